@@ -1,0 +1,161 @@
+// The one HTTP client. It owns timeouts, retries and debug output, and knows nothing of any cloud:
+// providers give it a request and an `authorize` hook and get back status, headers and text.
+
+import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
+import { OutcomeUnknownError, TransportError } from './errors.js'
+import type { Logger } from './logger.js'
+import { redactBody, redactHeaders } from './redact.js'
+import { abortReason, sleep } from './sleep.js'
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  url: URL
+  headers: Record<string, string>
+  body?: string
+  /**
+   * Whether sending it twice is harmless. Reads and stops are; starting a run is not, so a start is
+   * retried only when the server certainly did not act on it (it refused the connection, or said 429).
+   */
+  idempotent: boolean
+  /** What the request is for, in words, for error messages: "starting pipeline 3f2a…". */
+  action: string
+}
+
+export interface HttpResponse {
+  status: number
+  headers: Record<string, string>
+  body: string
+}
+
+/** Adds authentication headers. Called before every attempt, so signatures carry a fresh timestamp. */
+export type Authorize = (request: HttpRequest) => Promise<Record<string, string>> | Record<string, string>
+
+export interface RetryPolicy {
+  /** Total tries, the first included. */
+  attempts: number
+  baseDelayMs: number
+  maxDelayMs: number
+}
+
+export interface HttpClientOptions {
+  logger: Logger
+  /**
+   * The signal that aborts requests and back-off sleeps (the deadline or the job's cancellation),
+   * read at each use because it changes when the wait ends and the clean-up begins.
+   */
+  signal: () => AbortSignal
+  requestTimeoutMs?: number
+  retry?: RetryPolicy
+  dispatcher?: Dispatcher
+  random?: () => number
+}
+
+// Gateways answer these when busy or restarting; a later try may well succeed.
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504])
+
+// Errors raised before a single byte of the request left: the server cannot have acted on it.
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH'])
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 1_000, maxDelayMs: 30_000 }
+
+export class HttpClient {
+  private readonly dispatcher: Dispatcher
+  private readonly retry: RetryPolicy
+  private readonly requestTimeoutMs: number
+  private readonly random: () => number
+  private readonly options: HttpClientOptions
+
+  constructor(options: HttpClientOptions) {
+    this.options = options
+    // Self-hosted runners often sit behind a proxy; this honours HTTP(S)_PROXY and NO_PROXY.
+    this.dispatcher = options.dispatcher ?? new EnvHttpProxyAgent()
+    this.retry = options.retry ?? DEFAULT_RETRY
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000
+    this.random = options.random ?? Math.random
+  }
+
+  async send(req: HttpRequest, authorize?: Authorize): Promise<HttpResponse> {
+    const { logger } = this.options
+    for (let attempt = 1; ; attempt++) {
+      this.throwIfAborted()
+      const headers = { ...req.headers, ...(authorize ? await authorize(req) : {}) }
+      logger.debug(`→ ${req.method} ${req.url.href} (attempt ${attempt})`)
+      if (logger.isDebug()) {
+        logger.debug(`  headers ${JSON.stringify(redactHeaders(headers))}`)
+        if (req.body) logger.debug(`  body ${redactBody(req.body)}`)
+      }
+      const started = Date.now()
+      let outcome: { response: HttpResponse } | { failure: string; sent: boolean }
+      try {
+        outcome = { response: await this.once(req, headers) }
+      } catch (error) {
+        this.throwIfAborted()
+        outcome = describeFailure(error)
+      }
+      const last = attempt >= this.retry.attempts
+      if ('response' in outcome) {
+        const { response } = outcome
+        logger.debug(`← ${response.status} ${req.method} ${req.url.pathname} in ${Date.now() - started} ms`)
+        if (logger.isDebug()) logger.debug(`  body ${redactBody(response.body)}`)
+        if (!RETRYABLE_STATUS.has(response.status)) return response
+        if (!req.idempotent && response.status !== 429) {
+          throw new OutcomeUnknownError(req.action, `HTTP ${response.status}`)
+        }
+        if (last) return response
+        const wait = retryAfterMs(response.headers['retry-after']) ?? this.backoff(attempt)
+        logger.debug(`  HTTP ${response.status}; trying again in ${wait} ms`)
+        await sleep(wait, this.options.signal())
+        continue
+      }
+      logger.debug(`✗ ${req.method} ${req.url.pathname}: ${outcome.failure}`)
+      if (!req.idempotent && outcome.sent) throw new OutcomeUnknownError(req.action, outcome.failure)
+      if (last) throw new TransportError(req.action, `${outcome.failure} (after ${attempt} tries)`)
+      await sleep(this.backoff(attempt), this.options.signal())
+    }
+  }
+
+  private async once(req: HttpRequest, headers: Record<string, string>): Promise<HttpResponse> {
+    const signal = AbortSignal.any([this.options.signal(), AbortSignal.timeout(this.requestTimeoutMs)])
+    const res = await request(req.url, {
+      method: req.method,
+      headers,
+      body: req.body,
+      signal,
+      dispatcher: this.dispatcher
+    })
+    const body = await res.body.text()
+    const flat: Record<string, string> = {}
+    for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k.toLowerCase()] = String(v)
+    return { status: res.statusCode, headers: flat, body }
+  }
+
+  /** Exponential, with jitter so that many runners retrying at once spread out. */
+  private backoff(attempt: number): number {
+    const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1))
+    return Math.round(ceiling / 2 + (this.random() * ceiling) / 2)
+  }
+
+  private throwIfAborted(): void {
+    const signal = this.options.signal()
+    if (signal.aborted) throw abortReason(signal)
+  }
+}
+
+function describeFailure(error: unknown): { failure: string; sent: boolean } {
+  const err = error as { code?: string; name?: string; message?: string; cause?: { code?: string } }
+  const code = err.code ?? err.cause?.code
+  if (err.name === 'TimeoutError' || err.name === 'AbortError') {
+    return { failure: 'no response before the request timeout', sent: true }
+  }
+  const text = code ? `${code}: ${err.message ?? ''}`.trim() : (err.message ?? String(error))
+  return { failure: text, sent: !(code !== undefined && NOT_SENT_CODES.has(code)) }
+}
+
+/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined
+  const text = value.trim()
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1_000)
+  const date = Date.parse(text)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}

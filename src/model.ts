@@ -1,0 +1,93 @@
+// The provider-neutral picture of a pipeline run. Providers translate their API's shapes into these
+// types, so the wait loop and the reports never see a CodeArts or Yunxiao field name.
+
+/**
+ * What a status means to us. `manual` is a run paused for a person (an approval or a delay);
+ * it never ends by itself, so `on-manual-gate` decides whether to keep waiting.
+ */
+export type RunState = 'running' | 'manual' | 'success' | 'failure' | 'cancelled'
+
+/** Stages, jobs and steps can also be left out of a run (not selected, or skipped by a condition). */
+export type NodeState = RunState | 'skipped'
+
+/** Overall result of a step, as in the `conclusion` output. */
+export type Conclusion = 'success' | 'failure' | 'cancelled' | 'timed_out'
+
+/** Enough to find a run again: what we keep in the post step's state. */
+export interface RunRef {
+  pipelineId: string
+  runId: string
+  /** Set when the start was accepted into the pipeline's queue (CodeArts cancels queued runs by this ID). */
+  queueId?: string
+}
+
+/** A run this step started (or, in `mode: wait`, adopted). */
+export interface TrackedRun extends RunRef {
+  /** Console link, known from the start so it can be printed before the first poll. */
+  url: string
+  /** True when this step started the run, so cancelling the step may stop it. */
+  startedHere: boolean
+}
+
+/** A stage, job or step as seen during one poll: enough to print progress. */
+export interface NodeStatus {
+  name: string
+  status: string
+  state: NodeState
+}
+
+export interface StageStatus extends NodeStatus {
+  /** Present when the provider's cheap status read includes jobs. */
+  jobs?: NodeStatus[]
+}
+
+/** One poll's view of a run. */
+export interface RunSnapshot {
+  /** The provider's own status word, shown to users as is (e.g. COMPLETED, FAILED). */
+  status: string
+  state: RunState
+  runNumber?: number
+  startedAt?: Date
+  finishedAt?: Date
+  /** The provider's console link when the response carries one. */
+  url?: string
+  stages: StageStatus[]
+}
+
+export interface StepDetail extends NodeStatus {
+  id: string
+  message?: string
+  startedAt?: Date
+  finishedAt?: Date
+}
+
+export interface JobDetail extends NodeStatus {
+  id: string
+  message?: string
+  startedAt?: Date
+  finishedAt?: Date
+  steps: StepDetail[]
+}
+
+export interface StageDetail extends NodeStatus {
+  id: string
+  startedAt?: Date
+  finishedAt?: Date
+  /** Gate steps that run before and after the stage's jobs (CodeArts `pre`/`post`). */
+  pre: StepDetail[]
+  post: StepDetail[]
+  jobs: JobDetail[]
+}
+
+/** A run read in full, once it has ended (or when a job fails), to name what failed. */
+export interface RunDetail extends RunSnapshot {
+  stages: StageDetail[]
+}
+
+/** What failed, as in `results[].failures`. */
+export interface Failure {
+  stage: string
+  job: string
+  step: string
+  message: string
+}

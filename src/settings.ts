@@ -1,0 +1,75 @@
+// The validated form of every input. getInputs() is the only producer; everything else takes a
+// Settings and never reads an input itself.
+
+import type { GitRef, Variable } from './parse.js'
+
+export type Mode = 'trigger-and-wait' | 'trigger' | 'wait'
+export type ManualGatePolicy = 'wait' | 'fail'
+export type LogsPolicy = 'failed' | 'all' | 'none'
+
+/** How to authenticate to CodeArts: exactly one of these. */
+export type CodeArtsAuth =
+  | {
+      /** Request signing; the secret key never leaves the runner. */
+      kind: 'aksk'
+      accessKey: string
+      secretKey: string
+      /** For temporary (STS) keys. */
+      securityToken?: string
+      /** Sent as X-Project-Id; resolved through IAM from the region when not given. */
+      iamProjectId?: string
+    }
+  | { kind: 'token'; token: string }
+  | { kind: 'password'; username: string; password: string; domain: string }
+
+export interface CodeArtsConnection {
+  provider: 'codearts'
+  region: string
+  /** CodeArts Pipeline API base URL, without a trailing slash. */
+  endpoint: string
+  /** IAM base URL, without a trailing slash. */
+  iamEndpoint: string
+  /** The CodeArts project (32 hex), which is part of every API path. Not the IAM project. */
+  projectId: string
+  auth: CodeArtsAuth
+}
+
+export type Connection = CodeArtsConnection
+
+/** What a start request asks for, whatever the provider. */
+export interface TriggerSettings {
+  ref?: GitRef
+  variables: Variable[]
+  /** The user's description; the action appends its own marker to it. Undefined: the default text. */
+  description?: string
+  stages: string[]
+  jobs: string[]
+}
+
+export interface WaitSettings {
+  timeoutMs: number
+  pollIntervalMs: number
+  maxPollIntervalMs: number
+  onManualGate: ManualGatePolicy
+  failFast: boolean
+}
+
+export interface ReportSettings {
+  logs: LogsPolicy
+  logLines: number
+  summary: boolean
+}
+
+export interface Settings {
+  mode: Mode
+  /** In input order; no duplicates. */
+  pipelineIds: string[]
+  /** `mode: wait` only: one run per pipeline, same order. Empty: wait on each pipeline's latest run. */
+  runIds: string[]
+  connection: Connection
+  trigger: TriggerSettings
+  wait: WaitSettings
+  /** Stop remote runs this step started when the job is cancelled or the timeout passes. */
+  cancelOnAbort: boolean
+  report: ReportSettings
+}

@@ -1,0 +1,142 @@
+// The HTTP client against a loopback server that answers from a script.
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import { AbortedError, OutcomeUnknownError, TransportError } from '../../src/errors.ts'
+import { HttpClient, retryAfterMs, type HttpRequest } from '../../src/http.ts'
+import type { Logger } from '../../src/logger.ts'
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void
+
+let server: Server | undefined
+afterEach(async () => {
+  server?.closeAllConnections()
+  await new Promise((r) => server?.close(r) ?? r(undefined))
+  server = undefined
+})
+
+/** A server that answers the n-th request with handlers[n] (the last one repeats). */
+async function serve(...handlers: Handler[]): Promise<{ url: URL; hits: () => number }> {
+  let hits = 0
+  server = createServer((req, res) => {
+    const handler = handlers[Math.min(hits, handlers.length - 1)]!
+    hits++
+    req.resume()
+    req.on('end', () => handler(req, res))
+  })
+  await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r))
+  return { url: new URL(`http://127.0.0.1:${(server!.address() as AddressInfo).port}/x`), hits: () => hits }
+}
+
+const status =
+  (code: number, headers: Record<string, string> = {}): Handler =>
+  (_req, res) => {
+    res.writeHead(code, headers)
+    res.end(JSON.stringify({ code }))
+  }
+const hang: Handler = () => undefined
+const reset: Handler = (req) => req.socket.destroy()
+
+const quiet: Logger = { debug() {}, info() {}, warning() {}, error() {}, startGroup() {}, endGroup() {}, secret() {}, isDebug: () => false }
+
+function client(options: { timeoutMs?: number; signal?: AbortSignal } = {}): HttpClient {
+  const signal = options.signal ?? new AbortController().signal
+  return new HttpClient({
+    logger: quiet,
+    signal: () => signal,
+    requestTimeoutMs: options.timeoutMs ?? 2_000,
+    retry: { attempts: 4, baseDelayMs: 10, maxDelayMs: 40 }
+  })
+}
+
+const get = (url: URL): HttpRequest => ({ method: 'GET', url, headers: {}, idempotent: true, action: 'reading' })
+const start = (url: URL): HttpRequest => ({ method: 'POST', url, headers: {}, body: '{}', idempotent: false, action: 'starting' })
+
+describe('HttpClient', () => {
+  it.each([429, 500, 502, 503, 504])('retries a read after %i', async (code) => {
+    const { url, hits } = await serve(status(code), status(200))
+    expect((await client().send(get(url))).status).toBe(200)
+    expect(hits()).toBe(2)
+  })
+
+  it('returns the last answer when a read keeps failing', async () => {
+    const { url, hits } = await serve(status(503))
+    expect((await client().send(get(url))).status).toBe(503)
+    expect(hits()).toBe(4)
+  })
+
+  it.each([400, 401, 403, 404])('never repeats %i', async (code) => {
+    const { url, hits } = await serve(status(code))
+    expect((await client().send(get(url))).status).toBe(code)
+    expect(hits()).toBe(1)
+  })
+
+  it('waits as long as Retry-After says', async () => {
+    const { url } = await serve(status(429, { 'retry-after': '1' }), status(200))
+    const began = Date.now()
+    await client().send(get(url))
+    expect(Date.now() - began).toBeGreaterThanOrEqual(950)
+  })
+
+  it('retries a start refused with 429: the server did not act on it', async () => {
+    const { url, hits } = await serve(status(429), status(200))
+    expect((await client().send(start(url))).status).toBe(200)
+    expect(hits()).toBe(2)
+  })
+
+  it.each([
+    ['a 502', status(502)],
+    ['a reset', reset],
+    ['no answer', hang]
+  ])('does not repeat a start after %s: the run may exist', async (_name, handler) => {
+    const { url, hits } = await serve(handler)
+    await expect(client({ timeoutMs: 300 }).send(start(url))).rejects.toBeInstanceOf(OutcomeUnknownError)
+    expect(hits()).toBe(1)
+  })
+
+  it('repeats a start the server never received', async () => {
+    const { url } = await serve(status(200))
+    const closed = new URL(url)
+    server!.close()
+    server!.closeAllConnections()
+    await expect(client().send(start(closed))).rejects.toThrow(TransportError)
+    await expect(client().send(start(closed))).rejects.toThrow(/ECONNREFUSED.*after 4 tries/)
+  })
+
+  it('retries a read that timed out', async () => {
+    const { url, hits } = await serve(hang, status(200))
+    expect((await client({ timeoutMs: 200 }).send(get(url))).status).toBe(200)
+    expect(hits()).toBe(2)
+  })
+
+  it('stops at once when its signal aborts, with the signal reason', async () => {
+    const { url } = await serve(hang)
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(new AbortedError('timeout')), 100)
+    await expect(client({ signal: controller.signal }).send(get(url))).rejects.toEqual(new AbortedError('timeout'))
+  })
+
+  it('adds the authorize headers to every attempt', async () => {
+    const seen: string[] = []
+    const { url } = await serve(
+      (req, res) => (seen.push(String(req.headers['x-try'])), status(503)(req, res)),
+      (req, res) => (seen.push(String(req.headers['x-try'])), status(200)(req, res))
+    )
+    let n = 0
+    await client().send(get(url), () => ({ 'X-Try': String(++n) }))
+    expect(seen).toEqual(['1', '2'])
+  })
+})
+
+describe('retryAfterMs', () => {
+  it.each([
+    ['2', 2_000],
+    ['0', 0],
+    ['Thu, 01 Jan 2026 00:00:05 GMT', 5_000],
+    ['soon', undefined],
+    [undefined, undefined]
+  ])('%s', (value, ms) => {
+    expect(retryAfterMs(value, Date.UTC(2026, 0, 1))).toBe(ms)
+  })
+})

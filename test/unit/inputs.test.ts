@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import { getInputs, secretsOf } from '../../src/inputs.ts'
+
+const PIPELINE = '0123456789abcdef0123456789abcdef'
+const PROJECT = 'fedcba9876543210fedcba9876543210'
+
+/** A reader over plain values; unset inputs read as '' as core.getInput does. */
+function reader(values: Record<string, string>): (name: string) => string {
+  const all: Record<string, string> = { 'pipeline-ids': PIPELINE, 'project-id': PROJECT, 'access-key': 'AK', 'secret-key': 'SK', ...values }
+  return (name) => all[name] ?? ''
+}
+
+describe('getInputs', () => {
+  it('gives the documented defaults', () => {
+    const settings = getInputs(reader({}))
+    expect(settings).toEqual({
+      mode: 'trigger-and-wait',
+      pipelineIds: [PIPELINE],
+      runIds: [],
+      connection: {
+        provider: 'codearts',
+        region: 'cn-north-4',
+        endpoint: 'https://cloudpipeline-ext.cn-north-4.myhuaweicloud.com',
+        iamEndpoint: 'https://iam.cn-north-4.myhuaweicloud.com',
+        projectId: PROJECT,
+        auth: { kind: 'aksk', accessKey: 'AK', secretKey: 'SK' }
+      },
+      trigger: { variables: [], stages: [], jobs: [] },
+      wait: { timeoutMs: 3_600_000, pollIntervalMs: 5_000, maxPollIntervalMs: 30_000, onManualGate: 'wait', failFast: false },
+      cancelOnAbort: true,
+      report: { logs: 'failed', logLines: 300, summary: true }
+    })
+  })
+
+  it.each([
+    ['tr-west-1', 'https://pipeline-external.tr-west-1.myhuaweicloud.com'],
+    ['af-south-1', 'https://pipeline.af-south-1.myhuaweicloud.com'],
+    ['ap-southeast-3', 'https://cloudpipeline-ext.ap-southeast-3.myhuaweicloud.com']
+  ])('region %s uses %s', (region, endpoint) => {
+    const { connection } = getInputs(reader({ region }))
+    expect(connection.endpoint).toBe(endpoint)
+    expect(connection.iamEndpoint).toBe(`https://iam.${region}.myhuaweicloud.com`)
+  })
+
+  it('accepts an unlisted region when the endpoint is given', () => {
+    const { connection } = getInputs(reader({ region: 'xx-new-1', endpoint: 'https://pipeline.example.com' }))
+    expect(connection).toMatchObject({ region: 'xx-new-1', endpoint: 'https://pipeline.example.com', iamEndpoint: 'https://iam.xx-new-1.myhuaweicloud.com' })
+  })
+
+  it.each([
+    [{ token: 'T', 'access-key': '', 'secret-key': '' }, { kind: 'token', token: 'T' }],
+    [
+      { username: 'u', password: 'p', domain: 'd', 'access-key': '', 'secret-key': '' },
+      { kind: 'password', username: 'u', password: 'p', domain: 'd' }
+    ],
+    [{ 'security-token': 'ST', 'iam-project-id': PROJECT }, { kind: 'aksk', accessKey: 'AK', secretKey: 'SK', securityToken: 'ST', iamProjectId: PROJECT }]
+  ])('credentials %j', (values, auth) => {
+    expect(getInputs(reader(values)).connection.auth).toEqual(auth)
+  })
+
+  it('keeps every secret for the masker', () => {
+    expect(secretsOf(getInputs(reader({ 'security-token': 'ST' })).connection)).toEqual(['SK', 'ST'])
+    expect(secretsOf(getInputs(reader({ token: 'T', 'access-key': '', 'secret-key': '' })).connection)).toEqual(['T'])
+  })
+
+  it.each([
+    [{ 'pipeline-ids': '' }, "Input 'pipeline-ids': is required"],
+    [{ 'pipeline-ids': 'https://devcloud.example/pipeline/1' }, "Input 'pipeline-ids': 'https://devcloud.example/pipeline/1' is not a pipeline ID"],
+    [{ 'project-id': '' }, "Input 'project-id': is required"],
+    [{ 'project-id': 'abc' }, "Input 'project-id': 'abc' is not a CodeArts project ID"],
+    [{ mode: 'wait', 'run-ids': `${PIPELINE} ${PIPELINE}` }, "Input 'run-ids': '0123456789abcdef0123456789abcdef' is listed twice"],
+    [{ mode: 'wait', 'pipeline-ids': `${PIPELINE} ${PROJECT}`, 'run-ids': PIPELINE }, "Input 'run-ids': has 1 run IDs for 2 pipelines"],
+    [{ 'access-key': '' }, "Input 'access-key': is missing; access-key, secret-key go together (secret-key given)"],
+    [{ username: 'u' }, "Input 'username': credentials given twice (access-key/secret-key and username/password/domain)"],
+    [{ username: 'u', 'access-key': '', 'secret-key': '' }, "Input 'password': is missing; username, password, domain go together (username given)"],
+    [{ token: 'T', 'access-key': '', 'secret-key': '', 'iam-project-id': PROJECT }, "Input 'iam-project-id': is only used with access-key and secret-key"],
+    [{ region: 'Beijing' }, "Input 'region': 'Beijing' is not a region ID"],
+    [{ 'poll-interval': '50ms' }, "Input 'poll-interval': must be at least 0.1s"],
+    [{ 'poll-interval': '1m', 'max-poll-interval': '30s' }, "Input 'max-poll-interval': must not be shorter than poll-interval (1m)"],
+    [{ timeout: '0.5s' }, "Input 'timeout': must be at least 1s"],
+    [{ 'log-lines': '0' }, "Input 'log-lines': '0' is not a whole number from 1 to 100000"],
+    [{ logs: 'some' }, "Input 'logs': 'some' is not one of failed, all, none"],
+    [{ provider: 'jenkins' }, "Input 'provider': 'jenkins' is not one of codearts, yunxiao"],
+    [{ description: 'x'.repeat(961) }, "Input 'description': is 961 characters; the limit is 960"]
+  ])('refuses %j', (values, message) => {
+    expect(() => getInputs(reader(values))).toThrow(message)
+  })
+})
