@@ -1,0 +1,115 @@
+// The CodeArts Pipeline v5 endpoints the action uses (codearts-api.md §2), as thin typed calls.
+// Translation into the action's model lives in provider.ts.
+
+import { MalformedResponseError } from '../../errors.js'
+import type { HttpClient } from '../../http.js'
+import { obj, str, type JsonObject } from '../../json.js'
+import type { CodeArtsConnection } from '../../settings.js'
+import type { Authenticator } from './auth.js'
+import { call, expectArray, type CallOptions } from './call.js'
+
+/** A start that hit a concurrency limit: the run exists and waits in the pipeline's queue. */
+export const QUEUED_CODES = ['DEVPIPE.00011169', 'DEVPIPE.00011170'] as const
+
+export interface RunBody {
+  description: string
+  variables?: { name: string; value: string }[]
+  choose_stages?: string[]
+  choose_jobs?: string[]
+  sources?: JsonObject[]
+}
+
+export interface StartedRun {
+  runId: string
+  queueId?: string
+}
+
+interface Endpoint {
+  method: 'GET' | 'POST'
+  path: string
+  action: string
+  query?: Record<string, string>
+  body?: unknown
+  idempotent?: boolean
+}
+
+export class CodeArtsApi {
+  private readonly http: HttpClient
+  private readonly conn: CodeArtsConnection
+  private readonly auth: Authenticator
+
+  constructor(http: HttpClient, conn: CodeArtsConnection, auth: Authenticator) {
+    this.http = http
+    this.conn = conn
+    this.auth = auth
+  }
+
+  async run(pipelineId: string, body: RunBody): Promise<StartedRun> {
+    const action = `starting pipeline ${pipelineId}`
+    const result = await this.send(
+      { method: 'POST', path: `/pipelines/${pipelineId}/run`, action, body, idempotent: false },
+      { tolerate: QUEUED_CODES }
+    )
+    const data = obj(result.body)
+    if (result.error) {
+      const queued = obj(data['error'])
+      const runId = str(queued['pipeline_run_id'])
+      if (runId === '') throw new MalformedResponseError(action, `${result.error.code} without error.pipeline_run_id`)
+      const queueId = str(queued['queue_id'])
+      return { runId, ...(queueId !== '' && { queueId }) }
+    }
+    const runId = str(data['pipeline_run_id'])
+    if (runId === '') throw new MalformedResponseError(action, 'no pipeline_run_id')
+    return { runId }
+  }
+
+  /** Each pipeline's latest run (only pipelines that have run at least once are listed). */
+  async latestRuns(pipelineIds: readonly string[]): Promise<JsonObject[]> {
+    const action = `reading the status of ${pipelineIds.length === 1 ? `pipeline ${pipelineIds[0]}` : `${pipelineIds.length} pipelines`}`
+    const result = await this.send({ method: 'POST', path: '/pipelines/status', action, body: pipelineIds })
+    return expectArray(action, result.body).map(obj)
+  }
+
+  async runDetail(pipelineId: string, runId: string): Promise<JsonObject> {
+    const result = await this.send({
+      method: 'GET',
+      path: `/pipelines/${pipelineId}/pipeline-runs/detail`,
+      query: { pipeline_run_id: runId },
+      action: `reading run ${runId} of pipeline ${pipelineId}`
+    })
+    return obj(result.body)
+  }
+
+  async stop(pipelineId: string, runId: string): Promise<void> {
+    await this.send({ method: 'POST', path: `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, action: `stopping run ${runId} of pipeline ${pipelineId}` })
+  }
+
+  async cancelQueuing(pipelineId: string, runId: string, queueId: string): Promise<void> {
+    // No `pipeline-runs/` segment in this path (Huawei's Terraform provider, codearts-api.md §2.6).
+    await this.send({
+      method: 'POST',
+      path: `/pipelines/${pipelineId}/${runId}/cancel-queuing/${queueId}`,
+      body: {},
+      action: `taking run ${runId} of pipeline ${pipelineId} out of the queue`
+    })
+  }
+
+  private async send(endpoint: Endpoint, options?: CallOptions) {
+    const url = new URL(`${this.conn.endpoint}/v5/${this.conn.projectId}/api${endpoint.path}`)
+    for (const [k, v] of Object.entries(endpoint.query ?? {})) url.searchParams.set(k, v)
+    return call(
+      this.http,
+      {
+        method: endpoint.method,
+        url,
+        headers: { 'Content-Type': 'application/json' },
+        ...(endpoint.body !== undefined && { body: JSON.stringify(endpoint.body) }),
+        // Reads, stops and queue cancellations are safe to repeat; only a start is not.
+        idempotent: endpoint.idempotent ?? true,
+        action: endpoint.action
+      },
+      this.auth,
+      options
+    )
+  }
+}

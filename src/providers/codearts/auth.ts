@@ -1,0 +1,84 @@
+// One Authenticator per way of signing in. Everything it needs from IAM is fetched on first use,
+// so bad inputs fail before any request and a `mode: wait` step with a ready token makes no IAM call.
+
+import type { Authorize, HttpClient } from '../../http.js'
+import type { Logger } from '../../logger.js'
+import type { CodeArtsConnection } from '../../settings.js'
+import { passwordToken, regionProjectId } from './iam.js'
+import { signRequest } from './signer.js'
+
+export interface Authenticator {
+  authorize: Authorize
+  /** After the service refused the credentials: get fresh ones. True when the request may be tried again. */
+  renew(): Promise<boolean>
+}
+
+// A refused token is renewed only if it is older than this, so that a token IAM keeps issuing but
+// CodeArts keeps refusing (say, a user without CodeArts permissions) fails instead of looping.
+const MIN_TOKEN_AGE_FOR_RENEWAL_MS = 60_000
+
+export function createAuthenticator(conn: CodeArtsConnection, http: HttpClient, logger: Logger, now: () => number = Date.now): Authenticator {
+  const auth = conn.auth
+  switch (auth.kind) {
+    case 'token':
+      return { authorize: () => ({ 'X-Auth-Token': auth.token }), renew: async () => false }
+
+    case 'password': {
+      let token: Promise<string> | undefined
+      let mintedAt = 0
+      const mint = (): Promise<string> => {
+        mintedAt = now()
+        token = passwordToken(http, conn.iamEndpoint, conn.region, auth).then(
+          (t) => {
+            // Masked before anything, debug output included, could print it.
+            logger.secret(t.token)
+            logger.debug(`IAM token obtained${t.expiresAt ? `, valid until ${t.expiresAt.toISOString()}` : ''}`)
+            return t.token
+          },
+          (error: unknown) => {
+            token = undefined
+            throw error
+          }
+        )
+        return token
+      }
+      return {
+        authorize: async () => ({ 'X-Auth-Token': await (token ?? mint()) }),
+        renew: async () => {
+          if (now() - mintedAt < MIN_TOKEN_AGE_FOR_RENEWAL_MS) return false
+          logger.info('The IAM token was refused; signing in again.')
+          await mint()
+          return true
+        }
+      }
+    }
+
+    case 'aksk': {
+      const keys = { accessKey: auth.accessKey, secretKey: auth.secretKey }
+      const sts: Record<string, string> = auth.securityToken ? { 'X-Security-Token': auth.securityToken } : {}
+      const signWith =
+        (extra: Record<string, string>): Authorize =>
+        (req) =>
+          signRequest(req.method, req.url, { ...req.headers, ...extra }, req.body ?? '', keys, new Date(now()))
+      // The project lookup itself is signed without X-Project-Id: IAM is a global service.
+      const bare: Authenticator = { authorize: signWith(sts), renew: async () => false }
+      let projectId: Promise<string> | undefined = auth.iamProjectId ? Promise.resolve(auth.iamProjectId) : undefined
+      const resolveProject = (): Promise<string> =>
+        (projectId ??= regionProjectId(http, conn.iamEndpoint, conn.region, bare).then(
+          (id) => {
+            logger.debug(`IAM project of ${conn.region}: ${id}`)
+            return id
+          },
+          (error: unknown) => {
+            projectId = undefined
+            throw error
+          }
+        ))
+      return {
+        authorize: async (req) => signWith({ ...sts, 'X-Project-Id': await resolveProject() })(req),
+        // Never re-sign a refused request: five failures in a row lock the key for five minutes.
+        renew: async () => false
+      }
+    }
+  }
+}

@@ -1,0 +1,64 @@
+// The two IAM calls the action needs (codearts-api.md §5.1, §1.3): a region-scoped token from a
+// password, and the IAM project ID of a region for AK/SK requests.
+
+import { MalformedResponseError, PreconditionError } from '../../errors.js'
+import type { HttpClient } from '../../http.js'
+import { arr, obj, str } from '../../json.js'
+import type { Authenticator } from './auth.js'
+import { call } from './call.js'
+
+export interface IamToken {
+  token: string
+  expiresAt?: Date
+}
+
+export async function passwordToken(
+  http: HttpClient,
+  iamEndpoint: string,
+  region: string,
+  user: { username: string; password: string; domain: string }
+): Promise<IamToken> {
+  const action = `signing in to IAM as ${user.domain}/${user.username}`
+  const body = {
+    auth: {
+      identity: {
+        methods: ['password'],
+        password: { user: { name: user.username, password: user.password, domain: { name: user.domain } } }
+      },
+      // CodeArts wants a project-scoped (region) token; an account-wide token is refused.
+      scope: { project: { name: region } }
+    }
+  }
+  const result = await call(
+    http,
+    {
+      method: 'POST',
+      url: new URL(`${iamEndpoint}/v3/auth/tokens?nocatalog=true`),
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+      idempotent: true,
+      action
+    },
+    undefined
+  )
+  const token = result.headers['x-subject-token'] ?? ''
+  if (token === '') throw new MalformedResponseError(action, 'no X-Subject-Token header')
+  const expires = Date.parse(str(obj(obj(result.body)['token'])['expires_at']))
+  return { token, ...(!Number.isNaN(expires) && { expiresAt: new Date(expires) }) }
+}
+
+/** `GET /v3/projects?name=<region>`, signed with the caller's AK/SK. */
+export async function regionProjectId(http: HttpClient, iamEndpoint: string, region: string, signer: Authenticator): Promise<string> {
+  const action = `looking up the IAM project of region ${region}`
+  const url = new URL(`${iamEndpoint}/v3/projects`)
+  url.searchParams.set('name', region)
+  const result = await call(http, { method: 'GET', url, headers: { 'Content-Type': 'application/json' }, idempotent: true, action }, signer)
+  const match = arr(obj(result.body)['projects'])
+    .map(obj)
+    .find((p) => str(p['name']) === region)
+  const id = str(match?.['id'])
+  if (id === '') {
+    throw new PreconditionError(action, `the account has no IAM project named ${region}; set iam-project-id`)
+  }
+  return id
+}

@@ -1,0 +1,127 @@
+import { PreconditionError, RemoteError } from '../../errors.js'
+import { arr, obj, str, type JsonObject } from '../../json.js'
+import type { RunDetail, RunRef, RunSnapshot, TrackedRun } from '../../model.js'
+import type { GitRef } from '../../parse.js'
+import type { CodeArtsConnection } from '../../settings.js'
+import type { Provider, StartRequest } from '../provider.js'
+import type { CodeArtsApi, RunBody } from './api.js'
+import { detailFromRun, snapshotFromLatest } from './translate.js'
+
+// The batch status endpoint documents no limit on its list; keep requests modest.
+const STATUS_BATCH = 20
+
+export class CodeArtsProvider implements Provider {
+  private readonly api: CodeArtsApi
+  private readonly conn: CodeArtsConnection
+
+  constructor(api: CodeArtsApi, conn: CodeArtsConnection) {
+    this.api = api
+    this.conn = conn
+  }
+
+  async start(pipelineId: string, request: StartRequest): Promise<TrackedRun> {
+    const body: RunBody = { description: request.description }
+    if (request.variables.length > 0) body.variables = request.variables
+    if (request.stages.length > 0) body.choose_stages = request.stages
+    if (request.jobs.length > 0) body.choose_jobs = request.jobs
+    if (request.ref) body.sources = await this.sourcesAt(pipelineId, request.ref)
+    const { runId, queueId } = await this.api.run(pipelineId, body)
+    return { pipelineId, runId, ...(queueId && { queueId }), url: this.consoleUrl(pipelineId, runId), startedHere: true }
+  }
+
+  async latest(pipelineId: string): Promise<TrackedRun> {
+    const [item] = await this.api.latestRuns([pipelineId])
+    const runId = str(item?.['pipeline_run_id'])
+    if (item === undefined || runId === '') {
+      throw new PreconditionError(`finding the latest run of pipeline ${pipelineId}`, 'the pipeline has never run; there is nothing to wait for')
+    }
+    return { pipelineId, runId, url: str(item['detail_url']) || this.consoleUrl(pipelineId, runId), startedHere: false }
+  }
+
+  adopt(pipelineId: string, runId: string): TrackedRun {
+    return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: false }
+  }
+
+  /**
+   * One batch request gives every pipeline's latest run. Where that is ours, it is all we need;
+   * where it is not (a newer run started, or ours still waits in the queue), only that run's
+   * detail is read. Another run's status is never taken for ours.
+   */
+  async poll(runs: readonly RunRef[]): Promise<Map<string, RunSnapshot>> {
+    const pipelineIds = [...new Set(runs.map((r) => r.pipelineId))]
+    const latest = new Map<string, JsonObject>()
+    for (let i = 0; i < pipelineIds.length; i += STATUS_BATCH) {
+      for (const item of await this.api.latestRuns(pipelineIds.slice(i, i + STATUS_BATCH))) {
+        latest.set(str(item['pipeline_id']), item)
+      }
+    }
+    const snapshots = new Map<string, RunSnapshot>()
+    const notLatest: RunRef[] = []
+    for (const run of runs) {
+      const item = latest.get(run.pipelineId)
+      if (item !== undefined && str(item['pipeline_run_id']) === run.runId) snapshots.set(run.runId, snapshotFromLatest(item))
+      else notLatest.push(run)
+    }
+    const details = await Promise.all(notLatest.map((run) => this.detail(run)))
+    notLatest.forEach((run, i) => snapshots.set(run.runId, details[i]!))
+    return snapshots
+  }
+
+  async detail(run: RunRef): Promise<RunDetail> {
+    return detailFromRun(await this.api.runDetail(run.pipelineId, run.runId))
+  }
+
+  async stop(run: RunRef): Promise<void> {
+    if (run.queueId !== undefined) {
+      try {
+        await this.api.cancelQueuing(run.pipelineId, run.runId, run.queueId)
+        return
+      } catch (error) {
+        // It may have left the queue since it was started; then it is a running run to stop.
+        if (!(error instanceof RemoteError)) throw error
+      }
+    }
+    await this.api.stop(run.pipelineId, run.runId)
+  }
+
+  /**
+   * The pipeline's code sources, pointed at `ref`. A start that names a branch must repeat each
+   * source's repository (git_type, git_url, …), which the API gives only in a run's detail, so the
+   * latest run's sources are reused. Every code source gets the ref: a pipeline that builds several
+   * repositories needs the branch or tag to exist in each.
+   */
+  private async sourcesAt(pipelineId: string, ref: GitRef): Promise<JsonObject[]> {
+    const action = `finding the repositories of pipeline ${pipelineId} to run ${ref.kind} ${ref.name}`
+    const [latest] = await this.api.latestRuns([pipelineId])
+    const runId = str(latest?.['pipeline_run_id'])
+    if (runId === '') {
+      throw new PreconditionError(action, 'the pipeline has never run, so its repositories are unknown; run it once in the console, or leave ref empty')
+    }
+    const sources = arr((await this.api.runDetail(pipelineId, runId))['sources']).map(obj)
+    const code = sources.filter((s) => str(s['type']) === 'code')
+    if (code.length === 0) throw new PreconditionError(action, 'the pipeline has no code repository to run a branch or tag of; leave ref empty')
+    return sources.map((source) => {
+      if (str(source['type']) !== 'code') return source
+      const params = obj(source['params'])
+      const keep = ['git_type', 'git_url', 'codehub_id', 'default_branch', 'endpoint_id', 'alias'].filter((k) => str(params[k]) !== '')
+      return {
+        type: 'code',
+        params: {
+          ...Object.fromEntries(keep.map((k) => [k, params[k]])),
+          build_params:
+            ref.kind === 'branch'
+              ? { build_type: 'branch', target_branch: ref.name, event_type: 'Manual' }
+              : { build_type: 'tag', tag: ref.name, event_type: 'Manual' }
+        }
+      }
+    })
+  }
+
+  /**
+   * The console page of a run, for links printed before the service has told us its own
+   * `detail_url`. Form from the CodeArts console (codearts-api.md §2.4).
+   */
+  private consoleUrl(pipelineId: string, runId: string): string {
+    return `https://devcloud.${this.conn.region}.huaweicloud.com/cicd/project/${this.conn.projectId}/pipeline/detail/${pipelineId}/${runId}?v=1`
+  }
+}
