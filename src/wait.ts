@@ -1,0 +1,77 @@
+// The poll loop: reads every unfinished run once per cycle until all have ended, the deadline
+// passes, or (with fail-fast) one fails. It knows runs only through the Provider interface.
+
+import { AbortedError, isTransient } from './errors.js'
+import type { Logger } from './logger.js'
+import type { RunSnapshot, TrackedRun } from './model.js'
+import type { Provider } from './providers/provider.js'
+import { PollSchedule } from './schedule.js'
+import type { WaitSettings } from './settings.js'
+import { sleep } from './sleep.js'
+
+export interface WaitResult {
+  /** The last snapshot read of each run, by run ID; absent if it was never read. */
+  snapshots: Map<string, RunSnapshot>
+  /** Set when the wait stopped before every run had ended. */
+  interrupted?: 'timeout' | 'cancelled' | 'fail-fast'
+}
+
+/** Called after each read of a run, with what was known before. */
+export type SnapshotListener = (run: TrackedRun, previous: RunSnapshot | undefined, current: RunSnapshot) => void
+
+export interface WaitContext {
+  provider: Provider
+  logger: Logger
+  /** Aborts with an AbortedError: the deadline or the job's cancellation. */
+  signal: AbortSignal
+  onSnapshot: SnapshotListener
+  random?: () => number
+}
+
+/** Whether the wait on this run is over: it ended, or it waits for a person and we were told not to. */
+export function isSettled(snapshot: RunSnapshot, settings: Pick<WaitSettings, 'onManualGate'>): boolean {
+  return snapshot.state !== 'running' && (snapshot.state !== 'manual' || settings.onManualGate === 'fail')
+}
+
+export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSettings, ctx: WaitContext): Promise<WaitResult> {
+  const snapshots = new Map<string, RunSnapshot>()
+  const schedule = new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, ctx.random)
+  let pending = [...runs]
+  let failedReads = 0
+  try {
+    // The first read happens at once: a run refused at start shows up in the first second.
+    for (;;) {
+      try {
+        const read = await ctx.provider.poll(pending)
+        failedReads = 0
+        for (const run of pending) {
+          const current = read.get(run.runId)
+          if (current === undefined) continue
+          ctx.onSnapshot(run, snapshots.get(run.runId), current)
+          snapshots.set(run.runId, current)
+        }
+      } catch (error) {
+        if (error instanceof AbortedError || !isTransient(error)) throw error
+        // The runs go on whether or not we can see them; a flaky network must not fail the gate.
+        failedReads++
+        ctx.logger.warning(`Could not read the run status (${(error as Error).message}); trying again (${failedReads} in a row).`)
+      }
+      pending = pending.filter((run) => {
+        const snapshot = snapshots.get(run.runId)
+        return snapshot === undefined || !isSettled(snapshot, settings)
+      })
+      if (pending.length === 0) return { snapshots }
+      if (settings.failFast && runs.some((run) => isUnsuccessful(snapshots.get(run.runId), settings))) {
+        return { snapshots, interrupted: 'fail-fast' }
+      }
+      await sleep(schedule.next(), ctx.signal)
+    }
+  } catch (error) {
+    if (error instanceof AbortedError) return { snapshots, interrupted: error.reason }
+    throw error
+  }
+}
+
+function isUnsuccessful(snapshot: RunSnapshot | undefined, settings: WaitSettings): boolean {
+  return snapshot !== undefined && isSettled(snapshot, settings) && snapshot.state !== 'success'
+}

@@ -1,0 +1,94 @@
+// The pure rules of waiting: the poll schedule, status classes and what a run's end means.
+
+import { describe, expect, it } from 'vitest'
+import type { RunSnapshot } from '../../src/model.ts'
+import { runStateOf, stateOf } from '../../src/providers/codearts/status.ts'
+import { conclusionOf, overallConclusion, type RunResult } from '../../src/report/results.ts'
+import { PollSchedule } from '../../src/schedule.ts'
+import { isSettled } from '../../src/wait.ts'
+
+describe('PollSchedule', () => {
+  it('starts at the first interval and grows by half up to the maximum, without jitter', () => {
+    const schedule = new PollSchedule(1_000, 5_000, () => 0.5)
+    expect(Array.from({ length: 7 }, () => schedule.next())).toEqual([1_000, 1_500, 2_250, 3_375, 5_000, 5_000, 5_000])
+  })
+
+  it.each([0, 0.25, 0.999])('keeps jitter (random %f) within ±20% and never above the maximum', (r) => {
+    const schedule = new PollSchedule(1_000, 4_000, () => r)
+    const bases = [1_000, 1_500, 2_250, 3_375, 4_000, 4_000]
+    for (const base of bases) {
+      const delay = schedule.next()
+      expect(delay).toBeGreaterThanOrEqual(Math.round(base * 0.8))
+      expect(delay).toBeLessThanOrEqual(Math.min(4_000, Math.round(base * 1.2)))
+    }
+  })
+})
+
+describe('CodeArts status classes', () => {
+  it.each([
+    ['COMPLETED', 'success'],
+    ['FAILED', 'failure'],
+    ['ASYNC_FAILED', 'failure'],
+    ['CANCELED', 'cancelled'],
+    ['PAUSED', 'manual'],
+    ['SUSPEND', 'manual'],
+    ['SKIPPED', 'skipped'],
+    ['RUNNING', 'running'],
+    ['INIT', 'running'],
+    ['QUEUED', 'running'],
+    ['IGNORED', 'running'],
+    ['SOMETHING_NEW', 'running'],
+    ['', 'running'],
+    ['completed', 'success']
+  ])('%s → %s', (status, state) => {
+    expect(stateOf(status)).toBe(state)
+  })
+
+  it('never calls a run skipped', () => {
+    expect(runStateOf('SKIPPED')).toBe('running')
+  })
+})
+
+const snap = (state: RunSnapshot['state']): RunSnapshot => ({ status: state.toUpperCase(), state, stages: [] })
+
+describe('isSettled', () => {
+  it.each([
+    ['success', 'wait', true],
+    ['failure', 'wait', true],
+    ['cancelled', 'wait', true],
+    ['running', 'fail', false],
+    ['manual', 'wait', false],
+    ['manual', 'fail', true]
+  ] as const)('%s with on-manual-gate %s → %s', (state, onManualGate, settled) => {
+    expect(isSettled(snap(state), { onManualGate })).toBe(settled)
+  })
+})
+
+describe('conclusions', () => {
+  it.each([
+    ['success', undefined, 'wait', 'success'],
+    ['failure', 'timeout', 'wait', 'failure'],
+    ['cancelled', undefined, 'wait', 'cancelled'],
+    ['manual', undefined, 'fail', 'failure'],
+    ['manual', 'fail-fast', 'fail', 'failure'],
+    ['manual', 'timeout', 'wait', 'timed_out'],
+    ['running', 'timeout', 'wait', 'timed_out'],
+    ['running', 'cancelled', 'wait', 'cancelled'],
+    ['running', 'fail-fast', 'wait', 'cancelled'],
+    [undefined, 'timeout', 'wait', 'timed_out']
+  ] as const)('a %s run, interrupted by %s, on-manual-gate %s → %s', (state, interrupted, policy, expected) => {
+    expect(conclusionOf(state ? snap(state) : undefined, interrupted, policy)).toBe(expected)
+  })
+
+  const result = (conclusion: RunResult['conclusion']) => ({ conclusion }) as RunResult
+  it.each([
+    [['success', 'success'], undefined, 'success'],
+    [['success', 'failure'], undefined, 'failure'],
+    [['timed_out', 'failure'], 'timeout', 'failure'],
+    [['timed_out', 'success'], 'timeout', 'timed_out'],
+    [['cancelled', 'success'], undefined, 'cancelled'],
+    [['failure', 'success'], 'cancelled', 'cancelled']
+  ] as const)('%j interrupted by %s → %s', (conclusions, interrupted, expected) => {
+    expect(overallConclusion(conclusions.map(result), interrupted)).toBe(expected)
+  })
+})
