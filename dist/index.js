@@ -28415,7 +28415,7 @@ __webpack_unused_export__ = Agent
 __webpack_unused_export__ = Dispatcher1Wrapper
 __webpack_unused_export__ = ProxyAgent
 __webpack_unused_export__ = Socks5ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
+module.exports.J2 = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = H2CClient
 __webpack_unused_export__ = RetryHandler
@@ -73812,61 +73812,1907 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
-/***/ })
+/***/ }),
 
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		id: moduleId,
-/******/ 		loaded: false,
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Flag the module as loaded
-/******/ 	module.loaded = true;
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/node module decorator */
-/******/ (() => {
-/******/ 	__nccwpck_require__.nmd = (module) => {
-/******/ 		module.paths = [];
-/******/ 		if (!module.children) module.children = [];
-/******/ 		return module;
-/******/ 	};
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
+/***/ 452:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Do: () => (/* binding */ OutcomeUnknownError),
+/* harmony export */   Hi: () => (/* binding */ RemoteError),
+/* harmony export */   Rb: () => (/* binding */ PreconditionError),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   f7: () => (/* binding */ MalformedResponseError),
+/* harmony export */   oM: () => (/* binding */ AbortedError),
+/* harmony export */   wX: () => (/* binding */ TransportError)
+/* harmony export */ });
+// Errors the action reports to users. Each carries a message that is already a complete sentence for
+// the job log, so the top level prints `error.message` and never a stack trace.
+/** A bad input: names the input and says how to fix it. Thrown before any request is sent. */
+class InputError extends Error {
+    input;
+    constructor(input, problem) {
+        super(`Input '${input}': ${problem}`);
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+/** The remote API answered with an error: its code and message, verbatim. */
+class RemoteError extends Error {
+    httpStatus;
+    code;
+    /** `action` says what we were doing, e.g. "starting pipeline 3f2a…". */
+    constructor(action, httpStatus, code, remoteMessage, requestId) {
+        const id = requestId ? ` (request ${requestId})` : '';
+        super(`${action} failed: HTTP ${httpStatus} ${code}: ${remoteMessage}${id}`);
+        this.name = 'RemoteError';
+        this.httpStatus = httpStatus;
+        this.code = code;
+    }
+}
+/**
+ * The request may or may not have reached the server (a timeout or a reset after it was sent).
+ * For a request that is not safe to repeat, such as starting a run, the caller must find out
+ * what happened before trying again.
+ */
+class OutcomeUnknownError extends Error {
+    constructor(action, cause) {
+        super(`${action}: no answer (${cause}); the request may or may not have taken effect`);
+        this.name = 'OutcomeUnknownError';
+    }
+}
+/** The server could not be reached, or kept failing, until retries or the deadline ran out. */
+class TransportError extends Error {
+    constructor(action, cause) {
+        super(`${action} failed: ${cause}`);
+        this.name = 'TransportError';
+    }
+}
+/** The wait was cut short: by the action's own timeout or by the job being cancelled. */
+class AbortedError extends Error {
+    reason;
+    constructor(reason) {
+        super(reason === 'timeout' ? 'the timeout passed' : 'the job was cancelled');
+        this.name = 'AbortedError';
+        this.reason = reason;
+    }
+}
+/** The service answered, and the answer means the action cannot go on (a pipeline that never ran, say). */
+class PreconditionError extends Error {
+    constructor(action, problem) {
+        super(`${action}: ${problem}`);
+        this.name = 'PreconditionError';
+    }
+}
+/** A response that does not have the shape the API documents. */
+class MalformedResponseError extends Error {
+    constructor(action, problem) {
+        super(`${action}: unexpected response (${problem})`);
+        this.name = 'MalformedResponseError';
+    }
+}
+/** Worth trying again later: the service was unreachable, overloaded or answered nonsense. */
+function isTransient(error) {
+    if (error instanceof TransportError || error instanceof MalformedResponseError)
+        return true;
+    return error instanceof RemoteError && (error.httpStatus >= 500 || error.httpStatus === 429);
+}
+
+
+/***/ }),
+
+/***/ 5691:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
+/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8747);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3830);
+/* harmony import */ var _trigger_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9566);
+// Entry point of dist/index.js.
+
+
+
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)({
+    logger: _logger_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsLogger */ .M,
+    readInput: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name),
+    setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value),
+    setFailed: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message),
+    origin: () => (0,_trigger_js__WEBPACK_IMPORTED_MODULE_3__/* .originFromEnv */ .ad)(process.env)
+});
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 5428:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  r7: () => (/* binding */ DESCRIPTION_LIMIT),
+  GP: () => (/* binding */ getInputs),
+  Fj: () => (/* binding */ secretsOf)
+});
+
+// UNUSED EXPORTS: MARKER_RESERVE
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
+var core = __nccwpck_require__(3218);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
+;// CONCATENATED MODULE: ./lib/parse.js
+// Pure parsers for input values. Each throws InputError naming the input and the fix, so that
+// getInputs() reads as a list of what each input is, not how it is checked.
+
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+/** `90s`, `10m`, `1h30m`, `2.5m`; a bare number is seconds. */
+function parseDuration(input, value) {
+    const text = value.trim();
+    const bare = /^\d+(\.\d+)?$/.exec(text);
+    if (bare)
+        return Math.round(Number(text) * 1_000);
+    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+    const covered = parts.map((p) => p[0]).join('');
+    if (parts.length === 0 || covered !== text) {
+        throw new errors/* InputError */.dz(input, `'${value}' is not a duration; write a number with a unit s, m or h, e.g. 90s, 10m, 1h30m`);
+    }
+    return Math.round(parts.reduce((total, [, n, unit]) => total + Number(n) * UNIT_MS[unit], 0));
+}
+/** Splits on commas, spaces and newlines; keeps order; refuses duplicates. */
+function parseList(input, value) {
+    const items = value.split(/[\s,]+/).filter((s) => s.length > 0);
+    const seen = new Set();
+    for (const item of items) {
+        if (seen.has(item))
+            throw new errors/* InputError */.dz(input, `'${item}' is listed twice; list each one once`);
+        seen.add(item);
+    }
+    return items;
+}
+function parseBoolean(input, value, fallback) {
+    const text = value.trim().toLowerCase();
+    if (text === '')
+        return fallback;
+    if (text === 'true')
+        return true;
+    if (text === 'false')
+        return false;
+    throw new errors/* InputError */.dz(input, `'${value}' is not a boolean; use true or false`);
+}
+function parseChoice(input, value, choices, fallback) {
+    const text = value.trim();
+    if (text === '')
+        return fallback;
+    const found = choices.find((c) => c === text.toLowerCase());
+    if (found === undefined) {
+        throw new errors/* InputError */.dz(input, `'${value}' is not one of ${choices.join(', ')}`);
+    }
+    return found;
+}
+function parseInteger(input, value, fallback, min, max) {
+    const text = value.trim();
+    if (text === '')
+        return fallback;
+    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+        throw new errors/* InputError */.dz(input, `'${value}' is not a whole number from ${min} to ${max}`);
+    }
+    return Number(text);
+}
+/**
+ * One `NAME=value` a line. Surrounding spaces are trimmed (YAML block scalars make them easy to add
+ * by accident); the value is everything after the first `=`, so values may contain `=`.
+ */
+function parseVariables(input, value, maxValueLength) {
+    const variables = [];
+    const lines = value.split(/\r?\n/);
+    lines.forEach((raw, index) => {
+        const line = raw.trim();
+        if (line === '')
+            return;
+        const eq = line.indexOf('=');
+        const name = eq < 0 ? '' : line.slice(0, eq).trim();
+        if (eq < 0 || name === '' || /\s/.test(name)) {
+            throw new errors/* InputError */.dz(input, `line ${index + 1} is not NAME=value; write one variable a line, e.g. IMAGE_TAG=1.2.3`);
+        }
+        const val = line.slice(eq + 1).trim();
+        if (variables.some((v) => v.name === name)) {
+            throw new errors/* InputError */.dz(input, `${name} is set twice; set each variable once`);
+        }
+        if (val.length > maxValueLength) {
+            throw new errors/* InputError */.dz(input, `the value of ${name} is ${val.length} characters; the limit is ${maxValueLength}`);
+        }
+        variables.push({ name, value: val });
+    });
+    return variables;
+}
+/** `main`, `refs/heads/main` or `refs/tags/v1.2.0`. */
+function parseRef(input, value) {
+    const text = value.trim();
+    if (text === '')
+        return undefined;
+    let ref;
+    if (text.startsWith('refs/tags/'))
+        ref = { kind: 'tag', name: text.slice('refs/tags/'.length) };
+    else if (text.startsWith('refs/heads/'))
+        ref = { kind: 'branch', name: text.slice('refs/heads/'.length) };
+    else if (text.startsWith('refs/')) {
+        // refs/pull/N/merge exists only on GitHub; the pipeline's repository has no such ref.
+        throw new errors/* InputError */.dz(input, `'${value}' is neither a branch nor a tag; give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`);
+    }
+    else
+        ref = { kind: 'branch', name: text };
+    if (ref.name === '' || /[\s~^:?*[\\]|\.\.|\/\/|^\/|\/$/.test(ref.name)) {
+        throw new errors/* InputError */.dz(input, `'${value}' is not a valid git ${ref.kind} name`);
+    }
+    return ref;
+}
+/**
+ * An http(s) base URL without query or fragment, returned without a trailing slash. Plain http is
+ * accepted only for loopback hosts (the local simulator): elsewhere it would send tokens in clear text.
+ */
+function parseBaseUrl(input, value) {
+    let url;
+    try {
+        url = new URL(value.trim());
+    }
+    catch {
+        throw new errors/* InputError */.dz(input, `'${value}' is not a URL; write it like https://host or https://host/prefix`);
+    }
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+        throw new errors/* InputError */.dz(input, `'${value}' must use https (plain http is allowed only for 127.0.0.1 or localhost)`);
+    }
+    if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+        throw new errors/* InputError */.dz(input, `'${value}' must not carry a query, fragment or user info`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/endpoints.js
+// Region → host table, from the official SDKs' region lists (reference/codearts-api.md §1.1).
+// Huawei adds regions over time, so an unknown region is accepted when `endpoint` is given.
+const HOST_PATTERN = {
+    'tr-west-1': 'pipeline-external',
+    'la-south-2': 'pipeline-external',
+    'af-north-1': 'pipeline',
+    'me-east-1': 'pipeline',
+    'af-south-1': 'pipeline'
+};
+const CLOUDPIPELINE_EXT_REGIONS = [
+    'cn-north-1',
+    'cn-north-4',
+    'cn-south-1',
+    'cn-south-2',
+    'cn-east-2',
+    'cn-east-3',
+    'cn-southwest-2',
+    'ap-southeast-3',
+    'sa-brazil-1',
+    'la-north-2'
+];
+const KNOWN_REGIONS = [...CLOUDPIPELINE_EXT_REGIONS, ...Object.keys(HOST_PATTERN)];
+/** The CodeArts Pipeline API base URL of a known region, or undefined. */
+function pipelineEndpoint(region) {
+    if (!KNOWN_REGIONS.includes(region))
+        return undefined;
+    const host = HOST_PATTERN[region] ?? 'cloudpipeline-ext';
+    return `https://${host}.${region}.myhuaweicloud.com`;
+}
+function iamEndpoint(region) {
+    return `https://iam.${region}.myhuaweicloud.com`;
+}
+
+;// CONCATENATED MODULE: ./lib/inputs.js
+// Reads and validates every input once. The reader is injected so that tests can feed plain
+// objects; in the action it is core.getInput. Nothing here touches the network.
+
+
+
+
+/** Room kept in `description` for the marker the action appends (see trigger.ts). */
+const DESCRIPTION_LIMIT = 1024;
+const MARKER_RESERVE = 64;
+const VARIABLE_VALUE_LIMIT = 8192;
+const HEX32 = /^[0-9a-fA-F]{32}$/;
+function getInputs(read = (name) => core/* getInput */.V4(name)) {
+    const provider = parseChoice('provider', read('provider'), ['codearts', 'yunxiao'], 'codearts');
+    if (provider === 'yunxiao') {
+        throw new errors/* InputError */.dz('provider', 'yunxiao is not supported yet; use codearts');
+    }
+    const mode = parseChoice('mode', read('mode'), ['trigger-and-wait', 'trigger', 'wait'], 'trigger-and-wait');
+    const pipelineIds = parseList('pipeline-ids', read('pipeline-ids'));
+    if (pipelineIds.length === 0) {
+        throw new errors/* InputError */.dz('pipeline-ids', 'is required; give one or more pipeline IDs separated by commas, spaces or newlines');
+    }
+    pipelineIds.forEach((id) => requireHex32('pipeline-ids', id, 'pipeline ID (the last part of the pipeline page URL)'));
+    const runIds = parseList('run-ids', read('run-ids'));
+    if (runIds.length > 0) {
+        if (mode !== 'wait') {
+            throw new errors/* InputError */.dz('run-ids', `is only used with mode: wait (mode is ${mode}); remove it or set mode: wait`);
+        }
+        if (runIds.length !== pipelineIds.length) {
+            throw new errors/* InputError */.dz('run-ids', `has ${runIds.length} run IDs for ${pipelineIds.length} pipelines; give one run ID per pipeline, in the same order`);
+        }
+        runIds.forEach((id) => requireHex32('run-ids', id, 'run ID'));
+    }
+    const connection = readCodeArtsConnection(read);
+    const description = read('description');
+    if (description.length > DESCRIPTION_LIMIT - MARKER_RESERVE) {
+        throw new errors/* InputError */.dz('description', `is ${description.length} characters; the limit is ${DESCRIPTION_LIMIT - MARKER_RESERVE} (the pipeline allows ${DESCRIPTION_LIMIT} and the action appends a marker)`);
+    }
+    const timeoutMs = parseDuration('timeout', orDefault(read('timeout'), '60m'));
+    const pollIntervalMs = parseDuration('poll-interval', orDefault(read('poll-interval'), '5s'));
+    const maxPollIntervalMs = parseDuration('max-poll-interval', orDefault(read('max-poll-interval'), '30s'));
+    if (timeoutMs < 1_000)
+        throw new errors/* InputError */.dz('timeout', 'must be at least 1s');
+    // Below 100 ms the batch status endpoint would be hammered; the simulator is the only use for sub-second values.
+    if (pollIntervalMs < 100)
+        throw new errors/* InputError */.dz('poll-interval', 'must be at least 0.1s');
+    if (maxPollIntervalMs < pollIntervalMs) {
+        throw new errors/* InputError */.dz('max-poll-interval', `must not be shorter than poll-interval (${read('poll-interval') || '5s'})`);
+    }
+    return {
+        mode,
+        pipelineIds,
+        runIds,
+        connection,
+        trigger: {
+            ref: parseRef('ref', read('ref')),
+            variables: parseVariables('variables', read('variables'), VARIABLE_VALUE_LIMIT),
+            description: description === '' ? undefined : description,
+            stages: parseList('stages', read('stages')),
+            jobs: parseList('jobs', read('jobs'))
+        },
+        wait: {
+            timeoutMs,
+            pollIntervalMs,
+            maxPollIntervalMs,
+            onManualGate: parseChoice('on-manual-gate', read('on-manual-gate'), ['wait', 'fail'], 'wait'),
+            failFast: parseBoolean('fail-fast', read('fail-fast'), false)
+        },
+        cancelOnAbort: parseBoolean('cancel-on-abort', read('cancel-on-abort'), true),
+        report: {
+            logs: parseChoice('logs', read('logs'), ['failed', 'all', 'none'], 'failed'),
+            logLines: parseInteger('log-lines', read('log-lines'), 300, 1, 100_000),
+            summary: parseBoolean('summary', read('summary'), true)
+        }
+    };
+}
+/** Secrets to register with the log masker before anything is printed. */
+function secretsOf(connection) {
+    const auth = connection.auth;
+    switch (auth.kind) {
+        case 'aksk':
+            return [auth.secretKey, auth.securityToken ?? ''].filter((s) => s !== '');
+        case 'token':
+            return [auth.token];
+        case 'password':
+            return [auth.password];
+    }
+}
+function readCodeArtsConnection(read) {
+    const region = orDefault(read('region'), 'cn-north-4');
+    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
+        throw new errors/* InputError */.dz('region', `'${region}' is not a region ID; write it like cn-north-4 or ap-southeast-3`);
+    }
+    const endpointInput = read('endpoint');
+    let endpoint;
+    if (endpointInput !== '') {
+        endpoint = parseBaseUrl('endpoint', endpointInput);
+    }
+    else {
+        const known = pipelineEndpoint(region);
+        if (known === undefined) {
+            throw new errors/* InputError */.dz('region', `${region} has no known CodeArts Pipeline endpoint (known: ${KNOWN_REGIONS.join(', ')}); set endpoint to its API URL`);
+        }
+        endpoint = known;
+    }
+    const iamInput = read('iam-endpoint');
+    const projectId = read('project-id');
+    if (projectId === '') {
+        throw new errors/* InputError */.dz('project-id', 'is required; give the CodeArts project ID (32 hexadecimal characters, in the project URL)');
+    }
+    requireHex32('project-id', projectId, 'CodeArts project ID (it is in the project URL; it is not the IAM project ID)');
+    return {
+        provider: 'codearts',
+        region,
+        endpoint,
+        iamEndpoint: iamInput === '' ? iamEndpoint(region) : parseBaseUrl('iam-endpoint', iamInput),
+        projectId,
+        auth: readCodeArtsAuth(read)
+    };
+}
+function readCodeArtsAuth(read) {
+    const ak = read('access-key');
+    const sk = read('secret-key');
+    const securityToken = read('security-token');
+    const token = read('token');
+    const username = read('username');
+    const password = read('password');
+    const domain = read('domain');
+    const iamProjectId = read('iam-project-id');
+    const groups = [
+        ak !== '' || sk !== '' || securityToken !== '' ? 'access-key/secret-key' : '',
+        token !== '' ? 'token' : '',
+        username !== '' || password !== '' || domain !== '' ? 'username/password/domain' : ''
+    ].filter((g) => g !== '');
+    if (groups.length === 0) {
+        throw new errors/* InputError */.dz('access-key', 'no credentials given; set access-key and secret-key (recommended), or token, or username, password and domain');
+    }
+    if (groups.length > 1) {
+        throw new errors/* InputError */.dz(groups[1].split('/')[0], `credentials given twice (${groups.join(' and ')}); keep exactly one way to sign in`);
+    }
+    if (iamProjectId !== '') {
+        requireHex32('iam-project-id', iamProjectId, 'IAM project ID (My Credentials → API Credentials, the project of your region)');
+        if (groups[0] !== 'access-key/secret-key') {
+            throw new errors/* InputError */.dz('iam-project-id', 'is only used with access-key and secret-key; remove it');
+        }
+    }
+    switch (groups[0]) {
+        case 'access-key/secret-key':
+            requireAll({ 'access-key': ak, 'secret-key': sk });
+            return {
+                kind: 'aksk',
+                accessKey: ak,
+                secretKey: sk,
+                ...(securityToken !== '' && { securityToken }),
+                ...(iamProjectId !== '' && { iamProjectId })
+            };
+        case 'token':
+            return { kind: 'token', token };
+        default:
+            requireAll({ username, password, domain });
+            return { kind: 'password', username, password, domain };
+    }
+}
+function requireAll(values) {
+    const missing = Object.entries(values).filter(([, v]) => v === '');
+    const present = Object.entries(values).filter(([, v]) => v !== '');
+    if (missing.length > 0) {
+        const names = Object.keys(values).join(', ');
+        throw new errors/* InputError */.dz(missing[0][0], `is missing; ${names} go together (${present.map(([k]) => k).join(', ')} given)`);
+    }
+}
+function requireHex32(input, value, what) {
+    if (!HEX32.test(value)) {
+        throw new errors/* InputError */.dz(input, `'${value}' is not a ${what}: expected 32 hexadecimal characters`);
+    }
+}
+function orDefault(value, fallback) {
+    return value === '' ? fallback : value;
+}
+
+
+/***/ }),
+
+/***/ 8747:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ actionsLogger)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
+
+/** The runner-facing logger. */
+const actionsLogger = {
+    debug: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m),
+    info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(m),
+    warning: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m, p ?? {}),
+    error: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(m, p ?? {}),
+    startGroup: (t) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(t),
+    endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4(),
+    secret: (v) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(v),
+    isDebug: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .isDebug */ ._o()
+};
+
+
+/***/ }),
+
+/***/ 3830:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./lib/redact.js
+// Debug output (ACTIONS_STEP_DEBUG) shows requests and responses. The runner's masker only knows the
+// values registered with it, and a signature or a minted token may not be registered yet when a line
+// is printed, so anything that authenticates is cut out here instead of relying on the masker.
+const SECRET_HEADERS = new Set([
+    'authorization',
+    'x-auth-token',
+    'x-subject-token',
+    'x-security-token',
+    'x-yunxiao-token',
+    'x-acs-security-token',
+    'cookie',
+    'set-cookie'
+]);
+const SECRET_KEY = /pass(word)?|secret|token|credential|signature|^access$|^securitytoken$/i;
+function redactHeaders(headers) {
+    const out = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value === undefined)
+            continue;
+        out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? '[redacted]' : String(value);
+    }
+    return out;
+}
+/** JSON bodies with secret-looking keys replaced; anything that is not JSON is shown only by size. */
+function redactBody(body, limit = 2_000) {
+    if (body === '')
+        return '';
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        return `[${body.length} characters, not JSON]`;
+    }
+    const text = JSON.stringify(parsed, (key, value) => (key !== '' && SECRET_KEY.test(key) ? '[redacted]' : value));
+    return text.length > limit ? `${text.slice(0, limit)}… [${text.length} characters]` : text;
+}
+
+;// CONCATENATED MODULE: ./lib/sleep.js
+
+/** Resolves after `ms`, or rejects with the signal's reason (an AbortedError) as soon as it aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(abortReason(signal));
+        const abort = () => {
+            clearTimeout(timer);
+            reject(abortReason(signal));
+        };
+        const timer = setTimeout(() => {
+            signal.removeEventListener('abort', abort);
+            resolve();
+        }, ms);
+        signal.addEventListener('abort', abort, { once: true });
+    });
+}
+function abortReason(signal) {
+    return signal.reason instanceof errors/* AbortedError */.oM ? signal.reason : new errors/* AbortedError */.oM('cancelled');
+}
+
+;// CONCATENATED MODULE: ./lib/http.js
+// The one HTTP client. It owns timeouts, retries and debug output, and knows nothing of any cloud:
+// providers give it a request and an `authorize` hook and get back status, headers and text.
+
+
+
+
+// Gateways answer these when busy or restarting; a later try may well succeed.
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+// Errors raised before a single byte of the request left: the server cannot have acted on it.
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+const DEFAULT_RETRY = { attempts: 5, baseDelayMs: 1_000, maxDelayMs: 30_000 };
+class HttpClient {
+    dispatcher;
+    retry;
+    requestTimeoutMs;
+    random;
+    options;
+    constructor(options) {
+        this.options = options;
+        // Self-hosted runners often sit behind a proxy; this honours HTTP(S)_PROXY and NO_PROXY.
+        this.dispatcher = options.dispatcher ?? new undici/* EnvHttpProxyAgent */.J2();
+        this.retry = options.retry ?? DEFAULT_RETRY;
+        this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+        this.random = options.random ?? Math.random;
+    }
+    async send(req, authorize) {
+        const { logger } = this.options;
+        for (let attempt = 1;; attempt++) {
+            this.throwIfAborted();
+            const headers = { ...req.headers, ...(authorize ? await authorize(req) : {}) };
+            logger.debug(`→ ${req.method} ${req.url.href} (attempt ${attempt})`);
+            if (logger.isDebug()) {
+                logger.debug(`  headers ${JSON.stringify(redactHeaders(headers))}`);
+                if (req.body)
+                    logger.debug(`  body ${redactBody(req.body)}`);
+            }
+            const started = Date.now();
+            let outcome;
+            try {
+                outcome = { response: await this.once(req, headers) };
+            }
+            catch (error) {
+                this.throwIfAborted();
+                outcome = describeFailure(error);
+            }
+            const last = attempt >= this.retry.attempts;
+            if ('response' in outcome) {
+                const { response } = outcome;
+                logger.debug(`← ${response.status} ${req.method} ${req.url.pathname} in ${Date.now() - started} ms`);
+                if (logger.isDebug())
+                    logger.debug(`  body ${redactBody(response.body)}`);
+                if (!RETRYABLE_STATUS.has(response.status))
+                    return response;
+                if (!req.idempotent && response.status !== 429) {
+                    throw new errors/* OutcomeUnknownError */.Do(req.action, `HTTP ${response.status}`);
+                }
+                if (last)
+                    return response;
+                const wait = retryAfterMs(response.headers['retry-after']) ?? this.backoff(attempt);
+                logger.debug(`  HTTP ${response.status}; trying again in ${wait} ms`);
+                await sleep(wait, this.options.signal());
+                continue;
+            }
+            logger.debug(`✗ ${req.method} ${req.url.pathname}: ${outcome.failure}`);
+            if (!req.idempotent && outcome.sent)
+                throw new errors/* OutcomeUnknownError */.Do(req.action, outcome.failure);
+            if (last)
+                throw new errors/* TransportError */.wX(req.action, `${outcome.failure} (after ${attempt} tries)`);
+            await sleep(this.backoff(attempt), this.options.signal());
+        }
+    }
+    async once(req, headers) {
+        const signal = AbortSignal.any([this.options.signal(), AbortSignal.timeout(this.requestTimeoutMs)]);
+        const res = await (0,undici/* request */.Em)(req.url, {
+            method: req.method,
+            headers,
+            body: req.body,
+            signal,
+            dispatcher: this.dispatcher
+        });
+        const body = await res.body.text();
+        const flat = {};
+        for (const [k, v] of Object.entries(res.headers))
+            if (v !== undefined)
+                flat[k.toLowerCase()] = String(v);
+        return { status: res.statusCode, headers: flat, body };
+    }
+    /** Exponential, with jitter so that many runners retrying at once spread out. */
+    backoff(attempt) {
+        const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+        return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
+    }
+    throwIfAborted() {
+        const signal = this.options.signal();
+        if (signal.aborted)
+            throw abortReason(signal);
+    }
+}
+function describeFailure(error) {
+    const err = error;
+    const code = err.code ?? err.cause?.code;
+    if (err.name === 'TimeoutError' || err.name === 'AbortError') {
+        return { failure: 'no response before the request timeout', sent: true };
+    }
+    const text = code ? `${code}: ${err.message ?? ''}`.trim() : (err.message ?? String(error));
+    return { failure: text, sent: !(code !== undefined && NOT_SENT_CODES.has(code)) };
+}
+/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
+function retryAfterMs(value, now = Date.now()) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    const text = value.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1_000);
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+// EXTERNAL MODULE: ./lib/inputs.js + 2 modules
+var inputs = __nccwpck_require__(5428);
+;// CONCATENATED MODULE: ./lib/lifecycle.js
+
+/**
+ * The step's clock. While waiting, `signal` aborts at the deadline (or on cancellation). After the
+ * wait, the requests that must still be made (stopping runs, reading what failed) get a fresh signal
+ * with a short budget of their own: a deadline that has passed must not prevent the clean-up.
+ */
+class Lifecycle {
+    controller = new AbortController();
+    timer;
+    constructor(timeoutMs) {
+        this.timer = this.timeoutAfter(timeoutMs);
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    cancel() {
+        if (!this.controller.signal.aborted)
+            this.controller.abort(new errors/* AbortedError */.oM('cancelled'));
+    }
+    beginCleanup(budgetMs) {
+        clearTimeout(this.timer);
+        this.controller = new AbortController();
+        this.timer = this.timeoutAfter(budgetMs);
+    }
+    dispose() {
+        clearTimeout(this.timer);
+    }
+    timeoutAfter(ms) {
+        const controller = this.controller;
+        const timer = setTimeout(() => controller.abort(new errors/* AbortedError */.oM('timeout')), ms);
+        // Never the reason the process stays alive.
+        timer.unref();
+        return timer;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/json.js
+// Readers for JSON from remote services. Nothing from the wire is trusted to have its documented
+// shape: optional fields may be missing or null, IDs may be numbers, times may be 0 for "not yet".
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function obj(value) {
+    return isObject(value) ? value : {};
+}
+function arr(value) {
+    return Array.isArray(value) ? value : [];
+}
+/** A string, or a number written as one (IDs are numbers in some APIs); '' when absent. */
+function str(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' && Number.isFinite(value))
+        return String(value);
+    return '';
+}
+function num(value) {
+    if (typeof value === 'number' && Number.isFinite(value))
+        return value;
+    if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value))
+        return Number(value);
+    return undefined;
+}
+/** Epoch milliseconds to a Date; 0, negative and absent mean "not yet". */
+function epochMs(value) {
+    const ms = num(value);
+    return ms !== undefined && ms > 0 ? new Date(ms) : undefined;
+}
+function parseJson(text) {
+    try {
+        return { ok: true, value: JSON.parse(text) };
+    }
+    catch {
+        return { ok: false };
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/call.js
+// Sends a request to a Huawei Cloud API (CodeArts or IAM) and turns every kind of error answer into
+// a RemoteError carrying the service's own code and message.
+
+
+/**
+ * Huawei services report errors as `{error_code, error_msg}` or `{error: {code, message}}`, and
+ * sometimes with HTTP 200 (Huawei's own Terraform provider checks every 2xx body for them), so the
+ * body is always inspected, whatever the status.
+ */
+function huaweiErrorOf(body) {
+    if (!isObject(body))
+        return undefined;
+    const nested = obj(body['error']);
+    // IAM (Keystone style) puts the HTTP status in error.code and the name of the error in error.title.
+    const nestedCode = typeof nested['code'] === 'number' ? str(nested['title']) || str(nested['code']) : str(nested['code']);
+    const code = str(body['error_code']) || nestedCode;
+    if (code === '')
+        return undefined;
+    const message = str(body['error_msg']) || str(nested['message']) || '(no message)';
+    return { code, message };
+}
+/** Is this the gateway refusing our credentials? Such a request must not be repeated as is. */
+function isAuthFailure(status, error) {
+    return status === 401 || status === 403 || /^APIGW?\.0301$/.test(error?.code ?? '');
+}
+async function call(http, req, auth, options = {}) {
+    let response = await http.send(req, auth?.authorize);
+    let parsed = parseBody(req, response.status, response.body);
+    let error = huaweiErrorOf(parsed);
+    // An IAM token can expire during a long wait; with a password we can get a new one. Only once,
+    // and never for AK/SK: five bad signatures in a row lock the key for five minutes.
+    if (auth && isAuthFailure(response.status, error) && (await auth.renew())) {
+        response = await http.send(req, auth.authorize);
+        parsed = parseBody(req, response.status, response.body);
+        error = huaweiErrorOf(parsed);
+    }
+    const failed = response.status >= 400 || error !== undefined;
+    if (failed && !(error && options.tolerate?.includes(error.code))) {
+        throw new errors/* RemoteError */.Hi(req.action, response.status, error?.code ?? `HTTP.${response.status}`, error?.message ?? (snippet(response.body) || 'no error message in the response'), response.headers['x-request-id']);
+    }
+    return { status: response.status, headers: response.headers, body: parsed, ...(error && { error }) };
+}
+function parseBody(req, status, text) {
+    if (text.trim() === '')
+        return {};
+    const parsed = parseJson(text);
+    if (parsed.ok)
+        return parsed.value;
+    // An error page from a proxy or gateway is HTML; report it as the HTTP error it is.
+    if (status >= 400)
+        return {};
+    throw new errors/* MalformedResponseError */.f7(req.action, `HTTP ${status} with a body that is not JSON: ${snippet(text)}`);
+}
+function snippet(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+}
+/** `arr` for a body that must be an array; a clear error otherwise. */
+function expectArray(action, body) {
+    if (!Array.isArray(body))
+        throw new errors/* MalformedResponseError */.f7(action, 'expected a JSON array');
+    return arr(body);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/api.js
+// The CodeArts Pipeline v5 endpoints the action uses (codearts-api.md §2), as thin typed calls.
+// Translation into the action's model lives in provider.ts.
+
+
+
+/** A start that hit a concurrency limit: the run exists and waits in the pipeline's queue. */
+const QUEUED_CODES = ['DEVPIPE.00011169', 'DEVPIPE.00011170'];
+class CodeArtsApi {
+    http;
+    conn;
+    auth;
+    constructor(http, conn, auth) {
+        this.http = http;
+        this.conn = conn;
+        this.auth = auth;
+    }
+    async run(pipelineId, body) {
+        const action = `starting pipeline ${pipelineId}`;
+        const result = await this.send({ method: 'POST', path: `/pipelines/${pipelineId}/run`, action, body, idempotent: false }, { tolerate: QUEUED_CODES });
+        const data = obj(result.body);
+        if (result.error) {
+            const queued = obj(data['error']);
+            const runId = str(queued['pipeline_run_id']);
+            if (runId === '')
+                throw new errors/* MalformedResponseError */.f7(action, `${result.error.code} without error.pipeline_run_id`);
+            const queueId = str(queued['queue_id']);
+            return { runId, ...(queueId !== '' && { queueId }) };
+        }
+        const runId = str(data['pipeline_run_id']);
+        if (runId === '')
+            throw new errors/* MalformedResponseError */.f7(action, 'no pipeline_run_id');
+        return { runId };
+    }
+    /** Each pipeline's latest run (only pipelines that have run at least once are listed). */
+    async latestRuns(pipelineIds) {
+        const action = `reading the status of ${pipelineIds.length === 1 ? `pipeline ${pipelineIds[0]}` : `${pipelineIds.length} pipelines`}`;
+        const result = await this.send({ method: 'POST', path: '/pipelines/status', action, body: pipelineIds });
+        return expectArray(action, result.body).map(obj);
+    }
+    async runDetail(pipelineId, runId) {
+        const result = await this.send({
+            method: 'GET',
+            path: `/pipelines/${pipelineId}/pipeline-runs/detail`,
+            query: { pipeline_run_id: runId },
+            action: `reading run ${runId} of pipeline ${pipelineId}`
+        });
+        return obj(result.body);
+    }
+    async stop(pipelineId, runId) {
+        await this.send({ method: 'POST', path: `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, action: `stopping run ${runId} of pipeline ${pipelineId}` });
+    }
+    async cancelQueuing(pipelineId, runId, queueId) {
+        // No `pipeline-runs/` segment in this path (Huawei's Terraform provider, codearts-api.md §2.6).
+        await this.send({
+            method: 'POST',
+            path: `/pipelines/${pipelineId}/${runId}/cancel-queuing/${queueId}`,
+            body: {},
+            action: `taking run ${runId} of pipeline ${pipelineId} out of the queue`
+        });
+    }
+    async send(endpoint, options) {
+        const url = new URL(`${this.conn.endpoint}/v5/${this.conn.projectId}/api${endpoint.path}`);
+        for (const [k, v] of Object.entries(endpoint.query ?? {}))
+            url.searchParams.set(k, v);
+        return call(this.http, {
+            method: endpoint.method,
+            url,
+            headers: { 'Content-Type': 'application/json' },
+            ...(endpoint.body !== undefined && { body: JSON.stringify(endpoint.body) }),
+            // Reads, stops and queue cancellations are safe to repeat; only a start is not.
+            idempotent: endpoint.idempotent ?? true,
+            action: endpoint.action
+        }, this.auth, options);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/iam.js
+// The two IAM calls the action needs (codearts-api.md §5.1, §1.3): a region-scoped token from a
+// password, and the IAM project ID of a region for AK/SK requests.
+
+
+
+async function passwordToken(http, iamEndpoint, region, user) {
+    const action = `signing in to IAM as ${user.domain}/${user.username}`;
+    const body = {
+        auth: {
+            identity: {
+                methods: ['password'],
+                password: { user: { name: user.username, password: user.password, domain: { name: user.domain } } }
+            },
+            // CodeArts wants a project-scoped (region) token; an account-wide token is refused.
+            scope: { project: { name: region } }
+        }
+    };
+    const result = await call(http, {
+        method: 'POST',
+        url: new URL(`${iamEndpoint}/v3/auth/tokens?nocatalog=true`),
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+        idempotent: true,
+        action
+    }, undefined);
+    const token = result.headers['x-subject-token'] ?? '';
+    if (token === '')
+        throw new errors/* MalformedResponseError */.f7(action, 'no X-Subject-Token header');
+    const expires = Date.parse(str(obj(obj(result.body)['token'])['expires_at']));
+    return { token, ...(!Number.isNaN(expires) && { expiresAt: new Date(expires) }) };
+}
+/** `GET /v3/projects?name=<region>`, signed with the caller's AK/SK. */
+async function regionProjectId(http, iamEndpoint, region, signer) {
+    const action = `looking up the IAM project of region ${region}`;
+    const url = new URL(`${iamEndpoint}/v3/projects`);
+    url.searchParams.set('name', region);
+    const result = await call(http, { method: 'GET', url, headers: { 'Content-Type': 'application/json' }, idempotent: true, action }, signer);
+    const match = arr(obj(result.body)['projects'])
+        .map(obj)
+        .find((p) => str(p['name']) === region);
+    const id = str(match?.['id']);
+    if (id === '') {
+        throw new errors/* PreconditionError */.Rb(action, `the account has no IAM project named ${region}; set iam-project-id`);
+    }
+    return id;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/providers/codearts/signer.js
+// Huawei Cloud AK/SK request signing (`SDK-HMAC-SHA256`), written from the published algorithm
+// (codearts-api.md §5.2). The gateway rebuilds the canonical request from what arrives, so every
+// choice below is about producing the same bytes the gateway will produce, not about taste.
+
+const ALGORITHM = 'SDK-HMAC-SHA256';
+const DATE_HEADER = 'x-sdk-date';
+// When this header is sent the gateway takes its value (e.g. UNSIGNED-PAYLOAD) as the payload
+// hash instead of hashing the body, so we must do the same.
+const CONTENT_SHA256_HEADER = 'x-sdk-content-sha256';
+/** `SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...` for the input, which must contain an x-sdk-date header. */
+function authorization(input, keys) {
+    const headers = canonicalHeaders(input.headers);
+    const date = headers.get(DATE_HEADER);
+    if (date === undefined)
+        throw new Error('Cannot sign a request without an X-Sdk-Date header.');
+    const names = [...headers.keys()].sort(byCodeUnits);
+    const signedHeaders = names.join(';');
+    const canonicalRequest = [
+        input.method.toUpperCase(),
+        canonicalUri(input.path),
+        canonicalQuery(input.query),
+        names.map((name) => `${name}:${headers.get(name)}\n`).join(''),
+        signedHeaders,
+        headers.get(CONTENT_SHA256_HEADER) ?? sha256Hex(input.body)
+    ].join('\n');
+    const stringToSign = `${ALGORITHM}\n${date}\n${sha256Hex(canonicalRequest)}`;
+    const signature = (0,external_node_crypto_.createHmac)('sha256', Buffer.from(keys.secretKey, 'utf8')).update(stringToSign, 'utf8').digest('hex');
+    return `${ALGORITHM} Access=${keys.accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+}
+/** Formats a Date as X-Sdk-Date: YYYYMMDDTHHMMSSZ (UTC). */
+function sdkDate(now) {
+    // "2026-11-22T12:00:00.000Z" → "20261122T120000Z"
+    return now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+}
+/**
+ * Signs a request about to be sent to `url`. Signs `host` (url.host), `x-sdk-date` and every header in `headers`.
+ * Returns the headers to send: the given ones plus `X-Sdk-Date` and `Authorization`
+ * (do not return `host`: the HTTP client sets it from the URL with the same value).
+ */
+function signRequest(method, url, headers, body, keys, now) {
+    for (const name of Object.keys(headers)) {
+        // A caller's copy would either be signed with a different value than the one sent or be sent twice.
+        if (RESERVED.has(name.toLowerCase()))
+            throw new Error(`signRequest sets the ${name} header itself; do not pass it.`);
+    }
+    const sent = { ...headers, 'X-Sdk-Date': sdkDate(now) };
+    const auth = authorization({ method, path: decodePath(url.pathname), query: [...url.searchParams], headers: { ...sent, host: url.host }, body }, keys);
+    return { ...sent, Authorization: auth };
+}
+const RESERVED = new Set(['host', DATE_HEADER, 'authorization']);
+function canonicalHeaders(headers) {
+    const byName = new Map();
+    for (const [name, value] of Object.entries(headers)) {
+        const lower = name.toLowerCase();
+        // Two spellings of one name would reach the server as one header with an unknown value.
+        if (byName.has(lower))
+            throw new Error(`Header ${name} is given twice (names are case-insensitive).`);
+        // HTTP drops surrounding blanks and cannot carry line breaks, so the gateway would see another value.
+        if (/^[ \t]|[ \t]$|[\r\n]/.test(value))
+            throw new Error(`Header ${name} has surrounding blanks or a line break; it cannot be sent as signed.`);
+        byName.set(lower, value);
+    }
+    return byName;
+}
+function canonicalUri(path) {
+    const encoded = path.split('/').map(uriEncode).join('/');
+    // The gateway's canonical form always ends in '/', whether or not the request path does.
+    return encoded.endsWith('/') ? encoded : `${encoded}/`;
+}
+function canonicalQuery(query) {
+    // Sorting whole pairs orders by key and, within a repeated key, by value; both compare the
+    // decoded strings, as the SDKs do, so the wire encoding of the query cannot change the order.
+    return [...query]
+        .sort(([ak, av], [bk, bv]) => byCodeUnits(ak, bk) || byCodeUnits(av, bv))
+        .map(([k, v]) => `${uriEncode(k)}=${uriEncode(v)}`)
+        .join('&');
+}
+// RFC 3986 unreserved characters: A-Z a-z 0-9 - . _ ~
+const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
+const ENCODED_BYTE = Array.from({ length: 256 }, (_, byte) => {
+    const char = String.fromCharCode(byte);
+    return UNRESERVED.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+});
+// Stricter than encodeURIComponent, which leaves !'()* alone; the gateway escapes them.
+function uriEncode(text) {
+    let out = '';
+    for (const byte of Buffer.from(text, 'utf8'))
+        out += ENCODED_BYTE[byte];
+    return out;
+}
+// The gateway canonicalises the decoded path, so the wire's choice of escapes must not matter.
+// Runs of escapes are decoded together because one character can span several bytes; a '%' not
+// followed by two hex digits is not an escape and stays literal (decodeURIComponent would throw).
+function decodePath(pathname) {
+    return pathname
+        .split('/')
+        .map((segment) => segment.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+        try {
+            return decodeURIComponent(run);
+        }
+        catch {
+            throw new Error(`Cannot sign the path ${pathname}: ${run} is not UTF-8.`);
+        }
+    }))
+        .join('/');
+}
+function sha256Hex(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
+}
+function byCodeUnits(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/auth.js
+// One Authenticator per way of signing in. Everything it needs from IAM is fetched on first use,
+// so bad inputs fail before any request and a `mode: wait` step with a ready token makes no IAM call.
+
+
+// A refused token is renewed only if it is older than this, so that a token IAM keeps issuing but
+// CodeArts keeps refusing (say, a user without CodeArts permissions) fails instead of looping.
+const MIN_TOKEN_AGE_FOR_RENEWAL_MS = 60_000;
+function createAuthenticator(conn, http, logger, now = Date.now) {
+    const auth = conn.auth;
+    switch (auth.kind) {
+        case 'token':
+            return { authorize: () => ({ 'X-Auth-Token': auth.token }), renew: async () => false };
+        case 'password': {
+            let token;
+            let mintedAt = 0;
+            const mint = () => {
+                mintedAt = now();
+                token = passwordToken(http, conn.iamEndpoint, conn.region, auth).then((t) => {
+                    // Masked before anything, debug output included, could print it.
+                    logger.secret(t.token);
+                    logger.debug(`IAM token obtained${t.expiresAt ? `, valid until ${t.expiresAt.toISOString()}` : ''}`);
+                    return t.token;
+                }, (error) => {
+                    token = undefined;
+                    throw error;
+                });
+                return token;
+            };
+            return {
+                authorize: async () => ({ 'X-Auth-Token': await (token ?? mint()) }),
+                renew: async () => {
+                    if (now() - mintedAt < MIN_TOKEN_AGE_FOR_RENEWAL_MS)
+                        return false;
+                    logger.info('The IAM token was refused; signing in again.');
+                    await mint();
+                    return true;
+                }
+            };
+        }
+        case 'aksk': {
+            const keys = { accessKey: auth.accessKey, secretKey: auth.secretKey };
+            const sts = auth.securityToken ? { 'X-Security-Token': auth.securityToken } : {};
+            const signWith = (extra) => (req) => signRequest(req.method, req.url, { ...req.headers, ...extra }, req.body ?? '', keys, new Date(now()));
+            // The project lookup itself is signed without X-Project-Id: IAM is a global service.
+            const bare = { authorize: signWith(sts), renew: async () => false };
+            let projectId = auth.iamProjectId ? Promise.resolve(auth.iamProjectId) : undefined;
+            const resolveProject = () => (projectId ??= regionProjectId(http, conn.iamEndpoint, conn.region, bare).then((id) => {
+                logger.debug(`IAM project of ${conn.region}: ${id}`);
+                return id;
+            }, (error) => {
+                projectId = undefined;
+                throw error;
+            }));
+            return {
+                authorize: async (req) => signWith({ ...sts, 'X-Project-Id': await resolveProject() })(req),
+                // Never re-sign a refused request: five failures in a row lock the key for five minutes.
+                renew: async () => false
+            };
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/status.js
+// Run, stage and job statuses share one vocabulary (codearts-api.md §3). Anything not listed, including
+// INIT, QUEUED and values Huawei may add later, is "still running": waiting on until the timeout is
+// recoverable, declaring an unknown status finished is not.
+const STATES = {
+    COMPLETED: 'success',
+    FAILED: 'failure',
+    ASYNC_FAILED: 'failure',
+    CANCELED: 'cancelled',
+    PAUSED: 'manual',
+    SUSPEND: 'manual',
+    SKIPPED: 'skipped',
+    UNSELECTED: 'skipped'
+};
+function stateOf(status) {
+    return STATES[status.toUpperCase()] ?? 'running';
+}
+/** A run is never "skipped"; should the service ever say so, keep waiting rather than guess. */
+function runStateOf(status) {
+    const state = stateOf(status);
+    return state === 'skipped' ? 'running' : state;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/translate.js
+// CodeArts response shapes → the action's model. Stage times are strings in the batch status
+// response and epoch milliseconds in the run detail (codearts-api.md §2.3); only the detail's are used.
+
+
+/** An item of `POST .../pipelines/status`: the pipeline's latest run. */
+function snapshotFromLatest(item) {
+    const status = str(item['status']);
+    return {
+        ...runTimes(item),
+        status,
+        state: runStateOf(status),
+        stages: bySequence(arr(item['stage_status_list']).map(obj)).map((s) => {
+            const stageStatus = str(s['status']);
+            return { name: str(s['name']), status: stageStatus, state: stateOf(stageStatus) };
+        })
+    };
+}
+/** `GET .../pipeline-runs/detail`. */
+function detailFromRun(body) {
+    const status = str(body['status']);
+    return {
+        ...runTimes(body),
+        status,
+        state: runStateOf(status),
+        stages: bySequence(arr(body['stages']).map(obj)).map(stage)
+    };
+}
+function runTimes(item) {
+    const runNumber = num(item['run_number']);
+    const startedAt = epochMs(item['start_time']);
+    const finishedAt = epochMs(item['end_time']);
+    const url = str(item['detail_url']);
+    return {
+        ...(runNumber !== undefined && { runNumber }),
+        ...(startedAt && { startedAt }),
+        ...(finishedAt && { finishedAt }),
+        ...(url !== '' && { url })
+    };
+}
+function stage(s) {
+    const status = str(s['status']);
+    return {
+        id: str(s['id']),
+        name: str(s['name']) || str(s['identifier']),
+        status,
+        state: stateOf(status),
+        ...times(s),
+        pre: bySequence(arr(s['pre']).map(obj)).map(step),
+        post: bySequence(arr(s['post']).map(obj)).map(step),
+        jobs: bySequence(arr(s['jobs']).map(obj)).map(job)
+    };
+}
+function job(j) {
+    const status = str(j['status']);
+    const message = str(j['message']);
+    return {
+        id: str(j['id']),
+        name: str(j['name']) || str(j['identifier']),
+        status,
+        state: stateOf(status),
+        ...(message !== '' && { message }),
+        ...times(j),
+        steps: bySequence(arr(j['steps']).map(obj)).map(step)
+    };
+}
+function step(s) {
+    const status = str(s['status']);
+    const message = str(s['message']);
+    return {
+        id: str(s['id']),
+        name: str(s['name']) || str(s['task']),
+        status,
+        state: stateOf(status),
+        ...(message !== '' && { message }),
+        ...times(s)
+    };
+}
+function times(item) {
+    const startedAt = epochMs(item['start_time']);
+    const finishedAt = epochMs(item['end_time']);
+    return { ...(startedAt && { startedAt }), ...(finishedAt && { finishedAt }) };
+}
+function bySequence(items) {
+    return items
+        .map((item, index) => ({ item, index, sequence: num(item['sequence']) }))
+        .sort((a, b) => (a.sequence ?? a.index) - (b.sequence ?? b.index) || a.index - b.index)
+        .map((x) => x.item);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/provider.js
+
+
+
+// The batch status endpoint documents no limit on its list; keep requests modest.
+const STATUS_BATCH = 20;
+class CodeArtsProvider {
+    api;
+    conn;
+    constructor(api, conn) {
+        this.api = api;
+        this.conn = conn;
+    }
+    async start(pipelineId, request) {
+        const body = { description: request.description };
+        if (request.variables.length > 0)
+            body.variables = request.variables;
+        if (request.stages.length > 0)
+            body.choose_stages = request.stages;
+        if (request.jobs.length > 0)
+            body.choose_jobs = request.jobs;
+        if (request.ref)
+            body.sources = await this.sourcesAt(pipelineId, request.ref);
+        const { runId, queueId } = await this.api.run(pipelineId, body);
+        return { pipelineId, runId, ...(queueId && { queueId }), url: this.consoleUrl(pipelineId, runId), startedHere: true };
+    }
+    async latest(pipelineId) {
+        const [item] = await this.api.latestRuns([pipelineId]);
+        const runId = str(item?.['pipeline_run_id']);
+        if (item === undefined || runId === '') {
+            throw new errors/* PreconditionError */.Rb(`finding the latest run of pipeline ${pipelineId}`, 'the pipeline has never run; there is nothing to wait for');
+        }
+        return { pipelineId, runId, url: str(item['detail_url']) || this.consoleUrl(pipelineId, runId), startedHere: false };
+    }
+    adopt(pipelineId, runId) {
+        return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: false };
+    }
+    /**
+     * One batch request gives every pipeline's latest run. Where that is ours, it is all we need;
+     * where it is not (a newer run started, or ours still waits in the queue), only that run's
+     * detail is read. Another run's status is never taken for ours.
+     */
+    async poll(runs) {
+        const pipelineIds = [...new Set(runs.map((r) => r.pipelineId))];
+        const latest = new Map();
+        for (let i = 0; i < pipelineIds.length; i += STATUS_BATCH) {
+            for (const item of await this.api.latestRuns(pipelineIds.slice(i, i + STATUS_BATCH))) {
+                latest.set(str(item['pipeline_id']), item);
+            }
+        }
+        const snapshots = new Map();
+        const notLatest = [];
+        for (const run of runs) {
+            const item = latest.get(run.pipelineId);
+            if (item !== undefined && str(item['pipeline_run_id']) === run.runId)
+                snapshots.set(run.runId, snapshotFromLatest(item));
+            else
+                notLatest.push(run);
+        }
+        const details = await Promise.all(notLatest.map((run) => this.detail(run)));
+        notLatest.forEach((run, i) => snapshots.set(run.runId, details[i]));
+        return snapshots;
+    }
+    async detail(run) {
+        return detailFromRun(await this.api.runDetail(run.pipelineId, run.runId));
+    }
+    async stop(run) {
+        if (run.queueId !== undefined) {
+            try {
+                await this.api.cancelQueuing(run.pipelineId, run.runId, run.queueId);
+                return;
+            }
+            catch (error) {
+                // It may have left the queue since it was started; then it is a running run to stop.
+                if (!(error instanceof errors/* RemoteError */.Hi))
+                    throw error;
+            }
+        }
+        await this.api.stop(run.pipelineId, run.runId);
+    }
+    /**
+     * The pipeline's code sources, pointed at `ref`. A start that names a branch must repeat each
+     * source's repository (git_type, git_url, …), which the API gives only in a run's detail, so the
+     * latest run's sources are reused. Every code source gets the ref: a pipeline that builds several
+     * repositories needs the branch or tag to exist in each.
+     */
+    async sourcesAt(pipelineId, ref) {
+        const action = `finding the repositories of pipeline ${pipelineId} to run ${ref.kind} ${ref.name}`;
+        const [latest] = await this.api.latestRuns([pipelineId]);
+        const runId = str(latest?.['pipeline_run_id']);
+        if (runId === '') {
+            throw new errors/* PreconditionError */.Rb(action, 'the pipeline has never run, so its repositories are unknown; run it once in the console, or leave ref empty');
+        }
+        const sources = arr((await this.api.runDetail(pipelineId, runId))['sources']).map(obj);
+        const code = sources.filter((s) => str(s['type']) === 'code');
+        if (code.length === 0)
+            throw new errors/* PreconditionError */.Rb(action, 'the pipeline has no code repository to run a branch or tag of; leave ref empty');
+        return sources.map((source) => {
+            if (str(source['type']) !== 'code')
+                return source;
+            const params = obj(source['params']);
+            const keep = ['git_type', 'git_url', 'codehub_id', 'default_branch', 'endpoint_id', 'alias'].filter((k) => str(params[k]) !== '');
+            return {
+                type: 'code',
+                params: {
+                    ...Object.fromEntries(keep.map((k) => [k, params[k]])),
+                    build_params: ref.kind === 'branch'
+                        ? { build_type: 'branch', target_branch: ref.name, event_type: 'Manual' }
+                        : { build_type: 'tag', tag: ref.name, event_type: 'Manual' }
+                }
+            };
+        });
+    }
+    /**
+     * The console page of a run, for links printed before the service has told us its own
+     * `detail_url`. Form from the CodeArts console (codearts-api.md §2.4).
+     */
+    consoleUrl(pipelineId, runId) {
+        return `https://devcloud.${this.conn.region}.huaweicloud.com/cicd/project/${this.conn.projectId}/pipeline/detail/${pipelineId}/${runId}?v=1`;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/index.js
+
+
+
+function createProvider(connection, http, logger) {
+    const auth = createAuthenticator(connection, http, logger);
+    return new CodeArtsProvider(new CodeArtsApi(http, connection, auth), connection);
+}
+
+;// CONCATENATED MODULE: ./lib/report/failures.js
+/**
+ * Every failed step of a run, in run order, with the job's or stage's name around it. A failed job
+ * without a failed step (refused before it started, or timed out) is listed by itself; so is a failed
+ * stage whose failure shows nowhere below it.
+ */
+function failuresOf(detail) {
+    const failures = [];
+    for (const stage of detail.stages) {
+        const before = failures.length;
+        const gate = (steps, job) => {
+            for (const step of steps.filter((s) => s.state === 'failure')) {
+                failures.push({ stage: stage.name, job, step: step.name, message: step.message ?? '' });
+            }
+        };
+        gate(stage.pre, '(stage entry check)');
+        for (const job of stage.jobs) {
+            const steps = job.steps.filter((s) => s.state === 'failure');
+            for (const step of steps) {
+                failures.push({ stage: stage.name, job: job.name, step: step.name, message: step.message ?? job.message ?? '' });
+            }
+            if (steps.length === 0 && job.state === 'failure') {
+                failures.push({ stage: stage.name, job: job.name, step: '', message: job.message ?? '' });
+            }
+        }
+        gate(stage.post, '(stage exit check)');
+        if (failures.length === before && stage.state === 'failure') {
+            failures.push({ stage: stage.name, job: '', step: '', message: '' });
+        }
+    }
+    return failures;
+}
+/** `Build / Compile / make`, leaving out the parts that are empty. */
+function failurePath(failure) {
+    return [failure.stage, failure.job, failure.step].filter((part) => part !== '').join(' / ');
+}
+
+;// CONCATENATED MODULE: ./lib/report/outputs.js
+/** Every output of action.yml, from the results in `pipeline-ids` order. */
+function writeOutputs(setOutput, results, conclusion) {
+    setOutput('conclusion', conclusion);
+    setOutput('results', JSON.stringify(results));
+    setOutput('run-ids', results.map((r) => r.run_id).join(','));
+    const first = results[0];
+    setOutput('run-id', first?.run_id ?? '');
+    setOutput('run-url', first?.url ?? '');
+    setOutput('status', first?.status ?? '');
+}
+
+;// CONCATENATED MODULE: ./lib/report/progress.js
+// Progress lines while waiting: one when a run or one of its stages changes status, never one per
+// poll, so a long wait leaves a short, readable log.
+function progressPrinter(logger, label) {
+    return (run, previous, current) => {
+        for (const line of changes(previous, current))
+            logger.info(`${label(run)}: ${line}`);
+    };
+}
+/** What changed between two reads of one run, in words. */
+function changes(previous, current) {
+    const lines = [];
+    if (previous?.status !== current.status) {
+        const number = current.runNumber !== undefined ? `run #${current.runNumber} ` : '';
+        lines.push(`${number}${current.status || 'status unknown'}`);
+    }
+    if (previous === undefined) {
+        // The first read shows the plan: every stage on one line.
+        if (current.stages.length > 0)
+            lines.push(`  stages: ${current.stages.map((s) => `${s.name} ${s.status}`).join(' · ')}`);
+        return lines;
+    }
+    const before = new Map(previous.stages.map((s) => [s.name, s.status]));
+    for (const stage of current.stages) {
+        if (before.get(stage.name) !== stage.status)
+            lines.push(`  stage ${stage.name}: ${stage.status}`);
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./lib/report/results.js
+// The per-run results (the `results` output) and the step's overall conclusion.
+function conclusionOf(snapshot, interrupted, onManualGate) {
+    switch (snapshot?.state) {
+        case 'success':
+            return 'success';
+        case 'failure':
+            return 'failure';
+        case 'cancelled':
+            return 'cancelled';
+    }
+    if (snapshot?.state === 'manual' && onManualGate === 'fail')
+        return 'failure';
+    // Still running (or waiting at a gate) when the wait ended.
+    if (interrupted === 'timeout')
+        return 'timed_out';
+    return 'cancelled'; // the job was cancelled, or fail-fast stopped it
+}
+function resultOf(run, snapshot, ending, failures) {
+    const started = snapshot?.startedAt;
+    const finished = snapshot?.finishedAt;
+    return {
+        pipeline_id: run.pipelineId,
+        run_id: run.runId,
+        run_number: snapshot?.runNumber ?? null,
+        status: snapshot?.status ?? '',
+        conclusion: conclusionOf(snapshot, ending.interrupted, ending.onManualGate),
+        url: snapshot?.url ?? run.url,
+        started_at: started?.toISOString() ?? null,
+        finished_at: finished?.toISOString() ?? null,
+        duration_s: started && finished ? Math.round((finished.getTime() - started.getTime()) / 1000) : null,
+        failures
+    };
+}
+/**
+ * One word for all runs. A cancelled job says so whatever the runs did; otherwise a failure
+ * outweighs a timeout, which outweighs a run someone cancelled in the console.
+ */
+function overallConclusion(results, interrupted) {
+    if (interrupted === 'cancelled')
+        return 'cancelled';
+    for (const c of ['failure', 'timed_out', 'cancelled']) {
+        if (results.some((r) => r.conclusion === c))
+            return c;
+    }
+    return 'success';
+}
+
+// EXTERNAL MODULE: ./lib/trigger.js + 1 modules
+var trigger = __nccwpck_require__(9566);
+;// CONCATENATED MODULE: ./lib/schedule.js
+/**
+ * Delays between status reads: `first`, then growing by half each time up to `max`, each with ±20%
+ * jitter. Runs usually take minutes, so reading often at the start catches a fast failure (a bad
+ * parameter, a refused start) and reading rarely later keeps a long wait cheap. The jitter keeps
+ * many jobs started by one push from polling in lockstep.
+ */
+class PollSchedule {
+    base;
+    max;
+    random;
+    constructor(first, max, random = Math.random) {
+        this.base = first;
+        this.max = max;
+        this.random = random;
+    }
+    next() {
+        const delay = Math.min(this.max, Math.round(this.base * (0.8 + 0.4 * this.random())));
+        this.base = Math.min(this.max, this.base * 1.5);
+        return delay;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/wait.js
+// The poll loop: reads every unfinished run once per cycle until all have ended, the deadline
+// passes, or (with fail-fast) one fails. It knows runs only through the Provider interface.
+
+
+
+/** Whether the wait on this run is over: it ended, or it waits for a person and we were told not to. */
+function isSettled(snapshot, settings) {
+    return snapshot.state !== 'running' && (snapshot.state !== 'manual' || settings.onManualGate === 'fail');
+}
+async function waitForRuns(runs, settings, ctx) {
+    const snapshots = new Map();
+    const schedule = new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, ctx.random);
+    let pending = [...runs];
+    let failedReads = 0;
+    try {
+        // The first read happens at once: a run refused at start shows up in the first second.
+        for (;;) {
+            try {
+                const read = await ctx.provider.poll(pending);
+                failedReads = 0;
+                for (const run of pending) {
+                    const current = read.get(run.runId);
+                    if (current === undefined)
+                        continue;
+                    ctx.onSnapshot(run, snapshots.get(run.runId), current);
+                    snapshots.set(run.runId, current);
+                }
+            }
+            catch (error) {
+                if (error instanceof errors/* AbortedError */.oM || !(0,errors/* isTransient */.dg)(error))
+                    throw error;
+                // The runs go on whether or not we can see them; a flaky network must not fail the gate.
+                failedReads++;
+                ctx.logger.warning(`Could not read the run status (${error.message}); trying again (${failedReads} in a row).`);
+            }
+            pending = pending.filter((run) => {
+                const snapshot = snapshots.get(run.runId);
+                return snapshot === undefined || !isSettled(snapshot, settings);
+            });
+            if (pending.length === 0)
+                return { snapshots };
+            if (settings.failFast && runs.some((run) => isUnsuccessful(snapshots.get(run.runId), settings))) {
+                return { snapshots, interrupted: 'fail-fast' };
+            }
+            await sleep(schedule.next(), ctx.signal);
+        }
+    }
+    catch (error) {
+        if (error instanceof errors/* AbortedError */.oM)
+            return { snapshots, interrupted: error.reason };
+        throw error;
+    }
+}
+function isUnsuccessful(snapshot, settings) {
+    return snapshot !== undefined && isSettled(snapshot, settings) && snapshot.state !== 'success';
+}
+
+;// CONCATENATED MODULE: ./lib/main.js
+// The main step: validate inputs, start (or find) the runs, wait, report. Every effect on the
+// world goes through `ActionIO` or the provider, so tests can run this against the simulator.
+
+
+
+
+
+
+
+
+
+
+
+// After the wait: time allowed for stopping runs and reading what failed. On cancellation the runner
+// sends SIGTERM 7.5 s after SIGINT, so that budget must end well before.
+const CLEANUP_MS = 30_000;
+async function run(io) {
+    let settings;
+    try {
+        settings = (0,inputs/* getInputs */.GP)(io.readInput);
+    }
+    catch (error) {
+        return io.setFailed(messageOf(error, io.logger));
+    }
+    for (const secret of (0,inputs/* secretsOf */.Fj)(settings.connection))
+        io.logger.secret(secret);
+    const lifecycle = new Lifecycle(settings.wait.timeoutMs);
+    const http = new HttpClient({ logger: io.logger, signal: () => lifecycle.signal });
+    const provider = createProvider(settings.connection, http, io.logger);
+    const runs = [];
+    try {
+        await obtainRuns(settings, provider, io, runs);
+        if (settings.mode === 'trigger') {
+            writeOutputs(io.setOutput, runs.map(startedResult), 'success');
+            return;
+        }
+        const waited = await waitForRuns(runs, settings.wait, {
+            provider,
+            logger: io.logger,
+            signal: lifecycle.signal,
+            onSnapshot: progressPrinter(io.logger, (run) => `pipeline ${run.pipelineId}`)
+        });
+        lifecycle.beginCleanup(CLEANUP_MS);
+        if (waited.interrupted)
+            await stopUnfinished(settings, provider, io.logger, runs, waited.snapshots, waited.interrupted);
+        const results = await collectResults(settings, provider, io.logger, runs, waited.snapshots, waited.interrupted);
+        const conclusion = overallConclusion(results, waited.interrupted);
+        writeOutputs(io.setOutput, results, conclusion);
+        if (conclusion !== 'success')
+            io.setFailed(failureLine(results, waited.interrupted, settings));
+    }
+    catch (error) {
+        // A start failed or the service refused us: runs this step already started are not left behind.
+        lifecycle.beginCleanup(CLEANUP_MS);
+        if (settings.cancelOnAbort)
+            await stopRuns(provider, io.logger, runs.filter((r) => r.startedHere));
+        io.setOutput('conclusion', error instanceof errors/* AbortedError */.oM && error.reason === 'timeout' ? 'timed_out' : 'failure');
+        io.setOutput('run-ids', runs.map((r) => r.runId).join(','));
+        io.setFailed(messageOf(error, io.logger));
+    }
+    finally {
+        lifecycle.dispose();
+    }
+}
+/** Starts each pipeline in order (or finds the runs to wait on), adding each run to `runs` as soon as it exists. */
+async function obtainRuns(settings, provider, io, runs) {
+    const { logger } = io;
+    if (settings.mode === 'wait') {
+        for (const [i, pipelineId] of settings.pipelineIds.entries()) {
+            const runId = settings.runIds[i];
+            const run = runId !== undefined ? provider.adopt(pipelineId, runId) : await provider.latest(pipelineId);
+            runs.push(run);
+            logger.info(`Waiting on pipeline ${pipelineId} run ${run.runId}: ${run.url}`);
+        }
+        return;
+    }
+    // One at a time, so that a refused credential fails on the first pipeline rather than on all of them.
+    const origin = io.origin();
+    for (const pipelineId of settings.pipelineIds) {
+        const run = await provider.start(pipelineId, (0,trigger/* startRequest */.E7)(settings.trigger, origin, (0,trigger/* newMarker */.XS)()));
+        runs.push(run);
+        const queued = run.queueId !== undefined ? ' (queued: the pipeline is at its concurrency limit)' : '';
+        logger.info(`Started pipeline ${pipelineId} run ${run.runId}${queued}: ${run.url}`);
+    }
+}
+function startedResult(run) {
+    return {
+        pipeline_id: run.pipelineId,
+        run_id: run.runId,
+        run_number: null,
+        status: run.queueId !== undefined ? 'QUEUED' : 'STARTED',
+        conclusion: 'success',
+        url: run.url,
+        started_at: null,
+        finished_at: null,
+        duration_s: null,
+        failures: []
+    };
+}
+async function stopUnfinished(settings, provider, logger, runs, snapshots, interrupted) {
+    // fail-fast always stops the others (that is what it asks for); a timeout or a cancelled job only with cancel-on-abort.
+    if (interrupted !== 'fail-fast' && !settings.cancelOnAbort)
+        return;
+    const unfinished = runs.filter((r) => {
+        const state = snapshots.get(r.runId)?.state;
+        return r.startedHere && (state === undefined || state === 'running' || state === 'manual');
+    });
+    await stopRuns(provider, logger, unfinished);
+}
+async function stopRuns(provider, logger, runs) {
+    await Promise.all(runs.map(async (run) => {
+        try {
+            await provider.stop(run);
+            logger.info(`Stopped pipeline ${run.pipelineId} run ${run.runId}.`);
+        }
+        catch (error) {
+            logger.warning(`Could not stop pipeline ${run.pipelineId} run ${run.runId}: ${error.message}`);
+        }
+    }));
+}
+async function collectResults(settings, provider, logger, runs, snapshots, interrupted) {
+    const ending = { interrupted, onManualGate: settings.wait.onManualGate };
+    return Promise.all(runs.map(async (run) => {
+        const snapshot = snapshots.get(run.runId);
+        let failures = [];
+        if (snapshot?.state === 'failure') {
+            try {
+                failures = failuresOf(await provider.detail(run));
+            }
+            catch (error) {
+                logger.warning(`Could not read what failed in pipeline ${run.pipelineId} run ${run.runId}: ${error.message}`);
+            }
+        }
+        return resultOf(run, snapshot, ending, failures);
+    }));
+}
+/** The step's one-line failure: each unsuccessful pipeline and what failed in it. */
+function failureLine(results, interrupted, settings) {
+    const parts = results
+        .filter((r) => r.conclusion !== 'success')
+        .map((r) => {
+        const run = r.run_number !== null ? `run #${r.run_number}` : `run ${r.run_id}`;
+        const where = r.failures.map(failurePath).filter((p) => p !== '');
+        const detail = where.length > 0 ? ` at ${where.join(', ')}` : '';
+        return `pipeline ${r.pipeline_id} ${run} ${r.conclusion === 'timed_out' ? `did not end in time (${r.status || 'not read'})` : r.status || r.conclusion}${detail}`;
+    });
+    const why = interrupted === 'timeout'
+        ? `Timed out after ${settings.wait.timeoutMs / 1000}s: `
+        : interrupted === 'cancelled'
+            ? 'Cancelled: '
+            : '';
+    return `${why}${parts.join('; ')}`;
+}
+function messageOf(error, logger) {
+    if (error instanceof Error) {
+        // Our own errors are complete sentences; anything else is a bug, and its stack helps only in debug mode.
+        if (!(error instanceof errors/* InputError */.dz) && error.stack)
+            logger.debug(error.stack);
+        return error.message;
+    }
+    return String(error);
+}
+
+
+/***/ }),
+
+/***/ 9566:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  XS: () => (/* binding */ newMarker),
+  ad: () => (/* binding */ originFromEnv),
+  E7: () => (/* binding */ startRequest)
+});
+
+// UNUSED EXPORTS: defaultDescription
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: ./lib/inputs.js + 2 modules
+var inputs = __nccwpck_require__(5428);
+;// CONCATENATED MODULE: ./lib/trigger.js
+// The start request sent for each pipeline, and the description that ties a run to the GitHub
+// job that started it.
+
+
+
+/**
+ * Reads the workflow run from the runner's environment and the event payload. (This is all the
+ * action needs from @actions/github's context, which would bring 1.3 MB of Octokit into the bundle.)
+ */
+function originFromEnv(env) {
+    const repository = env['GITHUB_REPOSITORY'] ?? '';
+    const pr = readEvent(env['GITHUB_EVENT_PATH'])?.pull_request;
+    const runUrl = `${env['GITHUB_SERVER_URL'] ?? 'https://github.com'}/${repository}/actions/runs/${env['GITHUB_RUN_ID'] ?? ''}`;
+    return {
+        repository,
+        // On pull_request events GITHUB_SHA is a merge commit that exists only on GitHub; the head is what people recognise.
+        sha: pr?.head?.sha ?? env['GITHUB_SHA'] ?? '',
+        ...(typeof pr?.number === 'number' && { pullRequest: pr.number }),
+        runUrl
+    };
+}
+function readEvent(path) {
+    if (!path)
+        return undefined;
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+function defaultDescription(origin) {
+    const pr = origin.pullRequest !== undefined ? ` PR #${origin.pullRequest}` : '';
+    return `GitHub ${origin.repository}${pr} ${origin.sha.slice(0, 12)} ${origin.runUrl}`;
+}
+/**
+ * A random tag appended to every description. Starting a run is not idempotent, so when a start's
+ * answer is lost the run is looked for by this tag before starting again.
+ */
+function newMarker() {
+    return `[gha-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}]`;
+}
+function startRequest(trigger, origin, marker) {
+    const text = trigger.description ?? defaultDescription(origin);
+    const description = `${text.slice(0, inputs/* DESCRIPTION_LIMIT */.r7 - marker.length - 1)} ${marker}`;
+    return {
+        ...(trigger.ref && { ref: trigger.ref }),
+        variables: trigger.variables,
+        description,
+        marker,
+        stages: trigger.stages,
+        jobs: trigger.jobs
+    };
+}
+
+
+/***/ }),
+
+/***/ 3218:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ core_debug),
+  N4: () => (/* binding */ endGroup),
+  z3: () => (/* binding */ error),
+  V4: () => (/* binding */ getInput),
+  pq: () => (/* binding */ info),
+  _o: () => (/* binding */ isDebug),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
+  Oh: () => (/* binding */ startGroup),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, notice, platform, saveState, setCommandEcho, summary, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
@@ -73905,7 +75751,7 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + os.EOL);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -73945,13 +75791,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -73976,16 +75822,16 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!fs.existsSync(filePath)) {
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -73995,7 +75841,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -76534,7 +78380,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -76617,10 +78463,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(os.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
+    process.stdout.write(external_os_namespaceObject.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -76656,7 +78502,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    issueCommand('debug', {}, message);
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -76664,7 +78510,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -76672,7 +78518,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -76697,13 +78543,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -76774,10 +78620,148 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var node_modules_undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./lib/index.js
 
+/***/ })
 
-info(`hello ${typeof node_modules_undici/* request */.Em}`);
-
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
+/******/ 	};
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(5691);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

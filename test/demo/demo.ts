@@ -1,0 +1,78 @@
+// `npm run demo`: the action's main job against the embedded simulator. Two pipelines, one that
+// passes and one that fails, started and waited on by `node dist/index.js` exactly as a runner
+// would run it; the job log is shown as it is written, then the outputs and the requests made.
+
+import { createInterface } from 'node:readline'
+import { CodeArtsSimulator, hex32, type RecordedRequest } from '../simulator/codearts.ts'
+import { ACCESS_KEY, failingPipeline, passingPipeline } from '../simulator/fixtures.ts'
+import { runAction } from '../e2e/harness.ts'
+
+const build = hex32()
+const test = hex32()
+const sim = await CodeArtsSimulator.start({
+  pipelines: { [build]: { script: passingPipeline(400) }, [test]: { script: failingPipeline(400) } },
+  accessKeys: [ACCESS_KEY]
+})
+
+const inputs = {
+  'pipeline-ids': `${build}\n${test}`,
+  'project-id': sim.projectId,
+  endpoint: sim.url,
+  'iam-endpoint': sim.url,
+  'access-key': ACCESS_KEY.accessKey,
+  'secret-key': ACCESS_KEY.secretKey,
+  variables: 'IMAGE_TAG=1.4.2',
+  'poll-interval': '1s',
+  'max-poll-interval': '3s'
+}
+
+console.log(`Simulator at ${sim.url}: pipeline ${build} (shop-build) passes, pipeline ${test} (shop-test) fails.`)
+console.log('Running: node dist/index.js with')
+for (const [name, value] of Object.entries(inputs)) console.log(`  ${name}: ${name === 'secret-key' ? '***' : value.replace(/\n/g, ', ')}`)
+console.log('\n──── job log ────')
+const began = Date.now()
+const result = await runAction(inputs, {
+  onStart: (child) => {
+    const view = runnerView()
+    createInterface({ input: child.stdout! }).on('line', (line) => view(line))
+    child.stderr?.pipe(process.stderr)
+  }
+})
+console.log('──── end of job log ────\n')
+
+console.log(`Exit code ${result.exitCode} after ${((Date.now() - began) / 1000).toFixed(1)} s. Outputs:`)
+for (const [name, value] of Object.entries(result.outputs)) {
+  console.log(`  ${name} = ${name === 'results' ? JSON.stringify(JSON.parse(value), null, 2).replace(/\n/g, '\n    ') : value}`)
+}
+
+console.log('\nRequests the action made:')
+const label = (r: RecordedRequest) => `${r.method} ${r.path.replace(sim.projectId, '{project}').replace(/[0-9a-f]{32}/g, '{id}')}`
+const count = (rs: RecordedRequest[]) => {
+  const tally = new Map<string, number>()
+  for (const r of rs) tally.set(label(r), (tally.get(label(r)) ?? 0) + 1)
+  return [...tally].map(([k, n]) => `    ${String(n).padStart(3)} × ${k}`).join('\n')
+}
+const shared = sim.requests.filter((r) => r.pipelineId === undefined)
+console.log(`  shared by both pipelines (${shared.length}):\n${count(shared)}`)
+for (const [id, name] of [[build, 'shop-build'], [test, 'shop-test']] as const) {
+  const own = sim.requests.filter((r) => r.pipelineId === id)
+  console.log(`  ${name} (${own.length}):\n${count(own)}`)
+}
+await sim.close()
+
+/** Prints workflow commands the way the job log shows them: debug hidden, masks applied. */
+function runnerView(): (line: string) => void {
+  const masks: string[] = []
+  return (line) => {
+    const command = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(line)
+    let text = line
+    if (command) {
+      const [, name, value] = command as unknown as [string, string, string]
+      if (name === 'add-mask') masks.push(value)
+      if (name === 'debug' || name === 'add-mask' || name === 'endgroup') return
+      text = name === 'group' ? `▸ ${value}` : name === 'error' ? `Error: ${value}` : name === 'warning' ? `Warning: ${value}` : value
+    }
+    for (const secret of masks) text = text.split(secret).join('***')
+    console.log(text)
+  }
+}

@@ -1,0 +1,51 @@
+// Bad inputs end the step with one line that names the input and the fix, before any request.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
+import { ACCESS_KEY, quickPipeline } from '../simulator/fixtures.ts'
+import { runAction } from './harness.ts'
+
+let sim: CodeArtsSimulator
+const pipeline = hex32()
+beforeAll(async () => {
+  sim = await CodeArtsSimulator.start({ pipelines: { [pipeline]: { script: quickPipeline() } }, accessKeys: [ACCESS_KEY] })
+})
+afterAll(async () => sim.close())
+
+const cases: [string, Record<string, string>, RegExp][] = [
+  ['no pipeline', { 'pipeline-ids': '' }, /Input 'pipeline-ids': is required/],
+  ['a pipeline name instead of an ID', { 'pipeline-ids': 'shop-build' }, /Input 'pipeline-ids': 'shop-build' is not a pipeline ID/],
+  ['the same pipeline twice', { 'pipeline-ids': `${pipeline},${pipeline}` }, /Input 'pipeline-ids': '[0-9a-f]{32}' is listed twice/],
+  ['no credentials', { 'access-key': '', 'secret-key': '' }, /Input 'access-key': no credentials given/],
+  ['two kinds of credentials', { token: 'abc' }, /Input 'token': credentials given twice \(access-key\/secret-key and token\)/],
+  ['half an AK/SK pair', { 'secret-key': '' }, /Input 'secret-key': is missing; access-key, secret-key go together/],
+  ['a duration without unit', { timeout: '10x' }, /Input 'timeout': '10x' is not a duration/],
+  ['an unknown mode', { mode: 'fire' }, /Input 'mode': 'fire' is not one of trigger-and-wait, trigger, wait/],
+  ['run-ids outside wait mode', { 'run-ids': hex32() }, /Input 'run-ids': is only used with mode: wait/],
+  ['a broken variable line', { variables: 'JUST_A_NAME' }, /Input 'variables': line 1 is not NAME=value/],
+  ['plain http to a remote host', { endpoint: 'http://example.com' }, /Input 'endpoint': 'http:\/\/example.com' must use https/],
+  ['a pull request ref', { ref: 'refs/pull/7/merge' }, /Input 'ref': 'refs\/pull\/7\/merge' is neither a branch nor a tag/],
+  ['an unknown region without endpoint', { endpoint: '', region: 'xx-nowhere-9' }, /Input 'region': xx-nowhere-9 has no known CodeArts Pipeline endpoint/],
+  ['a boolean that is not one', { 'fail-fast': 'yes' }, /Input 'fail-fast': 'yes' is not a boolean; use true or false/]
+]
+
+describe('invalid inputs', () => {
+  it.each(cases)('%s', async (_name, bad, message) => {
+    const before = sim.requests.length
+    const result = await runAction({
+      endpoint: sim.url,
+      'iam-endpoint': sim.url,
+      'project-id': sim.projectId,
+      'pipeline-ids': pipeline,
+      'access-key': ACCESS_KEY.accessKey,
+      'secret-key': ACCESS_KEY.secretKey,
+      ...bad
+    })
+    expect(result.exitCode).toBe(1)
+    const errors = result.log.split('\n').filter((l) => l.startsWith('::error::'))
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(message)
+    expect(result.log).not.toMatch(/\n\s+at /)
+    expect(sim.requests.length).toBe(before)
+  })
+})

@@ -1,0 +1,160 @@
+// The built action against the simulator, run as the runner runs it.
+
+import { afterEach, describe, expect, it } from 'vitest'
+import { CodeArtsSimulator, hex32, type PipelineConfig, type SimulatorOptions } from '../simulator/codearts.ts'
+import { ACCESS_KEY, failingPipeline, passingPipeline, quickPipeline } from '../simulator/fixtures.ts'
+import { runAction } from './harness.ts'
+
+let sim: CodeArtsSimulator | undefined
+afterEach(async () => {
+  await sim?.close()
+  sim = undefined
+})
+
+async function simulator(pipelines: Record<string, PipelineConfig>, options: Partial<SimulatorOptions> = {}): Promise<CodeArtsSimulator> {
+  sim = await CodeArtsSimulator.start({ pipelines, accessKeys: [ACCESS_KEY], ...options })
+  return sim
+}
+
+/** Inputs that point the action at the simulator with fast polling. */
+function inputs(s: CodeArtsSimulator, extra: Record<string, string>): Record<string, string> {
+  return {
+    endpoint: s.url,
+    'iam-endpoint': s.url,
+    'project-id': s.projectId,
+    'access-key': ACCESS_KEY.accessKey,
+    'secret-key': ACCESS_KEY.secretKey,
+    'poll-interval': '0.2s',
+    'max-poll-interval': '0.5s',
+    ...extra
+  }
+}
+
+describe('trigger-and-wait', () => {
+  it('passes when the run completes, and says which run it was', async () => {
+    const id = hex32()
+    const s = await simulator({ [id]: { script: passingPipeline() } })
+    const result = await runAction(inputs(s, { 'pipeline-ids': id, variables: 'IMAGE_TAG=1.2.3\nENV = staging' }))
+
+    expect(result.exitCode).toBe(0)
+    const [run] = s.runsOf(id)
+    expect(result.outputs).toMatchObject({ conclusion: 'success', status: 'COMPLETED', 'run-id': run!.id, 'run-ids': run!.id })
+    const [entry] = JSON.parse(result.outputs['results']!)
+    expect(entry).toMatchObject({ pipeline_id: id, run_id: run!.id, run_number: 1, status: 'COMPLETED', conclusion: 'success', failures: [] })
+    expect(entry.duration_s).toBeGreaterThanOrEqual(0)
+    expect(result.outputs['run-url']).toBe(`${s.url}/console/${s.projectId}/${id}/${run!.id}`)
+    // The run was started with our parameters and a description that leads back to this job.
+    expect(run!.variables).toEqual([
+      { name: 'IMAGE_TAG', value: '1.2.3' },
+      { name: 'ENV', value: 'staging' }
+    ])
+    expect(run!.description).toMatch(/^GitHub octo-org\/shop 0123456789ab https:\/\/github\.com\/octo-org\/shop\/actions\/runs\/4242 \[gha-[0-9a-f]{16}\]$/)
+    expect(result.log).toContain(`Started pipeline ${id} run ${run!.id}`)
+    expect(result.log).toMatch(/stage Deploy: COMPLETED/)
+  })
+
+  it('fails when the run fails, naming the stage, job and step', async () => {
+    const id = hex32()
+    const s = await simulator({ [id]: { script: failingPipeline() } })
+    const result = await runAction(inputs(s, { 'pipeline-ids': id }))
+
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs['conclusion']).toBe('failure')
+    expect(result.outputs['status']).toBe('FAILED')
+    expect(result.log).toMatch(new RegExp(`::error::pipeline ${id} run #1 FAILED at Build / Unit tests / npm test`))
+    const [entry] = JSON.parse(result.outputs['results']!)
+    expect(entry.failures).toEqual([{ stage: 'Build', job: 'Unit tests', step: 'npm test', message: 'exit code 1' }])
+    // The later stage never ran.
+    expect(result.log).not.toMatch(/stage Deploy: (RUNNING|COMPLETED)/)
+  })
+
+  it('follows its own run of each pipeline when someone starts a newer one', async () => {
+    const ours = hex32()
+    const busy = hex32()
+    const s = await simulator({
+      [ours]: { script: passingPipeline(150) },
+      // Our run of `busy` fails slowly; a newer run someone else starts meanwhile passes quickly.
+      [busy]: { script: failingPipeline(200), foreignRun: { afterMs: 300, script: quickPipeline(50) } }
+    })
+    const result = await runAction(inputs(s, { 'pipeline-ids': `${ours}, ${busy}` }))
+
+    expect(result.exitCode).toBe(1)
+    const [first, second] = JSON.parse(result.outputs['results']!)
+    const [busyOurs, busyForeign] = s.runsOf(busy)
+    expect(busyForeign!.foreign).toBe(true)
+    expect(s.stateOf(busyForeign!).status).toBe('COMPLETED')
+    expect(first).toMatchObject({ pipeline_id: ours, conclusion: 'success', run_id: s.runsOf(ours)[0]!.id })
+    expect(second).toMatchObject({ pipeline_id: busy, run_id: busyOurs!.id, run_number: 1, status: 'FAILED', conclusion: 'failure' })
+    expect(result.outputs['run-ids']).toBe(`${s.runsOf(ours)[0]!.id},${busyOurs!.id}`)
+    // One batch request per cycle for both; run detail only for the pipeline whose latest run is not ours.
+    const batch = s.requests.filter((r) => r.path.endsWith('/pipelines/status'))
+    const details = s.requests.filter((r) => r.path.endsWith('/pipeline-runs/detail'))
+    expect(batch.length).toBeGreaterThan(2)
+    expect(details.length).toBeGreaterThan(0)
+    expect(details.every((r) => r.pipelineId === busy)).toBe(true)
+    expect(details.every((r) => r.at >= busyForeign!.createdAt)).toBe(true)
+  })
+
+  it('treats a start that lands in the queue as started, and waits for it', async () => {
+    const id = hex32()
+    const s = await simulator({ [id]: { script: quickPipeline(100), maxConcurrent: 1 } })
+    const blocker = s.startRun(id, { script: quickPipeline(1_500) })
+    const result = await runAction(inputs(s, { 'pipeline-ids': id }))
+
+    expect(result.exitCode).toBe(0)
+    const ours = s.runsOf(id)[1]!
+    expect(ours.queueId).toBeDefined()
+    expect(ours.startedAt!).toBeGreaterThanOrEqual(blocker.startedAt! + 1_500)
+    expect(result.log).toContain('(queued: the pipeline is at its concurrency limit)')
+    expect(result.outputs).toMatchObject({ conclusion: 'success', 'run-id': ours.id })
+  })
+
+  it('ends timed_out when the deadline passes first', async () => {
+    const id = hex32()
+    const s = await simulator({ [id]: { script: quickPipeline(60_000) } })
+    const result = await runAction(inputs(s, { 'pipeline-ids': id, timeout: '1s' }))
+
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs['conclusion']).toBe('timed_out')
+    expect(result.log).toMatch(/::error::Timed out after 1s: pipeline \S+ run #1 did not end in time \(RUNNING\)/)
+  })
+})
+
+describe('mode', () => {
+  it('trigger: starts the runs and returns at once', async () => {
+    const a = hex32()
+    const b = hex32()
+    const s = await simulator({ [a]: { script: quickPipeline(5_000) }, [b]: { script: quickPipeline(5_000) } })
+    const result = await runAction(inputs(s, { 'pipeline-ids': `${a}\n${b}`, mode: 'trigger' }))
+
+    expect(result.exitCode).toBe(0)
+    const ids = [s.runsOf(a)[0]!.id, s.runsOf(b)[0]!.id]
+    expect(result.outputs).toMatchObject({ conclusion: 'success', 'run-ids': ids.join(','), 'run-id': ids[0], status: 'STARTED' })
+    expect(s.requests.filter((r) => r.path.endsWith('/pipelines/status'))).toHaveLength(0)
+  })
+
+  it('wait with run-ids: waits on exactly those runs', async () => {
+    const id = hex32()
+    const s = await simulator({ [id]: { script: failingPipeline(100) } })
+    const target = s.startRun(id)
+    s.startRun(id, { script: quickPipeline(50) }) // newer and green: must not be reported
+    const result = await runAction(inputs(s, { 'pipeline-ids': id, mode: 'wait', 'run-ids': target.id }))
+
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs).toMatchObject({ conclusion: 'failure', 'run-id': target.id, status: 'FAILED' })
+    expect(s.requests.filter((r) => r.path.endsWith('/run'))).toHaveLength(0)
+  })
+
+  it('wait without run-ids: waits on the latest run of each pipeline', async () => {
+    const id = hex32()
+    const s = await simulator({ [id]: { script: quickPipeline(300) } })
+    s.startRun(id, { script: failingPipeline(10) })
+    await new Promise((r) => setTimeout(r, 100))
+    const latest = s.startRun(id)
+    const result = await runAction(inputs(s, { 'pipeline-ids': id, mode: 'wait' }))
+
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ conclusion: 'success', 'run-id': latest.id })
+    expect(result.log).toContain(`Waiting on pipeline ${id} run ${latest.id}`)
+  })
+})

@@ -1,0 +1,498 @@
+// A CodeArts Pipeline service on loopback, with the IAM calls the action makes: scripted pipelines
+// that move through their statuses on the real clock, authenticated as the gateway does it. The
+// action reaches it only through `endpoint` and `iam-endpoint`, exactly as it reaches the cloud.
+
+import { createHash, randomBytes } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { verifySignature } from './gateway-auth.ts'
+import { runStateAt, type PipelineScript, type RunState, type StepState } from './script.ts'
+
+export interface AccessKey {
+  accessKey: string
+  secretKey: string
+  /** Temporary keys must come with this X-Security-Token. */
+  securityToken?: string
+}
+
+export interface IamUser {
+  domain: string
+  username: string
+  password: string
+}
+
+export interface Repository {
+  git_type: string
+  git_url: string
+  codehub_id?: string
+  default_branch: string
+}
+
+export interface PipelineConfig {
+  script: PipelineScript
+  /** The code sources; one CodeArts Repo repository by default. */
+  repositories?: Repository[]
+  /** Runs started while this many are running wait in the queue (the start answers DEVPIPE.00011169). */
+  maxConcurrent?: number
+  /** Someone else starts a run of this pipeline `afterMs` after each run the action starts. */
+  foreignRun?: { afterMs: number; script: PipelineScript }
+}
+
+export interface SimulatorOptions {
+  pipelines: Record<string, PipelineConfig>
+  projectId?: string
+  region?: string
+  iamProjectId?: string
+  accessKeys?: AccessKey[]
+  users?: IamUser[]
+  /** Ready IAM tokens the service accepts. */
+  tokens?: string[]
+  /** Lifetime of tokens IAM issues from a password. */
+  tokenTtlMs?: number
+}
+
+export interface SimRun {
+  id: string
+  pipelineId: string
+  number: number
+  script: PipelineScript
+  description: string
+  variables: { name: string; value: string }[]
+  chooseStages: string[]
+  chooseJobs: string[]
+  /** What each code source runs: the default branch unless the start said otherwise. */
+  refs: { git_url: string; kind: 'branch' | 'tag'; name: string }[]
+  /** Started by someone other than the action. */
+  foreign: boolean
+  createdAt: number
+  /** When it left the queue (or started at once). */
+  startedAt?: number
+  queueId?: string
+  /** ms after startedAt when it was stopped. */
+  stoppedAfter?: number
+  /** Taken out of the queue before it started. */
+  dequeued?: boolean
+}
+
+export interface RecordedRequest {
+  at: number
+  method: string
+  path: string
+  status: number
+  /** The pipeline the request was about, when it names one. */
+  pipelineId?: string
+  auth: 'aksk' | 'token' | 'none'
+}
+
+const LOCK_AFTER_FAILURES = 5
+const LOCK_MS = 5 * 60_000
+
+export class CodeArtsSimulator {
+  readonly projectId: string
+  readonly region: string
+  readonly iamProjectId: string
+  readonly requests: RecordedRequest[] = []
+  url = ''
+
+  private readonly options: SimulatorOptions
+  private readonly server: Server
+  private readonly runs: SimRun[] = []
+  private readonly minted = new Map<string, number>()
+  private readonly authFailures = new Map<string, { count: number; lockedUntil?: number }>()
+  private nextQueueId = 1000
+
+  private constructor(options: SimulatorOptions) {
+    this.options = options
+    this.projectId = options.projectId ?? hex32()
+    this.region = options.region ?? 'cn-north-4'
+    this.iamProjectId = options.iamProjectId ?? hex32()
+    this.server = createServer((req, res) => void this.handle(req, res))
+  }
+
+  static async start(options: SimulatorOptions): Promise<CodeArtsSimulator> {
+    const sim = new CodeArtsSimulator(options)
+    await new Promise<void>((resolve) => sim.server.listen(0, '127.0.0.1', resolve))
+    sim.url = `http://127.0.0.1:${(sim.server.address() as AddressInfo).port}`
+    return sim
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections()
+    await new Promise<void>((resolve) => this.server.close(() => resolve()))
+  }
+
+  /** Runs of a pipeline, oldest first. */
+  runsOf(pipelineId: string): SimRun[] {
+    return this.runs.filter((r) => r.pipelineId === pipelineId)
+  }
+
+  run(runId: string): SimRun | undefined {
+    return this.runs.find((r) => r.id === runId)
+  }
+
+  /** Starts a run as a person in the console would. */
+  startRun(pipelineId: string, init: Partial<Pick<SimRun, 'script' | 'description' | 'variables' | 'chooseStages' | 'chooseJobs' | 'refs' | 'foreign'>> = {}): SimRun {
+    const config = this.options.pipelines[pipelineId]
+    if (config === undefined) throw new Error(`no pipeline ${pipelineId}`)
+    this.advanceQueues()
+    const now = Date.now()
+    const run: SimRun = {
+      id: hex32(),
+      pipelineId,
+      number: this.runsOf(pipelineId).length + 1,
+      script: init.script ?? config.script,
+      description: init.description ?? '',
+      variables: init.variables ?? [],
+      chooseStages: init.chooseStages ?? [],
+      chooseJobs: init.chooseJobs ?? [],
+      refs: init.refs ?? this.repositories(pipelineId).map((r) => ({ git_url: r.git_url, kind: 'branch' as const, name: r.default_branch })),
+      foreign: init.foreign ?? true,
+      createdAt: now
+    }
+    if (this.active(pipelineId, now).length >= (config.maxConcurrent ?? Infinity)) run.queueId = String(this.nextQueueId++)
+    else run.startedAt = now
+    this.runs.push(run)
+    return run
+  }
+
+  /** The run's state now: what the service would report. */
+  stateOf(run: SimRun, now = Date.now()): RunState & { queued: boolean } {
+    if (run.startedAt === undefined) {
+      const state = runStateAt(run.script, -1)
+      return { ...state, status: run.dequeued ? 'CANCELED' : 'INIT', queued: !run.dequeued }
+    }
+    return { ...runStateAt(run.script, now - run.startedAt, run.stoppedAfter), queued: false }
+  }
+
+  repositories(pipelineId: string): Repository[] {
+    return (
+      this.options.pipelines[pipelineId]?.repositories ?? [
+        { git_type: 'codehub', git_url: `https://codehub.example.com/shop/${pipelineId.slice(0, 8)}.git`, codehub_id: '2111699716', default_branch: 'master' }
+      ]
+    )
+  }
+
+  private active(pipelineId: string, now: number): SimRun[] {
+    return this.runsOf(pipelineId).filter((r) => r.startedAt !== undefined && this.stateOf(r, now).end === undefined)
+  }
+
+  /** Queued runs start as soon as a slot is free. */
+  private advanceQueues(): void {
+    const now = Date.now()
+    for (const run of this.runs) {
+      if (run.startedAt !== undefined || run.dequeued) continue
+      const limit = this.options.pipelines[run.pipelineId]?.maxConcurrent ?? Infinity
+      if (this.active(run.pipelineId, now).length < limit) run.startedAt = now
+    }
+  }
+
+  // ---- HTTP --------------------------------------------------------------------------------
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const body = Buffer.concat(chunks)
+    const url = new URL(req.url ?? '/', 'http://simulator')
+    const record: RecordedRequest = { at: Date.now(), method: req.method ?? 'GET', path: url.pathname, status: 0, auth: 'none' }
+    this.requests.push(record)
+    const reply = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
+      record.status = status
+      res.writeHead(status, { 'content-type': 'application/json', ...headers })
+      res.end(JSON.stringify(payload))
+    }
+    try {
+      this.advanceQueues()
+      if (url.pathname.startsWith('/v3/')) return this.iam(req, url, body, reply, record)
+      const api = new RegExp(`^/v5/([^/]+)/api(/.*)$`).exec(url.pathname)
+      if (!api) return reply(404, { error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published in the environment' })
+      const denied = this.authenticate(req, body, record, true)
+      if (denied) return reply(401, { error_code: 'APIGW.0301', error_msg: `Incorrect IAM authentication information: ${denied}` })
+      if (api[1] !== this.projectId) return reply(403, { error_code: 'DEVPIPE.00011412', error_msg: 'The project does not exist or you are not a member of it' })
+      return this.pipelineApi(req.method ?? 'GET', api[2]!, url, body, reply, record)
+    } catch (error) {
+      reply(500, { error_code: 'SIM.500', error_msg: String(error) })
+    }
+  }
+
+  /** Undefined when the request carries valid credentials; otherwise why not. */
+  private authenticate(req: IncomingMessage, body: Buffer, record: RecordedRequest, needsProject: boolean): string | undefined {
+    const token = req.headers['x-auth-token']
+    if (typeof token === 'string') {
+      record.auth = 'token'
+      if (this.options.tokens?.includes(token)) return undefined
+      const expires = this.minted.get(token)
+      if (expires === undefined) return 'token invalid'
+      return Date.now() < expires ? undefined : 'token expired'
+    }
+    if (req.headers['authorization'] === undefined) return 'no credentials'
+    record.auth = 'aksk'
+    const keys = this.options.accessKeys ?? []
+    const verdict = verifySignature(
+      { method: req.method ?? 'GET', target: req.url ?? '/', headers: req.headers, body },
+      (ak) => keys.find((k) => k.accessKey === ak)?.secretKey,
+      Date.now()
+    )
+    const ak = verdict.accessKey
+    const failures = ak !== undefined ? (this.authFailures.get(ak) ?? { count: 0 }) : undefined
+    if (failures?.lockedUntil !== undefined && Date.now() < failures.lockedUntil) return 'the access key is locked after repeated failures'
+    const reason = verdict.ok ? this.checkKeyHeaders(req, verdict.accessKey, needsProject) : verdict.reason
+    if (ak !== undefined && failures !== undefined) {
+      failures.count = reason === undefined ? 0 : failures.count + 1
+      if (failures.count >= LOCK_AFTER_FAILURES) failures.lockedUntil = Date.now() + LOCK_MS
+      this.authFailures.set(ak, failures)
+    }
+    return reason
+  }
+
+  private checkKeyHeaders(req: IncomingMessage, accessKey: string, needsProject: boolean): string | undefined {
+    const key = this.options.accessKeys!.find((k) => k.accessKey === accessKey)!
+    const signed = /SignedHeaders=([^,]+)/.exec(String(req.headers['authorization']))![1]!.split(';')
+    if (key.securityToken !== undefined && (req.headers['x-security-token'] !== key.securityToken || !signed.includes('x-security-token'))) {
+      return 'security token missing or wrong'
+    }
+    if (needsProject && req.headers['x-project-id'] !== this.iamProjectId) return 'get token error,status:400 (X-Project-Id)'
+    return undefined
+  }
+
+  private iam(req: IncomingMessage, url: URL, body: Buffer, reply: Reply, record: RecordedRequest): void {
+    if (req.method === 'POST' && url.pathname === '/v3/auth/tokens') {
+      const auth = parse(body)?.auth
+      const user = auth?.identity?.password?.user
+      const known = (this.options.users ?? []).find(
+        (u) => u.username === user?.name && u.password === user?.password && u.domain === user?.domain?.name
+      )
+      if (!known) return reply(401, { error: { code: 401, message: 'The username or password is wrong.', title: 'Unauthorized' } })
+      if (auth?.scope?.project?.name !== this.region) return reply(400, { error: { code: 400, message: 'project scope required', title: 'Bad Request' } })
+      const token = `MII${randomBytes(24).toString('base64url')}`
+      const expires = Date.now() + (this.options.tokenTtlMs ?? 24 * 3_600_000)
+      this.minted.set(token, expires)
+      return reply(
+        201,
+        { token: { expires_at: new Date(expires).toISOString(), project: { id: this.iamProjectId, name: this.region } } },
+        { 'x-subject-token': token }
+      )
+    }
+    if (req.method === 'GET' && url.pathname === '/v3/projects') {
+      const denied = this.authenticate(req, body, record, false)
+      if (denied) return reply(401, { error_code: 'APIGW.0301', error_msg: `Incorrect IAM authentication information: ${denied}` })
+      const name = url.searchParams.get('name')
+      const projects = name === null || name === this.region ? [{ id: this.iamProjectId, name: this.region }] : []
+      return reply(200, { projects })
+    }
+    reply(404, { error_code: 'APIGW.0101', error_msg: 'The API does not exist' })
+  }
+
+  private pipelineApi(method: string, path: string, url: URL, body: Buffer, reply: Reply, record: RecordedRequest): void {
+    if (method === 'POST' && path === '/pipelines/status') {
+      const ids = parse(body)
+      if (!Array.isArray(ids)) return reply(400, { error_code: 'DEVPIPE.00011001', error_msg: 'body must be an array of pipeline IDs' })
+      if (ids.length === 1) record.pipelineId = String(ids[0])
+      return reply(200, ids.flatMap((id) => this.latestOf(String(id))))
+    }
+    const match = /^\/pipelines\/([^/]+)(\/.*)$/.exec(path)
+    const pipelineId = match?.[1] ?? ''
+    record.pipelineId = pipelineId
+    // The service reports a missing pipeline in a 200 body, as Huawei's own Terraform provider expects.
+    if (!(pipelineId in this.options.pipelines)) return reply(200, { error_code: 'DEVPIPE.00011401', error_msg: 'The pipeline does not exist' })
+    const rest = match![2]!
+    if (method === 'POST' && rest === '/run') return this.runPipeline(pipelineId, body, reply)
+    if (method === 'GET' && rest === '/pipeline-runs/detail') {
+      const run = this.findRun(pipelineId, url.searchParams.get('pipeline_run_id'))
+      return run ? reply(200, this.detailOf(run)) : reply(200, { error_code: 'DEVPIPE.00011404', error_msg: 'The pipeline run does not exist' })
+    }
+    const stop = /^\/pipeline-runs\/([^/]+)\/stop$/.exec(rest)
+    if (method === 'POST' && stop) return this.stop(this.findRun(pipelineId, stop[1]!), reply)
+    const dequeue = /^\/([^/]+)\/cancel-queuing\/([^/]+)$/.exec(rest)
+    if (method === 'POST' && dequeue) return this.cancelQueuing(this.findRun(pipelineId, dequeue[1]!), dequeue[2]!, reply)
+    reply(404, { error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published in the environment' })
+  }
+
+  private runPipeline(pipelineId: string, body: Buffer, reply: Reply): void {
+    const dto = parse(body) ?? {}
+    if (typeof dto.description === 'string' && dto.description.length > 1024) {
+      return reply(400, { error_code: 'DEVPIPE.00011002', error_msg: 'description is longer than 1024 characters' })
+    }
+    const refs = this.refsOf(pipelineId, dto.sources)
+    if (typeof refs === 'string') return reply(400, { error_code: 'DEVPIPE.00011003', error_msg: refs })
+    const run = this.startRun(pipelineId, {
+      refs,
+      description: dto.description ?? '',
+      variables: dto.variables ?? [],
+      chooseStages: dto.choose_stages ?? [],
+      chooseJobs: dto.choose_jobs ?? [],
+      foreign: false
+    })
+    const foreign = this.options.pipelines[pipelineId]!.foreignRun
+    if (foreign) setTimeout(() => this.startRun(pipelineId, { script: foreign.script }), foreign.afterMs).unref()
+    if (run.queueId !== undefined) {
+      const message = 'The maximum concurrency of a single pipeline is limited, enter the queue state'
+      return reply(200, {
+        error_code: 'DEVPIPE.00011169',
+        error_msg: message,
+        error: { code: 'DEVPIPE.00011169', message, pipeline_run_id: run.id, queue_id: run.queueId }
+      })
+    }
+    reply(200, { pipeline_run_id: run.id })
+  }
+
+  /** What a start's `sources` ask each repository to run, or why they are refused. */
+  private refsOf(pipelineId: string, sources: unknown): SimRun['refs'] | string {
+    const repositories = this.repositories(pipelineId)
+    if (sources === undefined) return repositories.map((r) => ({ git_url: r.git_url, kind: 'branch', name: r.default_branch }))
+    if (!Array.isArray(sources)) return 'sources must be an array'
+    const refs: SimRun['refs'] = []
+    for (const [i, source] of sources.entries()) {
+      const params = source?.params ?? {}
+      const build = params.build_params ?? {}
+      if (typeof source?.type !== 'string') return `sources[${i}].type is required`
+      if (!params.git_type || !params.git_url) return `sources[${i}].params.git_type and git_url are required`
+      if (!repositories.some((r) => r.git_url === params.git_url && r.git_type === params.git_type)) return `sources[${i}]: ${params.git_url} is not a source of this pipeline`
+      if (build.build_type === 'branch' && build.target_branch) refs.push({ git_url: params.git_url, kind: 'branch', name: build.target_branch })
+      else if (build.build_type === 'tag' && build.tag) refs.push({ git_url: params.git_url, kind: 'tag', name: build.tag })
+      else return `sources[${i}].params.build_params needs build_type branch with target_branch, or tag with tag`
+    }
+    return refs
+  }
+
+  private stop(run: SimRun | undefined, reply: Reply): void {
+    if (!run) return reply(200, { error_code: 'DEVPIPE.00011404', error_msg: 'The pipeline run does not exist' })
+    const state = this.stateOf(run)
+    if (run.startedAt === undefined || state.end !== undefined) {
+      return reply(200, { error_code: 'DEVPIPE.00011405', error_msg: `The pipeline run is not running (${state.status})` })
+    }
+    run.stoppedAfter = Date.now() - run.startedAt
+    reply(200, { success: true })
+  }
+
+  private cancelQueuing(run: SimRun | undefined, queueId: string, reply: Reply): void {
+    if (!run || run.queueId !== queueId || run.startedAt !== undefined || run.dequeued) {
+      return reply(200, { error_code: 'DEVPIPE.00011406', error_msg: 'The run is not in the queue' })
+    }
+    run.dequeued = true
+    reply(200, { success: true })
+  }
+
+  private findRun(pipelineId: string, runId: string | null): SimRun | undefined {
+    return this.runs.find((r) => r.pipelineId === pipelineId && r.id === runId)
+  }
+
+  // ---- Response bodies -----------------------------------------------------------------------
+
+  /** The pipeline's latest started run, as `POST .../pipelines/status` lists it (nothing if it never ran). */
+  private latestOf(pipelineId: string): object[] {
+    const started = this.runsOf(pipelineId).filter((r) => r.startedAt !== undefined)
+    const run = started.sort((a, b) => b.startedAt! - a.startedAt! || b.number - a.number)[0]
+    if (!run) return []
+    const state = this.stateOf(run)
+    return [
+      {
+        pipeline_id: pipelineId,
+        pipeline_run_id: run.id,
+        executor_id: 'e0c1',
+        executor_name: run.foreign ? 'someone-else' : 'github-actions',
+        stage_status_list: state.stages.map((s) => ({
+          name: s.script.name,
+          sequence: s.index,
+          status: s.status,
+          start_time: s.start !== undefined ? dateTime(run.startedAt! + s.start) : null,
+          end_time: s.end !== undefined ? dateTime(run.startedAt! + s.end) : null
+        })),
+        status: state.status,
+        run_number: run.number,
+        trigger_type: 'Manual',
+        build_params: null,
+        artifact_params: null,
+        start_time: run.startedAt,
+        end_time: state.end !== undefined ? run.startedAt! + state.end : 0,
+        modify_url: '',
+        detail_url: this.consoleUrl(run)
+      }
+    ]
+  }
+
+  private detailOf(run: SimRun): object {
+    const state = this.stateOf(run)
+    const base = run.startedAt ?? run.createdAt
+    const at = (offset: number | undefined): number => (offset !== undefined ? base + offset : 0)
+    const id = (...path: (string | number)[]): string => createHash('sha256').update([run.id, ...path].join('/')).digest('hex').slice(0, 32)
+    const step = (s: StepState, ...path: (string | number)[]) => ({
+      id: id(...path, s.index),
+      name: s.script.name,
+      task: 'official_shell_plugin',
+      sequence: s.index,
+      status: s.status,
+      message: s.status === 'FAILED' ? s.script.fail : '',
+      start_time: at(s.start),
+      end_time: at(s.end)
+    })
+    return {
+      id: run.id,
+      pipeline_id: run.pipelineId,
+      name: this.options.pipelines[run.pipelineId]!.script.name,
+      description: run.description,
+      manifest_version: '3.0',
+      status: state.queued ? 'QUEUED' : state.status,
+      trigger_type: 'Manual',
+      run_number: run.number,
+      start_time: run.startedAt ?? 0,
+      end_time: at(state.end),
+      detail_url: this.consoleUrl(run),
+      sources: this.repositories(run.pipelineId).map((repo) => {
+        const ref = run.refs.find((r) => r.git_url === repo.git_url)
+        return {
+          type: 'code',
+          params: {
+            ...repo,
+            repo_name: repo.git_url.replace(/^.*\/|\.git$/g, ''),
+            build_params: ref?.kind === 'tag' ? { build_type: 'tag', tag: ref.name } : { build_type: 'branch', target_branch: ref?.name ?? repo.default_branch }
+          }
+        }
+      }),
+      stages: state.stages.map((s) => ({
+        id: id('stage', s.index),
+        name: s.script.name,
+        identifier: `stage_${s.index}`,
+        sequence: s.index,
+        status: s.status,
+        start_time: at(s.start),
+        end_time: at(s.end),
+        pre: s.pre.map((p) => step(p, 'pre', s.index)),
+        post: s.post.map((p) => step(p, 'post', s.index)),
+        jobs: s.jobs.map((j) => ({
+          id: id('job', s.index, j.index),
+          name: j.script.name,
+          identifier: `job_${s.index}_${j.index}`,
+          sequence: j.index,
+          status: j.status,
+          message: j.message ?? '',
+          start_time: at(j.start),
+          end_time: at(j.end),
+          steps: j.steps.map((st) => step(st, 'job', s.index, j.index))
+        }))
+      }))
+    }
+  }
+
+  private consoleUrl(run: SimRun): string {
+    return `${this.url}/console/${this.projectId}/${run.pipelineId}/${run.id}`
+  }
+}
+
+type Reply = (status: number, payload: unknown, headers?: Record<string, string>) => void
+
+// A request body the simulator inspects loosely: `any` is its honest type.
+function parse(body: Buffer): any {
+  try {
+    return JSON.parse(body.toString('utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+export function hex32(): string {
+  return randomBytes(16).toString('hex')
+}
+
+function dateTime(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').slice(0, 19)
+}

@@ -1,0 +1,187 @@
+// Scripted pipelines and the pure timeline of a run: given a script and how long the run has been
+// going, the status of every stage, job and step. Stages run one after another; a stage runs its
+// `pre` steps, then its jobs in parallel (each job's steps one after another), then its `post` steps.
+// A failed step fails its job; a stage with a failed job fails once its other jobs end, and later
+// stages never start. A manual step pauses the run until it is approved (`approveAfterMs`), or for
+// ever.
+
+export interface StepScript {
+  name: string
+  durationMs: number
+  /** The step fails with this message. */
+  fail?: string
+  /** A gate waiting for a person: the run is PAUSED while it waits. */
+  manual?: { approveAfterMs?: number }
+  /** Log lines; a function gives line `i` (0-based) of `count` lines without storing them. */
+  log?: string[] | { count: number; line: (i: number) => string }
+}
+
+export interface JobScript {
+  name: string
+  steps: StepScript[]
+}
+
+export interface StageScript {
+  name: string
+  jobs: JobScript[]
+  pre?: StepScript[]
+  post?: StepScript[]
+}
+
+export interface PipelineScript {
+  name: string
+  stages: StageScript[]
+}
+
+export type Status = 'INIT' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELED' | 'PAUSED'
+
+export interface NodeState {
+  status: Status
+  /** Offsets from the run's start, in ms; undefined until the node starts or ends. */
+  start?: number
+  end?: number
+}
+
+export interface StepState extends NodeState {
+  script: StepScript
+  index: number
+}
+
+export interface JobState extends NodeState {
+  script: JobScript
+  index: number
+  steps: StepState[]
+  message?: string
+}
+
+export interface StageState extends NodeState {
+  script: StageScript
+  index: number
+  pre: StepState[]
+  post: StepState[]
+  jobs: JobState[]
+}
+
+export interface RunState extends NodeState {
+  stages: StageState[]
+}
+
+/**
+ * The state of a run `elapsed` ms after it started, or after it was stopped `stoppedAt` ms after
+ * it started (whatever is running then is CANCELED; what has not started never does).
+ */
+export function runStateAt(script: PipelineScript, elapsed: number, stoppedAt?: number): RunState {
+  const cutoff = stoppedAt !== undefined ? Math.min(elapsed, stoppedAt) : elapsed
+  const stopped = stoppedAt !== undefined && elapsed >= stoppedAt
+  let clock = 0
+  let halted = false
+  const stages = script.stages.map((stageScript, index): StageState => {
+    const stage: StageState = { script: stageScript, index, status: 'INIT', pre: [], post: [], jobs: [] }
+    if (halted) {
+      stage.pre = (stageScript.pre ?? []).map(notRun)
+      stage.jobs = stageScript.jobs.map((j, i) => ({ script: j, index: i, status: 'INIT', steps: j.steps.map(notRun) }))
+      stage.post = (stageScript.post ?? []).map(notRun)
+      return stage
+    }
+    const pre = sequence(stageScript.pre ?? [], clock, cutoff, stopped)
+    stage.pre = pre.steps
+    let end = pre.end
+    let failed = pre.failed
+    let open = pre.open
+    if (!pre.failed && !pre.open) {
+      const runs = stageScript.jobs.map((jobScript) => sequence(jobScript.steps, pre.end, cutoff, stopped))
+      stage.jobs = stageScript.jobs.map((jobScript, i) => {
+        const run = runs[i]!
+        const job: JobState = { script: jobScript, index: i, steps: run.steps, ...aggregate(run, pre.end, cutoff, stopped) }
+        const failedStep = run.steps.find((s) => s.status === 'FAILED')
+        if (failedStep) job.message = `Step ${failedStep.script.name} failed: ${failedStep.script.fail}`
+        return job
+      })
+      open = runs.some((r) => r.open)
+      end = Math.max(pre.end, ...runs.map((r) => r.end))
+      failed = runs.some((r) => r.failed)
+    } else {
+      stage.jobs = stageScript.jobs.map((j, i) => ({ script: j, index: i, status: 'INIT', steps: j.steps.map(notRun) }))
+    }
+    if (!failed && !open) {
+      const post = sequence(stageScript.post ?? [], end, cutoff, stopped)
+      stage.post = post.steps
+      end = post.end
+      failed = post.failed
+      open = post.open
+    } else {
+      stage.post = (stageScript.post ?? []).map(notRun)
+    }
+    const { status, start, end: ended } = aggregate({ steps: [...stage.pre, ...stage.jobs, ...stage.post], end, failed, open }, clock, cutoff, stopped)
+    Object.assign(stage, { status, start, end: ended })
+    clock = end
+    if (failed || open) halted = true
+    return stage
+  })
+  const run: RunState = { status: 'RUNNING', start: 0, stages }
+  const last = stages.at(-1)
+  if (stages.some((s) => s.status === 'FAILED')) return { ...run, status: 'FAILED', end: stages.find((s) => s.status === 'FAILED')!.end! }
+  if (stopped) return { ...run, status: 'CANCELED', end: stoppedAt }
+  if (stages.some((s) => s.status === 'PAUSED')) return { ...run, status: 'PAUSED' }
+  if (last === undefined || last.status === 'COMPLETED') return { ...run, status: 'COMPLETED', end: last?.end ?? 0 }
+  return run
+}
+
+/** When the run ends by itself, in ms from its start; undefined if it never does (an unapproved gate). */
+export function runDuration(script: PipelineScript): number | undefined {
+  return runStateAt(script, Number.MAX_SAFE_INTEGER).end
+}
+
+interface Sequence {
+  steps: StepState[]
+  end: number
+  failed: boolean
+  /** Still going at the cutoff: running, or paused at a gate. */
+  open: boolean
+}
+
+function sequence(scripts: StepScript[], start: number, cutoff: number, stopped: boolean): Sequence {
+  let clock = start
+  let failed = false
+  let open = false
+  const steps = scripts.map((script, index): StepState => {
+    if (failed || open) return notRun(script, index)
+    const duration = script.manual ? (script.manual.approveAfterMs ?? Infinity) : script.durationMs
+    const end = clock + duration
+    const step: StepState = { script, index, status: 'INIT', start: clock }
+    if (cutoff >= end) {
+      step.end = end
+      step.status = script.fail !== undefined ? 'FAILED' : 'COMPLETED'
+      failed = step.status === 'FAILED'
+    } else if (cutoff >= clock) {
+      open = true
+      if (stopped) {
+        step.status = 'CANCELED'
+        step.end = cutoff
+      } else step.status = script.manual ? 'PAUSED' : 'RUNNING'
+    } else {
+      delete step.start
+    }
+    clock = end
+    return step
+  })
+  return { steps, end: clock, failed, open }
+}
+
+/** A job's or stage's state from its parts. A failed job's stage keeps running until its other jobs end. */
+function aggregate(part: { steps: NodeState[]; end: number; failed: boolean; open: boolean }, start: number, cutoff: number, stopped: boolean): NodeState {
+  if (cutoff < start) return { status: 'INIT' }
+  if (part.open && stopped) return { status: 'CANCELED', start, end: cutoff }
+  if (part.open) return { status: part.steps.some((s) => s.status === 'PAUSED') ? 'PAUSED' : 'RUNNING', start }
+  return { status: part.failed ? 'FAILED' : 'COMPLETED', start, end: part.end }
+}
+
+function notRun(script: StepScript, index: number): StepState {
+  return { script, index, status: 'INIT' }
+}
+
+/** Log line `i` of a step, and how many lines it has. */
+export function logOf(step: StepScript): { count: number; line: (i: number) => string } {
+  const log = step.log ?? [`Running ${step.name}`, ...(step.fail !== undefined ? [`ERROR: ${step.fail}`] : ['done'])]
+  return Array.isArray(log) ? { count: log.length, line: (i) => log[i]! } : log
+}
