@@ -2,7 +2,7 @@
 
 import { afterEach, describe, expect, it } from 'vitest'
 import { CodeArtsSimulator, hex32, type PipelineConfig, type SimulatorOptions } from '../simulator/codearts.ts'
-import { ACCESS_KEY, failingPipeline, passingPipeline, quickPipeline } from '../simulator/fixtures.ts'
+import { ACCESS_KEY, failingPipeline, gatedPipeline, passingPipeline, quickPipeline } from '../simulator/fixtures.ts'
 import { runAction } from './harness.ts'
 
 let sim: CodeArtsSimulator | undefined
@@ -120,6 +120,35 @@ describe('trigger-and-wait', () => {
   })
 })
 
+describe('manual gates', () => {
+  it('on-manual-gate: wait keeps waiting through an approval', async () => {
+    const id = hex32()
+    const s = await simulator({ [id]: { script: gatedPipeline(600) } })
+    const result = await runAction(inputs(s, { 'pipeline-ids': id }))
+
+    expect(result.exitCode).toBe(0)
+    expect(result.log).toMatch(/run #1 PAUSED[\s\S]*run #1 COMPLETED/)
+  })
+
+  it('on-manual-gate: fail ends the step as soon as the run waits for a person', async () => {
+    const id = hex32()
+    const s = await simulator({ [id]: { script: gatedPipeline() } })
+    const result = await runAction(inputs(s, { 'pipeline-ids': id, 'on-manual-gate': 'fail' }))
+
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs).toMatchObject({ conclusion: 'failure', status: 'PAUSED' })
+    expect(result.log).toMatch(/::error::pipeline \S+ run #1 PAUSED/)
+  })
+
+  it('on-manual-gate: wait ends timed_out when nobody approves', async () => {
+    const id = hex32()
+    const s = await simulator({ [id]: { script: gatedPipeline() } })
+    const result = await runAction(inputs(s, { 'pipeline-ids': id, timeout: '2s' }))
+
+    expect(result.outputs).toMatchObject({ conclusion: 'timed_out', status: 'PAUSED' })
+  })
+})
+
 describe('mode', () => {
   it('trigger: starts the runs and returns at once', async () => {
     const a = hex32()
@@ -143,6 +172,19 @@ describe('mode', () => {
     expect(result.exitCode).toBe(1)
     expect(result.outputs).toMatchObject({ conclusion: 'failure', 'run-id': target.id, status: 'FAILED' })
     expect(s.requests.filter((r) => r.path.endsWith('/run'))).toHaveLength(0)
+  })
+
+  it('reads the status at once: a run that has already ended takes no poll interval', async () => {
+    const id = hex32()
+    const s = await simulator({ [id]: { script: quickPipeline(10) } })
+    const done = s.startRun(id)
+    await new Promise((r) => setTimeout(r, 50))
+    const began = Date.now()
+    const result = await runAction(inputs(s, { 'pipeline-ids': id, mode: 'wait', 'run-ids': done.id, 'poll-interval': '30s', 'max-poll-interval': '30s' }))
+
+    expect(result.exitCode).toBe(0)
+    expect(Date.now() - began).toBeLessThan(10_000)
+    expect(s.requests.filter((r) => r.path.endsWith('/pipelines/status'))).toHaveLength(1)
   })
 
   it('wait without run-ids: waits on the latest run of each pipeline', async () => {

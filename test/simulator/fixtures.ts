@@ -64,3 +64,18 @@ export function failingPipeline(unit = 100): PipelineScript {
 export function quickPipeline(unit = 50, name = 'quick'): PipelineScript {
   return { name, stages: [{ name: 'Only', jobs: [{ name: 'Job', steps: [step('echo ok', unit)] }] }] }
 }
+
+/** Build, then an approval gate (approved after `approveAfterMs`, or never), then deploy. */
+export function gatedPipeline(approveAfterMs?: number, unit = 50): PipelineScript {
+  return {
+    name: 'shop-release',
+    stages: [
+      { name: 'Build', jobs: [{ name: 'Package', steps: [step('package', unit)] }] },
+      {
+        name: 'Approve',
+        jobs: [{ name: 'Release manager', steps: [{ name: 'manual review', durationMs: 0, manual: approveAfterMs === undefined ? {} : { approveAfterMs } }] }]
+      },
+      { name: 'Deploy', jobs: [{ name: 'Production', steps: [step('deploy', unit)] }] }
+    ]
+  }
+}
