@@ -73908,20 +73908,43 @@ function isTransient(error) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8747);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3830);
-/* harmony import */ var _trigger_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9566);
-// Entry point of dist/index.js.
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5631);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5317);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7390);
+/* harmony import */ var _trigger_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9566);
+// Entry point of dist/index.js, for both the main and the post step.
 
 
 
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)({
+
+
+// The runner cancels a step with SIGINT, then SIGTERM 7.5 s later (Ctrl+C then Ctrl+Break, which
+// Node calls SIGBREAK, on Windows). Without handlers Node exits at once and no run would be stopped.
+const cancellation = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGBREAK']) {
+    process.on(signal, () => {
+        if (!cancellation.signal.aborted)
+            _logger_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsLogger */ .M.info(`Received ${signal}: cancelling.`);
+        cancellation.abort();
+    });
+}
+const io = {
     logger: _logger_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsLogger */ .M,
     readInput: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name),
     setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value),
     setFailed: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message),
-    origin: () => (0,_trigger_js__WEBPACK_IMPORTED_MODULE_3__/* .originFromEnv */ .ad)(process.env)
-});
+    state: _state_js__WEBPACK_IMPORTED_MODULE_4__/* .actionsState */ .Rq,
+    origin: () => (0,_trigger_js__WEBPACK_IMPORTED_MODULE_5__/* .originFromEnv */ .ad)(process.env),
+    cancellation: cancellation.signal
+};
+if ((0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isPost */ .tl)(_state_js__WEBPACK_IMPORTED_MODULE_4__/* .actionsState */ .Rq)) {
+    await (0,_post_js__WEBPACK_IMPORTED_MODULE_3__/* .post */ .b)(io);
+}
+else {
+    (0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .markMainStarted */ .UM)(_state_js__WEBPACK_IMPORTED_MODULE_4__/* .actionsState */ .Rq);
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)(io);
+}
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -73936,7 +73959,7 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   r7: () => (/* binding */ DESCRIPTION_LIMIT),
   GP: () => (/* binding */ getInputs),
-  Fj: () => (/* binding */ secretsOf)
+  q: () => (/* binding */ maskSecretInputs)
 });
 
 // UNUSED EXPORTS: MARKER_RESERVE
@@ -73949,6 +73972,14 @@ var errors = __nccwpck_require__(452);
 // Pure parsers for input values. Each throws InputError naming the input and the fix, so that
 // getInputs() reads as a list of what each input is, not how it is checked.
 
+/**
+ * An input value as an error message shows it: quoted, control characters escaped (so the message
+ * stays one line and cannot carry terminal or workflow-command tricks), long values cut.
+ */
+function shown(value) {
+    const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    return `'${cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
+}
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
 /** `90s`, `10m`, `1h30m`, `2.5m`; a bare number is seconds. */
 function parseDuration(input, value) {
@@ -73959,7 +73990,7 @@ function parseDuration(input, value) {
     const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
     const covered = parts.map((p) => p[0]).join('');
     if (parts.length === 0 || covered !== text) {
-        throw new errors/* InputError */.dz(input, `'${value}' is not a duration; write a number with a unit s, m or h, e.g. 90s, 10m, 1h30m`);
+        throw new errors/* InputError */.dz(input, `${shown(value)} is not a duration; write a number with a unit s, m or h, e.g. 90s, 10m, 1h30m`);
     }
     return Math.round(parts.reduce((total, [, n, unit]) => total + Number(n) * UNIT_MS[unit], 0));
 }
@@ -73969,7 +74000,7 @@ function parseList(input, value) {
     const seen = new Set();
     for (const item of items) {
         if (seen.has(item))
-            throw new errors/* InputError */.dz(input, `'${item}' is listed twice; list each one once`);
+            throw new errors/* InputError */.dz(input, `${shown(item)} is listed twice; list each one once`);
         seen.add(item);
     }
     return items;
@@ -73982,7 +74013,7 @@ function parseBoolean(input, value, fallback) {
         return true;
     if (text === 'false')
         return false;
-    throw new errors/* InputError */.dz(input, `'${value}' is not a boolean; use true or false`);
+    throw new errors/* InputError */.dz(input, `${shown(value)} is not a boolean; use true or false`);
 }
 function parseChoice(input, value, choices, fallback) {
     const text = value.trim();
@@ -73990,7 +74021,7 @@ function parseChoice(input, value, choices, fallback) {
         return fallback;
     const found = choices.find((c) => c === text.toLowerCase());
     if (found === undefined) {
-        throw new errors/* InputError */.dz(input, `'${value}' is not one of ${choices.join(', ')}`);
+        throw new errors/* InputError */.dz(input, `${shown(value)} is not one of ${choices.join(', ')}`);
     }
     return found;
 }
@@ -73999,7 +74030,7 @@ function parseInteger(input, value, fallback, min, max) {
     if (text === '')
         return fallback;
     if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-        throw new errors/* InputError */.dz(input, `'${value}' is not a whole number from ${min} to ${max}`);
+        throw new errors/* InputError */.dz(input, `${shown(value)} is not a whole number from ${min} to ${max}`);
     }
     return Number(text);
 }
@@ -74021,10 +74052,10 @@ function parseVariables(input, value, maxValueLength) {
         }
         const val = line.slice(eq + 1).trim();
         if (variables.some((v) => v.name === name)) {
-            throw new errors/* InputError */.dz(input, `${name} is set twice; set each variable once`);
+            throw new errors/* InputError */.dz(input, `${shown(name)} is set twice; set each variable once`);
         }
         if (val.length > maxValueLength) {
-            throw new errors/* InputError */.dz(input, `the value of ${name} is ${val.length} characters; the limit is ${maxValueLength}`);
+            throw new errors/* InputError */.dz(input, `the value of ${shown(name)} is ${val.length} characters; the limit is ${maxValueLength}`);
         }
         variables.push({ name, value: val });
     });
@@ -74042,12 +74073,12 @@ function parseRef(input, value) {
         ref = { kind: 'branch', name: text.slice('refs/heads/'.length) };
     else if (text.startsWith('refs/')) {
         // refs/pull/N/merge exists only on GitHub; the pipeline's repository has no such ref.
-        throw new errors/* InputError */.dz(input, `'${value}' is neither a branch nor a tag; give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`);
+        throw new errors/* InputError */.dz(input, `${shown(value)} is neither a branch nor a tag; give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`);
     }
     else
         ref = { kind: 'branch', name: text };
     if (ref.name === '' || /[\s~^:?*[\\]|\.\.|\/\/|^\/|\/$/.test(ref.name)) {
-        throw new errors/* InputError */.dz(input, `'${value}' is not a valid git ${ref.kind} name`);
+        throw new errors/* InputError */.dz(input, `${shown(value)} is not a valid git ${ref.kind} name`);
     }
     return ref;
 }
@@ -74061,14 +74092,14 @@ function parseBaseUrl(input, value) {
         url = new URL(value.trim());
     }
     catch {
-        throw new errors/* InputError */.dz(input, `'${value}' is not a URL; write it like https://host or https://host/prefix`);
+        throw new errors/* InputError */.dz(input, `${shown(value)} is not a URL; write it like https://host or https://host/prefix`);
     }
     const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-        throw new errors/* InputError */.dz(input, `'${value}' must use https (plain http is allowed only for 127.0.0.1 or localhost)`);
+        throw new errors/* InputError */.dz(input, `${shown(value)} must use https (plain http is allowed only for 127.0.0.1 or localhost)`);
     }
     if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
-        throw new errors/* InputError */.dz(input, `'${value}' must not carry a query, fragment or user info`);
+        throw new errors/* InputError */.dz(input, `${shown(value)} must not carry a query, fragment or user info`);
     }
     return url.href.replace(/\/+$/, '');
 }
@@ -74183,22 +74214,24 @@ function getInputs(read = (name) => core/* getInput */.V4(name)) {
         }
     };
 }
-/** Secrets to register with the log masker before anything is printed. */
-function secretsOf(connection) {
-    const auth = connection.auth;
-    switch (auth.kind) {
-        case 'aksk':
-            return [auth.secretKey, auth.securityToken ?? ''].filter((s) => s !== '');
-        case 'token':
-            return [auth.token];
-        case 'password':
-            return [auth.password];
+// Inputs whose values must never appear in the log.
+const SECRET_INPUTS = ['secret-key', 'security-token', 'token', 'password'];
+/**
+ * Registers every secret input with the log masker. Called before the inputs are validated, so that
+ * no path, an error path included, can print one unmasked. (Values from `secrets.*` are masked by
+ * the runner already; values built in the workflow from other sources are not.)
+ */
+function maskSecretInputs(read, mask) {
+    for (const name of SECRET_INPUTS) {
+        const value = read(name);
+        if (value !== '')
+            mask(value);
     }
 }
 function readCodeArtsConnection(read) {
     const region = orDefault(read('region'), 'cn-north-4');
     if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
-        throw new errors/* InputError */.dz('region', `'${region}' is not a region ID; write it like cn-north-4 or ap-southeast-3`);
+        throw new errors/* InputError */.dz('region', `${shown(region)} is not a region ID; write it like cn-north-4 or ap-southeast-3`);
     }
     const endpointInput = read('endpoint');
     let endpoint;
@@ -74280,7 +74313,7 @@ function requireAll(values) {
 }
 function requireHex32(input, value, what) {
     if (!HEX32.test(value)) {
-        throw new errors/* InputError */.dz(input, `'${value}' is not a ${what}: expected 32 hexadecimal characters`);
+        throw new errors/* InputError */.dz(input, `${shown(value)} is not a ${what}: expected 32 hexadecimal characters`);
     }
 }
 function orDefault(value, fallback) {
@@ -74290,262 +74323,18 @@ function orDefault(value, fallback) {
 
 /***/ }),
 
-/***/ 8747:
+/***/ 6413:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ actionsLogger)
+/* harmony export */   Gv: () => (/* binding */ isObject),
+/* harmony export */   QL: () => (/* binding */ arr),
+/* harmony export */   WL: () => (/* binding */ obj),
+/* harmony export */   bu: () => (/* binding */ num),
+/* harmony export */   e9: () => (/* binding */ epochMs),
+/* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   qF: () => (/* binding */ parseJson)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-
-/** The runner-facing logger. */
-const actionsLogger = {
-    debug: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m),
-    info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(m),
-    warning: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m, p ?? {}),
-    error: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(m, p ?? {}),
-    startGroup: (t) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(t),
-    endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4(),
-    secret: (v) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(v),
-    isDebug: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .isDebug */ ._o()
-};
-
-
-/***/ }),
-
-/***/ 3830:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./lib/errors.js
-var errors = __nccwpck_require__(452);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./lib/redact.js
-// Debug output (ACTIONS_STEP_DEBUG) shows requests and responses. The runner's masker only knows the
-// values registered with it, and a signature or a minted token may not be registered yet when a line
-// is printed, so anything that authenticates is cut out here instead of relying on the masker.
-const SECRET_HEADERS = new Set([
-    'authorization',
-    'x-auth-token',
-    'x-subject-token',
-    'x-security-token',
-    'x-yunxiao-token',
-    'x-acs-security-token',
-    'cookie',
-    'set-cookie'
-]);
-const SECRET_KEY = /pass(word)?|secret|token|credential|signature|^access$|^securitytoken$/i;
-function redactHeaders(headers) {
-    const out = {};
-    for (const [name, value] of Object.entries(headers)) {
-        if (value === undefined)
-            continue;
-        out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? '[redacted]' : String(value);
-    }
-    return out;
-}
-/** JSON bodies with secret-looking keys replaced; anything that is not JSON is shown only by size. */
-function redactBody(body, limit = 2_000) {
-    if (body === '')
-        return '';
-    let parsed;
-    try {
-        parsed = JSON.parse(body);
-    }
-    catch {
-        return `[${body.length} characters, not JSON]`;
-    }
-    const text = JSON.stringify(parsed, (key, value) => (key !== '' && SECRET_KEY.test(key) ? '[redacted]' : value));
-    return text.length > limit ? `${text.slice(0, limit)}… [${text.length} characters]` : text;
-}
-
-;// CONCATENATED MODULE: ./lib/sleep.js
-
-/** Resolves after `ms`, or rejects with the signal's reason (an AbortedError) as soon as it aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal.aborted)
-            return reject(abortReason(signal));
-        const abort = () => {
-            clearTimeout(timer);
-            reject(abortReason(signal));
-        };
-        const timer = setTimeout(() => {
-            signal.removeEventListener('abort', abort);
-            resolve();
-        }, ms);
-        signal.addEventListener('abort', abort, { once: true });
-    });
-}
-function abortReason(signal) {
-    return signal.reason instanceof errors/* AbortedError */.oM ? signal.reason : new errors/* AbortedError */.oM('cancelled');
-}
-
-;// CONCATENATED MODULE: ./lib/http.js
-// The one HTTP client. It owns timeouts, retries and debug output, and knows nothing of any cloud:
-// providers give it a request and an `authorize` hook and get back status, headers and text.
-
-
-
-
-// Gateways answer these when busy or restarting; a later try may well succeed.
-const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
-// Errors raised before a single byte of the request left: the server cannot have acted on it.
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
-const DEFAULT_RETRY = { attempts: 5, baseDelayMs: 1_000, maxDelayMs: 30_000 };
-class HttpClient {
-    dispatcher;
-    retry;
-    requestTimeoutMs;
-    random;
-    options;
-    constructor(options) {
-        this.options = options;
-        // Self-hosted runners often sit behind a proxy; this honours HTTP(S)_PROXY and NO_PROXY.
-        this.dispatcher = options.dispatcher ?? new undici/* EnvHttpProxyAgent */.J2();
-        this.retry = options.retry ?? DEFAULT_RETRY;
-        this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
-        this.random = options.random ?? Math.random;
-    }
-    async send(req, authorize) {
-        const { logger } = this.options;
-        for (let attempt = 1;; attempt++) {
-            this.throwIfAborted();
-            const headers = { ...req.headers, ...(authorize ? await authorize(req) : {}) };
-            logger.debug(`→ ${req.method} ${req.url.href} (attempt ${attempt})`);
-            if (logger.isDebug()) {
-                logger.debug(`  headers ${JSON.stringify(redactHeaders(headers))}`);
-                if (req.body)
-                    logger.debug(`  body ${redactBody(req.body)}`);
-            }
-            const started = Date.now();
-            let outcome;
-            try {
-                outcome = { response: await this.once(req, headers) };
-            }
-            catch (error) {
-                this.throwIfAborted();
-                outcome = describeFailure(error);
-            }
-            const last = attempt >= this.retry.attempts;
-            if ('response' in outcome) {
-                const { response } = outcome;
-                logger.debug(`← ${response.status} ${req.method} ${req.url.pathname} in ${Date.now() - started} ms`);
-                if (logger.isDebug())
-                    logger.debug(`  body ${redactBody(response.body)}`);
-                if (!RETRYABLE_STATUS.has(response.status))
-                    return response;
-                if (!req.idempotent && response.status !== 429) {
-                    throw new errors/* OutcomeUnknownError */.Do(req.action, `HTTP ${response.status}`);
-                }
-                if (last)
-                    return response;
-                const wait = retryAfterMs(response.headers['retry-after']) ?? this.backoff(attempt);
-                logger.debug(`  HTTP ${response.status}; trying again in ${wait} ms`);
-                await sleep(wait, this.options.signal());
-                continue;
-            }
-            logger.debug(`✗ ${req.method} ${req.url.pathname}: ${outcome.failure}`);
-            if (!req.idempotent && outcome.sent)
-                throw new errors/* OutcomeUnknownError */.Do(req.action, outcome.failure);
-            if (last)
-                throw new errors/* TransportError */.wX(req.action, `${outcome.failure} (after ${attempt} tries)`);
-            await sleep(this.backoff(attempt), this.options.signal());
-        }
-    }
-    async once(req, headers) {
-        const signal = AbortSignal.any([this.options.signal(), AbortSignal.timeout(this.requestTimeoutMs)]);
-        const res = await (0,undici/* request */.Em)(req.url, {
-            method: req.method,
-            headers,
-            body: req.body,
-            signal,
-            dispatcher: this.dispatcher
-        });
-        const body = await res.body.text();
-        const flat = {};
-        for (const [k, v] of Object.entries(res.headers))
-            if (v !== undefined)
-                flat[k.toLowerCase()] = String(v);
-        return { status: res.statusCode, headers: flat, body };
-    }
-    /** Exponential, with jitter so that many runners retrying at once spread out. */
-    backoff(attempt) {
-        const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
-        return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
-    }
-    throwIfAborted() {
-        const signal = this.options.signal();
-        if (signal.aborted)
-            throw abortReason(signal);
-    }
-}
-function describeFailure(error) {
-    const err = error;
-    const code = err.code ?? err.cause?.code;
-    if (err.name === 'TimeoutError' || err.name === 'AbortError') {
-        return { failure: 'no response before the request timeout', sent: true };
-    }
-    const text = code ? `${code}: ${err.message ?? ''}`.trim() : (err.message ?? String(error));
-    return { failure: text, sent: !(code !== undefined && NOT_SENT_CODES.has(code)) };
-}
-/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
-function retryAfterMs(value, now = Date.now()) {
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    const text = value.trim();
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Math.round(Number(text) * 1_000);
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-// EXTERNAL MODULE: ./lib/inputs.js + 2 modules
-var inputs = __nccwpck_require__(5428);
-;// CONCATENATED MODULE: ./lib/lifecycle.js
-
-/**
- * The step's clock. While waiting, `signal` aborts at the deadline (or on cancellation). After the
- * wait, the requests that must still be made (stopping runs, reading what failed) get a fresh signal
- * with a short budget of their own: a deadline that has passed must not prevent the clean-up.
- */
-class Lifecycle {
-    controller = new AbortController();
-    timer;
-    constructor(timeoutMs) {
-        this.timer = this.timeoutAfter(timeoutMs);
-    }
-    get signal() {
-        return this.controller.signal;
-    }
-    cancel() {
-        if (!this.controller.signal.aborted)
-            this.controller.abort(new errors/* AbortedError */.oM('cancelled'));
-    }
-    beginCleanup(budgetMs) {
-        clearTimeout(this.timer);
-        this.controller = new AbortController();
-        this.timer = this.timeoutAfter(budgetMs);
-    }
-    dispose() {
-        clearTimeout(this.timer);
-    }
-    timeoutAfter(ms) {
-        const controller = this.controller;
-        const timer = setTimeout(() => controller.abort(new errors/* AbortedError */.oM('timeout')), ms);
-        // Never the reason the process stays alive.
-        timer.unref();
-        return timer;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/json.js
 // Readers for JSON from remote services. Nothing from the wire is trusted to have its documented
 // shape: optional fields may be missing or null, IDs may be numbers, times may be 0 for "not yet".
 function isObject(value) {
@@ -74586,619 +74375,45 @@ function parseJson(text) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/providers/codearts/call.js
-// Sends a request to a Huawei Cloud API (CodeArts or IAM) and turns every kind of error answer into
-// a RemoteError carrying the service's own code and message.
 
+/***/ }),
 
-/**
- * Huawei services report errors as `{error_code, error_msg}` or `{error: {code, message}}`, and
- * sometimes with HTTP 200 (Huawei's own Terraform provider checks every 2xx body for them), so the
- * body is always inspected, whatever the status.
- */
-function huaweiErrorOf(body) {
-    if (!isObject(body))
-        return undefined;
-    const nested = obj(body['error']);
-    // IAM (Keystone style) puts the HTTP status in error.code and the name of the error in error.title.
-    const nestedCode = typeof nested['code'] === 'number' ? str(nested['title']) || str(nested['code']) : str(nested['code']);
-    const code = str(body['error_code']) || nestedCode;
-    if (code === '')
-        return undefined;
-    const message = str(body['error_msg']) || str(nested['message']) || '(no message)';
-    return { code, message };
-}
-/** Is this the gateway refusing our credentials? Such a request must not be repeated as is. */
-function isAuthFailure(status, error) {
-    return status === 401 || status === 403 || /^APIGW?\.0301$/.test(error?.code ?? '');
-}
-async function call(http, req, auth, options = {}) {
-    let response = await http.send(req, auth?.authorize);
-    let parsed = parseBody(req, response.status, response.body);
-    let error = huaweiErrorOf(parsed);
-    // An IAM token can expire during a long wait; with a password we can get a new one. Only once,
-    // and never for AK/SK: five bad signatures in a row lock the key for five minutes.
-    if (auth && isAuthFailure(response.status, error) && (await auth.renew())) {
-        response = await http.send(req, auth.authorize);
-        parsed = parseBody(req, response.status, response.body);
-        error = huaweiErrorOf(parsed);
-    }
-    const failed = response.status >= 400 || error !== undefined;
-    if (failed && !(error && options.tolerate?.includes(error.code))) {
-        throw new errors/* RemoteError */.Hi(req.action, response.status, error?.code ?? `HTTP.${response.status}`, error?.message ?? (snippet(response.body) || 'no error message in the response'), response.headers['x-request-id']);
-    }
-    return { status: response.status, headers: response.headers, body: parsed, ...(error && { error }) };
-}
-function parseBody(req, status, text) {
-    if (text.trim() === '')
-        return {};
-    const parsed = parseJson(text);
-    if (parsed.ok)
-        return parsed.value;
-    // An error page from a proxy or gateway is HTML; report it as the HTTP error it is.
-    if (status >= 400)
-        return {};
-    throw new errors/* MalformedResponseError */.f7(req.action, `HTTP ${status} with a body that is not JSON: ${snippet(text)}`);
-}
-function snippet(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
-}
-/** `arr` for a body that must be an array; a clear error otherwise. */
-function expectArray(action, body) {
-    if (!Array.isArray(body))
-        throw new errors/* MalformedResponseError */.f7(action, 'expected a JSON array');
-    return arr(body);
-}
+/***/ 8747:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-;// CONCATENATED MODULE: ./lib/providers/codearts/api.js
-// The CodeArts Pipeline v5 endpoints the action uses (codearts-api.md §2), as thin typed calls.
-// Translation into the action's model lives in provider.ts.
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ actionsLogger)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 
-
-
-/** A start that hit a concurrency limit: the run exists and waits in the pipeline's queue. */
-const QUEUED_CODES = ['DEVPIPE.00011169', 'DEVPIPE.00011170'];
-class CodeArtsApi {
-    http;
-    conn;
-    auth;
-    constructor(http, conn, auth) {
-        this.http = http;
-        this.conn = conn;
-        this.auth = auth;
-    }
-    async run(pipelineId, body) {
-        const action = `starting pipeline ${pipelineId}`;
-        const result = await this.send({ method: 'POST', path: `/pipelines/${pipelineId}/run`, action, body, idempotent: false }, { tolerate: QUEUED_CODES });
-        const data = obj(result.body);
-        if (result.error) {
-            const queued = obj(data['error']);
-            const runId = str(queued['pipeline_run_id']);
-            if (runId === '')
-                throw new errors/* MalformedResponseError */.f7(action, `${result.error.code} without error.pipeline_run_id`);
-            const queueId = str(queued['queue_id']);
-            return { runId, ...(queueId !== '' && { queueId }) };
-        }
-        const runId = str(data['pipeline_run_id']);
-        if (runId === '')
-            throw new errors/* MalformedResponseError */.f7(action, 'no pipeline_run_id');
-        return { runId };
-    }
-    /** Each pipeline's latest run (only pipelines that have run at least once are listed). */
-    async latestRuns(pipelineIds) {
-        const action = `reading the status of ${pipelineIds.length === 1 ? `pipeline ${pipelineIds[0]}` : `${pipelineIds.length} pipelines`}`;
-        const result = await this.send({ method: 'POST', path: '/pipelines/status', action, body: pipelineIds });
-        return expectArray(action, result.body).map(obj);
-    }
-    async runDetail(pipelineId, runId) {
-        const result = await this.send({
-            method: 'GET',
-            path: `/pipelines/${pipelineId}/pipeline-runs/detail`,
-            query: { pipeline_run_id: runId },
-            action: `reading run ${runId} of pipeline ${pipelineId}`
-        });
-        return obj(result.body);
-    }
-    async stop(pipelineId, runId) {
-        await this.send({ method: 'POST', path: `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, action: `stopping run ${runId} of pipeline ${pipelineId}` });
-    }
-    async cancelQueuing(pipelineId, runId, queueId) {
-        // No `pipeline-runs/` segment in this path (Huawei's Terraform provider, codearts-api.md §2.6).
-        await this.send({
-            method: 'POST',
-            path: `/pipelines/${pipelineId}/${runId}/cancel-queuing/${queueId}`,
-            body: {},
-            action: `taking run ${runId} of pipeline ${pipelineId} out of the queue`
-        });
-    }
-    async send(endpoint, options) {
-        const url = new URL(`${this.conn.endpoint}/v5/${this.conn.projectId}/api${endpoint.path}`);
-        for (const [k, v] of Object.entries(endpoint.query ?? {}))
-            url.searchParams.set(k, v);
-        return call(this.http, {
-            method: endpoint.method,
-            url,
-            headers: { 'Content-Type': 'application/json' },
-            ...(endpoint.body !== undefined && { body: JSON.stringify(endpoint.body) }),
-            // Reads, stops and queue cancellations are safe to repeat; only a start is not.
-            idempotent: endpoint.idempotent ?? true,
-            action: endpoint.action
-        }, this.auth, options);
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/providers/codearts/iam.js
-// The two IAM calls the action needs (codearts-api.md §5.1, §1.3): a region-scoped token from a
-// password, and the IAM project ID of a region for AK/SK requests.
-
-
-
-async function passwordToken(http, iamEndpoint, region, user) {
-    const action = `signing in to IAM as ${user.domain}/${user.username}`;
-    const body = {
-        auth: {
-            identity: {
-                methods: ['password'],
-                password: { user: { name: user.username, password: user.password, domain: { name: user.domain } } }
-            },
-            // CodeArts wants a project-scoped (region) token; an account-wide token is refused.
-            scope: { project: { name: region } }
-        }
-    };
-    const result = await call(http, {
-        method: 'POST',
-        url: new URL(`${iamEndpoint}/v3/auth/tokens?nocatalog=true`),
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-        idempotent: true,
-        action
-    }, undefined);
-    const token = result.headers['x-subject-token'] ?? '';
-    if (token === '')
-        throw new errors/* MalformedResponseError */.f7(action, 'no X-Subject-Token header');
-    const expires = Date.parse(str(obj(obj(result.body)['token'])['expires_at']));
-    return { token, ...(!Number.isNaN(expires) && { expiresAt: new Date(expires) }) };
-}
-/** `GET /v3/projects?name=<region>`, signed with the caller's AK/SK. */
-async function regionProjectId(http, iamEndpoint, region, signer) {
-    const action = `looking up the IAM project of region ${region}`;
-    const url = new URL(`${iamEndpoint}/v3/projects`);
-    url.searchParams.set('name', region);
-    const result = await call(http, { method: 'GET', url, headers: { 'Content-Type': 'application/json' }, idempotent: true, action }, signer);
-    const match = arr(obj(result.body)['projects'])
-        .map(obj)
-        .find((p) => str(p['name']) === region);
-    const id = str(match?.['id']);
-    if (id === '') {
-        throw new errors/* PreconditionError */.Rb(action, `the account has no IAM project named ${region}; set iam-project-id`);
-    }
-    return id;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./lib/providers/codearts/signer.js
-// Huawei Cloud AK/SK request signing (`SDK-HMAC-SHA256`), written from the published algorithm
-// (codearts-api.md §5.2). The gateway rebuilds the canonical request from what arrives, so every
-// choice below is about producing the same bytes the gateway will produce, not about taste.
-
-const ALGORITHM = 'SDK-HMAC-SHA256';
-const DATE_HEADER = 'x-sdk-date';
-// When this header is sent the gateway takes its value (e.g. UNSIGNED-PAYLOAD) as the payload
-// hash instead of hashing the body, so we must do the same.
-const CONTENT_SHA256_HEADER = 'x-sdk-content-sha256';
-/** `SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...` for the input, which must contain an x-sdk-date header. */
-function authorization(input, keys) {
-    const headers = canonicalHeaders(input.headers);
-    const date = headers.get(DATE_HEADER);
-    if (date === undefined)
-        throw new Error('Cannot sign a request without an X-Sdk-Date header.');
-    const names = [...headers.keys()].sort(byCodeUnits);
-    const signedHeaders = names.join(';');
-    const canonicalRequest = [
-        input.method.toUpperCase(),
-        canonicalUri(input.path),
-        canonicalQuery(input.query),
-        names.map((name) => `${name}:${headers.get(name)}\n`).join(''),
-        signedHeaders,
-        headers.get(CONTENT_SHA256_HEADER) ?? sha256Hex(input.body)
-    ].join('\n');
-    const stringToSign = `${ALGORITHM}\n${date}\n${sha256Hex(canonicalRequest)}`;
-    const signature = (0,external_node_crypto_.createHmac)('sha256', Buffer.from(keys.secretKey, 'utf8')).update(stringToSign, 'utf8').digest('hex');
-    return `${ALGORITHM} Access=${keys.accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-}
-/** Formats a Date as X-Sdk-Date: YYYYMMDDTHHMMSSZ (UTC). */
-function sdkDate(now) {
-    // "2026-11-22T12:00:00.000Z" → "20261122T120000Z"
-    return now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
-}
-/**
- * Signs a request about to be sent to `url`. Signs `host` (url.host), `x-sdk-date` and every header in `headers`.
- * Returns the headers to send: the given ones plus `X-Sdk-Date` and `Authorization`
- * (do not return `host`: the HTTP client sets it from the URL with the same value).
- */
-function signRequest(method, url, headers, body, keys, now) {
-    for (const name of Object.keys(headers)) {
-        // A caller's copy would either be signed with a different value than the one sent or be sent twice.
-        if (RESERVED.has(name.toLowerCase()))
-            throw new Error(`signRequest sets the ${name} header itself; do not pass it.`);
-    }
-    const sent = { ...headers, 'X-Sdk-Date': sdkDate(now) };
-    const auth = authorization({ method, path: decodePath(url.pathname), query: [...url.searchParams], headers: { ...sent, host: url.host }, body }, keys);
-    return { ...sent, Authorization: auth };
-}
-const RESERVED = new Set(['host', DATE_HEADER, 'authorization']);
-function canonicalHeaders(headers) {
-    const byName = new Map();
-    for (const [name, value] of Object.entries(headers)) {
-        const lower = name.toLowerCase();
-        // Two spellings of one name would reach the server as one header with an unknown value.
-        if (byName.has(lower))
-            throw new Error(`Header ${name} is given twice (names are case-insensitive).`);
-        // HTTP drops surrounding blanks and cannot carry line breaks, so the gateway would see another value.
-        if (/^[ \t]|[ \t]$|[\r\n]/.test(value))
-            throw new Error(`Header ${name} has surrounding blanks or a line break; it cannot be sent as signed.`);
-        byName.set(lower, value);
-    }
-    return byName;
-}
-function canonicalUri(path) {
-    const encoded = path.split('/').map(uriEncode).join('/');
-    // The gateway's canonical form always ends in '/', whether or not the request path does.
-    return encoded.endsWith('/') ? encoded : `${encoded}/`;
-}
-function canonicalQuery(query) {
-    // Sorting whole pairs orders by key and, within a repeated key, by value; both compare the
-    // decoded strings, as the SDKs do, so the wire encoding of the query cannot change the order.
-    return [...query]
-        .sort(([ak, av], [bk, bv]) => byCodeUnits(ak, bk) || byCodeUnits(av, bv))
-        .map(([k, v]) => `${uriEncode(k)}=${uriEncode(v)}`)
-        .join('&');
-}
-// RFC 3986 unreserved characters: A-Z a-z 0-9 - . _ ~
-const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
-const ENCODED_BYTE = Array.from({ length: 256 }, (_, byte) => {
-    const char = String.fromCharCode(byte);
-    return UNRESERVED.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-});
-// Stricter than encodeURIComponent, which leaves !'()* alone; the gateway escapes them.
-function uriEncode(text) {
-    let out = '';
-    for (const byte of Buffer.from(text, 'utf8'))
-        out += ENCODED_BYTE[byte];
-    return out;
-}
-// The gateway canonicalises the decoded path, so the wire's choice of escapes must not matter.
-// Runs of escapes are decoded together because one character can span several bytes; a '%' not
-// followed by two hex digits is not an escape and stays literal (decodeURIComponent would throw).
-function decodePath(pathname) {
-    return pathname
-        .split('/')
-        .map((segment) => segment.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
-        try {
-            return decodeURIComponent(run);
-        }
-        catch {
-            throw new Error(`Cannot sign the path ${pathname}: ${run} is not UTF-8.`);
-        }
-    }))
-        .join('/');
-}
-function sha256Hex(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
-}
-function byCodeUnits(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./lib/providers/codearts/auth.js
-// One Authenticator per way of signing in. Everything it needs from IAM is fetched on first use,
-// so bad inputs fail before any request and a `mode: wait` step with a ready token makes no IAM call.
-
-
-// A refused token is renewed only if it is older than this, so that a token IAM keeps issuing but
-// CodeArts keeps refusing (say, a user without CodeArts permissions) fails instead of looping.
-const MIN_TOKEN_AGE_FOR_RENEWAL_MS = 60_000;
-function createAuthenticator(conn, http, logger, now = Date.now) {
-    const auth = conn.auth;
-    switch (auth.kind) {
-        case 'token':
-            return { authorize: () => ({ 'X-Auth-Token': auth.token }), renew: async () => false };
-        case 'password': {
-            let token;
-            let mintedAt = 0;
-            const mint = () => {
-                mintedAt = now();
-                token = passwordToken(http, conn.iamEndpoint, conn.region, auth).then((t) => {
-                    // Masked before anything, debug output included, could print it.
-                    logger.secret(t.token);
-                    logger.debug(`IAM token obtained${t.expiresAt ? `, valid until ${t.expiresAt.toISOString()}` : ''}`);
-                    return t.token;
-                }, (error) => {
-                    token = undefined;
-                    throw error;
-                });
-                return token;
-            };
-            return {
-                authorize: async () => ({ 'X-Auth-Token': await (token ?? mint()) }),
-                renew: async () => {
-                    if (now() - mintedAt < MIN_TOKEN_AGE_FOR_RENEWAL_MS)
-                        return false;
-                    logger.info('The IAM token was refused; signing in again.');
-                    await mint();
-                    return true;
-                }
-            };
-        }
-        case 'aksk': {
-            const keys = { accessKey: auth.accessKey, secretKey: auth.secretKey };
-            const sts = auth.securityToken ? { 'X-Security-Token': auth.securityToken } : {};
-            const signWith = (extra) => (req) => signRequest(req.method, req.url, { ...req.headers, ...extra }, req.body ?? '', keys, new Date(now()));
-            // The project lookup itself is signed without X-Project-Id: IAM is a global service.
-            const bare = { authorize: signWith(sts), renew: async () => false };
-            let projectId = auth.iamProjectId ? Promise.resolve(auth.iamProjectId) : undefined;
-            const resolveProject = () => (projectId ??= regionProjectId(http, conn.iamEndpoint, conn.region, bare).then((id) => {
-                logger.debug(`IAM project of ${conn.region}: ${id}`);
-                return id;
-            }, (error) => {
-                projectId = undefined;
-                throw error;
-            }));
-            return {
-                authorize: async (req) => signWith({ ...sts, 'X-Project-Id': await resolveProject() })(req),
-                // Never re-sign a refused request: five failures in a row lock the key for five minutes.
-                renew: async () => false
-            };
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/providers/codearts/status.js
-// Run, stage and job statuses share one vocabulary (codearts-api.md §3). Anything not listed, including
-// INIT, QUEUED and values Huawei may add later, is "still running": waiting on until the timeout is
-// recoverable, declaring an unknown status finished is not.
-const STATES = {
-    COMPLETED: 'success',
-    FAILED: 'failure',
-    ASYNC_FAILED: 'failure',
-    CANCELED: 'cancelled',
-    PAUSED: 'manual',
-    SUSPEND: 'manual',
-    SKIPPED: 'skipped',
-    UNSELECTED: 'skipped'
+/** The runner-facing logger. */
+const actionsLogger = {
+    debug: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m),
+    info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(m),
+    warning: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m, p ?? {}),
+    error: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(m, p ?? {}),
+    startGroup: (t) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(t),
+    endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4(),
+    secret: (v) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(v),
+    isDebug: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .isDebug */ ._o()
 };
-function stateOf(status) {
-    return STATES[status.toUpperCase()] ?? 'running';
-}
-/** A run is never "skipped"; should the service ever say so, keep waiting rather than guess. */
-function runStateOf(status) {
-    const state = stateOf(status);
-    return state === 'skipped' ? 'running' : state;
-}
-
-;// CONCATENATED MODULE: ./lib/providers/codearts/translate.js
-// CodeArts response shapes → the action's model. Stage times are strings in the batch status
-// response and epoch milliseconds in the run detail (codearts-api.md §2.3); only the detail's are used.
 
 
-/** An item of `POST .../pipelines/status`: the pipeline's latest run. */
-function snapshotFromLatest(item) {
-    const status = str(item['status']);
-    return {
-        ...runTimes(item),
-        status,
-        state: runStateOf(status),
-        stages: bySequence(arr(item['stage_status_list']).map(obj)).map((s) => {
-            const stageStatus = str(s['status']);
-            return { name: str(s['name']), status: stageStatus, state: stateOf(stageStatus) };
-        })
-    };
-}
-/** `GET .../pipeline-runs/detail`. */
-function detailFromRun(body) {
-    const status = str(body['status']);
-    return {
-        ...runTimes(body),
-        status,
-        state: runStateOf(status),
-        stages: bySequence(arr(body['stages']).map(obj)).map(stage)
-    };
-}
-function runTimes(item) {
-    const runNumber = num(item['run_number']);
-    const startedAt = epochMs(item['start_time']);
-    const finishedAt = epochMs(item['end_time']);
-    const url = str(item['detail_url']);
-    return {
-        ...(runNumber !== undefined && { runNumber }),
-        ...(startedAt && { startedAt }),
-        ...(finishedAt && { finishedAt }),
-        ...(url !== '' && { url })
-    };
-}
-function stage(s) {
-    const status = str(s['status']);
-    return {
-        id: str(s['id']),
-        name: str(s['name']) || str(s['identifier']),
-        status,
-        state: stateOf(status),
-        ...times(s),
-        pre: bySequence(arr(s['pre']).map(obj)).map(step),
-        post: bySequence(arr(s['post']).map(obj)).map(step),
-        jobs: bySequence(arr(s['jobs']).map(obj)).map(job)
-    };
-}
-function job(j) {
-    const status = str(j['status']);
-    const message = str(j['message']);
-    return {
-        id: str(j['id']),
-        name: str(j['name']) || str(j['identifier']),
-        status,
-        state: stateOf(status),
-        ...(message !== '' && { message }),
-        ...times(j),
-        steps: bySequence(arr(j['steps']).map(obj)).map(step)
-    };
-}
-function step(s) {
-    const status = str(s['status']);
-    const message = str(s['message']);
-    return {
-        id: str(s['id']),
-        name: str(s['name']) || str(s['task']),
-        status,
-        state: stateOf(status),
-        ...(message !== '' && { message }),
-        ...times(s)
-    };
-}
-function times(item) {
-    const startedAt = epochMs(item['start_time']);
-    const finishedAt = epochMs(item['end_time']);
-    return { ...(startedAt && { startedAt }), ...(finishedAt && { finishedAt }) };
-}
-function bySequence(items) {
-    return items
-        .map((item, index) => ({ item, index, sequence: num(item['sequence']) }))
-        .sort((a, b) => (a.sequence ?? a.index) - (b.sequence ?? b.index) || a.index - b.index)
-        .map((x) => x.item);
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ./lib/providers/codearts/provider.js
+/***/ 5631:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
 
-// The batch status endpoint documents no limit on its list; keep requests modest.
-const STATUS_BATCH = 20;
-class CodeArtsProvider {
-    api;
-    conn;
-    constructor(api, conn) {
-        this.api = api;
-        this.conn = conn;
-    }
-    async start(pipelineId, request) {
-        const body = { description: request.description };
-        if (request.variables.length > 0)
-            body.variables = request.variables;
-        if (request.stages.length > 0)
-            body.choose_stages = request.stages;
-        if (request.jobs.length > 0)
-            body.choose_jobs = request.jobs;
-        if (request.ref)
-            body.sources = await this.sourcesAt(pipelineId, request.ref);
-        const { runId, queueId } = await this.api.run(pipelineId, body);
-        return { pipelineId, runId, ...(queueId && { queueId }), url: this.consoleUrl(pipelineId, runId), startedHere: true };
-    }
-    async latest(pipelineId) {
-        const [item] = await this.api.latestRuns([pipelineId]);
-        const runId = str(item?.['pipeline_run_id']);
-        if (item === undefined || runId === '') {
-            throw new errors/* PreconditionError */.Rb(`finding the latest run of pipeline ${pipelineId}`, 'the pipeline has never run; there is nothing to wait for');
-        }
-        return { pipelineId, runId, url: str(item['detail_url']) || this.consoleUrl(pipelineId, runId), startedHere: false };
-    }
-    adopt(pipelineId, runId) {
-        return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: false };
-    }
-    /**
-     * One batch request gives every pipeline's latest run. Where that is ours, it is all we need;
-     * where it is not (a newer run started, or ours still waits in the queue), only that run's
-     * detail is read. Another run's status is never taken for ours.
-     */
-    async poll(runs) {
-        const pipelineIds = [...new Set(runs.map((r) => r.pipelineId))];
-        const latest = new Map();
-        for (let i = 0; i < pipelineIds.length; i += STATUS_BATCH) {
-            for (const item of await this.api.latestRuns(pipelineIds.slice(i, i + STATUS_BATCH))) {
-                latest.set(str(item['pipeline_id']), item);
-            }
-        }
-        const snapshots = new Map();
-        const notLatest = [];
-        for (const run of runs) {
-            const item = latest.get(run.pipelineId);
-            if (item !== undefined && str(item['pipeline_run_id']) === run.runId)
-                snapshots.set(run.runId, snapshotFromLatest(item));
-            else
-                notLatest.push(run);
-        }
-        const details = await Promise.all(notLatest.map((run) => this.detail(run)));
-        notLatest.forEach((run, i) => snapshots.set(run.runId, details[i]));
-        return snapshots;
-    }
-    async detail(run) {
-        return detailFromRun(await this.api.runDetail(run.pipelineId, run.runId));
-    }
-    async stop(run) {
-        if (run.queueId !== undefined) {
-            try {
-                await this.api.cancelQueuing(run.pipelineId, run.runId, run.queueId);
-                return;
-            }
-            catch (error) {
-                // It may have left the queue since it was started; then it is a running run to stop.
-                if (!(error instanceof errors/* RemoteError */.Hi))
-                    throw error;
-            }
-        }
-        await this.api.stop(run.pipelineId, run.runId);
-    }
-    /**
-     * The pipeline's code sources, pointed at `ref`. A start that names a branch must repeat each
-     * source's repository (git_type, git_url, …), which the API gives only in a run's detail, so the
-     * latest run's sources are reused. Every code source gets the ref: a pipeline that builds several
-     * repositories needs the branch or tag to exist in each.
-     */
-    async sourcesAt(pipelineId, ref) {
-        const action = `finding the repositories of pipeline ${pipelineId} to run ${ref.kind} ${ref.name}`;
-        const [latest] = await this.api.latestRuns([pipelineId]);
-        const runId = str(latest?.['pipeline_run_id']);
-        if (runId === '') {
-            throw new errors/* PreconditionError */.Rb(action, 'the pipeline has never run, so its repositories are unknown; run it once in the console, or leave ref empty');
-        }
-        const sources = arr((await this.api.runDetail(pipelineId, runId))['sources']).map(obj);
-        const code = sources.filter((s) => str(s['type']) === 'code');
-        if (code.length === 0)
-            throw new errors/* PreconditionError */.Rb(action, 'the pipeline has no code repository to run a branch or tag of; leave ref empty');
-        return sources.map((source) => {
-            if (str(source['type']) !== 'code')
-                return source;
-            const params = obj(source['params']);
-            const keep = ['git_type', 'git_url', 'codehub_id', 'default_branch', 'endpoint_id', 'alias'].filter((k) => str(params[k]) !== '');
-            return {
-                type: 'code',
-                params: {
-                    ...Object.fromEntries(keep.map((k) => [k, params[k]])),
-                    build_params: ref.kind === 'branch'
-                        ? { build_type: 'branch', target_branch: ref.name, event_type: 'Manual' }
-                        : { build_type: 'tag', tag: ref.name, event_type: 'Manual' }
-                }
-            };
-        });
-    }
-    /**
-     * The console page of a run, for links printed before the service has told us its own
-     * `detail_url`. Form from the CodeArts console (codearts-api.md §2.4).
-     */
-    consoleUrl(pipelineId, runId) {
-        return `https://devcloud.${this.conn.region}.huaweicloud.com/cicd/project/${this.conn.projectId}/pipeline/detail/${pipelineId}/${runId}?v=1`;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/providers/index.js
-
-
-
-function createProvider(connection, http, logger) {
-    const auth = createAuthenticator(connection, http, logger);
-    return new CodeArtsProvider(new CodeArtsApi(http, connection, auth), connection);
-}
-
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
+// EXTERNAL MODULE: ./lib/inputs.js + 2 modules
+var inputs = __nccwpck_require__(5428);
 ;// CONCATENATED MODULE: ./lib/report/failures.js
 /**
  * Every failed step of a run, in run order, with the job's or stage's name around it. A failed job
@@ -75326,6 +74541,44 @@ function overallConclusion(results, interrupted) {
     return 'success';
 }
 
+// EXTERNAL MODULE: ./lib/session.js + 12 modules
+var lib_session = __nccwpck_require__(9320);
+// EXTERNAL MODULE: ./lib/sleep.js
+var sleep = __nccwpck_require__(3424);
+;// CONCATENATED MODULE: ./lib/start.js
+// Starting a run is the one request that must not be repeated blindly: if its answer is lost, the
+// run may exist. So a lost answer is followed by a search for the run by its marker, and only if
+// the run is not there is the start sent again.
+
+
+const ATTEMPTS = 3;
+async function startOnce(pipelineId, request, ctx) {
+    let lastProblem = '';
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        try {
+            return await ctx.provider.start(pipelineId, request);
+        }
+        catch (error) {
+            // A reset, a timeout, a gateway 5xx or a proxy's error page: the start may or may not have happened.
+            if (!(error instanceof errors/* OutcomeUnknownError */.Do || error instanceof errors/* MalformedResponseError */.f7))
+                throw error;
+            lastProblem = error.message;
+            ctx.logger.warning(`${error.message}. Looking for the run ${request.marker} before starting again.`);
+        }
+        await (0,sleep/* sleep */.y)(ctx.settleMs ?? 1_000, ctx.signal());
+        const found = await ctx.provider.find(pipelineId, request.marker);
+        if (found) {
+            ctx.logger.info(`Found it: the start of pipeline ${pipelineId} had worked (run ${found.runId}).`);
+            return found;
+        }
+    }
+    throw new errors/* TransportError */.wX(`starting pipeline ${pipelineId}`, `${lastProblem} (${ATTEMPTS} tries, and no run with marker ${request.marker})`);
+}
+
+// EXTERNAL MODULE: ./lib/state.js
+var state = __nccwpck_require__(7390);
+// EXTERNAL MODULE: ./lib/stop.js
+var stop = __nccwpck_require__(1503);
 // EXTERNAL MODULE: ./lib/trigger.js + 1 modules
 var trigger = __nccwpck_require__(9566);
 ;// CONCATENATED MODULE: ./lib/schedule.js
@@ -75396,7 +74649,7 @@ async function waitForRuns(runs, settings, ctx) {
             if (settings.failFast && runs.some((run) => isUnsuccessful(snapshots.get(run.runId), settings))) {
                 return { snapshots, interrupted: 'fail-fast' };
             }
-            await sleep(schedule.next(), ctx.signal);
+            await (0,sleep/* sleep */.y)(schedule.next(), ctx.signal);
         }
     }
     catch (error) {
@@ -75423,10 +74676,9 @@ function isUnsuccessful(snapshot, settings) {
 
 
 
-// After the wait: time allowed for stopping runs and reading what failed. On cancellation the runner
-// sends SIGTERM 7.5 s after SIGINT, so that budget must end well before.
-const CLEANUP_MS = 30_000;
+
 async function run(io) {
+    (0,inputs/* maskSecretInputs */.q)(io.readInput, (value) => io.logger.secret(value));
     let settings;
     try {
         settings = (0,inputs/* getInputs */.GP)(io.readInput);
@@ -75434,65 +74686,131 @@ async function run(io) {
     catch (error) {
         return io.setFailed(messageOf(error, io.logger));
     }
-    for (const secret of (0,inputs/* secretsOf */.Fj)(settings.connection))
-        io.logger.secret(secret);
-    const lifecycle = new Lifecycle(settings.wait.timeoutMs);
-    const http = new HttpClient({ logger: io.logger, signal: () => lifecycle.signal });
-    const provider = createProvider(settings.connection, http, io.logger);
-    const runs = [];
+    const session = (0,lib_session/* openSession */.f)(settings.connection, settings.wait.timeoutMs, io);
     try {
-        await obtainRuns(settings, provider, io, runs);
-        if (settings.mode === 'trigger') {
-            writeOutputs(io.setOutput, runs.map(startedResult), 'success');
-            return;
-        }
-        const waited = await waitForRuns(runs, settings.wait, {
-            provider,
-            logger: io.logger,
-            signal: lifecycle.signal,
-            onSnapshot: progressPrinter(io.logger, (run) => `pipeline ${run.pipelineId}`)
-        });
-        lifecycle.beginCleanup(CLEANUP_MS);
-        if (waited.interrupted)
-            await stopUnfinished(settings, provider, io.logger, runs, waited.snapshots, waited.interrupted);
-        const results = await collectResults(settings, provider, io.logger, runs, waited.snapshots, waited.interrupted);
-        const conclusion = overallConclusion(results, waited.interrupted);
-        writeOutputs(io.setOutput, results, conclusion);
-        if (conclusion !== 'success')
-            io.setFailed(failureLine(results, waited.interrupted, settings));
-    }
-    catch (error) {
-        // A start failed or the service refused us: runs this step already started are not left behind.
-        lifecycle.beginCleanup(CLEANUP_MS);
-        if (settings.cancelOnAbort)
-            await stopRuns(provider, io.logger, runs.filter((r) => r.startedHere));
-        io.setOutput('conclusion', error instanceof errors/* AbortedError */.oM && error.reason === 'timeout' ? 'timed_out' : 'failure');
-        io.setOutput('run-ids', runs.map((r) => r.runId).join(','));
-        io.setFailed(messageOf(error, io.logger));
+        await new MainStep(settings, io, session).run();
     }
     finally {
-        lifecycle.dispose();
+        session.close();
     }
 }
-/** Starts each pipeline in order (or finds the runs to wait on), adding each run to `runs` as soon as it exists. */
-async function obtainRuns(settings, provider, io, runs) {
-    const { logger } = io;
-    if (settings.mode === 'wait') {
-        for (const [i, pipelineId] of settings.pipelineIds.entries()) {
-            const runId = settings.runIds[i];
-            const run = runId !== undefined ? provider.adopt(pipelineId, runId) : await provider.latest(pipelineId);
-            runs.push(run);
-            logger.info(`Waiting on pipeline ${pipelineId} run ${run.runId}: ${run.url}`);
-        }
-        return;
+class MainStep {
+    settings;
+    io;
+    session;
+    provider;
+    logger;
+    /** Every run this step knows of, in pipeline order, added the moment it exists. */
+    runs = [];
+    /** A start whose answer has not arrived yet: if the step is cancelled now, that run may exist. */
+    inflight;
+    constructor(settings, io, session) {
+        this.settings = settings;
+        this.io = io;
+        this.session = session;
+        this.provider = session.provider;
+        this.logger = io.logger;
     }
-    // One at a time, so that a refused credential fails on the first pipeline rather than on all of them.
-    const origin = io.origin();
-    for (const pipelineId of settings.pipelineIds) {
-        const run = await provider.start(pipelineId, (0,trigger/* startRequest */.E7)(settings.trigger, origin, (0,trigger/* newMarker */.XS)()));
-        runs.push(run);
-        const queued = run.queueId !== undefined ? ' (queued: the pipeline is at its concurrency limit)' : '';
-        logger.info(`Started pipeline ${pipelineId} run ${run.runId}${queued}: ${run.url}`);
+    async run() {
+        try {
+            await this.obtainRuns();
+            if (this.settings.mode === 'trigger') {
+                // The runs are meant to go on after this step: nothing for the post step to stop.
+                (0,state/* saveRunsToStop */.jk)(this.io.state, []);
+                writeOutputs(this.io.setOutput, this.runs.map(startedResult), 'success');
+                return;
+            }
+            const waited = await waitForRuns(this.runs, this.settings.wait, {
+                provider: this.provider,
+                logger: this.logger,
+                signal: this.session.lifecycle.signal,
+                onSnapshot: progressPrinter(this.logger, (run) => `pipeline ${run.pipelineId}`)
+            });
+            this.session.lifecycle.beginCleanup();
+            const stopped = waited.interrupted ? await this.stopUnfinished(waited.snapshots, waited.interrupted) : [];
+            const results = await this.collectResults(waited.snapshots, waited.interrupted, stopped);
+            const conclusion = overallConclusion(results, waited.interrupted);
+            writeOutputs(this.io.setOutput, results, conclusion);
+            if (conclusion !== 'success')
+                this.io.setFailed(failureLine(results, waited.interrupted, this.settings));
+        }
+        catch (error) {
+            await this.abandon(error);
+        }
+    }
+    /** Starts each pipeline in order (or finds the runs to wait on). */
+    async obtainRuns() {
+        if (this.settings.mode === 'wait') {
+            for (const [i, pipelineId] of this.settings.pipelineIds.entries()) {
+                const runId = this.settings.runIds[i];
+                const run = runId !== undefined ? this.provider.adopt(pipelineId, runId) : await this.provider.latest(pipelineId);
+                this.runs.push(run);
+                this.logger.info(`Waiting on pipeline ${pipelineId} run ${run.runId}: ${run.url}`);
+            }
+            return;
+        }
+        // One at a time, so that a refused credential fails on the first pipeline rather than on all of them.
+        const origin = this.io.origin();
+        const ctx = { provider: this.provider, logger: this.logger, signal: () => this.session.lifecycle.signal, settleMs: this.io.tuning?.settleMs };
+        for (const pipelineId of this.settings.pipelineIds) {
+            const request = (0,trigger/* startRequest */.E7)(this.settings.trigger, origin, (0,trigger/* newMarker */.XS)());
+            this.inflight = { pipelineId, marker: request.marker };
+            const run = await startOnce(pipelineId, request, ctx);
+            this.inflight = undefined;
+            this.runs.push(run);
+            (0,state/* saveRunsToStop */.jk)(this.io.state, this.runs);
+            const queued = run.queueId !== undefined ? ' (queued: the pipeline is at its concurrency limit)' : '';
+            this.logger.info(`Started pipeline ${pipelineId} run ${run.runId}${queued}: ${run.url}`);
+        }
+    }
+    /** After a timeout, a cancel or fail-fast: stop what this step started and has not ended. Returns the runs stopped. */
+    async stopUnfinished(snapshots, interrupted) {
+        // fail-fast always stops the others (that is what it asks for); a timeout or a cancel only with cancel-on-abort.
+        if (interrupted !== 'fail-fast' && !this.settings.cancelOnAbort) {
+            (0,state/* saveRunsToStop */.jk)(this.io.state, []);
+            return [];
+        }
+        const unfinished = this.runs.filter((r) => {
+            const state = snapshots.get(r.runId)?.state;
+            return r.startedHere && (state === undefined || state === 'running' || state === 'manual');
+        });
+        const notStopped = await (0,stop/* stopRuns */.p)(this.provider, this.logger, unfinished);
+        (0,state/* saveRunsToStop */.jk)(this.io.state, notStopped);
+        return unfinished.filter((r) => !notStopped.includes(r));
+    }
+    /** The step cannot go on (a start refused, the service unusable, the job cancelled while starting). */
+    async abandon(error) {
+        this.session.lifecycle.beginCleanup();
+        if (this.settings.cancelOnAbort) {
+            // A start cut short by the cancel may have created its run; find it so that it can be stopped too.
+            if (this.inflight && (error instanceof errors/* AbortedError */.oM || error instanceof errors/* OutcomeUnknownError */.Do)) {
+                const found = await this.provider.find(this.inflight.pipelineId, this.inflight.marker).catch(() => undefined);
+                if (found)
+                    this.runs.push(found);
+            }
+            (0,state/* saveRunsToStop */.jk)(this.io.state, await (0,stop/* stopRuns */.p)(this.provider, this.logger, this.runs.filter((r) => r.startedHere)));
+        }
+        this.io.setOutput('conclusion', error instanceof errors/* AbortedError */.oM ? (error.reason === 'timeout' ? 'timed_out' : 'cancelled') : 'failure');
+        this.io.setOutput('run-ids', this.runs.map((r) => r.runId).join(','));
+        this.io.setFailed(messageOf(error, this.logger));
+    }
+    async collectResults(snapshots, interrupted, stopped) {
+        const ending = { interrupted, onManualGate: this.settings.wait.onManualGate };
+        return Promise.all(this.runs.map(async (run) => {
+            const snapshot = snapshots.get(run.runId);
+            let failures = [];
+            if (snapshot?.state === 'failure') {
+                try {
+                    failures = failuresOf(await this.provider.detail(run));
+                }
+                catch (error) {
+                    this.logger.warning(`Could not read what failed in pipeline ${run.pipelineId} run ${run.runId}: ${error.message}`);
+                }
+            }
+            const result = resultOf(run, snapshot, ending, failures);
+            // What we know of a run we just stopped is its status before the stop; say what happened to it.
+            return stopped.includes(run) ? { ...result, status: 'CANCELED' } : result;
+        }));
     }
 }
 function startedResult(run) {
@@ -75509,43 +74827,6 @@ function startedResult(run) {
         failures: []
     };
 }
-async function stopUnfinished(settings, provider, logger, runs, snapshots, interrupted) {
-    // fail-fast always stops the others (that is what it asks for); a timeout or a cancelled job only with cancel-on-abort.
-    if (interrupted !== 'fail-fast' && !settings.cancelOnAbort)
-        return;
-    const unfinished = runs.filter((r) => {
-        const state = snapshots.get(r.runId)?.state;
-        return r.startedHere && (state === undefined || state === 'running' || state === 'manual');
-    });
-    await stopRuns(provider, logger, unfinished);
-}
-async function stopRuns(provider, logger, runs) {
-    await Promise.all(runs.map(async (run) => {
-        try {
-            await provider.stop(run);
-            logger.info(`Stopped pipeline ${run.pipelineId} run ${run.runId}.`);
-        }
-        catch (error) {
-            logger.warning(`Could not stop pipeline ${run.pipelineId} run ${run.runId}: ${error.message}`);
-        }
-    }));
-}
-async function collectResults(settings, provider, logger, runs, snapshots, interrupted) {
-    const ending = { interrupted, onManualGate: settings.wait.onManualGate };
-    return Promise.all(runs.map(async (run) => {
-        const snapshot = snapshots.get(run.runId);
-        let failures = [];
-        if (snapshot?.state === 'failure') {
-            try {
-                failures = failuresOf(await provider.detail(run));
-            }
-            catch (error) {
-                logger.warning(`Could not read what failed in pipeline ${run.pipelineId} run ${run.runId}: ${error.message}`);
-            }
-        }
-        return resultOf(run, snapshot, ending, failures);
-    }));
-}
 /** The step's one-line failure: each unsuccessful pipeline and what failed in it. */
 function failureLine(results, interrupted, settings) {
     const parts = results
@@ -75554,14 +74835,12 @@ function failureLine(results, interrupted, settings) {
         const run = r.run_number !== null ? `run #${r.run_number}` : `run ${r.run_id}`;
         const where = r.failures.map(failurePath).filter((p) => p !== '');
         const detail = where.length > 0 ? ` at ${where.join(', ')}` : '';
-        return `pipeline ${r.pipeline_id} ${run} ${r.conclusion === 'timed_out' ? `did not end in time (${r.status || 'not read'})` : r.status || r.conclusion}${detail}`;
+        const late = r.status === 'CANCELED' ? 'and was stopped' : `(${r.status || 'not read'})`;
+        const state = r.conclusion === 'timed_out' ? `did not end in time ${late}` : r.status || r.conclusion;
+        return `pipeline ${r.pipeline_id} ${run} ${state}${detail}`;
     });
-    const why = interrupted === 'timeout'
-        ? `Timed out after ${settings.wait.timeoutMs / 1000}s: `
-        : interrupted === 'cancelled'
-            ? 'Cancelled: '
-            : '';
-    return `${why}${parts.join('; ')}`;
+    const why = { timeout: `Timed out after ${settings.wait.timeoutMs / 1000}s: `, cancelled: 'Cancelled: ', 'fail-fast': 'Stopped early (fail-fast): ' };
+    return `${interrupted ? why[interrupted] : ''}${parts.join('; ')}`;
 }
 function messageOf(error, logger) {
     if (error instanceof Error) {
@@ -75571,6 +74850,1080 @@ function messageOf(error, logger) {
         return error.message;
     }
     return String(error);
+}
+
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ post)
+/* harmony export */ });
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5428);
+/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9320);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7390);
+/* harmony import */ var _stop_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1503);
+// The post step: a backstop for a main step that was killed (the runner's hard kill after a
+// cancel, or the job's own timeout) before it could stop the runs it had started.
+
+
+
+
+// The job's cancellation window is 5 minutes in all; the post step takes a small part of it.
+const POST_BUDGET_MS = 60_000;
+async function post(io) {
+    const { logger } = io;
+    (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .maskSecretInputs */ .q)(io.readInput, (value) => logger.secret(value));
+    const runs = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .runsToStop */ .kG)(io.state);
+    if (runs.length === 0)
+        return;
+    let connection;
+    try {
+        const settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .getInputs */ .GP)(io.readInput);
+        if (!settings.cancelOnAbort)
+            return;
+        connection = settings.connection;
+    }
+    catch (error) {
+        return logger.warning(`Cannot stop the runs left behind: ${error.message}`);
+    }
+    const session = (0,_session_js__WEBPACK_IMPORTED_MODULE_1__/* .openSession */ .f)(connection, POST_BUDGET_MS, io);
+    try {
+        await stopLeftovers(session.provider, logger, runs);
+    }
+    finally {
+        session.close();
+    }
+    (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .saveRunsToStop */ .jk)(io.state, []);
+}
+async function stopLeftovers(provider, logger, runs) {
+    let unfinished = runs;
+    try {
+        const snapshots = await provider.poll(runs);
+        unfinished = runs.filter((r) => {
+            const state = snapshots.get(r.runId)?.state;
+            return state === undefined || state === 'running' || state === 'manual';
+        });
+    }
+    catch (error) {
+        // Without a status, try to stop them all: stopping a run that has ended does no harm.
+        logger.warning(`Could not read the status of the runs left behind: ${error.message}`);
+    }
+    if (unfinished.length === 0)
+        return;
+    logger.info(`The main step ended before it could stop ${unfinished.length} run(s); stopping them now.`);
+    await (0,_stop_js__WEBPACK_IMPORTED_MODULE_3__/* .stopRuns */ .p)(provider, logger, unfinished);
+}
+
+
+/***/ }),
+
+/***/ 9320:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  f: () => (/* binding */ openSession)
+});
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
+// EXTERNAL MODULE: ./lib/json.js
+var json = __nccwpck_require__(6413);
+;// CONCATENATED MODULE: ./lib/redact.js
+// Debug output (ACTIONS_STEP_DEBUG) shows requests and responses. The runner's masker only knows the
+// values registered with it, and a signature or a minted token may not be registered yet when a line
+// is printed, so anything that authenticates is cut out here instead of relying on the masker.
+const SECRET_HEADERS = new Set([
+    'authorization',
+    'x-auth-token',
+    'x-subject-token',
+    'x-security-token',
+    'x-yunxiao-token',
+    'x-acs-security-token',
+    'cookie',
+    'set-cookie'
+]);
+const SECRET_KEY = /pass(word)?|secret|token|credential|signature|^access$|^securitytoken$/i;
+function redactHeaders(headers) {
+    const out = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value === undefined)
+            continue;
+        out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? '[redacted]' : String(value);
+    }
+    return out;
+}
+/** JSON bodies with secret-looking keys replaced; anything that is not JSON is shown only by size. */
+function redactBody(body, limit = 2_000) {
+    if (body === '')
+        return '';
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        return `[${body.length} characters, not JSON]`;
+    }
+    const text = JSON.stringify(parsed, (key, value) => (key !== '' && SECRET_KEY.test(key) ? '[redacted]' : value));
+    return text.length > limit ? `${text.slice(0, limit)}… [${text.length} characters]` : text;
+}
+
+// EXTERNAL MODULE: ./lib/sleep.js
+var sleep = __nccwpck_require__(3424);
+;// CONCATENATED MODULE: ./lib/http.js
+// The one HTTP client. It owns timeouts, retries and debug output, and knows nothing of any cloud:
+// providers give it a request and an `authorize` hook and get back status, headers and text.
+
+
+
+
+
+// Gateways answer these when busy or restarting; a later try may well succeed.
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+// Errors raised before a single byte of the request left: the server cannot have acted on it.
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+const DEFAULT_RETRY = { attempts: 5, baseDelayMs: 1_000, maxDelayMs: 30_000 };
+class HttpClient {
+    dispatcher;
+    retry;
+    requestTimeoutMs;
+    random;
+    options;
+    constructor(options) {
+        this.options = options;
+        // Self-hosted runners often sit behind a proxy; this honours HTTP(S)_PROXY and NO_PROXY.
+        this.dispatcher = options.dispatcher ?? new undici/* EnvHttpProxyAgent */.J2();
+        this.retry = options.retry ?? DEFAULT_RETRY;
+        this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+        this.random = options.random ?? Math.random;
+    }
+    async send(req, authorize) {
+        const { logger } = this.options;
+        for (let attempt = 1;; attempt++) {
+            this.throwIfAborted();
+            const headers = { ...req.headers, ...(authorize ? await authorize(req) : {}) };
+            logger.debug(`→ ${req.method} ${req.url.href} (attempt ${attempt})`);
+            if (logger.isDebug()) {
+                logger.debug(`  headers ${JSON.stringify(redactHeaders(headers))}`);
+                if (req.body)
+                    logger.debug(`  body ${redactBody(req.body)}`);
+            }
+            const started = Date.now();
+            let outcome;
+            try {
+                outcome = { response: await this.once(req, headers) };
+                if (req.expectJson && outcome.response.status < 300 && outcome.response.json === undefined) {
+                    outcome = { failure: `HTTP ${outcome.response.status} with a body that is not JSON: ${snippet(outcome.response.body)}`, sent: true };
+                }
+            }
+            catch (error) {
+                this.throwIfAborted();
+                outcome = describeFailure(error);
+            }
+            const last = attempt >= this.retry.attempts;
+            if ('response' in outcome) {
+                const { response } = outcome;
+                logger.debug(`← ${response.status} ${req.method} ${req.url.pathname} in ${Date.now() - started} ms`);
+                if (logger.isDebug())
+                    logger.debug(`  body ${redactBody(response.body)}`);
+                if (!RETRYABLE_STATUS.has(response.status))
+                    return response;
+                if (!req.idempotent && response.status !== 429) {
+                    throw new errors/* OutcomeUnknownError */.Do(req.action, `HTTP ${response.status}`);
+                }
+                if (last)
+                    return response;
+                const wait = retryAfterMs(response.headers['retry-after']) ?? this.backoff(attempt);
+                logger.debug(`  HTTP ${response.status}; trying again in ${wait} ms`);
+                await (0,sleep/* sleep */.y)(wait, this.options.signal());
+                continue;
+            }
+            logger.debug(`✗ ${req.method} ${req.url.pathname}: ${outcome.failure}`);
+            if (!req.idempotent && outcome.sent)
+                throw new errors/* OutcomeUnknownError */.Do(req.action, outcome.failure);
+            if (last)
+                throw new errors/* TransportError */.wX(req.action, `${outcome.failure} (after ${attempt} tries)`);
+            await (0,sleep/* sleep */.y)(this.backoff(attempt), this.options.signal());
+        }
+    }
+    async once(req, headers) {
+        const signal = AbortSignal.any([this.options.signal(), AbortSignal.timeout(this.requestTimeoutMs)]);
+        const res = await (0,undici/* request */.Em)(req.url, {
+            method: req.method,
+            headers,
+            body: req.body,
+            signal,
+            dispatcher: this.dispatcher
+        });
+        const body = await res.body.text();
+        const flat = {};
+        for (const [k, v] of Object.entries(res.headers))
+            if (v !== undefined)
+                flat[k.toLowerCase()] = String(v);
+        const response = { status: res.statusCode, headers: flat, body };
+        if (req.expectJson) {
+            const parsed = body.trim() === '' ? { ok: true, value: {} } : (0,json/* parseJson */.qF)(body);
+            if (parsed.ok)
+                response.json = parsed.value;
+        }
+        return response;
+    }
+    /** Exponential, with jitter so that many runners retrying at once spread out. */
+    backoff(attempt) {
+        const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+        return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
+    }
+    throwIfAborted() {
+        const signal = this.options.signal();
+        if (signal.aborted)
+            throw (0,sleep/* abortReason */.J)(signal);
+    }
+}
+function describeFailure(error) {
+    const err = error;
+    const code = err.code ?? err.cause?.code;
+    if (err.name === 'TimeoutError' || err.name === 'AbortError') {
+        return { failure: 'no response before the request timeout', sent: true };
+    }
+    const text = code ? `${code}: ${err.message ?? ''}`.trim() : (err.message ?? String(error));
+    return { failure: text, sent: !(code !== undefined && NOT_SENT_CODES.has(code)) };
+}
+function snippet(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+}
+/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
+function retryAfterMs(value, now = Date.now()) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    const text = value.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1_000);
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+;// CONCATENATED MODULE: ./lib/lifecycle.js
+
+// After the wait: time allowed for stopping runs and reading what failed.
+const CLEANUP_MS = 30_000;
+// The runner sends SIGTERM 7.5 s after SIGINT and kills the process 2.5 s after that; whatever
+// must happen after a cancel has to fit well inside the first window.
+const CANCEL_CLEANUP_MS = 5_000;
+/**
+ * The step's clock. While waiting, `signal` aborts at the deadline or on cancellation. After the
+ * wait, the requests that must still be made (stopping runs, reading what failed) get a fresh
+ * signal with a budget of their own: a deadline that has passed must not prevent the clean-up,
+ * and a cancel during the clean-up shortens it rather than abandoning it.
+ */
+class Lifecycle {
+    controller = new AbortController();
+    timer;
+    phase = 'wait';
+    cleanupEndsAt = Infinity;
+    cancelled = false;
+    constructor(timeoutMs) {
+        this.timer = this.timeoutAfter(timeoutMs);
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    cancel() {
+        if (this.cancelled)
+            return;
+        this.cancelled = true;
+        if (this.phase === 'wait')
+            this.controller.abort(new errors/* AbortedError */.oM('cancelled'));
+        else if (this.cleanupEndsAt - Date.now() > CANCEL_CLEANUP_MS)
+            this.armCleanup(CANCEL_CLEANUP_MS);
+    }
+    beginCleanup() {
+        if (this.phase === 'cleanup')
+            return;
+        this.phase = 'cleanup';
+        this.controller = new AbortController();
+        this.armCleanup(this.cancelled ? CANCEL_CLEANUP_MS : CLEANUP_MS);
+    }
+    dispose() {
+        clearTimeout(this.timer);
+    }
+    armCleanup(ms) {
+        clearTimeout(this.timer);
+        this.cleanupEndsAt = Date.now() + ms;
+        this.timer = this.timeoutAfter(ms);
+    }
+    timeoutAfter(ms) {
+        const controller = this.controller;
+        const timer = setTimeout(() => controller.abort(new errors/* AbortedError */.oM('timeout')), ms);
+        // Never the reason the process stays alive.
+        timer.unref();
+        return timer;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/call.js
+// Sends a request to a Huawei Cloud API (CodeArts or IAM) and turns every kind of error answer into
+// a RemoteError carrying the service's own code and message.
+
+
+
+/**
+ * Huawei services report errors as `{error_code, error_msg}` or `{error: {code, message}}`, and
+ * sometimes with HTTP 200 (Huawei's own Terraform provider checks every 2xx body for them), so the
+ * body is always inspected, whatever the status.
+ */
+function huaweiErrorOf(body) {
+    if (!(0,json/* isObject */.Gv)(body))
+        return undefined;
+    const nested = (0,json/* obj */.WL)(body['error']);
+    // IAM (Keystone style) puts the HTTP status in error.code and the name of the error in error.title.
+    const nestedCode = typeof nested['code'] === 'number' ? (0,json/* str */.gx)(nested['title']) || (0,json/* str */.gx)(nested['code']) : (0,json/* str */.gx)(nested['code']);
+    const code = (0,json/* str */.gx)(body['error_code']) || nestedCode;
+    if (code === '')
+        return undefined;
+    const message = (0,json/* str */.gx)(body['error_msg']) || (0,json/* str */.gx)(nested['message']) || '(no message)';
+    return { code, message };
+}
+/** Is this the gateway refusing our credentials? Such a request must not be repeated as is. */
+function isAuthFailure(status, error) {
+    return status === 401 || status === 403 || /^APIGW?\.0301$/.test(error?.code ?? '');
+}
+async function call(http, req, auth, options = {}) {
+    const jsonReq = { ...req, expectJson: true };
+    let response = await http.send(jsonReq, auth?.authorize);
+    let error = huaweiErrorOf(response.json);
+    // An IAM token can expire during a long wait; with a password we can get a new one. Only once,
+    // and never for AK/SK: five bad signatures in a row lock the key for five minutes.
+    if (auth && isAuthFailure(response.status, error) && (await auth.renew())) {
+        response = await http.send(jsonReq, auth.authorize);
+        error = huaweiErrorOf(response.json);
+    }
+    const failed = response.status >= 400 || error !== undefined;
+    if (failed && !(error && options.tolerate?.includes(error.code))) {
+        throw new errors/* RemoteError */.Hi(req.action, response.status, error?.code ?? `HTTP.${response.status}`, 
+        // An error page from a proxy or gateway is HTML; its text is all there is to show.
+        error?.message ?? (snippet(response.body) || 'no error message in the response'), response.headers['x-request-id']);
+    }
+    return { status: response.status, headers: response.headers, body: response.json ?? {}, ...(error && { error }) };
+}
+/** `arr` for a body that must be an array; a clear error otherwise. */
+function expectArray(action, body) {
+    if (!Array.isArray(body))
+        throw new errors/* MalformedResponseError */.f7(action, 'expected a JSON array');
+    return (0,json/* arr */.QL)(body);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/api.js
+// The CodeArts Pipeline v5 endpoints the action uses (codearts-api.md §2), as thin typed calls.
+// Translation into the action's model lives in provider.ts.
+
+
+
+/** A start that hit a concurrency limit: the run exists and waits in the pipeline's queue. */
+const QUEUED_CODES = ['DEVPIPE.00011169', 'DEVPIPE.00011170'];
+class CodeArtsApi {
+    http;
+    conn;
+    auth;
+    constructor(http, conn, auth) {
+        this.http = http;
+        this.conn = conn;
+        this.auth = auth;
+    }
+    async run(pipelineId, body) {
+        const action = `starting pipeline ${pipelineId}`;
+        const result = await this.send({ method: 'POST', path: `/pipelines/${pipelineId}/run`, action, body, idempotent: false }, { tolerate: QUEUED_CODES });
+        const data = (0,json/* obj */.WL)(result.body);
+        if (result.error) {
+            const queued = (0,json/* obj */.WL)(data['error']);
+            const runId = (0,json/* str */.gx)(queued['pipeline_run_id']);
+            if (runId === '')
+                throw new errors/* MalformedResponseError */.f7(action, `${result.error.code} without error.pipeline_run_id`);
+            const queueId = (0,json/* str */.gx)(queued['queue_id']);
+            return { runId, ...(queueId !== '' && { queueId }) };
+        }
+        const runId = (0,json/* str */.gx)(data['pipeline_run_id']);
+        if (runId === '')
+            throw new errors/* MalformedResponseError */.f7(action, 'no pipeline_run_id');
+        return { runId };
+    }
+    /** Each pipeline's latest run (only pipelines that have run at least once are listed). */
+    async latestRuns(pipelineIds) {
+        const action = `reading the status of ${pipelineIds.length === 1 ? `pipeline ${pipelineIds[0]}` : `${pipelineIds.length} pipelines`}`;
+        const result = await this.send({ method: 'POST', path: '/pipelines/status', action, body: pipelineIds });
+        return expectArray(action, result.body).map(json/* obj */.WL);
+    }
+    /** The most recent runs, newest first. The items carry no description; see runDetail. */
+    async recentRuns(pipelineId, limit) {
+        const result = await this.send({
+            method: 'POST',
+            path: `/pipelines/${pipelineId}/pipeline-runs/list`,
+            body: { offset: 0, limit, sort_key: 'start_time', sort_dir: 'desc' },
+            action: `listing the recent runs of pipeline ${pipelineId}`
+        });
+        return (0,json/* arr */.QL)((0,json/* obj */.WL)(result.body)['pipeline_runs']).map(json/* obj */.WL);
+    }
+    async runDetail(pipelineId, runId) {
+        const result = await this.send({
+            method: 'GET',
+            path: `/pipelines/${pipelineId}/pipeline-runs/detail`,
+            query: { pipeline_run_id: runId },
+            action: `reading run ${runId} of pipeline ${pipelineId}`
+        });
+        return (0,json/* obj */.WL)(result.body);
+    }
+    async stop(pipelineId, runId) {
+        await this.send({ method: 'POST', path: `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, action: `stopping run ${runId} of pipeline ${pipelineId}` });
+    }
+    async cancelQueuing(pipelineId, runId, queueId) {
+        // No `pipeline-runs/` segment in this path (Huawei's Terraform provider, codearts-api.md §2.6).
+        await this.send({
+            method: 'POST',
+            path: `/pipelines/${pipelineId}/${runId}/cancel-queuing/${queueId}`,
+            body: {},
+            action: `taking run ${runId} of pipeline ${pipelineId} out of the queue`
+        });
+    }
+    async send(endpoint, options) {
+        const url = new URL(`${this.conn.endpoint}/v5/${this.conn.projectId}/api${endpoint.path}`);
+        for (const [k, v] of Object.entries(endpoint.query ?? {}))
+            url.searchParams.set(k, v);
+        return call(this.http, {
+            method: endpoint.method,
+            url,
+            headers: { 'Content-Type': 'application/json' },
+            ...(endpoint.body !== undefined && { body: JSON.stringify(endpoint.body) }),
+            // Reads, stops and queue cancellations are safe to repeat; only a start is not.
+            idempotent: endpoint.idempotent ?? true,
+            action: endpoint.action
+        }, this.auth, options);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/iam.js
+// The two IAM calls the action needs (codearts-api.md §5.1, §1.3): a region-scoped token from a
+// password, and the IAM project ID of a region for AK/SK requests.
+
+
+
+async function passwordToken(http, iamEndpoint, region, user) {
+    const action = `signing in to IAM as ${user.domain}/${user.username}`;
+    const body = {
+        auth: {
+            identity: {
+                methods: ['password'],
+                password: { user: { name: user.username, password: user.password, domain: { name: user.domain } } }
+            },
+            // CodeArts wants a project-scoped (region) token; an account-wide token is refused.
+            scope: { project: { name: region } }
+        }
+    };
+    const result = await call(http, {
+        method: 'POST',
+        url: new URL(`${iamEndpoint}/v3/auth/tokens?nocatalog=true`),
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+        idempotent: true,
+        action
+    }, undefined);
+    const token = result.headers['x-subject-token'] ?? '';
+    if (token === '')
+        throw new errors/* MalformedResponseError */.f7(action, 'no X-Subject-Token header');
+    const expires = Date.parse((0,json/* str */.gx)((0,json/* obj */.WL)((0,json/* obj */.WL)(result.body)['token'])['expires_at']));
+    return { token, ...(!Number.isNaN(expires) && { expiresAt: new Date(expires) }) };
+}
+/** `GET /v3/projects?name=<region>`, signed with the caller's AK/SK. */
+async function regionProjectId(http, iamEndpoint, region, signer) {
+    const action = `looking up the IAM project of region ${region}`;
+    const url = new URL(`${iamEndpoint}/v3/projects`);
+    url.searchParams.set('name', region);
+    const result = await call(http, { method: 'GET', url, headers: { 'Content-Type': 'application/json' }, idempotent: true, action }, signer);
+    const match = (0,json/* arr */.QL)((0,json/* obj */.WL)(result.body)['projects'])
+        .map(json/* obj */.WL)
+        .find((p) => (0,json/* str */.gx)(p['name']) === region);
+    const id = (0,json/* str */.gx)(match?.['id']);
+    if (id === '') {
+        throw new errors/* PreconditionError */.Rb(action, `the account has no IAM project named ${region}; set iam-project-id`);
+    }
+    return id;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/providers/codearts/signer.js
+// Huawei Cloud AK/SK request signing (`SDK-HMAC-SHA256`), written from the published algorithm
+// (codearts-api.md §5.2). The gateway rebuilds the canonical request from what arrives, so every
+// choice below is about producing the same bytes the gateway will produce, not about taste.
+
+const ALGORITHM = 'SDK-HMAC-SHA256';
+const DATE_HEADER = 'x-sdk-date';
+// When this header is sent the gateway takes its value (e.g. UNSIGNED-PAYLOAD) as the payload
+// hash instead of hashing the body, so we must do the same.
+const CONTENT_SHA256_HEADER = 'x-sdk-content-sha256';
+/** `SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...` for the input, which must contain an x-sdk-date header. */
+function authorization(input, keys) {
+    const headers = canonicalHeaders(input.headers);
+    const date = headers.get(DATE_HEADER);
+    if (date === undefined)
+        throw new Error('Cannot sign a request without an X-Sdk-Date header.');
+    const names = [...headers.keys()].sort(byCodeUnits);
+    const signedHeaders = names.join(';');
+    const canonicalRequest = [
+        input.method.toUpperCase(),
+        canonicalUri(input.path),
+        canonicalQuery(input.query),
+        names.map((name) => `${name}:${headers.get(name)}\n`).join(''),
+        signedHeaders,
+        headers.get(CONTENT_SHA256_HEADER) ?? sha256Hex(input.body)
+    ].join('\n');
+    const stringToSign = `${ALGORITHM}\n${date}\n${sha256Hex(canonicalRequest)}`;
+    const signature = (0,external_node_crypto_.createHmac)('sha256', Buffer.from(keys.secretKey, 'utf8')).update(stringToSign, 'utf8').digest('hex');
+    return `${ALGORITHM} Access=${keys.accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+}
+/** Formats a Date as X-Sdk-Date: YYYYMMDDTHHMMSSZ (UTC). */
+function sdkDate(now) {
+    // "2026-11-22T12:00:00.000Z" → "20261122T120000Z"
+    return now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+}
+/**
+ * Signs a request about to be sent to `url`. Signs `host` (url.host), `x-sdk-date` and every header in `headers`.
+ * Returns the headers to send: the given ones plus `X-Sdk-Date` and `Authorization`
+ * (do not return `host`: the HTTP client sets it from the URL with the same value).
+ */
+function signRequest(method, url, headers, body, keys, now) {
+    for (const name of Object.keys(headers)) {
+        // A caller's copy would either be signed with a different value than the one sent or be sent twice.
+        if (RESERVED.has(name.toLowerCase()))
+            throw new Error(`signRequest sets the ${name} header itself; do not pass it.`);
+    }
+    const sent = { ...headers, 'X-Sdk-Date': sdkDate(now) };
+    const auth = authorization({ method, path: decodePath(url.pathname), query: [...url.searchParams], headers: { ...sent, host: url.host }, body }, keys);
+    return { ...sent, Authorization: auth };
+}
+const RESERVED = new Set(['host', DATE_HEADER, 'authorization']);
+function canonicalHeaders(headers) {
+    const byName = new Map();
+    for (const [name, value] of Object.entries(headers)) {
+        const lower = name.toLowerCase();
+        // Two spellings of one name would reach the server as one header with an unknown value.
+        if (byName.has(lower))
+            throw new Error(`Header ${name} is given twice (names are case-insensitive).`);
+        // HTTP drops surrounding blanks and cannot carry line breaks, so the gateway would see another value.
+        if (/^[ \t]|[ \t]$|[\r\n]/.test(value))
+            throw new Error(`Header ${name} has surrounding blanks or a line break; it cannot be sent as signed.`);
+        byName.set(lower, value);
+    }
+    return byName;
+}
+function canonicalUri(path) {
+    const encoded = path.split('/').map(uriEncode).join('/');
+    // The gateway's canonical form always ends in '/', whether or not the request path does.
+    return encoded.endsWith('/') ? encoded : `${encoded}/`;
+}
+function canonicalQuery(query) {
+    // Sorting whole pairs orders by key and, within a repeated key, by value; both compare the
+    // decoded strings, as the SDKs do, so the wire encoding of the query cannot change the order.
+    return [...query]
+        .sort(([ak, av], [bk, bv]) => byCodeUnits(ak, bk) || byCodeUnits(av, bv))
+        .map(([k, v]) => `${uriEncode(k)}=${uriEncode(v)}`)
+        .join('&');
+}
+// RFC 3986 unreserved characters: A-Z a-z 0-9 - . _ ~
+const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
+const ENCODED_BYTE = Array.from({ length: 256 }, (_, byte) => {
+    const char = String.fromCharCode(byte);
+    return UNRESERVED.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+});
+// Stricter than encodeURIComponent, which leaves !'()* alone; the gateway escapes them.
+function uriEncode(text) {
+    let out = '';
+    for (const byte of Buffer.from(text, 'utf8'))
+        out += ENCODED_BYTE[byte];
+    return out;
+}
+// The gateway canonicalises the decoded path, so the wire's choice of escapes must not matter.
+// Runs of escapes are decoded together because one character can span several bytes; a '%' not
+// followed by two hex digits is not an escape and stays literal (decodeURIComponent would throw).
+function decodePath(pathname) {
+    return pathname
+        .split('/')
+        .map((segment) => segment.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+        try {
+            return decodeURIComponent(run);
+        }
+        catch {
+            throw new Error(`Cannot sign the path ${pathname}: ${run} is not UTF-8.`);
+        }
+    }))
+        .join('/');
+}
+function sha256Hex(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
+}
+function byCodeUnits(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/auth.js
+// One Authenticator per way of signing in. Everything it needs from IAM is fetched on first use,
+// so bad inputs fail before any request and a `mode: wait` step with a ready token makes no IAM call.
+
+
+// A refused token is renewed only when IAM's own expiry time says it has run out (or is about to).
+// A token refused while still valid means missing permissions: a new one would be refused too, and
+// renewing it again and again would only hide that.
+const EXPIRY_MARGIN_MS = 5 * 60_000;
+function createAuthenticator(conn, http, logger, now = Date.now) {
+    const auth = conn.auth;
+    switch (auth.kind) {
+        case 'token':
+            return { authorize: () => ({ 'X-Auth-Token': auth.token }), renew: async () => false };
+        case 'password': {
+            let token;
+            const mint = () => {
+                token = passwordToken(http, conn.iamEndpoint, conn.region, auth).then((t) => {
+                    // Masked before anything, debug output included, could print it.
+                    logger.secret(t.token);
+                    logger.debug(`IAM token obtained${t.expiresAt ? `, valid until ${t.expiresAt.toISOString()}` : ''}`);
+                    return t;
+                }, (error) => {
+                    token = undefined;
+                    throw error;
+                });
+                return token;
+            };
+            return {
+                authorize: async () => ({ 'X-Auth-Token': (await (token ?? mint())).token }),
+                renew: async () => {
+                    const current = await token;
+                    if (current?.expiresAt === undefined || now() < current.expiresAt.getTime() - EXPIRY_MARGIN_MS)
+                        return false;
+                    logger.info('The IAM token has expired; signing in again.');
+                    await mint();
+                    return true;
+                }
+            };
+        }
+        case 'aksk': {
+            const keys = { accessKey: auth.accessKey, secretKey: auth.secretKey };
+            const sts = auth.securityToken ? { 'X-Security-Token': auth.securityToken } : {};
+            const signWith = (extra) => (req) => signRequest(req.method, req.url, { ...req.headers, ...extra }, req.body ?? '', keys, new Date(now()));
+            // The project lookup itself is signed without X-Project-Id: IAM is a global service.
+            const bare = { authorize: signWith(sts), renew: async () => false };
+            let projectId = auth.iamProjectId ? Promise.resolve(auth.iamProjectId) : undefined;
+            const resolveProject = () => (projectId ??= regionProjectId(http, conn.iamEndpoint, conn.region, bare).then((id) => {
+                logger.debug(`IAM project of ${conn.region}: ${id}`);
+                return id;
+            }, (error) => {
+                projectId = undefined;
+                throw error;
+            }));
+            return {
+                authorize: async (req) => signWith({ ...sts, 'X-Project-Id': await resolveProject() })(req),
+                // Never re-sign a refused request: five failures in a row lock the key for five minutes.
+                renew: async () => false
+            };
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/status.js
+// Run, stage and job statuses share one vocabulary (codearts-api.md §3). Anything not listed, including
+// INIT, QUEUED and values Huawei may add later, is "still running": waiting on until the timeout is
+// recoverable, declaring an unknown status finished is not.
+const STATES = {
+    COMPLETED: 'success',
+    FAILED: 'failure',
+    ASYNC_FAILED: 'failure',
+    CANCELED: 'cancelled',
+    PAUSED: 'manual',
+    SUSPEND: 'manual',
+    SKIPPED: 'skipped',
+    UNSELECTED: 'skipped'
+};
+function stateOf(status) {
+    return STATES[status.toUpperCase()] ?? 'running';
+}
+/** A run is never "skipped"; should the service ever say so, keep waiting rather than guess. */
+function runStateOf(status) {
+    const state = stateOf(status);
+    return state === 'skipped' ? 'running' : state;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/translate.js
+// CodeArts response shapes → the action's model. Stage times are strings in the batch status
+// response and epoch milliseconds in the run detail (codearts-api.md §2.3); only the detail's are used.
+
+
+/** An item of `POST .../pipelines/status`: the pipeline's latest run. */
+function snapshotFromLatest(item) {
+    const status = (0,json/* str */.gx)(item['status']);
+    return {
+        ...runTimes(item),
+        status,
+        state: runStateOf(status),
+        stages: bySequence((0,json/* arr */.QL)(item['stage_status_list']).map(json/* obj */.WL)).map((s) => {
+            const stageStatus = (0,json/* str */.gx)(s['status']);
+            return { name: (0,json/* str */.gx)(s['name']), status: stageStatus, state: stateOf(stageStatus) };
+        })
+    };
+}
+/** `GET .../pipeline-runs/detail`. */
+function detailFromRun(body) {
+    const status = (0,json/* str */.gx)(body['status']);
+    return {
+        ...runTimes(body),
+        status,
+        state: runStateOf(status),
+        stages: bySequence((0,json/* arr */.QL)(body['stages']).map(json/* obj */.WL)).map(stage)
+    };
+}
+function runTimes(item) {
+    const runNumber = (0,json/* num */.bu)(item['run_number']);
+    const startedAt = (0,json/* epochMs */.e9)(item['start_time']);
+    const finishedAt = (0,json/* epochMs */.e9)(item['end_time']);
+    const url = (0,json/* str */.gx)(item['detail_url']);
+    return {
+        ...(runNumber !== undefined && { runNumber }),
+        ...(startedAt && { startedAt }),
+        ...(finishedAt && { finishedAt }),
+        ...(url !== '' && { url })
+    };
+}
+function stage(s) {
+    const status = (0,json/* str */.gx)(s['status']);
+    return {
+        id: (0,json/* str */.gx)(s['id']),
+        name: (0,json/* str */.gx)(s['name']) || (0,json/* str */.gx)(s['identifier']),
+        status,
+        state: stateOf(status),
+        ...times(s),
+        pre: bySequence((0,json/* arr */.QL)(s['pre']).map(json/* obj */.WL)).map(step),
+        post: bySequence((0,json/* arr */.QL)(s['post']).map(json/* obj */.WL)).map(step),
+        jobs: bySequence((0,json/* arr */.QL)(s['jobs']).map(json/* obj */.WL)).map(job)
+    };
+}
+function job(j) {
+    const status = (0,json/* str */.gx)(j['status']);
+    const message = (0,json/* str */.gx)(j['message']);
+    return {
+        id: (0,json/* str */.gx)(j['id']),
+        name: (0,json/* str */.gx)(j['name']) || (0,json/* str */.gx)(j['identifier']),
+        status,
+        state: stateOf(status),
+        ...(message !== '' && { message }),
+        ...times(j),
+        steps: bySequence((0,json/* arr */.QL)(j['steps']).map(json/* obj */.WL)).map(step)
+    };
+}
+function step(s) {
+    const status = (0,json/* str */.gx)(s['status']);
+    const message = (0,json/* str */.gx)(s['message']);
+    return {
+        id: (0,json/* str */.gx)(s['id']),
+        name: (0,json/* str */.gx)(s['name']) || (0,json/* str */.gx)(s['task']),
+        status,
+        state: stateOf(status),
+        ...(message !== '' && { message }),
+        ...times(s)
+    };
+}
+function times(item) {
+    const startedAt = (0,json/* epochMs */.e9)(item['start_time']);
+    const finishedAt = (0,json/* epochMs */.e9)(item['end_time']);
+    return { ...(startedAt && { startedAt }), ...(finishedAt && { finishedAt }) };
+}
+function bySequence(items) {
+    return items
+        .map((item, index) => ({ item, index, sequence: (0,json/* num */.bu)(item['sequence']) }))
+        .sort((a, b) => (a.sequence ?? a.index) - (b.sequence ?? b.index) || a.index - b.index)
+        .map((x) => x.item);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/provider.js
+
+
+
+// The batch status endpoint documents no limit on its list; keep requests modest.
+const STATUS_BATCH = 20;
+// How many of a pipeline's latest runs are searched for a lost start.
+const RECENT_RUNS = 10;
+class CodeArtsProvider {
+    api;
+    conn;
+    constructor(api, conn) {
+        this.api = api;
+        this.conn = conn;
+    }
+    async start(pipelineId, request) {
+        const body = { description: request.description };
+        if (request.variables.length > 0)
+            body.variables = request.variables;
+        if (request.stages.length > 0)
+            body.choose_stages = request.stages;
+        if (request.jobs.length > 0)
+            body.choose_jobs = request.jobs;
+        if (request.ref)
+            body.sources = await this.sourcesAt(pipelineId, request.ref);
+        const { runId, queueId } = await this.api.run(pipelineId, body);
+        return { pipelineId, runId, ...(queueId && { queueId }), url: this.consoleUrl(pipelineId, runId), startedHere: true };
+    }
+    async find(pipelineId, marker) {
+        // The list has no descriptions, so each candidate's detail is read, newest first. A run started
+        // by this step a moment ago is among the few most recent even on a busy pipeline.
+        for (const item of await this.api.recentRuns(pipelineId, RECENT_RUNS)) {
+            const runId = (0,json/* str */.gx)(item['pipeline_run_id']);
+            if (runId === '')
+                continue;
+            const detail = await this.api.runDetail(pipelineId, runId);
+            if ((0,json/* str */.gx)(detail['description']).includes(marker)) {
+                return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: true };
+            }
+        }
+        return undefined;
+    }
+    async latest(pipelineId) {
+        const [item] = await this.api.latestRuns([pipelineId]);
+        const runId = (0,json/* str */.gx)(item?.['pipeline_run_id']);
+        if (item === undefined || runId === '') {
+            throw new errors/* PreconditionError */.Rb(`finding the latest run of pipeline ${pipelineId}`, 'the pipeline has never run; there is nothing to wait for');
+        }
+        return { pipelineId, runId, url: (0,json/* str */.gx)(item['detail_url']) || this.consoleUrl(pipelineId, runId), startedHere: false };
+    }
+    adopt(pipelineId, runId) {
+        return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: false };
+    }
+    /**
+     * One batch request gives every pipeline's latest run. Where that is ours, it is all we need;
+     * where it is not (a newer run started, or ours still waits in the queue), only that run's
+     * detail is read. Another run's status is never taken for ours.
+     */
+    async poll(runs) {
+        const pipelineIds = [...new Set(runs.map((r) => r.pipelineId))];
+        const latest = new Map();
+        for (let i = 0; i < pipelineIds.length; i += STATUS_BATCH) {
+            for (const item of await this.api.latestRuns(pipelineIds.slice(i, i + STATUS_BATCH))) {
+                latest.set((0,json/* str */.gx)(item['pipeline_id']), item);
+            }
+        }
+        const snapshots = new Map();
+        const notLatest = [];
+        for (const run of runs) {
+            const item = latest.get(run.pipelineId);
+            if (item !== undefined && (0,json/* str */.gx)(item['pipeline_run_id']) === run.runId)
+                snapshots.set(run.runId, snapshotFromLatest(item));
+            else
+                notLatest.push(run);
+        }
+        const details = await Promise.all(notLatest.map((run) => this.detail(run)));
+        notLatest.forEach((run, i) => snapshots.set(run.runId, details[i]));
+        return snapshots;
+    }
+    async detail(run) {
+        return detailFromRun(await this.api.runDetail(run.pipelineId, run.runId));
+    }
+    async stop(run) {
+        if (run.queueId !== undefined) {
+            try {
+                await this.api.cancelQueuing(run.pipelineId, run.runId, run.queueId);
+                return;
+            }
+            catch (error) {
+                // It may have left the queue since it was started; then it is a running run to stop.
+                if (!(error instanceof errors/* RemoteError */.Hi))
+                    throw error;
+            }
+        }
+        await this.api.stop(run.pipelineId, run.runId);
+    }
+    /**
+     * The pipeline's code sources, pointed at `ref`. A start that names a branch must repeat each
+     * source's repository (git_type, git_url, …), which the API gives only in a run's detail, so the
+     * latest run's sources are reused. Every code source gets the ref: a pipeline that builds several
+     * repositories needs the branch or tag to exist in each.
+     */
+    async sourcesAt(pipelineId, ref) {
+        const action = `finding the repositories of pipeline ${pipelineId} to run ${ref.kind} ${ref.name}`;
+        const [latest] = await this.api.latestRuns([pipelineId]);
+        const runId = (0,json/* str */.gx)(latest?.['pipeline_run_id']);
+        if (runId === '') {
+            throw new errors/* PreconditionError */.Rb(action, 'the pipeline has never run, so its repositories are unknown; run it once in the console, or leave ref empty');
+        }
+        const sources = (0,json/* arr */.QL)((await this.api.runDetail(pipelineId, runId))['sources']).map(json/* obj */.WL);
+        const code = sources.filter((s) => (0,json/* str */.gx)(s['type']) === 'code');
+        if (code.length === 0)
+            throw new errors/* PreconditionError */.Rb(action, 'the pipeline has no code repository to run a branch or tag of; leave ref empty');
+        return sources.map((source) => {
+            if ((0,json/* str */.gx)(source['type']) !== 'code')
+                return source;
+            const params = (0,json/* obj */.WL)(source['params']);
+            const keep = ['git_type', 'git_url', 'codehub_id', 'default_branch', 'endpoint_id', 'alias'].filter((k) => (0,json/* str */.gx)(params[k]) !== '');
+            return {
+                type: 'code',
+                params: {
+                    ...Object.fromEntries(keep.map((k) => [k, params[k]])),
+                    build_params: ref.kind === 'branch'
+                        ? { build_type: 'branch', target_branch: ref.name, event_type: 'Manual' }
+                        : { build_type: 'tag', tag: ref.name, event_type: 'Manual' }
+                }
+            };
+        });
+    }
+    /**
+     * The console page of a run, for links printed before the service has told us its own
+     * `detail_url`. Form from the CodeArts console (codearts-api.md §2.4).
+     */
+    consoleUrl(pipelineId, runId) {
+        return `https://devcloud.${this.conn.region}.huaweicloud.com/cicd/project/${this.conn.projectId}/pipeline/detail/${pipelineId}/${runId}?v=1`;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/index.js
+
+
+
+function createProvider(connection, http, logger) {
+    const auth = createAuthenticator(connection, http, logger);
+    return new CodeArtsProvider(new CodeArtsApi(http, connection, auth), connection);
+}
+
+;// CONCATENATED MODULE: ./lib/session.js
+// What the main and the post step share: the step's clock, one HTTP client and the provider.
+
+
+
+function openSession(connection, timeoutMs, env) {
+    const lifecycle = new Lifecycle(timeoutMs);
+    const onCancel = () => lifecycle.cancel();
+    if (env.cancellation.aborted)
+        onCancel();
+    env.cancellation.addEventListener('abort', onCancel);
+    const http = new HttpClient({
+        logger: env.logger,
+        signal: () => lifecycle.signal,
+        ...(env.tuning?.retry && { retry: env.tuning.retry }),
+        ...(env.tuning?.requestTimeoutMs && { requestTimeoutMs: env.tuning.requestTimeoutMs })
+    });
+    return {
+        lifecycle,
+        provider: createProvider(connection, http, env.logger),
+        close: () => {
+            lifecycle.dispose();
+            env.cancellation.removeEventListener('abort', onCancel);
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 3424:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ abortReason),
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(452);
+
+/** Resolves after `ms`, or rejects with the signal's reason (an AbortedError) as soon as it aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(abortReason(signal));
+        const abort = () => {
+            clearTimeout(timer);
+            reject(abortReason(signal));
+        };
+        const timer = setTimeout(() => {
+            signal.removeEventListener('abort', abort);
+            resolve();
+        }, ms);
+        signal.addEventListener('abort', abort, { once: true });
+    });
+}
+function abortReason(signal) {
+    return signal.reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AbortedError */ .oM ? signal.reason : new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AbortedError */ .oM('cancelled');
+}
+
+
+/***/ }),
+
+/***/ 7390:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rq: () => (/* binding */ actionsState),
+/* harmony export */   UM: () => (/* binding */ markMainStarted),
+/* harmony export */   jk: () => (/* binding */ saveRunsToStop),
+/* harmony export */   kG: () => (/* binding */ runsToStop),
+/* harmony export */   tl: () => (/* binding */ isPost)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6413);
+// What the main step leaves for the post step (GITHUB_STATE → STATE_*). One bundle serves both;
+// the flag tells them apart, as in actions/checkout.
+
+
+const actionsState = { save: (n, v) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(n, v), get: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(n) };
+const IS_POST = 'isPost';
+const RUNS_TO_STOP = 'runsToStop';
+function isPost(state) {
+    return state.get(IS_POST) === 'true';
+}
+function markMainStarted(state) {
+    state.save(IS_POST, 'true');
+}
+/**
+ * The runs the post step must stop if the main step is killed before it can: written as each run
+ * starts, rewritten once they are settled. The last value written is the one the post step sees.
+ */
+function saveRunsToStop(state, runs) {
+    state.save(RUNS_TO_STOP, JSON.stringify(runs.map(({ pipelineId, runId, queueId }) => ({ pipelineId, runId, ...(queueId && { queueId }) }))));
+}
+function runsToStop(state) {
+    let parsed;
+    try {
+        parsed = JSON.parse(state.get(RUNS_TO_STOP) || '[]');
+    }
+    catch {
+        return [];
+    }
+    return (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .arr */ .QL)(parsed)
+        .map(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)
+        .map((r) => ({ pipelineId: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['pipelineId']), runId: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['runId']), ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['queueId']) && { queueId: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['queueId']) }) }))
+        .filter((r) => r.pipelineId !== '' && r.runId !== '');
+}
+
+
+/***/ }),
+
+/***/ 1503:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ stopRuns)
+/* harmony export */ });
+/** Stops the runs at once, in parallel; returns those that could not be stopped. */
+async function stopRuns(provider, logger, runs) {
+    const notStopped = [];
+    await Promise.all(runs.map(async (run) => {
+        try {
+            await provider.stop(run);
+            logger.info(`Stopped pipeline ${run.pipelineId} run ${run.runId}.`);
+        }
+        catch (error) {
+            logger.warning(`Could not stop pipeline ${run.pipelineId} run ${run.runId}: ${error.message}`);
+            notStopped.push(run);
+        }
+    }));
+    return notStopped;
 }
 
 
@@ -75664,8 +76017,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   N4: () => (/* binding */ endGroup),
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
+  Gu: () => (/* binding */ getState),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
+  LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
@@ -75673,7 +76028,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, notice, platform, saveState, setCommandEcho, summary, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, markdownSummary, notice, platform, setCommandEcho, summary, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -78585,9 +78940,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.

@@ -3,6 +3,7 @@
 
 import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
 import { OutcomeUnknownError, TransportError } from './errors.js'
+import { parseJson } from './json.js'
 import type { Logger } from './logger.js'
 import { redactBody, redactHeaders } from './redact.js'
 import { abortReason, sleep } from './sleep.js'
@@ -19,12 +20,19 @@ export interface HttpRequest {
   idempotent: boolean
   /** What the request is for, in words, for error messages: "starting pipeline 3f2a…". */
   action: string
+  /**
+   * The service answers JSON: a 2xx whose body is not (a proxy's error page, a cut-off answer) is
+   * treated like a 5xx, retried for a read and "outcome unknown" for a start.
+   */
+  expectJson?: boolean
 }
 
 export interface HttpResponse {
   status: number
   headers: Record<string, string>
   body: string
+  /** The parsed body, for a request that expects JSON and got a parseable one (empty: `{}`). */
+  json?: unknown
 }
 
 /** Adds authentication headers. Called before every attempt, so signatures carry a fresh timestamp. */
@@ -88,6 +96,9 @@ export class HttpClient {
       let outcome: { response: HttpResponse } | { failure: string; sent: boolean }
       try {
         outcome = { response: await this.once(req, headers) }
+        if (req.expectJson && outcome.response.status < 300 && outcome.response.json === undefined) {
+          outcome = { failure: `HTTP ${outcome.response.status} with a body that is not JSON: ${snippet(outcome.response.body)}`, sent: true }
+        }
       } catch (error) {
         this.throwIfAborted()
         outcome = describeFailure(error)
@@ -126,7 +137,12 @@ export class HttpClient {
     const body = await res.body.text()
     const flat: Record<string, string> = {}
     for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k.toLowerCase()] = String(v)
-    return { status: res.statusCode, headers: flat, body }
+    const response: HttpResponse = { status: res.statusCode, headers: flat, body }
+    if (req.expectJson) {
+      const parsed = body.trim() === '' ? { ok: true as const, value: {} } : parseJson(body)
+      if (parsed.ok) response.json = parsed.value
+    }
+    return response
   }
 
   /** Exponential, with jitter so that many runners retrying at once spread out. */
@@ -149,6 +165,11 @@ function describeFailure(error: unknown): { failure: string; sent: boolean } {
   }
   const text = code ? `${code}: ${err.message ?? ''}`.trim() : (err.message ?? String(error))
   return { failure: text, sent: !(code !== undefined && NOT_SENT_CODES.has(code)) }
+}
+
+export function snippet(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat
 }
 
 /** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */

@@ -1,14 +1,35 @@
-// Entry point of dist/index.js.
+// Entry point of dist/index.js, for both the main and the post step.
 
 import * as core from '@actions/core'
 import { actionsLogger } from './logger.js'
 import { run } from './main.js'
+import { post } from './post.js'
+import { actionsState, isPost, markMainStarted } from './state.js'
 import { originFromEnv } from './trigger.js'
 
-await run({
+// The runner cancels a step with SIGINT, then SIGTERM 7.5 s later (Ctrl+C then Ctrl+Break, which
+// Node calls SIGBREAK, on Windows). Without handlers Node exits at once and no run would be stopped.
+const cancellation = new AbortController()
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGBREAK'] as const) {
+  process.on(signal, () => {
+    if (!cancellation.signal.aborted) actionsLogger.info(`Received ${signal}: cancelling.`)
+    cancellation.abort()
+  })
+}
+
+const io = {
   logger: actionsLogger,
-  readInput: (name) => core.getInput(name),
-  setOutput: (name, value) => core.setOutput(name, value),
-  setFailed: (message) => core.setFailed(message),
-  origin: () => originFromEnv(process.env)
-})
+  readInput: (name: string) => core.getInput(name),
+  setOutput: (name: string, value: string) => core.setOutput(name, value),
+  setFailed: (message: string) => core.setFailed(message),
+  state: actionsState,
+  origin: () => originFromEnv(process.env),
+  cancellation: cancellation.signal
+}
+
+if (isPost(actionsState)) {
+  await post(io)
+} else {
+  markMainStarted(actionsState)
+  await run(io)
+}

@@ -11,10 +11,11 @@ import {
   parseInteger,
   parseList,
   parseRef,
-  parseVariables
+  parseVariables,
+  shown
 } from './parse.js'
 import { iamEndpoint, KNOWN_REGIONS, pipelineEndpoint } from './providers/codearts/endpoints.js'
-import type { CodeArtsAuth, CodeArtsConnection, Connection, Mode, Settings } from './settings.js'
+import type { CodeArtsAuth, CodeArtsConnection, Mode, Settings } from './settings.js'
 
 export type InputReader = (name: string) => string
 
@@ -97,23 +98,25 @@ export function getInputs(read: InputReader = (name) => core.getInput(name)): Se
   }
 }
 
-/** Secrets to register with the log masker before anything is printed. */
-export function secretsOf(connection: Connection): string[] {
-  const auth = connection.auth
-  switch (auth.kind) {
-    case 'aksk':
-      return [auth.secretKey, auth.securityToken ?? ''].filter((s) => s !== '')
-    case 'token':
-      return [auth.token]
-    case 'password':
-      return [auth.password]
+// Inputs whose values must never appear in the log.
+const SECRET_INPUTS = ['secret-key', 'security-token', 'token', 'password']
+
+/**
+ * Registers every secret input with the log masker. Called before the inputs are validated, so that
+ * no path, an error path included, can print one unmasked. (Values from `secrets.*` are masked by
+ * the runner already; values built in the workflow from other sources are not.)
+ */
+export function maskSecretInputs(read: InputReader, mask: (value: string) => void): void {
+  for (const name of SECRET_INPUTS) {
+    const value = read(name)
+    if (value !== '') mask(value)
   }
 }
 
 function readCodeArtsConnection(read: InputReader): CodeArtsConnection {
   const region = orDefault(read('region'), 'cn-north-4')
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
-    throw new InputError('region', `'${region}' is not a region ID; write it like cn-north-4 or ap-southeast-3`)
+    throw new InputError('region', `${shown(region)} is not a region ID; write it like cn-north-4 or ap-southeast-3`)
   }
   const endpointInput = read('endpoint')
   let endpoint: string
@@ -204,7 +207,7 @@ function requireAll(values: Record<string, string>): void {
 
 function requireHex32(input: string, value: string, what: string): void {
   if (!HEX32.test(value)) {
-    throw new InputError(input, `'${value}' is not a ${what}: expected 32 hexadecimal characters`)
+    throw new InputError(input, `${shown(value)} is not a ${what}: expected 32 hexadecimal characters`)
   }
 }
 

@@ -1,19 +1,20 @@
 // The main step: validate inputs, start (or find) the runs, wait, report. Every effect on the
 // world goes through `ActionIO` or the provider, so tests can run this against the simulator.
 
-import { AbortedError, InputError } from './errors.js'
-import { HttpClient } from './http.js'
-import { getInputs, secretsOf, type InputReader } from './inputs.js'
-import { Lifecycle } from './lifecycle.js'
+import { AbortedError, InputError, OutcomeUnknownError } from './errors.js'
+import { getInputs, maskSecretInputs, type InputReader } from './inputs.js'
 import type { Logger } from './logger.js'
 import type { Failure, RunSnapshot, TrackedRun } from './model.js'
-import { createProvider } from './providers/index.js'
 import type { Provider } from './providers/provider.js'
 import { failurePath, failuresOf } from './report/failures.js'
 import { writeOutputs, type SetOutput } from './report/outputs.js'
 import { progressPrinter } from './report/progress.js'
 import { overallConclusion, resultOf, type Interruption, type RunResult } from './report/results.js'
+import { openSession, type Session, type Tuning } from './session.js'
 import type { Settings } from './settings.js'
+import { startOnce } from './start.js'
+import { saveRunsToStop, type StateStore } from './state.js'
+import { stopRuns } from './stop.js'
 import { newMarker, startRequest, type Origin } from './trigger.js'
 import { waitForRuns } from './wait.js'
 
@@ -22,76 +23,151 @@ export interface ActionIO {
   readInput: InputReader
   setOutput: SetOutput
   setFailed(message: string): void
+  state: StateStore
   /** The GitHub run, for the default run description. */
   origin(): Origin
+  /** Aborts when the runner cancels the job. */
+  cancellation: AbortSignal
+  tuning?: Tuning
 }
 
-// After the wait: time allowed for stopping runs and reading what failed. On cancellation the runner
-// sends SIGTERM 7.5 s after SIGINT, so that budget must end well before.
-const CLEANUP_MS = 30_000
-
 export async function run(io: ActionIO): Promise<void> {
+  maskSecretInputs(io.readInput, (value) => io.logger.secret(value))
   let settings: Settings
   try {
     settings = getInputs(io.readInput)
   } catch (error) {
     return io.setFailed(messageOf(error, io.logger))
   }
-  for (const secret of secretsOf(settings.connection)) io.logger.secret(secret)
-
-  const lifecycle = new Lifecycle(settings.wait.timeoutMs)
-  const http = new HttpClient({ logger: io.logger, signal: () => lifecycle.signal })
-  const provider = createProvider(settings.connection, http, io.logger)
-  const runs: TrackedRun[] = []
+  const session = openSession(settings.connection, settings.wait.timeoutMs, io)
   try {
-    await obtainRuns(settings, provider, io, runs)
-    if (settings.mode === 'trigger') {
-      writeOutputs(io.setOutput, runs.map(startedResult), 'success')
-      return
-    }
-    const waited = await waitForRuns(runs, settings.wait, {
-      provider,
-      logger: io.logger,
-      signal: lifecycle.signal,
-      onSnapshot: progressPrinter(io.logger, (run) => `pipeline ${run.pipelineId}`)
-    })
-    lifecycle.beginCleanup(CLEANUP_MS)
-    if (waited.interrupted) await stopUnfinished(settings, provider, io.logger, runs, waited.snapshots, waited.interrupted)
-    const results = await collectResults(settings, provider, io.logger, runs, waited.snapshots, waited.interrupted)
-    const conclusion = overallConclusion(results, waited.interrupted)
-    writeOutputs(io.setOutput, results, conclusion)
-    if (conclusion !== 'success') io.setFailed(failureLine(results, waited.interrupted, settings))
-  } catch (error) {
-    // A start failed or the service refused us: runs this step already started are not left behind.
-    lifecycle.beginCleanup(CLEANUP_MS)
-    if (settings.cancelOnAbort) await stopRuns(provider, io.logger, runs.filter((r) => r.startedHere))
-    io.setOutput('conclusion', error instanceof AbortedError && error.reason === 'timeout' ? 'timed_out' : 'failure')
-    io.setOutput('run-ids', runs.map((r) => r.runId).join(','))
-    io.setFailed(messageOf(error, io.logger))
+    await new MainStep(settings, io, session).run()
   } finally {
-    lifecycle.dispose()
+    session.close()
   }
 }
 
-/** Starts each pipeline in order (or finds the runs to wait on), adding each run to `runs` as soon as it exists. */
-async function obtainRuns(settings: Settings, provider: Provider, io: ActionIO, runs: TrackedRun[]): Promise<void> {
-  const { logger } = io
-  if (settings.mode === 'wait') {
-    for (const [i, pipelineId] of settings.pipelineIds.entries()) {
-      const runId = settings.runIds[i]
-      const run = runId !== undefined ? provider.adopt(pipelineId, runId) : await provider.latest(pipelineId)
-      runs.push(run)
-      logger.info(`Waiting on pipeline ${pipelineId} run ${run.runId}: ${run.url}`)
-    }
-    return
+class MainStep {
+  private readonly settings: Settings
+  private readonly io: ActionIO
+  private readonly session: Session
+  private readonly provider: Provider
+  private readonly logger: Logger
+  /** Every run this step knows of, in pipeline order, added the moment it exists. */
+  private readonly runs: TrackedRun[] = []
+  /** A start whose answer has not arrived yet: if the step is cancelled now, that run may exist. */
+  private inflight: { pipelineId: string; marker: string } | undefined
+
+  constructor(settings: Settings, io: ActionIO, session: Session) {
+    this.settings = settings
+    this.io = io
+    this.session = session
+    this.provider = session.provider
+    this.logger = io.logger
   }
-  // One at a time, so that a refused credential fails on the first pipeline rather than on all of them.
-  const origin = io.origin()
-  for (const pipelineId of settings.pipelineIds) {
-    const run = await provider.start(pipelineId, startRequest(settings.trigger, origin, newMarker()))
-    runs.push(run)
-    const queued = run.queueId !== undefined ? ' (queued: the pipeline is at its concurrency limit)' : ''
-    logger.info(`Started pipeline ${pipelineId} run ${run.runId}${queued}: ${run.url}`)
+
+  async run(): Promise<void> {
+    try {
+      await this.obtainRuns()
+      if (this.settings.mode === 'trigger') {
+        // The runs are meant to go on after this step: nothing for the post step to stop.
+        saveRunsToStop(this.io.state, [])
+        writeOutputs(this.io.setOutput, this.runs.map(startedResult), 'success')
+        return
+      }
+      const waited = await waitForRuns(this.runs, this.settings.wait, {
+        provider: this.provider,
+        logger: this.logger,
+        signal: this.session.lifecycle.signal,
+        onSnapshot: progressPrinter(this.logger, (run) => `pipeline ${run.pipelineId}`)
+      })
+      this.session.lifecycle.beginCleanup()
+      const stopped = waited.interrupted ? await this.stopUnfinished(waited.snapshots, waited.interrupted) : []
+      const results = await this.collectResults(waited.snapshots, waited.interrupted, stopped)
+      const conclusion = overallConclusion(results, waited.interrupted)
+      writeOutputs(this.io.setOutput, results, conclusion)
+      if (conclusion !== 'success') this.io.setFailed(failureLine(results, waited.interrupted, this.settings))
+    } catch (error) {
+      await this.abandon(error)
+    }
+  }
+
+  /** Starts each pipeline in order (or finds the runs to wait on). */
+  private async obtainRuns(): Promise<void> {
+    if (this.settings.mode === 'wait') {
+      for (const [i, pipelineId] of this.settings.pipelineIds.entries()) {
+        const runId = this.settings.runIds[i]
+        const run = runId !== undefined ? this.provider.adopt(pipelineId, runId) : await this.provider.latest(pipelineId)
+        this.runs.push(run)
+        this.logger.info(`Waiting on pipeline ${pipelineId} run ${run.runId}: ${run.url}`)
+      }
+      return
+    }
+    // One at a time, so that a refused credential fails on the first pipeline rather than on all of them.
+    const origin = this.io.origin()
+    const ctx = { provider: this.provider, logger: this.logger, signal: () => this.session.lifecycle.signal, settleMs: this.io.tuning?.settleMs }
+    for (const pipelineId of this.settings.pipelineIds) {
+      const request = startRequest(this.settings.trigger, origin, newMarker())
+      this.inflight = { pipelineId, marker: request.marker }
+      const run = await startOnce(pipelineId, request, ctx)
+      this.inflight = undefined
+      this.runs.push(run)
+      saveRunsToStop(this.io.state, this.runs)
+      const queued = run.queueId !== undefined ? ' (queued: the pipeline is at its concurrency limit)' : ''
+      this.logger.info(`Started pipeline ${pipelineId} run ${run.runId}${queued}: ${run.url}`)
+    }
+  }
+
+  /** After a timeout, a cancel or fail-fast: stop what this step started and has not ended. Returns the runs stopped. */
+  private async stopUnfinished(snapshots: Map<string, RunSnapshot>, interrupted: NonNullable<Interruption>): Promise<TrackedRun[]> {
+    // fail-fast always stops the others (that is what it asks for); a timeout or a cancel only with cancel-on-abort.
+    if (interrupted !== 'fail-fast' && !this.settings.cancelOnAbort) {
+      saveRunsToStop(this.io.state, [])
+      return []
+    }
+    const unfinished = this.runs.filter((r) => {
+      const state = snapshots.get(r.runId)?.state
+      return r.startedHere && (state === undefined || state === 'running' || state === 'manual')
+    })
+    const notStopped = await stopRuns(this.provider, this.logger, unfinished)
+    saveRunsToStop(this.io.state, notStopped)
+    return unfinished.filter((r) => !notStopped.includes(r))
+  }
+
+  /** The step cannot go on (a start refused, the service unusable, the job cancelled while starting). */
+  private async abandon(error: unknown): Promise<void> {
+    this.session.lifecycle.beginCleanup()
+    if (this.settings.cancelOnAbort) {
+      // A start cut short by the cancel may have created its run; find it so that it can be stopped too.
+      if (this.inflight && (error instanceof AbortedError || error instanceof OutcomeUnknownError)) {
+        const found = await this.provider.find(this.inflight.pipelineId, this.inflight.marker).catch(() => undefined)
+        if (found) this.runs.push(found)
+      }
+      saveRunsToStop(this.io.state, await stopRuns(this.provider, this.logger, this.runs.filter((r) => r.startedHere)))
+    }
+    this.io.setOutput('conclusion', error instanceof AbortedError ? (error.reason === 'timeout' ? 'timed_out' : 'cancelled') : 'failure')
+    this.io.setOutput('run-ids', this.runs.map((r) => r.runId).join(','))
+    this.io.setFailed(messageOf(error, this.logger))
+  }
+
+  private async collectResults(snapshots: Map<string, RunSnapshot>, interrupted: Interruption, stopped: TrackedRun[]): Promise<RunResult[]> {
+    const ending = { interrupted, onManualGate: this.settings.wait.onManualGate }
+    return Promise.all(
+      this.runs.map(async (run) => {
+        const snapshot = snapshots.get(run.runId)
+        let failures: Failure[] = []
+        if (snapshot?.state === 'failure') {
+          try {
+            failures = failuresOf(await this.provider.detail(run))
+          } catch (error) {
+            this.logger.warning(`Could not read what failed in pipeline ${run.pipelineId} run ${run.runId}: ${(error as Error).message}`)
+          }
+        }
+        const result = resultOf(run, snapshot, ending, failures)
+        // What we know of a run we just stopped is its status before the stop; say what happened to it.
+        return stopped.includes(run) ? { ...result, status: 'CANCELED' } : result
+      })
+    )
   }
 }
 
@@ -110,61 +186,6 @@ function startedResult(run: TrackedRun): RunResult {
   }
 }
 
-async function stopUnfinished(
-  settings: Settings,
-  provider: Provider,
-  logger: Logger,
-  runs: TrackedRun[],
-  snapshots: Map<string, RunSnapshot>,
-  interrupted: NonNullable<Interruption>
-): Promise<void> {
-  // fail-fast always stops the others (that is what it asks for); a timeout or a cancelled job only with cancel-on-abort.
-  if (interrupted !== 'fail-fast' && !settings.cancelOnAbort) return
-  const unfinished = runs.filter((r) => {
-    const state = snapshots.get(r.runId)?.state
-    return r.startedHere && (state === undefined || state === 'running' || state === 'manual')
-  })
-  await stopRuns(provider, logger, unfinished)
-}
-
-async function stopRuns(provider: Provider, logger: Logger, runs: TrackedRun[]): Promise<void> {
-  await Promise.all(
-    runs.map(async (run) => {
-      try {
-        await provider.stop(run)
-        logger.info(`Stopped pipeline ${run.pipelineId} run ${run.runId}.`)
-      } catch (error) {
-        logger.warning(`Could not stop pipeline ${run.pipelineId} run ${run.runId}: ${(error as Error).message}`)
-      }
-    })
-  )
-}
-
-async function collectResults(
-  settings: Settings,
-  provider: Provider,
-  logger: Logger,
-  runs: TrackedRun[],
-  snapshots: Map<string, RunSnapshot>,
-  interrupted: Interruption
-): Promise<RunResult[]> {
-  const ending = { interrupted, onManualGate: settings.wait.onManualGate }
-  return Promise.all(
-    runs.map(async (run) => {
-      const snapshot = snapshots.get(run.runId)
-      let failures: Failure[] = []
-      if (snapshot?.state === 'failure') {
-        try {
-          failures = failuresOf(await provider.detail(run))
-        } catch (error) {
-          logger.warning(`Could not read what failed in pipeline ${run.pipelineId} run ${run.runId}: ${(error as Error).message}`)
-        }
-      }
-      return resultOf(run, snapshot, ending, failures)
-    })
-  )
-}
-
 /** The step's one-line failure: each unsuccessful pipeline and what failed in it. */
 function failureLine(results: readonly RunResult[], interrupted: Interruption, settings: Settings): string {
   const parts = results
@@ -173,15 +194,12 @@ function failureLine(results: readonly RunResult[], interrupted: Interruption, s
       const run = r.run_number !== null ? `run #${r.run_number}` : `run ${r.run_id}`
       const where = r.failures.map(failurePath).filter((p) => p !== '')
       const detail = where.length > 0 ? ` at ${where.join(', ')}` : ''
-      return `pipeline ${r.pipeline_id} ${run} ${r.conclusion === 'timed_out' ? `did not end in time (${r.status || 'not read'})` : r.status || r.conclusion}${detail}`
+      const late = r.status === 'CANCELED' ? 'and was stopped' : `(${r.status || 'not read'})`
+      const state = r.conclusion === 'timed_out' ? `did not end in time ${late}` : r.status || r.conclusion
+      return `pipeline ${r.pipeline_id} ${run} ${state}${detail}`
     })
-  const why =
-    interrupted === 'timeout'
-      ? `Timed out after ${settings.wait.timeoutMs / 1000}s: `
-      : interrupted === 'cancelled'
-        ? 'Cancelled: '
-        : ''
-  return `${why}${parts.join('; ')}`
+  const why = { timeout: `Timed out after ${settings.wait.timeoutMs / 1000}s: `, cancelled: 'Cancelled: ', 'fail-fast': 'Stopped early (fail-fast): ' }
+  return `${interrupted ? why[interrupted] : ''}${parts.join('; ')}`
 }
 
 function messageOf(error: unknown, logger: Logger): string {

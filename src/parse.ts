@@ -3,6 +3,15 @@
 
 import { InputError } from './errors.js'
 
+/**
+ * An input value as an error message shows it: quoted, control characters escaped (so the message
+ * stays one line and cannot carry terminal or workflow-command tricks), long values cut.
+ */
+export function shown(value: string): string {
+  const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value
+  return `'${cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`
+}
+
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }
 
 /** `90s`, `10m`, `1h30m`, `2.5m`; a bare number is seconds. */
@@ -13,7 +22,7 @@ export function parseDuration(input: string, value: string): number {
   const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)]
   const covered = parts.map((p) => p[0]).join('')
   if (parts.length === 0 || covered !== text) {
-    throw new InputError(input, `'${value}' is not a duration; write a number with a unit s, m or h, e.g. 90s, 10m, 1h30m`)
+    throw new InputError(input, `${shown(value)} is not a duration; write a number with a unit s, m or h, e.g. 90s, 10m, 1h30m`)
   }
   return Math.round(parts.reduce((total, [, n, unit]) => total + Number(n) * UNIT_MS[unit!]!, 0))
 }
@@ -23,7 +32,7 @@ export function parseList(input: string, value: string): string[] {
   const items = value.split(/[\s,]+/).filter((s) => s.length > 0)
   const seen = new Set<string>()
   for (const item of items) {
-    if (seen.has(item)) throw new InputError(input, `'${item}' is listed twice; list each one once`)
+    if (seen.has(item)) throw new InputError(input, `${shown(item)} is listed twice; list each one once`)
     seen.add(item)
   }
   return items
@@ -34,7 +43,7 @@ export function parseBoolean(input: string, value: string, fallback: boolean): b
   if (text === '') return fallback
   if (text === 'true') return true
   if (text === 'false') return false
-  throw new InputError(input, `'${value}' is not a boolean; use true or false`)
+  throw new InputError(input, `${shown(value)} is not a boolean; use true or false`)
 }
 
 export function parseChoice<T extends string>(input: string, value: string, choices: readonly T[], fallback: T): T {
@@ -42,7 +51,7 @@ export function parseChoice<T extends string>(input: string, value: string, choi
   if (text === '') return fallback
   const found = choices.find((c) => c === text.toLowerCase())
   if (found === undefined) {
-    throw new InputError(input, `'${value}' is not one of ${choices.join(', ')}`)
+    throw new InputError(input, `${shown(value)} is not one of ${choices.join(', ')}`)
   }
   return found
 }
@@ -51,7 +60,7 @@ export function parseInteger(input: string, value: string, fallback: number, min
   const text = value.trim()
   if (text === '') return fallback
   if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-    throw new InputError(input, `'${value}' is not a whole number from ${min} to ${max}`)
+    throw new InputError(input, `${shown(value)} is not a whole number from ${min} to ${max}`)
   }
   return Number(text)
 }
@@ -78,10 +87,10 @@ export function parseVariables(input: string, value: string, maxValueLength: num
     }
     const val = line.slice(eq + 1).trim()
     if (variables.some((v) => v.name === name)) {
-      throw new InputError(input, `${name} is set twice; set each variable once`)
+      throw new InputError(input, `${shown(name)} is set twice; set each variable once`)
     }
     if (val.length > maxValueLength) {
-      throw new InputError(input, `the value of ${name} is ${val.length} characters; the limit is ${maxValueLength}`)
+      throw new InputError(input, `the value of ${shown(name)} is ${val.length} characters; the limit is ${maxValueLength}`)
     }
     variables.push({ name, value: val })
   })
@@ -102,10 +111,10 @@ export function parseRef(input: string, value: string): GitRef | undefined {
   else if (text.startsWith('refs/heads/')) ref = { kind: 'branch', name: text.slice('refs/heads/'.length) }
   else if (text.startsWith('refs/')) {
     // refs/pull/N/merge exists only on GitHub; the pipeline's repository has no such ref.
-    throw new InputError(input, `'${value}' is neither a branch nor a tag; give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`)
+    throw new InputError(input, `${shown(value)} is neither a branch nor a tag; give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`)
   } else ref = { kind: 'branch', name: text }
   if (ref.name === '' || /[\s~^:?*[\\]|\.\.|\/\/|^\/|\/$/.test(ref.name)) {
-    throw new InputError(input, `'${value}' is not a valid git ${ref.kind} name`)
+    throw new InputError(input, `${shown(value)} is not a valid git ${ref.kind} name`)
   }
   return ref
 }
@@ -119,14 +128,14 @@ export function parseBaseUrl(input: string, value: string): string {
   try {
     url = new URL(value.trim())
   } catch {
-    throw new InputError(input, `'${value}' is not a URL; write it like https://host or https://host/prefix`)
+    throw new InputError(input, `${shown(value)} is not a URL; write it like https://host or https://host/prefix`)
   }
   const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new InputError(input, `'${value}' must use https (plain http is allowed only for 127.0.0.1 or localhost)`)
+    throw new InputError(input, `${shown(value)} must use https (plain http is allowed only for 127.0.0.1 or localhost)`)
   }
   if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
-    throw new InputError(input, `'${value}' must not carry a query, fragment or user info`)
+    throw new InputError(input, `${shown(value)} must not carry a query, fragment or user info`)
   }
   return url.href.replace(/\/+$/, '')
 }

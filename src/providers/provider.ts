@@ -20,6 +20,12 @@ export interface Provider {
   /** Starts one run; resolves once the run exists (a queued run counts as started). */
   start(pipelineId: string, request: StartRequest): Promise<TrackedRun>
 
+  /**
+   * The run a start with this marker created, if any: how a start whose answer was lost is found
+   * again before anything is started twice.
+   */
+  find(pipelineId: string, marker: string): Promise<TrackedRun | undefined>
+
   /** The pipeline's most recent run, for `mode: wait` without `run-ids`. */
   latest(pipelineId: string): Promise<TrackedRun>
 

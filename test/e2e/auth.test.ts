@@ -98,7 +98,7 @@ describe('authentication', () => {
 
   it('a wrong password: the IAM error, and no pipeline request', async () => {
     const s = await start()
-    const result = await runAction({ ...base(s), username: IAM_USER.username, password: 'wrong', domain: IAM_USER.domain })
+    const result = await runAction({ ...base(s), username: IAM_USER.username, password: 'Wrong-Password-42', domain: IAM_USER.domain })
 
     expect(result.exitCode).toBe(1)
     expect(result.log).toMatch(/::error::signing in to IAM as octo-cloud\/ci-bot failed: HTTP 401 Unauthorized: The username or password is wrong\./)

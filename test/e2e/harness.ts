@@ -1,13 +1,16 @@
 // Runs the built action the way the runner does: `node dist/index.js` with the inputs as
 // INPUT_<NAME> variables (action.yml defaults merged in), fresh GITHUB_OUTPUT / GITHUB_STATE /
-// GITHUB_STEP_SUMMARY files, and a clean environment, then reads back what the runner would.
+// GITHUB_STEP_SUMMARY files and a clean environment; then the post step with STATE_*. Every run
+// has debug output on and is scanned for every secret the tests know of.
 
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { allSecrets, rememberSecret, secretsSince } from '../simulator/secrets.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
+const SECRET_INPUTS = ['secret-key', 'security-token', 'token', 'password']
 
 export interface ActionResult {
   exitCode: number | null
@@ -20,11 +23,10 @@ export interface ActionResult {
 }
 
 export interface RunOptions {
-  /** Extra environment: RUNNER_DEBUG, STATE_*, GITHUB_EVENT_NAME… */
+  /** Extra environment, e.g. STATE_* for the post step. */
   env?: Record<string, string>
   /** The event payload (GITHUB_EVENT_PATH); `{}` by default. */
   event?: object
-  script?: 'dist/index.js'
   /** Called once the process is running, e.g. to send it a signal. */
   onStart?: (child: ChildProcess, log: () => string) => void
 }
@@ -44,7 +46,18 @@ export function actionDefaults(): Record<string, string> {
   return defaults
 }
 
-export async function runAction(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionResult> {
+/** The main step. */
+export function runAction(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionResult> {
+  return runStep(inputs, options)
+}
+
+/** The post step, with the state the main step saved, as the runner passes it. */
+export function runPost(inputs: Record<string, string>, state: Record<string, string>, options: RunOptions = {}): Promise<ActionResult> {
+  const env = Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]))
+  return runStep(inputs, { ...options, env: { ...env, ...options.env } })
+}
+
+async function runStep(inputs: Record<string, string>, options: RunOptions): Promise<ActionResult> {
   const dir = mkdtempSync(join(tmpdir(), 'action-'))
   const files = { GITHUB_OUTPUT: 'output', GITHUB_STATE: 'state', GITHUB_STEP_SUMMARY: 'summary', GITHUB_ENV: 'env', GITHUB_PATH: 'path' }
   const env: Record<string, string> = {
@@ -52,6 +65,8 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
     HOME: dir,
     CI: 'true',
     GITHUB_ACTIONS: 'true',
+    // The most verbose output there is: what a user gets with ACTIONS_STEP_DEBUG.
+    RUNNER_DEBUG: '1',
     GITHUB_REPOSITORY: 'octo-org/shop',
     GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
     GITHUB_SERVER_URL: 'https://github.com',
@@ -67,24 +82,44 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
     env[name] = join(dir, file)
     writeFileSync(env[name], '')
   }
-  for (const [name, value] of Object.entries({ ...actionDefaults(), ...inputs })) {
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  }
+  const all = { ...actionDefaults(), ...inputs }
+  for (const [name, value] of Object.entries(all)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   Object.assign(env, options.env)
+  const secretInputs = SECRET_INPUTS.map((name) => all[name] ?? '').filter((v) => v !== '')
+  secretInputs.forEach(rememberSecret)
 
-  const child = spawn(process.execPath, [join(ROOT, options.script ?? 'dist/index.js')], { env, cwd: dir })
+  const began = Date.now()
+  const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { env, cwd: dir })
   let log = ''
   child.stdout.on('data', (d: Buffer) => (log += d.toString()))
   child.stderr.on('data', (d: Buffer) => (log += d.toString()))
   options.onStart?.(child, () => log)
   const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('close', (code, sig) => done([code, sig])))
-  return {
+  const read = (name: string) => readFileSync(env[name]!, 'utf8')
+  const result = {
     exitCode,
     signal,
     log,
-    outputs: parseFileCommand(readFileSync(env['GITHUB_OUTPUT']!, 'utf8')),
-    state: parseFileCommand(readFileSync(env['GITHUB_STATE']!, 'utf8')),
-    summary: readFileSync(env['GITHUB_STEP_SUMMARY']!, 'utf8')
+    outputs: parseFileCommand(read('GITHUB_OUTPUT')),
+    state: parseFileCommand(read('GITHUB_STATE')),
+    summary: read('GITHUB_STEP_SUMMARY')
+  }
+  assertNoSecretPrinted([log, read('GITHUB_OUTPUT'), read('GITHUB_STATE'), read('GITHUB_STEP_SUMMARY')].join('\n'))
+  // Each secret input, and each token IAM issued meanwhile, must have been handed to the masker.
+  for (const secret of [...secretInputs, ...secretsSince(began).filter((s) => log.includes(s))]) {
+    if (!log.includes(`::add-mask::${secret}\n`)) throw new Error(`a secret (${secret.slice(0, 3)}…) was never registered with ::add-mask::`)
+  }
+  return result
+}
+
+/** Fails when anything the step printed or wrote holds a secret outside the masker's own command. */
+function assertNoSecretPrinted(text: string): void {
+  const visible = text
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n')
+  for (const secret of allSecrets()) {
+    if (visible.includes(secret)) throw new Error(`the step printed a secret (${secret.slice(0, 3)}…)`)
   }
 }
 

@@ -17,7 +17,7 @@ const cases: [string, Record<string, string>, RegExp][] = [
   ['a pipeline name instead of an ID', { 'pipeline-ids': 'shop-build' }, /Input 'pipeline-ids': 'shop-build' is not a pipeline ID/],
   ['the same pipeline twice', { 'pipeline-ids': `${pipeline},${pipeline}` }, /Input 'pipeline-ids': '[0-9a-f]{32}' is listed twice/],
   ['no credentials', { 'access-key': '', 'secret-key': '' }, /Input 'access-key': no credentials given/],
-  ['two kinds of credentials', { token: 'abc' }, /Input 'token': credentials given twice \(access-key\/secret-key and token\)/],
+  ['two kinds of credentials', { token: 'tok-two-kinds-of-credentials-1' }, /Input 'token': credentials given twice \(access-key\/secret-key and token\)/],
   ['half an AK/SK pair', { 'secret-key': '' }, /Input 'secret-key': is missing; access-key, secret-key go together/],
   ['a duration without unit', { timeout: '10x' }, /Input 'timeout': '10x' is not a duration/],
   ['an unknown mode', { mode: 'fire' }, /Input 'mode': 'fire' is not one of trigger-and-wait, trigger, wait/],

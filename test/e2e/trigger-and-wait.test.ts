@@ -109,14 +109,25 @@ describe('trigger-and-wait', () => {
     expect(result.outputs).toMatchObject({ conclusion: 'success', 'run-id': ours.id })
   })
 
-  it('ends timed_out when the deadline passes first', async () => {
+  it('ends timed_out when the deadline passes first, and stops the run', async () => {
     const id = hex32()
     const s = await simulator({ [id]: { script: quickPipeline(60_000) } })
     const result = await runAction(inputs(s, { 'pipeline-ids': id, timeout: '1s' }))
 
     expect(result.exitCode).toBe(1)
-    expect(result.outputs['conclusion']).toBe('timed_out')
-    expect(result.log).toMatch(/::error::Timed out after 1s: pipeline \S+ run #1 did not end in time \(RUNNING\)/)
+    expect(result.outputs).toMatchObject({ conclusion: 'timed_out', status: 'CANCELED' })
+    expect(result.log).toMatch(/::error::Timed out after 1s: pipeline \S+ run #1 did not end in time and was stopped/)
+    expect(s.stateOf(s.runsOf(id)[0]!).status).toBe('CANCELED')
+  })
+
+  it('with cancel-on-abort: false, leaves the run going at the timeout', async () => {
+    const id = hex32()
+    const s = await simulator({ [id]: { script: quickPipeline(60_000) } })
+    const result = await runAction(inputs(s, { 'pipeline-ids': id, timeout: '1s', 'cancel-on-abort': 'false' }))
+
+    expect(result.outputs).toMatchObject({ conclusion: 'timed_out', status: 'RUNNING' })
+    expect(result.log).toMatch(/did not end in time \(RUNNING\)/)
+    expect(s.stateOf(s.runsOf(id)[0]!).status).toBe('RUNNING')
   })
 })
 
@@ -145,7 +156,8 @@ describe('manual gates', () => {
     const s = await simulator({ [id]: { script: gatedPipeline() } })
     const result = await runAction(inputs(s, { 'pipeline-ids': id, timeout: '2s' }))
 
-    expect(result.outputs).toMatchObject({ conclusion: 'timed_out', status: 'PAUSED' })
+    expect(result.outputs).toMatchObject({ conclusion: 'timed_out', status: 'CANCELED' })
+    expect(result.log).toMatch(/run #1 PAUSED/)
   })
 })
 

@@ -5,7 +5,9 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Fault, FaultPlan } from './faults.ts'
 import { verifySignature } from './gateway-auth.ts'
+import { rememberSecret } from './secrets.ts'
 import { runStateAt, type PipelineScript, type RunState, type StepState } from './script.ts'
 
 export interface AccessKey {
@@ -49,6 +51,7 @@ export interface SimulatorOptions {
   tokens?: string[]
   /** Lifetime of tokens IAM issues from a password. */
   tokenTtlMs?: number
+  faults?: FaultPlan
 }
 
 export interface SimRun {
@@ -82,6 +85,7 @@ export interface RecordedRequest {
   /** The pipeline the request was about, when it names one. */
   pipelineId?: string
   auth: 'aksk' | 'token' | 'none'
+  fault?: Fault['kind']
 }
 
 const LOCK_AFTER_FAILURES = 5
@@ -93,6 +97,8 @@ export class CodeArtsSimulator {
   readonly iamProjectId: string
   readonly requests: RecordedRequest[] = []
   url = ''
+  /** Faults to inject from now on; replaceable while running. */
+  faults: FaultPlan | undefined
 
   private readonly options: SimulatorOptions
   private readonly server: Server
@@ -103,9 +109,13 @@ export class CodeArtsSimulator {
 
   private constructor(options: SimulatorOptions) {
     this.options = options
+    for (const key of options.accessKeys ?? []) [key.secretKey, key.securityToken ?? ''].filter(Boolean).forEach(rememberSecret)
+    for (const user of options.users ?? []) rememberSecret(user.password)
+    for (const token of options.tokens ?? []) rememberSecret(token)
     this.projectId = options.projectId ?? hex32()
     this.region = options.region ?? 'cn-north-4'
     this.iamProjectId = options.iamProjectId ?? hex32()
+    this.faults = options.faults
     this.server = createServer((req, res) => void this.handle(req, res))
   }
 
@@ -195,10 +205,31 @@ export class CodeArtsSimulator {
     const url = new URL(req.url ?? '/', 'http://simulator')
     const record: RecordedRequest = { at: Date.now(), method: req.method ?? 'GET', path: url.pathname, status: 0, auth: 'none' }
     this.requests.push(record)
-    const reply = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
       record.status = status
       res.writeHead(status, { 'content-type': 'application/json', ...headers })
       res.end(JSON.stringify(payload))
+    }
+    const fault = this.faults?.({ method: record.method, path: record.path })
+    if (fault) record.fault = fault.kind
+    switch (fault?.kind) {
+      case 'status':
+        return fault.status === 429
+          ? send(429, { error_code: 'APIGW.0308', error_msg: 'The throttling threshold has been reached: policy user over ratelimit,limit:20,time:1 minute' }, { 'retry-after': '1' })
+          : send(fault.status, { error_code: `APIGW.0${fault.status}`, error_msg: 'Service temporarily unavailable' })
+      case 'reset':
+        return void req.socket.destroy()
+      case 'garbage':
+        record.status = 200
+        res.writeHead(200, { 'content-type': 'text/html' })
+        return void res.end('<html><body>Bad gateway</body></html>')
+    }
+    // The service itself acts on the request; some faults then spoil the answer on its way back.
+    const reply = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
+      if (fault?.kind === 'handled-then-reset') return void req.socket.destroy()
+      if (fault?.kind === 'handled-then-502') return send(502, { error_code: 'APIGW.0502', error_msg: 'Bad gateway: upstream timed out' })
+      if (fault?.kind === 'slow') return void setTimeout(() => send(status, payload, headers), fault.ms).unref()
+      send(status, payload, headers)
     }
     try {
       this.advanceQueues()
@@ -264,6 +295,7 @@ export class CodeArtsSimulator {
       if (!known) return reply(401, { error: { code: 401, message: 'The username or password is wrong.', title: 'Unauthorized' } })
       if (auth?.scope?.project?.name !== this.region) return reply(400, { error: { code: 400, message: 'project scope required', title: 'Bad Request' } })
       const token = `MII${randomBytes(24).toString('base64url')}`
+      rememberSecret(token)
       const expires = Date.now() + (this.options.tokenTtlMs ?? 24 * 3_600_000)
       this.minted.set(token, expires)
       return reply(
@@ -300,6 +332,7 @@ export class CodeArtsSimulator {
       const run = this.findRun(pipelineId, url.searchParams.get('pipeline_run_id'))
       return run ? reply(200, this.detailOf(run)) : reply(200, { error_code: 'DEVPIPE.00011404', error_msg: 'The pipeline run does not exist' })
     }
+    if (method === 'POST' && rest === '/pipeline-runs/list') return this.listRuns(pipelineId, body, reply)
     const stop = /^\/pipeline-runs\/([^/]+)\/stop$/.exec(rest)
     if (method === 'POST' && stop) return this.stop(this.findRun(pipelineId, stop[1]!), reply)
     const dequeue = /^\/([^/]+)\/cancel-queuing\/([^/]+)$/.exec(rest)
@@ -333,6 +366,32 @@ export class CodeArtsSimulator {
       })
     }
     reply(200, { pipeline_run_id: run.id })
+  }
+
+  /** `POST .../pipeline-runs/list`, newest first by default; items carry no description, as documented. */
+  private listRuns(pipelineId: string, body: Buffer, reply: Reply): void {
+    const query = parse(body) ?? {}
+    const offset = Number(query.offset ?? 0)
+    const limit = Number(query.limit ?? 10)
+    const runs = [...this.runsOf(pipelineId)].sort((a, b) => (query.sort_dir === 'asc' ? a.number - b.number : b.number - a.number))
+    reply(200, {
+      offset,
+      limit,
+      total: runs.length,
+      pipeline_runs: runs.slice(offset, offset + limit).map((run) => {
+        const state = this.stateOf(run)
+        return {
+          pipeline_id: pipelineId,
+          pipeline_run_id: run.id,
+          status: state.queued ? 'QUEUED' : state.status,
+          run_number: run.number,
+          trigger_type: 'Manual',
+          start_time: run.startedAt ?? 0,
+          end_time: state.end !== undefined ? run.startedAt! + state.end : 0,
+          detail_url: this.consoleUrl(run)
+        }
+      })
+    })
   }
 
   /** What a start's `sources` ask each repository to run, or why they are refused. */

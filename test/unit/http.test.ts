@@ -104,6 +104,23 @@ describe('HttpClient', () => {
     await expect(client().send(start(closed))).rejects.toThrow(/ECONNREFUSED.*after 4 tries/)
   })
 
+  const htmlPage: Handler = (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' })
+    res.end('<html>Bad gateway</html>')
+  }
+
+  it('retries a read that expects JSON and got a proxy page', async () => {
+    const { url, hits } = await serve(htmlPage, status(200))
+    const response = await client().send({ ...get(url), expectJson: true })
+    expect(response.json).toEqual({ code: 200 })
+    expect(hits()).toBe(2)
+  })
+
+  it('treats a proxy page in answer to a start as an unknown outcome', async () => {
+    const { url } = await serve(htmlPage)
+    await expect(client().send({ ...start(url), expectJson: true })).rejects.toThrow(/starting: no answer \(HTTP 200 with a body that is not JSON: <html>Bad gateway<\/html>\)/)
+  })
+
   it('retries a read that timed out', async () => {
     const { url, hits } = await serve(hang, status(200))
     expect((await client({ timeoutMs: 200 }).send(get(url))).status).toBe(200)

@@ -25,6 +25,11 @@ describe('parseList', () => {
   it('splits on commas, spaces and newlines and keeps the order', () => {
     expect(parseList('stages', 'b, a\nc  d,,\n')).toEqual(['b', 'a', 'c', 'd'])
   })
+  it('shows a refused value on one line, control characters escaped', () => {
+    expect(() => parseList('stages', 'a\u0007 a\u0007')).toThrow("Input 'stages': 'a\\u0007' is listed twice")
+    expect(() => parseDuration('timeout', `1x\n::error::${'y'.repeat(100)}`)).toThrow(/^Input 'timeout': '1x\\u000a::error::y+…' is not a duration/)
+  })
+
   it('refuses duplicates', () => {
     expect(() => parseList('pipeline-ids', 'a b a')).toThrow("Input 'pipeline-ids': 'a' is listed twice")
   })
@@ -45,8 +50,8 @@ describe('parseVariables', () => {
     ['NOVALUE', /line 1 is not NAME=value/],
     ['=x', /line 1 is not NAME=value/],
     ['A B=1', /line 1 is not NAME=value/],
-    ['A=1\nA=2', /A is set twice/],
-    [`A=${'x'.repeat(9)}`, /the value of A is 9 characters; the limit is 8/]
+    ['A=1\nA=2', /'A' is set twice/],
+    [`A=${'x'.repeat(9)}`, /the value of 'A' is 9 characters; the limit is 8/]
   ])('refuses %j', (text, message) => {
     expect(() => parseVariables('variables', text, 8)).toThrow(message)
   })

@@ -3,7 +3,7 @@
 
 import { MalformedResponseError } from '../../errors.js'
 import type { HttpClient } from '../../http.js'
-import { obj, str, type JsonObject } from '../../json.js'
+import { arr, obj, str, type JsonObject } from '../../json.js'
 import type { CodeArtsConnection } from '../../settings.js'
 import type { Authenticator } from './auth.js'
 import { call, expectArray, type CallOptions } from './call.js'
@@ -68,6 +68,17 @@ export class CodeArtsApi {
     const action = `reading the status of ${pipelineIds.length === 1 ? `pipeline ${pipelineIds[0]}` : `${pipelineIds.length} pipelines`}`
     const result = await this.send({ method: 'POST', path: '/pipelines/status', action, body: pipelineIds })
     return expectArray(action, result.body).map(obj)
+  }
+
+  /** The most recent runs, newest first. The items carry no description; see runDetail. */
+  async recentRuns(pipelineId: string, limit: number): Promise<JsonObject[]> {
+    const result = await this.send({
+      method: 'POST',
+      path: `/pipelines/${pipelineId}/pipeline-runs/list`,
+      body: { offset: 0, limit, sort_key: 'start_time', sort_dir: 'desc' },
+      action: `listing the recent runs of pipeline ${pipelineId}`
+    })
+    return arr(obj(result.body)['pipeline_runs']).map(obj)
   }
 
   async runDetail(pipelineId: string, runId: string): Promise<JsonObject> {

@@ -4,7 +4,7 @@
 import type { Authorize, HttpClient } from '../../http.js'
 import type { Logger } from '../../logger.js'
 import type { CodeArtsConnection } from '../../settings.js'
-import { passwordToken, regionProjectId } from './iam.js'
+import { passwordToken, regionProjectId, type IamToken } from './iam.js'
 import { signRequest } from './signer.js'
 
 export interface Authenticator {
@@ -13,9 +13,10 @@ export interface Authenticator {
   renew(): Promise<boolean>
 }
 
-// A refused token is renewed only if it is older than this, so that a token IAM keeps issuing but
-// CodeArts keeps refusing (say, a user without CodeArts permissions) fails instead of looping.
-const MIN_TOKEN_AGE_FOR_RENEWAL_MS = 60_000
+// A refused token is renewed only when IAM's own expiry time says it has run out (or is about to).
+// A token refused while still valid means missing permissions: a new one would be refused too, and
+// renewing it again and again would only hide that.
+const EXPIRY_MARGIN_MS = 5 * 60_000
 
 export function createAuthenticator(conn: CodeArtsConnection, http: HttpClient, logger: Logger, now: () => number = Date.now): Authenticator {
   const auth = conn.auth
@@ -24,16 +25,14 @@ export function createAuthenticator(conn: CodeArtsConnection, http: HttpClient, 
       return { authorize: () => ({ 'X-Auth-Token': auth.token }), renew: async () => false }
 
     case 'password': {
-      let token: Promise<string> | undefined
-      let mintedAt = 0
-      const mint = (): Promise<string> => {
-        mintedAt = now()
+      let token: Promise<IamToken> | undefined
+      const mint = (): Promise<IamToken> => {
         token = passwordToken(http, conn.iamEndpoint, conn.region, auth).then(
           (t) => {
             // Masked before anything, debug output included, could print it.
             logger.secret(t.token)
             logger.debug(`IAM token obtained${t.expiresAt ? `, valid until ${t.expiresAt.toISOString()}` : ''}`)
-            return t.token
+            return t
           },
           (error: unknown) => {
             token = undefined
@@ -43,10 +42,11 @@ export function createAuthenticator(conn: CodeArtsConnection, http: HttpClient, 
         return token
       }
       return {
-        authorize: async () => ({ 'X-Auth-Token': await (token ?? mint()) }),
+        authorize: async () => ({ 'X-Auth-Token': (await (token ?? mint())).token }),
         renew: async () => {
-          if (now() - mintedAt < MIN_TOKEN_AGE_FOR_RENEWAL_MS) return false
-          logger.info('The IAM token was refused; signing in again.')
+          const current = await token
+          if (current?.expiresAt === undefined || now() < current.expiresAt.getTime() - EXPIRY_MARGIN_MS) return false
+          logger.info('The IAM token has expired; signing in again.')
           await mint()
           return true
         }

@@ -2,8 +2,8 @@
 // a RemoteError carrying the service's own code and message.
 
 import { MalformedResponseError, RemoteError } from '../../errors.js'
-import type { HttpClient, HttpRequest } from '../../http.js'
-import { arr, isObject, obj, parseJson, str } from '../../json.js'
+import { snippet, type HttpClient, type HttpRequest } from '../../http.js'
+import { arr, isObject, obj, str } from '../../json.js'
 import type { Authenticator } from './auth.js'
 
 export interface HuaweiError {
@@ -46,15 +46,14 @@ export function isAuthFailure(status: number, error: HuaweiError | undefined): b
 }
 
 export async function call(http: HttpClient, req: HttpRequest, auth: Authenticator | undefined, options: CallOptions = {}): Promise<CallResult> {
-  let response = await http.send(req, auth?.authorize)
-  let parsed = parseBody(req, response.status, response.body)
-  let error = huaweiErrorOf(parsed)
+  const jsonReq = { ...req, expectJson: true }
+  let response = await http.send(jsonReq, auth?.authorize)
+  let error = huaweiErrorOf(response.json)
   // An IAM token can expire during a long wait; with a password we can get a new one. Only once,
   // and never for AK/SK: five bad signatures in a row lock the key for five minutes.
   if (auth && isAuthFailure(response.status, error) && (await auth.renew())) {
-    response = await http.send(req, auth.authorize)
-    parsed = parseBody(req, response.status, response.body)
-    error = huaweiErrorOf(parsed)
+    response = await http.send(jsonReq, auth.authorize)
+    error = huaweiErrorOf(response.json)
   }
   const failed = response.status >= 400 || error !== undefined
   if (failed && !(error && options.tolerate?.includes(error.code))) {
@@ -62,25 +61,12 @@ export async function call(http: HttpClient, req: HttpRequest, auth: Authenticat
       req.action,
       response.status,
       error?.code ?? `HTTP.${response.status}`,
+      // An error page from a proxy or gateway is HTML; its text is all there is to show.
       error?.message ?? (snippet(response.body) || 'no error message in the response'),
       response.headers['x-request-id']
     )
   }
-  return { status: response.status, headers: response.headers, body: parsed, ...(error && { error }) }
-}
-
-function parseBody(req: HttpRequest, status: number, text: string): unknown {
-  if (text.trim() === '') return {}
-  const parsed = parseJson(text)
-  if (parsed.ok) return parsed.value
-  // An error page from a proxy or gateway is HTML; report it as the HTTP error it is.
-  if (status >= 400) return {}
-  throw new MalformedResponseError(req.action, `HTTP ${status} with a body that is not JSON: ${snippet(text)}`)
-}
-
-function snippet(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat
+  return { status: response.status, headers: response.headers, body: response.json ?? {}, ...(error && { error }) }
 }
 
 /** `arr` for a body that must be an array; a clear error otherwise. */

@@ -9,6 +9,8 @@ import { detailFromRun, snapshotFromLatest } from './translate.js'
 
 // The batch status endpoint documents no limit on its list; keep requests modest.
 const STATUS_BATCH = 20
+// How many of a pipeline's latest runs are searched for a lost start.
+const RECENT_RUNS = 10
 
 export class CodeArtsProvider implements Provider {
   private readonly api: CodeArtsApi
@@ -27,6 +29,20 @@ export class CodeArtsProvider implements Provider {
     if (request.ref) body.sources = await this.sourcesAt(pipelineId, request.ref)
     const { runId, queueId } = await this.api.run(pipelineId, body)
     return { pipelineId, runId, ...(queueId && { queueId }), url: this.consoleUrl(pipelineId, runId), startedHere: true }
+  }
+
+  async find(pipelineId: string, marker: string): Promise<TrackedRun | undefined> {
+    // The list has no descriptions, so each candidate's detail is read, newest first. A run started
+    // by this step a moment ago is among the few most recent even on a busy pipeline.
+    for (const item of await this.api.recentRuns(pipelineId, RECENT_RUNS)) {
+      const runId = str(item['pipeline_run_id'])
+      if (runId === '') continue
+      const detail = await this.api.runDetail(pipelineId, runId)
+      if (str(detail['description']).includes(marker)) {
+        return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: true }
+      }
+    }
+    return undefined
   }
 
   async latest(pipelineId: string): Promise<TrackedRun> {

@@ -1,0 +1,93 @@
+// Seeded random faults on every request, IAM included: the verdict must still be right and no
+// pipeline may be started twice. FAULT_SEEDS=500 npm test -- faults runs a longer campaign.
+
+import { describe, expect, it } from 'vitest'
+import { CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
+import { randomFaults } from '../simulator/faults.ts'
+import { ACCESS_KEY, failingPipeline, passingPipeline } from '../simulator/fixtures.ts'
+import { runInProcess } from './in-process.ts'
+
+const SEEDS = Number(process.env['FAULT_SEEDS'] ?? 40)
+const RATE = 0.25
+const PARALLEL = 8
+
+interface Outcome {
+  seed: number
+  faults: Record<string, number>
+  wrongVerdict?: string
+  doubleStarts: string[]
+  starts: number
+  requests: number
+  /** Starts whose answer was lost: found again by marker, or (not there) sent again. */
+  recovered: number
+  restarted: number
+}
+
+async function campaign(seed: number): Promise<Outcome> {
+  const green = hex32()
+  const other = hex32()
+  const otherFails = seed % 2 === 1
+  const sim = await CodeArtsSimulator.start({
+    pipelines: { [green]: { script: passingPipeline(40) }, [other]: { script: otherFails ? failingPipeline(40) : passingPipeline(30) } },
+    accessKeys: [ACCESS_KEY],
+    faults: randomFaults(seed, RATE, 600)
+  })
+  try {
+    const result = await runInProcess({
+      endpoint: sim.url,
+      'iam-endpoint': sim.url,
+      'project-id': sim.projectId,
+      'pipeline-ids': `${green},${other}`,
+      'access-key': ACCESS_KEY.accessKey,
+      'secret-key': ACCESS_KEY.secretKey,
+      'poll-interval': '0.1s',
+      'max-poll-interval': '0.3s',
+      timeout: '60s'
+    })
+    const ours = [green, other].map((id) => sim.runsOf(id).filter((r) => !r.foreign))
+    const results = JSON.parse(result.outputs['results'] ?? '[]') as { run_id: string; conclusion: string }[]
+    const expected = [`success ${ours[0]![0]?.id}`, `${otherFails ? 'failure' : 'success'} ${ours[1]![0]?.id}`]
+    const got = results.map((r) => `${r.conclusion} ${r.run_id}`)
+    const faults: Record<string, number> = {}
+    for (const r of sim.requests) if (r.fault) faults[r.fault] = (faults[r.fault] ?? 0) + 1
+    return {
+      seed,
+      faults,
+      starts: ours.flat().length,
+      requests: sim.requests.length,
+      recovered: result.lines.filter((l) => l.startsWith('Found it:')).length,
+      restarted: result.lines.filter((l) => l.includes('Looking for the run')).length - result.lines.filter((l) => l.startsWith('Found it:')).length,
+      doubleStarts: ours.filter((runs) => runs.length > 1).map((runs) => runs[0]!.pipelineId),
+      ...(JSON.stringify(got) !== JSON.stringify(expected) && {
+        wrongVerdict: `expected ${expected.join(', ')}; got ${got.join(', ') || result.failed}`
+      })
+    }
+  } finally {
+    await sim.close()
+  }
+}
+
+describe('fault injection', () => {
+  it(`right verdict and no double start in ${SEEDS} seeded campaigns at ${RATE * 100}% faults per request`, { timeout: 600_000 }, async () => {
+    const outcomes: Outcome[] = []
+    const seeds = Array.from({ length: SEEDS }, (_, i) => i + 1)
+    while (seeds.length > 0) outcomes.push(...(await Promise.all(seeds.splice(0, PARALLEL).map(campaign))))
+
+    const byKind: Record<string, number> = {}
+    for (const o of outcomes) for (const [kind, n] of Object.entries(o.faults)) byKind[kind] = (byKind[kind] ?? 0) + n
+    const total = Object.values(byKind).reduce((a, b) => a + b, 0)
+    const wrong = outcomes.filter((o) => o.wrongVerdict)
+    const doubles = outcomes.filter((o) => o.doubleStarts.length > 0)
+    console.log(
+      `fault campaign: ${SEEDS} seeds, ${outcomes.reduce((a, o) => a + o.requests, 0)} requests, ${total} faults injected ` +
+        `(${Object.entries(byKind)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ')}); lost start answers: ${outcomes.reduce((a, o) => a + o.recovered, 0)} found by marker, ` +
+        `${outcomes.reduce((a, o) => a + o.restarted, 0)} not there and sent again; wrong verdicts: ${wrong.length}, double starts: ${doubles.length}`
+    )
+    expect(total).toBeGreaterThan(SEEDS)
+    expect(wrong.map((o) => `seed ${o.seed}: ${o.wrongVerdict}`)).toEqual([])
+    expect(doubles.map((o) => `seed ${o.seed}: ${o.doubleStarts.join(', ')}`)).toEqual([])
+    expect(outcomes.every((o) => o.starts === 2)).toBe(true)
+  })
+})

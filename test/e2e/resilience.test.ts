@@ -1,0 +1,80 @@
+// The built bundle under faults: a start whose answer is lost, throttling, an outage mid-wait.
+
+import { afterEach, describe, expect, it } from 'vitest'
+import { CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
+import type { FaultPlan } from '../simulator/faults.ts'
+import { ACCESS_KEY, quickPipeline } from '../simulator/fixtures.ts'
+import { runAction } from './harness.ts'
+import { runInProcess } from './in-process.ts'
+
+let sim: CodeArtsSimulator
+afterEach(async () => sim.close())
+
+async function runWith(faults: FaultPlan, script = quickPipeline(300)) {
+  const id = hex32()
+  sim = await CodeArtsSimulator.start({ pipelines: { [id]: { script } }, accessKeys: [ACCESS_KEY], faults })
+  const result = await runAction({
+    endpoint: sim.url,
+    'iam-endpoint': sim.url,
+    'project-id': sim.projectId,
+    'iam-project-id': sim.iamProjectId,
+    'pipeline-ids': id,
+    'access-key': ACCESS_KEY.accessKey,
+    'secret-key': ACCESS_KEY.secretKey,
+    'poll-interval': '0.2s',
+    'max-poll-interval': '0.5s'
+  })
+  return { id, result }
+}
+
+/** The first `n` requests to paths ending in `suffix` meet `fault`. */
+function first(n: number, suffix: string, fault: ReturnType<FaultPlan>): FaultPlan {
+  let seen = 0
+  return ({ path }) => (path.endsWith(suffix) && seen++ < n ? fault : undefined)
+}
+
+describe('resilience (built bundle)', () => {
+  it('a start accepted and then cut off is found again, not repeated', async () => {
+    const { id, result } = await runWith(first(1, '/run', { kind: 'handled-then-reset' }))
+    expect(result.exitCode).toBe(0)
+    expect(sim.runsOf(id)).toHaveLength(1)
+    expect(result.log).toContain(`Found it: the start of pipeline ${id} had worked (run ${sim.runsOf(id)[0]!.id}).`)
+  })
+
+  it('a start refused by a gateway error before it arrived is sent again', async () => {
+    const { id, result } = await runWith(first(1, '/run', { kind: 'status', status: 503 }))
+    expect(result.exitCode).toBe(0)
+    expect(sim.runsOf(id)).toHaveLength(1)
+    expect(sim.requests.filter((r) => r.path.endsWith('/run'))).toHaveLength(2)
+  })
+
+  it('honours Retry-After on a throttled status read', async () => {
+    const { result } = await runWith(first(1, '/pipelines/status', { kind: 'status', status: 429 }))
+    expect(result.exitCode).toBe(0)
+    const reads = sim.requests.filter((r) => r.path.endsWith('/pipelines/status'))
+    expect(reads[1]!.at - reads[0]!.at).toBeGreaterThanOrEqual(950)
+  })
+
+  it('keeps waiting through an outage longer than one request can retry, and says so', async () => {
+    // In process, with short retry timings: through the bundle this takes the production back-off (about 15 s a cycle).
+    const id = hex32()
+    sim = await CodeArtsSimulator.start({
+      pipelines: { [id]: { script: quickPipeline(200) } },
+      accessKeys: [ACCESS_KEY],
+      faults: first(12, '/pipelines/status', { kind: 'status', status: 502 })
+    })
+    const result = await runInProcess({
+      endpoint: sim.url,
+      'iam-endpoint': sim.url,
+      'project-id': sim.projectId,
+      'iam-project-id': sim.iamProjectId,
+      'pipeline-ids': id,
+      'access-key': ACCESS_KEY.accessKey,
+      'secret-key': ACCESS_KEY.secretKey,
+      'poll-interval': '0.2s'
+    })
+    expect(result.failed).toBeUndefined()
+    expect(result.outputs['conclusion']).toBe('success')
+    expect(result.lines).toContainEqual(expect.stringMatching(/^warning: Could not read the run status \(.*HTTP 502 APIGW\.0502.*\); trying again \(2 in a row\)/))
+  })
+})
