@@ -73908,7 +73908,7 @@ function isTransient(error) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8747);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5631);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2942);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5317);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7390);
 /* harmony import */ var _trigger_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9566);
@@ -73936,7 +73936,10 @@ const io = {
     setFailed: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message),
     state: _state_js__WEBPACK_IMPORTED_MODULE_4__/* .actionsState */ .Rq,
     origin: () => (0,_trigger_js__WEBPACK_IMPORTED_MODULE_5__/* .originFromEnv */ .ad)(process.env),
-    cancellation: cancellation.signal
+    cancellation: cancellation.signal,
+    writeSummary: async (markdown) => {
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown).write();
+    }
 };
 if ((0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isPost */ .tl)(_state_js__WEBPACK_IMPORTED_MODULE_4__/* .actionsState */ .Rq)) {
     await (0,_post_js__WEBPACK_IMPORTED_MODULE_3__/* .post */ .b)(io);
@@ -74401,7 +74404,7 @@ const actionsLogger = {
 
 /***/ }),
 
-/***/ 5631:
+/***/ 2942:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -74414,37 +74417,46 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(452);
 // EXTERNAL MODULE: ./lib/inputs.js + 2 modules
 var inputs = __nccwpck_require__(5428);
+;// CONCATENATED MODULE: ./lib/model.js
+// The provider-neutral picture of a pipeline run. Providers translate their API's shapes into these
+// types, so the wait loop and the reports never see a CodeArts or Yunxiao field name.
+/** Whether a snapshot is a full detail (stages carry jobs and steps). */
+function isDetail(snapshot) {
+    return snapshot.stages.every((stage) => 'pre' in stage);
+}
+
 ;// CONCATENATED MODULE: ./lib/report/failures.js
+const ENTRY_CHECK = '(stage entry check)';
+const EXIT_CHECK = '(stage exit check)';
+/** A stage's steps in run order: entry checks, each job's steps, exit checks. */
+function stageSteps(stage) {
+    return [
+        ...stage.pre.map((step) => ({ stage, jobName: ENTRY_CHECK, step })),
+        ...stage.jobs.flatMap((job) => job.steps.map((step) => ({ stage, jobName: job.name, job, step }))),
+        ...stage.post.map((step) => ({ stage, jobName: EXIT_CHECK, step }))
+    ];
+}
+function placedSteps(detail) {
+    return detail.stages.flatMap(stageSteps);
+}
 /**
- * Every failed step of a run, in run order, with the job's or stage's name around it. A failed job
- * without a failed step (refused before it started, or timed out) is listed by itself; so is a failed
- * stage whose failure shows nowhere below it.
+ * Every failed step of a run, in run order. A failed job without a failed step (refused before it
+ * started, or timed out) is listed by itself; so is a failed stage whose failure shows nowhere below it.
  */
 function failuresOf(detail) {
-    const failures = [];
-    for (const stage of detail.stages) {
-        const before = failures.length;
-        const gate = (steps, job) => {
-            for (const step of steps.filter((s) => s.state === 'failure')) {
-                failures.push({ stage: stage.name, job, step: step.name, message: step.message ?? '' });
-            }
-        };
-        gate(stage.pre, '(stage entry check)');
+    return detail.stages.flatMap((stage) => {
+        const found = stageSteps(stage)
+            .filter(({ step }) => step.state === 'failure')
+            .map(({ jobName, job, step }) => ({ stage: stage.name, job: jobName, step: step.name, message: step.message ?? job?.message ?? '' }));
         for (const job of stage.jobs) {
-            const steps = job.steps.filter((s) => s.state === 'failure');
-            for (const step of steps) {
-                failures.push({ stage: stage.name, job: job.name, step: step.name, message: step.message ?? job.message ?? '' });
-            }
-            if (steps.length === 0 && job.state === 'failure') {
-                failures.push({ stage: stage.name, job: job.name, step: '', message: job.message ?? '' });
+            if (job.state === 'failure' && !job.steps.some((s) => s.state === 'failure')) {
+                found.push({ stage: stage.name, job: job.name, step: '', message: job.message ?? '' });
             }
         }
-        gate(stage.post, '(stage exit check)');
-        if (failures.length === before && stage.state === 'failure') {
-            failures.push({ stage: stage.name, job: '', step: '', message: '' });
-        }
-    }
-    return failures;
+        if (found.length === 0 && stage.state === 'failure')
+            found.push({ stage: stage.name, job: '', step: '', message: '' });
+        return found;
+    });
 }
 /** `Build / Compile / make`, leaving out the parts that are empty. */
 function failurePath(failure) {
@@ -74464,21 +74476,35 @@ function writeOutputs(setOutput, results, conclusion) {
 }
 
 ;// CONCATENATED MODULE: ./lib/report/progress.js
-// Progress lines while waiting: one when a run or one of its stages changes status, never one per
+// Progress lines while waiting: one when a run, a stage or a job changes status, never one per
 // poll, so a long wait leaves a short, readable log.
+
+/** Prints what changed since the run was last read. Job lines appear when the read included jobs. */
 function progressPrinter(logger, label) {
+    const jobsSeen = new Map();
     return (run, previous, current) => {
         for (const line of changes(previous, current))
             logger.info(`${label(run)}: ${line}`);
+        if (!isDetail(current))
+            return;
+        for (const stage of current.stages) {
+            for (const job of stage.jobs) {
+                const key = `${run.runId}/${stage.name}/${job.name}`;
+                const before = jobsSeen.get(key);
+                jobsSeen.set(key, job.status);
+                // A job seen for the first time is worth a line once it has started.
+                if (before === job.status || (before === undefined && job.state === 'running' && job.startedAt === undefined))
+                    continue;
+                logger.info(`${label(run)}:     job ${stage.name} / ${job.name}: ${job.status}`);
+            }
+        }
     };
 }
-/** What changed between two reads of one run, in words. */
+/** What changed in the run and its stages between two reads, in words. */
 function changes(previous, current) {
     const lines = [];
-    if (previous?.status !== current.status) {
-        const number = current.runNumber !== undefined ? `run #${current.runNumber} ` : '';
-        lines.push(`${number}${current.status || 'status unknown'}`);
-    }
+    if (previous?.status !== current.status)
+        lines.push(current.status || 'status unknown');
     if (previous === undefined) {
         // The first read shows the plan: every stage on one line.
         if (current.stages.length > 0)
@@ -74491,6 +74517,141 @@ function changes(previous, current) {
             lines.push(`  stage ${stage.name}: ${stage.status}`);
     }
     return lines;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/report/step-log.js
+// A step's log as the job log shows it: only its tail is kept (a 100 MB log streams through in
+// bounded memory), and it is printed so that no line of it can act as a workflow command.
+
+// The web log cuts lines at 1024 characters anyway; longer ones would only cost memory.
+const MAX_LINE = 2_000;
+/** Consumes the lines, keeping the last `limit` (a ring buffer: memory is `limit` lines, whatever the log's size). */
+async function readTail(lines, limit) {
+    const ring = new Array(limit);
+    let total = 0;
+    for await (const line of lines) {
+        ring[total % limit] = line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}… [line cut at ${MAX_LINE} characters]` : line;
+        total++;
+    }
+    const kept = Math.min(total, limit);
+    const start = total - kept;
+    return { lines: Array.from({ length: kept }, (_, i) => ring[(start + i) % limit]), total };
+}
+/**
+ * Prints text that came from the pipeline service. Between `::stop-commands::<token>` and
+ * `::<token>::` the runner treats every line as plain text, so a log line such as `::add-mask::…` or
+ * `::error::…` is shown, not obeyed. The token is random, so the text cannot end the block itself.
+ */
+function printVerbatim(logger, lines) {
+    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    logger.info(`::stop-commands::${token}`);
+    for (const line of lines)
+        logger.info(line);
+    logger.info(`::${token}::`);
+}
+
+;// CONCATENATED MODULE: ./lib/report/reporter.js
+// Prints why runs failed, as soon as a run's detail shows it: the job's message, the failing step's
+// log tail in a group, and an error annotation. With `logs: all`, every step's log as it ends.
+// Each step is reported once, however many details show it.
+
+
+// The runner shows 10 error annotations per step; the step's own failure line is the tenth.
+const ANNOTATIONS = 9;
+// The runner cuts annotation messages at 4096 characters.
+const ANNOTATION_CHARS = 4_096;
+const ANNOTATION_LINES = 20;
+class Reporter {
+    logger;
+    provider;
+    settings;
+    reported = new Set();
+    annotations = 0;
+    /** Failed steps with their tails, by run ID, in the order found. */
+    failedLogs = new Map();
+    constructor(logger, provider, settings) {
+        this.logger = logger;
+        this.provider = provider;
+        this.settings = settings;
+    }
+    /** Reports what this detail shows that has not been reported yet. `label` names the run: "shop-build #12". */
+    async onDetail(run, detail, label) {
+        for (const placed of placedSteps(detail)) {
+            const { step } = placed;
+            const failed = step.state === 'failure';
+            const ended = failed || step.state === 'success' || step.state === 'cancelled';
+            const printLog = this.settings.logs === 'all' ? ended : this.settings.logs === 'failed' && failed;
+            if ((!failed && !printLog) || !this.once(`${run.runId}/step/${step.id}`))
+                continue;
+            const failure = { stage: placed.stage.name, job: placed.jobName, step: step.name, message: step.message ?? placed.job?.message ?? '' };
+            if (failed && placed.job?.message && this.once(`${run.runId}/job/${placed.job.id}`)) {
+                this.logger.info(`${label} / ${placed.stage.name} / ${placed.job.name} failed: ${oneLine(placed.job.message)}`);
+            }
+            const tail = printLog ? await this.printStepLog(run, placed, label) : undefined;
+            if (failed)
+                this.fail(run, label, failure, tail);
+        }
+        // Failures with no failed step to show (a job refused before it ran, a stage that failed by itself).
+        for (const failure of failuresOf(detail).filter((f) => f.step === '')) {
+            if (this.once(`${run.runId}/failure/${failurePath(failure)}`))
+                this.fail(run, label, failure, undefined);
+        }
+    }
+    async printStepLog(run, placed, label) {
+        const { step } = placed;
+        const title = `${label} / ${placed.stage.name} / ${placed.jobName} / ${step.name}: ${step.status}`;
+        if (step.logKey === undefined) {
+            this.logger.info(`${title} (no log)`);
+            return undefined;
+        }
+        let tail;
+        try {
+            tail = await readTail(this.provider.stepLog(run, step.logKey), this.settings.logLines);
+        }
+        catch (error) {
+            this.logger.warning(`Could not read the log of ${title}: ${error.message}`);
+            return undefined;
+        }
+        const shown = tail.total > tail.lines.length ? ` (last ${tail.lines.length} of ${tail.total} lines)` : '';
+        this.logger.startGroup(`${title}${shown}`);
+        printVerbatim(this.logger, tail.lines);
+        this.logger.endGroup();
+        return tail;
+    }
+    fail(run, label, failure, tail) {
+        const list = this.failedLogs.get(run.runId) ?? [];
+        list.push({ failure, ...(tail && { tail }) });
+        this.failedLogs.set(run.runId, list);
+        if (this.annotations >= ANNOTATIONS)
+            return;
+        this.annotations++;
+        this.logger.error(annotationText(failure, tail), { title: `${label} / ${failurePath(failure)}` });
+    }
+    once(key) {
+        if (this.reported.has(key))
+            return false;
+        this.reported.add(key);
+        return true;
+    }
+}
+/** The failure's message, then as many of the last lines as fit the runner's limit. */
+function annotationText(failure, tail) {
+    const message = oneLine(failure.message || 'failed').slice(0, 1_000);
+    const lines = tail?.lines.slice(-ANNOTATION_LINES) ?? [];
+    let text = message;
+    for (let i = 0; i < lines.length; i++) {
+        const candidate = `${message}\n\nLast lines:\n${lines.slice(i).join('\n')}`;
+        if (candidate.length <= ANNOTATION_CHARS) {
+            text = candidate;
+            break;
+        }
+    }
+    return text;
+}
+function oneLine(text) {
+    return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
 ;// CONCATENATED MODULE: ./lib/report/results.js
@@ -74541,38 +74702,201 @@ function overallConclusion(results, interrupted) {
     return 'success';
 }
 
+;// CONCATENATED MODULE: ./lib/report/summary.js
+// The job summary: one table of all runs, then per run its stages and jobs, the failing steps' last
+// lines, and what the runs were started with. GitHub refuses a step summary over 1 MiB, so the
+// summary is rendered with less detail until it fits, whatever the size of the pipelines.
+
+const SUMMARY_LIMIT = 1024 * 1024 - 16 * 1024;
+/** How much to show: each level drops something, until the text fits. */
+const LEVELS = [
+    { jobs: 'all', tailLines: 30, failedSteps: 10 },
+    { jobs: 'unsuccessful', tailLines: 30, failedSteps: 10 },
+    { jobs: 'none', tailLines: 10, failedSteps: 5 },
+    { jobs: 'none', tailLines: 0, failedSteps: 0 }
+];
+function renderSummary(input, limit = SUMMARY_LIMIT) {
+    for (const level of LEVELS) {
+        const text = render(input, level);
+        if (Buffer.byteLength(text) <= limit)
+            return text;
+    }
+    // Even the overview is too big (thousands of pipelines): keep what fits of it.
+    return `${render(input, LEVELS[3]).slice(0, limit / 4)}\n\n…(cut to fit the summary limit)\n`;
+}
+function render(input, level) {
+    const out = [`## ${ICON[input.conclusion]} CodeArts Pipeline: ${input.conclusion}`, ''];
+    out.push(table(['Pipeline', 'Run', 'Status', 'Duration'], input.runs.map(({ result, pipeline }) => [
+        esc(pipeline),
+        summary_link(result.run_number !== null ? `#${result.run_number}` : result.run_id, result.url),
+        `${ICON[result.conclusion]} ${esc(result.status || result.conclusion)}`,
+        duration(result.duration_s === null ? undefined : result.duration_s * 1000)
+    ])));
+    if (level.tailLines > 0 || level.jobs !== 'none') {
+        for (const run of input.runs)
+            out.push(...runSection(run, level));
+    }
+    else {
+        for (const run of input.runs) {
+            for (const f of run.failedLogs)
+                out.push(`- ${esc(label(run))}: ${esc(failurePath(f.failure))}: ${esc(f.failure.message.replace(/\s*\n\s*/g, ' '))}`);
+        }
+    }
+    if (input.trigger)
+        out.push(...triggerSection(input.trigger));
+    return `${out.join('\n')}\n`;
+}
+function runSection(run, level) {
+    const out = ['', `### ${esc(label(run))}: ${esc(run.result.status || run.result.conclusion)}`, ''];
+    if (run.result.url)
+        out.push(`${summary_link('Open in CodeArts', run.result.url)}${run.result.started_at ? ` · started ${esc(run.result.started_at)}` : ''}`, '');
+    if (run.detail) {
+        const rows = [];
+        for (const stage of run.detail.stages) {
+            rows.push([`<b>${esc(stage.name)}</b>`, '', summary_status(stage.state, stage.status), span(stage.startedAt, stage.finishedAt)]);
+            for (const job of stage.jobs) {
+                const show = level.jobs === 'all' || (level.jobs === 'unsuccessful' && job.state !== 'success' && job.state !== 'skipped');
+                if (show)
+                    rows.push(['', esc(job.name), summary_status(job.state, job.status), span(job.startedAt, job.finishedAt)]);
+            }
+        }
+        out.push(table(['Stage', 'Job', 'Status', 'Duration'], rows));
+    }
+    for (const { failure, tail } of run.failedLogs.slice(0, level.failedSteps)) {
+        const lines = tail?.lines.slice(-level.tailLines) ?? [];
+        out.push('', `<details><summary>❌ ${esc(failurePath(failure))}: ${esc((failure.message || 'failed').replace(/\s*\n\s*/g, ' '))}${lines.length > 0 ? ` (last ${lines.length} lines)` : ''}</summary>`, '');
+        if (lines.length > 0)
+            out.push(`<pre>${esc(lines.join('\n'))}</pre>`);
+        out.push('</details>');
+    }
+    return out;
+}
+function label(run) {
+    return run.result.run_number !== null ? `${run.pipeline} #${run.result.run_number}` : run.pipeline;
+}
+// Variable values are shown, except where the name says they are secret: the runner masks only the
+// values it was told about, and a value derived from a secret was never told.
+const SECRET_NAME = /pass|secret|token|key|credential|auth|cookie|session/i;
+function triggerSection(trigger) {
+    const rows = [];
+    if (trigger.ref)
+        rows.push([trigger.ref.kind, code(trigger.ref.name)]);
+    for (const v of trigger.variables)
+        rows.push([`variable ${code(v.name)}`, SECRET_NAME.test(v.name) ? '(hidden)' : code(v.value)]);
+    if (trigger.stages.length > 0)
+        rows.push(['stages', trigger.stages.map(code).join(', ')]);
+    if (trigger.jobs.length > 0)
+        rows.push(['jobs', trigger.jobs.map(code).join(', ')]);
+    rows.push(['description', trigger.description !== undefined ? esc(trigger.description) : 'default (repository, commit and workflow run)']);
+    return ['', '### Started with', '', table(['', ''], rows)];
+}
+const ICON = {
+    success: '✅',
+    failure: '❌',
+    cancelled: '⏹️',
+    timed_out: '⏱️',
+    running: '⏳',
+    manual: '✋',
+    skipped: '⏭️'
+};
+function summary_status(state, text) {
+    return `${ICON[state]} ${esc(text)}`;
+}
+/** One line of HTML: in GitHub markdown a blank line would end the table mid-way. */
+function table(head, rows) {
+    const tr = (cells, tag) => `<tr>${cells.map((c) => `<${tag}>${c.replace(/\s*\n\s*/g, ' ')}</${tag}>`).join('')}</tr>`;
+    return `<table>${tr(head, 'th')}${rows.map((r) => tr(r, 'td')).join('')}</table>`;
+}
+function summary_link(text, url) {
+    return /^https?:\/\//.test(url) ? `<a href="${esc(url)}">${esc(text)}</a>` : esc(text);
+}
+function code(text) {
+    return `<code>${esc(text)}</code>`;
+}
+/** Remote and user text is HTML-escaped: it must not be able to add markup or links to the summary. */
+function esc(text) {
+    return text.replace(/[&<>"'|\\`*_[\]]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function span(start, end) {
+    return start && end ? duration(end.getTime() - start.getTime()) : '';
+}
+function duration(ms) {
+    if (ms === undefined || ms < 0)
+        return '';
+    const s = Math.round(ms / 1000);
+    if (s < 60)
+        return `${s}s`;
+    if (s < 3600)
+        return `${Math.floor(s / 60)}m ${s % 60}s`;
+    return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
+}
+
 // EXTERNAL MODULE: ./lib/session.js + 12 modules
 var lib_session = __nccwpck_require__(9320);
 // EXTERNAL MODULE: ./lib/sleep.js
 var sleep = __nccwpck_require__(3424);
+;// CONCATENATED MODULE: ./lib/persist.js
+
+
+/**
+ * Calls `fn` again after a transient failure, up to `rounds` calls in all. The HTTP client already
+ * retried each request; this is for steps that must not fail on a bad minute, such as finding
+ * the runs to wait on, bounded by the step's deadline through `signal`.
+ */
+async function persist(fn, rounds, pauseMs, signal) {
+    for (let round = 1;; round++) {
+        try {
+            return await fn();
+        }
+        catch (error) {
+            if (round >= rounds || !(0,errors/* isTransient */.dg)(error))
+                throw error;
+        }
+        await (0,sleep/* sleep */.y)(pauseMs, signal());
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/start.js
 // Starting a run is the one request that must not be repeated blindly: if its answer is lost, the
-// run may exist. So a lost answer is followed by a search for the run by its marker, and only if
-// the run is not there is the start sent again.
+// run may exist. So a lost answer is followed by a search for the run by its marker, and the start
+// is sent again only once the search has found nothing. A search that fails is searched again,
+// never replaced by a start.
 
 
-const ATTEMPTS = 3;
+// Rounds of "search if needed, then start". Each request in a round was already retried by the
+// HTTP client, so this is reached only in a long outage; the step's deadline bounds it too.
+const ROUNDS = 8;
 async function startOnce(pipelineId, request, ctx) {
+    let mayExist = false;
     let lastProblem = '';
-    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    for (let round = 1; round <= ROUNDS; round++) {
+        if (round > 1)
+            await (0,sleep/* sleep */.y)(ctx.settleMs ?? 1_000, ctx.signal());
         try {
+            if (mayExist) {
+                const found = await ctx.provider.find(pipelineId, request.marker);
+                if (found) {
+                    ctx.logger.info(`Found it: the start of pipeline ${pipelineId} had worked (run ${found.runId}).`);
+                    return found;
+                }
+                mayExist = false;
+            }
             return await ctx.provider.start(pipelineId, request);
         }
         catch (error) {
-            // A reset, a timeout, a gateway 5xx or a proxy's error page: the start may or may not have happened.
-            if (!(error instanceof errors/* OutcomeUnknownError */.Do || error instanceof errors/* MalformedResponseError */.f7))
+            if (error instanceof errors/* OutcomeUnknownError */.Do || error instanceof errors/* MalformedResponseError */.f7) {
+                // A reset, a timeout, a gateway 5xx or a garbled answer: the start may or may not have happened.
+                mayExist = true;
+                ctx.logger.warning(`${error.message}. Looking for the run ${request.marker} before starting again.`);
+            }
+            else if (!(0,errors/* isTransient */.dg)(error)) {
                 throw error;
+            }
+            // Otherwise nothing was sent (or the search failed): the same round's work is done again.
             lastProblem = error.message;
-            ctx.logger.warning(`${error.message}. Looking for the run ${request.marker} before starting again.`);
-        }
-        await (0,sleep/* sleep */.y)(ctx.settleMs ?? 1_000, ctx.signal());
-        const found = await ctx.provider.find(pipelineId, request.marker);
-        if (found) {
-            ctx.logger.info(`Found it: the start of pipeline ${pipelineId} had worked (run ${found.runId}).`);
-            return found;
         }
     }
-    throw new errors/* TransportError */.wX(`starting pipeline ${pipelineId}`, `${lastProblem} (${ATTEMPTS} tries, and no run with marker ${request.marker})`);
+    throw new errors/* TransportError */.wX(`starting pipeline ${pipelineId}`, `${lastProblem} (${ROUNDS} rounds, and no run with marker ${request.marker})`);
 }
 
 // EXTERNAL MODULE: ./lib/state.js
@@ -74629,16 +74953,22 @@ async function waitForRuns(runs, settings, ctx) {
                     const current = read.get(run.runId);
                     if (current === undefined)
                         continue;
-                    ctx.onSnapshot(run, snapshots.get(run.runId), current);
+                    const previous = snapshots.get(run.runId);
                     snapshots.set(run.runId, current);
+                    await ctx.onSnapshot(run, previous, current);
                 }
             }
             catch (error) {
                 if (error instanceof errors/* AbortedError */.oM || !(0,errors/* isTransient */.dg)(error))
                     throw error;
-                // The runs go on whether or not we can see them; a flaky network must not fail the gate.
+                // The runs go on whether or not we can see them; a flaky network must not fail the gate. Only the
+                // first failure of a streak is a warning: the runner shows at most 10 warnings per step.
                 failedReads++;
-                ctx.logger.warning(`Could not read the run status (${error.message}); trying again (${failedReads} in a row).`);
+                const message = `Could not read the run status (${error.message}); trying again (${failedReads} in a row).`;
+                if (failedReads === 1)
+                    ctx.logger.warning(message);
+                else
+                    ctx.logger.info(message);
             }
             pending = pending.filter((run) => {
                 const snapshot = snapshots.get(run.runId);
@@ -74665,6 +74995,10 @@ function isUnsuccessful(snapshot, settings) {
 ;// CONCATENATED MODULE: ./lib/main.js
 // The main step: validate inputs, start (or find) the runs, wait, report. Every effect on the
 // world goes through `ActionIO` or the provider, so tests can run this against the simulator.
+
+
+
+
 
 
 
@@ -74704,12 +75038,28 @@ class MainStep {
     runs = [];
     /** A start whose answer has not arrived yet: if the step is cancelled now, that run may exist. */
     inflight;
+    reporter;
+    names = new Map();
+    numbers = new Map();
     constructor(settings, io, session) {
         this.settings = settings;
         this.io = io;
         this.session = session;
         this.provider = session.provider;
         this.logger = io.logger;
+        this.reporter = new Reporter(io.logger, session.provider, settings.report);
+    }
+    /** "shop-build #12" once the service has said so; the pipeline ID until then. */
+    label(run) {
+        const name = this.names.get(run.pipelineId);
+        const number = this.numbers.get(run.runId);
+        return `${name ?? `pipeline ${run.pipelineId}`}${number !== undefined ? ` #${number}` : ''}`;
+    }
+    remember(run, snapshot) {
+        if (snapshot.runNumber !== undefined)
+            this.numbers.set(run.runId, snapshot.runNumber);
+        if (isDetail(snapshot) && snapshot.pipelineName)
+            this.names.set(run.pipelineId, snapshot.pipelineName);
     }
     async run() {
         try {
@@ -74720,19 +75070,29 @@ class MainStep {
                 writeOutputs(this.io.setOutput, this.runs.map(startedResult), 'success');
                 return;
             }
+            const progress = progressPrinter(this.logger, (run) => this.label(run));
             const waited = await waitForRuns(this.runs, this.settings.wait, {
                 provider: this.provider,
                 logger: this.logger,
                 signal: this.session.lifecycle.signal,
-                onSnapshot: progressPrinter(this.logger, (run) => `pipeline ${run.pipelineId}`)
+                onSnapshot: async (run, previous, current) => {
+                    this.remember(run, current);
+                    progress(run, previous, current);
+                    // A job can fail long before its run ends; say why at once.
+                    if (isDetail(current))
+                        await this.reporter.onDetail(run, current, this.label(run));
+                }
             });
             this.session.lifecycle.beginCleanup();
             const stopped = waited.interrupted ? await this.stopUnfinished(waited.snapshots, waited.interrupted) : [];
-            const results = await this.collectResults(waited.snapshots, waited.interrupted, stopped);
+            const finals = await this.finalDetails();
+            const results = this.runs.map((run) => this.resultFor(run, waited, finals.get(run.runId), stopped));
             const conclusion = overallConclusion(results, waited.interrupted);
             writeOutputs(this.io.setOutput, results, conclusion);
+            if (this.settings.report.summary)
+                await this.writeSummary(results, conclusion, finals);
             if (conclusion !== 'success')
-                this.io.setFailed(failureLine(results, waited.interrupted, this.settings));
+                this.io.setFailed(failureLine(results, waited.interrupted, this.settings, this.names));
         }
         catch (error) {
             await this.abandon(error);
@@ -74743,7 +75103,9 @@ class MainStep {
         if (this.settings.mode === 'wait') {
             for (const [i, pipelineId] of this.settings.pipelineIds.entries()) {
                 const runId = this.settings.runIds[i];
-                const run = runId !== undefined ? this.provider.adopt(pipelineId, runId) : await this.provider.latest(pipelineId);
+                const run = runId !== undefined
+                    ? this.provider.adopt(pipelineId, runId)
+                    : await persist(() => this.provider.latest(pipelineId), 4, this.io.tuning?.settleMs ?? 2_000, () => this.session.lifecycle.signal);
                 this.runs.push(run);
                 this.logger.info(`Waiting on pipeline ${pipelineId} run ${run.runId}: ${run.url}`);
             }
@@ -74794,23 +75156,45 @@ class MainStep {
         this.io.setOutput('run-ids', this.runs.map((r) => r.runId).join(','));
         this.io.setFailed(messageOf(error, this.logger));
     }
-    async collectResults(snapshots, interrupted, stopped) {
-        const ending = { interrupted, onManualGate: this.settings.wait.onManualGate };
-        return Promise.all(this.runs.map(async (run) => {
-            const snapshot = snapshots.get(run.runId);
-            let failures = [];
-            if (snapshot?.state === 'failure') {
-                try {
-                    failures = failuresOf(await this.provider.detail(run));
-                }
-                catch (error) {
-                    this.logger.warning(`Could not read what failed in pipeline ${run.pipelineId} run ${run.runId}: ${error.message}`);
-                }
+    /**
+     * Each run's detail after the wait (the provider keeps those of ended runs, so this costs nothing
+     * for them), with whatever was not reported yet reported now.
+     */
+    async finalDetails() {
+        const finals = new Map();
+        for (const run of this.runs) {
+            try {
+                const detail = await this.provider.detail(run);
+                this.remember(run, detail);
+                finals.set(run.runId, detail);
+                await this.reporter.onDetail(run, detail, this.label(run));
             }
-            const result = resultOf(run, snapshot, ending, failures);
-            // What we know of a run we just stopped is its status before the stop; say what happened to it.
-            return stopped.includes(run) ? { ...result, status: 'CANCELED' } : result;
-        }));
+            catch (error) {
+                this.logger.warning(`Could not read pipeline ${run.pipelineId} run ${run.runId}: ${error.message}`);
+            }
+        }
+        return finals;
+    }
+    resultFor(run, waited, detail, stopped) {
+        // The wait's last snapshot is what decided the verdict; the detail adds what failed.
+        const snapshot = waited.snapshots.get(run.runId);
+        const failures = snapshot?.state === 'failure' && detail ? failuresOf(detail) : [];
+        const result = resultOf(run, snapshot, { interrupted: waited.interrupted, onManualGate: this.settings.wait.onManualGate }, failures);
+        // What we know of a run we just stopped is its status before the stop; say what happened to it.
+        return stopped.includes(run) ? { ...result, status: 'CANCELED' } : result;
+    }
+    async writeSummary(results, conclusion, finals) {
+        const runs = this.runs.map((run, i) => {
+            const detail = finals.get(run.runId);
+            const pipeline = this.names.get(run.pipelineId) ?? run.pipelineId;
+            return { result: results[i], pipeline, ...(detail && { detail }), failedLogs: this.reporter.failedLogs.get(run.runId) ?? [] };
+        });
+        try {
+            await this.io.writeSummary(renderSummary({ conclusion, runs, trigger: this.settings.trigger }));
+        }
+        catch (error) {
+            this.logger.warning(`Could not write the job summary: ${error.message}`);
+        }
     }
 }
 function startedResult(run) {
@@ -74827,8 +75211,8 @@ function startedResult(run) {
         failures: []
     };
 }
-/** The step's one-line failure: each unsuccessful pipeline and what failed in it. */
-function failureLine(results, interrupted, settings) {
+/** The step's one-line failure: each unsuccessful pipeline (by name when known) and what failed in it. */
+function failureLine(results, interrupted, settings, names) {
     const parts = results
         .filter((r) => r.conclusion !== 'success')
         .map((r) => {
@@ -74837,7 +75221,8 @@ function failureLine(results, interrupted, settings) {
         const detail = where.length > 0 ? ` at ${where.join(', ')}` : '';
         const late = r.status === 'CANCELED' ? 'and was stopped' : `(${r.status || 'not read'})`;
         const state = r.conclusion === 'timed_out' ? `did not end in time ${late}` : r.status || r.conclusion;
-        return `pipeline ${r.pipeline_id} ${run} ${state}${detail}`;
+        const name = names.get(r.pipeline_id);
+        return `${name !== undefined ? `${name} (pipeline ${r.pipeline_id})` : `pipeline ${r.pipeline_id}`} ${run} ${state}${detail}`;
     });
     const why = { timeout: `Timed out after ${settings.wait.timeoutMs / 1000}s: `, cancelled: 'Cancelled: ', 'fail-fast': 'Stopped early (fail-fast): ' };
     return `${interrupted ? why[interrupted] : ''}${parts.join('; ')}`;
@@ -75278,6 +75663,16 @@ class CodeArtsApi {
         });
         return (0,json/* obj */.WL)(result.body);
     }
+    /** One page of a step's log (codearts-api.md §2.5); offsets are the service's own, passed back as given. */
+    async stepLogPage(run, jobId, stepId, startOffset, limit) {
+        const result = await this.send({
+            method: 'POST',
+            path: `/pipelines/${run.pipelineId}/pipeline-runs/${run.runId}/jobs/${jobId}/steps/${stepId}/logs`,
+            body: { start_offset: startOffset, end_offset: 0, limit, sort: 'asc' },
+            action: `reading the log of step ${stepId} of run ${run.runId}`
+        });
+        return (0,json/* obj */.WL)(result.body);
+    }
     async stop(pipelineId, runId) {
         await this.send({ method: 'POST', path: `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, action: `stopping run ${runId} of pipeline ${pipelineId}` });
     }
@@ -75577,8 +75972,10 @@ function snapshotFromLatest(item) {
 /** `GET .../pipeline-runs/detail`. */
 function detailFromRun(body) {
     const status = (0,json/* str */.gx)(body['status']);
+    const pipelineName = (0,json/* str */.gx)(body['name']);
     return {
         ...runTimes(body),
+        ...(pipelineName !== '' && { pipelineName }),
         status,
         state: runStateOf(status),
         stages: bySequence((0,json/* arr */.QL)(body['stages']).map(json/* obj */.WL)).map(stage)
@@ -75598,35 +75995,41 @@ function runTimes(item) {
 }
 function stage(s) {
     const status = (0,json/* str */.gx)(s['status']);
+    const id = (0,json/* str */.gx)(s['id']);
     return {
-        id: (0,json/* str */.gx)(s['id']),
+        id,
         name: (0,json/* str */.gx)(s['name']) || (0,json/* str */.gx)(s['identifier']),
         status,
         state: stateOf(status),
         ...times(s),
-        pre: bySequence((0,json/* arr */.QL)(s['pre']).map(json/* obj */.WL)).map(step),
-        post: bySequence((0,json/* arr */.QL)(s['post']).map(json/* obj */.WL)).map(step),
+        // Gate steps belong to no job; the log URL is assumed to take the stage's ID in the job's place.
+        pre: bySequence((0,json/* arr */.QL)(s['pre']).map(json/* obj */.WL)).map((p) => step(p, id)),
+        post: bySequence((0,json/* arr */.QL)(s['post']).map(json/* obj */.WL)).map((p) => step(p, id)),
         jobs: bySequence((0,json/* arr */.QL)(s['jobs']).map(json/* obj */.WL)).map(job)
     };
 }
 function job(j) {
     const status = (0,json/* str */.gx)(j['status']);
     const message = (0,json/* str */.gx)(j['message']);
+    const id = (0,json/* str */.gx)(j['id']);
     return {
-        id: (0,json/* str */.gx)(j['id']),
+        id,
         name: (0,json/* str */.gx)(j['name']) || (0,json/* str */.gx)(j['identifier']),
         status,
         state: stateOf(status),
         ...(message !== '' && { message }),
         ...times(j),
-        steps: bySequence((0,json/* arr */.QL)(j['steps']).map(json/* obj */.WL)).map(step)
+        steps: bySequence((0,json/* arr */.QL)(j['steps']).map(json/* obj */.WL)).map((s) => step(s, id))
     };
 }
-function step(s) {
+/** The log key is `<job run id>/<step run id>`: the two IDs in the log URL (codearts-api.md §2.2). */
+function step(s, jobId) {
     const status = (0,json/* str */.gx)(s['status']);
     const message = (0,json/* str */.gx)(s['message']);
+    const id = (0,json/* str */.gx)(s['id']);
     return {
-        id: (0,json/* str */.gx)(s['id']),
+        id,
+        ...(jobId !== '' && id !== '' && { logKey: `${jobId}/${id}` }),
         name: (0,json/* str */.gx)(s['name']) || (0,json/* str */.gx)(s['task']),
         status,
         state: stateOf(status),
@@ -75654,9 +76057,14 @@ function bySequence(items) {
 const STATUS_BATCH = 20;
 // How many of a pipeline's latest runs are searched for a lost start.
 const RECENT_RUNS = 10;
+// Lines per page of a step log.
+const LOG_PAGE_LINES = 1_000;
 class CodeArtsProvider {
     api;
     conn;
+    seen = new Map();
+    /** Details of runs that have ended: they no longer change. */
+    ended = new Map();
     constructor(api, conn) {
         this.api = api;
         this.conn = conn;
@@ -75700,9 +76108,11 @@ class CodeArtsProvider {
         return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: false };
     }
     /**
-     * One batch request gives every pipeline's latest run. Where that is ours, it is all we need;
-     * where it is not (a newer run started, or ours still waits in the queue), only that run's
-     * detail is read. Another run's status is never taken for ours.
+     * One batch request gives every pipeline's latest run and its stages. A run's detail (its jobs and
+     * steps) is read only where the batch cannot tell: the latest run is not ours (someone started a
+     * newer one, or ours is queued), or the batch shows a change (so the job that changed is known,
+     * and an ended run is read once), or a stage that runs jobs side by side is running (one of them
+     * can fail while the stage goes on). Another run's status is never taken for ours.
      */
     async poll(runs) {
         const pipelineIds = [...new Set(runs.map((r) => r.pipelineId))];
@@ -75713,20 +76123,63 @@ class CodeArtsProvider {
             }
         }
         const snapshots = new Map();
-        const notLatest = [];
+        const needDetail = [];
         for (const run of runs) {
             const item = latest.get(run.pipelineId);
-            if (item !== undefined && (0,json/* str */.gx)(item['pipeline_run_id']) === run.runId)
-                snapshots.set(run.runId, snapshotFromLatest(item));
+            if (item === undefined || (0,json/* str */.gx)(item['pipeline_run_id']) !== run.runId) {
+                needDetail.push(run);
+                continue;
+            }
+            const snapshot = snapshotFromLatest(item);
+            const fingerprint = [snapshot.status, ...snapshot.stages.map((s) => `${s.name}=${s.status}`)].join('|');
+            const seen = this.seen.get(run.runId);
+            const parallelRunning = snapshot.stages.some((s) => s.state === 'running' && seen?.parallelStages.has(s.name));
+            if (seen?.fingerprint !== fingerprint || parallelRunning)
+                needDetail.push(run);
             else
-                notLatest.push(run);
+                snapshots.set(run.runId, snapshot);
+            this.seen.set(run.runId, { fingerprint, parallelStages: seen?.parallelStages ?? new Set() });
         }
-        const details = await Promise.all(notLatest.map((run) => this.detail(run)));
-        notLatest.forEach((run, i) => snapshots.set(run.runId, details[i]));
+        const details = await Promise.all(needDetail.map((run) => this.detail(run)));
+        needDetail.forEach((run, i) => snapshots.set(run.runId, details[i]));
         return snapshots;
     }
     async detail(run) {
-        return detailFromRun(await this.api.runDetail(run.pipelineId, run.runId));
+        const cached = this.ended.get(run.runId);
+        if (cached)
+            return cached;
+        const detail = detailFromRun(await this.api.runDetail(run.pipelineId, run.runId));
+        const seen = this.seen.get(run.runId);
+        if (seen)
+            seen.parallelStages = new Set(detail.stages.filter((s) => s.jobs.length > 1).map((s) => s.name));
+        if (detail.state === 'success' || detail.state === 'failure' || detail.state === 'cancelled')
+            this.ended.set(run.runId, detail);
+        return detail;
+    }
+    /**
+     * Pages through the log from the start, passing back the offsets the service returns. A page may
+     * end inside a line; that part is carried to the next page, so every line comes out once, whole.
+     */
+    async *stepLog(run, logKey) {
+        const [jobId = '', stepId = ''] = logKey.split('/');
+        let offset = 0;
+        let carry = '';
+        for (;;) {
+            const page = await this.api.stepLogPage(run, jobId, stepId, offset, LOG_PAGE_LINES);
+            const lines = (carry + (0,json/* str */.gx)(page['log'])).split('\n');
+            const more = page['has_more'] === true;
+            const next = (0,json/* num */.bu)(page['end_offset']);
+            // Stop when the service says so, or when it would send us back to where we were.
+            const last = !more || next === undefined || next <= offset;
+            carry = last ? '' : (lines.pop() ?? '');
+            if (last && lines.at(-1) === '')
+                lines.pop();
+            for (const line of lines)
+                yield line.endsWith('\r') ? line.slice(0, -1) : line;
+            if (last)
+                return;
+            offset = next;
+        }
     }
     async stop(run) {
         if (run.queueId !== undefined) {
@@ -76025,10 +76478,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
   Oh: () => (/* binding */ startGroup),
+  z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, markdownSummary, notice, platform, setCommandEcho, summary, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, markdownSummary, notice, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -77426,7 +77880,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 

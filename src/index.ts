@@ -24,7 +24,10 @@ const io = {
   setFailed: (message: string) => core.setFailed(message),
   state: actionsState,
   origin: () => originFromEnv(process.env),
-  cancellation: cancellation.signal
+  cancellation: cancellation.signal,
+  writeSummary: async (markdown: string) => {
+    await core.summary.addRaw(markdown).write()
+  }
 }
 
 if (isPost(actionsState)) {

@@ -4,19 +4,22 @@
 import { AbortedError, InputError, OutcomeUnknownError } from './errors.js'
 import { getInputs, maskSecretInputs, type InputReader } from './inputs.js'
 import type { Logger } from './logger.js'
-import type { Failure, RunSnapshot, TrackedRun } from './model.js'
+import { isDetail, type Conclusion, type RunDetail, type RunRef, type RunSnapshot, type TrackedRun } from './model.js'
 import type { Provider } from './providers/provider.js'
 import { failurePath, failuresOf } from './report/failures.js'
 import { writeOutputs, type SetOutput } from './report/outputs.js'
 import { progressPrinter } from './report/progress.js'
+import { Reporter } from './report/reporter.js'
 import { overallConclusion, resultOf, type Interruption, type RunResult } from './report/results.js'
+import { renderSummary } from './report/summary.js'
 import { openSession, type Session, type Tuning } from './session.js'
 import type { Settings } from './settings.js'
+import { persist } from './persist.js'
 import { startOnce } from './start.js'
 import { saveRunsToStop, type StateStore } from './state.js'
 import { stopRuns } from './stop.js'
 import { newMarker, startRequest, type Origin } from './trigger.js'
-import { waitForRuns } from './wait.js'
+import { waitForRuns, type WaitResult } from './wait.js'
 
 export interface ActionIO {
   logger: Logger
@@ -28,6 +31,7 @@ export interface ActionIO {
   origin(): Origin
   /** Aborts when the runner cancels the job. */
   cancellation: AbortSignal
+  writeSummary(markdown: string): Promise<void>
   tuning?: Tuning
 }
 
@@ -57,6 +61,9 @@ class MainStep {
   private readonly runs: TrackedRun[] = []
   /** A start whose answer has not arrived yet: if the step is cancelled now, that run may exist. */
   private inflight: { pipelineId: string; marker: string } | undefined
+  private readonly reporter: Reporter
+  private readonly names = new Map<string, string>()
+  private readonly numbers = new Map<string, number>()
 
   constructor(settings: Settings, io: ActionIO, session: Session) {
     this.settings = settings
@@ -64,6 +71,19 @@ class MainStep {
     this.session = session
     this.provider = session.provider
     this.logger = io.logger
+    this.reporter = new Reporter(io.logger, session.provider, settings.report)
+  }
+
+  /** "shop-build #12" once the service has said so; the pipeline ID until then. */
+  private label(run: RunRef): string {
+    const name = this.names.get(run.pipelineId)
+    const number = this.numbers.get(run.runId)
+    return `${name ?? `pipeline ${run.pipelineId}`}${number !== undefined ? ` #${number}` : ''}`
+  }
+
+  private remember(run: RunRef, snapshot: RunSnapshot): void {
+    if (snapshot.runNumber !== undefined) this.numbers.set(run.runId, snapshot.runNumber)
+    if (isDetail(snapshot) && snapshot.pipelineName) this.names.set(run.pipelineId, snapshot.pipelineName)
   }
 
   async run(): Promise<void> {
@@ -75,18 +95,26 @@ class MainStep {
         writeOutputs(this.io.setOutput, this.runs.map(startedResult), 'success')
         return
       }
+      const progress = progressPrinter(this.logger, (run) => this.label(run))
       const waited = await waitForRuns(this.runs, this.settings.wait, {
         provider: this.provider,
         logger: this.logger,
         signal: this.session.lifecycle.signal,
-        onSnapshot: progressPrinter(this.logger, (run) => `pipeline ${run.pipelineId}`)
+        onSnapshot: async (run, previous, current) => {
+          this.remember(run, current)
+          progress(run, previous, current)
+          // A job can fail long before its run ends; say why at once.
+          if (isDetail(current)) await this.reporter.onDetail(run, current, this.label(run))
+        }
       })
       this.session.lifecycle.beginCleanup()
       const stopped = waited.interrupted ? await this.stopUnfinished(waited.snapshots, waited.interrupted) : []
-      const results = await this.collectResults(waited.snapshots, waited.interrupted, stopped)
+      const finals = await this.finalDetails()
+      const results = this.runs.map((run) => this.resultFor(run, waited, finals.get(run.runId), stopped))
       const conclusion = overallConclusion(results, waited.interrupted)
       writeOutputs(this.io.setOutput, results, conclusion)
-      if (conclusion !== 'success') this.io.setFailed(failureLine(results, waited.interrupted, this.settings))
+      if (this.settings.report.summary) await this.writeSummary(results, conclusion, finals)
+      if (conclusion !== 'success') this.io.setFailed(failureLine(results, waited.interrupted, this.settings, this.names))
     } catch (error) {
       await this.abandon(error)
     }
@@ -97,7 +125,10 @@ class MainStep {
     if (this.settings.mode === 'wait') {
       for (const [i, pipelineId] of this.settings.pipelineIds.entries()) {
         const runId = this.settings.runIds[i]
-        const run = runId !== undefined ? this.provider.adopt(pipelineId, runId) : await this.provider.latest(pipelineId)
+        const run =
+          runId !== undefined
+            ? this.provider.adopt(pipelineId, runId)
+            : await persist(() => this.provider.latest(pipelineId), 4, this.io.tuning?.settleMs ?? 2_000, () => this.session.lifecycle.signal)
         this.runs.push(run)
         this.logger.info(`Waiting on pipeline ${pipelineId} run ${run.runId}: ${run.url}`)
       }
@@ -150,24 +181,45 @@ class MainStep {
     this.io.setFailed(messageOf(error, this.logger))
   }
 
-  private async collectResults(snapshots: Map<string, RunSnapshot>, interrupted: Interruption, stopped: TrackedRun[]): Promise<RunResult[]> {
-    const ending = { interrupted, onManualGate: this.settings.wait.onManualGate }
-    return Promise.all(
-      this.runs.map(async (run) => {
-        const snapshot = snapshots.get(run.runId)
-        let failures: Failure[] = []
-        if (snapshot?.state === 'failure') {
-          try {
-            failures = failuresOf(await this.provider.detail(run))
-          } catch (error) {
-            this.logger.warning(`Could not read what failed in pipeline ${run.pipelineId} run ${run.runId}: ${(error as Error).message}`)
-          }
-        }
-        const result = resultOf(run, snapshot, ending, failures)
-        // What we know of a run we just stopped is its status before the stop; say what happened to it.
-        return stopped.includes(run) ? { ...result, status: 'CANCELED' } : result
-      })
-    )
+  /**
+   * Each run's detail after the wait (the provider keeps those of ended runs, so this costs nothing
+   * for them), with whatever was not reported yet reported now.
+   */
+  private async finalDetails(): Promise<Map<string, RunDetail>> {
+    const finals = new Map<string, RunDetail>()
+    for (const run of this.runs) {
+      try {
+        const detail = await this.provider.detail(run)
+        this.remember(run, detail)
+        finals.set(run.runId, detail)
+        await this.reporter.onDetail(run, detail, this.label(run))
+      } catch (error) {
+        this.logger.warning(`Could not read pipeline ${run.pipelineId} run ${run.runId}: ${(error as Error).message}`)
+      }
+    }
+    return finals
+  }
+
+  private resultFor(run: TrackedRun, waited: WaitResult, detail: RunDetail | undefined, stopped: TrackedRun[]): RunResult {
+    // The wait's last snapshot is what decided the verdict; the detail adds what failed.
+    const snapshot = waited.snapshots.get(run.runId)
+    const failures = snapshot?.state === 'failure' && detail ? failuresOf(detail) : []
+    const result = resultOf(run, snapshot, { interrupted: waited.interrupted, onManualGate: this.settings.wait.onManualGate }, failures)
+    // What we know of a run we just stopped is its status before the stop; say what happened to it.
+    return stopped.includes(run) ? { ...result, status: 'CANCELED' } : result
+  }
+
+  private async writeSummary(results: RunResult[], conclusion: Conclusion, finals: Map<string, RunDetail>): Promise<void> {
+    const runs = this.runs.map((run, i) => {
+      const detail = finals.get(run.runId)
+      const pipeline = this.names.get(run.pipelineId) ?? run.pipelineId
+      return { result: results[i]!, pipeline, ...(detail && { detail }), failedLogs: this.reporter.failedLogs.get(run.runId) ?? [] }
+    })
+    try {
+      await this.io.writeSummary(renderSummary({ conclusion, runs, trigger: this.settings.trigger }))
+    } catch (error) {
+      this.logger.warning(`Could not write the job summary: ${(error as Error).message}`)
+    }
   }
 }
 
@@ -186,8 +238,8 @@ function startedResult(run: TrackedRun): RunResult {
   }
 }
 
-/** The step's one-line failure: each unsuccessful pipeline and what failed in it. */
-function failureLine(results: readonly RunResult[], interrupted: Interruption, settings: Settings): string {
+/** The step's one-line failure: each unsuccessful pipeline (by name when known) and what failed in it. */
+function failureLine(results: readonly RunResult[], interrupted: Interruption, settings: Settings, names: Map<string, string>): string {
   const parts = results
     .filter((r) => r.conclusion !== 'success')
     .map((r) => {
@@ -196,7 +248,8 @@ function failureLine(results: readonly RunResult[], interrupted: Interruption, s
       const detail = where.length > 0 ? ` at ${where.join(', ')}` : ''
       const late = r.status === 'CANCELED' ? 'and was stopped' : `(${r.status || 'not read'})`
       const state = r.conclusion === 'timed_out' ? `did not end in time ${late}` : r.status || r.conclusion
-      return `pipeline ${r.pipeline_id} ${run} ${state}${detail}`
+      const name = names.get(r.pipeline_id)
+      return `${name !== undefined ? `${name} (pipeline ${r.pipeline_id})` : `pipeline ${r.pipeline_id}`} ${run} ${state}${detail}`
     })
   const why = { timeout: `Timed out after ${settings.wait.timeoutMs / 1000}s: `, cancelled: 'Cancelled: ', 'fail-fast': 'Stopped early (fail-fast): ' }
   return `${interrupted ? why[interrupted] : ''}${parts.join('; ')}`

@@ -56,6 +56,8 @@ export interface RunSnapshot {
 
 export interface StepDetail extends NodeStatus {
   id: string
+  /** Where the provider finds this step's log (opaque to everything else); absent: no log. */
+  logKey?: string
   message?: string
   startedAt?: Date
   finishedAt?: Date
@@ -79,9 +81,16 @@ export interface StageDetail extends NodeStatus {
   jobs: JobDetail[]
 }
 
-/** A run read in full, once it has ended (or when a job fails), to name what failed. */
+/** A run read in full: stages, jobs and steps, with what is needed to fetch their logs. */
 export interface RunDetail extends RunSnapshot {
+  /** The pipeline's name, when the service says it. */
+  pipelineName?: string
   stages: StageDetail[]
+}
+
+/** Whether a snapshot is a full detail (stages carry jobs and steps). */
+export function isDetail(snapshot: RunSnapshot): snapshot is RunDetail {
+  return snapshot.stages.every((stage) => 'pre' in stage)
 }
 
 /** What failed, as in `results[].failures`. */

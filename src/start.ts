@@ -1,8 +1,9 @@
 // Starting a run is the one request that must not be repeated blindly: if its answer is lost, the
-// run may exist. So a lost answer is followed by a search for the run by its marker, and only if
-// the run is not there is the start sent again.
+// run may exist. So a lost answer is followed by a search for the run by its marker, and the start
+// is sent again only once the search has found nothing. A search that fails is searched again,
+// never replaced by a start.
 
-import { MalformedResponseError, OutcomeUnknownError, TransportError } from './errors.js'
+import { isTransient, MalformedResponseError, OutcomeUnknownError, TransportError } from './errors.js'
 import type { Logger } from './logger.js'
 import type { TrackedRun } from './model.js'
 import type { Provider, StartRequest } from './providers/provider.js'
@@ -12,29 +13,40 @@ export interface StartContext {
   provider: Provider
   logger: Logger
   signal: () => AbortSignal
-  /** Pause between the lost answer and the search, so a slow service has listed the run. */
+  /** Pause between rounds, so that a slow service has listed a run it just created. */
   settleMs?: number
 }
 
-const ATTEMPTS = 3
+// Rounds of "search if needed, then start". Each request in a round was already retried by the
+// HTTP client, so this is reached only in a long outage; the step's deadline bounds it too.
+const ROUNDS = 8
 
 export async function startOnce(pipelineId: string, request: StartRequest, ctx: StartContext): Promise<TrackedRun> {
+  let mayExist = false
   let lastProblem = ''
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+  for (let round = 1; round <= ROUNDS; round++) {
+    if (round > 1) await sleep(ctx.settleMs ?? 1_000, ctx.signal())
     try {
+      if (mayExist) {
+        const found = await ctx.provider.find(pipelineId, request.marker)
+        if (found) {
+          ctx.logger.info(`Found it: the start of pipeline ${pipelineId} had worked (run ${found.runId}).`)
+          return found
+        }
+        mayExist = false
+      }
       return await ctx.provider.start(pipelineId, request)
     } catch (error) {
-      // A reset, a timeout, a gateway 5xx or a proxy's error page: the start may or may not have happened.
-      if (!(error instanceof OutcomeUnknownError || error instanceof MalformedResponseError)) throw error
-      lastProblem = error.message
-      ctx.logger.warning(`${error.message}. Looking for the run ${request.marker} before starting again.`)
-    }
-    await sleep(ctx.settleMs ?? 1_000, ctx.signal())
-    const found = await ctx.provider.find(pipelineId, request.marker)
-    if (found) {
-      ctx.logger.info(`Found it: the start of pipeline ${pipelineId} had worked (run ${found.runId}).`)
-      return found
+      if (error instanceof OutcomeUnknownError || error instanceof MalformedResponseError) {
+        // A reset, a timeout, a gateway 5xx or a garbled answer: the start may or may not have happened.
+        mayExist = true
+        ctx.logger.warning(`${error.message}. Looking for the run ${request.marker} before starting again.`)
+      } else if (!isTransient(error)) {
+        throw error
+      }
+      // Otherwise nothing was sent (or the search failed): the same round's work is done again.
+      lastProblem = (error as Error).message
     }
   }
-  throw new TransportError(`starting pipeline ${pipelineId}`, `${lastProblem} (${ATTEMPTS} tries, and no run with marker ${request.marker})`)
+  throw new TransportError(`starting pipeline ${pipelineId}`, `${lastProblem} (${ROUNDS} rounds, and no run with marker ${request.marker})`)
 }

@@ -16,8 +16,8 @@ export interface WaitResult {
   interrupted?: 'timeout' | 'cancelled' | 'fail-fast'
 }
 
-/** Called after each read of a run, with what was known before. */
-export type SnapshotListener = (run: TrackedRun, previous: RunSnapshot | undefined, current: RunSnapshot) => void
+/** Called after each read of a run, with what was known before; the loop waits for it before the next read. */
+export type SnapshotListener = (run: TrackedRun, previous: RunSnapshot | undefined, current: RunSnapshot) => void | Promise<void>
 
 export interface WaitContext {
   provider: Provider
@@ -47,14 +47,18 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
         for (const run of pending) {
           const current = read.get(run.runId)
           if (current === undefined) continue
-          ctx.onSnapshot(run, snapshots.get(run.runId), current)
+          const previous = snapshots.get(run.runId)
           snapshots.set(run.runId, current)
+          await ctx.onSnapshot(run, previous, current)
         }
       } catch (error) {
         if (error instanceof AbortedError || !isTransient(error)) throw error
-        // The runs go on whether or not we can see them; a flaky network must not fail the gate.
+        // The runs go on whether or not we can see them; a flaky network must not fail the gate. Only the
+        // first failure of a streak is a warning: the runner shows at most 10 warnings per step.
         failedReads++
-        ctx.logger.warning(`Could not read the run status (${(error as Error).message}); trying again (${failedReads} in a row).`)
+        const message = `Could not read the run status (${(error as Error).message}); trying again (${failedReads} in a row).`
+        if (failedReads === 1) ctx.logger.warning(message)
+        else ctx.logger.info(message)
       }
       pending = pending.filter((run) => {
         const snapshot = snapshots.get(run.runId)

@@ -39,9 +39,15 @@ export interface Provider {
    */
   poll(runs: readonly RunRef[]): Promise<Map<string, RunSnapshot>>
 
-  /** The run in full: stages, jobs and steps, with IDs for their logs. */
+  /** The run in full: stages, jobs and steps, with keys for their logs. */
   detail(run: RunRef): Promise<RunDetail>
 
   /** Stops a run, or takes it out of the queue. Resolves when the service accepted the request. */
   stop(run: RunRef): Promise<void>
+
+  /**
+   * A step's log, line by line, fetched page by page as it is consumed: a huge log is never held
+   * in memory. `logKey` comes from the step's StepDetail.
+   */
+  stepLog(run: RunRef, logKey: string): AsyncIterable<string>
 }

@@ -1,35 +1,46 @@
-import type { Failure, RunDetail, StepDetail } from '../model.js'
+import type { Failure, JobDetail, RunDetail, StageDetail, StepDetail } from '../model.js'
+
+/** A step with the stage and job around it; gate steps have a label in place of a job. */
+export interface PlacedStep {
+  stage: StageDetail
+  jobName: string
+  job?: JobDetail
+  step: StepDetail
+}
+
+export const ENTRY_CHECK = '(stage entry check)'
+export const EXIT_CHECK = '(stage exit check)'
+
+/** A stage's steps in run order: entry checks, each job's steps, exit checks. */
+function stageSteps(stage: StageDetail): PlacedStep[] {
+  return [
+    ...stage.pre.map((step) => ({ stage, jobName: ENTRY_CHECK, step })),
+    ...stage.jobs.flatMap((job) => job.steps.map((step) => ({ stage, jobName: job.name, job, step }))),
+    ...stage.post.map((step) => ({ stage, jobName: EXIT_CHECK, step }))
+  ]
+}
+
+export function placedSteps(detail: RunDetail): PlacedStep[] {
+  return detail.stages.flatMap(stageSteps)
+}
 
 /**
- * Every failed step of a run, in run order, with the job's or stage's name around it. A failed job
- * without a failed step (refused before it started, or timed out) is listed by itself; so is a failed
- * stage whose failure shows nowhere below it.
+ * Every failed step of a run, in run order. A failed job without a failed step (refused before it
+ * started, or timed out) is listed by itself; so is a failed stage whose failure shows nowhere below it.
  */
 export function failuresOf(detail: RunDetail): Failure[] {
-  const failures: Failure[] = []
-  for (const stage of detail.stages) {
-    const before = failures.length
-    const gate = (steps: StepDetail[], job: string): void => {
-      for (const step of steps.filter((s) => s.state === 'failure')) {
-        failures.push({ stage: stage.name, job, step: step.name, message: step.message ?? '' })
-      }
-    }
-    gate(stage.pre, '(stage entry check)')
+  return detail.stages.flatMap((stage) => {
+    const found: Failure[] = stageSteps(stage)
+      .filter(({ step }) => step.state === 'failure')
+      .map(({ jobName, job, step }) => ({ stage: stage.name, job: jobName, step: step.name, message: step.message ?? job?.message ?? '' }))
     for (const job of stage.jobs) {
-      const steps = job.steps.filter((s) => s.state === 'failure')
-      for (const step of steps) {
-        failures.push({ stage: stage.name, job: job.name, step: step.name, message: step.message ?? job.message ?? '' })
-      }
-      if (steps.length === 0 && job.state === 'failure') {
-        failures.push({ stage: stage.name, job: job.name, step: '', message: job.message ?? '' })
+      if (job.state === 'failure' && !job.steps.some((s) => s.state === 'failure')) {
+        found.push({ stage: stage.name, job: job.name, step: '', message: job.message ?? '' })
       }
     }
-    gate(stage.post, '(stage exit check)')
-    if (failures.length === before && stage.state === 'failure') {
-      failures.push({ stage: stage.name, job: '', step: '', message: '' })
-    }
-  }
-  return failures
+    if (found.length === 0 && stage.state === 'failure') found.push({ stage: stage.name, job: '', step: '', message: '' })
+    return found
+  })
 }
 
 /** `Build / Compile / make`, leaving out the parts that are empty. */

@@ -1,23 +1,32 @@
-// Progress lines while waiting: one when a run or one of its stages changes status, never one per
+// Progress lines while waiting: one when a run, a stage or a job changes status, never one per
 // poll, so a long wait leaves a short, readable log.
 
 import type { Logger } from '../logger.js'
-import type { RunSnapshot, TrackedRun } from '../model.js'
-import type { SnapshotListener } from '../wait.js'
+import { isDetail, type RunSnapshot, type TrackedRun } from '../model.js'
 
-export function progressPrinter(logger: Logger, label: (run: TrackedRun) => string): SnapshotListener {
+/** Prints what changed since the run was last read. Job lines appear when the read included jobs. */
+export function progressPrinter(logger: Logger, label: (run: TrackedRun) => string): (run: TrackedRun, previous: RunSnapshot | undefined, current: RunSnapshot) => void {
+  const jobsSeen = new Map<string, string>()
   return (run, previous, current) => {
     for (const line of changes(previous, current)) logger.info(`${label(run)}: ${line}`)
+    if (!isDetail(current)) return
+    for (const stage of current.stages) {
+      for (const job of stage.jobs) {
+        const key = `${run.runId}/${stage.name}/${job.name}`
+        const before = jobsSeen.get(key)
+        jobsSeen.set(key, job.status)
+        // A job seen for the first time is worth a line once it has started.
+        if (before === job.status || (before === undefined && job.state === 'running' && job.startedAt === undefined)) continue
+        logger.info(`${label(run)}:     job ${stage.name} / ${job.name}: ${job.status}`)
+      }
+    }
   }
 }
 
-/** What changed between two reads of one run, in words. */
+/** What changed in the run and its stages between two reads, in words. */
 export function changes(previous: RunSnapshot | undefined, current: RunSnapshot): string[] {
   const lines: string[] = []
-  if (previous?.status !== current.status) {
-    const number = current.runNumber !== undefined ? `run #${current.runNumber} ` : ''
-    lines.push(`${number}${current.status || 'status unknown'}`)
-  }
+  if (previous?.status !== current.status) lines.push(current.status || 'status unknown')
   if (previous === undefined) {
     // The first read shows the plan: every stage on one line.
     if (current.stages.length > 0) lines.push(`  stages: ${current.stages.map((s) => `${s.name} ${s.status}`).join(' · ')}`)

@@ -60,17 +60,26 @@ for (const [id, name] of [[build, 'shop-build'], [test, 'shop-test']] as const) 
 }
 await sim.close()
 
-/** Prints workflow commands the way the job log shows them: debug hidden, masks applied. */
+/** Prints workflow commands the way the job log shows them: debug hidden, masks applied, stop-commands honoured. */
 function runnerView(): (line: string) => void {
   const masks: string[] = []
+  let stoppedBy: string | undefined
+  const unescape = (text: string) => text.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%')
   return (line) => {
-    const command = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(line)
+    const command = /^::([a-z-]+|[0-9a-f]{32})(?: [^:]*)?::(.*)$/.exec(line)
     let text = line
     if (command) {
       const [, name, value] = command as unknown as [string, string, string]
-      if (name === 'add-mask') masks.push(value)
-      if (name === 'debug' || name === 'add-mask' || name === 'endgroup') return
-      text = name === 'group' ? `▸ ${value}` : name === 'error' ? `Error: ${value}` : name === 'warning' ? `Warning: ${value}` : value
+      if (stoppedBy !== undefined) {
+        if (name !== stoppedBy) text = line
+        else return void (stoppedBy = undefined)
+      } else {
+        if (name === 'stop-commands') return void (stoppedBy = value)
+        if (name === 'add-mask') masks.push(value)
+        if (name === 'debug' || name === 'add-mask' || name === 'endgroup') return
+        const label = { group: '▸ ', error: 'Error: ', warning: 'Warning: ' }[name] ?? ''
+        text = `${label}${unescape(value)}`
+      }
     }
     for (const secret of masks) text = text.split(secret).join('***')
     console.log(text)

@@ -10,13 +10,14 @@ export interface InProcessResult {
   outputs: Record<string, string>
   failed?: string
   lines: string[]
+  summary: string
 }
 
 export const FAST: Tuning = { retry: { attempts: 6, baseDelayMs: 20, maxDelayMs: 200 }, requestTimeoutMs: 400, settleMs: 50 }
 
 export async function runInProcess(inputs: Record<string, string>, tuning: Tuning = FAST): Promise<InProcessResult> {
   const values: Record<string, string> = { ...actionDefaults(), ...inputs }
-  const result: InProcessResult = { outputs: {}, lines: [] }
+  const result: InProcessResult = { outputs: {}, lines: [], summary: '' }
   const say = (prefix: string) => (message: string) => void result.lines.push(`${prefix}${message}`)
   const logger: Logger = {
     debug: say('debug: '),
@@ -37,6 +38,7 @@ export async function runInProcess(inputs: Record<string, string>, tuning: Tunin
     state: { save: (n, v) => void state.set(n, v), get: (n) => state.get(n) ?? '' },
     origin: () => ({ repository: 'octo-org/shop', sha: '0123456789abcdef', runUrl: 'https://github.com/octo-org/shop/actions/runs/1' }),
     cancellation: new AbortController().signal,
+    writeSummary: async (markdown) => void (result.summary += markdown),
     tuning
   })
   return result

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 import type { Fault, FaultPlan } from './faults.ts'
 import { verifySignature } from './gateway-auth.ts'
 import { rememberSecret } from './secrets.ts'
-import { runStateAt, type PipelineScript, type RunState, type StepState } from './script.ts'
+import { logOf, runStateAt, type PipelineScript, type RunState, type StepState } from './script.ts'
 
 export interface AccessKey {
   accessKey: string
@@ -52,6 +52,8 @@ export interface SimulatorOptions {
   /** Lifetime of tokens IAM issues from a password. */
   tokenTtlMs?: number
   faults?: FaultPlan
+  /** Cut each log page after this many bytes, mid-line if need be (the client must join the pieces). */
+  logPageBytes?: number
 }
 
 export interface SimRun {
@@ -335,6 +337,8 @@ export class CodeArtsSimulator {
     if (method === 'POST' && rest === '/pipeline-runs/list') return this.listRuns(pipelineId, body, reply)
     const stop = /^\/pipeline-runs\/([^/]+)\/stop$/.exec(rest)
     if (method === 'POST' && stop) return this.stop(this.findRun(pipelineId, stop[1]!), reply)
+    const log = /^\/pipeline-runs\/([^/]+)\/jobs\/([^/]+)\/steps\/([^/]+)\/logs$/.exec(rest)
+    if (method === 'POST' && log) return this.stepLog(this.findRun(pipelineId, log[1]!), log[2]!, log[3]!, body, reply)
     const dequeue = /^\/([^/]+)\/cancel-queuing\/([^/]+)$/.exec(rest)
     if (method === 'POST' && dequeue) return this.cancelQueuing(this.findRun(pipelineId, dequeue[1]!), dequeue[2]!, reply)
     reply(404, { error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published in the environment' })
@@ -392,6 +396,63 @@ export class CodeArtsSimulator {
         }
       })
     })
+  }
+
+  /**
+   * `POST .../steps/{step}/logs`: up to `limit` lines from byte `start_offset`, with the offset to
+   * ask for next. A step still running has written only part of its log.
+   */
+  private stepLog(run: SimRun | undefined, jobId: string, stepId: string, body: Buffer, reply: Reply): void {
+    const found = run && this.findStep(run, jobId, stepId)
+    if (!run || !found) return reply(200, { error_code: 'DEVPIPE.00011407', error_msg: 'The step run does not exist' })
+    const query = parse(body) ?? {}
+    const limit = Number(query.limit)
+    if (!Number.isInteger(limit) || limit < 1 || query.sort === undefined) {
+      return reply(400, { error_code: 'DEVPIPE.00011001', error_msg: 'limit and sort are required' })
+    }
+    const text = logOf(found.script)
+    const elapsed = Date.now() - (run.startedAt ?? Date.now())
+    const written =
+      found.end !== undefined ? text.count : found.start === undefined ? 0 : Math.floor((text.count * (elapsed - found.start)) / Math.max(1, found.script.durationMs))
+    const visible = Math.min(text.count, written)
+    const first = Math.min(text.lineAt(Number(query.start_offset ?? 0)), visible)
+    const last = Math.min(visible, first + limit)
+    const from = Math.max(text.offsetOf(first), Number(query.start_offset ?? 0))
+    let log = ''
+    for (let i = first; i < last; i++) log += `${text.line(i)}\n`
+    // Resume mid-line where the previous page was cut, then cut this one if it is over budget.
+    log = Buffer.from(log).subarray(from - text.offsetOf(first)).toString('utf8')
+    const budget = this.options.logPageBytes
+    if (budget !== undefined && Buffer.byteLength(log) > budget) log = Buffer.from(log).subarray(0, budget).toString('utf8')
+    const end = from + Buffer.byteLength(log)
+    reply(200, {
+      has_more: end < text.offsetOf(visible),
+      start_offset: String(from),
+      end_offset: String(end),
+      log,
+      location: 'simulator',
+      step_run_id: stepId
+    })
+  }
+
+  private findStep(run: SimRun, jobId: string, stepId: string): StepState | undefined {
+    const id = this.nodeId(run)
+    for (const stage of this.stateOf(run).stages) {
+      if (jobId === id('stage', stage.index)) {
+        return [...stage.pre.map((s) => ['pre', s] as const), ...stage.post.map((s) => ['post', s] as const)].find(
+          ([where, s]) => stepId === id(where, stage.index, s.index)
+        )?.[1]
+      }
+      for (const job of stage.jobs) {
+        if (jobId === id('job', stage.index, job.index)) return job.steps.find((s) => stepId === id('job', stage.index, job.index, s.index))
+      }
+    }
+    return undefined
+  }
+
+  /** IDs of stages, jobs and steps: stable for a run, distinct across runs. */
+  private nodeId(run: SimRun): (...path: (string | number)[]) => string {
+    return (...path) => createHash('sha256').update([run.id, ...path].join('/')).digest('hex').slice(0, 32)
   }
 
   /** What a start's `sources` ask each repository to run, or why they are refused. */
@@ -473,7 +534,7 @@ export class CodeArtsSimulator {
     const state = this.stateOf(run)
     const base = run.startedAt ?? run.createdAt
     const at = (offset: number | undefined): number => (offset !== undefined ? base + offset : 0)
-    const id = (...path: (string | number)[]): string => createHash('sha256').update([run.id, ...path].join('/')).digest('hex').slice(0, 32)
+    const id = this.nodeId(run)
     const step = (s: StepState, ...path: (string | number)[]) => ({
       id: id(...path, s.index),
       name: s.script.name,

@@ -12,8 +12,17 @@ export interface StepScript {
   fail?: string
   /** A gate waiting for a person: the run is PAUSED while it waits. */
   manual?: { approveAfterMs?: number }
-  /** Log lines; a function gives line `i` (0-based) of `count` lines without storing them. */
-  log?: string[] | { count: number; line: (i: number) => string }
+  /**
+   * Log lines. A generated log gives line `i` (0-based) of `count` lines without storing them; each is
+   * padded or cut to `width` characters so that a byte offset maps to a line without a scan.
+   */
+  log?: string[] | GeneratedLog
+}
+
+export interface GeneratedLog {
+  count: number
+  width: number
+  line: (i: number) => string
 }
 
 export interface JobScript {
@@ -180,8 +189,42 @@ function notRun(script: StepScript, index: number): StepState {
   return { script, index, status: 'INIT' }
 }
 
-/** Log line `i` of a step, and how many lines it has. */
-export function logOf(step: StepScript): { count: number; line: (i: number) => string } {
+/** A step's log as the service stores it: lines, each ended by a newline, addressed by byte offset. */
+export interface LogText {
+  count: number
+  line(i: number): string
+  /** Byte offset where line `i` starts (i = count: the end). */
+  offsetOf(i: number): number
+  /** The line that holds byte `offset`. */
+  lineAt(offset: number): number
+}
+
+export function logOf(step: StepScript): LogText {
   const log = step.log ?? [`Running ${step.name}`, ...(step.fail !== undefined ? [`ERROR: ${step.fail}`] : ['done'])]
-  return Array.isArray(log) ? { count: log.length, line: (i) => log[i]! } : log
+  if (!Array.isArray(log)) {
+    const { count, width } = log
+    return {
+      count,
+      line: (i) => log.line(i).padEnd(width).slice(0, width),
+      offsetOf: (i) => i * (width + 1),
+      lineAt: (offset) => Math.floor(offset / (width + 1))
+    }
+  }
+  const starts = [0]
+  for (const line of log) starts.push(starts.at(-1)! + Buffer.byteLength(line) + 1)
+  return {
+    count: log.length,
+    line: (i) => log[i]!,
+    offsetOf: (i) => starts[i]!,
+    lineAt: (offset) => {
+      let lo = 0
+      let hi = log.length
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1
+        if (starts[mid]! <= offset) lo = mid
+        else hi = mid - 1
+      }
+      return lo
+    }
+  }
 }

@@ -91,6 +91,17 @@ export class CodeArtsApi {
     return obj(result.body)
   }
 
+  /** One page of a step's log (codearts-api.md §2.5); offsets are the service's own, passed back as given. */
+  async stepLogPage(run: { pipelineId: string; runId: string }, jobId: string, stepId: string, startOffset: number, limit: number): Promise<JsonObject> {
+    const result = await this.send({
+      method: 'POST',
+      path: `/pipelines/${run.pipelineId}/pipeline-runs/${run.runId}/jobs/${jobId}/steps/${stepId}/logs`,
+      body: { start_offset: startOffset, end_offset: 0, limit, sort: 'asc' },
+      action: `reading the log of step ${stepId} of run ${run.runId}`
+    })
+    return obj(result.body)
+  }
+
   async stop(pipelineId: string, runId: string): Promise<void> {
     await this.send({ method: 'POST', path: `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, action: `stopping run ${runId} of pipeline ${pipelineId}` })
   }

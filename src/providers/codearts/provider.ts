@@ -1,5 +1,5 @@
 import { PreconditionError, RemoteError } from '../../errors.js'
-import { arr, obj, str, type JsonObject } from '../../json.js'
+import { arr, num, obj, str, type JsonObject } from '../../json.js'
 import type { RunDetail, RunRef, RunSnapshot, TrackedRun } from '../../model.js'
 import type { GitRef } from '../../parse.js'
 import type { CodeArtsConnection } from '../../settings.js'
@@ -11,10 +11,23 @@ import { detailFromRun, snapshotFromLatest } from './translate.js'
 const STATUS_BATCH = 20
 // How many of a pipeline's latest runs are searched for a lost start.
 const RECENT_RUNS = 10
+// Lines per page of a step log.
+const LOG_PAGE_LINES = 1_000
+
+/** What poll() remembers of a run between cycles, to decide whether its detail is worth reading. */
+interface Seen {
+  /** Run and stage statuses from the last batch read. */
+  fingerprint: string
+  /** Stages that run several jobs side by side, from the last detail read. */
+  parallelStages: Set<string>
+}
 
 export class CodeArtsProvider implements Provider {
   private readonly api: CodeArtsApi
   private readonly conn: CodeArtsConnection
+  private readonly seen = new Map<string, Seen>()
+  /** Details of runs that have ended: they no longer change. */
+  private readonly ended = new Map<string, RunDetail>()
 
   constructor(api: CodeArtsApi, conn: CodeArtsConnection) {
     this.api = api
@@ -59,9 +72,11 @@ export class CodeArtsProvider implements Provider {
   }
 
   /**
-   * One batch request gives every pipeline's latest run. Where that is ours, it is all we need;
-   * where it is not (a newer run started, or ours still waits in the queue), only that run's
-   * detail is read. Another run's status is never taken for ours.
+   * One batch request gives every pipeline's latest run and its stages. A run's detail (its jobs and
+   * steps) is read only where the batch cannot tell: the latest run is not ours (someone started a
+   * newer one, or ours is queued), or the batch shows a change (so the job that changed is known,
+   * and an ended run is read once), or a stage that runs jobs side by side is running (one of them
+   * can fail while the stage goes on). Another run's status is never taken for ours.
    */
   async poll(runs: readonly RunRef[]): Promise<Map<string, RunSnapshot>> {
     const pipelineIds = [...new Set(runs.map((r) => r.pipelineId))]
@@ -72,19 +87,57 @@ export class CodeArtsProvider implements Provider {
       }
     }
     const snapshots = new Map<string, RunSnapshot>()
-    const notLatest: RunRef[] = []
+    const needDetail: RunRef[] = []
     for (const run of runs) {
       const item = latest.get(run.pipelineId)
-      if (item !== undefined && str(item['pipeline_run_id']) === run.runId) snapshots.set(run.runId, snapshotFromLatest(item))
-      else notLatest.push(run)
+      if (item === undefined || str(item['pipeline_run_id']) !== run.runId) {
+        needDetail.push(run)
+        continue
+      }
+      const snapshot = snapshotFromLatest(item)
+      const fingerprint = [snapshot.status, ...snapshot.stages.map((s) => `${s.name}=${s.status}`)].join('|')
+      const seen = this.seen.get(run.runId)
+      const parallelRunning = snapshot.stages.some((s) => s.state === 'running' && seen?.parallelStages.has(s.name))
+      if (seen?.fingerprint !== fingerprint || parallelRunning) needDetail.push(run)
+      else snapshots.set(run.runId, snapshot)
+      this.seen.set(run.runId, { fingerprint, parallelStages: seen?.parallelStages ?? new Set() })
     }
-    const details = await Promise.all(notLatest.map((run) => this.detail(run)))
-    notLatest.forEach((run, i) => snapshots.set(run.runId, details[i]!))
+    const details = await Promise.all(needDetail.map((run) => this.detail(run)))
+    needDetail.forEach((run, i) => snapshots.set(run.runId, details[i]!))
     return snapshots
   }
 
   async detail(run: RunRef): Promise<RunDetail> {
-    return detailFromRun(await this.api.runDetail(run.pipelineId, run.runId))
+    const cached = this.ended.get(run.runId)
+    if (cached) return cached
+    const detail = detailFromRun(await this.api.runDetail(run.pipelineId, run.runId))
+    const seen = this.seen.get(run.runId)
+    if (seen) seen.parallelStages = new Set(detail.stages.filter((s) => s.jobs.length > 1).map((s) => s.name))
+    if (detail.state === 'success' || detail.state === 'failure' || detail.state === 'cancelled') this.ended.set(run.runId, detail)
+    return detail
+  }
+
+  /**
+   * Pages through the log from the start, passing back the offsets the service returns. A page may
+   * end inside a line; that part is carried to the next page, so every line comes out once, whole.
+   */
+  async *stepLog(run: RunRef, logKey: string): AsyncIterable<string> {
+    const [jobId = '', stepId = ''] = logKey.split('/')
+    let offset = 0
+    let carry = ''
+    for (;;) {
+      const page = await this.api.stepLogPage(run, jobId, stepId, offset, LOG_PAGE_LINES)
+      const lines = (carry + str(page['log'])).split('\n')
+      const more = page['has_more'] === true
+      const next = num(page['end_offset'])
+      // Stop when the service says so, or when it would send us back to where we were.
+      const last = !more || next === undefined || next <= offset
+      carry = last ? '' : (lines.pop() ?? '')
+      if (last && lines.at(-1) === '') lines.pop()
+      for (const line of lines) yield line.endsWith('\r') ? line.slice(0, -1) : line
+      if (last) return
+      offset = next
+    }
   }
 
   async stop(run: RunRef): Promise<void> {

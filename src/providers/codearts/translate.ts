@@ -22,8 +22,10 @@ export function snapshotFromLatest(item: JsonObject): RunSnapshot {
 /** `GET .../pipeline-runs/detail`. */
 export function detailFromRun(body: JsonObject): RunDetail {
   const status = str(body['status'])
+  const pipelineName = str(body['name'])
   return {
     ...runTimes(body),
+    ...(pipelineName !== '' && { pipelineName }),
     status,
     state: runStateOf(status),
     stages: bySequence(arr(body['stages']).map(obj)).map(stage)
@@ -45,14 +47,16 @@ function runTimes(item: JsonObject): Pick<RunSnapshot, 'runNumber' | 'startedAt'
 
 function stage(s: JsonObject): StageDetail {
   const status = str(s['status'])
+  const id = str(s['id'])
   return {
-    id: str(s['id']),
+    id,
     name: str(s['name']) || str(s['identifier']),
     status,
     state: stateOf(status),
     ...times(s),
-    pre: bySequence(arr(s['pre']).map(obj)).map(step),
-    post: bySequence(arr(s['post']).map(obj)).map(step),
+    // Gate steps belong to no job; the log URL is assumed to take the stage's ID in the job's place.
+    pre: bySequence(arr(s['pre']).map(obj)).map((p) => step(p, id)),
+    post: bySequence(arr(s['post']).map(obj)).map((p) => step(p, id)),
     jobs: bySequence(arr(s['jobs']).map(obj)).map(job)
   }
 }
@@ -60,22 +64,26 @@ function stage(s: JsonObject): StageDetail {
 function job(j: JsonObject): JobDetail {
   const status = str(j['status'])
   const message = str(j['message'])
+  const id = str(j['id'])
   return {
-    id: str(j['id']),
+    id,
     name: str(j['name']) || str(j['identifier']),
     status,
     state: stateOf(status),
     ...(message !== '' && { message }),
     ...times(j),
-    steps: bySequence(arr(j['steps']).map(obj)).map(step)
+    steps: bySequence(arr(j['steps']).map(obj)).map((s) => step(s, id))
   }
 }
 
-function step(s: JsonObject): StepDetail {
+/** The log key is `<job run id>/<step run id>`: the two IDs in the log URL (codearts-api.md §2.2). */
+function step(s: JsonObject, jobId: string): StepDetail {
   const status = str(s['status'])
   const message = str(s['message'])
+  const id = str(s['id'])
   return {
-    id: str(s['id']),
+    id,
+    ...(jobId !== '' && id !== '' && { logKey: `${jobId}/${id}` }),
     name: str(s['name']) || str(s['task']),
     status,
     state: stateOf(status),

@@ -1,0 +1,114 @@
+// Prints why runs failed, as soon as a run's detail shows it: the job's message, the failing step's
+// log tail in a group, and an error annotation. With `logs: all`, every step's log as it ends.
+// Each step is reported once, however many details show it.
+
+import type { Logger } from '../logger.js'
+import type { Failure, RunDetail, RunRef } from '../model.js'
+import type { Provider } from '../providers/provider.js'
+import type { ReportSettings } from '../settings.js'
+import { failurePath, failuresOf, placedSteps, type PlacedStep } from './failures.js'
+import { printVerbatim, readTail, type LogTail } from './step-log.js'
+
+/** A failed step's tail, kept for the job summary. */
+export interface FailedStepLog {
+  failure: Failure
+  tail?: LogTail
+}
+
+// The runner shows 10 error annotations per step; the step's own failure line is the tenth.
+const ANNOTATIONS = 9
+// The runner cuts annotation messages at 4096 characters.
+const ANNOTATION_CHARS = 4_096
+const ANNOTATION_LINES = 20
+
+export class Reporter {
+  private readonly logger: Logger
+  private readonly provider: Provider
+  private readonly settings: ReportSettings
+  private readonly reported = new Set<string>()
+  private annotations = 0
+  /** Failed steps with their tails, by run ID, in the order found. */
+  readonly failedLogs = new Map<string, FailedStepLog[]>()
+
+  constructor(logger: Logger, provider: Provider, settings: ReportSettings) {
+    this.logger = logger
+    this.provider = provider
+    this.settings = settings
+  }
+
+  /** Reports what this detail shows that has not been reported yet. `label` names the run: "shop-build #12". */
+  async onDetail(run: RunRef, detail: RunDetail, label: string): Promise<void> {
+    for (const placed of placedSteps(detail)) {
+      const { step } = placed
+      const failed = step.state === 'failure'
+      const ended = failed || step.state === 'success' || step.state === 'cancelled'
+      const printLog = this.settings.logs === 'all' ? ended : this.settings.logs === 'failed' && failed
+      if ((!failed && !printLog) || !this.once(`${run.runId}/step/${step.id}`)) continue
+      const failure = { stage: placed.stage.name, job: placed.jobName, step: step.name, message: step.message ?? placed.job?.message ?? '' }
+      if (failed && placed.job?.message && this.once(`${run.runId}/job/${placed.job.id}`)) {
+        this.logger.info(`${label} / ${placed.stage.name} / ${placed.job.name} failed: ${oneLine(placed.job.message)}`)
+      }
+      const tail = printLog ? await this.printStepLog(run, placed, label) : undefined
+      if (failed) this.fail(run, label, failure, tail)
+    }
+    // Failures with no failed step to show (a job refused before it ran, a stage that failed by itself).
+    for (const failure of failuresOf(detail).filter((f) => f.step === '')) {
+      if (this.once(`${run.runId}/failure/${failurePath(failure)}`)) this.fail(run, label, failure, undefined)
+    }
+  }
+
+  private async printStepLog(run: RunRef, placed: PlacedStep, label: string): Promise<LogTail | undefined> {
+    const { step } = placed
+    const title = `${label} / ${placed.stage.name} / ${placed.jobName} / ${step.name}: ${step.status}`
+    if (step.logKey === undefined) {
+      this.logger.info(`${title} (no log)`)
+      return undefined
+    }
+    let tail: LogTail
+    try {
+      tail = await readTail(this.provider.stepLog(run, step.logKey), this.settings.logLines)
+    } catch (error) {
+      this.logger.warning(`Could not read the log of ${title}: ${(error as Error).message}`)
+      return undefined
+    }
+    const shown = tail.total > tail.lines.length ? ` (last ${tail.lines.length} of ${tail.total} lines)` : ''
+    this.logger.startGroup(`${title}${shown}`)
+    printVerbatim(this.logger, tail.lines)
+    this.logger.endGroup()
+    return tail
+  }
+
+  private fail(run: RunRef, label: string, failure: Failure, tail: LogTail | undefined): void {
+    const list = this.failedLogs.get(run.runId) ?? []
+    list.push({ failure, ...(tail && { tail }) })
+    this.failedLogs.set(run.runId, list)
+    if (this.annotations >= ANNOTATIONS) return
+    this.annotations++
+    this.logger.error(annotationText(failure, tail), { title: `${label} / ${failurePath(failure)}` })
+  }
+
+  private once(key: string): boolean {
+    if (this.reported.has(key)) return false
+    this.reported.add(key)
+    return true
+  }
+}
+
+/** The failure's message, then as many of the last lines as fit the runner's limit. */
+export function annotationText(failure: Failure, tail: LogTail | undefined): string {
+  const message = oneLine(failure.message || 'failed').slice(0, 1_000)
+  const lines = tail?.lines.slice(-ANNOTATION_LINES) ?? []
+  let text = message
+  for (let i = 0; i < lines.length; i++) {
+    const candidate = `${message}\n\nLast lines:\n${lines.slice(i).join('\n')}`
+    if (candidate.length <= ANNOTATION_CHARS) {
+      text = candidate
+      break
+    }
+  }
+  return text
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim()
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import type { JobDetail, RunDetail, StageDetail } from '../../src/model.ts'
+import type { RunResult } from '../../src/report/results.ts'
+import { duration, esc, renderSummary, SUMMARY_LIMIT, type SummaryRun } from '../../src/report/summary.ts'
+
+const result = (over: Partial<RunResult> = {}): RunResult => ({
+  pipeline_id: 'p',
+  run_id: 'r',
+  run_number: 7,
+  status: 'FAILED',
+  conclusion: 'failure',
+  url: 'https://devcloud.example/run',
+  started_at: '2026-11-22T12:00:00.000Z',
+  finished_at: '2026-11-22T12:03:00.000Z',
+  duration_s: 180,
+  failures: [],
+  ...over
+})
+
+function bigRun(stages: number, jobsPerStage: number, tailLine: string): SummaryRun {
+  const job = (s: number, j: number): JobDetail => ({ id: `${s}-${j}`, name: `job ${s}.${j} ${'x'.repeat(40)}`, status: 'FAILED', state: 'failure', steps: [] })
+  const stage = (s: number): StageDetail => ({ id: `${s}`, name: `stage ${s}`, status: 'FAILED', state: 'failure', pre: [], post: [], jobs: Array.from({ length: jobsPerStage }, (_, j) => job(s, j)) })
+  const detail: RunDetail = { status: 'FAILED', state: 'failure', stages: Array.from({ length: stages }, (_, s) => stage(s)) }
+  const tail = { lines: Array.from({ length: 300 }, () => tailLine), total: 300 }
+  return {
+    result: result(),
+    pipeline: 'huge',
+    detail,
+    failedLogs: Array.from({ length: 50 }, (_, i) => ({ failure: { stage: 's', job: `j${i}`, step: 'st', message: 'boom' }, tail }))
+  }
+}
+
+describe('renderSummary', () => {
+  it('escapes remote text so it cannot add markup, links or break the table', () => {
+    const hostile = '<img src=x onerror=alert(1)> | [link](javascript:x) `code`\n\nnew paragraph'
+    const text = renderSummary({
+      conclusion: 'failure',
+      runs: [{ result: result({ status: hostile }), pipeline: hostile, failedLogs: [{ failure: { stage: hostile, job: 'j', step: 's', message: hostile }, tail: { lines: [hostile], total: 1 } }] }]
+    })
+    expect(text).not.toContain('<img')
+    expect(text).not.toContain('](javascript')
+    expect(text).toContain('&#60;img src=x onerror=alert(1)&#62; &#124; &#91;link&#93;(javascript:x) &#96;code&#96;')
+    // Every table is one line: a blank line inside would end GitHub's HTML block.
+    for (const line of text.split('\n').filter((l) => l.startsWith('<table>'))) expect(line).toMatch(/<\/table>$/)
+  })
+
+  it('only links http(s) URLs', () => {
+    const text = renderSummary({ conclusion: 'success', runs: [{ result: result({ url: 'javascript:alert(1)' }), pipeline: 'p', failedLogs: [] }] })
+    expect(text).not.toContain('href="javascript')
+  })
+
+  it.each([
+    ['a small run', 2, 3, 'short line', 'job 1.2'],
+    ['many jobs', 200, 50, 'short line', 'stage 199'],
+    ['many jobs and long tails', 400, 100, 'y'.repeat(2_000), 'stage 0']
+  ])('fits the 1 MiB limit with %s', (_name, stages, jobs, line, expected) => {
+    const text = renderSummary({ conclusion: 'failure', runs: [bigRun(stages, jobs, line)] })
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(SUMMARY_LIMIT)
+    expect(text).toContain('## ❌ CodeArts Pipeline: failure')
+    expect(text).toContain(expected)
+  })
+
+  it('drops detail level by level, keeping the overview', () => {
+    const run = bigRun(30, 30, 'z'.repeat(500))
+    const full = renderSummary({ conclusion: 'failure', runs: [run] }, 10_000_000)
+    const squeezed = renderSummary({ conclusion: 'failure', runs: [run] }, 60_000)
+    expect(full).toContain('job 29.29')
+    expect(squeezed.length).toBeLessThanOrEqual(60_000)
+    expect(squeezed).toContain('<tr><th>Pipeline</th><th>Run</th><th>Status</th><th>Duration</th></tr>')
+  })
+})
+
+describe('summary helpers', () => {
+  it.each([
+    [undefined, ''],
+    [400, '0s'],
+    [59_600, '1m 0s'],
+    [185_000, '3m 5s'],
+    [3_725_000, '1h 2m']
+  ])('duration(%s) = %j', (ms, text) => {
+    expect(duration(ms)).toBe(text)
+  })
+
+  it('esc leaves plain text alone', () => {
+    expect(esc('Build 1.2 (linux)')).toBe('Build 1.2 (linux)')
+  })
+})
