@@ -73902,1417 +73902,17 @@ function isTransient(error) {
 
 /***/ }),
 
-/***/ 5691:
-/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8747);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2942);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5317);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7390);
-/* harmony import */ var _trigger_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9566);
-// Entry point of dist/index.js, for both the main and the post step.
-
-
-
-
-
-
-// The runner cancels a step with SIGINT, then SIGTERM 7.5 s later (Ctrl+C then Ctrl+Break, which
-// Node calls SIGBREAK, on Windows). Without handlers Node exits at once and no run would be stopped.
-const cancellation = new AbortController();
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGBREAK']) {
-    process.on(signal, () => {
-        if (!cancellation.signal.aborted)
-            _logger_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsLogger */ .M.info(`Received ${signal}: cancelling.`);
-        cancellation.abort();
-    });
-}
-const io = {
-    logger: _logger_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsLogger */ .M,
-    readInput: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name),
-    setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value),
-    setFailed: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message),
-    state: _state_js__WEBPACK_IMPORTED_MODULE_4__/* .actionsState */ .Rq,
-    origin: () => (0,_trigger_js__WEBPACK_IMPORTED_MODULE_5__/* .originFromEnv */ .ad)(process.env),
-    cancellation: cancellation.signal,
-    writeSummary: async (markdown) => {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown).write();
-    }
-};
-if ((0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isPost */ .tl)(_state_js__WEBPACK_IMPORTED_MODULE_4__/* .actionsState */ .Rq)) {
-    await (0,_post_js__WEBPACK_IMPORTED_MODULE_3__/* .post */ .b)(io);
-}
-else {
-    (0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .markMainStarted */ .UM)(_state_js__WEBPACK_IMPORTED_MODULE_4__/* .actionsState */ .Rq);
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)(io);
-}
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 5428:
+/***/ 2567:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  r7: () => (/* binding */ DESCRIPTION_LIMIT),
-  GP: () => (/* binding */ getInputs),
-  q: () => (/* binding */ maskSecretInputs)
+  Qq: () => (/* binding */ HttpClient),
+  UA: () => (/* binding */ snippet)
 });
 
-// UNUSED EXPORTS: MARKER_RESERVE
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var core = __nccwpck_require__(3218);
-// EXTERNAL MODULE: ./lib/errors.js
-var errors = __nccwpck_require__(452);
-;// CONCATENATED MODULE: ./lib/parse.js
-// Pure parsers for input values. Each throws InputError naming the input and the fix, so that
-// getInputs() reads as a list of what each input is, not how it is checked.
-
-/**
- * An input value as an error message shows it: quoted, control characters escaped (so the message
- * stays one line and cannot carry terminal or workflow-command tricks), long values cut.
- */
-function shown(value) {
-    const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-    return `'${cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
-}
-const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
-/** `90s`, `10m`, `1h30m`, `2.5m`; a bare number is seconds. */
-function parseDuration(input, value) {
-    const text = value.trim();
-    const bare = /^\d+(\.\d+)?$/.exec(text);
-    if (bare)
-        return Math.round(Number(text) * 1_000);
-    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
-    const covered = parts.map((p) => p[0]).join('');
-    if (parts.length === 0 || covered !== text) {
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not a duration; write a number with a unit s, m or h, e.g. 90s, 10m, 1h30m`);
-    }
-    return Math.round(parts.reduce((total, [, n, unit]) => total + Number(n) * UNIT_MS[unit], 0));
-}
-/** Splits on commas, spaces and newlines; keeps order; refuses duplicates. */
-function parseList(input, value) {
-    const items = value.split(/[\s,]+/).filter((s) => s.length > 0);
-    const seen = new Set();
-    for (const item of items) {
-        if (seen.has(item))
-            throw new errors/* InputError */.dz(input, `${shown(item)} is listed twice; list each one once`);
-        seen.add(item);
-    }
-    return items;
-}
-function parseBoolean(input, value, fallback) {
-    const text = value.trim().toLowerCase();
-    if (text === '')
-        return fallback;
-    if (text === 'true')
-        return true;
-    if (text === 'false')
-        return false;
-    throw new errors/* InputError */.dz(input, `${shown(value)} is not a boolean; use true or false`);
-}
-function parseChoice(input, value, choices, fallback) {
-    const text = value.trim();
-    if (text === '')
-        return fallback;
-    const found = choices.find((c) => c === text.toLowerCase());
-    if (found === undefined) {
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not one of ${choices.join(', ')}`);
-    }
-    return found;
-}
-function parseInteger(input, value, fallback, min, max) {
-    const text = value.trim();
-    if (text === '')
-        return fallback;
-    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not a whole number from ${min} to ${max}`);
-    }
-    return Number(text);
-}
-/**
- * One `NAME=value` a line. Surrounding spaces are trimmed (YAML block scalars make them easy to add
- * by accident); the value is everything after the first `=`, so values may contain `=`.
- */
-function parseVariables(input, value, maxValueLength) {
-    const variables = [];
-    const lines = value.split(/\r?\n/);
-    lines.forEach((raw, index) => {
-        const line = raw.trim();
-        if (line === '')
-            return;
-        const eq = line.indexOf('=');
-        const name = eq < 0 ? '' : line.slice(0, eq).trim();
-        if (eq < 0 || name === '' || /\s/.test(name)) {
-            throw new errors/* InputError */.dz(input, `line ${index + 1} is not NAME=value; write one variable a line, e.g. IMAGE_TAG=1.2.3`);
-        }
-        const val = line.slice(eq + 1).trim();
-        if (variables.some((v) => v.name === name)) {
-            throw new errors/* InputError */.dz(input, `${shown(name)} is set twice; set each variable once`);
-        }
-        if (val.length > maxValueLength) {
-            throw new errors/* InputError */.dz(input, `the value of ${shown(name)} is ${val.length} characters; the limit is ${maxValueLength}`);
-        }
-        variables.push({ name, value: val });
-    });
-    return variables;
-}
-/** `main`, `refs/heads/main` or `refs/tags/v1.2.0`. */
-function parseRef(input, value) {
-    const text = value.trim();
-    if (text === '')
-        return undefined;
-    let ref;
-    if (text.startsWith('refs/tags/'))
-        ref = { kind: 'tag', name: text.slice('refs/tags/'.length) };
-    else if (text.startsWith('refs/heads/'))
-        ref = { kind: 'branch', name: text.slice('refs/heads/'.length) };
-    else if (text.startsWith('refs/')) {
-        // refs/pull/N/merge exists only on GitHub; the pipeline's repository has no such ref.
-        throw new errors/* InputError */.dz(input, `${shown(value)} is neither a branch nor a tag; give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`);
-    }
-    else
-        ref = { kind: 'branch', name: text };
-    if (ref.name === '' || /[\s~^:?*[\\]|\.\.|\/\/|^\/|\/$/.test(ref.name)) {
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not a valid git ${ref.kind} name`);
-    }
-    return ref;
-}
-/**
- * An http(s) base URL without query or fragment, returned without a trailing slash. Plain http is
- * accepted only for loopback hosts (the local simulator): elsewhere it would send tokens in clear text.
- */
-function parseBaseUrl(input, value) {
-    let url;
-    try {
-        url = new URL(value.trim());
-    }
-    catch {
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not a URL; write it like https://host or https://host/prefix`);
-    }
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-        throw new errors/* InputError */.dz(input, `${shown(value)} must use https (plain http is allowed only for 127.0.0.1 or localhost)`);
-    }
-    if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
-        throw new errors/* InputError */.dz(input, `${shown(value)} must not carry a query, fragment or user info`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-
-;// CONCATENATED MODULE: ./lib/providers/codearts/endpoints.js
-// Region → host table, from the official SDKs' region lists (reference/codearts-api.md §1.1).
-// Huawei adds regions over time, so an unknown region is accepted when `endpoint` is given.
-const HOST_PATTERN = {
-    'tr-west-1': 'pipeline-external',
-    'la-south-2': 'pipeline-external',
-    'af-north-1': 'pipeline',
-    'me-east-1': 'pipeline',
-    'af-south-1': 'pipeline'
-};
-const CLOUDPIPELINE_EXT_REGIONS = [
-    'cn-north-1',
-    'cn-north-4',
-    'cn-south-1',
-    'cn-south-2',
-    'cn-east-2',
-    'cn-east-3',
-    'cn-southwest-2',
-    'ap-southeast-3',
-    'sa-brazil-1',
-    'la-north-2'
-];
-const KNOWN_REGIONS = [...CLOUDPIPELINE_EXT_REGIONS, ...Object.keys(HOST_PATTERN)];
-/** The CodeArts Pipeline API base URL of a known region, or undefined. */
-function pipelineEndpoint(region) {
-    if (!KNOWN_REGIONS.includes(region))
-        return undefined;
-    const host = HOST_PATTERN[region] ?? 'cloudpipeline-ext';
-    return `https://${host}.${region}.myhuaweicloud.com`;
-}
-function iamEndpoint(region) {
-    return `https://iam.${region}.myhuaweicloud.com`;
-}
-
-;// CONCATENATED MODULE: ./lib/inputs.js
-// Reads and validates every input once. The reader is injected so that tests can feed plain
-// objects; in the action it is core.getInput. Nothing here touches the network.
-
-
-
-
-/** Room kept in `description` for the marker the action appends (see trigger.ts). */
-const DESCRIPTION_LIMIT = 1024;
-const MARKER_RESERVE = 64;
-const VARIABLE_VALUE_LIMIT = 8192;
-const HEX32 = /^[0-9a-fA-F]{32}$/;
-function getInputs(read = (name) => core/* getInput */.V4(name)) {
-    const provider = parseChoice('provider', read('provider'), ['codearts', 'yunxiao'], 'codearts');
-    if (provider === 'yunxiao') {
-        throw new errors/* InputError */.dz('provider', 'yunxiao is not supported yet; use codearts');
-    }
-    const mode = parseChoice('mode', read('mode'), ['trigger-and-wait', 'trigger', 'wait'], 'trigger-and-wait');
-    const pipelineIds = parseList('pipeline-ids', read('pipeline-ids'));
-    if (pipelineIds.length === 0) {
-        throw new errors/* InputError */.dz('pipeline-ids', 'is required; give one or more pipeline IDs separated by commas, spaces or newlines');
-    }
-    pipelineIds.forEach((id) => requireHex32('pipeline-ids', id, 'pipeline ID (the last part of the pipeline page URL)'));
-    const runIds = parseList('run-ids', read('run-ids'));
-    if (runIds.length > 0) {
-        if (mode !== 'wait') {
-            throw new errors/* InputError */.dz('run-ids', `is only used with mode: wait (mode is ${mode}); remove it or set mode: wait`);
-        }
-        if (runIds.length !== pipelineIds.length) {
-            throw new errors/* InputError */.dz('run-ids', `has ${runIds.length} run IDs for ${pipelineIds.length} pipelines; give one run ID per pipeline, in the same order`);
-        }
-        runIds.forEach((id) => requireHex32('run-ids', id, 'run ID'));
-    }
-    const connection = readCodeArtsConnection(read);
-    const description = read('description');
-    if (description.length > DESCRIPTION_LIMIT - MARKER_RESERVE) {
-        throw new errors/* InputError */.dz('description', `is ${description.length} characters; the limit is ${DESCRIPTION_LIMIT - MARKER_RESERVE} (the pipeline allows ${DESCRIPTION_LIMIT} and the action appends a marker)`);
-    }
-    const timeoutMs = parseDuration('timeout', orDefault(read('timeout'), '60m'));
-    const pollIntervalMs = parseDuration('poll-interval', orDefault(read('poll-interval'), '5s'));
-    const maxPollIntervalMs = parseDuration('max-poll-interval', orDefault(read('max-poll-interval'), '30s'));
-    if (timeoutMs < 1_000)
-        throw new errors/* InputError */.dz('timeout', 'must be at least 1s');
-    // Below 100 ms the batch status endpoint would be hammered; the simulator is the only use for sub-second values.
-    if (pollIntervalMs < 100)
-        throw new errors/* InputError */.dz('poll-interval', 'must be at least 0.1s');
-    if (maxPollIntervalMs < pollIntervalMs) {
-        throw new errors/* InputError */.dz('max-poll-interval', `must not be shorter than poll-interval (${read('poll-interval') || '5s'})`);
-    }
-    return {
-        mode,
-        pipelineIds,
-        runIds,
-        connection,
-        trigger: {
-            ref: parseRef('ref', read('ref')),
-            variables: parseVariables('variables', read('variables'), VARIABLE_VALUE_LIMIT),
-            description: description === '' ? undefined : description,
-            stages: parseList('stages', read('stages')),
-            jobs: parseList('jobs', read('jobs'))
-        },
-        wait: {
-            timeoutMs,
-            pollIntervalMs,
-            maxPollIntervalMs,
-            onManualGate: parseChoice('on-manual-gate', read('on-manual-gate'), ['wait', 'fail'], 'wait'),
-            failFast: parseBoolean('fail-fast', read('fail-fast'), false)
-        },
-        cancelOnAbort: parseBoolean('cancel-on-abort', read('cancel-on-abort'), true),
-        report: {
-            logs: parseChoice('logs', read('logs'), ['failed', 'all', 'none'], 'failed'),
-            logLines: parseInteger('log-lines', read('log-lines'), 300, 1, 100_000),
-            summary: parseBoolean('summary', read('summary'), true)
-        }
-    };
-}
-// Inputs whose values must never appear in the log.
-const SECRET_INPUTS = ['secret-key', 'security-token', 'token', 'password'];
-/**
- * Registers every secret input with the log masker. Called before the inputs are validated, so that
- * no path, an error path included, can print one unmasked. (Values from `secrets.*` are masked by
- * the runner already; values built in the workflow from other sources are not.)
- */
-function maskSecretInputs(read, mask) {
-    for (const name of SECRET_INPUTS) {
-        const value = read(name);
-        if (value !== '')
-            mask(value);
-    }
-}
-function readCodeArtsConnection(read) {
-    const region = orDefault(read('region'), 'cn-north-4');
-    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
-        throw new errors/* InputError */.dz('region', `${shown(region)} is not a region ID; write it like cn-north-4 or ap-southeast-3`);
-    }
-    const endpointInput = read('endpoint');
-    let endpoint;
-    if (endpointInput !== '') {
-        endpoint = parseBaseUrl('endpoint', endpointInput);
-    }
-    else {
-        const known = pipelineEndpoint(region);
-        if (known === undefined) {
-            throw new errors/* InputError */.dz('region', `${region} has no known CodeArts Pipeline endpoint (known: ${KNOWN_REGIONS.join(', ')}); set endpoint to its API URL`);
-        }
-        endpoint = known;
-    }
-    const iamInput = read('iam-endpoint');
-    const projectId = read('project-id');
-    if (projectId === '') {
-        throw new errors/* InputError */.dz('project-id', 'is required; give the CodeArts project ID (32 hexadecimal characters, in the project URL)');
-    }
-    requireHex32('project-id', projectId, 'CodeArts project ID (it is in the project URL; it is not the IAM project ID)');
-    return {
-        provider: 'codearts',
-        region,
-        endpoint,
-        iamEndpoint: iamInput === '' ? iamEndpoint(region) : parseBaseUrl('iam-endpoint', iamInput),
-        projectId,
-        auth: readCodeArtsAuth(read)
-    };
-}
-function readCodeArtsAuth(read) {
-    const ak = read('access-key');
-    const sk = read('secret-key');
-    const securityToken = read('security-token');
-    const token = read('token');
-    const username = read('username');
-    const password = read('password');
-    const domain = read('domain');
-    const iamProjectId = read('iam-project-id');
-    const groups = [
-        ak !== '' || sk !== '' || securityToken !== '' ? 'access-key/secret-key' : '',
-        token !== '' ? 'token' : '',
-        username !== '' || password !== '' || domain !== '' ? 'username/password/domain' : ''
-    ].filter((g) => g !== '');
-    if (groups.length === 0) {
-        throw new errors/* InputError */.dz('access-key', 'no credentials given; set access-key and secret-key (recommended), or token, or username, password and domain');
-    }
-    if (groups.length > 1) {
-        throw new errors/* InputError */.dz(groups[1].split('/')[0], `credentials given twice (${groups.join(' and ')}); keep exactly one way to sign in`);
-    }
-    if (iamProjectId !== '') {
-        requireHex32('iam-project-id', iamProjectId, 'IAM project ID (My Credentials → API Credentials, the project of your region)');
-        if (groups[0] !== 'access-key/secret-key') {
-            throw new errors/* InputError */.dz('iam-project-id', 'is only used with access-key and secret-key; remove it');
-        }
-    }
-    switch (groups[0]) {
-        case 'access-key/secret-key':
-            requireAll({ 'access-key': ak, 'secret-key': sk });
-            return {
-                kind: 'aksk',
-                accessKey: ak,
-                secretKey: sk,
-                ...(securityToken !== '' && { securityToken }),
-                ...(iamProjectId !== '' && { iamProjectId })
-            };
-        case 'token':
-            return { kind: 'token', token };
-        default:
-            requireAll({ username, password, domain });
-            return { kind: 'password', username, password, domain };
-    }
-}
-function requireAll(values) {
-    const missing = Object.entries(values).filter(([, v]) => v === '');
-    const present = Object.entries(values).filter(([, v]) => v !== '');
-    if (missing.length > 0) {
-        const names = Object.keys(values).join(', ');
-        throw new errors/* InputError */.dz(missing[0][0], `is missing; ${names} go together (${present.map(([k]) => k).join(', ')} given)`);
-    }
-}
-function requireHex32(input, value, what) {
-    if (!HEX32.test(value)) {
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not a ${what}: expected 32 hexadecimal characters`);
-    }
-}
-function orDefault(value, fallback) {
-    return value === '' ? fallback : value;
-}
-
-
-/***/ }),
-
-/***/ 6413:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gv: () => (/* binding */ isObject),
-/* harmony export */   QL: () => (/* binding */ arr),
-/* harmony export */   WL: () => (/* binding */ obj),
-/* harmony export */   bu: () => (/* binding */ num),
-/* harmony export */   e9: () => (/* binding */ epochMs),
-/* harmony export */   gx: () => (/* binding */ str),
-/* harmony export */   qF: () => (/* binding */ parseJson)
-/* harmony export */ });
-// Readers for JSON from remote services. Nothing from the wire is trusted to have its documented
-// shape: optional fields may be missing or null, IDs may be numbers, times may be 0 for "not yet".
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function obj(value) {
-    return isObject(value) ? value : {};
-}
-function arr(value) {
-    return Array.isArray(value) ? value : [];
-}
-/** A string, or a number written as one (IDs are numbers in some APIs); '' when absent. */
-function str(value) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' && Number.isFinite(value))
-        return String(value);
-    return '';
-}
-function num(value) {
-    if (typeof value === 'number' && Number.isFinite(value))
-        return value;
-    if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value))
-        return Number(value);
-    return undefined;
-}
-/** Epoch milliseconds to a Date; 0, negative and absent mean "not yet". */
-function epochMs(value) {
-    const ms = num(value);
-    return ms !== undefined && ms > 0 ? new Date(ms) : undefined;
-}
-function parseJson(text) {
-    try {
-        return { ok: true, value: JSON.parse(text) };
-    }
-    catch {
-        return { ok: false };
-    }
-}
-
-
-/***/ }),
-
-/***/ 8747:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ actionsLogger)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-
-/** The runner-facing logger. */
-const actionsLogger = {
-    debug: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m),
-    info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(m),
-    warning: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m, p ?? {}),
-    error: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(m, p ?? {}),
-    startGroup: (t) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(t),
-    endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4(),
-    secret: (v) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(v),
-    isDebug: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .isDebug */ ._o()
-};
-
-
-/***/ }),
-
-/***/ 2942:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./lib/errors.js
-var errors = __nccwpck_require__(452);
-// EXTERNAL MODULE: ./lib/inputs.js + 2 modules
-var inputs = __nccwpck_require__(5428);
-;// CONCATENATED MODULE: ./lib/model.js
-// The provider-neutral picture of a pipeline run. Providers translate their API's shapes into these
-// types, so the wait loop and the reports never see a CodeArts or Yunxiao field name.
-/** Whether a snapshot is a full detail (stages carry jobs and steps). */
-function isDetail(snapshot) {
-    return snapshot.stages.every((stage) => 'pre' in stage);
-}
-
-;// CONCATENATED MODULE: ./lib/report/failures.js
-const ENTRY_CHECK = '(stage entry check)';
-const EXIT_CHECK = '(stage exit check)';
-/** A stage's steps in run order: entry checks, each job's steps, exit checks. */
-function stageSteps(stage) {
-    return [
-        ...stage.pre.map((step) => ({ stage, jobName: ENTRY_CHECK, step })),
-        ...stage.jobs.flatMap((job) => job.steps.map((step) => ({ stage, jobName: job.name, job, step }))),
-        ...stage.post.map((step) => ({ stage, jobName: EXIT_CHECK, step }))
-    ];
-}
-function placedSteps(detail) {
-    return detail.stages.flatMap(stageSteps);
-}
-/**
- * Every failed step of a run, in run order. A failed job without a failed step (refused before it
- * started, or timed out) is listed by itself; so is a failed stage whose failure shows nowhere below it.
- */
-function failuresOf(detail) {
-    return detail.stages.flatMap((stage) => {
-        const found = stageSteps(stage)
-            .filter(({ step }) => step.state === 'failure')
-            .map(({ jobName, job, step }) => ({ stage: stage.name, job: jobName, step: step.name, message: step.message ?? job?.message ?? '' }));
-        for (const job of stage.jobs) {
-            if (job.state === 'failure' && !job.steps.some((s) => s.state === 'failure')) {
-                found.push({ stage: stage.name, job: job.name, step: '', message: job.message ?? '' });
-            }
-        }
-        if (found.length === 0 && stage.state === 'failure')
-            found.push({ stage: stage.name, job: '', step: '', message: '' });
-        return found;
-    });
-}
-/** `Build / Compile / make`, leaving out the parts that are empty. */
-function failurePath(failure) {
-    return [failure.stage, failure.job, failure.step].filter((part) => part !== '').join(' / ');
-}
-
-;// CONCATENATED MODULE: ./lib/report/outputs.js
-/** Every output of action.yml, from the results in `pipeline-ids` order. */
-function writeOutputs(setOutput, results, conclusion) {
-    setOutput('conclusion', conclusion);
-    setOutput('results', JSON.stringify(results));
-    setOutput('run-ids', results.map((r) => r.run_id).join(','));
-    const first = results[0];
-    setOutput('run-id', first?.run_id ?? '');
-    setOutput('run-url', first?.url ?? '');
-    setOutput('status', first?.status ?? '');
-}
-
-;// CONCATENATED MODULE: ./lib/report/progress.js
-// Progress lines while waiting: one when a run, a stage or a job changes status, never one per
-// poll, so a long wait leaves a short, readable log.
-
-/** Prints what changed since the run was last read. Job lines appear when the read included jobs. */
-function progressPrinter(logger, label) {
-    const jobsSeen = new Map();
-    return (run, previous, current) => {
-        for (const line of changes(previous, current))
-            logger.info(`${label(run)}: ${line}`);
-        if (!isDetail(current))
-            return;
-        for (const stage of current.stages) {
-            for (const job of stage.jobs) {
-                const key = `${run.runId}/${stage.name}/${job.name}`;
-                const before = jobsSeen.get(key);
-                jobsSeen.set(key, job.status);
-                // A job seen for the first time is worth a line once it has started.
-                if (before === job.status || (before === undefined && job.state === 'running' && job.startedAt === undefined))
-                    continue;
-                logger.info(`${label(run)}:     job ${stage.name} / ${job.name}: ${job.status}`);
-            }
-        }
-    };
-}
-/** What changed in the run and its stages between two reads, in words. */
-function changes(previous, current) {
-    const lines = [];
-    if (previous?.status !== current.status)
-        lines.push(current.status || 'status unknown');
-    if (previous === undefined) {
-        // The first read shows the plan: every stage on one line.
-        if (current.stages.length > 0)
-            lines.push(`  stages: ${current.stages.map((s) => `${s.name} ${s.status}`).join(' · ')}`);
-        return lines;
-    }
-    const before = new Map(previous.stages.map((s) => [s.name, s.status]));
-    for (const stage of current.stages) {
-        if (before.get(stage.name) !== stage.status)
-            lines.push(`  stage ${stage.name}: ${stage.status}`);
-    }
-    return lines;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./lib/report/step-log.js
-// A step's log as the job log shows it: only its tail is kept (a 100 MB log streams through in
-// bounded memory), and it is printed so that no line of it can act as a workflow command.
-
-// The web log cuts lines at 1024 characters anyway; longer ones would only cost memory.
-const MAX_LINE = 2_000;
-/** Consumes the lines, keeping the last `limit` (a ring buffer: memory is `limit` lines, whatever the log's size). */
-async function readTail(lines, limit) {
-    const ring = new Array(limit);
-    let total = 0;
-    for await (const line of lines) {
-        ring[total % limit] = line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}… [line cut at ${MAX_LINE} characters]` : line;
-        total++;
-    }
-    const kept = Math.min(total, limit);
-    const start = total - kept;
-    return { lines: Array.from({ length: kept }, (_, i) => ring[(start + i) % limit]), total };
-}
-/**
- * Prints text that came from the pipeline service. Between `::stop-commands::<token>` and
- * `::<token>::` the runner treats every line as plain text, so a log line such as `::add-mask::…` or
- * `::error::…` is shown, not obeyed. The token is random, so the text cannot end the block itself.
- */
-function printVerbatim(logger, lines) {
-    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-    logger.info(`::stop-commands::${token}`);
-    for (const line of lines)
-        logger.info(line);
-    logger.info(`::${token}::`);
-}
-
-;// CONCATENATED MODULE: ./lib/report/reporter.js
-// Prints why runs failed, as soon as a run's detail shows it: the job's message, the failing step's
-// log tail in a group, and an error annotation. With `logs: all`, every step's log as it ends.
-// Each step is reported once, however many details show it.
-
-
-// The runner shows 10 error annotations per step; the step's own failure line is the tenth.
-const ANNOTATIONS = 9;
-// The runner cuts annotation messages at 4096 characters.
-const ANNOTATION_CHARS = 4_096;
-const ANNOTATION_LINES = 20;
-class Reporter {
-    logger;
-    provider;
-    settings;
-    reported = new Set();
-    annotations = 0;
-    /** Failed steps with their tails, by run ID, in the order found. */
-    failedLogs = new Map();
-    constructor(logger, provider, settings) {
-        this.logger = logger;
-        this.provider = provider;
-        this.settings = settings;
-    }
-    /** Reports what this detail shows that has not been reported yet. `label` names the run: "shop-build #12". */
-    async onDetail(run, detail, label) {
-        for (const placed of placedSteps(detail)) {
-            const { step } = placed;
-            const failed = step.state === 'failure';
-            const ended = failed || step.state === 'success' || step.state === 'cancelled';
-            const printLog = this.settings.logs === 'all' ? ended : this.settings.logs === 'failed' && failed;
-            if ((!failed && !printLog) || !this.once(`${run.runId}/step/${step.id}`))
-                continue;
-            const failure = { stage: placed.stage.name, job: placed.jobName, step: step.name, message: step.message ?? placed.job?.message ?? '' };
-            if (failed && placed.job?.message && this.once(`${run.runId}/job/${placed.job.id}`)) {
-                this.logger.info(`${label} / ${placed.stage.name} / ${placed.job.name} failed: ${oneLine(placed.job.message)}`);
-            }
-            const tail = printLog ? await this.printStepLog(run, placed, label) : undefined;
-            if (failed)
-                this.fail(run, label, failure, tail);
-        }
-        // Failures with no failed step to show (a job refused before it ran, a stage that failed by itself).
-        for (const failure of failuresOf(detail).filter((f) => f.step === '')) {
-            if (this.once(`${run.runId}/failure/${failurePath(failure)}`))
-                this.fail(run, label, failure, undefined);
-        }
-    }
-    async printStepLog(run, placed, label) {
-        const { step } = placed;
-        const title = `${label} / ${placed.stage.name} / ${placed.jobName} / ${step.name}: ${step.status}`;
-        if (step.logKey === undefined) {
-            this.logger.info(`${title} (no log)`);
-            return undefined;
-        }
-        let tail;
-        try {
-            tail = await readTail(this.provider.stepLog(run, step.logKey), this.settings.logLines);
-        }
-        catch (error) {
-            this.logger.warning(`Could not read the log of ${title}: ${error.message}`);
-            return undefined;
-        }
-        const shown = tail.total > tail.lines.length ? ` (last ${tail.lines.length} of ${tail.total} lines)` : '';
-        this.logger.startGroup(`${title}${shown}`);
-        printVerbatim(this.logger, tail.lines);
-        this.logger.endGroup();
-        return tail;
-    }
-    fail(run, label, failure, tail) {
-        const list = this.failedLogs.get(run.runId) ?? [];
-        list.push({ failure, ...(tail && { tail }) });
-        this.failedLogs.set(run.runId, list);
-        if (this.annotations >= ANNOTATIONS)
-            return;
-        this.annotations++;
-        this.logger.error(annotationText(failure, tail), { title: `${label} / ${failurePath(failure)}` });
-    }
-    once(key) {
-        if (this.reported.has(key))
-            return false;
-        this.reported.add(key);
-        return true;
-    }
-}
-/** The failure's message, then as many of the last lines as fit the runner's limit. */
-function annotationText(failure, tail) {
-    const message = oneLine(failure.message || 'failed').slice(0, 1_000);
-    const lines = tail?.lines.slice(-ANNOTATION_LINES) ?? [];
-    let text = message;
-    for (let i = 0; i < lines.length; i++) {
-        const candidate = `${message}\n\nLast lines:\n${lines.slice(i).join('\n')}`;
-        if (candidate.length <= ANNOTATION_CHARS) {
-            text = candidate;
-            break;
-        }
-    }
-    return text;
-}
-function oneLine(text) {
-    return text.replace(/\s*\n\s*/g, ' ').trim();
-}
-
-;// CONCATENATED MODULE: ./lib/report/results.js
-// The per-run results (the `results` output) and the step's overall conclusion.
-function conclusionOf(snapshot, interrupted, onManualGate) {
-    switch (snapshot?.state) {
-        case 'success':
-            return 'success';
-        case 'failure':
-            return 'failure';
-        case 'cancelled':
-            return 'cancelled';
-    }
-    if (snapshot?.state === 'manual' && onManualGate === 'fail')
-        return 'failure';
-    // Still running (or waiting at a gate) when the wait ended.
-    if (interrupted === 'timeout')
-        return 'timed_out';
-    return 'cancelled'; // the job was cancelled, or fail-fast stopped it
-}
-function resultOf(run, snapshot, ending, failures) {
-    const started = snapshot?.startedAt;
-    const finished = snapshot?.finishedAt;
-    return {
-        pipeline_id: run.pipelineId,
-        run_id: run.runId,
-        run_number: snapshot?.runNumber ?? null,
-        status: snapshot?.status ?? '',
-        conclusion: conclusionOf(snapshot, ending.interrupted, ending.onManualGate),
-        url: snapshot?.url ?? run.url,
-        started_at: started?.toISOString() ?? null,
-        finished_at: finished?.toISOString() ?? null,
-        duration_s: started && finished ? Math.round((finished.getTime() - started.getTime()) / 1000) : null,
-        failures
-    };
-}
-/**
- * One word for all runs. A cancelled job says so whatever the runs did; otherwise a failure
- * outweighs a timeout, which outweighs a run someone cancelled in the console.
- */
-function overallConclusion(results, interrupted) {
-    if (interrupted === 'cancelled')
-        return 'cancelled';
-    for (const c of ['failure', 'timed_out', 'cancelled']) {
-        if (results.some((r) => r.conclusion === c))
-            return c;
-    }
-    return 'success';
-}
-
-;// CONCATENATED MODULE: ./lib/report/summary.js
-// The job summary: one table of all runs, then per run its stages and jobs, the failing steps' last
-// lines, and what the runs were started with. GitHub refuses a step summary over 1 MiB, so the
-// summary is rendered with less detail until it fits, whatever the size of the pipelines.
-
-const SUMMARY_LIMIT = 1024 * 1024 - 16 * 1024;
-/** How much to show: each level drops something, until the text fits. */
-const LEVELS = [
-    { jobs: 'all', tailLines: 30, failedSteps: 10 },
-    { jobs: 'unsuccessful', tailLines: 30, failedSteps: 10 },
-    { jobs: 'none', tailLines: 10, failedSteps: 5 },
-    { jobs: 'none', tailLines: 0, failedSteps: 0 }
-];
-function renderSummary(input, limit = SUMMARY_LIMIT) {
-    for (const level of LEVELS) {
-        const text = render(input, level);
-        if (Buffer.byteLength(text) <= limit)
-            return text;
-    }
-    // Even the overview is too big (thousands of pipelines): keep what fits of it.
-    return `${render(input, LEVELS[3]).slice(0, limit / 4)}\n\n…(cut to fit the summary limit)\n`;
-}
-function render(input, level) {
-    const out = [`## ${ICON[input.conclusion]} CodeArts Pipeline: ${input.conclusion}`, ''];
-    out.push(table(['Pipeline', 'Run', 'Status', 'Duration'], input.runs.map(({ result, pipeline }) => [
-        esc(pipeline),
-        summary_link(result.run_number !== null ? `#${result.run_number}` : result.run_id, result.url),
-        `${ICON[result.conclusion]} ${esc(result.status || result.conclusion)}`,
-        duration(result.duration_s === null ? undefined : result.duration_s * 1000)
-    ])));
-    if (level.tailLines > 0 || level.jobs !== 'none') {
-        for (const run of input.runs)
-            out.push(...runSection(run, level));
-    }
-    else {
-        for (const run of input.runs) {
-            for (const f of run.failedLogs)
-                out.push(`- ${esc(label(run))}: ${esc(failurePath(f.failure))}: ${esc(f.failure.message.replace(/\s*\n\s*/g, ' '))}`);
-        }
-    }
-    if (input.trigger)
-        out.push(...triggerSection(input.trigger));
-    return `${out.join('\n')}\n`;
-}
-function runSection(run, level) {
-    const out = ['', `### ${esc(label(run))}: ${esc(run.result.status || run.result.conclusion)}`, ''];
-    if (run.result.url)
-        out.push(`${summary_link('Open in CodeArts', run.result.url)}${run.result.started_at ? ` · started ${esc(run.result.started_at)}` : ''}`, '');
-    if (run.detail) {
-        const rows = [];
-        for (const stage of run.detail.stages) {
-            rows.push([`<b>${esc(stage.name)}</b>`, '', summary_status(stage.state, stage.status), span(stage.startedAt, stage.finishedAt)]);
-            for (const job of stage.jobs) {
-                const show = level.jobs === 'all' || (level.jobs === 'unsuccessful' && job.state !== 'success' && job.state !== 'skipped');
-                if (show)
-                    rows.push(['', esc(job.name), summary_status(job.state, job.status), span(job.startedAt, job.finishedAt)]);
-            }
-        }
-        out.push(table(['Stage', 'Job', 'Status', 'Duration'], rows));
-    }
-    for (const { failure, tail } of run.failedLogs.slice(0, level.failedSteps)) {
-        const lines = tail?.lines.slice(-level.tailLines) ?? [];
-        out.push('', `<details><summary>❌ ${esc(failurePath(failure))}: ${esc((failure.message || 'failed').replace(/\s*\n\s*/g, ' '))}${lines.length > 0 ? ` (last ${lines.length} lines)` : ''}</summary>`, '');
-        if (lines.length > 0)
-            out.push(`<pre>${esc(lines.join('\n'))}</pre>`);
-        out.push('</details>');
-    }
-    return out;
-}
-function label(run) {
-    return run.result.run_number !== null ? `${run.pipeline} #${run.result.run_number}` : run.pipeline;
-}
-// Variable values are shown, except where the name says they are secret: the runner masks only the
-// values it was told about, and a value derived from a secret was never told.
-const SECRET_NAME = /pass|secret|token|key|credential|auth|cookie|session/i;
-function triggerSection(trigger) {
-    const rows = [];
-    if (trigger.ref)
-        rows.push([trigger.ref.kind, code(trigger.ref.name)]);
-    for (const v of trigger.variables)
-        rows.push([`variable ${code(v.name)}`, SECRET_NAME.test(v.name) ? '(hidden)' : code(v.value)]);
-    if (trigger.stages.length > 0)
-        rows.push(['stages', trigger.stages.map(code).join(', ')]);
-    if (trigger.jobs.length > 0)
-        rows.push(['jobs', trigger.jobs.map(code).join(', ')]);
-    rows.push(['description', trigger.description !== undefined ? esc(trigger.description) : 'default (repository, commit and workflow run)']);
-    return ['', '### Started with', '', table(['', ''], rows)];
-}
-const ICON = {
-    success: '✅',
-    failure: '❌',
-    cancelled: '⏹️',
-    timed_out: '⏱️',
-    running: '⏳',
-    manual: '✋',
-    skipped: '⏭️'
-};
-function summary_status(state, text) {
-    return `${ICON[state]} ${esc(text)}`;
-}
-/** One line of HTML: in GitHub markdown a blank line would end the table mid-way. */
-function table(head, rows) {
-    const tr = (cells, tag) => `<tr>${cells.map((c) => `<${tag}>${c.replace(/\s*\n\s*/g, ' ')}</${tag}>`).join('')}</tr>`;
-    return `<table>${tr(head, 'th')}${rows.map((r) => tr(r, 'td')).join('')}</table>`;
-}
-function summary_link(text, url) {
-    return /^https?:\/\//.test(url) ? `<a href="${esc(url)}">${esc(text)}</a>` : esc(text);
-}
-function code(text) {
-    return `<code>${esc(text)}</code>`;
-}
-/** Remote and user text is HTML-escaped: it must not be able to add markup or links to the summary. */
-function esc(text) {
-    return text.replace(/[&<>"'|\\`*_[\]]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-function span(start, end) {
-    return start && end ? duration(end.getTime() - start.getTime()) : '';
-}
-function duration(ms) {
-    if (ms === undefined || ms < 0)
-        return '';
-    const s = Math.round(ms / 1000);
-    if (s < 60)
-        return `${s}s`;
-    if (s < 3600)
-        return `${Math.floor(s / 60)}m ${s % 60}s`;
-    return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
-}
-
-// EXTERNAL MODULE: ./lib/session.js + 12 modules
-var lib_session = __nccwpck_require__(9320);
-// EXTERNAL MODULE: ./lib/sleep.js
-var sleep = __nccwpck_require__(3424);
-;// CONCATENATED MODULE: ./lib/persist.js
-
-
-/**
- * Calls `fn` again after a transient failure, up to `rounds` calls in all. The HTTP client already
- * retried each request; this is for steps that must not fail on a bad minute, such as finding
- * the runs to wait on, bounded by the step's deadline through `signal`.
- */
-async function persist(fn, rounds, pauseMs, signal) {
-    for (let round = 1;; round++) {
-        try {
-            return await fn();
-        }
-        catch (error) {
-            if (round >= rounds || !(0,errors/* isTransient */.dg)(error))
-                throw error;
-        }
-        await (0,sleep/* sleep */.y)(pauseMs, signal());
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/start.js
-// Starting a run is the one request that must not be repeated blindly: if its answer is lost, the
-// run may exist. So a lost answer is followed by a search for the run by its marker, and the start
-// is sent again only once the search has found nothing. A search that fails is searched again,
-// never replaced by a start.
-
-
-// Rounds of "search if needed, then start". Each request in a round was already retried by the
-// HTTP client, so this is reached only in a long outage; the step's deadline bounds it too.
-const ROUNDS = 8;
-async function startOnce(pipelineId, request, ctx) {
-    let mayExist = false;
-    let lastProblem = '';
-    for (let round = 1; round <= ROUNDS; round++) {
-        if (round > 1)
-            await (0,sleep/* sleep */.y)(ctx.settleMs ?? 1_000, ctx.signal());
-        try {
-            if (mayExist) {
-                const found = await ctx.provider.find(pipelineId, request.marker);
-                if (found) {
-                    ctx.logger.info(`Found it: the start of pipeline ${pipelineId} had worked (run ${found.runId}).`);
-                    return found;
-                }
-                mayExist = false;
-            }
-            return await ctx.provider.start(pipelineId, request);
-        }
-        catch (error) {
-            if (error instanceof errors/* OutcomeUnknownError */.Do || error instanceof errors/* MalformedResponseError */.f7) {
-                // A reset, a timeout, a gateway 5xx or a garbled answer: the start may or may not have happened.
-                mayExist = true;
-                ctx.logger.warning(`${error.message}. Looking for the run ${request.marker} before starting again.`);
-            }
-            else if (!(0,errors/* isTransient */.dg)(error)) {
-                throw error;
-            }
-            // Otherwise nothing was sent (or the search failed): the same round's work is done again.
-            lastProblem = error.message;
-        }
-    }
-    throw new errors/* TransportError */.wX(`starting pipeline ${pipelineId}`, `${lastProblem} (${ROUNDS} rounds, and no run with marker ${request.marker})`);
-}
-
-// EXTERNAL MODULE: ./lib/state.js
-var state = __nccwpck_require__(7390);
-// EXTERNAL MODULE: ./lib/stop.js
-var stop = __nccwpck_require__(1503);
-// EXTERNAL MODULE: ./lib/trigger.js + 1 modules
-var trigger = __nccwpck_require__(9566);
-;// CONCATENATED MODULE: ./lib/schedule.js
-/**
- * Delays between status reads: `first`, then growing by half each time up to `max`, each with ±20%
- * jitter. Runs usually take minutes, so reading often at the start catches a fast failure (a bad
- * parameter, a refused start) and reading rarely later keeps a long wait cheap. The jitter keeps
- * many jobs started by one push from polling in lockstep.
- */
-class PollSchedule {
-    base;
-    max;
-    random;
-    constructor(first, max, random = Math.random) {
-        this.base = first;
-        this.max = max;
-        this.random = random;
-    }
-    next() {
-        const delay = Math.min(this.max, Math.round(this.base * (0.8 + 0.4 * this.random())));
-        this.base = Math.min(this.max, this.base * 1.5);
-        return delay;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/wait.js
-// The poll loop: reads every unfinished run once per cycle until all have ended, the deadline
-// passes, or (with fail-fast) one fails. It knows runs only through the Provider interface.
-
-
-
-/** Whether the wait on this run is over: it ended, or it waits for a person and we were told not to. */
-function isSettled(snapshot, settings) {
-    return snapshot.state !== 'running' && (snapshot.state !== 'manual' || settings.onManualGate === 'fail');
-}
-async function waitForRuns(runs, settings, ctx) {
-    const snapshots = new Map();
-    const schedule = new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, ctx.random);
-    let pending = [...runs];
-    let failedReads = 0;
-    try {
-        // The first read happens at once: a run refused at start shows up in the first second.
-        for (;;) {
-            try {
-                const read = await ctx.provider.poll(pending);
-                failedReads = 0;
-                for (const run of pending) {
-                    const current = read.get(run.runId);
-                    if (current === undefined)
-                        continue;
-                    const previous = snapshots.get(run.runId);
-                    snapshots.set(run.runId, current);
-                    await ctx.onSnapshot(run, previous, current);
-                }
-            }
-            catch (error) {
-                if (error instanceof errors/* AbortedError */.oM || !(0,errors/* isTransient */.dg)(error))
-                    throw error;
-                // The runs go on whether or not we can see them; a flaky network must not fail the gate. Only the
-                // first failure of a streak is a warning: the runner shows at most 10 warnings per step.
-                failedReads++;
-                const message = `Could not read the run status (${error.message}); trying again (${failedReads} in a row).`;
-                if (failedReads === 1)
-                    ctx.logger.warning(message);
-                else
-                    ctx.logger.info(message);
-            }
-            pending = pending.filter((run) => {
-                const snapshot = snapshots.get(run.runId);
-                return snapshot === undefined || !isSettled(snapshot, settings);
-            });
-            if (pending.length === 0)
-                return { snapshots };
-            if (settings.failFast && runs.some((run) => isUnsuccessful(snapshots.get(run.runId), settings))) {
-                return { snapshots, interrupted: 'fail-fast' };
-            }
-            await (0,sleep/* sleep */.y)(schedule.next(), ctx.signal);
-        }
-    }
-    catch (error) {
-        if (error instanceof errors/* AbortedError */.oM)
-            return { snapshots, interrupted: error.reason };
-        throw error;
-    }
-}
-function isUnsuccessful(snapshot, settings) {
-    return snapshot !== undefined && isSettled(snapshot, settings) && snapshot.state !== 'success';
-}
-
-;// CONCATENATED MODULE: ./lib/main.js
-// The main step: validate inputs, start (or find) the runs, wait, report. Every effect on the
-// world goes through `ActionIO` or the provider, so tests can run this against the simulator.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function run(io) {
-    (0,inputs/* maskSecretInputs */.q)(io.readInput, (value) => io.logger.secret(value));
-    let settings;
-    try {
-        settings = (0,inputs/* getInputs */.GP)(io.readInput);
-    }
-    catch (error) {
-        return io.setFailed(messageOf(error, io.logger));
-    }
-    const session = (0,lib_session/* openSession */.f)(settings.connection, settings.wait.timeoutMs, io);
-    try {
-        await new MainStep(settings, io, session).run();
-    }
-    finally {
-        session.close();
-    }
-}
-class MainStep {
-    settings;
-    io;
-    session;
-    provider;
-    logger;
-    /** Every run this step knows of, in pipeline order, added the moment it exists. */
-    runs = [];
-    /** A start whose answer has not arrived yet: if the step is cancelled now, that run may exist. */
-    inflight;
-    reporter;
-    names = new Map();
-    numbers = new Map();
-    constructor(settings, io, session) {
-        this.settings = settings;
-        this.io = io;
-        this.session = session;
-        this.provider = session.provider;
-        this.logger = io.logger;
-        this.reporter = new Reporter(io.logger, session.provider, settings.report);
-    }
-    /** "shop-build #12" once the service has said so; the pipeline ID until then. */
-    label(run) {
-        const name = this.names.get(run.pipelineId);
-        const number = this.numbers.get(run.runId);
-        return `${name ?? `pipeline ${run.pipelineId}`}${number !== undefined ? ` #${number}` : ''}`;
-    }
-    remember(run, snapshot) {
-        if (snapshot.runNumber !== undefined)
-            this.numbers.set(run.runId, snapshot.runNumber);
-        if (isDetail(snapshot) && snapshot.pipelineName)
-            this.names.set(run.pipelineId, snapshot.pipelineName);
-    }
-    async run() {
-        try {
-            await this.obtainRuns();
-            if (this.settings.mode === 'trigger') {
-                // The runs are meant to go on after this step: nothing for the post step to stop.
-                (0,state/* saveRunsToStop */.jk)(this.io.state, []);
-                writeOutputs(this.io.setOutput, this.runs.map(startedResult), 'success');
-                return;
-            }
-            const progress = progressPrinter(this.logger, (run) => this.label(run));
-            const waited = await waitForRuns(this.runs, this.settings.wait, {
-                provider: this.provider,
-                logger: this.logger,
-                signal: this.session.lifecycle.signal,
-                onSnapshot: async (run, previous, current) => {
-                    this.remember(run, current);
-                    progress(run, previous, current);
-                    // A job can fail long before its run ends; say why at once.
-                    if (isDetail(current))
-                        await this.reporter.onDetail(run, current, this.label(run));
-                }
-            });
-            this.session.lifecycle.beginCleanup();
-            const stopped = waited.interrupted ? await this.stopUnfinished(waited.snapshots, waited.interrupted) : [];
-            const finals = await this.finalDetails();
-            const results = this.runs.map((run) => this.resultFor(run, waited, finals.get(run.runId), stopped));
-            const conclusion = overallConclusion(results, waited.interrupted);
-            writeOutputs(this.io.setOutput, results, conclusion);
-            if (this.settings.report.summary)
-                await this.writeSummary(results, conclusion, finals);
-            if (conclusion !== 'success')
-                this.io.setFailed(failureLine(results, waited.interrupted, this.settings, this.names));
-        }
-        catch (error) {
-            await this.abandon(error);
-        }
-    }
-    /** Starts each pipeline in order (or finds the runs to wait on). */
-    async obtainRuns() {
-        if (this.settings.mode === 'wait') {
-            for (const [i, pipelineId] of this.settings.pipelineIds.entries()) {
-                const runId = this.settings.runIds[i];
-                const run = runId !== undefined
-                    ? this.provider.adopt(pipelineId, runId)
-                    : await persist(() => this.provider.latest(pipelineId), 4, this.io.tuning?.settleMs ?? 2_000, () => this.session.lifecycle.signal);
-                this.runs.push(run);
-                this.logger.info(`Waiting on pipeline ${pipelineId} run ${run.runId}: ${run.url}`);
-            }
-            return;
-        }
-        // One at a time, so that a refused credential fails on the first pipeline rather than on all of them.
-        const origin = this.io.origin();
-        const ctx = { provider: this.provider, logger: this.logger, signal: () => this.session.lifecycle.signal, settleMs: this.io.tuning?.settleMs };
-        for (const pipelineId of this.settings.pipelineIds) {
-            const request = (0,trigger/* startRequest */.E7)(this.settings.trigger, origin, (0,trigger/* newMarker */.XS)());
-            this.inflight = { pipelineId, marker: request.marker };
-            const run = await startOnce(pipelineId, request, ctx);
-            this.inflight = undefined;
-            this.runs.push(run);
-            (0,state/* saveRunsToStop */.jk)(this.io.state, this.runs);
-            const queued = run.queueId !== undefined ? ' (queued: the pipeline is at its concurrency limit)' : '';
-            this.logger.info(`Started pipeline ${pipelineId} run ${run.runId}${queued}: ${run.url}`);
-        }
-    }
-    /** After a timeout, a cancel or fail-fast: stop what this step started and has not ended. Returns the runs stopped. */
-    async stopUnfinished(snapshots, interrupted) {
-        // fail-fast always stops the others (that is what it asks for); a timeout or a cancel only with cancel-on-abort.
-        if (interrupted !== 'fail-fast' && !this.settings.cancelOnAbort) {
-            (0,state/* saveRunsToStop */.jk)(this.io.state, []);
-            return [];
-        }
-        const unfinished = this.runs.filter((r) => {
-            const state = snapshots.get(r.runId)?.state;
-            return r.startedHere && (state === undefined || state === 'running' || state === 'manual');
-        });
-        const notStopped = await (0,stop/* stopRuns */.p)(this.provider, this.logger, unfinished);
-        (0,state/* saveRunsToStop */.jk)(this.io.state, notStopped);
-        return unfinished.filter((r) => !notStopped.includes(r));
-    }
-    /** The step cannot go on (a start refused, the service unusable, the job cancelled while starting). */
-    async abandon(error) {
-        this.session.lifecycle.beginCleanup();
-        if (this.settings.cancelOnAbort) {
-            // A start cut short by the cancel may have created its run; find it so that it can be stopped too.
-            if (this.inflight && (error instanceof errors/* AbortedError */.oM || error instanceof errors/* OutcomeUnknownError */.Do)) {
-                const found = await this.provider.find(this.inflight.pipelineId, this.inflight.marker).catch(() => undefined);
-                if (found)
-                    this.runs.push(found);
-            }
-            (0,state/* saveRunsToStop */.jk)(this.io.state, await (0,stop/* stopRuns */.p)(this.provider, this.logger, this.runs.filter((r) => r.startedHere)));
-        }
-        this.io.setOutput('conclusion', error instanceof errors/* AbortedError */.oM ? (error.reason === 'timeout' ? 'timed_out' : 'cancelled') : 'failure');
-        this.io.setOutput('run-ids', this.runs.map((r) => r.runId).join(','));
-        this.io.setFailed(messageOf(error, this.logger));
-    }
-    /**
-     * Each run's detail after the wait (the provider keeps those of ended runs, so this costs nothing
-     * for them), with whatever was not reported yet reported now.
-     */
-    async finalDetails() {
-        const finals = new Map();
-        for (const run of this.runs) {
-            try {
-                const detail = await this.provider.detail(run);
-                this.remember(run, detail);
-                finals.set(run.runId, detail);
-                await this.reporter.onDetail(run, detail, this.label(run));
-            }
-            catch (error) {
-                this.logger.warning(`Could not read pipeline ${run.pipelineId} run ${run.runId}: ${error.message}`);
-            }
-        }
-        return finals;
-    }
-    resultFor(run, waited, detail, stopped) {
-        // The wait's last snapshot is what decided the verdict; the detail adds what failed.
-        const snapshot = waited.snapshots.get(run.runId);
-        const failures = snapshot?.state === 'failure' && detail ? failuresOf(detail) : [];
-        const result = resultOf(run, snapshot, { interrupted: waited.interrupted, onManualGate: this.settings.wait.onManualGate }, failures);
-        // What we know of a run we just stopped is its status before the stop; say what happened to it.
-        return stopped.includes(run) ? { ...result, status: 'CANCELED' } : result;
-    }
-    async writeSummary(results, conclusion, finals) {
-        const runs = this.runs.map((run, i) => {
-            const detail = finals.get(run.runId);
-            const pipeline = this.names.get(run.pipelineId) ?? run.pipelineId;
-            return { result: results[i], pipeline, ...(detail && { detail }), failedLogs: this.reporter.failedLogs.get(run.runId) ?? [] };
-        });
-        try {
-            await this.io.writeSummary(renderSummary({ conclusion, runs, trigger: this.settings.trigger }));
-        }
-        catch (error) {
-            this.logger.warning(`Could not write the job summary: ${error.message}`);
-        }
-    }
-}
-function startedResult(run) {
-    return {
-        pipeline_id: run.pipelineId,
-        run_id: run.runId,
-        run_number: null,
-        status: run.queueId !== undefined ? 'QUEUED' : 'STARTED',
-        conclusion: 'success',
-        url: run.url,
-        started_at: null,
-        finished_at: null,
-        duration_s: null,
-        failures: []
-    };
-}
-/** The step's one-line failure: each unsuccessful pipeline (by name when known) and what failed in it. */
-function failureLine(results, interrupted, settings, names) {
-    const parts = results
-        .filter((r) => r.conclusion !== 'success')
-        .map((r) => {
-        const run = r.run_number !== null ? `run #${r.run_number}` : `run ${r.run_id}`;
-        const where = r.failures.map(failurePath).filter((p) => p !== '');
-        const detail = where.length > 0 ? ` at ${where.join(', ')}` : '';
-        const late = r.status === 'CANCELED' ? 'and was stopped' : `(${r.status || 'not read'})`;
-        const state = r.conclusion === 'timed_out' ? `did not end in time ${late}` : r.status || r.conclusion;
-        const name = names.get(r.pipeline_id);
-        return `${name !== undefined ? `${name} (pipeline ${r.pipeline_id})` : `pipeline ${r.pipeline_id}`} ${run} ${state}${detail}`;
-    });
-    const why = { timeout: `Timed out after ${settings.wait.timeoutMs / 1000}s: `, cancelled: 'Cancelled: ', 'fail-fast': 'Stopped early (fail-fast): ' };
-    return `${interrupted ? why[interrupted] : ''}${parts.join('; ')}`;
-}
-function messageOf(error, logger) {
-    if (error instanceof Error) {
-        // Our own errors are complete sentences; anything else is a bug, and its stack helps only in debug mode.
-        if (!(error instanceof errors/* InputError */.dz) && error.stack)
-            logger.debug(error.stack);
-        return error.message;
-    }
-    return String(error);
-}
-
-
-/***/ }),
-
-/***/ 5317:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ post)
-/* harmony export */ });
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5428);
-/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9320);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7390);
-/* harmony import */ var _stop_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1503);
-// The post step: a backstop for a main step that was killed (the runner's hard kill after a
-// cancel, or the job's own timeout) before it could stop the runs it had started.
-
-
-
-
-// The job's cancellation window is 5 minutes in all; the post step takes a small part of it.
-const POST_BUDGET_MS = 60_000;
-async function post(io) {
-    const { logger } = io;
-    (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .maskSecretInputs */ .q)(io.readInput, (value) => logger.secret(value));
-    const runs = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .runsToStop */ .kG)(io.state);
-    if (runs.length === 0)
-        return;
-    let connection;
-    try {
-        const settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .getInputs */ .GP)(io.readInput);
-        if (!settings.cancelOnAbort)
-            return;
-        connection = settings.connection;
-    }
-    catch (error) {
-        return logger.warning(`Cannot stop the runs left behind: ${error.message}`);
-    }
-    const session = (0,_session_js__WEBPACK_IMPORTED_MODULE_1__/* .openSession */ .f)(connection, POST_BUDGET_MS, io);
-    try {
-        await stopLeftovers(session.provider, logger, runs);
-    }
-    finally {
-        session.close();
-    }
-    (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .saveRunsToStop */ .jk)(io.state, []);
-}
-async function stopLeftovers(provider, logger, runs) {
-    let unfinished = runs;
-    try {
-        const snapshots = await provider.poll(runs);
-        unfinished = runs.filter((r) => {
-            const state = snapshots.get(r.runId)?.state;
-            return state === undefined || state === 'running' || state === 'manual';
-        });
-    }
-    catch (error) {
-        // Without a status, try to stop them all: stopping a run that has ended does no harm.
-        logger.warning(`Could not read the status of the runs left behind: ${error.message}`);
-    }
-    if (unfinished.length === 0)
-        return;
-    logger.info(`The main step ended before it could stop ${unfinished.length} run(s); stopping them now.`);
-    await (0,_stop_js__WEBPACK_IMPORTED_MODULE_3__/* .stopRuns */ .p)(provider, logger, unfinished);
-}
-
-
-/***/ }),
-
-/***/ 9320:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  f: () => (/* binding */ openSession)
-});
+// UNUSED EXPORTS: DEFAULT_RETRY, retryAfterMs
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
@@ -75494,64 +74094,1534 @@ function retryAfterMs(value, now = Date.now()) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-;// CONCATENATED MODULE: ./lib/lifecycle.js
 
-// After the wait: time allowed for stopping runs and reading what failed.
-const CLEANUP_MS = 30_000;
-// The runner sends SIGTERM 7.5 s after SIGINT and kills the process 2.5 s after that; whatever
-// must happen after a cancel has to fit well inside the first window.
-const CANCEL_CLEANUP_MS = 5_000;
+/***/ }),
+
+/***/ 5691:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
+/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8747);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6546);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5317);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7390);
+/* harmony import */ var _trigger_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9566);
+// Entry point of dist/index.js, for both the main and the post step.
+
+
+
+
+
+
+// The runner cancels a step with SIGINT, then SIGTERM 7.5 s later (Ctrl+C then Ctrl+Break, which
+// Node calls SIGBREAK, on Windows). Without handlers Node exits at once and no run would be stopped.
+const cancellation = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGBREAK']) {
+    process.on(signal, () => {
+        if (!cancellation.signal.aborted)
+            _logger_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsLogger */ .M.info(`Received ${signal}: cancelling.`);
+        cancellation.abort();
+    });
+}
+const io = {
+    logger: _logger_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsLogger */ .M,
+    readInput: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name),
+    setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value),
+    setFailed: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message),
+    state: _state_js__WEBPACK_IMPORTED_MODULE_4__/* .actionsState */ .Rq,
+    origin: () => (0,_trigger_js__WEBPACK_IMPORTED_MODULE_5__/* .originFromEnv */ .ad)(process.env),
+    cancellation: cancellation.signal,
+    writeSummary: async (markdown) => {
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown).write();
+    }
+};
+if ((0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isPost */ .tl)(_state_js__WEBPACK_IMPORTED_MODULE_4__/* .actionsState */ .Rq)) {
+    await (0,_post_js__WEBPACK_IMPORTED_MODULE_3__/* .post */ .b)(io);
+}
+else {
+    (0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .markMainStarted */ .UM)(_state_js__WEBPACK_IMPORTED_MODULE_4__/* .actionsState */ .Rq);
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)(io);
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 9743:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  r7: () => (/* binding */ DESCRIPTION_LIMIT),
+  GP: () => (/* binding */ getInputs),
+  q: () => (/* binding */ maskSecretInputs)
+});
+
+// UNUSED EXPORTS: MARKER_RESERVE
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
+var core = __nccwpck_require__(3218);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
+;// CONCATENATED MODULE: ./lib/input-rules.js
+// Rules shared by the providers' input readers: inputs that go together, exactly one way to sign in,
+// inputs that belong to the other provider.
+
+/** The one group of credential inputs that is set; a clear error for none, or for several. */
+function chooseCredentials(read, groups, advice) {
+    const given = groups.filter((g) => g.inputs.some((name) => read(name) !== ''));
+    if (given.length === 0)
+        throw new errors/* InputError */.dz(groups[0].inputs[0], `no credentials given; ${advice}`);
+    if (given.length > 1) {
+        throw new errors/* InputError */.dz(given[1].inputs[0], `credentials given twice (${given.map((g) => g.name).join(' and ')}); keep exactly one way to sign in`);
+    }
+    return given[0];
+}
+/** All of these, or none. */
+function requireTogether(read, names) {
+    const missing = names.filter((n) => read(n) === '');
+    const present = names.filter((n) => read(n) !== '');
+    if (missing.length > 0 && present.length > 0) {
+        throw new errors/* InputError */.dz(missing[0], `is missing; ${names.join(', ')} go together (${present.join(', ')} given)`);
+    }
+}
+/** Inputs another provider uses: set with this one, they are a mistake worth saying so. */
+function forbid(read, names, why) {
+    const set = names.find((n) => read(n) !== '');
+    if (set !== undefined)
+        throw new errors/* InputError */.dz(set, `${why}; remove it`);
+}
+function orDefault(value, fallback) {
+    return value === '' ? fallback : value;
+}
+
+;// CONCATENATED MODULE: ./lib/parse.js
+// Pure parsers for input values. Each throws InputError naming the input and the fix, so that
+// getInputs() reads as a list of what each input is, not how it is checked.
+
 /**
- * The step's clock. While waiting, `signal` aborts at the deadline or on cancellation. After the
- * wait, the requests that must still be made (stopping runs, reading what failed) get a fresh
- * signal with a budget of their own: a deadline that has passed must not prevent the clean-up,
- * and a cancel during the clean-up shortens it rather than abandoning it.
+ * An input value as an error message shows it: quoted, control characters escaped (so the message
+ * stays one line and cannot carry terminal or workflow-command tricks), long values cut.
  */
-class Lifecycle {
-    controller = new AbortController();
-    timer;
-    phase = 'wait';
-    cleanupEndsAt = Infinity;
-    cancelled = false;
-    constructor(timeoutMs) {
-        this.timer = this.timeoutAfter(timeoutMs);
+function shown(value) {
+    const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    return `'${cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
+}
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+/** `90s`, `10m`, `1h30m`, `2.5m`; a bare number is seconds. */
+function parseDuration(input, value) {
+    const text = value.trim();
+    const bare = /^\d+(\.\d+)?$/.exec(text);
+    if (bare)
+        return Math.round(Number(text) * 1_000);
+    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+    const covered = parts.map((p) => p[0]).join('');
+    if (parts.length === 0 || covered !== text) {
+        throw new errors/* InputError */.dz(input, `${shown(value)} is not a duration; write a number with a unit s, m or h, e.g. 90s, 10m, 1h30m`);
     }
-    get signal() {
-        return this.controller.signal;
+    return Math.round(parts.reduce((total, [, n, unit]) => total + Number(n) * UNIT_MS[unit], 0));
+}
+/** Splits on commas, spaces and newlines; keeps order; refuses duplicates. */
+function parseList(input, value) {
+    const items = value.split(/[\s,]+/).filter((s) => s.length > 0);
+    const seen = new Set();
+    for (const item of items) {
+        if (seen.has(item))
+            throw new errors/* InputError */.dz(input, `${shown(item)} is listed twice; list each one once`);
+        seen.add(item);
     }
-    cancel() {
-        if (this.cancelled)
+    return items;
+}
+function parseBoolean(input, value, fallback) {
+    const text = value.trim().toLowerCase();
+    if (text === '')
+        return fallback;
+    if (text === 'true')
+        return true;
+    if (text === 'false')
+        return false;
+    throw new errors/* InputError */.dz(input, `${shown(value)} is not a boolean; use true or false`);
+}
+function parseChoice(input, value, choices, fallback) {
+    const text = value.trim();
+    if (text === '')
+        return fallback;
+    const found = choices.find((c) => c === text.toLowerCase());
+    if (found === undefined) {
+        throw new errors/* InputError */.dz(input, `${shown(value)} is not one of ${choices.join(', ')}`);
+    }
+    return found;
+}
+function parseInteger(input, value, fallback, min, max) {
+    const text = value.trim();
+    if (text === '')
+        return fallback;
+    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+        throw new errors/* InputError */.dz(input, `${shown(value)} is not a whole number from ${min} to ${max}`);
+    }
+    return Number(text);
+}
+/**
+ * One `NAME=value` a line. Surrounding spaces are trimmed (YAML block scalars make them easy to add
+ * by accident); the value is everything after the first `=`, so values may contain `=`.
+ */
+function parseVariables(input, value, maxValueLength) {
+    const variables = [];
+    const lines = value.split(/\r?\n/);
+    lines.forEach((raw, index) => {
+        const line = raw.trim();
+        if (line === '')
             return;
-        this.cancelled = true;
-        if (this.phase === 'wait')
-            this.controller.abort(new errors/* AbortedError */.oM('cancelled'));
-        else if (this.cleanupEndsAt - Date.now() > CANCEL_CLEANUP_MS)
-            this.armCleanup(CANCEL_CLEANUP_MS);
+        const eq = line.indexOf('=');
+        const name = eq < 0 ? '' : line.slice(0, eq).trim();
+        if (eq < 0 || name === '' || /\s/.test(name)) {
+            throw new errors/* InputError */.dz(input, `line ${index + 1} is not NAME=value; write one variable a line, e.g. IMAGE_TAG=1.2.3`);
+        }
+        const val = line.slice(eq + 1).trim();
+        if (variables.some((v) => v.name === name)) {
+            throw new errors/* InputError */.dz(input, `${shown(name)} is set twice; set each variable once`);
+        }
+        if (val.length > maxValueLength) {
+            throw new errors/* InputError */.dz(input, `the value of ${shown(name)} is ${val.length} characters; the limit is ${maxValueLength}`);
+        }
+        variables.push({ name, value: val });
+    });
+    return variables;
+}
+/** `main`, `refs/heads/main` or `refs/tags/v1.2.0`. */
+function parseRef(input, value) {
+    const text = value.trim();
+    if (text === '')
+        return undefined;
+    let ref;
+    if (text.startsWith('refs/tags/'))
+        ref = { kind: 'tag', name: text.slice('refs/tags/'.length) };
+    else if (text.startsWith('refs/heads/'))
+        ref = { kind: 'branch', name: text.slice('refs/heads/'.length) };
+    else if (text.startsWith('refs/')) {
+        // refs/pull/N/merge exists only on GitHub; the pipeline's repository has no such ref.
+        throw new errors/* InputError */.dz(input, `${shown(value)} is neither a branch nor a tag; give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`);
     }
-    beginCleanup() {
-        if (this.phase === 'cleanup')
-            return;
-        this.phase = 'cleanup';
-        this.controller = new AbortController();
-        this.armCleanup(this.cancelled ? CANCEL_CLEANUP_MS : CLEANUP_MS);
+    else
+        ref = { kind: 'branch', name: text };
+    if (ref.name === '' || /[\s~^:?*[\\]|\.\.|\/\/|^\/|\/$/.test(ref.name)) {
+        throw new errors/* InputError */.dz(input, `${shown(value)} is not a valid git ${ref.kind} name`);
     }
-    dispose() {
-        clearTimeout(this.timer);
+    return ref;
+}
+/**
+ * An http(s) base URL without query or fragment, returned without a trailing slash. Plain http is
+ * accepted only for loopback hosts (the local simulator): elsewhere it would send tokens in clear text.
+ */
+function parseBaseUrl(input, value) {
+    let url;
+    try {
+        url = new URL(value.trim());
     }
-    armCleanup(ms) {
-        clearTimeout(this.timer);
-        this.cleanupEndsAt = Date.now() + ms;
-        this.timer = this.timeoutAfter(ms);
+    catch {
+        throw new errors/* InputError */.dz(input, `${shown(value)} is not a URL; write it like https://host or https://host/prefix`);
     }
-    timeoutAfter(ms) {
-        const controller = this.controller;
-        const timer = setTimeout(() => controller.abort(new errors/* AbortedError */.oM('timeout')), ms);
-        // Never the reason the process stays alive.
-        timer.unref();
-        return timer;
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+        throw new errors/* InputError */.dz(input, `${shown(value)} must use https (plain http is allowed only for 127.0.0.1 or localhost)`);
+    }
+    if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+        throw new errors/* InputError */.dz(input, `${shown(value)} must not carry a query, fragment or user info`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/endpoints.js
+// Region → host table, from the official SDKs' region lists (reference/codearts-api.md §1.1).
+// Huawei adds regions over time, so an unknown region is accepted when `endpoint` is given.
+const HOST_PATTERN = {
+    'tr-west-1': 'pipeline-external',
+    'la-south-2': 'pipeline-external',
+    'af-north-1': 'pipeline',
+    'me-east-1': 'pipeline',
+    'af-south-1': 'pipeline'
+};
+const CLOUDPIPELINE_EXT_REGIONS = [
+    'cn-north-1',
+    'cn-north-4',
+    'cn-south-1',
+    'cn-south-2',
+    'cn-east-2',
+    'cn-east-3',
+    'cn-southwest-2',
+    'ap-southeast-3',
+    'sa-brazil-1',
+    'la-north-2'
+];
+const KNOWN_REGIONS = [...CLOUDPIPELINE_EXT_REGIONS, ...Object.keys(HOST_PATTERN)];
+/** The CodeArts Pipeline API base URL of a known region, or undefined. */
+function pipelineEndpoint(region) {
+    if (!KNOWN_REGIONS.includes(region))
+        return undefined;
+    const host = HOST_PATTERN[region] ?? 'cloudpipeline-ext';
+    return `https://${host}.${region}.myhuaweicloud.com`;
+}
+function iamEndpoint(region) {
+    return `https://iam.${region}.myhuaweicloud.com`;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/inputs.js
+// The CodeArts inputs: region and endpoints, the CodeArts project, and one way of signing in.
+
+
+
+
+const HEX32 = /^[0-9a-fA-F]{32}$/;
+function checkCodeArtsId(input, id) {
+    requireHex32(input, id, input === 'pipeline-ids' ? 'pipeline ID (the last part of the pipeline page URL)' : 'run ID');
+}
+function readCodeArtsConnection(read) {
+    const region = orDefault(read('region'), 'cn-north-4');
+    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
+        throw new errors/* InputError */.dz('region', `${shown(region)} is not a region ID; write it like cn-north-4 or ap-southeast-3`);
+    }
+    const endpointInput = read('endpoint');
+    let endpoint;
+    if (endpointInput !== '') {
+        endpoint = parseBaseUrl('endpoint', endpointInput);
+    }
+    else {
+        const known = pipelineEndpoint(region);
+        if (known === undefined) {
+            throw new errors/* InputError */.dz('region', `${region} has no known CodeArts Pipeline endpoint (known: ${KNOWN_REGIONS.join(', ')}); set endpoint to its API URL`);
+        }
+        endpoint = known;
+    }
+    const iamInput = read('iam-endpoint');
+    const projectId = read('project-id');
+    if (projectId === '') {
+        throw new errors/* InputError */.dz('project-id', 'is required; give the CodeArts project ID (32 hexadecimal characters, in the project URL)');
+    }
+    requireHex32('project-id', projectId, 'CodeArts project ID (it is in the project URL; it is not the IAM project ID)');
+    return {
+        provider: 'codearts',
+        region,
+        endpoint,
+        iamEndpoint: iamInput === '' ? iamEndpoint(region) : parseBaseUrl('iam-endpoint', iamInput),
+        projectId,
+        auth: readAuth(read)
+    };
+}
+const AKSK = { name: 'access-key/secret-key', inputs: ['access-key', 'secret-key', 'security-token'] };
+const TOKEN = { name: 'token', inputs: ['token'] };
+const PASSWORD = { name: 'username/password/domain', inputs: ['username', 'password', 'domain'] };
+function readAuth(read) {
+    const group = chooseCredentials(read, [AKSK, TOKEN, PASSWORD], 'set access-key and secret-key (recommended), or token, or username, password and domain');
+    const iamProjectId = read('iam-project-id');
+    if (iamProjectId !== '') {
+        requireHex32('iam-project-id', iamProjectId, 'IAM project ID (My Credentials → API Credentials, the project of your region)');
+        if (group !== AKSK)
+            throw new errors/* InputError */.dz('iam-project-id', 'is only used with access-key and secret-key; remove it');
+    }
+    if (group === TOKEN)
+        return { kind: 'token', token: read('token') };
+    if (group === PASSWORD) {
+        requireTogether(read, PASSWORD.inputs);
+        return { kind: 'password', username: read('username'), password: read('password'), domain: read('domain') };
+    }
+    if (read('access-key') === '' && read('secret-key') === '') {
+        throw new errors/* InputError */.dz('access-key', 'is missing; security-token goes with access-key and secret-key');
+    }
+    requireTogether(read, ['access-key', 'secret-key']);
+    const securityToken = read('security-token');
+    return {
+        kind: 'aksk',
+        accessKey: read('access-key'),
+        secretKey: read('secret-key'),
+        ...(securityToken !== '' && { securityToken }),
+        ...(iamProjectId !== '' && { iamProjectId })
+    };
+}
+function requireHex32(input, value, what) {
+    if (!HEX32.test(value))
+        throw new errors/* InputError */.dz(input, `${shown(value)} is not a ${what}: expected 32 hexadecimal characters`);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/inputs.js
+// The Yunxiao inputs. A personal access token uses the current API (/oapi/v1), on the central
+// edition (organization-id) or on a region edition's own domain (endpoint); an AccessKey pair uses
+// the older `devops` 2021-06-25 API, for organizations that still sign requests that way.
+
+
+
+const CENTRAL_ENDPOINT = 'https://openapi-rdc.aliyuncs.com';
+const DEVOPS_ENDPOINT = 'https://devops.cn-hangzhou.aliyuncs.com';
+// Yunxiao pipeline and run IDs are integers; a pasted name or URL is the usual mistake.
+function checkYunxiaoId(input, id) {
+    if (!/^[1-9]\d{0,18}$/.test(id)) {
+        const what = input === 'pipeline-ids' ? 'Yunxiao pipeline ID (the number in the pipeline URL, flow.aliyun.com/pipelines/<ID>)' : 'Yunxiao run ID';
+        throw new errors/* InputError */.dz(input, `${shown(id)} is not a ${what}: expected a whole number`);
+    }
+}
+const inputs_TOKEN = { name: 'token', inputs: ['token'] };
+const inputs_AKSK = { name: 'access-key/secret-key', inputs: ['access-key', 'secret-key', 'security-token'] };
+function readYunxiaoConnection(read) {
+    forbid(read, ['project-id', 'iam-project-id', 'iam-endpoint', 'username', 'password', 'domain'], 'is a CodeArts input and provider is yunxiao');
+    forbid(read, ['stages', 'jobs'], 'Yunxiao runs every stage of a pipeline; choosing stages or jobs is a CodeArts feature');
+    if (/^\s*version\s*=/m.test(read('variables'))) {
+        throw new errors/* InputError */.dz('variables', 'Yunxiao reserves the variable name version; choose another name');
+    }
+    const organizationId = read('organization-id');
+    if (organizationId !== '' && !/^[A-Za-z0-9_-]{1,64}$/.test(organizationId)) {
+        throw new errors/* InputError */.dz('organization-id', `${shown(organizationId)} is not an organization ID (it is in devops.aliyun.com/organization/<ID>)`);
+    }
+    const endpointInput = read('endpoint');
+    const group = chooseCredentials(read, [inputs_TOKEN, inputs_AKSK], 'set token to a personal access token (recommended), or access-key and secret-key');
+    if (group === inputs_TOKEN) {
+        // Without an endpoint this is the central edition, whose paths name the organization.
+        if (endpointInput === '' && organizationId === '') {
+            throw new errors/* InputError */.dz('organization-id', 'is required on the central edition; give your organization ID, or set endpoint to your region edition domain');
+        }
+        return {
+            provider: 'yunxiao',
+            api: 'openapi',
+            endpoint: endpointInput === '' ? CENTRAL_ENDPOINT : parseBaseUrl('endpoint', endpointInput),
+            ...(organizationId !== '' && { organizationId }),
+            auth: { kind: 'token', token: read('token') }
+        };
+    }
+    if (read('access-key') === '' && read('secret-key') === '') {
+        throw new errors/* InputError */.dz('access-key', 'is missing; security-token goes with access-key and secret-key');
+    }
+    requireTogether(read, ['access-key', 'secret-key']);
+    if (organizationId === '') {
+        throw new errors/* InputError */.dz('organization-id', 'is required with access-key and secret-key (the devops 2021-06-25 API names the organization in every path)');
+    }
+    const securityToken = read('security-token');
+    return {
+        provider: 'yunxiao',
+        api: 'devops',
+        endpoint: endpointInput === '' ? DEVOPS_ENDPOINT : parseBaseUrl('endpoint', endpointInput),
+        organizationId,
+        auth: { kind: 'aksk', accessKeyId: read('access-key'), accessKeySecret: read('secret-key'), ...(securityToken !== '' && { securityToken }) }
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/inputs.js
+// Reads and validates every input once. The reader is injected so that tests can feed plain
+// objects; in the action it is core.getInput. Nothing here touches the network.
+
+
+
+
+
+
+/** Room kept in `description` for the marker the action appends (see trigger.ts). */
+const DESCRIPTION_LIMIT = 1024;
+const MARKER_RESERVE = 64;
+const VARIABLE_VALUE_LIMIT = 8192;
+/** What each provider reads for itself: the form of its IDs, and how to reach and sign in to it. */
+const PROVIDERS = {
+    codearts: { checkId: checkCodeArtsId, readConnection: readCodeArtsConnection },
+    yunxiao: { checkId: checkYunxiaoId, readConnection: readYunxiaoConnection }
+};
+function getInputs(read = (name) => core/* getInput */.V4(name)) {
+    const provider = PROVIDERS[parseChoice('provider', read('provider'), ['codearts', 'yunxiao'], 'codearts')];
+    const mode = parseChoice('mode', read('mode'), ['trigger-and-wait', 'trigger', 'wait'], 'trigger-and-wait');
+    const pipelineIds = parseList('pipeline-ids', read('pipeline-ids'));
+    if (pipelineIds.length === 0) {
+        throw new errors/* InputError */.dz('pipeline-ids', 'is required; give one or more pipeline IDs separated by commas, spaces or newlines');
+    }
+    pipelineIds.forEach((id) => provider.checkId('pipeline-ids', id));
+    const runIds = parseList('run-ids', read('run-ids'));
+    if (runIds.length > 0) {
+        if (mode !== 'wait') {
+            throw new errors/* InputError */.dz('run-ids', `is only used with mode: wait (mode is ${mode}); remove it or set mode: wait`);
+        }
+        if (runIds.length !== pipelineIds.length) {
+            throw new errors/* InputError */.dz('run-ids', `has ${runIds.length} run IDs for ${pipelineIds.length} pipelines; give one run ID per pipeline, in the same order`);
+        }
+        runIds.forEach((id) => provider.checkId('run-ids', id));
+    }
+    const connection = provider.readConnection(read);
+    const description = read('description');
+    if (description.length > DESCRIPTION_LIMIT - MARKER_RESERVE) {
+        throw new errors/* InputError */.dz('description', `is ${description.length} characters; the limit is ${DESCRIPTION_LIMIT - MARKER_RESERVE} (the pipeline allows ${DESCRIPTION_LIMIT} and the action appends a marker)`);
+    }
+    const timeoutMs = parseDuration('timeout', orDefault(read('timeout'), '60m'));
+    const pollIntervalMs = parseDuration('poll-interval', orDefault(read('poll-interval'), '5s'));
+    const maxPollIntervalMs = parseDuration('max-poll-interval', orDefault(read('max-poll-interval'), '30s'));
+    if (timeoutMs < 1_000)
+        throw new errors/* InputError */.dz('timeout', 'must be at least 1s');
+    // Below 100 ms the batch status endpoint would be hammered; the simulator is the only use for sub-second values.
+    if (pollIntervalMs < 100)
+        throw new errors/* InputError */.dz('poll-interval', 'must be at least 0.1s');
+    if (maxPollIntervalMs < pollIntervalMs) {
+        throw new errors/* InputError */.dz('max-poll-interval', `must not be shorter than poll-interval (${read('poll-interval') || '5s'})`);
+    }
+    return {
+        mode,
+        pipelineIds,
+        runIds,
+        connection,
+        trigger: {
+            ref: parseRef('ref', read('ref')),
+            variables: parseVariables('variables', read('variables'), VARIABLE_VALUE_LIMIT),
+            description: description === '' ? undefined : description,
+            stages: parseList('stages', read('stages')),
+            jobs: parseList('jobs', read('jobs'))
+        },
+        wait: {
+            timeoutMs,
+            pollIntervalMs,
+            maxPollIntervalMs,
+            onManualGate: parseChoice('on-manual-gate', read('on-manual-gate'), ['wait', 'fail'], 'wait'),
+            failFast: parseBoolean('fail-fast', read('fail-fast'), false)
+        },
+        cancelOnAbort: parseBoolean('cancel-on-abort', read('cancel-on-abort'), true),
+        report: {
+            logs: parseChoice('logs', read('logs'), ['failed', 'all', 'none'], 'failed'),
+            logLines: parseInteger('log-lines', read('log-lines'), 300, 1, 100_000),
+            summary: parseBoolean('summary', read('summary'), true)
+        }
+    };
+}
+// Inputs whose values must never appear in the log.
+const SECRET_INPUTS = ['secret-key', 'security-token', 'token', 'password'];
+/**
+ * Registers every secret input with the log masker. Called before the inputs are validated, so that
+ * no path, an error path included, can print one unmasked. (Values from `secrets.*` are masked by
+ * the runner already; values built in the workflow from other sources are not.)
+ */
+function maskSecretInputs(read, mask) {
+    for (const name of SECRET_INPUTS) {
+        const value = read(name);
+        if (value !== '')
+            mask(value);
     }
 }
 
+
+/***/ }),
+
+/***/ 6413:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gv: () => (/* binding */ isObject),
+/* harmony export */   QL: () => (/* binding */ arr),
+/* harmony export */   WL: () => (/* binding */ obj),
+/* harmony export */   bu: () => (/* binding */ num),
+/* harmony export */   e9: () => (/* binding */ epochMs),
+/* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   qF: () => (/* binding */ parseJson)
+/* harmony export */ });
+// Readers for JSON from remote services. Nothing from the wire is trusted to have its documented
+// shape: optional fields may be missing or null, IDs may be numbers, times may be 0 for "not yet".
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function obj(value) {
+    return isObject(value) ? value : {};
+}
+function arr(value) {
+    return Array.isArray(value) ? value : [];
+}
+/** A string, or a number written as one (IDs are numbers in some APIs); '' when absent. */
+function str(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' && Number.isFinite(value))
+        return String(value);
+    return '';
+}
+function num(value) {
+    if (typeof value === 'number' && Number.isFinite(value))
+        return value;
+    if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value))
+        return Number(value);
+    return undefined;
+}
+/** Epoch milliseconds to a Date; 0, negative and absent mean "not yet". */
+function epochMs(value) {
+    const ms = num(value);
+    return ms !== undefined && ms > 0 ? new Date(ms) : undefined;
+}
+function parseJson(text) {
+    try {
+        return { ok: true, value: JSON.parse(text) };
+    }
+    catch {
+        return { ok: false };
+    }
+}
+
+
+/***/ }),
+
+/***/ 8747:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ actionsLogger)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
+
+/** The runner-facing logger. */
+const actionsLogger = {
+    debug: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m),
+    info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(m),
+    warning: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m, p ?? {}),
+    error: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(m, p ?? {}),
+    startGroup: (t) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(t),
+    endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4(),
+    secret: (v) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(v),
+    isDebug: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .isDebug */ ._o()
+};
+
+
+/***/ }),
+
+/***/ 6546:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
+// EXTERNAL MODULE: ./lib/inputs.js + 5 modules
+var inputs = __nccwpck_require__(9743);
+// EXTERNAL MODULE: ./lib/model.js
+var model = __nccwpck_require__(9814);
+// EXTERNAL MODULE: ./lib/providers/index.js + 16 modules
+var providers = __nccwpck_require__(5888);
+;// CONCATENATED MODULE: ./lib/report/failures.js
+const ENTRY_CHECK = '(stage entry check)';
+const EXIT_CHECK = '(stage exit check)';
+/** A stage's steps in run order: entry checks, each job's steps, exit checks. */
+function stageSteps(stage) {
+    return [
+        ...stage.pre.map((step) => ({ stage, jobName: ENTRY_CHECK, step })),
+        ...stage.jobs.flatMap((job) => job.steps.map((step) => ({ stage, jobName: job.name, job, step }))),
+        ...stage.post.map((step) => ({ stage, jobName: EXIT_CHECK, step }))
+    ];
+}
+function placedSteps(detail) {
+    return detail.stages.flatMap(stageSteps);
+}
+/**
+ * Every failed step of a run, in run order. A failed job without a failed step (refused before it
+ * started, or timed out) is listed by itself; so is a failed stage whose failure shows nowhere below it.
+ */
+function failuresOf(detail) {
+    return detail.stages.flatMap((stage) => {
+        const found = stageSteps(stage)
+            .filter(({ step }) => step.state === 'failure')
+            .map(({ jobName, job, step }) => ({ stage: stage.name, job: jobName, step: step.name, message: step.message ?? job?.message ?? '' }));
+        for (const job of stage.jobs) {
+            if (job.state === 'failure' && !job.steps.some((s) => s.state === 'failure')) {
+                found.push({ stage: stage.name, job: job.name, step: '', message: job.message ?? '' });
+            }
+        }
+        if (found.length === 0 && stage.state === 'failure')
+            found.push({ stage: stage.name, job: '', step: '', message: '' });
+        return found;
+    });
+}
+/** `Build / Compile / make`, leaving out the parts that are empty. */
+function failurePath(failure) {
+    return [failure.stage, failure.job, failure.step].filter((part) => part !== '').join(' / ');
+}
+
+;// CONCATENATED MODULE: ./lib/report/outputs.js
+/** Every output of action.yml, from the results in `pipeline-ids` order. */
+function writeOutputs(setOutput, results, conclusion) {
+    setOutput('conclusion', conclusion);
+    setOutput('results', JSON.stringify(results));
+    setOutput('run-ids', results.map((r) => r.run_id).join(','));
+    const first = results[0];
+    setOutput('run-id', first?.run_id ?? '');
+    setOutput('run-url', first?.url ?? '');
+    setOutput('status', first?.status ?? '');
+}
+
+;// CONCATENATED MODULE: ./lib/report/progress.js
+// Progress lines while waiting: one when a run, a stage or a job changes status, never one per
+// poll, so a long wait leaves a short, readable log.
+
+/** Prints what changed since the run was last read. Job lines appear when the read included jobs. */
+function progressPrinter(logger, label) {
+    const jobsSeen = new Map();
+    return (run, previous, current) => {
+        for (const line of changes(previous, current))
+            logger.info(`${label(run)}: ${line}`);
+        if (!(0,model/* isDetail */.m)(current))
+            return;
+        for (const stage of current.stages) {
+            for (const job of stage.jobs) {
+                const key = `${(0,model/* runKey */.r)(run)}/${stage.name}/${job.name}`;
+                const before = jobsSeen.get(key);
+                jobsSeen.set(key, job.status);
+                // A job seen for the first time is worth a line once it has started.
+                if (before === job.status || (before === undefined && job.state === 'running' && job.startedAt === undefined))
+                    continue;
+                logger.info(`${label(run)}:     job ${stage.name} / ${job.name}: ${job.status}`);
+            }
+        }
+    };
+}
+/** What changed in the run and its stages between two reads, in words. */
+function changes(previous, current) {
+    const lines = [];
+    if (previous?.status !== current.status)
+        lines.push(current.status || 'status unknown');
+    if (previous === undefined) {
+        // The first read shows the plan: every stage on one line.
+        if (current.stages.length > 0)
+            lines.push(`  stages: ${current.stages.map((s) => `${s.name} ${s.status}`).join(' · ')}`);
+        return lines;
+    }
+    const before = new Map(previous.stages.map((s) => [s.name, s.status]));
+    for (const stage of current.stages) {
+        if (before.get(stage.name) !== stage.status)
+            lines.push(`  stage ${stage.name}: ${stage.status}`);
+    }
+    return lines;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/report/step-log.js
+// A step's log as the job log shows it: only its tail is kept (a 100 MB log streams through in
+// bounded memory), and it is printed so that no line of it can act as a workflow command.
+
+// The web log cuts lines at 1024 characters anyway; longer ones would only cost memory.
+const MAX_LINE = 2_000;
+/** Consumes the lines, keeping the last `limit` (a ring buffer: memory is `limit` lines, whatever the log's size). */
+async function readTail(lines, limit) {
+    const ring = new Array(limit);
+    let total = 0;
+    for await (const line of lines) {
+        ring[total % limit] = line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}… [line cut at ${MAX_LINE} characters]` : line;
+        total++;
+    }
+    const kept = Math.min(total, limit);
+    const start = total - kept;
+    return { lines: Array.from({ length: kept }, (_, i) => ring[(start + i) % limit]), total };
+}
+/**
+ * Prints text that came from the pipeline service. Between `::stop-commands::<token>` and
+ * `::<token>::` the runner treats every line as plain text, so a log line such as `::add-mask::…` or
+ * `::error::…` is shown, not obeyed. The token is random, so the text cannot end the block itself.
+ */
+function printVerbatim(logger, lines) {
+    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    logger.info(`::stop-commands::${token}`);
+    for (const line of lines)
+        logger.info(line);
+    logger.info(`::${token}::`);
+}
+
+;// CONCATENATED MODULE: ./lib/report/reporter.js
+// Prints why runs failed, as soon as a run's detail shows it: the job's message, the failing step's
+// log tail in a group, and an error annotation. With `logs: all`, every step's log as it ends.
+// Each step is reported once, however many details show it.
+
+
+
+// The runner shows 10 error annotations per step; the step's own failure line is the tenth.
+const ANNOTATIONS = 9;
+// The runner cuts annotation messages at 4096 characters.
+const ANNOTATION_CHARS = 4_096;
+const ANNOTATION_LINES = 20;
+class Reporter {
+    logger;
+    provider;
+    settings;
+    reported = new Set();
+    annotations = 0;
+    /** Failed steps with their tails, by runKey(), in the order found. */
+    failedLogs = new Map();
+    constructor(logger, provider, settings) {
+        this.logger = logger;
+        this.provider = provider;
+        this.settings = settings;
+    }
+    /** Reports what this detail shows that has not been reported yet. `label` names the run: "shop-build #12". */
+    async onDetail(run, detail, label) {
+        for (const placed of placedSteps(detail)) {
+            const { step } = placed;
+            const failed = step.state === 'failure';
+            const ended = failed || step.state === 'success' || step.state === 'cancelled';
+            const printLog = this.settings.logs === 'all' ? ended : this.settings.logs === 'failed' && failed;
+            if ((!failed && !printLog) || !this.once(`${(0,model/* runKey */.r)(run)}/step/${step.id}`))
+                continue;
+            const failure = { stage: placed.stage.name, job: placed.jobName, step: step.name, message: step.message ?? placed.job?.message ?? '' };
+            if (failed && placed.job?.message && this.once(`${(0,model/* runKey */.r)(run)}/job/${placed.job.id}`)) {
+                this.logger.info(`${label} / ${placed.stage.name} / ${placed.job.name} failed: ${oneLine(placed.job.message)}`);
+            }
+            const tail = printLog ? await this.printStepLog(run, placed, label) : undefined;
+            if (failed)
+                this.fail(run, label, failure, tail);
+        }
+        // Failures with no failed step to show (a job refused before it ran, a stage that failed by itself).
+        for (const failure of failuresOf(detail).filter((f) => f.step === '')) {
+            if (this.once(`${(0,model/* runKey */.r)(run)}/failure/${failurePath(failure)}`))
+                this.fail(run, label, failure, undefined);
+        }
+    }
+    async printStepLog(run, placed, label) {
+        const { step } = placed;
+        const title = `${label} / ${placed.stage.name} / ${placed.jobName} / ${step.name}: ${step.status}`;
+        if (step.logKey === undefined) {
+            this.logger.info(`${title} (no log)`);
+            return undefined;
+        }
+        let tail;
+        try {
+            tail = await readTail(this.provider.stepLog(run, step.logKey), this.settings.logLines);
+        }
+        catch (error) {
+            this.logger.warning(`Could not read the log of ${title}: ${error.message}`);
+            return undefined;
+        }
+        const shown = tail.total > tail.lines.length ? ` (last ${tail.lines.length} of ${tail.total} lines)` : '';
+        this.logger.startGroup(`${title}${shown}`);
+        printVerbatim(this.logger, tail.lines);
+        this.logger.endGroup();
+        return tail;
+    }
+    fail(run, label, failure, tail) {
+        const list = this.failedLogs.get((0,model/* runKey */.r)(run)) ?? [];
+        list.push({ failure, ...(tail && { tail }) });
+        this.failedLogs.set((0,model/* runKey */.r)(run), list);
+        if (this.annotations >= ANNOTATIONS)
+            return;
+        this.annotations++;
+        this.logger.error(annotationText(failure, tail), { title: `${label} / ${failurePath(failure)}` });
+    }
+    once(key) {
+        if (this.reported.has(key))
+            return false;
+        this.reported.add(key);
+        return true;
+    }
+}
+/** The failure's message, then as many of the last lines as fit the runner's limit. */
+function annotationText(failure, tail) {
+    const message = oneLine(failure.message || 'failed').slice(0, 1_000);
+    const lines = tail?.lines.slice(-ANNOTATION_LINES) ?? [];
+    let text = message;
+    for (let i = 0; i < lines.length; i++) {
+        const candidate = `${message}\n\nLast lines:\n${lines.slice(i).join('\n')}`;
+        if (candidate.length <= ANNOTATION_CHARS) {
+            text = candidate;
+            break;
+        }
+    }
+    return text;
+}
+function oneLine(text) {
+    return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+;// CONCATENATED MODULE: ./lib/report/results.js
+// The per-run results (the `results` output) and the step's overall conclusion.
+function conclusionOf(snapshot, interrupted, onManualGate) {
+    switch (snapshot?.state) {
+        case 'success':
+            return 'success';
+        case 'failure':
+            return 'failure';
+        case 'cancelled':
+            return 'cancelled';
+    }
+    if (snapshot?.state === 'manual' && onManualGate === 'fail')
+        return 'failure';
+    // Still running (or waiting at a gate) when the wait ended.
+    if (interrupted === 'timeout')
+        return 'timed_out';
+    return 'cancelled'; // the job was cancelled, or fail-fast stopped it
+}
+function resultOf(run, snapshot, ending, failures) {
+    const started = snapshot?.startedAt;
+    const finished = snapshot?.finishedAt;
+    return {
+        pipeline_id: run.pipelineId,
+        run_id: run.runId,
+        run_number: snapshot?.runNumber ?? null,
+        status: snapshot?.status ?? '',
+        conclusion: conclusionOf(snapshot, ending.interrupted, ending.onManualGate),
+        url: snapshot?.url ?? run.url,
+        started_at: started?.toISOString() ?? null,
+        finished_at: finished?.toISOString() ?? null,
+        duration_s: started && finished ? Math.round((finished.getTime() - started.getTime()) / 1000) : null,
+        failures
+    };
+}
+/**
+ * One word for all runs. A cancelled job says so whatever the runs did; otherwise a failure
+ * outweighs a timeout, which outweighs a run someone cancelled in the console.
+ */
+function overallConclusion(results, interrupted) {
+    if (interrupted === 'cancelled')
+        return 'cancelled';
+    for (const c of ['failure', 'timed_out', 'cancelled']) {
+        if (results.some((r) => r.conclusion === c))
+            return c;
+    }
+    return 'success';
+}
+
+;// CONCATENATED MODULE: ./lib/report/summary.js
+// The job summary: one table of all runs, then per run its stages and jobs, the failing steps' last
+// lines, and what the runs were started with. GitHub refuses a step summary over 1 MiB, so the
+// summary is rendered with less detail until it fits, whatever the size of the pipelines.
+
+const SUMMARY_LIMIT = 1024 * 1024 - 16 * 1024;
+/** How much to show: each level drops something, until the text fits. */
+const LEVELS = [
+    { jobs: 'all', tailLines: 30, failedSteps: 10 },
+    { jobs: 'unsuccessful', tailLines: 30, failedSteps: 10 },
+    { jobs: 'none', tailLines: 10, failedSteps: 5 },
+    { jobs: 'none', tailLines: 0, failedSteps: 0 }
+];
+function renderSummary(input, limit = SUMMARY_LIMIT) {
+    for (const level of LEVELS) {
+        const text = render(input, level);
+        if (Buffer.byteLength(text) <= limit)
+            return text;
+    }
+    // Even the overview is too big (thousands of pipelines): keep what fits of it.
+    return `${render(input, LEVELS[3]).slice(0, limit / 4)}\n\n…(cut to fit the summary limit)\n`;
+}
+function render(input, level) {
+    const out = [`## ${ICON[input.conclusion]} ${esc(input.service)}: ${input.conclusion}`, ''];
+    out.push(table(['Pipeline', 'Run', 'Status', 'Duration'], input.runs.map(({ result, pipeline }) => [
+        esc(pipeline),
+        summary_link(result.run_number !== null ? `#${result.run_number}` : result.run_id, result.url),
+        `${ICON[result.conclusion]} ${esc(result.status || result.conclusion)}`,
+        duration(result.duration_s === null ? undefined : result.duration_s * 1000)
+    ])));
+    if (level.tailLines > 0 || level.jobs !== 'none') {
+        for (const run of input.runs)
+            out.push(...runSection(run, level, input.service));
+    }
+    else {
+        for (const run of input.runs) {
+            for (const f of run.failedLogs)
+                out.push(`- ${esc(label(run))}: ${esc(failurePath(f.failure))}: ${esc(f.failure.message.replace(/\s*\n\s*/g, ' '))}`);
+        }
+    }
+    if (input.trigger)
+        out.push(...triggerSection(input.trigger));
+    return `${out.join('\n')}\n`;
+}
+function runSection(run, level, service) {
+    const out = ['', `### ${esc(label(run))}: ${esc(run.result.status || run.result.conclusion)}`, ''];
+    if (run.result.url)
+        out.push(`${summary_link(`Open in ${service}`, run.result.url)}${run.result.started_at ? ` · started ${esc(run.result.started_at)}` : ''}`, '');
+    if (run.detail) {
+        const rows = [];
+        for (const stage of run.detail.stages) {
+            rows.push([`<b>${esc(stage.name)}</b>`, '', summary_status(stage.state, stage.status), span(stage.startedAt, stage.finishedAt)]);
+            for (const job of stage.jobs) {
+                const show = level.jobs === 'all' || (level.jobs === 'unsuccessful' && job.state !== 'success' && job.state !== 'skipped');
+                if (show)
+                    rows.push(['', esc(job.name), summary_status(job.state, job.status), span(job.startedAt, job.finishedAt)]);
+            }
+        }
+        out.push(table(['Stage', 'Job', 'Status', 'Duration'], rows));
+    }
+    for (const { failure, tail } of run.failedLogs.slice(0, level.failedSteps)) {
+        const lines = tail?.lines.slice(-level.tailLines) ?? [];
+        out.push('', `<details><summary>❌ ${esc(failurePath(failure))}: ${esc((failure.message || 'failed').replace(/\s*\n\s*/g, ' '))}${lines.length > 0 ? ` (last ${lines.length} lines)` : ''}</summary>`, '');
+        if (lines.length > 0)
+            out.push(`<pre>${esc(lines.join('\n'))}</pre>`);
+        out.push('</details>');
+    }
+    return out;
+}
+function label(run) {
+    return run.result.run_number !== null ? `${run.pipeline} #${run.result.run_number}` : run.pipeline;
+}
+// Variable values are shown, except where the name says they are secret: the runner masks only the
+// values it was told about, and a value derived from a secret was never told.
+const SECRET_NAME = /pass|secret|token|key|credential|auth|cookie|session/i;
+function triggerSection(trigger) {
+    const rows = [];
+    if (trigger.ref)
+        rows.push([trigger.ref.kind, code(trigger.ref.name)]);
+    for (const v of trigger.variables)
+        rows.push([`variable ${code(v.name)}`, SECRET_NAME.test(v.name) ? '(hidden)' : code(v.value)]);
+    if (trigger.stages.length > 0)
+        rows.push(['stages', trigger.stages.map(code).join(', ')]);
+    if (trigger.jobs.length > 0)
+        rows.push(['jobs', trigger.jobs.map(code).join(', ')]);
+    rows.push(['description', trigger.description !== undefined ? esc(trigger.description) : 'default (repository, commit and workflow run)']);
+    return ['', '### Started with', '', table(['', ''], rows)];
+}
+const ICON = {
+    success: '✅',
+    failure: '❌',
+    cancelled: '⏹️',
+    timed_out: '⏱️',
+    running: '⏳',
+    manual: '✋',
+    skipped: '⏭️'
+};
+function summary_status(state, text) {
+    return `${ICON[state]} ${esc(text)}`;
+}
+/** One line of HTML: in GitHub markdown a blank line would end the table mid-way. */
+function table(head, rows) {
+    const tr = (cells, tag) => `<tr>${cells.map((c) => `<${tag}>${c.replace(/\s*\n\s*/g, ' ')}</${tag}>`).join('')}</tr>`;
+    return `<table>${tr(head, 'th')}${rows.map((r) => tr(r, 'td')).join('')}</table>`;
+}
+function summary_link(text, url) {
+    return /^https?:\/\//.test(url) ? `<a href="${esc(url)}">${esc(text)}</a>` : esc(text);
+}
+function code(text) {
+    return `<code>${esc(text)}</code>`;
+}
+/** Remote and user text is HTML-escaped: it must not be able to add markup or links to the summary. */
+function esc(text) {
+    return text.replace(/[&<>"'|\\`*_[\]]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function span(start, end) {
+    return start && end ? duration(end.getTime() - start.getTime()) : '';
+}
+function duration(ms) {
+    if (ms === undefined || ms < 0)
+        return '';
+    const s = Math.round(ms / 1000);
+    if (s < 60)
+        return `${s}s`;
+    if (s < 3600)
+        return `${Math.floor(s / 60)}m ${s % 60}s`;
+    return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
+}
+
+// EXTERNAL MODULE: ./lib/session.js + 1 modules
+var lib_session = __nccwpck_require__(9628);
+// EXTERNAL MODULE: ./lib/sleep.js
+var sleep = __nccwpck_require__(3424);
+;// CONCATENATED MODULE: ./lib/persist.js
+
+
+/**
+ * Calls `fn` again after a transient failure, up to `rounds` calls in all. The HTTP client already
+ * retried each request; this is for steps that must not fail on a bad minute, such as finding
+ * the runs to wait on, bounded by the step's deadline through `signal`.
+ */
+async function persist(fn, rounds, pauseMs, signal) {
+    for (let round = 1;; round++) {
+        try {
+            return await fn();
+        }
+        catch (error) {
+            if (round >= rounds || !(0,errors/* isTransient */.dg)(error))
+                throw error;
+        }
+        await (0,sleep/* sleep */.y)(pauseMs, signal());
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/start.js
+// Starting a run is the one request that must not be repeated blindly: if its answer is lost, the
+// run may exist. So a lost answer is followed by a search for the run by its marker, and the start
+// is sent again only once the search has found nothing. A search that fails is searched again,
+// never replaced by a start.
+
+
+// Rounds of "search if needed, then start". Each request in a round was already retried by the
+// HTTP client, so this is reached only in a long outage; the step's deadline bounds it too.
+const ROUNDS = 8;
+async function startOnce(pipelineId, request, ctx) {
+    let mayExist = false;
+    let lastProblem = '';
+    for (let round = 1; round <= ROUNDS; round++) {
+        if (round > 1)
+            await (0,sleep/* sleep */.y)(ctx.settleMs ?? 1_000, ctx.signal());
+        try {
+            if (mayExist) {
+                const found = await ctx.provider.find(pipelineId, request.marker);
+                if (found) {
+                    ctx.logger.info(`Found it: the start of pipeline ${pipelineId} had worked (run ${found.runId}).`);
+                    return found;
+                }
+                mayExist = false;
+            }
+            return await ctx.provider.start(pipelineId, request);
+        }
+        catch (error) {
+            if (error instanceof errors/* OutcomeUnknownError */.Do || error instanceof errors/* MalformedResponseError */.f7) {
+                // A reset, a timeout, a gateway 5xx or a garbled answer: the start may or may not have happened.
+                mayExist = true;
+                ctx.logger.warning(`${error.message}. Looking for the run ${request.marker} before starting again.`);
+            }
+            else if (!(0,errors/* isTransient */.dg)(error)) {
+                throw error;
+            }
+            // Otherwise nothing was sent (or the search failed): the same round's work is done again.
+            lastProblem = error.message;
+        }
+    }
+    throw new errors/* TransportError */.wX(`starting pipeline ${pipelineId}`, `${lastProblem} (${ROUNDS} rounds, and no run with marker ${request.marker})`);
+}
+
+// EXTERNAL MODULE: ./lib/state.js
+var state = __nccwpck_require__(7390);
+// EXTERNAL MODULE: ./lib/stop.js
+var stop = __nccwpck_require__(1503);
+// EXTERNAL MODULE: ./lib/trigger.js + 1 modules
+var trigger = __nccwpck_require__(9566);
+;// CONCATENATED MODULE: ./lib/schedule.js
+/**
+ * Delays between status reads: `first`, then growing by half each time up to `max`, each with ±20%
+ * jitter. Runs usually take minutes, so reading often at the start catches a fast failure (a bad
+ * parameter, a refused start) and reading rarely later keeps a long wait cheap. The jitter keeps
+ * many jobs started by one push from polling in lockstep.
+ */
+class PollSchedule {
+    base;
+    max;
+    random;
+    constructor(first, max, random = Math.random) {
+        this.base = first;
+        this.max = max;
+        this.random = random;
+    }
+    next() {
+        const delay = Math.min(this.max, Math.round(this.base * (0.8 + 0.4 * this.random())));
+        this.base = Math.min(this.max, this.base * 1.5);
+        return delay;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/wait.js
+// The poll loop: reads every unfinished run once per cycle until all have ended, the deadline
+// passes, or (with fail-fast) one fails. It knows runs only through the Provider interface.
+
+
+
+
+/** Whether the wait on this run is over: it ended, or it waits for a person and we were told not to. */
+function isSettled(snapshot, settings) {
+    return snapshot.state !== 'running' && (snapshot.state !== 'manual' || settings.onManualGate === 'fail');
+}
+async function waitForRuns(runs, settings, ctx) {
+    const snapshots = new Map();
+    const schedule = new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, ctx.random);
+    let pending = [...runs];
+    let failedReads = 0;
+    try {
+        // The first read happens at once: a run refused at start shows up in the first second.
+        for (;;) {
+            try {
+                const read = await ctx.provider.poll(pending);
+                failedReads = 0;
+                for (const run of pending) {
+                    const current = read.get((0,model/* runKey */.r)(run));
+                    if (current === undefined)
+                        continue;
+                    const previous = snapshots.get((0,model/* runKey */.r)(run));
+                    snapshots.set((0,model/* runKey */.r)(run), current);
+                    await ctx.onSnapshot(run, previous, current);
+                }
+            }
+            catch (error) {
+                if (error instanceof errors/* AbortedError */.oM || !(0,errors/* isTransient */.dg)(error))
+                    throw error;
+                // The runs go on whether or not we can see them; a flaky network must not fail the gate. Only the
+                // first failure of a streak is a warning: the runner shows at most 10 warnings per step.
+                failedReads++;
+                const message = `Could not read the run status (${error.message}); trying again (${failedReads} in a row).`;
+                if (failedReads === 1)
+                    ctx.logger.warning(message);
+                else
+                    ctx.logger.info(message);
+            }
+            pending = pending.filter((run) => {
+                const snapshot = snapshots.get((0,model/* runKey */.r)(run));
+                return snapshot === undefined || !isSettled(snapshot, settings);
+            });
+            if (pending.length === 0)
+                return { snapshots };
+            if (settings.failFast && runs.some((run) => isUnsuccessful(snapshots.get((0,model/* runKey */.r)(run)), settings))) {
+                return { snapshots, interrupted: 'fail-fast' };
+            }
+            await (0,sleep/* sleep */.y)(schedule.next(), ctx.signal);
+        }
+    }
+    catch (error) {
+        if (error instanceof errors/* AbortedError */.oM)
+            return { snapshots, interrupted: error.reason };
+        throw error;
+    }
+}
+function isUnsuccessful(snapshot, settings) {
+    return snapshot !== undefined && isSettled(snapshot, settings) && snapshot.state !== 'success';
+}
+
+;// CONCATENATED MODULE: ./lib/main.js
+// The main step: validate inputs, start (or find) the runs, wait, report. Every effect on the
+// world goes through `ActionIO` or the provider, so tests can run this against the simulator.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function run(io) {
+    (0,inputs/* maskSecretInputs */.q)(io.readInput, (value) => io.logger.secret(value));
+    let settings;
+    try {
+        settings = (0,inputs/* getInputs */.GP)(io.readInput);
+    }
+    catch (error) {
+        return io.setFailed(messageOf(error, io.logger));
+    }
+    const session = (0,lib_session/* openSession */.f)(settings.connection, settings.wait.timeoutMs, io);
+    try {
+        await new MainStep(settings, io, session).run();
+    }
+    finally {
+        session.close();
+    }
+}
+class MainStep {
+    settings;
+    io;
+    session;
+    provider;
+    logger;
+    /** Every run this step knows of, in pipeline order, added the moment it exists. */
+    runs = [];
+    /** A start whose answer has not arrived yet: if the step is cancelled now, that run may exist. */
+    inflight;
+    reporter;
+    names = new Map();
+    numbers = new Map();
+    constructor(settings, io, session) {
+        this.settings = settings;
+        this.io = io;
+        this.session = session;
+        this.provider = session.provider;
+        this.logger = io.logger;
+        this.reporter = new Reporter(io.logger, session.provider, settings.report);
+    }
+    /** "shop-build #12" once the service has said so; the pipeline ID until then. */
+    label(run) {
+        const name = this.names.get(run.pipelineId);
+        const number = this.numbers.get((0,model/* runKey */.r)(run));
+        return `${name ?? `pipeline ${run.pipelineId}`}${number !== undefined ? ` #${number}` : ''}`;
+    }
+    remember(run, snapshot) {
+        if (snapshot.runNumber !== undefined)
+            this.numbers.set((0,model/* runKey */.r)(run), snapshot.runNumber);
+        if ((0,model/* isDetail */.m)(snapshot) && snapshot.pipelineName)
+            this.names.set(run.pipelineId, snapshot.pipelineName);
+    }
+    async run() {
+        try {
+            await this.obtainRuns();
+            if (this.settings.mode === 'trigger') {
+                // The runs are meant to go on after this step: nothing for the post step to stop.
+                (0,state/* saveRunsToStop */.jk)(this.io.state, []);
+                writeOutputs(this.io.setOutput, this.runs.map(startedResult), 'success');
+                return;
+            }
+            const progress = progressPrinter(this.logger, (run) => this.label(run));
+            const waited = await waitForRuns(this.runs, this.settings.wait, {
+                provider: this.provider,
+                logger: this.logger,
+                signal: this.session.lifecycle.signal,
+                onSnapshot: async (run, previous, current) => {
+                    this.remember(run, current);
+                    progress(run, previous, current);
+                    // A job can fail long before its run ends; say why at once.
+                    if ((0,model/* isDetail */.m)(current))
+                        await this.reporter.onDetail(run, current, this.label(run));
+                }
+            });
+            this.session.lifecycle.beginCleanup();
+            const stopped = waited.interrupted ? await this.stopUnfinished(waited.snapshots, waited.interrupted) : [];
+            const finals = await this.finalDetails();
+            const results = this.runs.map((run) => this.resultFor(run, waited, finals.get((0,model/* runKey */.r)(run)), stopped));
+            const conclusion = overallConclusion(results, waited.interrupted);
+            writeOutputs(this.io.setOutput, results, conclusion);
+            if (this.settings.report.summary)
+                await this.writeSummary(results, conclusion, finals);
+            if (conclusion !== 'success')
+                this.io.setFailed(failureLine(results, waited.interrupted, this.settings, this.names));
+        }
+        catch (error) {
+            await this.abandon(error);
+        }
+    }
+    /** Starts each pipeline in order (or finds the runs to wait on). */
+    async obtainRuns() {
+        if (this.settings.mode === 'wait') {
+            for (const [i, pipelineId] of this.settings.pipelineIds.entries()) {
+                const runId = this.settings.runIds[i];
+                const run = runId !== undefined
+                    ? this.provider.adopt(pipelineId, runId)
+                    : await persist(() => this.provider.latest(pipelineId), 4, this.io.tuning?.settleMs ?? 2_000, () => this.session.lifecycle.signal);
+                this.runs.push(run);
+                this.logger.info(`Waiting on pipeline ${pipelineId} run ${run.runId}: ${run.url}`);
+            }
+            return;
+        }
+        // One at a time, so that a refused credential fails on the first pipeline rather than on all of them.
+        const origin = this.io.origin();
+        const ctx = { provider: this.provider, logger: this.logger, signal: () => this.session.lifecycle.signal, settleMs: this.io.tuning?.settleMs };
+        for (const pipelineId of this.settings.pipelineIds) {
+            const request = (0,trigger/* startRequest */.E7)(this.settings.trigger, origin, (0,trigger/* newMarker */.XS)());
+            this.inflight = { pipelineId, marker: request.marker };
+            const run = await startOnce(pipelineId, request, ctx);
+            this.inflight = undefined;
+            this.runs.push(run);
+            (0,state/* saveRunsToStop */.jk)(this.io.state, this.runs);
+            const queued = run.queueId !== undefined ? ' (queued: the pipeline is at its concurrency limit)' : '';
+            this.logger.info(`Started pipeline ${pipelineId} run ${run.runId}${queued}: ${run.url}`);
+        }
+    }
+    /** After a timeout, a cancel or fail-fast: stop what this step started and has not ended. Returns the runs stopped. */
+    async stopUnfinished(snapshots, interrupted) {
+        // fail-fast always stops the others (that is what it asks for); a timeout or a cancel only with cancel-on-abort.
+        if (interrupted !== 'fail-fast' && !this.settings.cancelOnAbort) {
+            (0,state/* saveRunsToStop */.jk)(this.io.state, []);
+            return [];
+        }
+        const unfinished = this.runs.filter((r) => {
+            const state = snapshots.get((0,model/* runKey */.r)(r))?.state;
+            return r.startedHere && (state === undefined || state === 'running' || state === 'manual');
+        });
+        const notStopped = await (0,stop/* stopRuns */.p)(this.provider, this.logger, unfinished);
+        (0,state/* saveRunsToStop */.jk)(this.io.state, notStopped);
+        return unfinished.filter((r) => !notStopped.includes(r));
+    }
+    /** The step cannot go on (a start refused, the service unusable, the job cancelled while starting). */
+    async abandon(error) {
+        this.session.lifecycle.beginCleanup();
+        if (this.settings.cancelOnAbort) {
+            // A start cut short by the cancel may have created its run; find it so that it can be stopped too.
+            if (this.inflight && (error instanceof errors/* AbortedError */.oM || error instanceof errors/* OutcomeUnknownError */.Do)) {
+                const found = await this.provider.find(this.inflight.pipelineId, this.inflight.marker).catch(() => undefined);
+                if (found)
+                    this.runs.push(found);
+            }
+            (0,state/* saveRunsToStop */.jk)(this.io.state, await (0,stop/* stopRuns */.p)(this.provider, this.logger, this.runs.filter((r) => r.startedHere)));
+        }
+        this.io.setOutput('conclusion', error instanceof errors/* AbortedError */.oM ? (error.reason === 'timeout' ? 'timed_out' : 'cancelled') : 'failure');
+        this.io.setOutput('run-ids', this.runs.map((r) => r.runId).join(','));
+        this.io.setFailed(messageOf(error, this.logger));
+    }
+    /**
+     * Each run's detail after the wait (the provider keeps those of ended runs, so this costs nothing
+     * for them), with whatever was not reported yet reported now.
+     */
+    async finalDetails() {
+        const finals = new Map();
+        for (const run of this.runs) {
+            try {
+                const detail = await this.provider.detail(run);
+                this.remember(run, detail);
+                finals.set((0,model/* runKey */.r)(run), detail);
+                await this.reporter.onDetail(run, detail, this.label(run));
+            }
+            catch (error) {
+                this.logger.warning(`Could not read pipeline ${run.pipelineId} run ${run.runId}: ${error.message}`);
+            }
+        }
+        return finals;
+    }
+    resultFor(run, waited, detail, stopped) {
+        // The wait's last snapshot is what decided the verdict; the detail adds what failed.
+        const snapshot = waited.snapshots.get((0,model/* runKey */.r)(run));
+        const failures = snapshot?.state === 'failure' && detail ? failuresOf(detail) : [];
+        const result = resultOf(run, snapshot, { interrupted: waited.interrupted, onManualGate: this.settings.wait.onManualGate }, failures);
+        // What we know of a run we just stopped is its status before the stop; say what happened to it.
+        return stopped.includes(run) ? { ...result, status: 'CANCELED' } : result;
+    }
+    async writeSummary(results, conclusion, finals) {
+        const runs = this.runs.map((run, i) => {
+            const detail = finals.get((0,model/* runKey */.r)(run));
+            const pipeline = this.names.get(run.pipelineId) ?? run.pipelineId;
+            return { result: results[i], pipeline, ...(detail && { detail }), failedLogs: this.reporter.failedLogs.get((0,model/* runKey */.r)(run)) ?? [] };
+        });
+        try {
+            await this.io.writeSummary(renderSummary({ service: (0,providers/* serviceName */.f)(this.settings.connection), conclusion, runs, trigger: this.settings.trigger }));
+        }
+        catch (error) {
+            this.logger.warning(`Could not write the job summary: ${error.message}`);
+        }
+    }
+}
+function startedResult(run) {
+    return {
+        pipeline_id: run.pipelineId,
+        run_id: run.runId,
+        run_number: null,
+        status: run.queueId !== undefined ? 'QUEUED' : 'STARTED',
+        conclusion: 'success',
+        url: run.url,
+        started_at: null,
+        finished_at: null,
+        duration_s: null,
+        failures: []
+    };
+}
+/** The step's one-line failure: each unsuccessful pipeline (by name when known) and what failed in it. */
+function failureLine(results, interrupted, settings, names) {
+    const parts = results
+        .filter((r) => r.conclusion !== 'success')
+        .map((r) => {
+        const run = r.run_number !== null ? `run #${r.run_number}` : `run ${r.run_id}`;
+        const where = r.failures.map(failurePath).filter((p) => p !== '');
+        const detail = where.length > 0 ? ` at ${where.join(', ')}` : '';
+        const late = r.status === 'CANCELED' ? 'and was stopped' : `(${r.status || 'not read'})`;
+        const state = r.conclusion === 'timed_out' ? `did not end in time ${late}` : r.status || r.conclusion;
+        const name = names.get(r.pipeline_id);
+        return `${name !== undefined ? `${name} (pipeline ${r.pipeline_id})` : `pipeline ${r.pipeline_id}`} ${run} ${state}${detail}`;
+    });
+    const why = { timeout: `Timed out after ${settings.wait.timeoutMs / 1000}s: `, cancelled: 'Cancelled: ', 'fail-fast': 'Stopped early (fail-fast): ' };
+    return `${interrupted ? why[interrupted] : ''}${parts.join('; ')}`;
+}
+function messageOf(error, logger) {
+    if (error instanceof Error) {
+        // Our own errors are complete sentences; anything else is a bug, and its stack helps only in debug mode.
+        if (!(error instanceof errors/* InputError */.dz) && error.stack)
+            logger.debug(error.stack);
+        return error.message;
+    }
+    return String(error);
+}
+
+
+/***/ }),
+
+/***/ 9814:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ isDetail),
+/* harmony export */   r: () => (/* binding */ runKey)
+/* harmony export */ });
+// The provider-neutral picture of a pipeline run. Providers translate their API's shapes into these
+// types, so the wait loop and the reports never see a CodeArts or Yunxiao field name.
+/**
+ * A run's identity. Run IDs are unique only within their pipeline on some services (Yunxiao numbers
+ * each pipeline's runs 1, 2, 3…), so anything kept per run is kept under this key.
+ */
+function runKey(run) {
+    return `${run.pipelineId}/${run.runId}`;
+}
+/** Whether a snapshot is a full detail (stages carry jobs and steps). */
+function isDetail(snapshot) {
+    return snapshot.stages.every((stage) => 'pre' in stage);
+}
+
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ post)
+/* harmony export */ });
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9743);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9814);
+/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9628);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7390);
+/* harmony import */ var _stop_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1503);
+// The post step: a backstop for a main step that was killed (the runner's hard kill after a
+// cancel, or the job's own timeout) before it could stop the runs it had started.
+
+
+
+
+
+// The job's cancellation window is 5 minutes in all; the post step takes a small part of it.
+const POST_BUDGET_MS = 60_000;
+async function post(io) {
+    const { logger } = io;
+    (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .maskSecretInputs */ .q)(io.readInput, (value) => logger.secret(value));
+    const runs = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .runsToStop */ .kG)(io.state);
+    if (runs.length === 0)
+        return;
+    let connection;
+    try {
+        const settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .getInputs */ .GP)(io.readInput);
+        if (!settings.cancelOnAbort)
+            return;
+        connection = settings.connection;
+    }
+    catch (error) {
+        return logger.warning(`Cannot stop the runs left behind: ${error.message}`);
+    }
+    const session = (0,_session_js__WEBPACK_IMPORTED_MODULE_1__/* .openSession */ .f)(connection, POST_BUDGET_MS, io);
+    try {
+        await stopLeftovers(session.provider, logger, runs);
+    }
+    finally {
+        session.close();
+    }
+    (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .saveRunsToStop */ .jk)(io.state, []);
+}
+async function stopLeftovers(provider, logger, runs) {
+    let unfinished = runs;
+    try {
+        const snapshots = await provider.poll(runs);
+        unfinished = runs.filter((r) => {
+            const state = snapshots.get((0,_model_js__WEBPACK_IMPORTED_MODULE_3__/* .runKey */ .r)(r))?.state;
+            return state === undefined || state === 'running' || state === 'manual';
+        });
+    }
+    catch (error) {
+        // Without a status, try to stop them all: stopping a run that has ended does no harm.
+        logger.warning(`Could not read the status of the runs left behind: ${error.message}`);
+    }
+    if (unfinished.length === 0)
+        return;
+    logger.info(`The main step ended before it could stop ${unfinished.length} run(s); stopping them now.`);
+    await (0,_stop_js__WEBPACK_IMPORTED_MODULE_4__/* .stopRuns */ .p)(provider, logger, unfinished);
+}
+
+
+/***/ }),
+
+/***/ 5888:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Q: () => (/* binding */ createProvider),
+  f: () => (/* binding */ serviceName)
+});
+
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
+// EXTERNAL MODULE: ./lib/json.js
+var json = __nccwpck_require__(6413);
+// EXTERNAL MODULE: ./lib/http.js + 1 modules
+var lib_http = __nccwpck_require__(2567);
 ;// CONCATENATED MODULE: ./lib/providers/codearts/call.js
 // Sends a request to a Huawei Cloud API (CodeArts or IAM) and turns every kind of error answer into
 // a RemoteError carrying the service's own code and message.
@@ -75593,7 +75663,7 @@ async function call(http, req, auth, options = {}) {
     if (failed && !(error && options.tolerate?.includes(error.code))) {
         throw new errors/* RemoteError */.Hi(req.action, response.status, error?.code ?? `HTTP.${response.status}`, 
         // An error page from a proxy or gateway is HTML; its text is all there is to show.
-        error?.message ?? (snippet(response.body) || 'no error message in the response'), response.headers['x-request-id']);
+        error?.message ?? ((0,lib_http/* snippet */.UA)(response.body) || 'no error message in the response'), response.headers['x-request-id']);
     }
     return { status: response.status, headers: response.headers, body: response.json ?? {}, ...(error && { error }) };
 }
@@ -75928,6 +75998,39 @@ function createAuthenticator(conn, http, logger, now = Date.now) {
     }
 }
 
+// EXTERNAL MODULE: ./lib/model.js
+var model = __nccwpck_require__(9814);
+;// CONCATENATED MODULE: ./lib/providers/log-lines.js
+// Step logs come in pages of text. These turn pages into whole lines, once each.
+/**
+ * Reads pages from offset 0 until the service says there is no more, or would send us back to where
+ * we were. A page may end inside a line; that part is carried over and joined to the next page.
+ */
+async function* pagedLines(fetch) {
+    let offset = 0;
+    let carry = '';
+    for (;;) {
+        const page = await fetch(offset);
+        const parts = (carry + page.text).split('\n');
+        const last = !page.more || page.next === undefined || page.next <= offset;
+        carry = last ? '' : (parts.pop() ?? '');
+        yield* trimmed(parts, last);
+        if (last)
+            return;
+        offset = page.next;
+    }
+}
+/** The lines of a whole text. */
+function splitLines(text) {
+    return [...trimmed(text.split('\n'), true)];
+}
+function* trimmed(parts, final) {
+    if (final && parts.at(-1) === '')
+        parts.pop();
+    for (const line of parts)
+        yield line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/codearts/status.js
 // Run, stage and job statuses share one vocabulary (codearts-api.md §3). Anything not listed, including
 // INIT, QUEUED and values Huawei may add later, is "still running": waiting on until the timeout is
@@ -76053,6 +76156,8 @@ function bySequence(items) {
 
 
 
+
+
 // The batch status endpoint documents no limit on its list; keep requests modest.
 const STATUS_BATCH = 20;
 // How many of a pipeline's latest runs are searched for a lost start.
@@ -76132,54 +76237,38 @@ class CodeArtsProvider {
             }
             const snapshot = snapshotFromLatest(item);
             const fingerprint = [snapshot.status, ...snapshot.stages.map((s) => `${s.name}=${s.status}`)].join('|');
-            const seen = this.seen.get(run.runId);
+            const seen = this.seen.get((0,model/* runKey */.r)(run));
             const parallelRunning = snapshot.stages.some((s) => s.state === 'running' && seen?.parallelStages.has(s.name));
             if (seen?.fingerprint !== fingerprint || parallelRunning)
                 needDetail.push(run);
             else
-                snapshots.set(run.runId, snapshot);
-            this.seen.set(run.runId, { fingerprint, parallelStages: seen?.parallelStages ?? new Set() });
+                snapshots.set((0,model/* runKey */.r)(run), snapshot);
+            this.seen.set((0,model/* runKey */.r)(run), { fingerprint, parallelStages: seen?.parallelStages ?? new Set() });
         }
         const details = await Promise.all(needDetail.map((run) => this.detail(run)));
-        needDetail.forEach((run, i) => snapshots.set(run.runId, details[i]));
+        needDetail.forEach((run, i) => snapshots.set((0,model/* runKey */.r)(run), details[i]));
         return snapshots;
     }
     async detail(run) {
-        const cached = this.ended.get(run.runId);
+        const cached = this.ended.get((0,model/* runKey */.r)(run));
         if (cached)
             return cached;
         const detail = detailFromRun(await this.api.runDetail(run.pipelineId, run.runId));
-        const seen = this.seen.get(run.runId);
+        const seen = this.seen.get((0,model/* runKey */.r)(run));
         if (seen)
             seen.parallelStages = new Set(detail.stages.filter((s) => s.jobs.length > 1).map((s) => s.name));
         if (detail.state === 'success' || detail.state === 'failure' || detail.state === 'cancelled')
-            this.ended.set(run.runId, detail);
+            this.ended.set((0,model/* runKey */.r)(run), detail);
         return detail;
     }
-    /**
-     * Pages through the log from the start, passing back the offsets the service returns. A page may
-     * end inside a line; that part is carried to the next page, so every line comes out once, whole.
-     */
-    async *stepLog(run, logKey) {
+    /** Pages through the log from the start, passing back the offsets the service returns. */
+    stepLog(run, logKey) {
         const [jobId = '', stepId = ''] = logKey.split('/');
-        let offset = 0;
-        let carry = '';
-        for (;;) {
+        return pagedLines(async (offset) => {
             const page = await this.api.stepLogPage(run, jobId, stepId, offset, LOG_PAGE_LINES);
-            const lines = (carry + (0,json/* str */.gx)(page['log'])).split('\n');
-            const more = page['has_more'] === true;
             const next = (0,json/* num */.bu)(page['end_offset']);
-            // Stop when the service says so, or when it would send us back to where we were.
-            const last = !more || next === undefined || next <= offset;
-            carry = last ? '' : (lines.pop() ?? '');
-            if (last && lines.at(-1) === '')
-                lines.pop();
-            for (const line of lines)
-                yield line.endsWith('\r') ? line.slice(0, -1) : line;
-            if (last)
-                return;
-            offset = next;
-        }
+            return { text: (0,json/* str */.gx)(page['log']), more: page['has_more'] === true, ...(next !== undefined && { next }) };
+        });
     }
     async stop(run) {
         if (run.queueId !== undefined) {
@@ -76237,15 +76326,584 @@ class CodeArtsProvider {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/acs3.js
+// Alibaba Cloud ACS3-HMAC-SHA256 request signing, the default of the official SDK for the `devops`
+// 2021-06-25 API, written from the published algorithm (yunxiao-api.md §5.3). The gateway rebuilds
+// the canonical request from what arrives, so each choice below is about producing its bytes.
+
+const acs3_ALGORITHM = 'ACS3-HMAC-SHA256';
+const OWN_HEADERS = ['host', 'authorization', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256', 'x-acs-version', 'x-acs-action', 'x-acs-security-token'];
+/**
+ * The headers to send: the given ones plus the x-acs-* headers and Authorization (not `host`: the
+ * HTTP client sets it from the URL, with the value signed here). The nonce must never repeat: the
+ * gateway refuses a request whose nonce it has seen, so a retry needs a new one.
+ */
+function signAcs3(request, keys, now, nonce) {
+    for (const name of Object.keys(request.headers)) {
+        if (OWN_HEADERS.includes(name.toLowerCase()))
+            throw new Error(`signAcs3 sets the ${name} header itself; do not pass it.`);
+    }
+    const payloadHash = acs3_sha256Hex(request.body);
+    const headers = {
+        ...request.headers,
+        'x-acs-action': request.action,
+        'x-acs-version': request.version,
+        'x-acs-date': now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        'x-acs-signature-nonce': nonce,
+        'x-acs-content-sha256': payloadHash,
+        ...(keys.securityToken !== undefined && { 'x-acs-security-token': keys.securityToken })
+    };
+    const signed = new Map([['host', request.url.host]]);
+    for (const [name, value] of Object.entries(headers)) {
+        const lower = name.toLowerCase();
+        if (lower.startsWith('x-acs-') || lower === 'content-type')
+            signed.set(lower, value.trim());
+    }
+    const names = [...signed.keys()].sort();
+    const canonical = [
+        request.method.toUpperCase(),
+        // The path as sent, with the three spellings the SDK normalises.
+        request.url.pathname.replace(/\+/g, '%20').replace(/\*/g, '%2A').replace(/%7E/g, '~'),
+        acs3_canonicalQuery(request.url.searchParams),
+        names.map((n) => `${n}:${signed.get(n)}\n`).join(''),
+        names.join(';'),
+        payloadHash
+    ].join('\n');
+    const signature = (0,external_node_crypto_.createHmac)('sha256', keys.accessKeySecret).update(`${acs3_ALGORITHM}\n${acs3_sha256Hex(canonical)}`).digest('hex');
+    return { ...headers, Authorization: `${acs3_ALGORITHM} Credential=${keys.accessKeyId},SignedHeaders=${names.join(';')},Signature=${signature}` };
+}
+function acs3_canonicalQuery(params) {
+    return [...params]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`)
+        .join('&');
+}
+// encodeURIComponent leaves !'()* alone; the gateway escapes them.
+function rfc3986(text) {
+    return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function acs3_sha256Hex(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
+}
+
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/call.js
+// Sends a request to a Yunxiao API and turns every kind of error answer into a RemoteError.
+
+
+
+/**
+ * The current API reports errors with an HTTP status and `{errorCode, errorMessage}`; the 2021 API
+ * also answers `{success: false, errorCode, errorMessage}`, and Alibaba's gateway `{Code, Message}`.
+ * All are looked for, whatever the status.
+ */
+function yunxiaoErrorOf(body) {
+    // The 2021 API's documented success example carries `"errorCode": "\"\""` beside `success: true`.
+    if (!(0,json/* isObject */.Gv)(body) || body['success'] === true)
+        return undefined;
+    const code = (0,json/* str */.gx)(body['errorCode']) || (0,json/* str */.gx)(body['Code']) || (typeof body['code'] === 'string' ? body['code'] : '');
+    const message = (0,json/* str */.gx)(body['errorMessage']) || (0,json/* str */.gx)(body['errorDescription']) || (0,json/* str */.gx)(body['Message']) || (0,json/* str */.gx)(body['message']);
+    if (code === '' && body['success'] !== false)
+        return undefined;
+    return { code: code || 'Unsuccessful', message: message || '(no message)' };
+}
+async function callYunxiao(http, req, authorize) {
+    const response = await http.send({ ...req, expectJson: true }, authorize);
+    const error = yunxiaoErrorOf(response.json);
+    if (response.status >= 400 || error !== undefined) {
+        throw new errors/* RemoteError */.Hi(req.action, response.status, error?.code ?? `HTTP.${response.status}`, error?.message ?? ((0,lib_http/* snippet */.UA)(response.body) || 'no error message in the response'), response.headers['x-request-id'] ?? response.headers['x-acs-request-id']);
+    }
+    return response.json;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/devops.js
+// The older Yunxiao API, `devops` 2021-06-25 (ROA, AK/SK signed with ACS3-HMAC-SHA256), for
+// organizations still on it (yunxiao-api.md §3). It has no step-level operations: logs are whole
+// job logs. Its paths mix `organization`/`organizations` and `pipeline`/`pipelines` as documented.
+
+
+
+
+
+const VERSION = '2021-06-25';
+class YunxiaoDevopsApi {
+    http;
+    conn;
+    keys;
+    constructor(http, conn, keys) {
+        this.http = http;
+        this.conn = conn;
+        this.keys = keys;
+    }
+    async pipelineName() {
+        return undefined;
+    }
+    async startRun(pipelineId, params) {
+        const action = `starting pipeline ${pipelineId}`;
+        // StartPipelineRun takes a form body: params=<the JSON, URL-encoded>.
+        const body = (0,json/* obj */.WL)(await this.send('POST', `/organizations/${this.org}/pipelines/${pipelineId}/run`, 'StartPipelineRun', action, {
+            form: `params=${encodeURIComponent(JSON.stringify(params))}`,
+            idempotent: false
+        }));
+        const runId = (0,json/* str */.gx)(body['pipelineRunId']);
+        if (runId === '')
+            throw new errors/* MalformedResponseError */.f7(action, 'no pipelineRunId in the answer');
+        return runId;
+    }
+    async getRun(pipelineId, runId) {
+        const path = `/organization/${this.org}/pipelines/${pipelineId}/pipelineRuns/${runId}`;
+        return (0,json/* obj */.WL)((0,json/* obj */.WL)(await this.send('GET', path, 'GetPipelineRun', `reading run ${runId} of pipeline ${pipelineId}`))['pipelineRun']);
+    }
+    async recentRuns(pipelineId, count) {
+        const path = `/organization/${this.org}/pipelines/${pipelineId}/pipelineRuns`;
+        const body = await this.send('GET', path, 'ListPipelineRuns', `listing the recent runs of pipeline ${pipelineId}`, { query: { maxResults: String(count) } });
+        return (0,json/* arr */.QL)((0,json/* obj */.WL)(body)['pipelineRuns']).map(json/* obj */.WL);
+    }
+    async stopRun(pipelineId, runId) {
+        const path = `/organization/${this.org}/pipelines/${pipelineId}/pipelineRuns/${runId}/stop`;
+        await this.send('PUT', path, 'StopPipelineRun', `stopping run ${runId} of pipeline ${pipelineId}`);
+    }
+    async jobSteps() {
+        return undefined;
+    }
+    stepLogPage() {
+        return Promise.reject(new Error('the devops 2021-06-25 API has no step logs'));
+    }
+    async jobLog(pipelineId, runId, jobId) {
+        const path = `/organization/${this.org}/pipeline/${pipelineId}/pipelineRun/${runId}/job/${jobId}/logs`;
+        return (0,json/* str */.gx)((0,json/* obj */.WL)((0,json/* obj */.WL)(await this.send('GET', path, 'LogPipelineJobRun', `reading the log of job ${jobId} of run ${runId}`))['log'])['content']);
+    }
+    get org() {
+        return this.conn.organizationId;
+    }
+    async send(method, path, operation, action, options = {}) {
+        const url = new URL(`${this.conn.endpoint}${path}`);
+        for (const [k, v] of Object.entries(options.query ?? {}))
+            url.searchParams.set(k, v);
+        const headers = { accept: 'application/json' };
+        if (options.form !== undefined)
+            headers['content-type'] = 'application/x-www-form-urlencoded';
+        return callYunxiao(this.http, { method, url, headers, ...(options.form !== undefined && { body: options.form }), idempotent: options.idempotent ?? true, action }, 
+        // Signed again for each attempt: the date and the nonce must be fresh.
+        (req) => signAcs3({ method: req.method, url: req.url, headers: req.headers, body: req.body ?? '', action: operation, version: VERSION }, this.keys, new Date(), (0,external_node_crypto_.randomUUID)()));
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/openapi.js
+// The current Yunxiao API, /oapi/v1, with a personal access token (yunxiao-api.md §2). The central
+// edition names the organization in the path; a region edition has its own domain and does not.
+
+
+
+class YunxiaoOpenApi {
+    http;
+    conn;
+    token;
+    constructor(http, conn, token) {
+        this.http = http;
+        this.conn = conn;
+        this.token = token;
+    }
+    async pipelineName(pipelineId) {
+        return (0,json/* str */.gx)((0,json/* obj */.WL)(await this.send('GET', pipelineId, '', `reading pipeline ${pipelineId}`))['name']) || undefined;
+    }
+    async startRun(pipelineId, params) {
+        const action = `starting pipeline ${pipelineId}`;
+        // `params` is a JSON string inside the JSON body; the answer is the bare run ID.
+        const body = await this.send('POST', pipelineId, '/runs', action, { body: { params: JSON.stringify(params) }, idempotent: false });
+        const runId = (0,json/* str */.gx)((0,json/* isObject */.Gv)(body) ? body['pipelineRunId'] : body);
+        if (runId === '')
+            throw new errors/* MalformedResponseError */.f7(action, 'no run ID in the answer');
+        return runId;
+    }
+    async getRun(pipelineId, runId) {
+        return (0,json/* obj */.WL)(await this.send('GET', pipelineId, `/runs/${runId}`, `reading run ${runId} of pipeline ${pipelineId}`));
+    }
+    async recentRuns(pipelineId, count) {
+        const body = await this.send('GET', pipelineId, '/runs', `listing the recent runs of pipeline ${pipelineId}`, { query: { page: '1', perPage: String(count) } });
+        return (0,json/* arr */.QL)(body).map(json/* obj */.WL);
+    }
+    async stopRun(pipelineId, runId) {
+        await this.send('PUT', pipelineId, `/runs/${runId}`, `stopping run ${runId} of pipeline ${pipelineId}`);
+    }
+    async jobSteps(pipelineId, runId, jobId) {
+        const body = await this.send('GET', pipelineId, `/pipelineRuns/${runId}/jobs/${jobId}/steps`, `reading the steps of job ${jobId} of run ${runId}`);
+        // Documented as an object; the official MCP server parses an array of them. Accept both.
+        const found = (Array.isArray(body) ? body.map(json/* obj */.WL) : [(0,json/* obj */.WL)(body)]).find((b) => Array.isArray(b['steps'])) ?? {};
+        return {
+            buildId: (0,json/* str */.gx)(found['buildId']),
+            steps: (0,json/* arr */.QL)(found['steps'])
+                .map(json/* obj */.WL)
+                .map((s) => ({ index: (0,json/* str */.gx)(s['stepIndex']), name: (0,json/* str */.gx)(s['stepName']) || (0,json/* str */.gx)(s['nodeName']), status: (0,json/* str */.gx)(s['status']) }))
+        };
+    }
+    async stepLogPage(pipelineId, runId, jobId, buildId, stepIndex, offset, limit) {
+        const body = (0,json/* obj */.WL)(await this.send('GET', pipelineId, `/pipelineRuns/${runId}/jobs/${jobId}/step/log`, `reading the log of step ${stepIndex} of job ${jobId}`, {
+            query: { stepIndex, offset: String(offset), limit: String(limit), buildId }
+        }));
+        const next = (0,json/* num */.bu)(body['last']);
+        return { text: (0,json/* str */.gx)(body['logs']), more: body['more'] === true, ...(next !== undefined && { next }) };
+    }
+    async jobLog(pipelineId, runId, jobId) {
+        // Note the singular `job` in this path (yunxiao-api.md §2.2).
+        return (0,json/* str */.gx)((0,json/* obj */.WL)(await this.send('GET', pipelineId, `/runs/${runId}/job/${jobId}/log`, `reading the log of job ${jobId} of run ${runId}`))['content']);
+    }
+    async send(method, pipelineId, path, action, options = {}) {
+        const org = this.conn.organizationId !== undefined ? `/organizations/${this.conn.organizationId}` : '';
+        const url = new URL(`${this.conn.endpoint}/oapi/v1/flow${org}/pipelines/${pipelineId}${path}`);
+        for (const [k, v] of Object.entries(options.query ?? {}))
+            url.searchParams.set(k, v);
+        return callYunxiao(this.http, {
+            method,
+            url,
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+            ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+            idempotent: options.idempotent ?? true,
+            action
+        }, () => ({ 'x-yunxiao-token': this.token }));
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/status.js
+// Documented: SUCCESS, FAIL, CANCELED, RUNNING, WAITING (yunxiao-api.md §4); step statuses come in
+// lower case. The other spellings listed are ones the reference warns may appear. Anything else
+// means "still running": waiting on until the timeout is recoverable, guessing an end is not.
+const status_STATES = {
+    SUCCESS: 'success',
+    FAIL: 'failure',
+    FAILED: 'failure',
+    CANCELED: 'cancelled',
+    CANCELLED: 'cancelled',
+    WAITING: 'manual',
+    SKIPPED: 'skipped'
+};
+function status_stateOf(status) {
+    return status_STATES[status.toUpperCase()] ?? 'running';
+}
+function status_runStateOf(status) {
+    const state = status_stateOf(status);
+    return state === 'skipped' ? 'running' : state;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/translate.js
+// A Yunxiao PipelineRun (yunxiao-api.md §2.4) → the action's model. A run lists stages and jobs;
+// steps come from another call, so they are passed in.
+
+
+function translate_detailFromRun(run, stepsOf) {
+    const status = (0,json/* str */.gx)(run['status']);
+    const state = status_runStateOf(status);
+    const runNumber = (0,json/* num */.bu)(run['pipelineRunId']);
+    const startedAt = (0,json/* epochMs */.e9)(run['createTime']);
+    const stages = (0,json/* arr */.QL)(run['stages'])
+        .map(json/* obj */.WL)
+        .map((stage, i) => {
+        const info = (0,json/* obj */.WL)(stage['stageInfo']);
+        const stageStatus = (0,json/* str */.gx)(info['status']);
+        const jobs = (0,json/* arr */.QL)(info['jobs'])
+            .map(json/* obj */.WL)
+            .map((j) => {
+            const jobStatus = (0,json/* str */.gx)(j['status']);
+            const job = { id: (0,json/* str */.gx)(j['id']), name: (0,json/* str */.gx)(j['name']) || (0,json/* str */.gx)(j['jobSign']), status: jobStatus, state: status_stateOf(jobStatus), ...translate_times(j), steps: [] };
+            job.steps = stepsOf(job);
+            return job;
+        });
+        return {
+            id: (0,json/* str */.gx)(info['id']) || (0,json/* str */.gx)(stage['index']) || String(i),
+            name: (0,json/* str */.gx)(stage['name']) || (0,json/* str */.gx)(info['name']),
+            status: stageStatus,
+            state: status_stateOf(stageStatus),
+            ...translate_times(info),
+            pre: [],
+            post: [],
+            jobs
+        };
+    });
+    // A run has no end time of its own; its last stage's end, or its last update, stands for it.
+    const ends = stages.map((s) => s.finishedAt?.getTime() ?? 0);
+    const finishedAt = state === 'running' || state === 'manual' ? undefined : (0,json/* epochMs */.e9)(Math.max(...ends, 0)) ?? (0,json/* epochMs */.e9)(run['updateTime']);
+    return {
+        status,
+        state,
+        ...(runNumber !== undefined && { runNumber }),
+        ...(startedAt && { startedAt }),
+        ...(finishedAt && { finishedAt }),
+        stages
+    };
+}
+function translate_times(item) {
+    const startedAt = (0,json/* epochMs */.e9)(item['startTime']);
+    const finishedAt = (0,json/* epochMs */.e9)(item['endTime']);
+    return { ...(startedAt && { startedAt }), ...(finishedAt && { finishedAt }) };
+}
+
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/provider.js
+
+
+
+
+
+
+// Yunxiao has no batch status read: each run is one request. A cycle reads at most this many runs,
+// taking turns, so that many pipelines cannot turn one cycle into a burst.
+const READS_PER_CYCLE = 8;
+const PARALLEL_READS = 4;
+const provider_RECENT_RUNS = 10;
+const provider_LOG_PAGE_LINES = 1_000;
+/**
+ * The run variable that carries the start's marker. The run's comment carries it too, but a
+ * PipelineRun does not show its comment; it does list its variables (globalParams).
+ */
+const MARKER_VARIABLE = 'GITHUB_START_MARKER';
+class YunxiaoProvider {
+    api;
+    conn;
+    cursor = 0;
+    /** Steps of jobs that have ended, by `runId/jobId`: they no longer change. */
+    endedSteps = new Map();
+    endedRuns = new Map();
+    names = new Map();
+    constructor(api, conn) {
+        this.api = api;
+        this.conn = conn;
+    }
+    async start(pipelineId, request) {
+        const params = {
+            envs: { ...Object.fromEntries(request.variables.map((v) => [v.name, v.value])), [MARKER_VARIABLE]: request.marker },
+            comment: request.description
+        };
+        if (request.ref)
+            Object.assign(params, await this.refParams(pipelineId, request.ref));
+        const runId = await this.api.startRun(pipelineId, params);
+        return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: true };
+    }
+    async find(pipelineId, marker) {
+        for (const item of await this.api.recentRuns(pipelineId, provider_RECENT_RUNS)) {
+            const runId = (0,json/* str */.gx)(item['pipelineRunId']);
+            if (runId === '')
+                continue;
+            const run = await this.api.getRun(pipelineId, runId);
+            const variables = (0,json/* arr */.QL)(run['globalParams']).map(json/* obj */.WL);
+            if (variables.some((p) => (0,json/* str */.gx)(p['key']) === MARKER_VARIABLE && (0,json/* str */.gx)(p['value']) === marker)) {
+                return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: true };
+            }
+        }
+        return undefined;
+    }
+    async latest(pipelineId) {
+        const ids = (await this.api.recentRuns(pipelineId, provider_RECENT_RUNS)).map((r) => (0,json/* num */.bu)(r['pipelineRunId']) ?? 0);
+        const newest = Math.max(0, ...ids);
+        if (newest === 0) {
+            throw new errors/* PreconditionError */.Rb(`finding the latest run of pipeline ${pipelineId}`, 'the pipeline has never run; there is nothing to wait for');
+        }
+        return { ...this.adopt(pipelineId, String(newest)) };
+    }
+    adopt(pipelineId, runId) {
+        return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: false };
+    }
+    async poll(runs) {
+        const count = Math.min(READS_PER_CYCLE, runs.length);
+        const turn = Array.from({ length: count }, (_, i) => runs[(this.cursor + i) % runs.length]);
+        this.cursor = (this.cursor + count) % Math.max(1, runs.length);
+        const snapshots = new Map();
+        for (let i = 0; i < turn.length; i += PARALLEL_READS) {
+            const batch = turn.slice(i, i + PARALLEL_READS);
+            const details = await Promise.all(batch.map((run) => this.detail(run)));
+            batch.forEach((run, j) => snapshots.set((0,model/* runKey */.r)(run), details[j]));
+        }
+        return snapshots;
+    }
+    async detail(run) {
+        const cached = this.endedRuns.get((0,model/* runKey */.r)(run));
+        if (cached)
+            return cached;
+        const body = await this.api.getRun(run.pipelineId, run.runId);
+        const jobs = new Map();
+        // Steps are read once a job has ended: before that they are still changing.
+        const probe = translate_detailFromRun(body, () => []);
+        for (const job of probe.stages.flatMap((s) => s.jobs)) {
+            if (job.state !== 'running' && job.state !== 'manual')
+                jobs.set(job.id, await this.stepsOf(run, job));
+        }
+        const name = await this.nameOf(run.pipelineId);
+        const detail = { ...translate_detailFromRun(body, (job) => jobs.get(job.id) ?? []), ...(name !== undefined && { pipelineName: name }) };
+        if (detail.state === 'success' || detail.state === 'failure' || detail.state === 'cancelled')
+            this.endedRuns.set((0,model/* runKey */.r)(run), detail);
+        return { ...detail, url: this.consoleUrl(run.pipelineId, run.runId) };
+    }
+    /** Read once per pipeline; a failure only costs the name, so it is not an error. */
+    nameOf(pipelineId) {
+        let name = this.names.get(pipelineId);
+        if (name === undefined) {
+            name = this.api.pipelineName(pipelineId).catch(() => {
+                this.names.delete(pipelineId);
+                return undefined;
+            });
+            this.names.set(pipelineId, name);
+        }
+        return name;
+    }
+    async stop(run) {
+        await this.api.stopRun(run.pipelineId, run.runId);
+    }
+    /**
+     * A step's log page by page (offset paging, passing back where the service says the next page
+     * starts); or, for a job without step-level logs, the job's whole log.
+     */
+    async *stepLog(run, logKey) {
+        const [kind, jobId = '', buildId = '', stepIndex = ''] = logKey.split(':');
+        if (kind === 'job') {
+            yield* splitLines(await this.api.jobLog(run.pipelineId, run.runId, jobId));
+            return;
+        }
+        yield* pagedLines((offset) => this.api.stepLogPage(run.pipelineId, run.runId, jobId, buildId, stepIndex, offset, provider_LOG_PAGE_LINES));
+    }
+    /**
+     * A finished job's steps, each with its own paged log; where the API has no steps, or none of a
+     * failed job's steps shows the failure, the job's whole log stands in as one step.
+     */
+    async stepsOf(run, job) {
+        const key = `${(0,model/* runKey */.r)(run)}/${job.id}`;
+        const cached = this.endedSteps.get(key);
+        if (cached)
+            return cached;
+        const jobLog = { id: `${job.id}.log`, name: 'job log', status: job.status, state: job.state, logKey: `job:${job.id}` };
+        let found;
+        try {
+            found = await this.api.jobSteps(run.pipelineId, run.runId, job.id);
+        }
+        catch (error) {
+            // Read again next time; meanwhile the job's log stands in.
+            if ((0,errors/* isTransient */.dg)(error))
+                return [jobLog];
+            found = undefined;
+        }
+        const steps = (found?.steps ?? []).map((s) => {
+            const status = s.status.toUpperCase();
+            return { id: `${job.id}.${s.index}`, name: s.name, status, state: status_stateOf(status), logKey: `step:${job.id}:${found.buildId}:${s.index}` };
+        });
+        const shown = job.state === 'failure' && !steps.some((s) => s.state === 'failure') ? [...steps, jobLog] : steps.length > 0 ? steps : [jobLog];
+        this.endedSteps.set(key, shown);
+        return shown;
+    }
+    /** `runningBranchs`/`runningTags` for every repository of the pipeline, as its latest run lists them. */
+    async refParams(pipelineId, ref) {
+        const action = `finding the repositories of pipeline ${pipelineId} to run ${ref.kind} ${ref.name}`;
+        const latest = await this.latest(pipelineId).catch(() => undefined);
+        if (latest === undefined)
+            throw new errors/* PreconditionError */.Rb(action, 'the pipeline has never run, so its repositories are unknown; run it once in Yunxiao, or leave ref empty');
+        const repos = (0,json/* arr */.QL)((await this.api.getRun(pipelineId, latest.runId))['sources'])
+            .map((s) => (0,json/* str */.gx)((0,json/* obj */.WL)((0,json/* obj */.WL)(s)['data'])['repo']))
+            .filter((repo) => repo !== '');
+        if (repos.length === 0)
+            throw new errors/* PreconditionError */.Rb(action, 'the pipeline has no code repository to run a branch or tag of; leave ref empty');
+        const map = Object.fromEntries(repos.map((repo) => [repo, ref.name]));
+        return ref.kind === 'branch' ? { runningBranchs: map } : { runningTags: map };
+    }
+    /** The console page of a run (flow.aliyun.com on the central edition; the region edition's own domain). */
+    consoleUrl(pipelineId, runId) {
+        const host = this.conn.api === 'openapi' && this.conn.organizationId === undefined ? this.conn.endpoint : 'https://flow.aliyun.com';
+        return `${host}/pipelines/${pipelineId}/builds/${runId}`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/index.js
 
 
 
+
+
+
 function createProvider(connection, http, logger) {
-    const auth = createAuthenticator(connection, http, logger);
-    return new CodeArtsProvider(new CodeArtsApi(http, connection, auth), connection);
+    if (connection.provider === 'codearts') {
+        return new CodeArtsProvider(new CodeArtsApi(http, connection, createAuthenticator(connection, http, logger)), connection);
+    }
+    const { auth } = connection;
+    const api = auth.kind === 'token'
+        ? new YunxiaoOpenApi(http, connection, auth.token)
+        : new YunxiaoDevopsApi(http, { ...connection, organizationId: connection.organizationId ?? '' }, auth);
+    return new YunxiaoProvider(api, connection);
+}
+/** The service's name, for the job summary. */
+function serviceName(connection) {
+    return connection.provider === 'codearts' ? 'CodeArts Pipeline' : 'Yunxiao Flow';
 }
 
+
+/***/ }),
+
+/***/ 9628:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  f: () => (/* binding */ openSession)
+});
+
+// EXTERNAL MODULE: ./lib/http.js + 1 modules
+var lib_http = __nccwpck_require__(2567);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
+;// CONCATENATED MODULE: ./lib/lifecycle.js
+
+// After the wait: time allowed for stopping runs and reading what failed.
+const CLEANUP_MS = 30_000;
+// The runner sends SIGTERM 7.5 s after SIGINT and kills the process 2.5 s after that; whatever
+// must happen after a cancel has to fit well inside the first window.
+const CANCEL_CLEANUP_MS = 5_000;
+/**
+ * The step's clock. While waiting, `signal` aborts at the deadline or on cancellation. After the
+ * wait, the requests that must still be made (stopping runs, reading what failed) get a fresh
+ * signal with a budget of their own: a deadline that has passed must not prevent the clean-up,
+ * and a cancel during the clean-up shortens it rather than abandoning it.
+ */
+class Lifecycle {
+    controller = new AbortController();
+    timer;
+    phase = 'wait';
+    cleanupEndsAt = Infinity;
+    cancelled = false;
+    constructor(timeoutMs) {
+        this.timer = this.timeoutAfter(timeoutMs);
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    cancel() {
+        if (this.cancelled)
+            return;
+        this.cancelled = true;
+        if (this.phase === 'wait')
+            this.controller.abort(new errors/* AbortedError */.oM('cancelled'));
+        else if (this.cleanupEndsAt - Date.now() > CANCEL_CLEANUP_MS)
+            this.armCleanup(CANCEL_CLEANUP_MS);
+    }
+    beginCleanup() {
+        if (this.phase === 'cleanup')
+            return;
+        this.phase = 'cleanup';
+        this.controller = new AbortController();
+        this.armCleanup(this.cancelled ? CANCEL_CLEANUP_MS : CLEANUP_MS);
+    }
+    dispose() {
+        clearTimeout(this.timer);
+    }
+    armCleanup(ms) {
+        clearTimeout(this.timer);
+        this.cleanupEndsAt = Date.now() + ms;
+        this.timer = this.timeoutAfter(ms);
+    }
+    timeoutAfter(ms) {
+        const controller = this.controller;
+        const timer = setTimeout(() => controller.abort(new errors/* AbortedError */.oM('timeout')), ms);
+        // Never the reason the process stays alive.
+        timer.unref();
+        return timer;
+    }
+}
+
+// EXTERNAL MODULE: ./lib/providers/index.js + 16 modules
+var providers = __nccwpck_require__(5888);
 ;// CONCATENATED MODULE: ./lib/session.js
 // What the main and the post step share: the step's clock, one HTTP client and the provider.
 
@@ -76257,7 +76915,7 @@ function openSession(connection, timeoutMs, env) {
     if (env.cancellation.aborted)
         onCancel();
     env.cancellation.addEventListener('abort', onCancel);
-    const http = new HttpClient({
+    const http = new lib_http/* HttpClient */.Qq({
         logger: env.logger,
         signal: () => lifecycle.signal,
         ...(env.tuning?.retry && { retry: env.tuning.retry }),
@@ -76265,7 +76923,7 @@ function openSession(connection, timeoutMs, env) {
     });
     return {
         lifecycle,
-        provider: createProvider(connection, http, env.logger),
+        provider: (0,providers/* createProvider */.Q)(connection, http, env.logger),
         close: () => {
             lifecycle.dispose();
             env.cancellation.removeEventListener('abort', onCancel);
@@ -76399,8 +77057,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ./lib/inputs.js + 2 modules
-var inputs = __nccwpck_require__(5428);
+// EXTERNAL MODULE: ./lib/inputs.js + 5 modules
+var inputs = __nccwpck_require__(9743);
 ;// CONCATENATED MODULE: ./lib/trigger.js
 // The start request sent for each pipeline, and the description that ties a run to the GitHub
 // job that started it.

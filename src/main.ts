@@ -4,7 +4,8 @@
 import { AbortedError, InputError, OutcomeUnknownError } from './errors.js'
 import { getInputs, maskSecretInputs, type InputReader } from './inputs.js'
 import type { Logger } from './logger.js'
-import { isDetail, type Conclusion, type RunDetail, type RunRef, type RunSnapshot, type TrackedRun } from './model.js'
+import { isDetail, runKey, type Conclusion, type RunDetail, type RunRef, type RunSnapshot, type TrackedRun } from './model.js'
+import { serviceName } from './providers/index.js'
 import type { Provider } from './providers/provider.js'
 import { failurePath, failuresOf } from './report/failures.js'
 import { writeOutputs, type SetOutput } from './report/outputs.js'
@@ -77,12 +78,12 @@ class MainStep {
   /** "shop-build #12" once the service has said so; the pipeline ID until then. */
   private label(run: RunRef): string {
     const name = this.names.get(run.pipelineId)
-    const number = this.numbers.get(run.runId)
+    const number = this.numbers.get(runKey(run))
     return `${name ?? `pipeline ${run.pipelineId}`}${number !== undefined ? ` #${number}` : ''}`
   }
 
   private remember(run: RunRef, snapshot: RunSnapshot): void {
-    if (snapshot.runNumber !== undefined) this.numbers.set(run.runId, snapshot.runNumber)
+    if (snapshot.runNumber !== undefined) this.numbers.set(runKey(run), snapshot.runNumber)
     if (isDetail(snapshot) && snapshot.pipelineName) this.names.set(run.pipelineId, snapshot.pipelineName)
   }
 
@@ -110,7 +111,7 @@ class MainStep {
       this.session.lifecycle.beginCleanup()
       const stopped = waited.interrupted ? await this.stopUnfinished(waited.snapshots, waited.interrupted) : []
       const finals = await this.finalDetails()
-      const results = this.runs.map((run) => this.resultFor(run, waited, finals.get(run.runId), stopped))
+      const results = this.runs.map((run) => this.resultFor(run, waited, finals.get(runKey(run)), stopped))
       const conclusion = overallConclusion(results, waited.interrupted)
       writeOutputs(this.io.setOutput, results, conclusion)
       if (this.settings.report.summary) await this.writeSummary(results, conclusion, finals)
@@ -157,7 +158,7 @@ class MainStep {
       return []
     }
     const unfinished = this.runs.filter((r) => {
-      const state = snapshots.get(r.runId)?.state
+      const state = snapshots.get(runKey(r))?.state
       return r.startedHere && (state === undefined || state === 'running' || state === 'manual')
     })
     const notStopped = await stopRuns(this.provider, this.logger, unfinished)
@@ -191,7 +192,7 @@ class MainStep {
       try {
         const detail = await this.provider.detail(run)
         this.remember(run, detail)
-        finals.set(run.runId, detail)
+        finals.set(runKey(run), detail)
         await this.reporter.onDetail(run, detail, this.label(run))
       } catch (error) {
         this.logger.warning(`Could not read pipeline ${run.pipelineId} run ${run.runId}: ${(error as Error).message}`)
@@ -202,7 +203,7 @@ class MainStep {
 
   private resultFor(run: TrackedRun, waited: WaitResult, detail: RunDetail | undefined, stopped: TrackedRun[]): RunResult {
     // The wait's last snapshot is what decided the verdict; the detail adds what failed.
-    const snapshot = waited.snapshots.get(run.runId)
+    const snapshot = waited.snapshots.get(runKey(run))
     const failures = snapshot?.state === 'failure' && detail ? failuresOf(detail) : []
     const result = resultOf(run, snapshot, { interrupted: waited.interrupted, onManualGate: this.settings.wait.onManualGate }, failures)
     // What we know of a run we just stopped is its status before the stop; say what happened to it.
@@ -211,12 +212,12 @@ class MainStep {
 
   private async writeSummary(results: RunResult[], conclusion: Conclusion, finals: Map<string, RunDetail>): Promise<void> {
     const runs = this.runs.map((run, i) => {
-      const detail = finals.get(run.runId)
+      const detail = finals.get(runKey(run))
       const pipeline = this.names.get(run.pipelineId) ?? run.pipelineId
-      return { result: results[i]!, pipeline, ...(detail && { detail }), failedLogs: this.reporter.failedLogs.get(run.runId) ?? [] }
+      return { result: results[i]!, pipeline, ...(detail && { detail }), failedLogs: this.reporter.failedLogs.get(runKey(run)) ?? [] }
     })
     try {
-      await this.io.writeSummary(renderSummary({ conclusion, runs, trigger: this.settings.trigger }))
+      await this.io.writeSummary(renderSummary({ service: serviceName(this.settings.connection), conclusion, runs, trigger: this.settings.trigger }))
     } catch (error) {
       this.logger.warning(`Could not write the job summary: ${(error as Error).message}`)
     }

@@ -21,6 +21,14 @@ export interface RunRef {
   queueId?: string
 }
 
+/**
+ * A run's identity. Run IDs are unique only within their pipeline on some services (Yunxiao numbers
+ * each pipeline's runs 1, 2, 3…), so anything kept per run is kept under this key.
+ */
+export function runKey(run: RunRef): string {
+  return `${run.pipelineId}/${run.runId}`
+}
+
 /** A run this step started (or, in `mode: wait`, adopted). */
 export interface TrackedRun extends RunRef {
   /** Console link, known from the start so it can be printed before the first poll. */

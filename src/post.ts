@@ -3,7 +3,7 @@
 
 import { getInputs, maskSecretInputs } from './inputs.js'
 import type { Logger } from './logger.js'
-import type { RunRef } from './model.js'
+import { runKey, type RunRef } from './model.js'
 import type { Provider } from './providers/provider.js'
 import type { ActionIO } from './main.js'
 import { openSession } from './session.js'
@@ -40,7 +40,7 @@ async function stopLeftovers(provider: Provider, logger: Logger, runs: RunRef[])
   try {
     const snapshots = await provider.poll(runs)
     unfinished = runs.filter((r) => {
-      const state = snapshots.get(r.runId)?.state
+      const state = snapshots.get(runKey(r))?.state
       return state === undefined || state === 'running' || state === 'manual'
     })
   } catch (error) {

@@ -34,7 +34,22 @@ export interface CodeArtsConnection {
   auth: CodeArtsAuth
 }
 
-export type Connection = CodeArtsConnection
+export type YunxiaoAuth =
+  | { kind: 'token'; token: string }
+  | { kind: 'aksk'; accessKeyId: string; accessKeySecret: string; securityToken?: string }
+
+export interface YunxiaoConnection {
+  provider: 'yunxiao'
+  /** `openapi`: the current API, /oapi/v1 with a personal access token; `devops`: the AK/SK API of 2021-06-25. */
+  api: 'openapi' | 'devops'
+  /** Base URL without a trailing slash. */
+  endpoint: string
+  /** Paths name it on the central edition and in the devops API; absent: a region edition. */
+  organizationId?: string
+  auth: YunxiaoAuth
+}
+
+export type Connection = CodeArtsConnection | YunxiaoConnection
 
 /** What a start request asks for, whatever the provider. */
 export interface TriggerSettings {

@@ -3,14 +3,14 @@
 
 import { AbortedError, isTransient } from './errors.js'
 import type { Logger } from './logger.js'
-import type { RunSnapshot, TrackedRun } from './model.js'
+import { runKey, type RunSnapshot, type TrackedRun } from './model.js'
 import type { Provider } from './providers/provider.js'
 import { PollSchedule } from './schedule.js'
 import type { WaitSettings } from './settings.js'
 import { sleep } from './sleep.js'
 
 export interface WaitResult {
-  /** The last snapshot read of each run, by run ID; absent if it was never read. */
+  /** The last snapshot read of each run, by runKey(); absent if it was never read. */
   snapshots: Map<string, RunSnapshot>
   /** Set when the wait stopped before every run had ended. */
   interrupted?: 'timeout' | 'cancelled' | 'fail-fast'
@@ -45,10 +45,10 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
         const read = await ctx.provider.poll(pending)
         failedReads = 0
         for (const run of pending) {
-          const current = read.get(run.runId)
+          const current = read.get(runKey(run))
           if (current === undefined) continue
-          const previous = snapshots.get(run.runId)
-          snapshots.set(run.runId, current)
+          const previous = snapshots.get(runKey(run))
+          snapshots.set(runKey(run), current)
           await ctx.onSnapshot(run, previous, current)
         }
       } catch (error) {
@@ -61,11 +61,11 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
         else ctx.logger.info(message)
       }
       pending = pending.filter((run) => {
-        const snapshot = snapshots.get(run.runId)
+        const snapshot = snapshots.get(runKey(run))
         return snapshot === undefined || !isSettled(snapshot, settings)
       })
       if (pending.length === 0) return { snapshots }
-      if (settings.failFast && runs.some((run) => isUnsuccessful(snapshots.get(run.runId), settings))) {
+      if (settings.failFast && runs.some((run) => isUnsuccessful(snapshots.get(runKey(run)), settings))) {
         return { snapshots, interrupted: 'fail-fast' }
       }
       await sleep(schedule.next(), ctx.signal)

@@ -33,7 +33,7 @@ export interface Provider {
   adopt(pipelineId: string, runId: string): TrackedRun
 
   /**
-   * One poll cycle: a snapshot of each run, keyed by run ID. The provider chooses how to read them
+   * One poll cycle: a snapshot of each run, keyed by runKey(). The provider chooses how to read them
    * cheaply (CodeArts: one batch request for all pipelines); a run it could not read this cycle is
    * left out, and the wait loop asks again next cycle.
    */

@@ -2,7 +2,7 @@
 // poll, so a long wait leaves a short, readable log.
 
 import type { Logger } from '../logger.js'
-import { isDetail, type RunSnapshot, type TrackedRun } from '../model.js'
+import { isDetail, runKey, type RunSnapshot, type TrackedRun } from '../model.js'
 
 /** Prints what changed since the run was last read. Job lines appear when the read included jobs. */
 export function progressPrinter(logger: Logger, label: (run: TrackedRun) => string): (run: TrackedRun, previous: RunSnapshot | undefined, current: RunSnapshot) => void {
@@ -12,7 +12,7 @@ export function progressPrinter(logger: Logger, label: (run: TrackedRun) => stri
     if (!isDetail(current)) return
     for (const stage of current.stages) {
       for (const job of stage.jobs) {
-        const key = `${run.runId}/${stage.name}/${job.name}`
+        const key = `${runKey(run)}/${stage.name}/${job.name}`
         const before = jobsSeen.get(key)
         jobsSeen.set(key, job.status)
         // A job seen for the first time is worth a line once it has started.

@@ -3,7 +3,7 @@
 // Each step is reported once, however many details show it.
 
 import type { Logger } from '../logger.js'
-import type { Failure, RunDetail, RunRef } from '../model.js'
+import { runKey, type Failure, type RunDetail, type RunRef } from '../model.js'
 import type { Provider } from '../providers/provider.js'
 import type { ReportSettings } from '../settings.js'
 import { failurePath, failuresOf, placedSteps, type PlacedStep } from './failures.js'
@@ -27,7 +27,7 @@ export class Reporter {
   private readonly settings: ReportSettings
   private readonly reported = new Set<string>()
   private annotations = 0
-  /** Failed steps with their tails, by run ID, in the order found. */
+  /** Failed steps with their tails, by runKey(), in the order found. */
   readonly failedLogs = new Map<string, FailedStepLog[]>()
 
   constructor(logger: Logger, provider: Provider, settings: ReportSettings) {
@@ -43,9 +43,9 @@ export class Reporter {
       const failed = step.state === 'failure'
       const ended = failed || step.state === 'success' || step.state === 'cancelled'
       const printLog = this.settings.logs === 'all' ? ended : this.settings.logs === 'failed' && failed
-      if ((!failed && !printLog) || !this.once(`${run.runId}/step/${step.id}`)) continue
+      if ((!failed && !printLog) || !this.once(`${runKey(run)}/step/${step.id}`)) continue
       const failure = { stage: placed.stage.name, job: placed.jobName, step: step.name, message: step.message ?? placed.job?.message ?? '' }
-      if (failed && placed.job?.message && this.once(`${run.runId}/job/${placed.job.id}`)) {
+      if (failed && placed.job?.message && this.once(`${runKey(run)}/job/${placed.job.id}`)) {
         this.logger.info(`${label} / ${placed.stage.name} / ${placed.job.name} failed: ${oneLine(placed.job.message)}`)
       }
       const tail = printLog ? await this.printStepLog(run, placed, label) : undefined
@@ -53,7 +53,7 @@ export class Reporter {
     }
     // Failures with no failed step to show (a job refused before it ran, a stage that failed by itself).
     for (const failure of failuresOf(detail).filter((f) => f.step === '')) {
-      if (this.once(`${run.runId}/failure/${failurePath(failure)}`)) this.fail(run, label, failure, undefined)
+      if (this.once(`${runKey(run)}/failure/${failurePath(failure)}`)) this.fail(run, label, failure, undefined)
     }
   }
 
@@ -79,9 +79,9 @@ export class Reporter {
   }
 
   private fail(run: RunRef, label: string, failure: Failure, tail: LogTail | undefined): void {
-    const list = this.failedLogs.get(run.runId) ?? []
+    const list = this.failedLogs.get(runKey(run)) ?? []
     list.push({ failure, ...(tail && { tail }) })
-    this.failedLogs.set(run.runId, list)
+    this.failedLogs.set(runKey(run), list)
     if (this.annotations >= ANNOTATIONS) return
     this.annotations++
     this.logger.error(annotationText(failure, tail), { title: `${label} / ${failurePath(failure)}` })

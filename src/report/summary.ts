@@ -17,6 +17,8 @@ export interface SummaryRun {
 }
 
 export interface SummaryInput {
+  /** "CodeArts Pipeline", "Yunxiao Flow". */
+  service: string
   conclusion: Conclusion
   runs: SummaryRun[]
   trigger?: TriggerSettings
@@ -42,7 +44,7 @@ export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT): strin
 }
 
 function render(input: SummaryInput, level: (typeof LEVELS)[number]): string {
-  const out: string[] = [`## ${ICON[input.conclusion]} CodeArts Pipeline: ${input.conclusion}`, '']
+  const out: string[] = [`## ${ICON[input.conclusion]} ${esc(input.service)}: ${input.conclusion}`, '']
   out.push(
     table(
       ['Pipeline', 'Run', 'Status', 'Duration'],
@@ -55,7 +57,7 @@ function render(input: SummaryInput, level: (typeof LEVELS)[number]): string {
     )
   )
   if (level.tailLines > 0 || level.jobs !== 'none') {
-    for (const run of input.runs) out.push(...runSection(run, level))
+    for (const run of input.runs) out.push(...runSection(run, level, input.service))
   } else {
     for (const run of input.runs) {
       for (const f of run.failedLogs) out.push(`- ${esc(label(run))}: ${esc(failurePath(f.failure))}: ${esc(f.failure.message.replace(/\s*\n\s*/g, ' '))}`)
@@ -65,9 +67,9 @@ function render(input: SummaryInput, level: (typeof LEVELS)[number]): string {
   return `${out.join('\n')}\n`
 }
 
-function runSection(run: SummaryRun, level: (typeof LEVELS)[number]): string[] {
+function runSection(run: SummaryRun, level: (typeof LEVELS)[number], service: string): string[] {
   const out = ['', `### ${esc(label(run))}: ${esc(run.result.status || run.result.conclusion)}`, '']
-  if (run.result.url) out.push(`${link('Open in CodeArts', run.result.url)}${run.result.started_at ? ` · started ${esc(run.result.started_at)}` : ''}`, '')
+  if (run.result.url) out.push(`${link(`Open in ${service}`, run.result.url)}${run.result.started_at ? ` · started ${esc(run.result.started_at)}` : ''}`, '')
   if (run.detail) {
     const rows: string[][] = []
     for (const stage of run.detail.stages) {

@@ -1,34 +1,63 @@
-// `npm run demo`: the action's main job against the embedded simulator. Two pipelines, one that
-// passes and one that fails, started and waited on by `node dist/index.js` exactly as a runner
-// would run it; the job log is shown as it is written, then the outputs and the requests made.
+// `npm run demo` (or `npm run demo -- yunxiao`): the action's main job against the embedded
+// simulator. Two pipelines, one that passes and one that fails, started and waited on by
+// `node dist/index.js` exactly as a runner would run it; the job log is shown as it is written,
+// then the outputs and the requests made.
 
 import { createInterface } from 'node:readline'
 import { CodeArtsSimulator, hex32, type RecordedRequest } from '../simulator/codearts.ts'
-import { ACCESS_KEY, failingPipeline, passingPipeline } from '../simulator/fixtures.ts'
+import { ACCESS_KEY, failingPipeline, passingPipeline, YUNXIAO_TOKEN } from '../simulator/fixtures.ts'
+import { YunxiaoSimulator } from '../simulator/yunxiao.ts'
 import { runAction } from '../e2e/harness.ts'
 
-const build = hex32()
-const test = hex32()
-const sim = await CodeArtsSimulator.start({
-  pipelines: { [build]: { script: passingPipeline(400) }, [test]: { script: failingPipeline(400) } },
-  accessKeys: [ACCESS_KEY]
-})
+interface Demo {
+  sim: { url: string; requests: RecordedRequest[]; close(): Promise<void> }
+  build: string
+  test: string
+  inputs: Record<string, string>
+  /** Turns request paths into templates for the tally. */
+  template: (path: string) => string
+}
 
-const inputs = {
+async function codearts(): Promise<Demo> {
+  const build = hex32()
+  const test = hex32()
+  const sim = await CodeArtsSimulator.start({
+    pipelines: { [build]: { script: passingPipeline(400) }, [test]: { script: failingPipeline(400) } },
+    accessKeys: [ACCESS_KEY]
+  })
+  const inputs = {
+    'project-id': sim.projectId,
+    'iam-endpoint': sim.url,
+    'access-key': ACCESS_KEY.accessKey,
+    'secret-key': ACCESS_KEY.secretKey
+  }
+  return { sim, build, test, inputs, template: (path) => path.replace(sim.projectId, '{project}').replace(/[0-9a-f]{32}/g, '{id}') }
+}
+
+async function yunxiao(): Promise<Demo> {
+  const [build, test] = ['4101', '4102']
+  const sim = await YunxiaoSimulator.start({
+    pipelines: { [build]: { script: passingPipeline(400) }, [test]: { script: failingPipeline(400) } },
+    tokens: [YUNXIAO_TOKEN]
+  })
+  const inputs = { provider: 'yunxiao', 'organization-id': sim.organizationId, token: YUNXIAO_TOKEN }
+  return { sim, build, test, inputs, template: (path) => path.replace(sim.organizationId, '{org}').replace(/\/\d+/g, '/{n}') }
+}
+
+const provider = process.argv[2] === 'yunxiao' ? 'yunxiao' : 'codearts'
+const { sim, build, test, inputs: credentials, template } = await (provider === 'yunxiao' ? yunxiao() : codearts())
+const inputs: Record<string, string> = {
   'pipeline-ids': `${build}\n${test}`,
-  'project-id': sim.projectId,
   endpoint: sim.url,
-  'iam-endpoint': sim.url,
-  'access-key': ACCESS_KEY.accessKey,
-  'secret-key': ACCESS_KEY.secretKey,
+  ...credentials,
   variables: 'IMAGE_TAG=1.4.2',
   'poll-interval': '1s',
   'max-poll-interval': '3s'
 }
 
-console.log(`Simulator at ${sim.url}: pipeline ${build} (shop-build) passes, pipeline ${test} (shop-test) fails.`)
+console.log(`${provider} simulator at ${sim.url}: pipeline ${build} (shop-build) passes, pipeline ${test} (shop-test) fails.`)
 console.log('Running: node dist/index.js with')
-for (const [name, value] of Object.entries(inputs)) console.log(`  ${name}: ${name === 'secret-key' ? '***' : value.replace(/\n/g, ', ')}`)
+for (const [name, value] of Object.entries(inputs)) console.log(`  ${name}: ${['secret-key', 'token'].includes(name) ? '***' : value.replace(/\n/g, ', ')}`)
 console.log('\n──── job log ────')
 const began = Date.now()
 const result = await runAction(inputs, {
@@ -46,7 +75,7 @@ for (const [name, value] of Object.entries(result.outputs)) {
 }
 
 console.log('\nRequests the action made:')
-const label = (r: RecordedRequest) => `${r.method} ${r.path.replace(sim.projectId, '{project}').replace(/[0-9a-f]{32}/g, '{id}')}`
+const label = (r: RecordedRequest) => `${r.method} ${template(r.path)}`
 const count = (rs: RecordedRequest[]) => {
   const tally = new Map<string, number>()
   for (const r of rs) tally.set(label(r), (tally.get(label(r)) ?? 0) + 1)

@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest'
 import { CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
 import { randomFaults } from '../simulator/faults.ts'
-import { ACCESS_KEY, failingPipeline, passingPipeline } from '../simulator/fixtures.ts'
+import { ACCESS_KEY, failingPipeline, passingPipeline, YUNXIAO_TOKEN } from '../simulator/fixtures.ts'
+import type { PipelineScript } from '../simulator/script.ts'
+import { YunxiaoSimulator } from '../simulator/yunxiao.ts'
 import { runInProcess } from './in-process.ts'
 
 const SEEDS = Number(process.env['FAULT_SEEDS'] ?? 40)
@@ -23,55 +25,79 @@ interface Outcome {
   restarted: number
 }
 
-async function campaign(seed: number): Promise<Outcome> {
-  const green = hex32()
-  const other = hex32()
-  const otherFails = seed % 2 === 1
+/** One simulated service and the inputs that reach it; both providers are run through the same campaign. */
+interface Service {
+  url: string
+  requests: { fault?: string }[]
+  close(): Promise<void>
+  /** Our runs of a pipeline (not someone else's). */
+  ours(pipelineId: string): { id: string }[]
+}
+
+async function codearts(seed: number, green: PipelineScript, other: PipelineScript): Promise<{ service: Service; ids: string[]; inputs: Record<string, string> }> {
+  const ids = [hex32(), hex32()]
   const sim = await CodeArtsSimulator.start({
-    pipelines: { [green]: { script: passingPipeline(40) }, [other]: { script: otherFails ? failingPipeline(40) : passingPipeline(30) } },
+    pipelines: { [ids[0]!]: { script: green }, [ids[1]!]: { script: other } },
     accessKeys: [ACCESS_KEY],
     faults: randomFaults(seed, RATE, 600)
   })
+  const inputs = { endpoint: sim.url, 'iam-endpoint': sim.url, 'project-id': sim.projectId, 'access-key': ACCESS_KEY.accessKey, 'secret-key': ACCESS_KEY.secretKey }
+  return { service: Object.assign(sim, { ours: (id: string) => sim.runsOf(id).filter((r) => !r.foreign) }), ids, inputs }
+}
+
+async function yunxiao(seed: number, green: PipelineScript, other: PipelineScript): Promise<{ service: Service; ids: string[]; inputs: Record<string, string> }> {
+  const ids = ['301', '302']
+  const sim = await YunxiaoSimulator.start({
+    pipelines: { [ids[0]!]: { script: green }, [ids[1]!]: { script: other } },
+    tokens: [YUNXIAO_TOKEN],
+    faults: randomFaults(seed, RATE, 600)
+  })
+  const inputs = { provider: 'yunxiao', endpoint: sim.url, 'organization-id': sim.organizationId, token: YUNXIAO_TOKEN }
+  return { service: Object.assign(sim, { ours: (id: string) => sim.runsOf(id).filter((r) => !r.foreign) }), ids, inputs }
+}
+
+async function campaign(seed: number, provider: typeof codearts): Promise<Outcome> {
+  const otherFails = seed % 2 === 1
+  const { service, ids, inputs } = await provider(seed, passingPipeline(40), otherFails ? failingPipeline(40) : passingPipeline(30))
   try {
     const result = await runInProcess({
-      endpoint: sim.url,
-      'iam-endpoint': sim.url,
-      'project-id': sim.projectId,
-      'pipeline-ids': `${green},${other}`,
-      'access-key': ACCESS_KEY.accessKey,
-      'secret-key': ACCESS_KEY.secretKey,
+      ...inputs,
+      'pipeline-ids': ids.join(','),
       'poll-interval': '0.1s',
       'max-poll-interval': '0.3s',
       timeout: '60s'
     })
-    const ours = [green, other].map((id) => sim.runsOf(id).filter((r) => !r.foreign))
+    const ours = ids.map((id) => service.ours(id))
     const results = JSON.parse(result.outputs['results'] ?? '[]') as { run_id: string; conclusion: string }[]
     const expected = [`success ${ours[0]![0]?.id}`, `${otherFails ? 'failure' : 'success'} ${ours[1]![0]?.id}`]
     const got = results.map((r) => `${r.conclusion} ${r.run_id}`)
     const faults: Record<string, number> = {}
-    for (const r of sim.requests) if (r.fault) faults[r.fault] = (faults[r.fault] ?? 0) + 1
+    for (const r of service.requests) if (r.fault) faults[r.fault] = (faults[r.fault] ?? 0) + 1
     return {
       seed,
       faults,
       starts: ours.flat().length,
-      requests: sim.requests.length,
+      requests: service.requests.length,
       recovered: result.lines.filter((l) => l.startsWith('Found it:')).length,
       restarted: result.lines.filter((l) => l.includes('Looking for the run')).length - result.lines.filter((l) => l.startsWith('Found it:')).length,
-      doubleStarts: ours.filter((runs) => runs.length > 1).map((runs) => runs[0]!.pipelineId),
+      doubleStarts: ours.flatMap((runs, i) => (runs.length > 1 ? [ids[i]!] : [])),
       ...(JSON.stringify(got) !== JSON.stringify(expected) && {
         wrongVerdict: `expected ${expected.join(', ')}; got ${got.join(', ') || result.failed}`
       })
     }
   } finally {
-    await sim.close()
+    await service.close()
   }
 }
 
 describe('fault injection', () => {
-  it(`right verdict and no double start in ${SEEDS} seeded campaigns at ${RATE * 100}% faults per request`, { timeout: 600_000 }, async () => {
+  it.each([
+    ['codearts', codearts],
+    ['yunxiao', yunxiao]
+  ] as const)(`%s: right verdict and no double start in ${SEEDS} seeded campaigns at ${RATE * 100}% faults per request`, { timeout: 600_000 }, async (name, provider) => {
     const outcomes: Outcome[] = []
     const seeds = Array.from({ length: SEEDS }, (_, i) => i + 1)
-    while (seeds.length > 0) outcomes.push(...(await Promise.all(seeds.splice(0, PARALLEL).map(campaign))))
+    while (seeds.length > 0) outcomes.push(...(await Promise.all(seeds.splice(0, PARALLEL).map((seed) => campaign(seed, provider)))))
 
     const byKind: Record<string, number> = {}
     for (const o of outcomes) for (const [kind, n] of Object.entries(o.faults)) byKind[kind] = (byKind[kind] ?? 0) + n
@@ -79,7 +105,7 @@ describe('fault injection', () => {
     const wrong = outcomes.filter((o) => o.wrongVerdict)
     const doubles = outcomes.filter((o) => o.doubleStarts.length > 0)
     console.log(
-      `fault campaign: ${SEEDS} seeds, ${outcomes.reduce((a, o) => a + o.requests, 0)} requests, ${total} faults injected ` +
+      `fault campaign (${name}): ${SEEDS} seeds, ${outcomes.reduce((a, o) => a + o.requests, 0)} requests, ${total} faults injected ` +
         `(${Object.entries(byKind)
           .map(([k, n]) => `${k} ${n}`)
           .join(', ')}); lost start answers: ${outcomes.reduce((a, o) => a + o.recovered, 0)} found by marker, ` +

@@ -3,12 +3,14 @@
 // action reaches it only through `endpoint` and `iam-endpoint`, exactly as it reaches the cloud.
 
 import { createHash, randomBytes } from 'node:crypto'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import type { Fault, FaultPlan } from './faults.ts'
+import type { IncomingMessage } from 'node:http'
+import type { FaultPlan } from './faults.ts'
 import { verifySignature } from './gateway-auth.ts'
 import { rememberSecret } from './secrets.ts'
 import { logOf, runStateAt, type PipelineScript, type RunState, type StepState } from './script.ts'
+import { hex32, parse, SimulatedService, type RecordedRequest, type Reply } from './service.ts'
+
+export { hex32, type RecordedRequest } from './service.ts'
 
 export interface AccessKey {
   accessKey: string
@@ -79,37 +81,22 @@ export interface SimRun {
   dequeued?: boolean
 }
 
-export interface RecordedRequest {
-  at: number
-  method: string
-  path: string
-  status: number
-  /** The pipeline the request was about, when it names one. */
-  pipelineId?: string
-  auth: 'aksk' | 'token' | 'none'
-  fault?: Fault['kind']
-}
-
 const LOCK_AFTER_FAILURES = 5
 const LOCK_MS = 5 * 60_000
 
-export class CodeArtsSimulator {
+export class CodeArtsSimulator extends SimulatedService {
   readonly projectId: string
   readonly region: string
   readonly iamProjectId: string
-  readonly requests: RecordedRequest[] = []
-  url = ''
-  /** Faults to inject from now on; replaceable while running. */
-  faults: FaultPlan | undefined
 
   private readonly options: SimulatorOptions
-  private readonly server: Server
   private readonly runs: SimRun[] = []
   private readonly minted = new Map<string, number>()
   private readonly authFailures = new Map<string, { count: number; lockedUntil?: number }>()
   private nextQueueId = 1000
 
   private constructor(options: SimulatorOptions) {
+    super(options.faults)
     this.options = options
     for (const key of options.accessKeys ?? []) [key.secretKey, key.securityToken ?? ''].filter(Boolean).forEach(rememberSecret)
     for (const user of options.users ?? []) rememberSecret(user.password)
@@ -117,20 +104,12 @@ export class CodeArtsSimulator {
     this.projectId = options.projectId ?? hex32()
     this.region = options.region ?? 'cn-north-4'
     this.iamProjectId = options.iamProjectId ?? hex32()
-    this.faults = options.faults
-    this.server = createServer((req, res) => void this.handle(req, res))
   }
 
   static async start(options: SimulatorOptions): Promise<CodeArtsSimulator> {
     const sim = new CodeArtsSimulator(options)
-    await new Promise<void>((resolve) => sim.server.listen(0, '127.0.0.1', resolve))
-    sim.url = `http://127.0.0.1:${(sim.server.address() as AddressInfo).port}`
+    await sim.listen()
     return sim
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections()
-    await new Promise<void>((resolve) => this.server.close(() => resolve()))
   }
 
   /** Runs of a pipeline, oldest first. */
@@ -200,51 +179,19 @@ export class CodeArtsSimulator {
 
   // ---- HTTP --------------------------------------------------------------------------------
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = []
-    for await (const chunk of req) chunks.push(chunk as Buffer)
-    const body = Buffer.concat(chunks)
-    const url = new URL(req.url ?? '/', 'http://simulator')
-    const record: RecordedRequest = { at: Date.now(), method: req.method ?? 'GET', path: url.pathname, status: 0, auth: 'none' }
-    this.requests.push(record)
-    const send = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
-      record.status = status
-      res.writeHead(status, { 'content-type': 'application/json', ...headers })
-      res.end(JSON.stringify(payload))
-    }
-    const fault = this.faults?.({ method: record.method, path: record.path })
-    if (fault) record.fault = fault.kind
-    switch (fault?.kind) {
-      case 'status':
-        return fault.status === 429
-          ? send(429, { error_code: 'APIGW.0308', error_msg: 'The throttling threshold has been reached: policy user over ratelimit,limit:20,time:1 minute' }, { 'retry-after': '1' })
-          : send(fault.status, { error_code: `APIGW.0${fault.status}`, error_msg: 'Service temporarily unavailable' })
-      case 'reset':
-        return void req.socket.destroy()
-      case 'garbage':
-        record.status = 200
-        res.writeHead(200, { 'content-type': 'text/html' })
-        return void res.end('<html><body>Bad gateway</body></html>')
-    }
-    // The service itself acts on the request; some faults then spoil the answer on its way back.
-    const reply = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
-      if (fault?.kind === 'handled-then-reset') return void req.socket.destroy()
-      if (fault?.kind === 'handled-then-502') return send(502, { error_code: 'APIGW.0502', error_msg: 'Bad gateway: upstream timed out' })
-      if (fault?.kind === 'slow') return void setTimeout(() => send(status, payload, headers), fault.ms).unref()
-      send(status, payload, headers)
-    }
-    try {
-      this.advanceQueues()
-      if (url.pathname.startsWith('/v3/')) return this.iam(req, url, body, reply, record)
-      const api = new RegExp(`^/v5/([^/]+)/api(/.*)$`).exec(url.pathname)
-      if (!api) return reply(404, { error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published in the environment' })
-      const denied = this.authenticate(req, body, record, true)
-      if (denied) return reply(401, { error_code: 'APIGW.0301', error_msg: `Incorrect IAM authentication information: ${denied}` })
-      if (api[1] !== this.projectId) return reply(403, { error_code: 'DEVPIPE.00011412', error_msg: 'The project does not exist or you are not a member of it' })
-      return this.pipelineApi(req.method ?? 'GET', api[2]!, url, body, reply, record)
-    } catch (error) {
-      reply(500, { error_code: 'SIM.500', error_msg: String(error) })
-    }
+  protected errorBody(code: string, message: string): object {
+    return { error_code: code.startsWith('Gateway.') ? `APIGW.0${code.slice(8)}` : code === 'Throttling' ? 'APIGW.0308' : code, error_msg: message }
+  }
+
+  protected route(req: IncomingMessage, url: URL, body: Buffer, reply: Reply, record: RecordedRequest): void {
+    this.advanceQueues()
+    if (url.pathname.startsWith('/v3/')) return this.iam(req, url, body, reply, record)
+    const api = new RegExp(`^/v5/([^/]+)/api(/.*)$`).exec(url.pathname)
+    if (!api) return reply(404, { error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published in the environment' })
+    const denied = this.authenticate(req, body, record, true)
+    if (denied) return reply(401, { error_code: 'APIGW.0301', error_msg: `Incorrect IAM authentication information: ${denied}` })
+    if (api[1] !== this.projectId) return reply(403, { error_code: 'DEVPIPE.00011412', error_msg: 'The project does not exist or you are not a member of it' })
+    return this.pipelineApi(req.method ?? 'GET', api[2]!, url, body, reply, record)
   }
 
   /** Undefined when the request carries valid credentials; otherwise why not. */
@@ -598,20 +545,6 @@ export class CodeArtsSimulator {
   }
 }
 
-type Reply = (status: number, payload: unknown, headers?: Record<string, string>) => void
-
-// A request body the simulator inspects loosely: `any` is its honest type.
-function parse(body: Buffer): any {
-  try {
-    return JSON.parse(body.toString('utf8'))
-  } catch {
-    return undefined
-  }
-}
-
-export function hex32(): string {
-  return randomBytes(16).toString('hex')
-}
 
 function dateTime(ms: number): string {
   return new Date(ms).toISOString().replace('T', ' ').slice(0, 19)

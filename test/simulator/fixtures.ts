@@ -79,3 +79,6 @@ export function gatedPipeline(approveAfterMs?: number, unit = 50): PipelineScrip
     ]
   }
 }
+
+export const YUNXIAO_TOKEN = 'pt-simulated-0123456789abcdefYunxiaoToken'
+export const YUNXIAO_KEY = { accessKeyId: 'LTAI5tSimulatedKey00001', accessKeySecret: 'simulated-alibaba-secret-7f3e2d1c0b9a8f7e' }

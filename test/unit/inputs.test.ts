@@ -38,8 +38,7 @@ describe('getInputs', () => {
     ['ap-southeast-3', 'https://cloudpipeline-ext.ap-southeast-3.myhuaweicloud.com']
   ])('region %s uses %s', (region, endpoint) => {
     const { connection } = getInputs(reader({ region }))
-    expect(connection.endpoint).toBe(endpoint)
-    expect(connection.iamEndpoint).toBe(`https://iam.${region}.myhuaweicloud.com`)
+    expect(connection).toMatchObject({ endpoint, iamEndpoint: `https://iam.${region}.myhuaweicloud.com` })
   })
 
   it('accepts an unlisted region when the endpoint is given', () => {
@@ -85,5 +84,39 @@ describe('getInputs', () => {
     [{ description: 'x'.repeat(961) }, "Input 'description': is 961 characters; the limit is 960"]
   ])('refuses %j', (values, message) => {
     expect(() => getInputs(reader(values))).toThrow(message)
+  })
+})
+
+describe('getInputs for yunxiao', () => {
+  /** Yunxiao inputs: integer IDs, a token and an organization by default. */
+  const yunxiao = (values: Record<string, string>) => {
+    const all: Record<string, string> = { provider: 'yunxiao', 'pipeline-ids': '4100', token: 'pt-x', 'organization-id': 'org1', ...values }
+    return (name: string) => all[name] ?? ''
+  }
+
+  it.each([
+    [{}, { api: 'openapi', endpoint: 'https://openapi-rdc.aliyuncs.com', organizationId: 'org1', auth: { kind: 'token', token: 'pt-x' } }],
+    [{ 'organization-id': '', endpoint: 'https://shop.devops.aliyuncs.com/' }, { api: 'openapi', endpoint: 'https://shop.devops.aliyuncs.com', auth: { kind: 'token', token: 'pt-x' } }],
+    [
+      { token: '', 'access-key': 'LTAI', 'secret-key': 'S', 'security-token': 'ST' },
+      { api: 'devops', endpoint: 'https://devops.cn-hangzhou.aliyuncs.com', organizationId: 'org1', auth: { kind: 'aksk', accessKeyId: 'LTAI', accessKeySecret: 'S', securityToken: 'ST' } }
+    ]
+  ])('%j', (values, connection) => {
+    expect(getInputs(yunxiao(values)).connection).toEqual({ provider: 'yunxiao', ...connection })
+  })
+
+  it.each([
+    [{ 'pipeline-ids': '0123456789abcdef0123456789abcdef' }, "Input 'pipeline-ids': '0123456789abcdef0123456789abcdef' is not a Yunxiao pipeline ID"],
+    [{ mode: 'wait', 'run-ids': 'latest' }, "Input 'run-ids': 'latest' is not a Yunxiao run ID"],
+    [{ 'organization-id': '' }, "Input 'organization-id': is required on the central edition"],
+    [{ token: '', 'access-key': 'LTAI', 'secret-key': 'S', 'organization-id': '' }, "Input 'organization-id': is required with access-key and secret-key"],
+    [{ token: '', 'access-key': 'LTAI' }, "Input 'secret-key': is missing; access-key, secret-key go together (access-key given)"],
+    [{ token: '' }, "Input 'token': no credentials given; set token to a personal access token (recommended), or access-key and secret-key"],
+    [{ username: 'u' }, "Input 'username': is a CodeArts input and provider is yunxiao; remove it"],
+    [{ jobs: 'j1' }, "Input 'jobs': Yunxiao runs every stage of a pipeline"],
+    [{ variables: 'A=1\nversion = 2' }, "Input 'variables': Yunxiao reserves the variable name version"],
+    [{ 'organization-id': 'a b' }, "Input 'organization-id': 'a b' is not an organization ID"]
+  ])('refuses %j', (values, message) => {
+    expect(() => getInputs(yunxiao(values))).toThrow(message)
   })
 })

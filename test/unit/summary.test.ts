@@ -34,6 +34,7 @@ describe('renderSummary', () => {
   it('escapes remote text so it cannot add markup, links or break the table', () => {
     const hostile = '<img src=x onerror=alert(1)> | [link](javascript:x) `code`\n\nnew paragraph'
     const text = renderSummary({
+      service: 'CodeArts Pipeline',
       conclusion: 'failure',
       runs: [{ result: result({ status: hostile }), pipeline: hostile, failedLogs: [{ failure: { stage: hostile, job: 'j', step: 's', message: hostile }, tail: { lines: [hostile], total: 1 } }] }]
     })
@@ -45,7 +46,7 @@ describe('renderSummary', () => {
   })
 
   it('only links http(s) URLs', () => {
-    const text = renderSummary({ conclusion: 'success', runs: [{ result: result({ url: 'javascript:alert(1)' }), pipeline: 'p', failedLogs: [] }] })
+    const text = renderSummary({ service: 'CodeArts Pipeline', conclusion: 'success', runs: [{ result: result({ url: 'javascript:alert(1)' }), pipeline: 'p', failedLogs: [] }] })
     expect(text).not.toContain('href="javascript')
   })
 
@@ -54,7 +55,7 @@ describe('renderSummary', () => {
     ['many jobs', 200, 50, 'short line', 'stage 199'],
     ['many jobs and long tails', 400, 100, 'y'.repeat(2_000), 'stage 0']
   ])('fits the 1 MiB limit with %s', (_name, stages, jobs, line, expected) => {
-    const text = renderSummary({ conclusion: 'failure', runs: [bigRun(stages, jobs, line)] })
+    const text = renderSummary({ service: 'CodeArts Pipeline', conclusion: 'failure', runs: [bigRun(stages, jobs, line)] })
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(SUMMARY_LIMIT)
     expect(text).toContain('## ❌ CodeArts Pipeline: failure')
     expect(text).toContain(expected)
@@ -62,8 +63,8 @@ describe('renderSummary', () => {
 
   it('drops detail level by level, keeping the overview', () => {
     const run = bigRun(30, 30, 'z'.repeat(500))
-    const full = renderSummary({ conclusion: 'failure', runs: [run] }, 10_000_000)
-    const squeezed = renderSummary({ conclusion: 'failure', runs: [run] }, 60_000)
+    const full = renderSummary({ service: 'CodeArts Pipeline', conclusion: 'failure', runs: [run] }, 10_000_000)
+    const squeezed = renderSummary({ service: 'CodeArts Pipeline', conclusion: 'failure', runs: [run] }, 60_000)
     expect(full).toContain('job 29.29')
     expect(squeezed.length).toBeLessThanOrEqual(60_000)
     expect(squeezed).toContain('<tr><th>Pipeline</th><th>Run</th><th>Status</th><th>Duration</th></tr>')

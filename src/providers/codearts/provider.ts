@@ -1,8 +1,9 @@
 import { PreconditionError, RemoteError } from '../../errors.js'
 import { arr, num, obj, str, type JsonObject } from '../../json.js'
-import type { RunDetail, RunRef, RunSnapshot, TrackedRun } from '../../model.js'
+import { runKey, type RunDetail, type RunRef, type RunSnapshot, type TrackedRun } from '../../model.js'
 import type { GitRef } from '../../parse.js'
 import type { CodeArtsConnection } from '../../settings.js'
+import { pagedLines } from '../log-lines.js'
 import type { Provider, StartRequest } from '../provider.js'
 import type { CodeArtsApi, RunBody } from './api.js'
 import { detailFromRun, snapshotFromLatest } from './translate.js'
@@ -96,48 +97,35 @@ export class CodeArtsProvider implements Provider {
       }
       const snapshot = snapshotFromLatest(item)
       const fingerprint = [snapshot.status, ...snapshot.stages.map((s) => `${s.name}=${s.status}`)].join('|')
-      const seen = this.seen.get(run.runId)
+      const seen = this.seen.get(runKey(run))
       const parallelRunning = snapshot.stages.some((s) => s.state === 'running' && seen?.parallelStages.has(s.name))
       if (seen?.fingerprint !== fingerprint || parallelRunning) needDetail.push(run)
-      else snapshots.set(run.runId, snapshot)
-      this.seen.set(run.runId, { fingerprint, parallelStages: seen?.parallelStages ?? new Set() })
+      else snapshots.set(runKey(run), snapshot)
+      this.seen.set(runKey(run), { fingerprint, parallelStages: seen?.parallelStages ?? new Set() })
     }
     const details = await Promise.all(needDetail.map((run) => this.detail(run)))
-    needDetail.forEach((run, i) => snapshots.set(run.runId, details[i]!))
+    needDetail.forEach((run, i) => snapshots.set(runKey(run), details[i]!))
     return snapshots
   }
 
   async detail(run: RunRef): Promise<RunDetail> {
-    const cached = this.ended.get(run.runId)
+    const cached = this.ended.get(runKey(run))
     if (cached) return cached
     const detail = detailFromRun(await this.api.runDetail(run.pipelineId, run.runId))
-    const seen = this.seen.get(run.runId)
+    const seen = this.seen.get(runKey(run))
     if (seen) seen.parallelStages = new Set(detail.stages.filter((s) => s.jobs.length > 1).map((s) => s.name))
-    if (detail.state === 'success' || detail.state === 'failure' || detail.state === 'cancelled') this.ended.set(run.runId, detail)
+    if (detail.state === 'success' || detail.state === 'failure' || detail.state === 'cancelled') this.ended.set(runKey(run), detail)
     return detail
   }
 
-  /**
-   * Pages through the log from the start, passing back the offsets the service returns. A page may
-   * end inside a line; that part is carried to the next page, so every line comes out once, whole.
-   */
-  async *stepLog(run: RunRef, logKey: string): AsyncIterable<string> {
+  /** Pages through the log from the start, passing back the offsets the service returns. */
+  stepLog(run: RunRef, logKey: string): AsyncIterable<string> {
     const [jobId = '', stepId = ''] = logKey.split('/')
-    let offset = 0
-    let carry = ''
-    for (;;) {
+    return pagedLines(async (offset) => {
       const page = await this.api.stepLogPage(run, jobId, stepId, offset, LOG_PAGE_LINES)
-      const lines = (carry + str(page['log'])).split('\n')
-      const more = page['has_more'] === true
       const next = num(page['end_offset'])
-      // Stop when the service says so, or when it would send us back to where we were.
-      const last = !more || next === undefined || next <= offset
-      carry = last ? '' : (lines.pop() ?? '')
-      if (last && lines.at(-1) === '') lines.pop()
-      for (const line of lines) yield line.endsWith('\r') ? line.slice(0, -1) : line
-      if (last) return
-      offset = next
-    }
+      return { text: str(page['log']), more: page['has_more'] === true, ...(next !== undefined && { next }) }
+    })
   }
 
   async stop(run: RunRef): Promise<void> {

@@ -1,0 +1,83 @@
+// The CodeArts inputs: region and endpoints, the CodeArts project, and one way of signing in.
+
+import { InputError } from '../../errors.js'
+import { chooseCredentials, orDefault, requireTogether, type InputReader } from '../../input-rules.js'
+import { parseBaseUrl, shown } from '../../parse.js'
+import type { CodeArtsAuth, CodeArtsConnection } from '../../settings.js'
+import { iamEndpoint, KNOWN_REGIONS, pipelineEndpoint } from './endpoints.js'
+
+const HEX32 = /^[0-9a-fA-F]{32}$/
+
+export function checkCodeArtsId(input: 'pipeline-ids' | 'run-ids', id: string): void {
+  requireHex32(input, id, input === 'pipeline-ids' ? 'pipeline ID (the last part of the pipeline page URL)' : 'run ID')
+}
+
+export function readCodeArtsConnection(read: InputReader): CodeArtsConnection {
+  const region = orDefault(read('region'), 'cn-north-4')
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
+    throw new InputError('region', `${shown(region)} is not a region ID; write it like cn-north-4 or ap-southeast-3`)
+  }
+  const endpointInput = read('endpoint')
+  let endpoint: string
+  if (endpointInput !== '') {
+    endpoint = parseBaseUrl('endpoint', endpointInput)
+  } else {
+    const known = pipelineEndpoint(region)
+    if (known === undefined) {
+      throw new InputError('region', `${region} has no known CodeArts Pipeline endpoint (known: ${KNOWN_REGIONS.join(', ')}); set endpoint to its API URL`)
+    }
+    endpoint = known
+  }
+  const iamInput = read('iam-endpoint')
+  const projectId = read('project-id')
+  if (projectId === '') {
+    throw new InputError('project-id', 'is required; give the CodeArts project ID (32 hexadecimal characters, in the project URL)')
+  }
+  requireHex32('project-id', projectId, 'CodeArts project ID (it is in the project URL; it is not the IAM project ID)')
+  return {
+    provider: 'codearts',
+    region,
+    endpoint,
+    iamEndpoint: iamInput === '' ? iamEndpoint(region) : parseBaseUrl('iam-endpoint', iamInput),
+    projectId,
+    auth: readAuth(read)
+  }
+}
+
+const AKSK = { name: 'access-key/secret-key', inputs: ['access-key', 'secret-key', 'security-token'] }
+const TOKEN = { name: 'token', inputs: ['token'] }
+const PASSWORD = { name: 'username/password/domain', inputs: ['username', 'password', 'domain'] }
+
+function readAuth(read: InputReader): CodeArtsAuth {
+  const group = chooseCredentials(
+    read,
+    [AKSK, TOKEN, PASSWORD],
+    'set access-key and secret-key (recommended), or token, or username, password and domain'
+  )
+  const iamProjectId = read('iam-project-id')
+  if (iamProjectId !== '') {
+    requireHex32('iam-project-id', iamProjectId, 'IAM project ID (My Credentials → API Credentials, the project of your region)')
+    if (group !== AKSK) throw new InputError('iam-project-id', 'is only used with access-key and secret-key; remove it')
+  }
+  if (group === TOKEN) return { kind: 'token', token: read('token') }
+  if (group === PASSWORD) {
+    requireTogether(read, PASSWORD.inputs)
+    return { kind: 'password', username: read('username'), password: read('password'), domain: read('domain') }
+  }
+  if (read('access-key') === '' && read('secret-key') === '') {
+    throw new InputError('access-key', 'is missing; security-token goes with access-key and secret-key')
+  }
+  requireTogether(read, ['access-key', 'secret-key'])
+  const securityToken = read('security-token')
+  return {
+    kind: 'aksk',
+    accessKey: read('access-key'),
+    secretKey: read('secret-key'),
+    ...(securityToken !== '' && { securityToken }),
+    ...(iamProjectId !== '' && { iamProjectId })
+  }
+}
+
+function requireHex32(input: string, value: string, what: string): void {
+  if (!HEX32.test(value)) throw new InputError(input, `${shown(value)} is not a ${what}: expected 32 hexadecimal characters`)
+}

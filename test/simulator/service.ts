@@ -1,0 +1,101 @@
+// What every simulated service shares: a loopback HTTP server, a record of each request, and the
+// gateway faults of faults.ts. A service supplies its routes and the shape of its error bodies.
+
+import { randomBytes } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Fault, FaultPlan } from './faults.ts'
+
+export interface RecordedRequest {
+  at: number
+  method: string
+  path: string
+  status: number
+  /** The pipeline the request was about, when it names one. */
+  pipelineId?: string
+  auth: 'aksk' | 'token' | 'none'
+  fault?: Fault['kind']
+}
+
+export type Reply = (status: number, payload: unknown, headers?: Record<string, string>) => void
+
+export abstract class SimulatedService {
+  readonly requests: RecordedRequest[] = []
+  url = ''
+  /** Faults to inject from now on; replaceable while running. */
+  faults: FaultPlan | undefined
+  private readonly server: Server
+
+  protected constructor(faults: FaultPlan | undefined) {
+    this.faults = faults
+    this.server = createServer((req, res) => void this.handle(req, res))
+  }
+
+  protected async listen(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve))
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections()
+    await new Promise<void>((resolve) => this.server.close(() => resolve()))
+  }
+
+  /** The service's error body, for faults and failures the service itself raises. */
+  protected abstract errorBody(code: string, message: string): object
+
+  protected abstract route(req: IncomingMessage, url: URL, body: Buffer, reply: Reply, record: RecordedRequest): void
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const body = Buffer.concat(chunks)
+    const url = new URL(req.url ?? '/', 'http://simulator')
+    const record: RecordedRequest = { at: Date.now(), method: req.method ?? 'GET', path: url.pathname, status: 0, auth: 'none' }
+    this.requests.push(record)
+    const send: Reply = (status, payload, headers = {}) => {
+      record.status = status
+      res.writeHead(status, { 'content-type': 'application/json', ...headers })
+      res.end(JSON.stringify(payload))
+    }
+    const fault = this.faults?.({ method: record.method, path: record.path })
+    if (fault) record.fault = fault.kind
+    switch (fault?.kind) {
+      case 'status':
+        return fault.status === 429
+          ? send(429, this.errorBody('Throttling', 'The throttling threshold has been reached: policy user over ratelimit,limit:20,time:1 minute'), { 'retry-after': '1' })
+          : send(fault.status, this.errorBody(`Gateway.${fault.status}`, 'Service temporarily unavailable'))
+      case 'reset':
+        return void req.socket.destroy()
+      case 'garbage':
+        record.status = 200
+        res.writeHead(200, { 'content-type': 'text/html' })
+        return void res.end('<html><body>Bad gateway</body></html>')
+    }
+    // The service itself acts on the request; some faults then spoil the answer on its way back.
+    const reply: Reply = (status, payload, headers = {}) => {
+      if (fault?.kind === 'handled-then-reset') return void req.socket.destroy()
+      if (fault?.kind === 'handled-then-502') return send(502, this.errorBody('Gateway.502', 'Bad gateway: upstream timed out'))
+      if (fault?.kind === 'slow') return void setTimeout(() => send(status, payload, headers), fault.ms).unref()
+      send(status, payload, headers)
+    }
+    try {
+      this.route(req, url, body, reply, record)
+    } catch (error) {
+      reply(500, this.errorBody('Simulator.500', String(error)))
+    }
+  }
+}
+
+/** A request body the simulators inspect loosely: `any` is its honest type. */
+export function parse(body: Buffer): any {
+  try {
+    return JSON.parse(body.toString('utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+export function hex32(): string {
+  return randomBytes(16).toString('hex')
+}
