@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { CodeArtsSimulator, hex32, type PipelineConfig, type SimulatorOptions } from '../simulator/codearts.ts'
 import { ACCESS_KEY, IAM_USER, failingPipeline, quickPipeline } from '../simulator/fixtures.ts'
 import { runAction, runPost } from './harness.ts'
+import { codeartsInputs } from './inputs.ts'
 
 let sim: CodeArtsSimulator | undefined
 afterEach(async () => {
@@ -18,19 +19,7 @@ async function simulator(pipelines: Record<string, PipelineConfig>, options: Par
   return sim
 }
 
-function inputs(s: CodeArtsSimulator, extra: Record<string, string>): Record<string, string> {
-  return {
-    endpoint: s.url,
-    'iam-endpoint': s.url,
-    'project-id': s.projectId,
-    'access-key': ACCESS_KEY.accessKey,
-    'secret-key': ACCESS_KEY.secretKey,
-    'iam-project-id': s.iamProjectId,
-    'poll-interval': '0.2s',
-    'max-poll-interval': '0.5s',
-    ...extra
-  }
-}
+const inputs = (s: CodeArtsSimulator, extra: Record<string, string>) => codeartsInputs(s, { 'iam-project-id': s.iamProjectId, ...extra })
 
 /** Sends `signal` once the log shows `text`; records when. */
 function signalWhen(text: string | RegExp, signal: NodeJS.Signals, sent: { at?: number }) {

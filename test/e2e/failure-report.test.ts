@@ -6,6 +6,7 @@ import { CodeArtsSimulator, hex32, type SimulatorOptions } from '../simulator/co
 import { ACCESS_KEY, passingPipeline } from '../simulator/fixtures.ts'
 import type { PipelineScript, StepScript } from '../simulator/script.ts'
 import { runAction } from './harness.ts'
+import { codeartsInputs } from './inputs.ts'
 import { activeCommands } from './runner-view.ts'
 
 let sim: CodeArtsSimulator
@@ -37,18 +38,7 @@ function pipeline(extra: Partial<StepScript> = {}): PipelineScript {
 async function run(script: PipelineScript, extra: Record<string, string> = {}, options: Partial<SimulatorOptions> = {}) {
   const id = hex32()
   sim = await CodeArtsSimulator.start({ pipelines: { [id]: { script } }, accessKeys: [ACCESS_KEY], ...options })
-  const result = await runAction({
-    endpoint: sim.url,
-    'iam-endpoint': sim.url,
-    'project-id': sim.projectId,
-    'iam-project-id': sim.iamProjectId,
-    'pipeline-ids': id,
-    'access-key': ACCESS_KEY.accessKey,
-    'secret-key': ACCESS_KEY.secretKey,
-    'poll-interval': '0.2s',
-    'max-poll-interval': '0.4s',
-    ...extra
-  })
+  const result = await runAction(codeartsInputs(sim, { 'iam-project-id': sim.iamProjectId, 'pipeline-ids': id, ...extra }))
   return { id, result }
 }
 

@@ -8,6 +8,7 @@ import { ACCESS_KEY, failingPipeline, passingPipeline, YUNXIAO_TOKEN } from '../
 import type { PipelineScript } from '../simulator/script.ts'
 import { YunxiaoSimulator } from '../simulator/yunxiao.ts'
 import { runInProcess } from './in-process.ts'
+import { codeartsInputs, yunxiaoInputs } from './inputs.ts'
 
 const SEEDS = Number(process.env['FAULT_SEEDS'] ?? 40)
 const RATE = 0.25
@@ -41,7 +42,7 @@ async function codearts(seed: number, green: PipelineScript, other: PipelineScri
     accessKeys: [ACCESS_KEY],
     faults: randomFaults(seed, RATE, 600)
   })
-  const inputs = { endpoint: sim.url, 'iam-endpoint': sim.url, 'project-id': sim.projectId, 'access-key': ACCESS_KEY.accessKey, 'secret-key': ACCESS_KEY.secretKey }
+  const inputs = codeartsInputs(sim)
   return { service: Object.assign(sim, { ours: (id: string) => sim.runsOf(id).filter((r) => !r.foreign) }), ids, inputs }
 }
 
@@ -52,7 +53,7 @@ async function yunxiao(seed: number, green: PipelineScript, other: PipelineScrip
     tokens: [YUNXIAO_TOKEN],
     faults: randomFaults(seed, RATE, 600)
   })
-  const inputs = { provider: 'yunxiao', endpoint: sim.url, 'organization-id': sim.organizationId, token: YUNXIAO_TOKEN }
+  const inputs = yunxiaoInputs(sim)
   return { service: Object.assign(sim, { ours: (id: string) => sim.runsOf(id).filter((r) => !r.foreign) }), ids, inputs }
 }
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { CodeArtsSimulator, hex32, type PipelineConfig } from '../simulator/codearts.ts'
 import { ACCESS_KEY, quickPipeline } from '../simulator/fixtures.ts'
 import { runAction } from './harness.ts'
+import { codeartsInputs } from './inputs.ts'
 
 let sim: CodeArtsSimulator
 afterEach(async () => sim.close())
@@ -12,16 +13,7 @@ async function run(config: PipelineConfig, ref: string, { ranBefore = true } = {
   const id = hex32()
   sim = await CodeArtsSimulator.start({ pipelines: { [id]: config }, accessKeys: [ACCESS_KEY] })
   if (ranBefore) sim.startRun(id, { script: quickPipeline(1) })
-  const result = await runAction({
-    endpoint: sim.url,
-    'iam-endpoint': sim.url,
-    'project-id': sim.projectId,
-    'pipeline-ids': id,
-    'access-key': ACCESS_KEY.accessKey,
-    'secret-key': ACCESS_KEY.secretKey,
-    'poll-interval': '0.2s',
-    ref
-  })
+  const result = await runAction(codeartsInputs(sim, { 'pipeline-ids': id, ref }))
   return { id, result, ours: sim.runsOf(id).find((r) => !r.foreign) }
 }
 

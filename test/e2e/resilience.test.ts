@@ -6,6 +6,7 @@ import type { FaultPlan } from '../simulator/faults.ts'
 import { ACCESS_KEY, quickPipeline } from '../simulator/fixtures.ts'
 import { runAction } from './harness.ts'
 import { runInProcess } from './in-process.ts'
+import { codeartsInputs } from './inputs.ts'
 
 let sim: CodeArtsSimulator
 afterEach(async () => sim.close())
@@ -13,17 +14,7 @@ afterEach(async () => sim.close())
 async function runWith(faults: FaultPlan, script = quickPipeline(300)) {
   const id = hex32()
   sim = await CodeArtsSimulator.start({ pipelines: { [id]: { script } }, accessKeys: [ACCESS_KEY], faults })
-  const result = await runAction({
-    endpoint: sim.url,
-    'iam-endpoint': sim.url,
-    'project-id': sim.projectId,
-    'iam-project-id': sim.iamProjectId,
-    'pipeline-ids': id,
-    'access-key': ACCESS_KEY.accessKey,
-    'secret-key': ACCESS_KEY.secretKey,
-    'poll-interval': '0.2s',
-    'max-poll-interval': '0.5s'
-  })
+  const result = await runAction(codeartsInputs(sim, { 'iam-project-id': sim.iamProjectId, 'pipeline-ids': id }))
   return { id, result }
 }
 
@@ -63,16 +54,7 @@ describe('resilience (built bundle)', () => {
       accessKeys: [ACCESS_KEY],
       faults: first(12, '/pipelines/status', { kind: 'status', status: 502 })
     })
-    const result = await runInProcess({
-      endpoint: sim.url,
-      'iam-endpoint': sim.url,
-      'project-id': sim.projectId,
-      'iam-project-id': sim.iamProjectId,
-      'pipeline-ids': id,
-      'access-key': ACCESS_KEY.accessKey,
-      'secret-key': ACCESS_KEY.secretKey,
-      'poll-interval': '0.2s'
-    })
+    const result = await runInProcess(codeartsInputs(sim, { 'iam-project-id': sim.iamProjectId, 'pipeline-ids': id }))
     expect(result.failed).toBeUndefined()
     expect(result.outputs['conclusion']).toBe('success')
     expect(result.lines).toContainEqual(expect.stringMatching(/^warning: Could not read the run status \(.*HTTP 502 APIGW\.0502.*\); trying again \(1 in a row\)/))

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { CodeArtsSimulator, hex32, type PipelineConfig, type SimulatorOptions } from '../simulator/codearts.ts'
 import { ACCESS_KEY, failingPipeline, gatedPipeline, passingPipeline, quickPipeline } from '../simulator/fixtures.ts'
 import { runAction } from './harness.ts'
+import { codeartsInputs } from './inputs.ts'
 
 let sim: CodeArtsSimulator | undefined
 afterEach(async () => {
@@ -16,19 +17,7 @@ async function simulator(pipelines: Record<string, PipelineConfig>, options: Par
   return sim
 }
 
-/** Inputs that point the action at the simulator with fast polling. */
-function inputs(s: CodeArtsSimulator, extra: Record<string, string>): Record<string, string> {
-  return {
-    endpoint: s.url,
-    'iam-endpoint': s.url,
-    'project-id': s.projectId,
-    'access-key': ACCESS_KEY.accessKey,
-    'secret-key': ACCESS_KEY.secretKey,
-    'poll-interval': '0.2s',
-    'max-poll-interval': '0.5s',
-    ...extra
-  }
-}
+const inputs = codeartsInputs
 
 describe('trigger-and-wait', () => {
   it('passes when the run completes, and says which run it was', async () => {

@@ -8,6 +8,7 @@ import { failingPipeline, passingPipeline, quickPipeline, YUNXIAO_KEY, YUNXIAO_T
 import type { PipelineScript } from '../simulator/script.ts'
 import { YunxiaoSimulator, type YunxiaoOptions, type YunxiaoPipeline } from '../simulator/yunxiao.ts'
 import { runAction } from './harness.ts'
+import { yunxiaoInputs } from './inputs.ts'
 import { activeCommands } from './runner-view.ts'
 
 let sim: YunxiaoSimulator | undefined
@@ -24,18 +25,7 @@ async function simulator(pipelines: Record<string, YunxiaoPipeline>, options: Pa
   return sim
 }
 
-/** Central edition with a personal access token, pointed at the simulator. */
-function central(s: YunxiaoSimulator, extra: Record<string, string>): Record<string, string> {
-  return {
-    provider: 'yunxiao',
-    endpoint: s.url,
-    'organization-id': s.organizationId,
-    token: YUNXIAO_TOKEN,
-    'poll-interval': '0.2s',
-    'max-poll-interval': '0.5s',
-    ...extra
-  }
-}
+const central = yunxiaoInputs
 
 /** The 2021 devops API with an AccessKey pair. */
 function devops(s: YunxiaoSimulator, extra: Record<string, string>): Record<string, string> {
