@@ -74103,7 +74103,7 @@ function retryAfterMs(value, now = Date.now()) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8747);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6546);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1483);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5317);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7390);
 /* harmony import */ var _trigger_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9566);
@@ -74680,7 +74680,7 @@ const actionsLogger = {
 
 /***/ }),
 
-/***/ 6546:
+/***/ 1483:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -74733,6 +74733,29 @@ function failuresOf(detail) {
 /** `Build / Compile / make`, leaving out the parts that are empty. */
 function failurePath(failure) {
     return [failure.stage, failure.job, failure.step].filter((part) => part !== '').join(' / ');
+}
+
+;// CONCATENATED MODULE: ./lib/report/labels.js
+
+/** Names runs for people: "shop-build #12" once the service has said so, the pipeline ID until then. */
+class RunLabels {
+    names = new Map();
+    numbers = new Map();
+    /** Learns the pipeline's name and the run's number from whatever was read of the run. */
+    remember(run, snapshot) {
+        if (snapshot.runNumber !== undefined)
+            this.numbers.set((0,model/* runKey */.r)(run), snapshot.runNumber);
+        if ((0,model/* isDetail */.m)(snapshot) && snapshot.pipelineName)
+            this.names.set(run.pipelineId, snapshot.pipelineName);
+    }
+    label(run) {
+        const number = this.numbers.get((0,model/* runKey */.r)(run));
+        return `${this.names.get(run.pipelineId) ?? `pipeline ${run.pipelineId}`}${number !== undefined ? ` #${number}` : ''}`;
+    }
+    /** The pipeline's name when known. */
+    name(pipelineId) {
+        return this.names.get(pipelineId);
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/report/outputs.js
@@ -74929,6 +74952,7 @@ function oneLine(text) {
 
 ;// CONCATENATED MODULE: ./lib/report/results.js
 // The per-run results (the `results` output) and the step's overall conclusion.
+
 function conclusionOf(snapshot, interrupted, onManualGate) {
     switch (snapshot?.state) {
         case 'success':
@@ -74973,6 +74997,37 @@ function overallConclusion(results, interrupted) {
             return c;
     }
     return 'success';
+}
+/** A run started in `mode: trigger`: nothing is known of it but that it exists. */
+function startedResult(run) {
+    return {
+        pipeline_id: run.pipelineId,
+        run_id: run.runId,
+        run_number: null,
+        status: run.queueId !== undefined ? 'QUEUED' : 'STARTED',
+        conclusion: 'success',
+        url: run.url,
+        started_at: null,
+        finished_at: null,
+        duration_s: null,
+        failures: []
+    };
+}
+/** The step's one-line failure: each unsuccessful pipeline (by name when known) and what failed in it. */
+function failureLine(results, interrupted, timeoutMs, nameOf) {
+    const parts = results
+        .filter((r) => r.conclusion !== 'success')
+        .map((r) => {
+        const run = r.run_number !== null ? `run #${r.run_number}` : `run ${r.run_id}`;
+        const where = r.failures.map(failurePath).filter((p) => p !== '');
+        const detail = where.length > 0 ? ` at ${where.join(', ')}` : '';
+        const late = r.status === 'CANCELED' ? 'and was stopped' : `(${r.status || 'not read'})`;
+        const state = r.conclusion === 'timed_out' ? `did not end in time ${late}` : r.status || r.conclusion;
+        const name = nameOf(r.pipeline_id);
+        return `${name !== undefined ? `${name} (pipeline ${r.pipeline_id})` : `pipeline ${r.pipeline_id}`} ${run} ${state}${detail}`;
+    });
+    const why = { timeout: `Timed out after ${timeoutMs / 1000}s: `, cancelled: 'Cancelled: ', 'fail-fast': 'Stopped early (fail-fast): ' };
+    return `${interrupted ? why[interrupted] : ''}${parts.join('; ')}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/report/summary.js
@@ -75286,6 +75341,7 @@ function isUnsuccessful(snapshot, settings) {
 
 
 
+
 async function run(io) {
     (0,inputs/* maskSecretInputs */.q)(io.readInput, (value) => io.logger.secret(value));
     let settings;
@@ -75314,8 +75370,7 @@ class MainStep {
     /** A start whose answer has not arrived yet: if the step is cancelled now, that run may exist. */
     inflight;
     reporter;
-    names = new Map();
-    numbers = new Map();
+    labels = new RunLabels();
     constructor(settings, io, session) {
         this.settings = settings;
         this.io = io;
@@ -75323,18 +75378,6 @@ class MainStep {
         this.provider = session.provider;
         this.logger = io.logger;
         this.reporter = new Reporter(io.logger, session.provider, settings.report);
-    }
-    /** "shop-build #12" once the service has said so; the pipeline ID until then. */
-    label(run) {
-        const name = this.names.get(run.pipelineId);
-        const number = this.numbers.get((0,model/* runKey */.r)(run));
-        return `${name ?? `pipeline ${run.pipelineId}`}${number !== undefined ? ` #${number}` : ''}`;
-    }
-    remember(run, snapshot) {
-        if (snapshot.runNumber !== undefined)
-            this.numbers.set((0,model/* runKey */.r)(run), snapshot.runNumber);
-        if ((0,model/* isDetail */.m)(snapshot) && snapshot.pipelineName)
-            this.names.set(run.pipelineId, snapshot.pipelineName);
     }
     async run() {
         try {
@@ -75345,17 +75388,17 @@ class MainStep {
                 writeOutputs(this.io.setOutput, this.runs.map(startedResult), 'success');
                 return;
             }
-            const progress = progressPrinter(this.logger, (run) => this.label(run));
+            const progress = progressPrinter(this.logger, (run) => this.labels.label(run));
             const waited = await waitForRuns(this.runs, this.settings.wait, {
                 provider: this.provider,
                 logger: this.logger,
                 signal: this.session.lifecycle.signal,
                 onSnapshot: async (run, previous, current) => {
-                    this.remember(run, current);
+                    this.labels.remember(run, current);
                     progress(run, previous, current);
                     // A job can fail long before its run ends; say why at once.
                     if ((0,model/* isDetail */.m)(current))
-                        await this.reporter.onDetail(run, current, this.label(run));
+                        await this.reporter.onDetail(run, current, this.labels.label(run));
                 }
             });
             this.session.lifecycle.beginCleanup();
@@ -75366,8 +75409,9 @@ class MainStep {
             writeOutputs(this.io.setOutput, results, conclusion);
             if (this.settings.report.summary)
                 await this.writeSummary(results, conclusion, finals);
-            if (conclusion !== 'success')
-                this.io.setFailed(failureLine(results, waited.interrupted, this.settings, this.names));
+            if (conclusion !== 'success') {
+                this.io.setFailed(failureLine(results, waited.interrupted, this.settings.wait.timeoutMs, (id) => this.labels.name(id)));
+            }
         }
         catch (error) {
             await this.abandon(error);
@@ -75440,9 +75484,9 @@ class MainStep {
         for (const run of this.runs) {
             try {
                 const detail = await this.provider.detail(run);
-                this.remember(run, detail);
+                this.labels.remember(run, detail);
                 finals.set((0,model/* runKey */.r)(run), detail);
-                await this.reporter.onDetail(run, detail, this.label(run));
+                await this.reporter.onDetail(run, detail, this.labels.label(run));
             }
             catch (error) {
                 this.logger.warning(`Could not read pipeline ${run.pipelineId} run ${run.runId}: ${error.message}`);
@@ -75461,7 +75505,7 @@ class MainStep {
     async writeSummary(results, conclusion, finals) {
         const runs = this.runs.map((run, i) => {
             const detail = finals.get((0,model/* runKey */.r)(run));
-            const pipeline = this.names.get(run.pipelineId) ?? run.pipelineId;
+            const pipeline = this.labels.name(run.pipelineId) ?? run.pipelineId;
             return { result: results[i], pipeline, ...(detail && { detail }), failedLogs: this.reporter.failedLogs.get((0,model/* runKey */.r)(run)) ?? [] };
         });
         try {
@@ -75471,36 +75515,6 @@ class MainStep {
             this.logger.warning(`Could not write the job summary: ${error.message}`);
         }
     }
-}
-function startedResult(run) {
-    return {
-        pipeline_id: run.pipelineId,
-        run_id: run.runId,
-        run_number: null,
-        status: run.queueId !== undefined ? 'QUEUED' : 'STARTED',
-        conclusion: 'success',
-        url: run.url,
-        started_at: null,
-        finished_at: null,
-        duration_s: null,
-        failures: []
-    };
-}
-/** The step's one-line failure: each unsuccessful pipeline (by name when known) and what failed in it. */
-function failureLine(results, interrupted, settings, names) {
-    const parts = results
-        .filter((r) => r.conclusion !== 'success')
-        .map((r) => {
-        const run = r.run_number !== null ? `run #${r.run_number}` : `run ${r.run_id}`;
-        const where = r.failures.map(failurePath).filter((p) => p !== '');
-        const detail = where.length > 0 ? ` at ${where.join(', ')}` : '';
-        const late = r.status === 'CANCELED' ? 'and was stopped' : `(${r.status || 'not read'})`;
-        const state = r.conclusion === 'timed_out' ? `did not end in time ${late}` : r.status || r.conclusion;
-        const name = names.get(r.pipeline_id);
-        return `${name !== undefined ? `${name} (pipeline ${r.pipeline_id})` : `pipeline ${r.pipeline_id}`} ${run} ${state}${detail}`;
-    });
-    const why = { timeout: `Timed out after ${settings.wait.timeoutMs / 1000}s: `, cancelled: 'Cancelled: ', 'fail-fast': 'Stopped early (fail-fast): ' };
-    return `${interrupted ? why[interrupted] : ''}${parts.join('; ')}`;
 }
 function messageOf(error, logger) {
     if (error instanceof Error) {

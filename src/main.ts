@@ -4,14 +4,15 @@
 import { AbortedError, InputError, OutcomeUnknownError } from './errors.js'
 import { getInputs, maskSecretInputs, type InputReader } from './inputs.js'
 import type { Logger } from './logger.js'
-import { isDetail, runKey, type Conclusion, type RunDetail, type RunRef, type RunSnapshot, type TrackedRun } from './model.js'
+import { isDetail, runKey, type Conclusion, type RunDetail, type RunSnapshot, type TrackedRun } from './model.js'
 import { serviceName } from './providers/index.js'
 import type { Provider } from './providers/provider.js'
-import { failurePath, failuresOf } from './report/failures.js'
+import { failuresOf } from './report/failures.js'
+import { RunLabels } from './report/labels.js'
 import { writeOutputs, type SetOutput } from './report/outputs.js'
 import { progressPrinter } from './report/progress.js'
 import { Reporter } from './report/reporter.js'
-import { overallConclusion, resultOf, type Interruption, type RunResult } from './report/results.js'
+import { failureLine, overallConclusion, resultOf, startedResult, type Interruption, type RunResult } from './report/results.js'
 import { renderSummary } from './report/summary.js'
 import { openSession, type Session, type Tuning } from './session.js'
 import type { Settings } from './settings.js'
@@ -63,8 +64,7 @@ class MainStep {
   /** A start whose answer has not arrived yet: if the step is cancelled now, that run may exist. */
   private inflight: { pipelineId: string; marker: string } | undefined
   private readonly reporter: Reporter
-  private readonly names = new Map<string, string>()
-  private readonly numbers = new Map<string, number>()
+  private readonly labels = new RunLabels()
 
   constructor(settings: Settings, io: ActionIO, session: Session) {
     this.settings = settings
@@ -73,18 +73,6 @@ class MainStep {
     this.provider = session.provider
     this.logger = io.logger
     this.reporter = new Reporter(io.logger, session.provider, settings.report)
-  }
-
-  /** "shop-build #12" once the service has said so; the pipeline ID until then. */
-  private label(run: RunRef): string {
-    const name = this.names.get(run.pipelineId)
-    const number = this.numbers.get(runKey(run))
-    return `${name ?? `pipeline ${run.pipelineId}`}${number !== undefined ? ` #${number}` : ''}`
-  }
-
-  private remember(run: RunRef, snapshot: RunSnapshot): void {
-    if (snapshot.runNumber !== undefined) this.numbers.set(runKey(run), snapshot.runNumber)
-    if (isDetail(snapshot) && snapshot.pipelineName) this.names.set(run.pipelineId, snapshot.pipelineName)
   }
 
   async run(): Promise<void> {
@@ -96,16 +84,16 @@ class MainStep {
         writeOutputs(this.io.setOutput, this.runs.map(startedResult), 'success')
         return
       }
-      const progress = progressPrinter(this.logger, (run) => this.label(run))
+      const progress = progressPrinter(this.logger, (run) => this.labels.label(run))
       const waited = await waitForRuns(this.runs, this.settings.wait, {
         provider: this.provider,
         logger: this.logger,
         signal: this.session.lifecycle.signal,
         onSnapshot: async (run, previous, current) => {
-          this.remember(run, current)
+          this.labels.remember(run, current)
           progress(run, previous, current)
           // A job can fail long before its run ends; say why at once.
-          if (isDetail(current)) await this.reporter.onDetail(run, current, this.label(run))
+          if (isDetail(current)) await this.reporter.onDetail(run, current, this.labels.label(run))
         }
       })
       this.session.lifecycle.beginCleanup()
@@ -115,7 +103,9 @@ class MainStep {
       const conclusion = overallConclusion(results, waited.interrupted)
       writeOutputs(this.io.setOutput, results, conclusion)
       if (this.settings.report.summary) await this.writeSummary(results, conclusion, finals)
-      if (conclusion !== 'success') this.io.setFailed(failureLine(results, waited.interrupted, this.settings, this.names))
+      if (conclusion !== 'success') {
+        this.io.setFailed(failureLine(results, waited.interrupted, this.settings.wait.timeoutMs, (id) => this.labels.name(id)))
+      }
     } catch (error) {
       await this.abandon(error)
     }
@@ -191,9 +181,9 @@ class MainStep {
     for (const run of this.runs) {
       try {
         const detail = await this.provider.detail(run)
-        this.remember(run, detail)
+        this.labels.remember(run, detail)
         finals.set(runKey(run), detail)
-        await this.reporter.onDetail(run, detail, this.label(run))
+        await this.reporter.onDetail(run, detail, this.labels.label(run))
       } catch (error) {
         this.logger.warning(`Could not read pipeline ${run.pipelineId} run ${run.runId}: ${(error as Error).message}`)
       }
@@ -213,7 +203,7 @@ class MainStep {
   private async writeSummary(results: RunResult[], conclusion: Conclusion, finals: Map<string, RunDetail>): Promise<void> {
     const runs = this.runs.map((run, i) => {
       const detail = finals.get(runKey(run))
-      const pipeline = this.names.get(run.pipelineId) ?? run.pipelineId
+      const pipeline = this.labels.name(run.pipelineId) ?? run.pipelineId
       return { result: results[i]!, pipeline, ...(detail && { detail }), failedLogs: this.reporter.failedLogs.get(runKey(run)) ?? [] }
     })
     try {
@@ -222,38 +212,6 @@ class MainStep {
       this.logger.warning(`Could not write the job summary: ${(error as Error).message}`)
     }
   }
-}
-
-function startedResult(run: TrackedRun): RunResult {
-  return {
-    pipeline_id: run.pipelineId,
-    run_id: run.runId,
-    run_number: null,
-    status: run.queueId !== undefined ? 'QUEUED' : 'STARTED',
-    conclusion: 'success',
-    url: run.url,
-    started_at: null,
-    finished_at: null,
-    duration_s: null,
-    failures: []
-  }
-}
-
-/** The step's one-line failure: each unsuccessful pipeline (by name when known) and what failed in it. */
-function failureLine(results: readonly RunResult[], interrupted: Interruption, settings: Settings, names: Map<string, string>): string {
-  const parts = results
-    .filter((r) => r.conclusion !== 'success')
-    .map((r) => {
-      const run = r.run_number !== null ? `run #${r.run_number}` : `run ${r.run_id}`
-      const where = r.failures.map(failurePath).filter((p) => p !== '')
-      const detail = where.length > 0 ? ` at ${where.join(', ')}` : ''
-      const late = r.status === 'CANCELED' ? 'and was stopped' : `(${r.status || 'not read'})`
-      const state = r.conclusion === 'timed_out' ? `did not end in time ${late}` : r.status || r.conclusion
-      const name = names.get(r.pipeline_id)
-      return `${name !== undefined ? `${name} (pipeline ${r.pipeline_id})` : `pipeline ${r.pipeline_id}`} ${run} ${state}${detail}`
-    })
-  const why = { timeout: `Timed out after ${settings.wait.timeoutMs / 1000}s: `, cancelled: 'Cancelled: ', 'fail-fast': 'Stopped early (fail-fast): ' }
-  return `${interrupted ? why[interrupted] : ''}${parts.join('; ')}`
 }
 
 function messageOf(error: unknown, logger: Logger): string {

@@ -2,6 +2,7 @@
 
 import type { Conclusion, Failure, RunSnapshot, TrackedRun } from '../model.js'
 import type { ManualGatePolicy } from '../settings.js'
+import { failurePath } from './failures.js'
 
 export interface RunResult {
   pipeline_id: string
@@ -66,4 +67,37 @@ export function overallConclusion(results: readonly RunResult[], interrupted: In
     if (results.some((r) => r.conclusion === c)) return c
   }
   return 'success'
+}
+
+/** A run started in `mode: trigger`: nothing is known of it but that it exists. */
+export function startedResult(run: TrackedRun): RunResult {
+  return {
+    pipeline_id: run.pipelineId,
+    run_id: run.runId,
+    run_number: null,
+    status: run.queueId !== undefined ? 'QUEUED' : 'STARTED',
+    conclusion: 'success',
+    url: run.url,
+    started_at: null,
+    finished_at: null,
+    duration_s: null,
+    failures: []
+  }
+}
+
+/** The step's one-line failure: each unsuccessful pipeline (by name when known) and what failed in it. */
+export function failureLine(results: readonly RunResult[], interrupted: Interruption, timeoutMs: number, nameOf: (pipelineId: string) => string | undefined): string {
+  const parts = results
+    .filter((r) => r.conclusion !== 'success')
+    .map((r) => {
+      const run = r.run_number !== null ? `run #${r.run_number}` : `run ${r.run_id}`
+      const where = r.failures.map(failurePath).filter((p) => p !== '')
+      const detail = where.length > 0 ? ` at ${where.join(', ')}` : ''
+      const late = r.status === 'CANCELED' ? 'and was stopped' : `(${r.status || 'not read'})`
+      const state = r.conclusion === 'timed_out' ? `did not end in time ${late}` : r.status || r.conclusion
+      const name = nameOf(r.pipeline_id)
+      return `${name !== undefined ? `${name} (pipeline ${r.pipeline_id})` : `pipeline ${r.pipeline_id}`} ${run} ${state}${detail}`
+    })
+  const why = { timeout: `Timed out after ${timeoutMs / 1000}s: `, cancelled: 'Cancelled: ', 'fail-fast': 'Stopped early (fail-fast): ' }
+  return `${interrupted ? why[interrupted] : ''}${parts.join('; ')}`
 }

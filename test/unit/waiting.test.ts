@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RunSnapshot } from '../../src/model.ts'
 import { runStateOf, stateOf } from '../../src/providers/codearts/status.ts'
-import { conclusionOf, overallConclusion, type RunResult } from '../../src/report/results.ts'
+import { conclusionOf, failureLine, overallConclusion, type RunResult } from '../../src/report/results.ts'
 import { PollSchedule } from '../../src/schedule.ts'
 import { isSettled } from '../../src/wait.ts'
 
@@ -92,3 +92,32 @@ describe('conclusions', () => {
     expect(overallConclusion(conclusions.map(result), interrupted)).toBe(expected)
   })
 })
+
+describe('failureLine', () => {
+  const r = (over: Partial<RunResult>): RunResult => ({
+    pipeline_id: 'p1',
+    run_id: 'r1',
+    run_number: 4,
+    status: 'FAILED',
+    conclusion: 'failure',
+    url: '',
+    started_at: null,
+    finished_at: null,
+    duration_s: null,
+    failures: [],
+    ...over
+  })
+  const names = (id: string) => (id === 'p1' ? 'shop-build' : undefined)
+
+  it.each([
+    [[r({ failures: [{ stage: 'Build', job: 'Compile', step: 'make', message: 'x' }] })], undefined, 'shop-build (pipeline p1) run #4 FAILED at Build / Compile / make'],
+    [[r({ conclusion: 'success', status: 'COMPLETED' }), r({ pipeline_id: 'p2', run_number: null, run_id: 'r9', status: 'CANCELED', conclusion: 'cancelled' })], undefined, 'pipeline p2 run r9 CANCELED'],
+    [[r({ status: 'CANCELED', conclusion: 'timed_out' })], 'timeout', 'Timed out after 90s: shop-build (pipeline p1) run #4 did not end in time and was stopped'],
+    [[r({ status: 'RUNNING', conclusion: 'timed_out' })], 'timeout', 'Timed out after 90s: shop-build (pipeline p1) run #4 did not end in time (RUNNING)'],
+    [[r({ status: 'RUNNING', conclusion: 'cancelled' })], 'cancelled', 'Cancelled: shop-build (pipeline p1) run #4 RUNNING'],
+    [[r({ failures: [{ stage: 'Test', job: 'a', step: '', message: '' }, { stage: 'Test', job: 'b', step: 's', message: '' }] })], 'fail-fast', 'Stopped early (fail-fast): shop-build (pipeline p1) run #4 FAILED at Test / a, Test / b / s']
+  ] as const)('%#', (results, interrupted, line) => {
+    expect(failureLine(results, interrupted, 90_000, names)).toBe(line)
+  })
+})
+

@@ -7,7 +7,7 @@ import { MalformedResponseError } from '../../errors.js'
 import type { HttpClient } from '../../http.js'
 import { arr, obj, str, type JsonObject } from '../../json.js'
 import type { YunxiaoConnection } from '../../settings.js'
-import { signAcs3 } from './acs3.js'
+import { signAcs3, type AlibabaKeys } from './acs3.js'
 import type { TextPage } from '../log-lines.js'
 import type { RunParams, YunxiaoApi } from './api.js'
 import { callYunxiao } from './call.js'
@@ -17,9 +17,9 @@ const VERSION = '2021-06-25'
 export class YunxiaoDevopsApi implements YunxiaoApi {
   private readonly http: HttpClient
   private readonly conn: YunxiaoConnection & { organizationId: string }
-  private readonly keys: { accessKeyId: string; accessKeySecret: string; securityToken?: string }
+  private readonly keys: AlibabaKeys
 
-  constructor(http: HttpClient, conn: YunxiaoConnection & { organizationId: string }, keys: YunxiaoDevopsApi['keys']) {
+  constructor(http: HttpClient, conn: YunxiaoConnection & { organizationId: string }, keys: AlibabaKeys) {
     this.http = http
     this.conn = conn
     this.keys = keys
