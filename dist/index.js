@@ -74579,7 +74579,8 @@ function getInputs(read = (name) => core/* getInput */.V4(name)) {
         cancelOnAbort: parseBoolean('cancel-on-abort', read('cancel-on-abort'), true),
         report: {
             logs: parseChoice('logs', read('logs'), ['failed', 'all', 'none'], 'failed'),
-            logLines: parseInteger('log-lines', read('log-lines'), 300, 1, 100_000),
+            // Kept lines are held in memory (up to 2,000 characters each): 10,000 bounds that at about 20 MB.
+            logLines: parseInteger('log-lines', read('log-lines'), 300, 1, 10_000),
             summary: parseBoolean('summary', read('summary'), true)
         }
     };

@@ -85,7 +85,8 @@ export function getInputs(read: InputReader = (name) => core.getInput(name)): Se
     cancelOnAbort: parseBoolean('cancel-on-abort', read('cancel-on-abort'), true),
     report: {
       logs: parseChoice('logs', read('logs'), ['failed', 'all', 'none'] as const, 'failed'),
-      logLines: parseInteger('log-lines', read('log-lines'), 300, 1, 100_000),
+      // Kept lines are held in memory (up to 2,000 characters each): 10,000 bounds that at about 20 MB.
+      logLines: parseInteger('log-lines', read('log-lines'), 300, 1, 10_000),
       summary: parseBoolean('summary', read('summary'), true)
     }
   }

@@ -78,7 +78,8 @@ describe('getInputs', () => {
     [{ 'poll-interval': '50ms' }, "Input 'poll-interval': must be at least 0.1s"],
     [{ 'poll-interval': '1m', 'max-poll-interval': '30s' }, "Input 'max-poll-interval': must not be shorter than poll-interval (1m)"],
     [{ timeout: '0.5s' }, "Input 'timeout': must be at least 1s"],
-    [{ 'log-lines': '0' }, "Input 'log-lines': '0' is not a whole number from 1 to 100000"],
+    [{ 'log-lines': '0' }, "Input 'log-lines': '0' is not a whole number from 1 to 10000"],
+    [{ 'log-lines': '10001' }, "Input 'log-lines': '10001' is not a whole number from 1 to 10000"],
     [{ logs: 'some' }, "Input 'logs': 'some' is not one of failed, all, none"],
     [{ provider: 'jenkins' }, "Input 'provider': 'jenkins' is not one of codearts, yunxiao"],
     [{ description: 'x'.repeat(961) }, "Input 'description': is 961 characters; the limit is 960"]
