@@ -74696,8 +74696,8 @@ var errors = __nccwpck_require__(452);
 var inputs = __nccwpck_require__(9743);
 // EXTERNAL MODULE: ./lib/model.js
 var model = __nccwpck_require__(9814);
-// EXTERNAL MODULE: ./lib/providers/index.js + 16 modules
-var providers = __nccwpck_require__(5888);
+// EXTERNAL MODULE: ./lib/providers/index.js + 17 modules
+var providers = __nccwpck_require__(4108);
 ;// CONCATENATED MODULE: ./lib/report/failures.js
 const ENTRY_CHECK = '(stage entry check)';
 const EXIT_CHECK = '(stage exit check)';
@@ -75621,7 +75621,7 @@ async function stopLeftovers(provider, logger, runs) {
 
 /***/ }),
 
-/***/ 5888:
+/***/ 4108:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -76046,11 +76046,28 @@ function* trimmed(parts, final) {
         yield line.endsWith('\r') ? line.slice(0, -1) : line;
 }
 
+;// CONCATENATED MODULE: ./lib/providers/status-classes.js
+/**
+ * A provider's status words → states. Any word not in the table means "still running": waiting on
+ * until the timeout is recoverable, declaring an unknown status finished is not (DESIGN.md).
+ */
+function statusClasses(table) {
+    const stateOf = (status) => table[status.toUpperCase()] ?? 'running';
+    return {
+        stateOf,
+        // A run is never "skipped"; should a service ever say so, keep waiting rather than guess.
+        runStateOf: (status) => {
+            const state = stateOf(status);
+            return state === 'skipped' ? 'running' : state;
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/codearts/status.js
-// Run, stage and job statuses share one vocabulary (codearts-api.md §3). Anything not listed, including
-// INIT, QUEUED and values Huawei may add later, is "still running": waiting on until the timeout is
-// recoverable, declaring an unknown status finished is not.
-const STATES = {
+
+// Run, stage and job statuses share one vocabulary (codearts-api.md §3); INIT, QUEUED and values
+// Huawei may add later are "still running".
+const { stateOf, runStateOf } = statusClasses({
     COMPLETED: 'success',
     FAILED: 'failure',
     ASYNC_FAILED: 'failure',
@@ -76059,15 +76076,7 @@ const STATES = {
     SUSPEND: 'manual',
     SKIPPED: 'skipped',
     UNSELECTED: 'skipped'
-};
-function stateOf(status) {
-    return STATES[status.toUpperCase()] ?? 'running';
-}
-/** A run is never "skipped"; should the service ever say so, keep waiting rather than guess. */
-function runStateOf(status) {
-    const state = stateOf(status);
-    return state === 'skipped' ? 'running' : state;
-}
+});
 
 ;// CONCATENATED MODULE: ./lib/providers/codearts/translate.js
 // CodeArts response shapes → the action's model. Stage times are strings in the batch status
@@ -76579,10 +76588,10 @@ class YunxiaoOpenApi {
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/status.js
+
 // Documented: SUCCESS, FAIL, CANCELED, RUNNING, WAITING (yunxiao-api.md §4); step statuses come in
-// lower case. The other spellings listed are ones the reference warns may appear. Anything else
-// means "still running": waiting on until the timeout is recoverable, guessing an end is not.
-const status_STATES = {
+// lower case. The other spellings listed are ones the reference warns may appear.
+const { stateOf: status_stateOf, runStateOf: status_runStateOf } = statusClasses({
     SUCCESS: 'success',
     FAIL: 'failure',
     FAILED: 'failure',
@@ -76590,14 +76599,7 @@ const status_STATES = {
     CANCELLED: 'cancelled',
     WAITING: 'manual',
     SKIPPED: 'skipped'
-};
-function status_stateOf(status) {
-    return status_STATES[status.toUpperCase()] ?? 'running';
-}
-function status_runStateOf(status) {
-    const state = status_stateOf(status);
-    return state === 'skipped' ? 'running' : state;
-}
+});
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/translate.js
 // A Yunxiao PipelineRun (yunxiao-api.md §2.4) → the action's model. A run lists stages and jobs;
@@ -76917,8 +76919,8 @@ class Lifecycle {
     }
 }
 
-// EXTERNAL MODULE: ./lib/providers/index.js + 16 modules
-var providers = __nccwpck_require__(5888);
+// EXTERNAL MODULE: ./lib/providers/index.js + 17 modules
+var providers = __nccwpck_require__(4108);
 ;// CONCATENATED MODULE: ./lib/session.js
 // What the main and the post step share: the step's clock, one HTTP client and the provider.
 
