@@ -73821,11 +73821,14 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /* harmony export */   Do: () => (/* binding */ OutcomeUnknownError),
 /* harmony export */   Hi: () => (/* binding */ RemoteError),
 /* harmony export */   Rb: () => (/* binding */ PreconditionError),
+/* harmony export */   TW: () => (/* binding */ CredentialsRefusedError),
+/* harmony export */   Zy: () => (/* binding */ StartRefusedError),
 /* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   f7: () => (/* binding */ MalformedResponseError),
 /* harmony export */   oM: () => (/* binding */ AbortedError),
-/* harmony export */   wX: () => (/* binding */ TransportError)
+/* harmony export */   wX: () => (/* binding */ TransportError),
+/* harmony export */   zT: () => (/* binding */ isExplained)
 /* harmony export */ });
 // Errors the action reports to users. Each carries a message that is already a complete sentence for
 // the job log, so the top level prints `error.message` and never a stack trace.
@@ -73838,17 +73841,41 @@ class InputError extends Error {
         this.input = input;
     }
 }
-/** The remote API answered with an error: its code and message, verbatim. */
+/** The remote API answered with an error: its code and message, and what to do about it. */
 class RemoteError extends Error {
     httpStatus;
     code;
-    /** `action` says what we were doing, e.g. "starting pipeline 3f2a…". */
-    constructor(action, httpStatus, code, remoteMessage, requestId) {
-        const id = requestId ? ` (request ${requestId})` : '';
-        super(`${action} failed: HTTP ${httpStatus} ${code}: ${remoteMessage}${id}`);
+    remoteMessage;
+    /** `action` says what we were doing, e.g. "starting pipeline 3f2a…"; `hint` what to do about it. */
+    constructor(action, httpStatus, code, remoteMessage, options = {}) {
+        const id = options.requestId ? ` (request ${options.requestId})` : '';
+        super(`${action} failed: HTTP ${httpStatus} ${code}: ${remoteMessage}${id}${options.hint ? `. ${options.hint}` : ''}`);
         this.name = 'RemoteError';
         this.httpStatus = httpStatus;
         this.code = code;
+        this.remoteMessage = remoteMessage;
+    }
+}
+/**
+ * The service refused our credentials. Nothing more is sent with them in this job: Huawei Cloud
+ * locks an access key after five refused signatures in a row.
+ */
+class CredentialsRefusedError extends RemoteError {
+    constructor(action, httpStatus, code, remoteMessage, hint, requestId) {
+        super(action, httpStatus, code, remoteMessage, { hint, ...(requestId && { requestId }) });
+        this.name = 'CredentialsRefusedError';
+    }
+}
+/**
+ * The service refused a start request itself (not a read made to prepare it): the runs started
+ * before it by this step were meant to go with it, so they are stopped.
+ */
+class StartRefusedError extends Error {
+    cause;
+    constructor(cause) {
+        super(cause.message);
+        this.name = 'StartRefusedError';
+        this.cause = cause;
     }
 }
 /**
@@ -73864,9 +73891,12 @@ class OutcomeUnknownError extends Error {
 }
 /** The server could not be reached, or kept failing, until retries or the deadline ran out. */
 class TransportError extends Error {
-    constructor(action, cause) {
+    /** False when trying again cannot help (a host name that does not resolve). */
+    transient;
+    constructor(action, cause, transient = true) {
         super(`${action} failed: ${cause}`);
         this.name = 'TransportError';
+        this.transient = transient;
     }
 }
 /** The wait was cut short: by the action's own timeout or by the job being cancelled. */
@@ -73894,74 +73924,33 @@ class MalformedResponseError extends Error {
 }
 /** Worth trying again later: the service was unreachable, overloaded or answered nonsense. */
 function isTransient(error) {
-    if (error instanceof TransportError || error instanceof MalformedResponseError)
+    if (error instanceof TransportError)
+        return error.transient;
+    if (error instanceof MalformedResponseError)
         return true;
-    return error instanceof RemoteError && (error.httpStatus >= 500 || error.httpStatus === 429);
+    return error instanceof RemoteError && !(error instanceof CredentialsRefusedError) && (error.httpStatus >= 500 || error.httpStatus === 429);
+}
+/** Errors whose message is the whole story; anything else is a bug, and its stack is worth printing. */
+function isExplained(error) {
+    return [InputError, RemoteError, StartRefusedError, OutcomeUnknownError, TransportError, AbortedError, PreconditionError, MalformedResponseError].some((kind) => error instanceof kind);
 }
 
 
 /***/ }),
 
-/***/ 2567:
+/***/ 4247:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient),
-  UA: () => (/* binding */ snippet)
-});
-
-// UNUSED EXPORTS: DEFAULT_RETRY, retryAfterMs
-
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-// EXTERNAL MODULE: ./lib/errors.js
-var errors = __nccwpck_require__(452);
-// EXTERNAL MODULE: ./lib/json.js
-var json = __nccwpck_require__(6413);
-;// CONCATENATED MODULE: ./lib/redact.js
-// Debug output (ACTIONS_STEP_DEBUG) shows requests and responses. The runner's masker only knows the
-// values registered with it, and a signature or a minted token may not be registered yet when a line
-// is printed, so anything that authenticates is cut out here instead of relying on the masker.
-const SECRET_HEADERS = new Set([
-    'authorization',
-    'x-auth-token',
-    'x-subject-token',
-    'x-security-token',
-    'x-yunxiao-token',
-    'x-acs-security-token',
-    'cookie',
-    'set-cookie'
-]);
-const SECRET_KEY = /pass(word)?|secret|token|credential|signature|^access$|^securitytoken$/i;
-function redactHeaders(headers) {
-    const out = {};
-    for (const [name, value] of Object.entries(headers)) {
-        if (value === undefined)
-            continue;
-        out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? '[redacted]' : String(value);
-    }
-    return out;
-}
-/** JSON bodies with secret-looking keys replaced; anything that is not JSON is shown only by size. */
-function redactBody(body, limit = 2_000) {
-    if (body === '')
-        return '';
-    let parsed;
-    try {
-        parsed = JSON.parse(body);
-    }
-    catch {
-        return `[${body.length} characters, not JSON]`;
-    }
-    const text = JSON.stringify(parsed, (key, value) => (key !== '' && SECRET_KEY.test(key) ? '[redacted]' : value));
-    return text.length > limit ? `${text.slice(0, limit)}… [${text.length} characters]` : text;
-}
-
-// EXTERNAL MODULE: ./lib/sleep.js
-var sleep = __nccwpck_require__(3424);
-;// CONCATENATED MODULE: ./lib/http.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qq: () => (/* binding */ HttpClient),
+/* harmony export */   UA: () => (/* binding */ snippet)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_RETRY, MAX_BODY_BYTES, retryAfterMs */
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6752);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(452);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6413);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5078);
+/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3424);
 // The one HTTP client. It owns timeouts, retries and debug output, and knows nothing of any cloud:
 // providers give it a request and an `authorize` hook and get back status, headers and text.
 
@@ -73974,6 +73963,12 @@ const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 // Errors raised before a single byte of the request left: the server cannot have acted on it.
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
 const DEFAULT_RETRY = { attempts: 5, baseDelayMs: 1_000, maxDelayMs: 30_000 };
+// A Retry-After longer than this is not waited for in full: a wait that long is better spent
+// failing with the service's own words (the step's deadline bounds every wait anyway).
+const RETRY_AFTER_CAP_MS = 5 * 60_000;
+// No answer the action needs is this large (a log page is about 1,000 lines); a larger one is refused
+// rather than held in memory.
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
 class HttpClient {
     dispatcher;
     retry;
@@ -73983,77 +73978,86 @@ class HttpClient {
     constructor(options) {
         this.options = options;
         // Self-hosted runners often sit behind a proxy; this honours HTTP(S)_PROXY and NO_PROXY.
-        this.dispatcher = options.dispatcher ?? new undici/* EnvHttpProxyAgent */.J2();
+        this.dispatcher = options.dispatcher ?? new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2();
         this.retry = options.retry ?? DEFAULT_RETRY;
         this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
         this.random = options.random ?? Math.random;
     }
-    async send(req, authorize) {
+    async send(req, authorize, gate) {
         const { logger } = this.options;
         for (let attempt = 1;; attempt++) {
             this.throwIfAborted();
             const headers = { ...req.headers, ...(authorize ? await authorize(req) : {}) };
             logger.debug(`→ ${req.method} ${req.url.href} (attempt ${attempt})`);
             if (logger.isDebug()) {
-                logger.debug(`  headers ${JSON.stringify(redactHeaders(headers))}`);
+                logger.debug(`  headers ${JSON.stringify((0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactHeaders */ .cA)(headers))}`);
                 if (req.body)
-                    logger.debug(`  body ${redactBody(req.body)}`);
+                    logger.debug(`  body ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactBody */ .sx)(req.body)}`);
             }
             const started = Date.now();
             let outcome;
             try {
-                outcome = { response: await this.once(req, headers) };
+                outcome = { response: gate ? await gate.exchange(req.action, () => this.once(req, headers)) : await this.once(req, headers) };
                 if (req.expectJson && outcome.response.status < 300 && outcome.response.json === undefined) {
                     outcome = { failure: `HTTP ${outcome.response.status} with a body that is not JSON: ${snippet(outcome.response.body)}`, sent: true };
                 }
             }
             catch (error) {
+                // The gate refuses to send after the credentials were refused: that is final, not a network fault.
+                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CredentialsRefusedError */ .TW)
+                    throw error;
                 this.throwIfAborted();
-                outcome = describeFailure(error);
+                outcome = describeFailure(error, req.url);
             }
             const last = attempt >= this.retry.attempts;
             if ('response' in outcome) {
                 const { response } = outcome;
                 logger.debug(`← ${response.status} ${req.method} ${req.url.pathname} in ${Date.now() - started} ms`);
                 if (logger.isDebug())
-                    logger.debug(`  body ${redactBody(response.body)}`);
+                    logger.debug(`  body ${(0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactBody */ .sx)(response.body, response.json)}`);
                 if (!RETRYABLE_STATUS.has(response.status))
                     return response;
                 if (!req.idempotent && response.status !== 429) {
-                    throw new errors/* OutcomeUnknownError */.Do(req.action, `HTTP ${response.status}`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutcomeUnknownError */ .Do(req.action, `HTTP ${response.status}`);
                 }
                 if (last)
                     return response;
                 const wait = retryAfterMs(response.headers['retry-after']) ?? this.backoff(attempt);
-                logger.debug(`  HTTP ${response.status}; trying again in ${wait} ms`);
-                await (0,sleep/* sleep */.y)(wait, this.options.signal());
+                await this.pause(req, attempt, wait, `HTTP ${response.status}`);
                 continue;
             }
             logger.debug(`✗ ${req.method} ${req.url.pathname}: ${outcome.failure}`);
+            if (outcome.final)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX(req.action, outcome.failure, false);
             if (!req.idempotent && outcome.sent)
-                throw new errors/* OutcomeUnknownError */.Do(req.action, outcome.failure);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutcomeUnknownError */ .Do(req.action, outcome.failure);
             if (last)
-                throw new errors/* TransportError */.wX(req.action, `${outcome.failure} (after ${attempt} tries)`);
-            await (0,sleep/* sleep */.y)(this.backoff(attempt), this.options.signal());
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX(req.action, `${outcome.failure} (after ${attempt} tries)`);
+            await this.pause(req, attempt, this.backoff(attempt), outcome.failure);
         }
+    }
+    /** Every retry is said in the log, with what is retried and why, so a slow step is never silent. */
+    async pause(req, attempt, ms, why) {
+        this.options.logger.info(`Retrying ${req.action} in ${(ms / 1000).toFixed(1)} s (try ${attempt + 1} of ${this.retry.attempts}): ${why}`);
+        await (0,_sleep_js__WEBPACK_IMPORTED_MODULE_4__/* .sleep */ .y)(ms, this.options.signal());
     }
     async once(req, headers) {
         const signal = AbortSignal.any([this.options.signal(), AbortSignal.timeout(this.requestTimeoutMs)]);
-        const res = await (0,undici/* request */.Em)(req.url, {
+        const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(req.url, {
             method: req.method,
             headers,
             body: req.body,
             signal,
             dispatcher: this.dispatcher
         });
-        const body = await res.body.text();
+        const body = await readBounded(res.body, MAX_BODY_BYTES);
         const flat = {};
         for (const [k, v] of Object.entries(res.headers))
             if (v !== undefined)
                 flat[k.toLowerCase()] = String(v);
         const response = { status: res.statusCode, headers: flat, body };
         if (req.expectJson) {
-            const parsed = body.trim() === '' ? { ok: true, value: {} } : (0,json/* parseJson */.qF)(body);
+            const parsed = body.trim() === '' ? { ok: true, value: {} } : (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJson */ .qF)(body);
             if (parsed.ok)
                 response.json = parsed.value;
         }
@@ -74067,31 +74071,58 @@ class HttpClient {
     throwIfAborted() {
         const signal = this.options.signal();
         if (signal.aborted)
-            throw (0,sleep/* abortReason */.J)(signal);
+            throw (0,_sleep_js__WEBPACK_IMPORTED_MODULE_4__/* .abortReason */ .J)(signal);
     }
 }
-function describeFailure(error) {
+/** The body as text, refusing one larger than `limit` bytes before it is all in memory. */
+async function readBounded(body, limit) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > limit) {
+            body.destroy();
+            throw Object.assign(new Error(`the answer is larger than ${limit / 1024 / 1024} MB`), { code: 'ANSWER_TOO_LARGE' });
+        }
+        chunks.push(Buffer.from(chunk));
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+/** What went wrong with a request that got no answer, whether it may have been sent, and whether trying again can help. */
+function describeFailure(error, url) {
     const err = error;
     const code = err.code ?? err.cause?.code;
     if (err.name === 'TimeoutError' || err.name === 'AbortError') {
-        return { failure: 'no response before the request timeout', sent: true };
+        return { failure: 'no response before the request timeout', sent: true, final: false };
     }
+    // A name that does not resolve will not resolve in a few seconds either (EAI_AGAIN is the temporary kind).
+    if (code === 'ENOTFOUND') {
+        return { failure: `the host name ${url.hostname} does not resolve (ENOTFOUND): check the endpoint (the 'endpoint' or 'region' input) and the runner's DNS`, sent: false, final: true };
+    }
+    if (code === 'ANSWER_TOO_LARGE')
+        return { failure: err.message ?? code, sent: true, final: true };
     const text = code ? `${code}: ${err.message ?? ''}`.trim() : (err.message ?? String(error));
-    return { failure: text, sent: !(code !== undefined && NOT_SENT_CODES.has(code)) };
+    return { failure: text, sent: !(code !== undefined && NOT_SENT_CODES.has(code)), final: false };
 }
 function snippet(text) {
     const flat = text.replace(/\s+/g, ' ').trim();
     return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
 }
-/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
+/** Retry-After in seconds or as an HTTP date, at most 5 minutes; undefined when absent or unreadable. */
 function retryAfterMs(value, now = Date.now()) {
     if (value === undefined || value.trim() === '')
         return undefined;
     const text = value.trim();
+    let ms;
     if (/^\d+(\.\d+)?$/.test(text))
-        return Math.round(Number(text) * 1_000);
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+        ms = Math.round(Number(text) * 1_000);
+    else {
+        const date = Date.parse(text);
+        if (Number.isNaN(date))
+            return undefined;
+        ms = Math.max(0, date - now);
+    }
+    return Number.isFinite(ms) ? Math.min(ms, RETRY_AFTER_CAP_MS) : undefined;
 }
 
 
@@ -74102,7 +74133,7 @@ function retryAfterMs(value, now = Date.now()) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8747);
+/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6500);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1483);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5317);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7390);
@@ -74120,15 +74151,19 @@ const cancellation = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGBREAK']) {
     process.on(signal, () => {
         if (!cancellation.signal.aborted)
-            _logger_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsLogger */ .M.info(`Received ${signal}: cancelling.`);
+            _logger_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsLogger */ .MV.info(`Received ${signal}: cancelling.`);
         cancellation.abort();
     });
 }
 const io = {
-    logger: _logger_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsLogger */ .M,
+    logger: _logger_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsLogger */ .MV,
     readInput: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name),
     setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value),
-    setFailed: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message),
+    // What core.setFailed does, through our own logger: the message names remote things.
+    setFailed: (message) => {
+        process.exitCode = 1;
+        _logger_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsLogger */ .MV.error(message);
+    },
     state: _state_js__WEBPACK_IMPORTED_MODULE_4__/* .actionsState */ .Rq,
     origin: () => (0,_trigger_js__WEBPACK_IMPORTED_MODULE_5__/* .originFromEnv */ .ad)(process.env),
     cancellation: cancellation.signal,
@@ -74157,7 +74192,8 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   r7: () => (/* binding */ DESCRIPTION_LIMIT),
   GP: () => (/* binding */ getInputs),
-  q: () => (/* binding */ maskSecretInputs)
+  q: () => (/* binding */ maskSecretInputs),
+  OH: () => (/* binding */ maskSecretVariables)
 });
 
 // UNUSED EXPORTS: MARKER_RESERVE
@@ -74505,6 +74541,8 @@ function readYunxiaoConnection(read) {
     };
 }
 
+// EXTERNAL MODULE: ./lib/redact.js
+var redact = __nccwpck_require__(5078);
 ;// CONCATENATED MODULE: ./lib/inputs.js
 // Reads and validates every input once. The reader is injected so that tests can feed plain
 // objects; in the action it is core.getInput. Nothing here touches the network.
@@ -74514,6 +74552,11 @@ function readYunxiaoConnection(read) {
 
 
 
+
+// The longest a job can run: 5 days on a self-hosted runner (6 hours on a GitHub-hosted one). A
+// timer cannot be set past about 24.8 days, so a larger value would also fire at once.
+const MAX_TIMEOUT_MS = 120 * 3_600_000;
+const MAX_POLL_MS = 3_600_000;
 /** Room kept in `description` for the marker the action appends (see trigger.ts). */
 const DESCRIPTION_LIMIT = 1024;
 const MARKER_RESERVE = 64;
@@ -74551,11 +74594,22 @@ function getInputs(read = (name) => core/* getInput */.V4(name)) {
     const maxPollIntervalMs = parseDuration('max-poll-interval', orDefault(read('max-poll-interval'), '30s'));
     if (timeoutMs < 1_000)
         throw new errors/* InputError */.dz('timeout', 'must be at least 1s');
+    if (timeoutMs > MAX_TIMEOUT_MS) {
+        throw new errors/* InputError */.dz('timeout', `${shown(read('timeout'))} is longer than 120h, the longest a job can run (5 days on a self-hosted runner, 6 hours on a GitHub-hosted one)`);
+    }
+    if (maxPollIntervalMs > MAX_POLL_MS)
+        throw new errors/* InputError */.dz('max-poll-interval', `${shown(read('max-poll-interval'))} is longer than 1h; a run would end unseen for too long`);
     // Below 100 ms the batch status endpoint would be hammered; the simulator is the only use for sub-second values.
     if (pollIntervalMs < 100)
         throw new errors/* InputError */.dz('poll-interval', 'must be at least 0.1s');
     if (maxPollIntervalMs < pollIntervalMs) {
         throw new errors/* InputError */.dz('max-poll-interval', `must not be shorter than poll-interval (${read('poll-interval') || '5s'})`);
+    }
+    const variables = parseVariables('variables', read('variables'), VARIABLE_VALUE_LIMIT);
+    const secretVariables = parseList('secret-variables', read('secret-variables'));
+    const unknownSecret = secretVariables.find((name) => !variables.some((v) => v.name === name));
+    if (unknownSecret !== undefined) {
+        throw new errors/* InputError */.dz('secret-variables', `names ${shown(unknownSecret)}, which is not set in 'variables'; list only names of variables`);
     }
     return {
         mode,
@@ -74564,7 +74618,8 @@ function getInputs(read = (name) => core/* getInput */.V4(name)) {
         connection,
         trigger: {
             ref: parseRef('ref', read('ref')),
-            variables: parseVariables('variables', read('variables'), VARIABLE_VALUE_LIMIT),
+            variables,
+            secretVariables,
             description: description === '' ? undefined : description,
             stages: parseList('stages', read('stages')),
             jobs: parseList('jobs', read('jobs'))
@@ -74599,6 +74654,21 @@ function maskSecretInputs(read, mask) {
             mask(value);
     }
 }
+/**
+ * Registers the value of every run variable that is secret with the log masker: those named in
+ * `secret-variables`, and those whose name says so (DB_PASSWORD, API_TOKEN…). A value derived from a
+ * secret in the workflow is not known to the runner, and the start request carries it. For names
+ * that merely look secret, values of fewer than 6 characters and `true`/`false` are left alone: the
+ * masker would hide every `true` and every `1` in the log.
+ */
+function maskSecretVariables(trigger, mask) {
+    for (const { name, value } of trigger.variables) {
+        const marked = trigger.secretVariables.includes(name);
+        const looksSecret = (0,redact/* isSecretName */.eh)(name) && value.length >= 6 && !/^(true|false)$/i.test(value);
+        if (value !== '' && (marked || looksSecret))
+            mask(value);
+    }
+}
 
 
 /***/ }),
@@ -74607,16 +74677,18 @@ function maskSecretInputs(read, mask) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gf: () => (/* binding */ remoteTime),
 /* harmony export */   Gv: () => (/* binding */ isObject),
 /* harmony export */   QL: () => (/* binding */ arr),
+/* harmony export */   U9: () => (/* binding */ count),
 /* harmony export */   WL: () => (/* binding */ obj),
 /* harmony export */   bu: () => (/* binding */ num),
-/* harmony export */   e9: () => (/* binding */ epochMs),
 /* harmony export */   gx: () => (/* binding */ str),
 /* harmony export */   qF: () => (/* binding */ parseJson)
 /* harmony export */ });
 // Readers for JSON from remote services. Nothing from the wire is trusted to have its documented
-// shape: optional fields may be missing or null, IDs may be numbers, times may be 0 for "not yet".
+// shape: optional fields may be missing or null, IDs may be numbers of any size, times may come in
+// any unit (docs/remote-values.md).
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -74637,46 +74709,188 @@ function str(value) {
 function num(value) {
     if (typeof value === 'number' && Number.isFinite(value))
         return value;
-    if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value))
-        return Number(value);
+    if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) {
+        const n = Number(value);
+        return Number.isFinite(n) ? n : undefined;
+    }
     return undefined;
 }
-/** Epoch milliseconds to a Date; 0, negative and absent mean "not yet". */
-function epochMs(value) {
-    const ms = num(value);
-    return ms !== undefined && ms > 0 ? new Date(ms) : undefined;
+/** A whole number that fits a JSON number exactly (run numbers, counts); undefined otherwise. */
+function count(value) {
+    const n = num(value);
+    return n !== undefined && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }
+// Epoch values are told apart by size: 1e11 seconds is the year 5138, while 1e11 milliseconds is
+// 1973; likewise for micro- and nanoseconds.
+const UNITS = [
+    [1e11, 1_000],
+    [1e14, 1],
+    [1e17, 1e-3],
+    [1e20, 1e-6]
+];
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2200, 0, 1);
+/**
+ * A point in time from a remote answer: epoch seconds, milliseconds, micro- or nanoseconds (as a
+ * number or a string of digits), or a date text (ISO 8601; `yyyy-MM-dd HH:mm:ss` without a zone is
+ * taken as UTC). 0, negative, unreadable and implausible values (before 2000, after 2200) mean
+ * "not known": a time is only ever shown, never used to decide anything.
+ */
+function remoteTime(value) {
+    let ms;
+    const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : undefined;
+    if (n !== undefined) {
+        const unit = UNITS.find(([below]) => n < below);
+        ms = unit && n > 0 ? n * unit[1] : undefined;
+    }
+    else if (typeof value === 'string' && value.trim() !== '') {
+        const text = value.trim();
+        const zoneless = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text);
+        ms = Date.parse(zoneless ? `${text.replace(' ', 'T')}Z` : text);
+    }
+    if (ms === undefined || !Number.isFinite(ms) || ms < EARLIEST || ms > LATEST)
+        return undefined;
+    return new Date(Math.round(ms));
+}
+/**
+ * JSON text to a value. Integers beyond 2^53 are kept as their exact digits (a string): parsed as
+ * numbers they would round, and a rounded run ID names another run. (A reviver could do this too,
+ * but V8 revives recursively, so a deeply nested answer would overflow the stack.)
+ */
 function parseJson(text) {
     try {
-        return { ok: true, value: JSON.parse(text) };
+        return { ok: true, value: JSON.parse(/\d{16}/.test(text) ? quoteBigIntegers(text) : text) };
     }
     catch {
         return { ok: false };
     }
 }
+/** The JSON text with every integer literal that a number cannot hold exactly turned into a string. */
+function quoteBigIntegers(text) {
+    let out = '';
+    let from = 0;
+    let i = 0;
+    while (i < text.length) {
+        const c = text.charCodeAt(i);
+        if (c === 0x22) {
+            // Skip a string, escapes included.
+            i++;
+            while (i < text.length && text.charCodeAt(i) !== 0x22)
+                i += text.charCodeAt(i) === 0x5c ? 2 : 1;
+            i++;
+        }
+        else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+            const match = /^-?\d+([.eE][-+\d.eE]*)?/.exec(text.slice(i, i + 400));
+            const token = match[0];
+            if (match[1] === undefined && !Number.isSafeInteger(Number(token))) {
+                out += `${text.slice(from, i)}"${token}"`;
+                from = i + token.length;
+            }
+            i += token.length;
+        }
+        else
+            i++;
+    }
+    return out + text.slice(from);
+}
 
 
 /***/ }),
 
-/***/ 8747:
+/***/ 6500:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ actionsLogger)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 
-/** The runner-facing logger. */
-const actionsLogger = {
-    debug: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m),
-    info: (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(m),
-    warning: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m, p ?? {}),
-    error: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(m, p ?? {}),
-    startGroup: (t) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(t),
-    endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4(),
-    secret: (v) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(v),
-    isDebug: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .isDebug */ ._o()
-};
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  MV: () => (/* binding */ actionsLogger)
+});
+
+// UNUSED EXPORTS: commandLogger, escapeData, escapeProperty, inertLine
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: ./lib/redact.js
+var redact = __nccwpck_require__(5078);
+;// CONCATENATED MODULE: ./lib/logger.js
+// Everything the action prints goes through a Logger: the one place that decides how text reaches
+// the job log. The runner reads a step's stdout line by line and obeys any line that looks like a
+// workflow command (docs/runner-commands.md), and much of what we print comes from the pipeline
+// service: names, messages, log lines. So the logger formats the commands itself, makes every plain
+// line inert, and prints remote log lines only inside a stop-commands block.
+
+
+
+/**
+ * The runner's own escaping for a command's data (actions/toolkit `command.ts`): it undoes these
+ * three, so a message can carry line breaks without ending the command line.
+ */
+function escapeData(text) {
+    return breakLegacyCommands(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+}
+/** Properties additionally escape the characters that separate them. */
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+// Control characters (the runner splits lines on a lone \r as well as \n), Unicode line and
+// paragraph separators, and the bidirectional overrides that make a line read other than it is.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * A line the runner prints and never obeys, whatever text it holds: control characters are shown
+ * as `\u000a`, a leading `::` (the runner trims white space first) and every `##[` (the legacy
+ * form counts anywhere in a line) are broken by a zero-width space, which the reader does not see.
+ */
+function inertLine(text) {
+    const flat = breakLegacyCommands(text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    return flat.replace(/^(\s*):(?=:)/, '$1:\u200b');
+}
+function breakLegacyCommands(text) {
+    return text.replace(/##\[/g, '##\u200b[');
+}
+function command(name, props, data) {
+    const properties = Object.entries(props ?? {})
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+        .join(',');
+    return `::${name}${properties ? ` ${properties}` : ''}::${escapeData(data)}`;
+}
+/**
+ * The logger the runner sees: writes lines to `write` (process.stdout in the action; a buffer in
+ * tests, which then see exactly the bytes the runner would).
+ */
+function commandLogger(write, debug) {
+    const secrets = new redact/* SecretSet */.rE();
+    const line = (text) => write(`${text}${external_node_os_namespaceObject.EOL}`);
+    return {
+        debug: (m) => {
+            if (debug)
+                line(command('debug', undefined, (0,redact/* redactText */.Rd)(m, secrets)));
+        },
+        info: (m) => line(inertLine(m)),
+        warning: (m, p) => line(command('warning', p, m)),
+        error: (m, p) => line(command('error', p, m)),
+        startGroup: (t) => line(command('group', undefined, t)),
+        endGroup: () => line('::endgroup::'),
+        verbatim: (lines) => {
+            // A fresh random token per block: remote text cannot contain it, so cannot end the block.
+            const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+            line(`::stop-commands::${token}`);
+            // Inside the block nothing is obeyed; a \r in a line only starts another plain line.
+            for (const text of lines)
+                line(text);
+            line(`::${token}::`);
+        },
+        secret: (v) => {
+            for (const value of secrets.add(v))
+                line(command('add-mask', undefined, value));
+        },
+        isDebug: () => debug
+    };
+}
+/** The runner-facing logger of this process. */
+const actionsLogger = commandLogger((text) => void process.stdout.write(text), process.env['RUNNER_DEBUG'] === '1');
 
 
 /***/ }),
@@ -74696,8 +74910,8 @@ var errors = __nccwpck_require__(452);
 var inputs = __nccwpck_require__(9743);
 // EXTERNAL MODULE: ./lib/model.js
 var model = __nccwpck_require__(9814);
-// EXTERNAL MODULE: ./lib/providers/index.js + 17 modules
-var providers = __nccwpck_require__(4108);
+// EXTERNAL MODULE: ./lib/providers/index.js + 20 modules
+var providers = __nccwpck_require__(4844);
 ;// CONCATENATED MODULE: ./lib/report/failures.js
 const ENTRY_CHECK = '(stage entry check)';
 const EXIT_CHECK = '(stage exit check)';
@@ -74815,37 +75029,23 @@ function changes(previous, current) {
     return lines;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./lib/report/step-log.js
-// A step's log as the job log shows it: only its tail is kept (a 100 MB log streams through in
-// bounded memory), and it is printed so that no line of it can act as a workflow command.
-
-// The web log cuts lines at 1024 characters anyway; longer ones would only cost memory.
-const MAX_LINE = 2_000;
-/** Consumes the lines, keeping the last `limit` (a ring buffer: memory is `limit` lines, whatever the log's size). */
+// A step's log as the job log shows it: only its tail is kept, so a 100 MB log streams through in
+// bounded memory. (Printing it so that no line can act as a workflow command is Logger.verbatim.)
+/**
+ * Consumes the lines, keeping the last `limit` (a ring buffer: memory is `limit` lines, whatever the
+ * log's size; the providers' line readers already cut each line to log-lines.ts MAX_LINE).
+ */
 async function readTail(lines, limit) {
     const ring = new Array(limit);
     let total = 0;
     for await (const line of lines) {
-        ring[total % limit] = line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}… [line cut at ${MAX_LINE} characters]` : line;
+        ring[total % limit] = line;
         total++;
     }
     const kept = Math.min(total, limit);
     const start = total - kept;
     return { lines: Array.from({ length: kept }, (_, i) => ring[(start + i) % limit]), total };
-}
-/**
- * Prints text that came from the pipeline service. Between `::stop-commands::<token>` and
- * `::<token>::` the runner treats every line as plain text, so a log line such as `::add-mask::…` or
- * `::error::…` is shown, not obeyed. The token is random, so the text cannot end the block itself.
- */
-function printVerbatim(logger, lines) {
-    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-    logger.info(`::stop-commands::${token}`);
-    for (const line of lines)
-        logger.info(line);
-    logger.info(`::${token}::`);
 }
 
 ;// CONCATENATED MODULE: ./lib/report/reporter.js
@@ -74913,7 +75113,7 @@ class Reporter {
         }
         const shown = tail.total > tail.lines.length ? ` (last ${tail.lines.length} of ${tail.total} lines)` : '';
         this.logger.startGroup(`${title}${shown}`);
-        printVerbatim(this.logger, tail.lines);
+        this.logger.verbatim(tail.lines);
         this.logger.endGroup();
         return tail;
     }
@@ -75031,10 +75231,13 @@ function failureLine(results, interrupted, timeoutMs, nameOf) {
     return `${interrupted ? why[interrupted] : ''}${parts.join('; ')}`;
 }
 
+// EXTERNAL MODULE: ./lib/redact.js
+var redact = __nccwpck_require__(5078);
 ;// CONCATENATED MODULE: ./lib/report/summary.js
 // The job summary: one table of all runs, then per run its stages and jobs, the failing steps' last
 // lines, and what the runs were started with. GitHub refuses a step summary over 1 MiB, so the
 // summary is rendered with less detail until it fits, whatever the size of the pipelines.
+
 
 const SUMMARY_LIMIT = 1024 * 1024 - 16 * 1024;
 /** How much to show: each level drops something, until the text fits. */
@@ -75103,15 +75306,16 @@ function runSection(run, level, service) {
 function label(run) {
     return run.result.run_number !== null ? `${run.pipeline} #${run.result.run_number}` : run.pipeline;
 }
-// Variable values are shown, except where the name says they are secret: the runner masks only the
-// values it was told about, and a value derived from a secret was never told.
-const SECRET_NAME = /pass|secret|token|key|credential|auth|cookie|session/i;
 function triggerSection(trigger) {
     const rows = [];
     if (trigger.ref)
         rows.push([trigger.ref.kind, code(trigger.ref.name)]);
-    for (const v of trigger.variables)
-        rows.push([`variable ${code(v.name)}`, SECRET_NAME.test(v.name) ? '(hidden)' : code(v.value)]);
+    // Values are shown except where the variable is secret (see maskSecretVariables): the runner
+    // masks only the values it was told about, and a value derived from a secret was never told.
+    for (const v of trigger.variables) {
+        const hidden = (0,redact/* isSecretName */.eh)(v.name) || trigger.secretVariables.includes(v.name);
+        rows.push([`variable ${code(v.name)}`, hidden ? '(hidden)' : code(v.value)]);
+    }
     if (trigger.stages.length > 0)
         rows.push(['stages', trigger.stages.map(code).join(', ')]);
     if (trigger.jobs.length > 0)
@@ -75186,46 +75390,89 @@ async function persist(fn, rounds, pauseMs, signal) {
 }
 
 ;// CONCATENATED MODULE: ./lib/start.js
-// Starting a run is the one request that must not be repeated blindly: if its answer is lost, the
-// run may exist. So a lost answer is followed by a search for the run by its marker, and the start
-// is sent again only once the search has found nothing. A search that fails is searched again,
-// never replaced by a start.
+// Starting a run is the one request that must not be repeated blindly: if its answer is lost (a
+// reset, a timeout, a gateway 5xx, a garbled answer), the run may exist, and a gateway can take many
+// seconds to list a run it created. So a lost answer is followed by a search for the run by the
+// start's marker, repeated for a window that covers such delays, and a start is sent again only
+// after a search that succeeded, at the end of that window, found nothing. A search that fails is
+// searched again, never replaced by a start (docs/starting.md).
 
 
-// Rounds of "search if needed, then start". Each request in a round was already retried by the
-// HTTP client, so this is reached only in a long outage; the step's deadline bounds it too.
-const ROUNDS = 8;
-async function startOnce(pipelineId, request, ctx) {
-    let mayExist = false;
-    let lastProblem = '';
-    for (let round = 1; round <= ROUNDS; round++) {
-        if (round > 1)
-            await (0,sleep/* sleep */.y)(ctx.settleMs ?? 1_000, ctx.signal());
+/** Gateways answer 504 after about 30 s (Huawei's APIG, Alibaba's): a run may appear that much later. */
+const SEARCH_WINDOW_MS = 45_000;
+const MAX_SENDS = 3;
+async function startOnce(pipelineId, request, deps) {
+    const prepared = await deps.provider.prepareStart(pipelineId, request);
+    const context = {
+        marker: request.marker,
+        sentAt: Date.now(),
+        ...(prepared.before !== undefined && { before: prepared.before }),
+        ...(request.ref && { ref: request.ref })
+    };
+    deps.onSend?.(context);
+    for (let send = 1; send <= MAX_SENDS; send++) {
         try {
-            if (mayExist) {
-                const found = await ctx.provider.find(pipelineId, request.marker);
-                if (found) {
-                    ctx.logger.info(`Found it: the start of pipeline ${pipelineId} had worked (run ${found.runId}).`);
-                    return found;
-                }
-                mayExist = false;
-            }
-            return await ctx.provider.start(pipelineId, request);
+            return { run: await deps.provider.start(prepared), sentAgain: send > 1, context };
         }
         catch (error) {
-            if (error instanceof errors/* OutcomeUnknownError */.Do || error instanceof errors/* MalformedResponseError */.f7) {
-                // A reset, a timeout, a gateway 5xx or a garbled answer: the start may or may not have happened.
-                mayExist = true;
-                ctx.logger.warning(`${error.message}. Looking for the run ${request.marker} before starting again.`);
-            }
-            else if (!(0,errors/* isTransient */.dg)(error)) {
+            if (error instanceof errors/* RemoteError */.Hi && !(error instanceof errors/* CredentialsRefusedError */.TW) && !(0,errors/* isTransient */.dg)(error))
+                throw new errors/* StartRefusedError */.Zy(error);
+            if (!(error instanceof errors/* OutcomeUnknownError */.Do || error instanceof errors/* MalformedResponseError */.f7))
                 throw error;
-            }
-            // Otherwise nothing was sent (or the search failed): the same round's work is done again.
-            lastProblem = error.message;
+            const window = deps.searchWindowMs ?? SEARCH_WINDOW_MS;
+            deps.logger.warning(`${error.message}. Looking for its run (marker ${request.marker}) for ${Math.round(window / 1000)} s before starting again.`);
+            const found = await searchLost(pipelineId, context, deps, window);
+            if (found)
+                return { run: found, sentAgain: send > 1, context };
+            deps.logger.info(`No run of pipeline ${pipelineId} appeared for that start: it did not happen. Starting again (${send + 1} of ${MAX_SENDS}).`);
         }
     }
-    throw new errors/* TransportError */.wX(`starting pipeline ${pipelineId}`, `${lastProblem} (${ROUNDS} rounds, and no run with marker ${request.marker})`);
+    throw new errors/* TransportError */.wX(`starting pipeline ${pipelineId}`, `${MAX_SENDS} start requests got no answer, and none of them made a run`, false);
+}
+/**
+ * Searches until a run is found, or until a search that began after the window had passed finds
+ * nothing. Where the service cannot show the marker, one candidate is taken as the run (nothing
+ * else could have made it) and several are an error: starting again could make a second run, and
+ * taking one of them could report someone else's run.
+ */
+async function searchLost(pipelineId, context, deps, window) {
+    const until = Date.now() + window;
+    for (let round = 0;; round++) {
+        const began = Date.now();
+        try {
+            const search = await deps.provider.find(pipelineId, context);
+            const [first, ...others] = search.found;
+            if (first) {
+                deps.logger.info(`Found it: the start of pipeline ${pipelineId} had worked (run ${first.runId}).`);
+                for (const other of others)
+                    deps.logger.warning(`Run ${other.runId} of pipeline ${pipelineId} carries the same marker: the start was made twice.`);
+                return first;
+            }
+            if (search.candidates.length === 1) {
+                const [only] = search.candidates;
+                deps.logger.warning(`Run ${only.runId} of pipeline ${pipelineId} is taken as the one this start made: it is the only run that appeared since, ` +
+                    'and the service does not show which run a start made.');
+                return only;
+            }
+            if (search.candidates.length > 1) {
+                throw new errors/* PreconditionError */.Rb(`starting pipeline ${pipelineId}`, `the answer was lost and ${search.candidates.length} runs appeared since (${search.candidates.map((r) => r.url).join(', ')}); ` +
+                    'the service does not show which run a start made, so the action cannot tell which is this one, and starts nothing more');
+            }
+            if (began >= until)
+                return undefined;
+        }
+        catch (error) {
+            if (!(0,errors/* isTransient */.dg)(error))
+                throw error;
+            deps.logger.info(`Searching for the run of pipeline ${pipelineId} failed (${error.message}); searching again.`);
+        }
+        await (0,sleep/* sleep */.y)(Math.min(8_000, 1_000 * 2 ** round, Math.max(100, until - Date.now())), deps.signal());
+    }
+}
+/** Runs other than `run` that carry its start's marker: a start that was made twice after all. */
+async function duplicatesOf(provider, run, context) {
+    const search = await provider.find(run.pipelineId, context);
+    return search.found.filter((r) => r.runId !== run.runId);
 }
 
 // EXTERNAL MODULE: ./lib/state.js
@@ -75350,8 +75597,11 @@ async function run(io) {
         settings = (0,inputs/* getInputs */.GP)(io.readInput);
     }
     catch (error) {
+        // Later steps branch on `conclusion`; an input error is a failure like any other.
+        io.setOutput('conclusion', 'failure');
         return io.setFailed(messageOf(error, io.logger));
     }
+    (0,inputs/* maskSecretVariables */.OH)(settings.trigger, (value) => io.logger.secret(value));
     const session = (0,lib_session/* openSession */.f)(settings.connection, settings.wait.timeoutMs, io);
     try {
         await new MainStep(settings, io, session).run();
@@ -75368,10 +75618,11 @@ class MainStep {
     logger;
     /** Every run this step knows of, in pipeline order, added the moment it exists. */
     runs = [];
-    /** A start whose answer has not arrived yet: if the step is cancelled now, that run may exist. */
-    inflight;
+    /** Every start request that has left, in order; the last may not have its run yet. */
+    starts = [];
     reporter;
     labels = new RunLabels();
+    warnedStatuses = new Set();
     constructor(settings, io, session) {
         this.settings = settings;
         this.io = io;
@@ -75384,8 +75635,10 @@ class MainStep {
         try {
             await this.obtainRuns();
             if (this.settings.mode === 'trigger') {
+                this.session.lifecycle.beginCleanup();
+                await this.stopDuplicates();
                 // The runs are meant to go on after this step: nothing for the post step to stop.
-                (0,state/* saveRunsToStop */.jk)(this.io.state, []);
+                this.settle([]);
                 writeOutputs(this.io.setOutput, this.runs.map(startedResult), 'success');
                 return;
             }
@@ -75396,6 +75649,7 @@ class MainStep {
                 signal: this.session.lifecycle.signal,
                 onSnapshot: async (run, previous, current) => {
                     this.labels.remember(run, current);
+                    this.warnUnknownStatuses(run, current);
                     progress(run, previous, current);
                     // A job can fail long before its run ends; say why at once.
                     if ((0,model/* isDetail */.m)(current))
@@ -75403,11 +75657,13 @@ class MainStep {
                 }
             });
             this.session.lifecycle.beginCleanup();
-            const stopped = waited.interrupted ? await this.stopUnfinished(waited.snapshots, waited.interrupted) : [];
+            const stops = waited.interrupted ? await this.stopUnfinished(waited.snapshots, waited.interrupted) : [];
+            await this.stopDuplicates();
             const finals = await this.finalDetails();
-            const results = this.runs.map((run) => this.resultFor(run, waited, finals.get((0,model/* runKey */.r)(run)), stopped));
+            const results = this.runs.map((run) => this.resultFor(run, waited, finals.get((0,model/* runKey */.r)(run)), stops));
             const conclusion = overallConclusion(results, waited.interrupted);
             writeOutputs(this.io.setOutput, results, conclusion);
+            this.settle(stops.filter((s) => !s.confirmed).map((s) => s.run));
             if (this.settings.report.summary)
                 await this.writeSummary(results, conclusion, finals);
             if (conclusion !== 'success') {
@@ -75433,48 +75689,102 @@ class MainStep {
         }
         // One at a time, so that a refused credential fails on the first pipeline rather than on all of them.
         const origin = this.io.origin();
-        const ctx = { provider: this.provider, logger: this.logger, signal: () => this.session.lifecycle.signal, settleMs: this.io.tuning?.settleMs };
         for (const pipelineId of this.settings.pipelineIds) {
             const request = (0,trigger/* startRequest */.E7)(this.settings.trigger, origin, (0,trigger/* newMarker */.XS)());
-            this.inflight = { pipelineId, marker: request.marker };
-            const run = await startOnce(pipelineId, request, ctx);
-            this.inflight = undefined;
-            this.runs.push(run);
-            (0,state/* saveRunsToStop */.jk)(this.io.state, this.runs);
-            const queued = run.queueId !== undefined ? ' (queued: the pipeline is at its concurrency limit)' : '';
-            this.logger.info(`Started pipeline ${pipelineId} run ${run.runId}${queued}: ${run.url}`);
+            const started = await startOnce(pipelineId, request, {
+                provider: this.provider,
+                logger: this.logger,
+                signal: () => this.session.lifecycle.signal,
+                ...(this.io.tuning?.searchWindowMs !== undefined && { searchWindowMs: this.io.tuning.searchWindowMs }),
+                // Written down before the request leaves: if the step dies now, the post step looks for this run.
+                onSend: (context) => {
+                    this.starts.push({ pipelineId, context });
+                    (0,state/* savePending */.fE)(this.io.state, [pendingOf(pipelineId, context)]);
+                }
+            });
+            Object.assign(this.starts.at(-1), { run: started.run, sentAgain: started.sentAgain });
+            this.runs.push(started.run);
+            (0,state/* saveAbandoned */.eO)(this.io.state, this.runs);
+            (0,state/* savePending */.fE)(this.io.state, []);
+            const queued = started.run.queueId !== undefined ? ' (queued: the pipeline is at its concurrency limit)' : '';
+            this.logger.info(`Started pipeline ${pipelineId} run ${started.run.runId}${queued}: ${started.run.url}`);
         }
     }
-    /** After a timeout, a cancel or fail-fast: stop what this step started and has not ended. Returns the runs stopped. */
+    /** After a timeout, a cancel or fail-fast: stop what this step started and has not ended. */
     async stopUnfinished(snapshots, interrupted) {
         // fail-fast always stops the others (that is what it asks for); a timeout or a cancel only with cancel-on-abort.
-        if (interrupted !== 'fail-fast' && !this.settings.cancelOnAbort) {
-            (0,state/* saveRunsToStop */.jk)(this.io.state, []);
+        if (interrupted !== 'fail-fast' && !this.settings.cancelOnAbort)
             return [];
-        }
         const unfinished = this.runs.filter((r) => {
             const state = snapshots.get((0,model/* runKey */.r)(r))?.state;
             return r.startedHere && (state === undefined || state === 'running' || state === 'manual');
         });
-        const notStopped = await (0,stop/* stopRuns */.p)(this.provider, this.logger, unfinished);
-        (0,state/* saveRunsToStop */.jk)(this.io.state, notStopped);
-        return unfinished.filter((r) => !notStopped.includes(r));
+        return (0,stop/* stopRuns */.p)(this.provider, this.logger, unfinished);
     }
-    /** The step cannot go on (a start refused, the service unusable, the job cancelled while starting). */
+    /**
+     * A start sent again after its first answer was lost and no run showed up: should the first run
+     * show up after all, it is stopped, and the log says so.
+     */
+    async stopDuplicates() {
+        for (const start of this.starts.filter((s) => s.sentAgain && s.run)) {
+            try {
+                const extra = await duplicatesOf(this.provider, start.run, start.context);
+                if (extra.length === 0)
+                    continue;
+                this.logger.warning(`Pipeline ${start.pipelineId} was started ${extra.length + 1} times (a start's answer was lost, and its run appeared only later): ` +
+                    `keeping run ${start.run.runId}, stopping ${extra.map((r) => `run ${r.runId}`).join(', ')}.`);
+                await (0,stop/* stopRuns */.p)(this.provider, this.logger, extra);
+            }
+            catch (error) {
+                this.logger.warning(`Could not check whether pipeline ${start.pipelineId} was started twice: ${error.message}`);
+            }
+        }
+    }
+    /**
+     * The step cannot go on. The runs it started are stopped only when the job was cancelled, the
+     * timeout passed, or a later pipeline's start was refused (the runs were meant to go together).
+     * Anything else (a read that failed, refused credentials, an answer that makes no sense) says
+     * nothing about the runs: they are left alone, and the message says where they are.
+     */
     async abandon(error) {
         this.session.lifecycle.beginCleanup();
-        if (this.settings.cancelOnAbort) {
-            // A start cut short by the cancel may have created its run; find it so that it can be stopped too.
-            if (this.inflight && (error instanceof errors/* AbortedError */.oM || error instanceof errors/* OutcomeUnknownError */.Do)) {
-                const found = await this.provider.find(this.inflight.pipelineId, this.inflight.marker).catch(() => undefined);
-                if (found)
-                    this.runs.push(found);
+        const refused = this.session.guard.refused;
+        if (refused)
+            (0,state/* saveRefusal */.Se)(this.io.state, refused.message);
+        const stopThem = this.settings.cancelOnAbort && !refused && (error instanceof errors/* AbortedError */.oM || error instanceof errors/* StartRefusedError */.Zy);
+        let unconfirmed = [];
+        let pending = [];
+        if (stopThem) {
+            const lost = this.starts.find((s) => s.run === undefined);
+            // A start cut short may have created its run; find it so that it can be stopped too.
+            if (lost) {
+                const found = await this.provider.find(lost.pipelineId, lost.context).catch(() => undefined);
+                if (found?.found[0])
+                    this.runs.push(found.found[0]);
+                else
+                    pending = [pendingOf(lost.pipelineId, lost.context)];
             }
-            (0,state/* saveRunsToStop */.jk)(this.io.state, await (0,stop/* stopRuns */.p)(this.provider, this.logger, this.runs.filter((r) => r.startedHere)));
+            const outcomes = await (0,stop/* stopRuns */.p)(this.provider, this.logger, this.runs.filter((r) => r.startedHere));
+            unconfirmed = outcomes.filter((o) => !o.confirmed).map((o) => o.run);
         }
+        this.settle(unconfirmed, pending);
         this.io.setOutput('conclusion', error instanceof errors/* AbortedError */.oM ? (error.reason === 'timeout' ? 'timed_out' : 'cancelled') : 'failure');
         this.io.setOutput('run-ids', this.runs.map((r) => r.runId).join(','));
-        this.io.setFailed(messageOf(error, this.logger));
+        const left = stopThem || this.runs.length === 0 ? '' : ` ${this.runs.length === 1 ? 'The run was' : 'The runs were'} left as they are: ${this.runs.map((r) => r.url).join(', ')}`;
+        this.io.setFailed(`${messageOf(error, this.logger)}${left}`);
+    }
+    /** What the post step must still do: stop `runs`, look for `pending` starts. Nothing, after a clean end. */
+    settle(runs, pending = []) {
+        (0,state/* saveAbandoned */.eO)(this.io.state, runs);
+        (0,state/* savePending */.fE)(this.io.state, pending);
+    }
+    warnUnknownStatuses(run, snapshot) {
+        for (const word of snapshot.unknown ?? []) {
+            if (this.warnedStatuses.has(word))
+                continue;
+            this.warnedStatuses.add(word);
+            this.logger.warning(`${this.labels.label(run)}: unknown status ${word}; it is read as still running, so the action waits on (at most until the timeout).`);
+        }
     }
     /**
      * Each run's detail after the wait (the provider keeps those of ended runs, so this costs nothing
@@ -75495,13 +75805,16 @@ class MainStep {
         }
         return finals;
     }
-    resultFor(run, waited, detail, stopped) {
+    resultFor(run, waited, detail, stops) {
         // The wait's last snapshot is what decided the verdict; the detail adds what failed.
         const snapshot = waited.snapshots.get((0,model/* runKey */.r)(run));
         const failures = snapshot?.state === 'failure' && detail ? failuresOf(detail) : [];
         const result = resultOf(run, snapshot, { interrupted: waited.interrupted, onManualGate: this.settings.wait.onManualGate }, failures);
+        const stop = stops.find((s) => s.run === run);
+        if (stop === undefined)
+            return result;
         // What we know of a run we just stopped is its status before the stop; say what happened to it.
-        return stopped.includes(run) ? { ...result, status: 'CANCELED' } : result;
+        return { ...result, stopped: stop.confirmed, ...(stop.confirmed && { status: stop.detail?.status || 'CANCELED' }) };
     }
     async writeSummary(results, conclusion, finals) {
         const runs = this.runs.map((run, i) => {
@@ -75517,10 +75830,13 @@ class MainStep {
         }
     }
 }
+function pendingOf(pipelineId, context) {
+    return { pipelineId, marker: context.marker, sentAt: context.sentAt, ...(context.before && { before: context.before }), ...(context.ref && { ref: context.ref }) };
+}
 function messageOf(error, logger) {
     if (error instanceof Error) {
         // Our own errors are complete sentences; anything else is a bug, and its stack helps only in debug mode.
-        if (!(error instanceof errors/* InputError */.dz) && error.stack)
+        if (!(0,errors/* isExplained */.zT)(error) && error.stack)
             logger.debug(error.stack);
         return error.message;
     }
@@ -75561,13 +75877,13 @@ function isDetail(snapshot) {
 /* harmony export */   b: () => (/* binding */ post)
 /* harmony export */ });
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9743);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9814);
 /* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9628);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7390);
-/* harmony import */ var _stop_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1503);
+/* harmony import */ var _stop_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1503);
 // The post step: a backstop for a main step that was killed (the runner's hard kill after a
-// cancel, or the job's own timeout) before it could stop the runs it had started.
-
+// cancel, or the job's own timeout) before it could deal with the runs it had started. It acts only
+// on what main wrote down as left undone (state.ts): after a main step that ended its work it finds
+// nothing, and sends no request at all.
 
 
 
@@ -75577,9 +75893,15 @@ const POST_BUDGET_MS = 60_000;
 async function post(io) {
     const { logger } = io;
     (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .maskSecretInputs */ .q)(io.readInput, (value) => logger.secret(value));
-    const runs = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .runsToStop */ .kG)(io.state);
-    if (runs.length === 0)
+    const runs = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .abandonedRuns */ .pI)(io.state);
+    const pending = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .pendingStarts */ .R)(io.state);
+    if (runs.length === 0 && pending.length === 0)
         return;
+    const refused = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .refusal */ .x5)(io.state);
+    if (refused !== '') {
+        // Another refused request could lock the key; the runs are named so that a person can stop them.
+        return logger.warning(`Not stopping the runs left behind: the main step's credentials were refused (${refused}). ${leftBehind(runs, pending)}`);
+    }
     let connection;
     try {
         const settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .getInputs */ .GP)(io.readInput);
@@ -75592,36 +75914,44 @@ async function post(io) {
     }
     const session = (0,_session_js__WEBPACK_IMPORTED_MODULE_1__/* .openSession */ .f)(connection, POST_BUDGET_MS, io);
     try {
-        await stopLeftovers(session.provider, logger, runs);
+        const found = await findPending(session.provider, logger, pending);
+        const toStop = [...runs, ...found];
+        if (toStop.length > 0)
+            logger.info(`The main step ended before it could stop ${toStop.length} run(s); stopping them now.`);
+        const outcomes = await (0,_stop_js__WEBPACK_IMPORTED_MODULE_3__/* .stopRuns */ .p)(session.provider, logger, toStop);
+        (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .saveAbandoned */ .eO)(io.state, outcomes.filter((o) => !o.confirmed).map((o) => o.run));
+        (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .savePending */ .fE)(io.state, []);
     }
     finally {
         session.close();
     }
-    (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .saveRunsToStop */ .jk)(io.state, []);
 }
-async function stopLeftovers(provider, logger, runs) {
-    let unfinished = runs;
-    try {
-        const snapshots = await provider.poll(runs);
-        unfinished = runs.filter((r) => {
-            const state = snapshots.get((0,_model_js__WEBPACK_IMPORTED_MODULE_3__/* .runKey */ .r)(r))?.state;
-            return state === undefined || state === 'running' || state === 'manual';
-        });
+/** The runs of starts whose answer main never saw: a run that has appeared by now carries the start's marker. */
+async function findPending(provider, logger, pending) {
+    const found = [];
+    for (const start of pending) {
+        try {
+            const search = await provider.find(start.pipelineId, start);
+            found.push(...search.found);
+            if (search.found.length === 0)
+                logger.info(`No run of pipeline ${start.pipelineId} carries the marker ${start.marker}: that start did not make a run.`);
+        }
+        catch (error) {
+            logger.warning(`Could not look for the run of pipeline ${start.pipelineId} whose start was cut short: ${error.message}`);
+        }
     }
-    catch (error) {
-        // Without a status, try to stop them all: stopping a run that has ended does no harm.
-        logger.warning(`Could not read the status of the runs left behind: ${error.message}`);
-    }
-    if (unfinished.length === 0)
-        return;
-    logger.info(`The main step ended before it could stop ${unfinished.length} run(s); stopping them now.`);
-    await (0,_stop_js__WEBPACK_IMPORTED_MODULE_4__/* .stopRuns */ .p)(provider, logger, unfinished);
+    return found;
+}
+function leftBehind(runs, pending) {
+    const named = runs.map((r) => r.url ?? `pipeline ${r.pipelineId} run ${r.runId}`);
+    const unnamed = pending.map((p) => `a run of pipeline ${p.pipelineId} with ${p.marker} in its description`);
+    return `Stop them in the console if they are still running: ${[...named, ...unnamed].join('; ')}.`;
 }
 
 
 /***/ }),
 
-/***/ 4108:
+/***/ 4844:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -75635,52 +75965,173 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(452);
 // EXTERNAL MODULE: ./lib/json.js
 var json = __nccwpck_require__(6413);
-// EXTERNAL MODULE: ./lib/http.js + 1 modules
-var lib_http = __nccwpck_require__(2567);
-;// CONCATENATED MODULE: ./lib/providers/codearts/call.js
-// Sends a request to a Huawei Cloud API (CodeArts or IAM) and turns every kind of error answer into
-// a RemoteError carrying the service's own code and message.
+;// CONCATENATED MODULE: ./lib/credential-guard.js
+// Huawei Cloud locks an access key for five minutes after five refused signatures in a row, and a
+// locked key breaks every other job that uses it. So once the service has refused our credentials,
+// nothing more is sent with them in this job (the post step is told too), and requests signed with a
+// key go out at most two at a time, the refusal noted before the next may leave: however the key
+// fails, at most two refusals per job.
+
+class CredentialGuard {
+    refusal;
+    active = 0;
+    waiting = [];
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    /** The refusal that stopped all further requests, if any. */
+    get refused() {
+        return this.refusal;
+    }
+    /** Remembers a refusal: from now on nothing is sent. */
+    refuse(error) {
+        this.refusal ??= error;
+    }
+    /** One network exchange made with our credentials: never after a refusal, at most `limit` at a time. */
+    async exchange(action, send) {
+        if (this.refusal)
+            throw this.refusal;
+        if (this.active >= this.options.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        this.active++;
+        try {
+            // A refusal may have come in while this one waited for its turn.
+            if (this.refusal)
+                throw this.refusal;
+            const response = await send();
+            const refusal = this.options.judge?.(action, response);
+            if (refusal)
+                this.refuse(refusal);
+            return response;
+        }
+        finally {
+            this.active--;
+            this.waiting.shift()?.();
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./lib/http.js
+var http = __nccwpck_require__(4247);
+;// CONCATENATED MODULE: ./lib/remote-answer.js
+// What an answer from either cloud means: data, or an error in one of the many shapes both clouds
+// use, whatever the HTTP status says (docs/remote-values.md, "Errors"). One reading for both
+// providers, so that a shape learnt from one is recognised in the other.
 
 
 
+// A code that says "no error": the 2021 Yunxiao API documents `"errorCode": "\"\""` beside success.
+const NO_CODE = /^(|""|null|0|OK|SUCCESS)$/i;
 /**
- * Huawei services report errors as `{error_code, error_msg}` or `{error: {code, message}}`, and
- * sometimes with HTTP 200 (Huawei's own Terraform provider checks every 2xx body for them), so the
- * body is always inspected, whatever the status.
+ * The error a body carries, if any:
+ * - `{success: false, …}` always (with whatever code and message it gives);
+ * - `{error_code, error_msg}` (Huawei gateway and services), `{errorCode, errorMsg | errorMessage}`
+ *   (Yunxiao, and some Huawei services), `{Code, Message}` (Alibaba's gateway);
+ * - `{error: {code, message}}` (Huawei; IAM puts the HTTP status in `code` and the name in `title`).
+ * A body that says `success: true` carries none, whatever else it holds.
  */
-function huaweiErrorOf(body) {
-    if (!(0,json/* isObject */.Gv)(body))
+function errorInBody(body) {
+    if (!(0,json/* isObject */.Gv)(body) || body['success'] === true)
         return undefined;
     const nested = (0,json/* obj */.WL)(body['error']);
-    // IAM (Keystone style) puts the HTTP status in error.code and the name of the error in error.title.
     const nestedCode = typeof nested['code'] === 'number' ? (0,json/* str */.gx)(nested['title']) || (0,json/* str */.gx)(nested['code']) : (0,json/* str */.gx)(nested['code']);
-    const code = (0,json/* str */.gx)(body['error_code']) || nestedCode;
-    if (code === '')
+    const codes = [body['error_code'], body['errorCode'], body['Code'], nestedCode].map(json/* str */.gx).filter((c) => !NO_CODE.test(c.trim()));
+    const unsuccessful = body['success'] === false;
+    if (codes.length === 0 && !unsuccessful)
         return undefined;
-    const message = (0,json/* str */.gx)(body['error_msg']) || (0,json/* str */.gx)(nested['message']) || '(no message)';
+    const code = codes[0] ?? ((0,json/* str */.gx)(body['code']) || 'Unsuccessful');
+    const message = [body['error_msg'], body['errorMsg'], body['errorMessage'], body['errorDescription'], body['Message'], nested['message'], body['message']]
+        .map(json/* str */.gx)
+        .find((m) => m.trim() !== '' && !NO_CODE.test(m.trim())) ?? '(no message)';
     return { code, message };
 }
-/** Is this the gateway refusing our credentials? Such a request must not be repeated as is. */
-function isAuthFailure(status, error) {
-    return status === 401 || status === 403 || /^APIGW?\.0301$/.test(error?.code ?? '');
+const REDIRECT_HINT = "A redirect here usually means a wrong 'endpoint' (another host or path), or a proxy or sign-in page answering in place of the service; set 'endpoint' to the API's own URL";
+/** The data of an answer, or the RemoteError it means. Redirects are never followed: they are errors. */
+function readAnswer(action, response, rules) {
+    const requestId = response.headers['x-request-id'] ?? response.headers['x-acs-request-id'];
+    const id = requestId ? { requestId } : {};
+    if (response.status >= 300 && response.status < 400) {
+        const location = response.headers['location'];
+        throw new errors/* RemoteError */.Hi(action, response.status, `HTTP.${response.status}`, location ? `redirected to ${location}` : 'a redirect without a Location', {
+            ...id,
+            hint: REDIRECT_HINT
+        });
+    }
+    const error = errorInBody(response.json);
+    if (response.status < 400 && error === undefined)
+        return { json: response.json ?? {} };
+    if (error && response.status < 400 && rules.tolerate?.includes(error.code))
+        return { json: response.json ?? {}, tolerated: error };
+    const code = error?.code ?? `HTTP.${response.status}`;
+    // An error page from a proxy or gateway is HTML; its text is all there is to show.
+    const message = error?.message ?? ((0,http/* snippet */.UA)(response.body) || 'no error message in the response');
+    if (rules.refusesCredentials(response.status, error)) {
+        throw new errors/* CredentialsRefusedError */.TW(action, response.status, code, message, rules.refusalHint, requestId);
+    }
+    throw new errors/* RemoteError */.Hi(action, response.status, code, message, id);
 }
-async function call(http, req, auth, options = {}) {
+/** For a CredentialGuard: the refusal an answer means, judged by the provider's rules. */
+function refusalJudge(rules) {
+    return (action, response) => {
+        if (!rules.refusesCredentials(response.status, errorInBody(response.json)))
+            return undefined;
+        try {
+            readAnswer(action, response, rules);
+        }
+        catch (error) {
+            if (error instanceof errors/* CredentialsRefusedError */.TW)
+                return error;
+        }
+        return undefined;
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/call.js
+// Sends a request to a Huawei Cloud API (CodeArts or IAM) and reads the answer: data, or a
+// RemoteError with the service's own code and message (remote-answer.ts reads every error shape).
+
+
+
+
+/** Is this the gateway refusing our credentials (a bad signature, an expired or foreign token)? */
+function refusesCredentials(status, error) {
+    return status === 401 || /^APIGW?\.0301$/.test(error?.code ?? '');
+}
+// What to check when Huawei Cloud refuses the credentials, by way of signing in.
+const REFUSAL_HINTS = {
+    aksk: "Check 'access-key' and 'secret-key': the likely causes are a wrong or rotated secret key, a key of another account, a deleted or disabled key, " +
+        "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent with this key: " +
+        'Huawei Cloud locks an access key for 5 minutes after 5 refused signatures in a row',
+    token: "Check 'token': an IAM token lasts 24 hours, is scoped to one region (it must be the region of 'region'), and works only for a user with CodeArts Pipeline permissions",
+    password: "Check 'username', 'password' and 'domain' (the account name, not the user name): the likely causes are a wrong or changed password, a user of another account, " +
+        'or login protection on the user. Nothing more was sent: IAM locks a user after repeated wrong passwords'
+};
+/** The channel for one way of signing in: its answer rules and its credential guard. */
+function openChannel(http, kind) {
+    const rules = { refusesCredentials, refusalHint: REFUSAL_HINTS[kind] };
+    // A signing key cannot be renewed, so the guard judges each answer before the next request leaves;
+    // a token may have expired and be renewed, so there the caller judges after trying that.
+    const guard = new CredentialGuard(kind === 'aksk' ? { limit: 2, judge: refusalJudge(rules) } : { limit: 8 });
+    return { http, rules, guard };
+}
+async function call(channel, req, auth, options = {}) {
     const jsonReq = { ...req, expectJson: true };
-    let response = await http.send(jsonReq, auth?.authorize);
-    let error = huaweiErrorOf(response.json);
+    const send = () => channel.http.send(jsonReq, auth?.authorize, channel.guard);
+    let response = await send();
     // An IAM token can expire during a long wait; with a password we can get a new one. Only once,
-    // and never for AK/SK: five bad signatures in a row lock the key for five minutes.
-    if (auth && isAuthFailure(response.status, error) && (await auth.renew())) {
-        response = await http.send(jsonReq, auth.authorize);
-        error = huaweiErrorOf(response.json);
+    // and never for AK/SK (the guard has already stopped everything after a refused signature).
+    if (auth && refusesCredentials(response.status, errorInBody(response.json)) && (await auth.renew()))
+        response = await send();
+    try {
+        const answer = readAnswer(req.action, response, { ...channel.rules, ...(options.tolerate && { tolerate: options.tolerate }) });
+        return { status: response.status, headers: response.headers, body: answer.json, ...(answer.tolerated && { error: answer.tolerated }) };
     }
-    const failed = response.status >= 400 || error !== undefined;
-    if (failed && !(error && options.tolerate?.includes(error.code))) {
-        throw new errors/* RemoteError */.Hi(req.action, response.status, error?.code ?? `HTTP.${response.status}`, 
-        // An error page from a proxy or gateway is HTML; its text is all there is to show.
-        error?.message ?? ((0,lib_http/* snippet */.UA)(response.body) || 'no error message in the response'), response.headers['x-request-id']);
+    catch (error) {
+        if (error instanceof errors/* CredentialsRefusedError */.TW)
+            channel.guard.refuse(error);
+        throw error;
     }
-    return { status: response.status, headers: response.headers, body: response.json ?? {}, ...(error && { error }) };
 }
 /** `arr` for a body that must be an array; a clear error otherwise. */
 function expectArray(action, body) {
@@ -75698,11 +76149,11 @@ function expectArray(action, body) {
 /** A start that hit a concurrency limit: the run exists and waits in the pipeline's queue. */
 const QUEUED_CODES = ['DEVPIPE.00011169', 'DEVPIPE.00011170'];
 class CodeArtsApi {
-    http;
+    channel;
     conn;
     auth;
-    constructor(http, conn, auth) {
-        this.http = http;
+    constructor(channel, conn, auth) {
+        this.channel = channel;
         this.conn = conn;
         this.auth = auth;
     }
@@ -75748,33 +76199,36 @@ class CodeArtsApi {
         });
         return (0,json/* obj */.WL)(result.body);
     }
-    /** One page of a step's log (codearts-api.md §2.5); offsets are the service's own, passed back as given. */
-    async stepLogPage(run, jobId, stepId, startOffset, limit) {
+    /** One page of a step's log from `offset` (docs/codearts.md, "Step logs"). */
+    async stepLogPage(run, jobId, stepId, offset, limit) {
         const result = await this.send({
             method: 'POST',
             path: `/pipelines/${run.pipelineId}/pipeline-runs/${run.runId}/jobs/${jobId}/steps/${stepId}/logs`,
-            body: { start_offset: startOffset, end_offset: 0, limit, sort: 'asc' },
+            body: { start_offset: offset, end_offset: offset, limit, sort: 'asc' },
             action: `reading the log of step ${stepId} of run ${run.runId}`
         });
         return (0,json/* obj */.WL)(result.body);
     }
+    /** StopPipelineRun answers `{success: true | false}`; true is the only confirmation. */
     async stop(pipelineId, runId) {
-        await this.send({ method: 'POST', path: `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, action: `stopping run ${runId} of pipeline ${pipelineId}` });
+        const result = await this.send({ method: 'POST', path: `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, action: `stopping run ${runId} of pipeline ${pipelineId}` });
+        return (0,json/* obj */.WL)(result.body)['success'] === true;
     }
     async cancelQueuing(pipelineId, runId, queueId) {
-        // No `pipeline-runs/` segment in this path (Huawei's Terraform provider, codearts-api.md §2.6).
-        await this.send({
+        // No `pipeline-runs/` segment in this path (Huawei's Terraform provider; docs/codearts.md).
+        const result = await this.send({
             method: 'POST',
             path: `/pipelines/${pipelineId}/${runId}/cancel-queuing/${queueId}`,
             body: {},
             action: `taking run ${runId} of pipeline ${pipelineId} out of the queue`
         });
+        return (0,json/* obj */.WL)(result.body)['success'] === true;
     }
     async send(endpoint, options) {
         const url = new URL(`${this.conn.endpoint}/v5/${this.conn.projectId}/api${endpoint.path}`);
         for (const [k, v] of Object.entries(endpoint.query ?? {}))
             url.searchParams.set(k, v);
-        return call(this.http, {
+        return call(this.channel, {
             method: endpoint.method,
             url,
             headers: { 'Content-Type': 'application/json' },
@@ -75792,7 +76246,7 @@ class CodeArtsApi {
 
 
 
-async function passwordToken(http, iamEndpoint, region, user) {
+async function passwordToken(channel, iamEndpoint, region, user) {
     const action = `signing in to IAM as ${user.domain}/${user.username}`;
     const body = {
         auth: {
@@ -75804,7 +76258,7 @@ async function passwordToken(http, iamEndpoint, region, user) {
             scope: { project: { name: region } }
         }
     };
-    const result = await call(http, {
+    const result = await call(channel, {
         method: 'POST',
         url: new URL(`${iamEndpoint}/v3/auth/tokens?nocatalog=true`),
         headers: { 'Content-Type': 'application/json' },
@@ -75819,11 +76273,11 @@ async function passwordToken(http, iamEndpoint, region, user) {
     return { token, ...(!Number.isNaN(expires) && { expiresAt: new Date(expires) }) };
 }
 /** `GET /v3/projects?name=<region>`, signed with the caller's AK/SK. */
-async function regionProjectId(http, iamEndpoint, region, signer) {
+async function regionProjectId(channel, iamEndpoint, region, signer) {
     const action = `looking up the IAM project of region ${region}`;
     const url = new URL(`${iamEndpoint}/v3/projects`);
     url.searchParams.set('name', region);
-    const result = await call(http, { method: 'GET', url, headers: { 'Content-Type': 'application/json' }, idempotent: true, action }, signer);
+    const result = await call(channel, { method: 'GET', url, headers: { 'Content-Type': 'application/json' }, idempotent: true, action }, signer);
     const match = (0,json/* arr */.QL)((0,json/* obj */.WL)(result.body)['projects'])
         .map(json/* obj */.WL)
         .find((p) => (0,json/* str */.gx)(p['name']) === region);
@@ -75959,7 +76413,7 @@ function byCodeUnits(a, b) {
 // A token refused while still valid means missing permissions: a new one would be refused too, and
 // renewing it again and again would only hide that.
 const EXPIRY_MARGIN_MS = 5 * 60_000;
-function createAuthenticator(conn, http, logger, now = Date.now) {
+function createAuthenticator(conn, channel, logger, now = Date.now) {
     const auth = conn.auth;
     switch (auth.kind) {
         case 'token':
@@ -75967,7 +76421,7 @@ function createAuthenticator(conn, http, logger, now = Date.now) {
         case 'password': {
             let token;
             const mint = () => {
-                token = passwordToken(http, conn.iamEndpoint, conn.region, auth).then((t) => {
+                token = passwordToken(channel, conn.iamEndpoint, conn.region, auth).then((t) => {
                     // Masked before anything, debug output included, could print it.
                     logger.secret(t.token);
                     logger.debug(`IAM token obtained${t.expiresAt ? `, valid until ${t.expiresAt.toISOString()}` : ''}`);
@@ -75997,7 +76451,7 @@ function createAuthenticator(conn, http, logger, now = Date.now) {
             // The project lookup itself is signed without X-Project-Id: IAM is a global service.
             const bare = { authorize: signWith(sts), renew: async () => false };
             let projectId = auth.iamProjectId ? Promise.resolve(auth.iamProjectId) : undefined;
-            const resolveProject = () => (projectId ??= regionProjectId(http, conn.iamEndpoint, conn.region, bare).then((id) => {
+            const resolveProject = () => (projectId ??= regionProjectId(channel, conn.iamEndpoint, conn.region, bare).then((id) => {
                 logger.debug(`IAM project of ${conn.region}: ${id}`);
                 return id;
             }, (error) => {
@@ -76016,58 +76470,119 @@ function createAuthenticator(conn, http, logger, now = Date.now) {
 // EXTERNAL MODULE: ./lib/model.js
 var model = __nccwpck_require__(9814);
 ;// CONCATENATED MODULE: ./lib/providers/log-lines.js
-// Step logs come in pages of text. These turn pages into whole lines, once each.
+// Step logs come in pages of text. These turn pages into whole lines, once each, in bounded memory.
+/**
+ * The longest line kept, in characters. Longer lines keep their end, where the error usually is
+ * (the live log view cuts lines at 1,024 characters anyway). It also bounds the partial line carried
+ * from page to page: a log that is one 100 MB line costs no more memory than a short one.
+ */
+const MAX_LINE = 2_000;
+// A safety net against a service whose offsets never stop moving.
+const MAX_PAGES = 100_000;
 /**
  * Reads pages from offset 0 until the service says there is no more, or would send us back to where
  * we were. A page may end inside a line; that part is carried over and joined to the next page.
+ * A page that says it starts before the end of the previous one (a service that reads the offsets
+ * of a page request differently, docs/codearts.md) has the part already read cut off, so no line is
+ * printed twice.
  */
 async function* pagedLines(fetch) {
     let offset = 0;
-    let carry = '';
-    for (;;) {
-        const page = await fetch(offset);
-        const parts = (carry + page.text).split('\n');
-        const last = !page.more || page.next === undefined || page.next <= offset;
-        carry = last ? '' : (parts.pop() ?? '');
-        yield* trimmed(parts, last);
-        if (last)
+    let carry = new Carry();
+    for (let page = 0; page < MAX_PAGES; page++) {
+        const answer = await fetch(offset);
+        const text = answer.start !== undefined && answer.start < offset ? dropBytes(answer.text, offset - answer.start) : answer.text;
+        const parts = text.split('\n');
+        const last = !answer.more || answer.next === undefined || answer.next <= offset;
+        for (let i = 0; i < parts.length - 1; i++) {
+            carry.append(parts[i]);
+            yield carry.line();
+            carry = new Carry();
+        }
+        carry.append(parts.at(-1));
+        if (last) {
+            if (!carry.empty())
+                yield carry.line();
             return;
-        offset = page.next;
+        }
+        offset = answer.next;
     }
 }
 /** The lines of a whole text. */
 function splitLines(text) {
-    return [...trimmed(text.split('\n'), true)];
-}
-function* trimmed(parts, final) {
-    if (final && parts.at(-1) === '')
+    const parts = text.split('\n');
+    if (parts.at(-1) === '')
         parts.pop();
-    for (const line of parts)
-        yield line.endsWith('\r') ? line.slice(0, -1) : line;
+    return parts.map((part) => {
+        const carry = new Carry();
+        carry.append(part);
+        return carry.line();
+    });
+}
+/** A line being assembled from pieces: its length, and at most MAX_LINE of its last characters. */
+class Carry {
+    tail = '';
+    length = 0;
+    append(piece) {
+        this.length += piece.length;
+        const joined = this.tail + piece;
+        this.tail = joined.length > MAX_LINE ? joined.slice(-MAX_LINE) : joined;
+    }
+    empty() {
+        return this.length === 0;
+    }
+    line() {
+        const text = this.tail.endsWith('\r') ? this.tail.slice(0, -1) : this.tail;
+        return this.length > MAX_LINE ? `[line cut: the first ${this.length - MAX_LINE} of ${this.length} characters are not shown]…${text}` : text;
+    }
+}
+/** `text` without its first `bytes` bytes of UTF-8. */
+function dropBytes(text, bytes) {
+    const buffer = Buffer.from(text, 'utf8');
+    return bytes >= buffer.length ? '' : buffer.subarray(bytes).toString('utf8');
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/status-classes.js
 /**
- * A provider's status words → states. Any word not in the table means "still running": waiting on
- * until the timeout is recoverable, declaring an unknown status finished is not (DESIGN.md).
+ * A provider's status words → states, for runs and for stages, jobs and steps. Every word the
+ * official SDKs document is in a table (docs/statuses.md). Any other word means "still running":
+ * waiting on until the timeout is recoverable, declaring an unknown status finished is not.
  */
-function statusClasses(table) {
-    const stateOf = (status) => table[status.toUpperCase()] ?? 'running';
+function statusClasses(runTable, nodeTable) {
     return {
-        stateOf,
-        // A run is never "skipped"; should a service ever say so, keep waiting rather than guess.
-        runStateOf: (status) => {
-            const state = stateOf(status);
-            return state === 'skipped' ? 'running' : state;
+        reader: () => {
+            const unknown = [];
+            const look = (table, status) => {
+                const word = status.trim().toUpperCase();
+                const state = table[word];
+                if (state !== undefined)
+                    return state;
+                const shown = word === '' ? '(no status)' : status.trim();
+                if (!unknown.includes(shown))
+                    unknown.push(shown);
+                return 'running';
+            };
+            return { run: (s) => look(runTable, s), node: (s) => look(nodeTable, s), unknown };
         }
     };
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/codearts/status.js
 
-// Run, stage and job statuses share one vocabulary (codearts-api.md §3); INIT, QUEUED and values
-// Huawei may add later are "still running".
-const { stateOf, runStateOf } = statusClasses({
+// Every status the official SDK documents (docs/statuses.md). A run IGNORED was not run by the
+// service: it has ended, and not with success. QUEUED and INIT, seen though not in the run enum,
+// are a run that has not started yet.
+const codeartsStatuses = statusClasses({
+    COMPLETED: 'success',
+    FAILED: 'failure',
+    IGNORED: 'failure',
+    CANCELED: 'cancelled',
+    PAUSED: 'manual',
+    SUSPEND: 'manual',
+    RUNNING: 'running',
+    INIT: 'running',
+    QUEUED: 'running'
+}, {
     COMPLETED: 'success',
     FAILED: 'failure',
     ASYNC_FAILED: 'failure',
@@ -76075,67 +76590,86 @@ const { stateOf, runStateOf } = statusClasses({
     PAUSED: 'manual',
     SUSPEND: 'manual',
     SKIPPED: 'skipped',
-    UNSELECTED: 'skipped'
+    IGNORED: 'skipped',
+    UNSELECTED: 'skipped',
+    INIT: 'running',
+    QUEUED: 'running',
+    RUNNING: 'running',
+    ASYNC_RUNNING: 'running',
+    REDISPATCH: 'running'
 });
 
 ;// CONCATENATED MODULE: ./lib/providers/codearts/translate.js
 // CodeArts response shapes → the action's model. Stage times are strings in the batch status
-// response and epoch milliseconds in the run detail (codearts-api.md §2.3); only the detail's are used.
+// response and epoch milliseconds in the run detail (docs/codearts.md); only the detail's are used,
+// and any time that cannot be read is left out (it never decides anything).
 
 
-/** An item of `POST .../pipelines/status`: the pipeline's latest run. */
+
+/**
+ * Whether an answer is the record of the run asked for. A record of another run must never be
+ * taken for ours: a mismatch is an error, as is a record that does not say which run it is.
+ */
+function checkIdentity(action, run, runId, pipelineId) {
+    const id = (0,json/* str */.gx)(runId);
+    if (id !== run.runId)
+        throw new errors/* MalformedResponseError */.f7(action, id === '' ? 'the record does not say which run it is' : `it is the record of run ${id}, not of run ${run.runId}`);
+    const pipeline = (0,json/* str */.gx)(pipelineId);
+    if (pipeline !== '' && pipeline !== run.pipelineId)
+        throw new errors/* MalformedResponseError */.f7(action, `it is the record of a run of pipeline ${pipeline}, not of ${run.pipelineId}`);
+}
+/** An item of `POST .../pipelines/status`: the pipeline's latest run, already matched to ours. */
 function snapshotFromLatest(item) {
+    const statuses = codeartsStatuses.reader();
     const status = (0,json/* str */.gx)(item['status']);
-    return {
+    return finish({
         ...runTimes(item),
         status,
-        state: runStateOf(status),
+        state: statuses.run(status),
         stages: bySequence((0,json/* arr */.QL)(item['stage_status_list']).map(json/* obj */.WL)).map((s) => {
             const stageStatus = (0,json/* str */.gx)(s['status']);
-            return { name: (0,json/* str */.gx)(s['name']), status: stageStatus, state: stateOf(stageStatus) };
+            return { name: (0,json/* str */.gx)(s['name']), status: stageStatus, state: statuses.node(stageStatus) };
         })
-    };
+    }, statuses);
 }
-/** `GET .../pipeline-runs/detail`. */
-function detailFromRun(body) {
+/** `GET .../pipeline-runs/detail`, checked to be the record of `run`. */
+function detailFromRun(body, run) {
+    checkIdentity(`reading run ${run.runId} of pipeline ${run.pipelineId}`, run, body['id'], body['pipeline_id']);
+    const statuses = codeartsStatuses.reader();
     const status = (0,json/* str */.gx)(body['status']);
     const pipelineName = (0,json/* str */.gx)(body['name']);
-    return {
+    return finish({
         ...runTimes(body),
         ...(pipelineName !== '' && { pipelineName }),
         status,
-        state: runStateOf(status),
-        stages: bySequence((0,json/* arr */.QL)(body['stages']).map(json/* obj */.WL)).map(stage)
-    };
+        state: statuses.run(status),
+        stages: bySequence((0,json/* arr */.QL)(body['stages']).map(json/* obj */.WL)).map((s) => stage(s, statuses))
+    }, statuses);
+}
+function finish(snapshot, statuses) {
+    return statuses.unknown.length > 0 ? { ...snapshot, unknown: statuses.unknown } : snapshot;
 }
 function runTimes(item) {
-    const runNumber = (0,json/* num */.bu)(item['run_number']);
-    const startedAt = (0,json/* epochMs */.e9)(item['start_time']);
-    const finishedAt = (0,json/* epochMs */.e9)(item['end_time']);
+    const runNumber = (0,json/* count */.U9)(item['run_number']);
     const url = (0,json/* str */.gx)(item['detail_url']);
-    return {
-        ...(runNumber !== undefined && { runNumber }),
-        ...(startedAt && { startedAt }),
-        ...(finishedAt && { finishedAt }),
-        ...(url !== '' && { url })
-    };
+    return { ...(runNumber !== undefined && runNumber > 0 && { runNumber }), ...times(item), ...(url !== '' && { url }) };
 }
-function stage(s) {
+function stage(s, statuses) {
     const status = (0,json/* str */.gx)(s['status']);
     const id = (0,json/* str */.gx)(s['id']);
     return {
         id,
         name: (0,json/* str */.gx)(s['name']) || (0,json/* str */.gx)(s['identifier']),
         status,
-        state: stateOf(status),
+        state: statuses.node(status),
         ...times(s),
         // Gate steps belong to no job; the log URL is assumed to take the stage's ID in the job's place.
-        pre: bySequence((0,json/* arr */.QL)(s['pre']).map(json/* obj */.WL)).map((p) => step(p, id)),
-        post: bySequence((0,json/* arr */.QL)(s['post']).map(json/* obj */.WL)).map((p) => step(p, id)),
-        jobs: bySequence((0,json/* arr */.QL)(s['jobs']).map(json/* obj */.WL)).map(job)
+        pre: bySequence((0,json/* arr */.QL)(s['pre']).map(json/* obj */.WL)).map((p) => step(p, id, statuses)),
+        post: bySequence((0,json/* arr */.QL)(s['post']).map(json/* obj */.WL)).map((p) => step(p, id, statuses)),
+        jobs: bySequence((0,json/* arr */.QL)(s['jobs']).map(json/* obj */.WL)).map((j) => job(j, statuses))
     };
 }
-function job(j) {
+function job(j, statuses) {
     const status = (0,json/* str */.gx)(j['status']);
     const message = (0,json/* str */.gx)(j['message']);
     const id = (0,json/* str */.gx)(j['id']);
@@ -76143,14 +76677,14 @@ function job(j) {
         id,
         name: (0,json/* str */.gx)(j['name']) || (0,json/* str */.gx)(j['identifier']),
         status,
-        state: stateOf(status),
+        state: statuses.node(status),
         ...(message !== '' && { message }),
         ...times(j),
-        steps: bySequence((0,json/* arr */.QL)(j['steps']).map(json/* obj */.WL)).map((s) => step(s, id))
+        steps: bySequence((0,json/* arr */.QL)(j['steps']).map(json/* obj */.WL)).map((s) => step(s, id, statuses))
     };
 }
-/** The log key is `<job run id>/<step run id>`: the two IDs in the log URL (codearts-api.md §2.2). */
-function step(s, jobId) {
+/** The log key is `<job run id>/<step run id>`: the two IDs in the log URL (docs/codearts.md). */
+function step(s, jobId, statuses) {
     const status = (0,json/* str */.gx)(s['status']);
     const message = (0,json/* str */.gx)(s['message']);
     const id = (0,json/* str */.gx)(s['id']);
@@ -76159,19 +76693,19 @@ function step(s, jobId) {
         ...(jobId !== '' && id !== '' && { logKey: `${jobId}/${id}` }),
         name: (0,json/* str */.gx)(s['name']) || (0,json/* str */.gx)(s['task']),
         status,
-        state: stateOf(status),
+        state: statuses.node(status),
         ...(message !== '' && { message }),
         ...times(s)
     };
 }
 function times(item) {
-    const startedAt = (0,json/* epochMs */.e9)(item['start_time']);
-    const finishedAt = (0,json/* epochMs */.e9)(item['end_time']);
+    const startedAt = (0,json/* remoteTime */.Gf)(item['start_time']);
+    const finishedAt = (0,json/* remoteTime */.Gf)(item['end_time']);
     return { ...(startedAt && { startedAt }), ...(finishedAt && { finishedAt }) };
 }
 function bySequence(items) {
     return items
-        .map((item, index) => ({ item, index, sequence: (0,json/* num */.bu)(item['sequence']) }))
+        .map((item, index) => ({ item, index, sequence: (0,json/* count */.U9)(item['sequence']) }))
         .sort((a, b) => (a.sequence ?? a.index) - (b.sequence ?? b.index) || a.index - b.index)
         .map((x) => x.item);
 }
@@ -76194,11 +76728,14 @@ class CodeArtsProvider {
     seen = new Map();
     /** Details of runs that have ended: they no longer change. */
     ended = new Map();
+    /** Descriptions of runs read while searching for a start's marker: they never change. */
+    descriptions = new Map();
     constructor(api, conn) {
         this.api = api;
         this.conn = conn;
     }
-    async start(pipelineId, request) {
+    /** CodeArts keeps a run's description, so every run listed says for itself whether it is ours: no `before`. */
+    async prepareStart(pipelineId, request) {
         const body = { description: request.description };
         if (request.variables.length > 0)
             body.variables = request.variables;
@@ -76208,22 +76745,32 @@ class CodeArtsProvider {
             body.choose_jobs = request.jobs;
         if (request.ref)
             body.sources = await this.sourcesAt(pipelineId, request.ref);
-        const { runId, queueId } = await this.api.run(pipelineId, body);
+        return { pipelineId, body };
+    }
+    async start(prepared) {
+        const { pipelineId } = prepared;
+        const { runId, queueId } = await this.api.run(pipelineId, prepared.body);
         return { pipelineId, runId, ...(queueId && { queueId }), url: this.consoleUrl(pipelineId, runId), startedHere: true };
     }
-    async find(pipelineId, marker) {
-        // The list has no descriptions, so each candidate's detail is read, newest first. A run started
-        // by this step a moment ago is among the few most recent even on a busy pipeline.
+    async find(pipelineId, start) {
+        // The list has no descriptions, so each run's detail is read (once: descriptions never change).
+        // A run started by this step a moment ago is among the few most recent even on a busy pipeline.
+        const found = [];
         for (const item of await this.api.recentRuns(pipelineId, RECENT_RUNS)) {
             const runId = (0,json/* str */.gx)(item['pipeline_run_id']);
             if (runId === '')
                 continue;
-            const detail = await this.api.runDetail(pipelineId, runId);
-            if ((0,json/* str */.gx)(detail['description']).includes(marker)) {
-                return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: true };
+            let description = this.descriptions.get(runId);
+            if (description === undefined) {
+                const detail = await this.api.runDetail(pipelineId, runId);
+                checkIdentity(`reading run ${runId} of pipeline ${pipelineId}`, { pipelineId, runId }, detail['id'], detail['pipeline_id']);
+                description = (0,json/* str */.gx)(detail['description']);
+                this.descriptions.set(runId, description);
             }
+            if (description.includes(start.marker))
+                found.push({ pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: true });
         }
-        return undefined;
+        return { found, candidates: [] };
     }
     async latest(pipelineId) {
         const [item] = await this.api.latestRuns([pipelineId]);
@@ -76247,8 +76794,16 @@ class CodeArtsProvider {
         const pipelineIds = [...new Set(runs.map((r) => r.pipelineId))];
         const latest = new Map();
         for (let i = 0; i < pipelineIds.length; i += STATUS_BATCH) {
-            for (const item of await this.api.latestRuns(pipelineIds.slice(i, i + STATUS_BATCH))) {
-                latest.set((0,json/* str */.gx)(item['pipeline_id']), item);
+            const asked = pipelineIds.slice(i, i + STATUS_BATCH);
+            for (const item of await this.api.latestRuns(asked)) {
+                // An item for a pipeline not asked about, or a second item for one, is not trusted as ours.
+                const id = (0,json/* str */.gx)(item['pipeline_id']);
+                if (!asked.includes(id))
+                    continue;
+                if (latest.has(id))
+                    latest.set(id, {});
+                else
+                    latest.set(id, item);
             }
         }
         const snapshots = new Map();
@@ -76273,11 +76828,11 @@ class CodeArtsProvider {
         needDetail.forEach((run, i) => snapshots.set((0,model/* runKey */.r)(run), details[i]));
         return snapshots;
     }
-    async detail(run) {
+    async detail(run, fresh = false) {
         const cached = this.ended.get((0,model/* runKey */.r)(run));
-        if (cached)
+        if (cached && !fresh)
             return cached;
-        const detail = detailFromRun(await this.api.runDetail(run.pipelineId, run.runId));
+        const detail = detailFromRun(await this.api.runDetail(run.pipelineId, run.runId), run);
         const seen = this.seen.get((0,model/* runKey */.r)(run));
         if (seen)
             seen.parallelStages = new Set(detail.stages.filter((s) => s.jobs.length > 1).map((s) => s.name));
@@ -76285,20 +76840,27 @@ class CodeArtsProvider {
             this.ended.set((0,model/* runKey */.r)(run), detail);
         return detail;
     }
-    /** Pages through the log from the start, passing back the offsets the service returns. */
+    /**
+     * Pages through the log from the start. Each page answers with `start_offset` and `end_offset`;
+     * the SDK says to fill both into the next request, our first reading was that `end_offset` is
+     * where the next page starts (docs/codearts.md). Both offsets of the next request are set to the
+     * end of the page, so either reading gives the next page, and a page that starts before that point
+     * has its repeated part cut off.
+     */
     stepLog(run, logKey) {
         const [jobId = '', stepId = ''] = logKey.split('/');
         return pagedLines(async (offset) => {
             const page = await this.api.stepLogPage(run, jobId, stepId, offset, LOG_PAGE_LINES);
+            const start = (0,json/* num */.bu)(page['start_offset']);
             const next = (0,json/* num */.bu)(page['end_offset']);
-            return { text: (0,json/* str */.gx)(page['log']), more: page['has_more'] === true, ...(next !== undefined && { next }) };
+            return { text: (0,json/* str */.gx)(page['log']), more: page['has_more'] === true, ...(start !== undefined && { start }), ...(next !== undefined && { next }) };
         });
     }
     async stop(run) {
         if (run.queueId !== undefined) {
             try {
-                await this.api.cancelQueuing(run.pipelineId, run.runId, run.queueId);
-                return;
+                if (await this.api.cancelQueuing(run.pipelineId, run.runId, run.queueId))
+                    return true;
             }
             catch (error) {
                 // It may have left the queue since it was started; then it is a running run to stop.
@@ -76306,7 +76868,7 @@ class CodeArtsProvider {
                     throw error;
             }
         }
-        await this.api.stop(run.pipelineId, run.runId);
+        return this.api.stop(run.pipelineId, run.runId);
     }
     /**
      * The pipeline's code sources, pointed at `ref`. A start that names a branch must repeat each
@@ -76321,7 +76883,9 @@ class CodeArtsProvider {
         if (runId === '') {
             throw new errors/* PreconditionError */.Rb(action, 'the pipeline has never run, so its repositories are unknown; run it once in the console, or leave ref empty');
         }
-        const sources = (0,json/* arr */.QL)((await this.api.runDetail(pipelineId, runId))['sources']).map(json/* obj */.WL);
+        const detail = await this.api.runDetail(pipelineId, runId);
+        checkIdentity(action, { pipelineId, runId }, detail['id'], detail['pipeline_id']);
+        const sources = (0,json/* arr */.QL)(detail['sources']).map(json/* obj */.WL);
         const code = sources.filter((s) => (0,json/* str */.gx)(s['type']) === 'code');
         if (code.length === 0)
             throw new errors/* PreconditionError */.Rb(action, 'the pipeline has no code repository to run a branch or tag of; leave ref empty');
@@ -76347,6 +76911,41 @@ class CodeArtsProvider {
      */
     consoleUrl(pipelineId, runId) {
         return `https://devcloud.${this.conn.region}.huaweicloud.com/cicd/project/${this.conn.projectId}/pipeline/detail/${pipelineId}/${runId}?v=1`;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/call.js
+// Sends a request to a Yunxiao API and reads the answer: data, or a RemoteError with the service's
+// own code and message (remote-answer.ts reads every error shape, whatever the HTTP status).
+
+
+
+// Alibaba Cloud's gateway codes for a signature or key it does not accept.
+const REFUSED_CODES = /^(InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|InvalidSecurityToken|SignatureNonceUsed|InvalidTimeStamp|Unauthorized)/;
+function call_refusesCredentials(status, error) {
+    return status === 401 || REFUSED_CODES.test(error?.code ?? '');
+}
+const call_REFUSAL_HINTS = {
+    token: "Check 'token': a personal access token expires, is shown only once when created, and needs the Flow permissions (pipelines and pipeline runs, read and run) " +
+        "in the organization of 'organization-id'",
+    aksk: "Check 'access-key' and 'secret-key': the likely causes are a wrong or rotated secret, a key of another account, a disabled key, " +
+        "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent with this key"
+};
+function call_openChannel(http, kind) {
+    const rules = { refusesCredentials: call_refusesCredentials, refusalHint: call_REFUSAL_HINTS[kind] };
+    // Signed requests: judged one by one before the next leaves (see CredentialGuard); a token is never renewed.
+    const guard = new CredentialGuard(kind === 'aksk' ? { limit: 2, judge: refusalJudge(rules) } : { limit: 8, judge: refusalJudge(rules) });
+    return { http, rules, guard };
+}
+async function callYunxiao(channel, req, authorize) {
+    const response = await channel.http.send({ ...req, expectJson: true }, authorize, channel.guard);
+    try {
+        return readAnswer(req.action, response, channel.rules).json;
+    }
+    catch (error) {
+        if (error instanceof errors/* CredentialsRefusedError */.TW)
+            channel.guard.refuse(error);
+        throw error;
     }
 }
 
@@ -76469,51 +77068,65 @@ function acs3_byCodeUnits(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-;// CONCATENATED MODULE: ./lib/providers/yunxiao/call.js
-// Sends a request to a Yunxiao API and turns every kind of error answer into a RemoteError.
-
-
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/api.js
+// The Yunxiao operations the action needs. Two APIs provide them: the current OpenAPI (token) and
+// the 2021 `devops` API (AK/SK); the provider sees only this interface.
 
 /**
- * The current API reports errors with an HTTP status and `{errorCode, errorMessage}`; the 2021 API
- * also answers `{success: false, errorCode, errorMessage}`, and Alibaba's gateway `{Code, Message}`.
- * All are looked for, whatever the status.
+ * A GetPipelineJobSteps answer: documented as one object, parsed by Alibaba's own MCP server as an
+ * array of them. Each lists its steps as `buildProcessNodes` (the current field) or `steps` (the
+ * legacy one); a step is named by `stepName` (`nodeName` is deprecated) and addressed by
+ * `stepIndex` (`nodeIndex` is deprecated). Every form is read, the current one first.
  */
-function yunxiaoErrorOf(body) {
-    // The 2021 API's documented success example carries `"errorCode": "\"\""` beside `success: true`.
-    if (!(0,json/* isObject */.Gv)(body) || body['success'] === true)
-        return undefined;
-    const code = (0,json/* str */.gx)(body['errorCode']) || (0,json/* str */.gx)(body['Code']) || (typeof body['code'] === 'string' ? body['code'] : '');
-    const message = (0,json/* str */.gx)(body['errorMessage']) || (0,json/* str */.gx)(body['errorDescription']) || (0,json/* str */.gx)(body['Message']) || (0,json/* str */.gx)(body['message']);
-    if (code === '' && body['success'] !== false)
-        return undefined;
-    return { code: code || 'Unsuccessful', message: message || '(no message)' };
+function readJobSteps(body) {
+    const groups = (Array.isArray(body) ? body : [body]).filter(json/* isObject */.Gv);
+    const listOf = (group) => {
+        const current = group['buildProcessNodes'];
+        if (Array.isArray(current) && current.length > 0)
+            return current;
+        if ((0,json/* isObject */.Gv)(current))
+            return [current];
+        const legacy = group['steps'];
+        return Array.isArray(legacy) ? legacy : (0,json/* isObject */.Gv)(legacy) ? [legacy] : [];
+    };
+    const group = groups.find((g) => listOf(g).length > 0) ?? groups[0] ?? {};
+    return {
+        buildId: (0,json/* str */.gx)(group['buildId']),
+        steps: listOf(group)
+            .map(json/* obj */.WL)
+            .map((s) => ({ index: (0,json/* str */.gx)(s['stepIndex']) || (0,json/* str */.gx)(s['nodeIndex']), name: (0,json/* str */.gx)(s['stepName']) || (0,json/* str */.gx)(s['nodeName']), status: (0,json/* str */.gx)(s['status']) }))
+            .filter((s) => s.index !== '')
+    };
 }
-async function callYunxiao(http, req, authorize) {
-    const response = await http.send({ ...req, expectJson: true }, authorize);
-    const error = yunxiaoErrorOf(response.json);
-    if (response.status >= 400 || error !== undefined) {
-        throw new errors/* RemoteError */.Hi(req.action, response.status, error?.code ?? `HTTP.${response.status}`, error?.message ?? ((0,lib_http/* snippet */.UA)(response.body) || 'no error message in the response'), response.headers['x-request-id'] ?? response.headers['x-acs-request-id']);
-    }
-    return response.json;
+/** The items of a run list, wherever the answer keeps them. */
+function listItems(body, field) {
+    return (0,json/* arr */.QL)(field === undefined ? body : (0,json/* obj */.WL)(body)[field]).map(json/* obj */.WL);
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/devops.js
 // The older Yunxiao API, `devops` 2021-06-25 (ROA, AK/SK signed with ACS3-HMAC-SHA256), for
-// organizations still on it (yunxiao-api.md §3). It has no step-level operations: logs are whole
+// organizations still on it (docs/yunxiao.md). It has no step-level operations: logs are whole
 // job logs. Its paths mix `organization`/`organizations` and `pipeline`/`pipelines` as documented.
 
 
 
 
 
+
 const VERSION = '2021-06-25';
+const PAGE_SIZE = 50;
+const devops_MAX_PAGES = 20;
+// No document promises an order for ListPipelineRuns, so "the newest run" is the largest run number
+// among all runs of a recent window, widened until one has any.
+const LATEST_WINDOWS_MS = [24 * 3_600_000, 31 * 24 * 3_600_000, Number.POSITIVE_INFINITY];
 class YunxiaoDevopsApi {
-    http;
+    // The SDK's PipelineRun model has no variables and no comment (docs/yunxiao.md).
+    listsVariables = false;
+    channel;
     conn;
     keys;
-    constructor(http, conn, keys) {
-        this.http = http;
+    constructor(channel, conn, keys) {
+        this.channel = channel;
         this.conn = conn;
         this.keys = keys;
     }
@@ -76528,7 +77141,7 @@ class YunxiaoDevopsApi {
             idempotent: false
         }));
         const runId = (0,json/* str */.gx)(body['pipelineRunId']);
-        if (runId === '')
+        if (!/^[1-9]\d*$/.test(runId))
             throw new errors/* MalformedResponseError */.f7(action, 'no pipelineRunId in the answer');
         return runId;
     }
@@ -76536,14 +77149,34 @@ class YunxiaoDevopsApi {
         const path = `/organization/${this.org}/pipelines/${pipelineId}/pipelineRuns/${runId}`;
         return (0,json/* obj */.WL)((0,json/* obj */.WL)(await this.send('GET', path, 'GetPipelineRun', `reading run ${runId} of pipeline ${pipelineId}`))['pipelineRun']);
     }
-    async recentRuns(pipelineId, count) {
-        const path = `/organization/${this.org}/pipelines/${pipelineId}/pipelineRuns`;
-        const body = await this.send('GET', path, 'ListPipelineRuns', `listing the recent runs of pipeline ${pipelineId}`, { query: { maxResults: String(count) } });
-        return (0,json/* arr */.QL)((0,json/* obj */.WL)(body)['pipelineRuns']).map(json/* obj */.WL);
+    async latestRunId(pipelineId) {
+        for (const window of LATEST_WINDOWS_MS) {
+            const runs = await this.runsSince(pipelineId, Number.isFinite(window) ? Date.now() - window : 0);
+            const ids = runs.map((r) => (0,json/* str */.gx)(r['pipelineRunId'])).filter((id) => /^[1-9]\d*$/.test(id));
+            if (ids.length > 0)
+                return ids.reduce((a, b) => (BigInt(a) >= BigInt(b) ? a : b));
+        }
+        return undefined;
     }
+    async runsSince(pipelineId, since) {
+        const path = `/organization/${this.org}/pipelines/${pipelineId}/pipelineRuns`;
+        const runs = [];
+        let nextToken = '';
+        for (let page = 0; page < devops_MAX_PAGES; page++) {
+            const query = { maxResults: String(PAGE_SIZE), ...(since > 0 && { startTime: String(Math.floor(since)) }), ...(nextToken && { nextToken }) };
+            const body = await this.send('GET', path, 'ListPipelineRuns', `listing the recent runs of pipeline ${pipelineId}`, { query });
+            const items = listItems(body, 'pipelineRuns');
+            runs.push(...items);
+            nextToken = (0,json/* str */.gx)((0,json/* obj */.WL)(body)['nextToken']);
+            if (nextToken === '' || items.length === 0)
+                break;
+        }
+        return runs;
+    }
+    /** StopPipelineRun answers the usual envelope; `success: true` is the confirmation. */
     async stopRun(pipelineId, runId) {
         const path = `/organization/${this.org}/pipelines/${pipelineId}/pipelineRuns/${runId}/stop`;
-        await this.send('PUT', path, 'StopPipelineRun', `stopping run ${runId} of pipeline ${pipelineId}`);
+        return (0,json/* obj */.WL)(await this.send('PUT', path, 'StopPipelineRun', `stopping run ${runId} of pipeline ${pipelineId}`))['success'] === true;
     }
     async jobSteps() {
         return undefined;
@@ -76565,24 +77198,29 @@ class YunxiaoDevopsApi {
         const headers = { accept: 'application/json' };
         if (options.form !== undefined)
             headers['content-type'] = 'application/x-www-form-urlencoded';
-        return callYunxiao(this.http, { method, url, headers, ...(options.form !== undefined && { body: options.form }), idempotent: options.idempotent ?? true, action }, 
+        return callYunxiao(this.channel, { method, url, headers, ...(options.form !== undefined && { body: options.form }), idempotent: options.idempotent ?? true, action }, 
         // Signed again for each attempt: the date and the nonce must be fresh.
         (req) => signAcs3({ method: req.method, url: req.url, headers: req.headers, body: req.body ?? '', action: operation, version: VERSION }, this.keys, new Date(), (0,external_node_crypto_.randomUUID)()));
     }
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/openapi.js
-// The current Yunxiao API, /oapi/v1, with a personal access token (yunxiao-api.md §2). The central
+// The current Yunxiao API, /oapi/v1, with a personal access token (docs/yunxiao.md). The central
 // edition names the organization in the path; a region edition has its own domain and does not.
 
 
 
+
+// ListPipelineRuns serves at most 30 a page; a bounded number of pages keeps a search cheap.
+const PER_PAGE = 30;
+const openapi_MAX_PAGES = 20;
 class YunxiaoOpenApi {
-    http;
+    listsVariables = true;
+    channel;
     conn;
     token;
-    constructor(http, conn, token) {
-        this.http = http;
+    constructor(channel, conn, token) {
+        this.channel = channel;
         this.conn = conn;
         this.token = token;
     }
@@ -76594,30 +77232,46 @@ class YunxiaoOpenApi {
         // `params` is a JSON string inside the JSON body; the answer is the bare run ID.
         const body = await this.send('POST', pipelineId, '/runs', action, { body: { params: JSON.stringify(params) }, idempotent: false });
         const runId = (0,json/* str */.gx)((0,json/* isObject */.Gv)(body) ? body['pipelineRunId'] : body);
-        if (runId === '')
+        if (!/^[1-9]\d*$/.test(runId))
             throw new errors/* MalformedResponseError */.f7(action, 'no run ID in the answer');
         return runId;
     }
     async getRun(pipelineId, runId) {
         return (0,json/* obj */.WL)(await this.send('GET', pipelineId, `/runs/${runId}`, `reading run ${runId} of pipeline ${pipelineId}`));
     }
-    async recentRuns(pipelineId, count) {
-        const body = await this.send('GET', pipelineId, '/runs', `listing the recent runs of pipeline ${pipelineId}`, { query: { page: '1', perPage: String(count) } });
-        return (0,json/* arr */.QL)(body).map(json/* obj */.WL);
+    /**
+     * GetLatestPipelineRun: the service's own answer to "which run is the newest". A pipeline that
+     * never ran has none: an empty answer or a 404 (a missing pipeline shows up at the next request).
+     */
+    async latestRunId(pipelineId) {
+        const action = `finding the latest run of pipeline ${pipelineId}`;
+        try {
+            const id = (0,json/* str */.gx)((0,json/* obj */.WL)(await this.send('GET', pipelineId, '/runs/latestPipelineRun', action))['pipelineRunId']);
+            return /^[1-9]\d*$/.test(id) ? id : undefined;
+        }
+        catch (error) {
+            if (error instanceof errors/* RemoteError */.Hi && error.httpStatus === 404)
+                return undefined;
+            throw error;
+        }
     }
+    async runsSince(pipelineId, since) {
+        const runs = [];
+        for (let page = 1; page <= openapi_MAX_PAGES; page++) {
+            const query = { page: String(page), perPage: String(PER_PAGE), startTime: String(Math.max(0, Math.floor(since))) };
+            const items = listItems(await this.send('GET', pipelineId, '/runs', `listing the recent runs of pipeline ${pipelineId}`, { query }));
+            runs.push(...items);
+            if (items.length < PER_PAGE)
+                break;
+        }
+        return runs;
+    }
+    /** UpdatePipelineRun answers `true` when it stopped the run. */
     async stopRun(pipelineId, runId) {
-        await this.send('PUT', pipelineId, `/runs/${runId}`, `stopping run ${runId} of pipeline ${pipelineId}`);
+        return (await this.send('PUT', pipelineId, `/runs/${runId}`, `stopping run ${runId} of pipeline ${pipelineId}`)) === true;
     }
     async jobSteps(pipelineId, runId, jobId) {
-        const body = await this.send('GET', pipelineId, `/pipelineRuns/${runId}/jobs/${jobId}/steps`, `reading the steps of job ${jobId} of run ${runId}`);
-        // Documented as an object; the official MCP server parses an array of them. Accept both.
-        const found = (Array.isArray(body) ? body.map(json/* obj */.WL) : [(0,json/* obj */.WL)(body)]).find((b) => Array.isArray(b['steps'])) ?? {};
-        return {
-            buildId: (0,json/* str */.gx)(found['buildId']),
-            steps: (0,json/* arr */.QL)(found['steps'])
-                .map(json/* obj */.WL)
-                .map((s) => ({ index: (0,json/* str */.gx)(s['stepIndex']), name: (0,json/* str */.gx)(s['stepName']) || (0,json/* str */.gx)(s['nodeName']), status: (0,json/* str */.gx)(s['status']) }))
-        };
+        return readJobSteps(await this.send('GET', pipelineId, `/pipelineRuns/${runId}/jobs/${jobId}/steps`, `reading the steps of job ${jobId} of run ${runId}`));
     }
     async stepLogPage(pipelineId, runId, jobId, buildId, stepIndex, offset, limit) {
         const body = (0,json/* obj */.WL)(await this.send('GET', pipelineId, `/pipelineRuns/${runId}/jobs/${jobId}/step/log`, `reading the log of step ${stepIndex} of job ${jobId}`, {
@@ -76627,7 +77281,7 @@ class YunxiaoOpenApi {
         return { text: (0,json/* str */.gx)(body['logs']), more: body['more'] === true, ...(next !== undefined && { next }) };
     }
     async jobLog(pipelineId, runId, jobId) {
-        // Note the singular `job` in this path (yunxiao-api.md §2.2).
+        // Note the singular `job` in this path (docs/yunxiao.md).
         return (0,json/* str */.gx)((0,json/* obj */.WL)(await this.send('GET', pipelineId, `/runs/${runId}/job/${jobId}/log`, `reading the log of job ${jobId} of run ${runId}`))['content']);
     }
     async send(method, pipelineId, path, action, options = {}) {
@@ -76635,7 +77289,7 @@ class YunxiaoOpenApi {
         const url = new URL(`${this.conn.endpoint}/oapi/v1/flow${org}/pipelines/${pipelineId}${path}`);
         for (const [k, v] of Object.entries(options.query ?? {}))
             url.searchParams.set(k, v);
-        return callYunxiao(this.http, {
+        return callYunxiao(this.channel, {
             method,
             url,
             headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -76648,28 +77302,52 @@ class YunxiaoOpenApi {
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/status.js
 
-// Documented: SUCCESS, FAIL, CANCELED, RUNNING, WAITING (yunxiao-api.md §4); step statuses come in
-// lower case. The other spellings listed are ones the reference warns may appear.
-const { stateOf: status_stateOf, runStateOf: status_runStateOf } = statusClasses({
+// The SDK documents SUCCESS, FAIL and RUNNING for runs; the list filter adds CANCELED and WAITING
+// (docs/statuses.md). The other words are ones the service is reported to use: a run that ran out
+// of time (TIMEOUT) failed, one that was terminated was cancelled. Step statuses come in lower case.
+const ENDED = {
     SUCCESS: 'success',
     FAIL: 'failure',
     FAILED: 'failure',
+    TIMEOUT: 'failure',
     CANCELED: 'cancelled',
     CANCELLED: 'cancelled',
+    TERMINATED: 'cancelled',
     WAITING: 'manual',
-    SKIPPED: 'skipped'
-});
+    RUNNING: 'running',
+    INIT: 'running',
+    READY: 'running',
+    QUEUED: 'running',
+    QUEUING: 'running',
+    PENDING: 'running'
+};
+const yunxiaoStatuses = statusClasses(ENDED, { ...ENDED, SKIPPED: 'skipped' });
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/translate.js
-// A Yunxiao PipelineRun (yunxiao-api.md §2.4) → the action's model. A run lists stages and jobs;
+// A Yunxiao PipelineRun (docs/yunxiao.md) → the action's model. A run lists stages and jobs;
 // steps come from another call, so they are passed in.
 
 
+
+/**
+ * Whether a PipelineRun is the record of the run asked for: its `pipelineRunId` must be that run
+ * (a record that does not say is not taken), and its `pipelineId`, when given, that pipeline.
+ */
+function translate_checkIdentity(run, body) {
+    const action = `reading run ${run.runId} of pipeline ${run.pipelineId}`;
+    const id = (0,json/* str */.gx)(body['pipelineRunId']);
+    if (id !== run.runId)
+        throw new errors/* MalformedResponseError */.f7(action, id === '' ? 'the record does not say which run it is' : `it is the record of run ${id}, not of run ${run.runId}`);
+    const pipeline = (0,json/* str */.gx)(body['pipelineId']);
+    if (pipeline !== '' && pipeline !== run.pipelineId)
+        throw new errors/* MalformedResponseError */.f7(action, `it is the record of a run of pipeline ${pipeline}, not of ${run.pipelineId}`);
+}
 function translate_detailFromRun(run, stepsOf) {
+    const statuses = yunxiaoStatuses.reader();
     const status = (0,json/* str */.gx)(run['status']);
-    const state = status_runStateOf(status);
-    const runNumber = (0,json/* num */.bu)(run['pipelineRunId']);
-    const startedAt = (0,json/* epochMs */.e9)(run['createTime']);
+    const state = statuses.run(status);
+    const runNumber = (0,json/* count */.U9)(run['pipelineRunId']);
+    const startedAt = (0,json/* remoteTime */.Gf)(run['createTime']);
     const stages = (0,json/* arr */.QL)(run['stages'])
         .map(json/* obj */.WL)
         .map((stage, i) => {
@@ -76679,15 +77357,15 @@ function translate_detailFromRun(run, stepsOf) {
             .map(json/* obj */.WL)
             .map((j) => {
             const jobStatus = (0,json/* str */.gx)(j['status']);
-            const job = { id: (0,json/* str */.gx)(j['id']), name: (0,json/* str */.gx)(j['name']) || (0,json/* str */.gx)(j['jobSign']), status: jobStatus, state: status_stateOf(jobStatus), ...translate_times(j), steps: [] };
-            job.steps = stepsOf(job);
+            const job = { id: (0,json/* str */.gx)(j['id']), name: (0,json/* str */.gx)(j['name']) || (0,json/* str */.gx)(j['jobSign']), status: jobStatus, state: statuses.node(jobStatus), ...translate_times(j), steps: [] };
+            job.steps = stepsOf(job).map((s) => ({ ...s, state: statuses.node(s.status) }));
             return job;
         });
         return {
             id: (0,json/* str */.gx)(info['id']) || (0,json/* str */.gx)(stage['index']) || String(i),
             name: (0,json/* str */.gx)(stage['name']) || (0,json/* str */.gx)(info['name']),
             status: stageStatus,
-            state: status_stateOf(stageStatus),
+            state: statuses.node(stageStatus),
             ...translate_times(info),
             pre: [],
             post: [],
@@ -76696,19 +77374,20 @@ function translate_detailFromRun(run, stepsOf) {
     });
     // A run has no end time of its own; its last stage's end, or its last update, stands for it.
     const ends = stages.map((s) => s.finishedAt?.getTime() ?? 0);
-    const finishedAt = state === 'running' || state === 'manual' ? undefined : (0,json/* epochMs */.e9)(Math.max(...ends, 0)) ?? (0,json/* epochMs */.e9)(run['updateTime']);
+    const finishedAt = state === 'running' || state === 'manual' ? undefined : ((0,json/* remoteTime */.Gf)(Math.max(...ends, 0)) ?? (0,json/* remoteTime */.Gf)(run['updateTime']));
     return {
         status,
         state,
-        ...(runNumber !== undefined && { runNumber }),
+        ...(runNumber !== undefined && runNumber > 0 && { runNumber }),
         ...(startedAt && { startedAt }),
         ...(finishedAt && { finishedAt }),
-        stages
+        stages,
+        ...(statuses.unknown.length > 0 && { unknown: statuses.unknown })
     };
 }
 function translate_times(item) {
-    const startedAt = (0,json/* epochMs */.e9)(item['startTime']);
-    const finishedAt = (0,json/* epochMs */.e9)(item['endTime']);
+    const startedAt = (0,json/* remoteTime */.Gf)(item['startTime']);
+    const finishedAt = (0,json/* remoteTime */.Gf)(item['endTime']);
     return { ...(startedAt && { startedAt }), ...(finishedAt && { finishedAt }) };
 }
 
@@ -76718,13 +77397,16 @@ function translate_times(item) {
 
 
 
-
 // Yunxiao has no batch status read: each run is one request. A cycle reads at most this many runs,
 // taking turns, so that many pipelines cannot turn one cycle into a burst.
 const READS_PER_CYCLE = 8;
 const PARALLEL_READS = 4;
-const provider_RECENT_RUNS = 10;
 const provider_LOG_PAGE_LINES = 1_000;
+// Runs listed since this long before a start was sent are searched for it: the runner's clock and
+// the service's may disagree by a few minutes.
+const CLOCK_MARGIN_MS = 10 * 60_000;
+// Trigger modes of runs that no API start makes: scheduled, code commit, another pipeline, webhook.
+const AUTOMATIC_TRIGGERS = new Set(['2', '3', '5', '6']);
 /**
  * The run variable that carries the start's marker. The run's comment carries it too, but a
  * PipelineRun does not show its comment; it does list its variables (globalParams).
@@ -76742,36 +77424,61 @@ class YunxiaoProvider {
         this.api = api;
         this.conn = conn;
     }
-    async start(pipelineId, request) {
+    /**
+     * The newest run number is read before a start: runs numbered above it appeared after, which is
+     * how a start whose answer was lost is looked for where the marker does not show (docs/yunxiao.md).
+     */
+    async prepareStart(pipelineId, request) {
         const params = {
             envs: { ...Object.fromEntries(request.variables.map((v) => [v.name, v.value])), [MARKER_VARIABLE]: request.marker },
             comment: request.description
         };
+        const latest = await this.api.latestRunId(pipelineId);
         if (request.ref)
-            Object.assign(params, await this.refParams(pipelineId, request.ref));
-        const runId = await this.api.startRun(pipelineId, params);
+            Object.assign(params, await this.refParams(pipelineId, request.ref, latest));
+        return { pipelineId, before: latest ?? '0', body: params };
+    }
+    async start(prepared) {
+        const { pipelineId } = prepared;
+        const runId = await this.api.startRun(pipelineId, prepared.body);
         return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: true };
     }
-    async find(pipelineId, marker) {
-        for (const item of await this.api.recentRuns(pipelineId, provider_RECENT_RUNS)) {
+    /**
+     * Runs that appeared since the start was sent are examined. Where the service lists a run's
+     * variables, each says whether it carries the marker; where it does not (the 2021 API), any run
+     * that could have come from a start is a candidate: one that no schedule, commit, other pipeline
+     * or webhook started, on the branch or tag asked for.
+     */
+    async find(pipelineId, start) {
+        const found = [];
+        const candidates = [];
+        const after = BigInt(start.before ?? '0');
+        for (const item of await this.api.runsSince(pipelineId, start.sentAt - CLOCK_MARGIN_MS)) {
             const runId = (0,json/* str */.gx)(item['pipelineRunId']);
-            if (runId === '')
+            if (!/^[1-9]\d*$/.test(runId) || BigInt(runId) <= after || found.concat(candidates).some((r) => r.runId === runId))
+                continue;
+            if (AUTOMATIC_TRIGGERS.has((0,json/* str */.gx)(item['triggerMode'])))
                 continue;
             const run = await this.api.getRun(pipelineId, runId);
-            const variables = (0,json/* arr */.QL)(run['globalParams']).map(json/* obj */.WL);
-            if (variables.some((p) => (0,json/* str */.gx)(p['key']) === MARKER_VARIABLE && (0,json/* str */.gx)(p['value']) === marker)) {
-                return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: true };
+            translate_checkIdentity({ pipelineId, runId }, run);
+            const tracked = { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: true };
+            const variables = run['globalParams'];
+            if (Array.isArray(variables)) {
+                if (variables.map(json/* obj */.WL).some((p) => (0,json/* str */.gx)(p['key']) === MARKER_VARIABLE && (0,json/* str */.gx)(p['value']) === start.marker))
+                    found.push(tracked);
+            }
+            else if (start.ref === undefined || runsRef(run, start.ref)) {
+                candidates.push(tracked);
             }
         }
-        return undefined;
+        return { found, candidates };
     }
     async latest(pipelineId) {
-        const ids = (await this.api.recentRuns(pipelineId, provider_RECENT_RUNS)).map((r) => (0,json/* num */.bu)(r['pipelineRunId']) ?? 0);
-        const newest = Math.max(0, ...ids);
-        if (newest === 0) {
+        const runId = await this.api.latestRunId(pipelineId);
+        if (runId === undefined) {
             throw new errors/* PreconditionError */.Rb(`finding the latest run of pipeline ${pipelineId}`, 'the pipeline has never run; there is nothing to wait for');
         }
-        return { ...this.adopt(pipelineId, String(newest)) };
+        return this.adopt(pipelineId, runId);
     }
     adopt(pipelineId, runId) {
         return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: false };
@@ -76788,11 +77495,12 @@ class YunxiaoProvider {
         }
         return snapshots;
     }
-    async detail(run) {
+    async detail(run, fresh = false) {
         const cached = this.endedRuns.get((0,model/* runKey */.r)(run));
-        if (cached)
-            return cached;
+        if (cached && !fresh)
+            return { ...cached, url: this.consoleUrl(run.pipelineId, run.runId) };
         const body = await this.api.getRun(run.pipelineId, run.runId);
+        translate_checkIdentity(run, body);
         const jobs = new Map();
         // Steps are read once a job has ended: before that they are still changing.
         const probe = translate_detailFromRun(body, () => []);
@@ -76819,7 +77527,7 @@ class YunxiaoProvider {
         return name;
     }
     async stop(run) {
-        await this.api.stopRun(run.pipelineId, run.runId);
+        return this.api.stopRun(run.pipelineId, run.runId);
     }
     /**
      * A step's log page by page (offset paging, passing back where the service says the next page
@@ -76853,21 +77561,27 @@ class YunxiaoProvider {
                 return [jobLog];
             found = undefined;
         }
-        const steps = (found?.steps ?? []).map((s) => {
-            const status = s.status.toUpperCase();
-            return { id: `${job.id}.${s.index}`, name: s.name, status, state: status_stateOf(status), logKey: `step:${job.id}:${found.buildId}:${s.index}` };
-        });
-        const shown = job.state === 'failure' && !steps.some((s) => s.state === 'failure') ? [...steps, jobLog] : steps.length > 0 ? steps : [jobLog];
+        // States are read where the whole run is read (translate.ts), so that unknown words are noted.
+        const steps = (found?.steps ?? []).map((s) => ({
+            id: `${job.id}.${s.index}`,
+            name: s.name || `step ${s.index}`,
+            status: s.status.toUpperCase(),
+            state: 'running',
+            logKey: `step:${job.id}:${found.buildId}:${s.index}`
+        }));
+        const failedStep = (found?.steps ?? []).some((s) => /^(FAIL|FAILED|TIMEOUT)$/i.test(s.status));
+        const shown = job.state === 'failure' && !failedStep ? [...steps, jobLog] : steps.length > 0 ? steps : [jobLog];
         this.endedSteps.set(key, shown);
         return shown;
     }
     /** `runningBranchs`/`runningTags` for every repository of the pipeline, as its latest run lists them. */
-    async refParams(pipelineId, ref) {
+    async refParams(pipelineId, ref, latest) {
         const action = `finding the repositories of pipeline ${pipelineId} to run ${ref.kind} ${ref.name}`;
-        const latest = await this.latest(pipelineId).catch(() => undefined);
         if (latest === undefined)
             throw new errors/* PreconditionError */.Rb(action, 'the pipeline has never run, so its repositories are unknown; run it once in Yunxiao, or leave ref empty');
-        const repos = (0,json/* arr */.QL)((await this.api.getRun(pipelineId, latest.runId))['sources'])
+        const run = await this.api.getRun(pipelineId, latest);
+        translate_checkIdentity({ pipelineId, runId: latest }, run);
+        const repos = (0,json/* arr */.QL)(run['sources'])
             .map((s) => (0,json/* str */.gx)((0,json/* obj */.WL)((0,json/* obj */.WL)(s)['data'])['repo']))
             .filter((repo) => repo !== '');
         if (repos.length === 0)
@@ -76881,6 +77595,12 @@ class YunxiaoProvider {
         return `${host}/pipelines/${pipelineId}/builds/${runId}`;
     }
 }
+/** Whether a run's code sources run the branch or tag asked for (an unreadable source cannot rule it out). */
+function runsRef(run, ref) {
+    const sources = (0,json/* arr */.QL)(run['sources']).map((s) => (0,json/* obj */.WL)((0,json/* obj */.WL)(s)['data']));
+    const named = sources.map((data) => (0,json/* str */.gx)(data[ref.kind === 'branch' ? 'branch' : 'tag'])).filter((name) => name !== '');
+    return named.length === 0 || named.includes(ref.name);
+}
 
 ;// CONCATENATED MODULE: ./lib/providers/index.js
 
@@ -76889,19 +77609,213 @@ class YunxiaoProvider {
 
 
 
+
+
+/** The provider for a connection, and the guard that all its requests go through. */
 function createProvider(connection, http, logger) {
     if (connection.provider === 'codearts') {
-        return new CodeArtsProvider(new CodeArtsApi(http, connection, createAuthenticator(connection, http, logger)), connection);
+        const channel = openChannel(http, connection.auth.kind);
+        return { provider: new CodeArtsProvider(new CodeArtsApi(channel, connection, createAuthenticator(connection, channel, logger)), connection), guard: channel.guard };
     }
     const { auth } = connection;
+    const channel = call_openChannel(http, auth.kind);
     const api = auth.kind === 'token'
-        ? new YunxiaoOpenApi(http, connection, auth.token)
-        : new YunxiaoDevopsApi(http, { ...connection, organizationId: connection.organizationId ?? '' }, auth);
-    return new YunxiaoProvider(api, connection);
+        ? new YunxiaoOpenApi(channel, connection, auth.token)
+        : new YunxiaoDevopsApi(channel, { ...connection, organizationId: connection.organizationId ?? '' }, auth);
+    return { provider: new YunxiaoProvider(api, connection), guard: channel.guard };
 }
 /** The service's name, for the job summary. */
 function serviceName(connection) {
     return connection.provider === 'codearts' ? 'CodeArts Pipeline' : 'Yunxiao Flow';
+}
+
+
+/***/ }),
+
+/***/ 5078:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rd: () => (/* binding */ redactText),
+/* harmony export */   cA: () => (/* binding */ redactHeaders),
+/* harmony export */   eh: () => (/* binding */ isSecretName),
+/* harmony export */   rE: () => (/* binding */ SecretSet),
+/* harmony export */   sx: () => (/* binding */ redactBody)
+/* harmony export */ });
+/* unused harmony export preview */
+// What must never be printed, and the bounded printer for anything that came from the wire.
+//
+// Two nets, because each misses something. The runner masks the values registered with it
+// (`::add-mask::`), but a signature or a freshly minted token may be printed before it is
+// registered, and a value the runner does not know of is printed as is. So debug output also cuts
+// out, by itself, every header and field that authenticates, every value registered so far, and the
+// value of every run variable whose name says it is secret.
+/** Values registered as secret, in the forms they take when embedded in JSON or a URL. */
+class SecretSet {
+    values = new Set();
+    forms = [];
+    /**
+     * Registers a value; returns what to hand to the runner's masker: the value and, for a value of
+     * several lines, each line (the runner matches a secret within one line of output).
+     */
+    add(value) {
+        const parts = [value, ...value.split(/\r?\n/).filter((l) => l.trim().length >= 4)].filter((v, i, all) => v !== '' && all.indexOf(v) === i);
+        const fresh = parts.filter((v) => !this.values.has(v));
+        for (const v of fresh)
+            this.values.add(v);
+        if (fresh.length > 0) {
+            const forms = new Set();
+            for (const v of this.values)
+                [v, JSON.stringify(v).slice(1, -1), encodeURIComponent(v)].forEach((f) => forms.add(f));
+            // Longest first, so that a secret containing another is cut whole.
+            this.forms = [...forms].sort((a, b) => b.length - a.length);
+        }
+        return fresh;
+    }
+    /** Every registered form, longest first. */
+    all() {
+        return this.forms;
+    }
+}
+function redactText(text, secrets) {
+    let out = text;
+    for (const form of secrets.all())
+        if (form !== '' && out.includes(form))
+            out = out.split(form).join('***');
+    return out;
+}
+const SECRET_HEADERS = new Set([
+    'authorization',
+    'x-auth-token',
+    'x-subject-token',
+    'x-security-token',
+    'x-yunxiao-token',
+    'x-acs-security-token',
+    'cookie',
+    'set-cookie'
+]);
+// Field names whose values authenticate, in request and response bodies.
+const SECRET_KEY = /pass(word)?|secret|token|credential|signature|^access$|^securitytoken$/i;
+// Run variables: a name that says secret hides its value from the summary and from debug output.
+const SECRET_NAME = /pass|secret|token|key|credential|auth|cookie|session|private|cert/i;
+/** Whether a run variable's name says that its value is secret. */
+function isSecretName(name) {
+    return SECRET_NAME.test(name);
+}
+function redactHeaders(headers) {
+    const out = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value === undefined)
+            continue;
+        out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? '[redacted]' : String(value);
+    }
+    return out;
+}
+/**
+ * A request or response body for the debug log: JSON (also JSON inside a string field, and a form
+ * field holding JSON, as the Yunxiao start request has) with secret fields replaced, cut to
+ * `limit` characters; anything else is shown only by its size.
+ */
+function redactBody(body, parsed, limit = 2_000) {
+    if (body === '')
+        return '';
+    let value = parsed;
+    if (value === undefined) {
+        value = parseLoose(body);
+        if (value === undefined) {
+            const form = formFields(body);
+            if (form === undefined)
+                return `[${body.length} characters, not JSON]`;
+            value = form;
+        }
+    }
+    return preview(redactValue(value, 0, ''), limit);
+}
+function parseLoose(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `a=1&b=2` as an object, when the body looks like a form. */
+function formFields(body) {
+    if (!/^[\w.%-]+=[^&]*(&[\w.%-]+=[^&]*)*$/.test(body.trim()))
+        return undefined;
+    return Object.fromEntries([...new URLSearchParams(body)].map(([k, v]) => [k, parseLoose(v) ?? v]));
+}
+const MAX_DEPTH = 16;
+function redactValue(value, depth, parentKey) {
+    if (depth > MAX_DEPTH)
+        return '…';
+    if (typeof value === 'string') {
+        // JSON inside a string (the Yunxiao `params` field): redact inside it too.
+        if (/^\s*[[{]/.test(value)) {
+            const inner = parseLoose(value);
+            if (inner !== undefined)
+                return redactValue(inner, depth + 1, parentKey);
+        }
+        return value;
+    }
+    if (Array.isArray(value))
+        return value.map((v) => redactValue(v, depth + 1, parentKey));
+    if (typeof value !== 'object' || value === null)
+        return value;
+    const entries = Object.entries(value);
+    // `{name: "DB_PASSWORD", value: "…"}` (CodeArts) or `{key: …, value: …}` (Yunxiao globalParams).
+    const named = entries.find(([k]) => k === 'name' || k === 'key')?.[1];
+    const hideValue = typeof named === 'string' && isSecretName(named);
+    const out = {};
+    for (const [key, v] of entries) {
+        // `envs: {DB_PASSWORD: "…"}`: the Yunxiao shape, where the key is the variable's name.
+        const secret = SECRET_KEY.test(key) || (parentKey === 'envs' && isSecretName(key)) || (hideValue && key === 'value');
+        out[key] = secret ? '[redacted]' : redactValue(v, depth + 1, key);
+    }
+    return out;
+}
+/**
+ * JSON text of a value from the wire, bounded in depth and in length: a service can answer with
+ * thousands of nested levels (JSON.stringify would overflow the stack) or with megabytes.
+ */
+function preview(value, limit = 2_000) {
+    const out = [];
+    let length = 0;
+    const push = (s) => {
+        out.push(s);
+        length += s.length;
+        return length <= limit;
+    };
+    const walk = (v, depth) => {
+        if (v === null || typeof v === 'number' || typeof v === 'boolean')
+            return push(String(v));
+        if (typeof v === 'string')
+            return push(JSON.stringify(v.length > limit ? `${v.slice(0, limit)}…` : v));
+        if (typeof v !== 'object')
+            return push('null');
+        if (depth >= MAX_DEPTH)
+            return push(Array.isArray(v) ? '[…]' : '{…}');
+        if (Array.isArray(v)) {
+            if (!push('['))
+                return false;
+            for (let i = 0; i < v.length; i++)
+                if ((i > 0 && !push(',')) || !walk(v[i], depth + 1))
+                    return false;
+            return push(']');
+        }
+        if (!push('{'))
+            return false;
+        let first = true;
+        for (const [k, item] of Object.entries(v)) {
+            if ((!first && !push(',')) || !push(`${JSON.stringify(k)}:`) || !walk(item, depth + 1))
+                return false;
+            first = false;
+        }
+        return push('}');
+    };
+    const complete = walk(value, 0);
+    const text = out.join('');
+    return complete && text.length <= limit ? text : `${text.slice(0, limit)}… [cut]`;
 }
 
 
@@ -76916,8 +77830,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   f: () => (/* binding */ openSession)
 });
 
-// EXTERNAL MODULE: ./lib/http.js + 1 modules
-var lib_http = __nccwpck_require__(2567);
+// EXTERNAL MODULE: ./lib/http.js
+var lib_http = __nccwpck_require__(4247);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __nccwpck_require__(452);
 ;// CONCATENATED MODULE: ./lib/lifecycle.js
@@ -76978,8 +77892,8 @@ class Lifecycle {
     }
 }
 
-// EXTERNAL MODULE: ./lib/providers/index.js + 17 modules
-var providers = __nccwpck_require__(4108);
+// EXTERNAL MODULE: ./lib/providers/index.js + 20 modules
+var providers = __nccwpck_require__(4844);
 ;// CONCATENATED MODULE: ./lib/session.js
 // What the main and the post step share: the step's clock, one HTTP client and the provider.
 
@@ -76997,9 +77911,11 @@ function openSession(connection, timeoutMs, env) {
         ...(env.tuning?.retry && { retry: env.tuning.retry }),
         ...(env.tuning?.requestTimeoutMs && { requestTimeoutMs: env.tuning.requestTimeoutMs })
     });
+    const { provider, guard } = (0,providers/* createProvider */.Q)(connection, http, env.logger);
     return {
         lifecycle,
-        provider: (0,providers/* createProvider */.Q)(connection, http, env.logger),
+        provider,
+        guard,
         close: () => {
             lifecycle.dispose();
             env.cancellation.removeEventListener('abort', onCancel);
@@ -77019,20 +77935,31 @@ function openSession(connection, timeoutMs, env) {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(452);
 
+// setTimeout fires at once for a delay that does not fit 32 bits (about 24.8 days); longer waits
+// are made of several timers.
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /** Resolves after `ms`, or rejects with the signal's reason (an AbortedError) as soon as it aborts. */
 function sleep(ms, signal) {
     return new Promise((resolve, reject) => {
         if (signal.aborted)
             return reject(abortReason(signal));
+        const until = Date.now() + ms;
+        let timer;
         const abort = () => {
             clearTimeout(timer);
             reject(abortReason(signal));
         };
-        const timer = setTimeout(() => {
-            signal.removeEventListener('abort', abort);
-            resolve();
-        }, ms);
+        const arm = (left) => {
+            timer = setTimeout(() => {
+                const rest = until - Date.now();
+                if (rest > 0)
+                    return arm(rest);
+                signal.removeEventListener('abort', abort);
+                resolve();
+            }, Math.min(Math.max(0, left), MAX_TIMER_MS));
+        };
         signal.addEventListener('abort', abort, { once: true });
+        arm(ms);
     });
 }
 function abortReason(signal) {
@@ -77046,46 +77973,78 @@ function abortReason(signal) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ pendingStarts),
 /* harmony export */   Rq: () => (/* binding */ actionsState),
+/* harmony export */   Se: () => (/* binding */ saveRefusal),
 /* harmony export */   UM: () => (/* binding */ markMainStarted),
-/* harmony export */   jk: () => (/* binding */ saveRunsToStop),
-/* harmony export */   kG: () => (/* binding */ runsToStop),
-/* harmony export */   tl: () => (/* binding */ isPost)
+/* harmony export */   eO: () => (/* binding */ saveAbandoned),
+/* harmony export */   fE: () => (/* binding */ savePending),
+/* harmony export */   pI: () => (/* binding */ abandonedRuns),
+/* harmony export */   tl: () => (/* binding */ isPost),
+/* harmony export */   x5: () => (/* binding */ refusal)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6413);
 // What the main step leaves for the post step (GITHUB_STATE → STATE_*). One bundle serves both;
 // the flag tells them apart, as in actions/checkout.
+//
+// The post step is a backstop for a main step that was killed before it could clean up after
+// itself. So main writes down, before each thing it would have to undo, what the post step would
+// need to undo it, and clears it once main has dealt with it itself: after a main step that ended
+// its work, the post step finds nothing to do and sends no request.
 
 
 const actionsState = { save: (n, v) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(n, v), get: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(n) };
 const IS_POST = 'isPost';
-const RUNS_TO_STOP = 'runsToStop';
+const ABANDONED = 'abandonedRuns';
+const PENDING = 'pendingStarts';
+const REFUSED = 'credentialsRefused';
 function isPost(state) {
     return state.get(IS_POST) === 'true';
 }
 function markMainStarted(state) {
     state.save(IS_POST, 'true');
 }
-/**
- * The runs the post step must stop if the main step is killed before it can: written as each run
- * starts, rewritten once they are settled. The last value written is the one the post step sees.
- */
-function saveRunsToStop(state, runs) {
-    state.save(RUNS_TO_STOP, JSON.stringify(runs.map(({ pipelineId, runId, queueId }) => ({ pipelineId, runId, ...(queueId && { queueId }) }))));
+function saveAbandoned(state, runs) {
+    state.save(ABANDONED, JSON.stringify(runs.map(({ pipelineId, runId, queueId, url }) => ({ pipelineId, runId, ...(queueId && { queueId }), ...(url && { url }) }))));
 }
-function runsToStop(state) {
-    let parsed;
+function abandonedRuns(state) {
+    return readList(state, ABANDONED)
+        .map((r) => ({ pipelineId: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['pipelineId']), runId: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['runId']), ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['queueId']) && { queueId: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['queueId']) }), ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['url']) && { url: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['url']) }) }))
+        .filter((r) => r.pipelineId !== '' && r.runId !== '');
+}
+function savePending(state, starts) {
+    state.save(PENDING, JSON.stringify(starts));
+}
+function pendingStarts(state) {
+    return readList(state, PENDING)
+        .map((p) => {
+        const ref = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(p['ref']);
+        const kind = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(ref['kind']);
+        return {
+            pipelineId: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(p['pipelineId']),
+            marker: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(p['marker']),
+            sentAt: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(p['sentAt']) ?? 0,
+            ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(p['before']) && { before: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(p['before']) }),
+            ...((kind === 'branch' || kind === 'tag') && (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(ref['name']) && { ref: { kind, name: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(ref['name']) } })
+        };
+    })
+        .filter((p) => p.pipelineId !== '' && p.marker !== '');
+}
+/** The main step's credentials were refused: the post step must not send another refused request. */
+function saveRefusal(state, message) {
+    state.save(REFUSED, message);
+}
+function refusal(state) {
+    return state.get(REFUSED);
+}
+function readList(state, name) {
     try {
-        parsed = JSON.parse(state.get(RUNS_TO_STOP) || '[]');
+        return (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .arr */ .QL)(JSON.parse(state.get(name) || '[]')).map(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL);
     }
     catch {
         return [];
     }
-    return (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .arr */ .QL)(parsed)
-        .map(_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)
-        .map((r) => ({ pipelineId: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['pipelineId']), runId: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['runId']), ...((0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['queueId']) && { queueId: (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['queueId']) }) }))
-        .filter((r) => r.pipelineId !== '' && r.runId !== '');
 }
 
 
@@ -77097,20 +78056,41 @@ function runsToStop(state) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   p: () => (/* binding */ stopRuns)
 /* harmony export */ });
-/** Stops the runs at once, in parallel; returns those that could not be stopped. */
+// Stopping runs, and saying only what the service confirmed. A stop counts when the answer says the
+// run was stopped, or when the run's own record, read again, shows it has ended; anything else
+// means the run may still be running, and the log says so with its link.
+/** Stops the runs at once, in parallel. */
 async function stopRuns(provider, logger, runs) {
-    const notStopped = [];
-    await Promise.all(runs.map(async (run) => {
-        try {
-            await provider.stop(run);
-            logger.info(`Stopped pipeline ${run.pipelineId} run ${run.runId}.`);
+    return Promise.all(runs.map((run) => stopOne(provider, logger, run)));
+}
+async function stopOne(provider, logger, run) {
+    const name = `pipeline ${run.pipelineId} run ${run.runId}`;
+    let why;
+    try {
+        if (await provider.stop(run)) {
+            logger.info(`Stopped ${name}.`);
+            return { run, confirmed: true };
         }
-        catch (error) {
-            logger.warning(`Could not stop pipeline ${run.pipelineId} run ${run.runId}: ${error.message}`);
-            notStopped.push(run);
+        why = 'the service did not say it stopped it';
+    }
+    catch (error) {
+        why = error.message;
+    }
+    try {
+        const detail = await provider.detail(run, true);
+        if (detail.state === 'success' || detail.state === 'failure' || detail.state === 'cancelled') {
+            logger.info(`Stopped ${name}: it has ended (${detail.status}).`);
+            return { run, confirmed: true, detail };
         }
-    }));
-    return notStopped;
+        why = `${why}; it is still ${detail.status || 'running'}`;
+        logger.warning(`Could not confirm that ${name} stopped (${why}). It may still be running${run.url ? `: ${run.url}` : ''}`);
+        return { run, confirmed: false, detail };
+    }
+    catch (error) {
+        why = `${why}; reading it again failed: ${error.message}`;
+    }
+    logger.warning(`Could not confirm that ${name} stopped (${why}). It may still be running${run.url ? `: ${run.url}` : ''}`);
+    return { run, confirmed: false };
 }
 
 
@@ -77200,23 +78180,14 @@ function startRequest(trigger, origin, marker) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ core_debug),
-  N4: () => (/* binding */ endGroup),
-  z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   Gu: () => (/* binding */ getState),
-  pq: () => (/* binding */ info),
-  _o: () => (/* binding */ isDebug),
   LZ: () => (/* binding */ saveState),
-  C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ core_setSecret),
-  Oh: () => (/* binding */ startGroup),
-  z: () => (/* reexport */ summary),
-  $e: () => (/* binding */ warning)
+  z: () => (/* reexport */ summary)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, markdownSummary, notice, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, info, isDebug, markdownSummary, notice, platform, setCommandEcho, setFailed, setSecret, startGroup, toPlatformPath, toPosixPath, toWin32Path, warning
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -79923,7 +80894,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
+    issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -80045,7 +81016,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    command_issueCommand('debug', {}, message);
+    issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -80053,7 +81024,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -80061,7 +81032,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -80076,7 +81047,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + os.EOL);
 }
 /**
  * Begin an output group.
@@ -80086,13 +81057,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    command_issue('group', name);
+    issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    command_issue('endgroup');
+    issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.

@@ -12,18 +12,45 @@ export class InputError extends Error {
   }
 }
 
-/** The remote API answered with an error: its code and message, verbatim. */
+/** The remote API answered with an error: its code and message, and what to do about it. */
 export class RemoteError extends Error {
   readonly httpStatus: number
   readonly code: string
+  readonly remoteMessage: string
 
-  /** `action` says what we were doing, e.g. "starting pipeline 3f2a…". */
-  constructor(action: string, httpStatus: number, code: string, remoteMessage: string, requestId?: string) {
-    const id = requestId ? ` (request ${requestId})` : ''
-    super(`${action} failed: HTTP ${httpStatus} ${code}: ${remoteMessage}${id}`)
+  /** `action` says what we were doing, e.g. "starting pipeline 3f2a…"; `hint` what to do about it. */
+  constructor(action: string, httpStatus: number, code: string, remoteMessage: string, options: { requestId?: string; hint?: string } = {}) {
+    const id = options.requestId ? ` (request ${options.requestId})` : ''
+    super(`${action} failed: HTTP ${httpStatus} ${code}: ${remoteMessage}${id}${options.hint ? `. ${options.hint}` : ''}`)
     this.name = 'RemoteError'
     this.httpStatus = httpStatus
     this.code = code
+    this.remoteMessage = remoteMessage
+  }
+}
+
+/**
+ * The service refused our credentials. Nothing more is sent with them in this job: Huawei Cloud
+ * locks an access key after five refused signatures in a row.
+ */
+export class CredentialsRefusedError extends RemoteError {
+  constructor(action: string, httpStatus: number, code: string, remoteMessage: string, hint: string, requestId?: string) {
+    super(action, httpStatus, code, remoteMessage, { hint, ...(requestId && { requestId }) })
+    this.name = 'CredentialsRefusedError'
+  }
+}
+
+/**
+ * The service refused a start request itself (not a read made to prepare it): the runs started
+ * before it by this step were meant to go with it, so they are stopped.
+ */
+export class StartRefusedError extends Error {
+  override readonly cause: RemoteError
+
+  constructor(cause: RemoteError) {
+    super(cause.message)
+    this.name = 'StartRefusedError'
+    this.cause = cause
   }
 }
 
@@ -41,9 +68,13 @@ export class OutcomeUnknownError extends Error {
 
 /** The server could not be reached, or kept failing, until retries or the deadline ran out. */
 export class TransportError extends Error {
-  constructor(action: string, cause: string) {
+  /** False when trying again cannot help (a host name that does not resolve). */
+  readonly transient: boolean
+
+  constructor(action: string, cause: string, transient = true) {
     super(`${action} failed: ${cause}`)
     this.name = 'TransportError'
+    this.transient = transient
   }
 }
 
@@ -76,6 +107,14 @@ export class MalformedResponseError extends Error {
 
 /** Worth trying again later: the service was unreachable, overloaded or answered nonsense. */
 export function isTransient(error: unknown): boolean {
-  if (error instanceof TransportError || error instanceof MalformedResponseError) return true
-  return error instanceof RemoteError && (error.httpStatus >= 500 || error.httpStatus === 429)
+  if (error instanceof TransportError) return error.transient
+  if (error instanceof MalformedResponseError) return true
+  return error instanceof RemoteError && !(error instanceof CredentialsRefusedError) && (error.httpStatus >= 500 || error.httpStatus === 429)
+}
+
+/** Errors whose message is the whole story; anything else is a bug, and its stack is worth printing. */
+export function isExplained(error: unknown): boolean {
+  return [InputError, RemoteError, StartRefusedError, OutcomeUnknownError, TransportError, AbortedError, PreconditionError, MalformedResponseError].some(
+    (kind) => error instanceof kind
+  )
 }

@@ -2,7 +2,7 @@
 // providers give it a request and an `authorize` hook and get back status, headers and text.
 
 import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
-import { OutcomeUnknownError, TransportError } from './errors.js'
+import { CredentialsRefusedError, OutcomeUnknownError, TransportError } from './errors.js'
 import { parseJson } from './json.js'
 import type { Logger } from './logger.js'
 import { redactBody, redactHeaders } from './redact.js'
@@ -38,6 +38,11 @@ export interface HttpResponse {
 /** Adds authentication headers. Called before every attempt, so signatures carry a fresh timestamp. */
 export type Authorize = (request: HttpRequest) => Promise<Record<string, string>> | Record<string, string>
 
+/** Admits each network exchange made with credentials (see CredentialGuard). */
+export interface Gate {
+  exchange(action: string, send: () => Promise<HttpResponse>): Promise<HttpResponse>
+}
+
 export interface RetryPolicy {
   /** Total tries, the first included. */
   attempts: number
@@ -66,6 +71,14 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_E
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 1_000, maxDelayMs: 30_000 }
 
+// A Retry-After longer than this is not waited for in full: a wait that long is better spent
+// failing with the service's own words (the step's deadline bounds every wait anyway).
+const RETRY_AFTER_CAP_MS = 5 * 60_000
+
+// No answer the action needs is this large (a log page is about 1,000 lines); a larger one is refused
+// rather than held in memory.
+export const MAX_BODY_BYTES = 32 * 1024 * 1024
+
 export class HttpClient {
   private readonly dispatcher: Dispatcher
   private readonly retry: RetryPolicy
@@ -82,7 +95,7 @@ export class HttpClient {
     this.random = options.random ?? Math.random
   }
 
-  async send(req: HttpRequest, authorize?: Authorize): Promise<HttpResponse> {
+  async send(req: HttpRequest, authorize?: Authorize, gate?: Gate): Promise<HttpResponse> {
     const { logger } = this.options
     for (let attempt = 1; ; attempt++) {
       this.throwIfAborted()
@@ -93,36 +106,44 @@ export class HttpClient {
         if (req.body) logger.debug(`  body ${redactBody(req.body)}`)
       }
       const started = Date.now()
-      let outcome: { response: HttpResponse } | { failure: string; sent: boolean }
+      let outcome: { response: HttpResponse } | { failure: string; sent: boolean; final?: boolean }
       try {
-        outcome = { response: await this.once(req, headers) }
+        outcome = { response: gate ? await gate.exchange(req.action, () => this.once(req, headers)) : await this.once(req, headers) }
         if (req.expectJson && outcome.response.status < 300 && outcome.response.json === undefined) {
           outcome = { failure: `HTTP ${outcome.response.status} with a body that is not JSON: ${snippet(outcome.response.body)}`, sent: true }
         }
       } catch (error) {
+        // The gate refuses to send after the credentials were refused: that is final, not a network fault.
+        if (error instanceof CredentialsRefusedError) throw error
         this.throwIfAborted()
-        outcome = describeFailure(error)
+        outcome = describeFailure(error, req.url)
       }
       const last = attempt >= this.retry.attempts
       if ('response' in outcome) {
         const { response } = outcome
         logger.debug(`← ${response.status} ${req.method} ${req.url.pathname} in ${Date.now() - started} ms`)
-        if (logger.isDebug()) logger.debug(`  body ${redactBody(response.body)}`)
+        if (logger.isDebug()) logger.debug(`  body ${redactBody(response.body, response.json)}`)
         if (!RETRYABLE_STATUS.has(response.status)) return response
         if (!req.idempotent && response.status !== 429) {
           throw new OutcomeUnknownError(req.action, `HTTP ${response.status}`)
         }
         if (last) return response
         const wait = retryAfterMs(response.headers['retry-after']) ?? this.backoff(attempt)
-        logger.debug(`  HTTP ${response.status}; trying again in ${wait} ms`)
-        await sleep(wait, this.options.signal())
+        await this.pause(req, attempt, wait, `HTTP ${response.status}`)
         continue
       }
       logger.debug(`✗ ${req.method} ${req.url.pathname}: ${outcome.failure}`)
+      if (outcome.final) throw new TransportError(req.action, outcome.failure, false)
       if (!req.idempotent && outcome.sent) throw new OutcomeUnknownError(req.action, outcome.failure)
       if (last) throw new TransportError(req.action, `${outcome.failure} (after ${attempt} tries)`)
-      await sleep(this.backoff(attempt), this.options.signal())
+      await this.pause(req, attempt, this.backoff(attempt), outcome.failure)
     }
+  }
+
+  /** Every retry is said in the log, with what is retried and why, so a slow step is never silent. */
+  private async pause(req: HttpRequest, attempt: number, ms: number, why: string): Promise<void> {
+    this.options.logger.info(`Retrying ${req.action} in ${(ms / 1000).toFixed(1)} s (try ${attempt + 1} of ${this.retry.attempts}): ${why}`)
+    await sleep(ms, this.options.signal())
   }
 
   private async once(req: HttpRequest, headers: Record<string, string>): Promise<HttpResponse> {
@@ -134,7 +155,7 @@ export class HttpClient {
       signal,
       dispatcher: this.dispatcher
     })
-    const body = await res.body.text()
+    const body = await readBounded(res.body, MAX_BODY_BYTES)
     const flat: Record<string, string> = {}
     for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k.toLowerCase()] = String(v)
     const response: HttpResponse = { status: res.statusCode, headers: flat, body }
@@ -157,14 +178,35 @@ export class HttpClient {
   }
 }
 
-function describeFailure(error: unknown): { failure: string; sent: boolean } {
+/** The body as text, refusing one larger than `limit` bytes before it is all in memory. */
+async function readBounded(body: AsyncIterable<Buffer | Uint8Array> & { destroy(): unknown }, limit: number): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of body) {
+    size += chunk.length
+    if (size > limit) {
+      body.destroy()
+      throw Object.assign(new Error(`the answer is larger than ${limit / 1024 / 1024} MB`), { code: 'ANSWER_TOO_LARGE' })
+    }
+    chunks.push(Buffer.from(chunk))
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/** What went wrong with a request that got no answer, whether it may have been sent, and whether trying again can help. */
+function describeFailure(error: unknown, url: URL): { failure: string; sent: boolean; final: boolean } {
   const err = error as { code?: string; name?: string; message?: string; cause?: { code?: string } }
   const code = err.code ?? err.cause?.code
   if (err.name === 'TimeoutError' || err.name === 'AbortError') {
-    return { failure: 'no response before the request timeout', sent: true }
+    return { failure: 'no response before the request timeout', sent: true, final: false }
   }
+  // A name that does not resolve will not resolve in a few seconds either (EAI_AGAIN is the temporary kind).
+  if (code === 'ENOTFOUND') {
+    return { failure: `the host name ${url.hostname} does not resolve (ENOTFOUND): check the endpoint (the 'endpoint' or 'region' input) and the runner's DNS`, sent: false, final: true }
+  }
+  if (code === 'ANSWER_TOO_LARGE') return { failure: err.message ?? code, sent: true, final: true }
   const text = code ? `${code}: ${err.message ?? ''}`.trim() : (err.message ?? String(error))
-  return { failure: text, sent: !(code !== undefined && NOT_SENT_CODES.has(code)) }
+  return { failure: text, sent: !(code !== undefined && NOT_SENT_CODES.has(code)), final: false }
 }
 
 export function snippet(text: string): string {
@@ -172,11 +214,16 @@ export function snippet(text: string): string {
   return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat
 }
 
-/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
+/** Retry-After in seconds or as an HTTP date, at most 5 minutes; undefined when absent or unreadable. */
 export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
   if (value === undefined || value.trim() === '') return undefined
   const text = value.trim()
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1_000)
-  const date = Date.parse(text)
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+  let ms: number
+  if (/^\d+(\.\d+)?$/.test(text)) ms = Math.round(Number(text) * 1_000)
+  else {
+    const date = Date.parse(text)
+    if (Number.isNaN(date)) return undefined
+    ms = Math.max(0, date - now)
+  }
+  return Number.isFinite(ms) ? Math.min(ms, RETRY_AFTER_CAP_MS) : undefined
 }

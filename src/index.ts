@@ -21,7 +21,11 @@ const io = {
   logger: actionsLogger,
   readInput: (name: string) => core.getInput(name),
   setOutput: (name: string, value: string) => core.setOutput(name, value),
-  setFailed: (message: string) => core.setFailed(message),
+  // What core.setFailed does, through our own logger: the message names remote things.
+  setFailed: (message: string) => {
+    process.exitCode = 1
+    actionsLogger.error(message)
+  },
   state: actionsState,
   origin: () => originFromEnv(process.env),
   cancellation: cancellation.signal,

@@ -4,12 +4,18 @@
 import * as core from '@actions/core'
 import { InputError } from './errors.js'
 import { orDefault, type InputReader } from './input-rules.js'
-import { parseBoolean, parseChoice, parseDuration, parseInteger, parseList, parseRef, parseVariables } from './parse.js'
+import { parseBoolean, parseChoice, parseDuration, parseInteger, parseList, parseRef, parseVariables, shown } from './parse.js'
 import { checkCodeArtsId, readCodeArtsConnection } from './providers/codearts/inputs.js'
 import { checkYunxiaoId, readYunxiaoConnection } from './providers/yunxiao/inputs.js'
-import type { Connection, Mode, Settings } from './settings.js'
+import { isSecretName } from './redact.js'
+import type { Connection, Mode, Settings, TriggerSettings } from './settings.js'
 
 export type { InputReader } from './input-rules.js'
+
+// The longest a job can run: 5 days on a self-hosted runner (6 hours on a GitHub-hosted one). A
+// timer cannot be set past about 24.8 days, so a larger value would also fire at once.
+const MAX_TIMEOUT_MS = 120 * 3_600_000
+const MAX_POLL_MS = 3_600_000
 
 /** Room kept in `description` for the marker the action appends (see trigger.ts). */
 export const DESCRIPTION_LIMIT = 1024
@@ -57,10 +63,21 @@ export function getInputs(read: InputReader = (name) => core.getInput(name)): Se
   const pollIntervalMs = parseDuration('poll-interval', orDefault(read('poll-interval'), '5s'))
   const maxPollIntervalMs = parseDuration('max-poll-interval', orDefault(read('max-poll-interval'), '30s'))
   if (timeoutMs < 1_000) throw new InputError('timeout', 'must be at least 1s')
+  if (timeoutMs > MAX_TIMEOUT_MS) {
+    throw new InputError('timeout', `${shown(read('timeout'))} is longer than 120h, the longest a job can run (5 days on a self-hosted runner, 6 hours on a GitHub-hosted one)`)
+  }
+  if (maxPollIntervalMs > MAX_POLL_MS) throw new InputError('max-poll-interval', `${shown(read('max-poll-interval'))} is longer than 1h; a run would end unseen for too long`)
   // Below 100 ms the batch status endpoint would be hammered; the simulator is the only use for sub-second values.
   if (pollIntervalMs < 100) throw new InputError('poll-interval', 'must be at least 0.1s')
   if (maxPollIntervalMs < pollIntervalMs) {
     throw new InputError('max-poll-interval', `must not be shorter than poll-interval (${read('poll-interval') || '5s'})`)
+  }
+
+  const variables = parseVariables('variables', read('variables'), VARIABLE_VALUE_LIMIT)
+  const secretVariables = parseList('secret-variables', read('secret-variables'))
+  const unknownSecret = secretVariables.find((name) => !variables.some((v) => v.name === name))
+  if (unknownSecret !== undefined) {
+    throw new InputError('secret-variables', `names ${shown(unknownSecret)}, which is not set in 'variables'; list only names of variables`)
   }
 
   return {
@@ -70,7 +87,8 @@ export function getInputs(read: InputReader = (name) => core.getInput(name)): Se
     connection,
     trigger: {
       ref: parseRef('ref', read('ref')),
-      variables: parseVariables('variables', read('variables'), VARIABLE_VALUE_LIMIT),
+      variables,
+      secretVariables,
       description: description === '' ? undefined : description,
       stages: parseList('stages', read('stages')),
       jobs: parseList('jobs', read('jobs'))
@@ -104,5 +122,20 @@ export function maskSecretInputs(read: InputReader, mask: (value: string) => voi
   for (const name of SECRET_INPUTS) {
     const value = read(name)
     if (value !== '') mask(value)
+  }
+}
+
+/**
+ * Registers the value of every run variable that is secret with the log masker: those named in
+ * `secret-variables`, and those whose name says so (DB_PASSWORD, API_TOKEN…). A value derived from a
+ * secret in the workflow is not known to the runner, and the start request carries it. For names
+ * that merely look secret, values of fewer than 6 characters and `true`/`false` are left alone: the
+ * masker would hide every `true` and every `1` in the log.
+ */
+export function maskSecretVariables(trigger: TriggerSettings, mask: (value: string) => void): void {
+  for (const { name, value } of trigger.variables) {
+    const marked = trigger.secretVariables.includes(name)
+    const looksSecret = isSecretName(name) && value.length >= 6 && !/^(true|false)$/i.test(value)
+    if (value !== '' && (marked || looksSecret)) mask(value)
   }
 }

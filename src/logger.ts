@@ -1,34 +1,103 @@
-import * as core from '@actions/core'
+// Everything the action prints goes through a Logger: the one place that decides how text reaches
+// the job log. The runner reads a step's stdout line by line and obeys any line that looks like a
+// workflow command (docs/runner-commands.md), and much of what we print comes from the pipeline
+// service: names, messages, log lines. So the logger formats the commands itself, makes every plain
+// line inert, and prints remote log lines only inside a stop-commands block.
+
+import { randomBytes } from 'node:crypto'
+import { EOL } from 'node:os'
+import { redactText, SecretSet } from './redact.js'
 
 /** Where an annotation points and what it is called. */
 export interface AnnotationProps {
   title?: string
 }
 
-/**
- * Everything the action prints goes through a Logger, so the core logic can be tested without
- * `@actions/core` and so there is one place that decides how text reaches the job log.
- */
 export interface Logger {
+  /** Shown only with ACTIONS_STEP_DEBUG; known secrets are cut out first. */
   debug(message: string): void
+  /** One plain line; any remote text in it is made inert. */
   info(message: string): void
   warning(message: string, props?: AnnotationProps): void
   error(message: string, props?: AnnotationProps): void
   startGroup(title: string): void
   endGroup(): void
-  /** Registers a value with the runner's log masker. */
+  /** Lines from the service, printed as they are, where the runner cannot take them for commands. */
+  verbatim(lines: Iterable<string>): void
+  /** Registers a value with the runner's log masker (and with our own debug redaction). */
   secret(value: string): void
   isDebug(): boolean
 }
 
-/** The runner-facing logger. */
-export const actionsLogger: Logger = {
-  debug: (m) => core.debug(m),
-  info: (m) => core.info(m),
-  warning: (m, p) => core.warning(m, p ?? {}),
-  error: (m, p) => core.error(m, p ?? {}),
-  startGroup: (t) => core.startGroup(t),
-  endGroup: () => core.endGroup(),
-  secret: (v) => core.setSecret(v),
-  isDebug: () => core.isDebug()
+/**
+ * The runner's own escaping for a command's data (actions/toolkit `command.ts`): it undoes these
+ * three, so a message can carry line breaks without ending the command line.
+ */
+export function escapeData(text: string): string {
+  return breakLegacyCommands(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'))
 }
+
+/** Properties additionally escape the characters that separate them. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
+}
+
+// Control characters (the runner splits lines on a lone \r as well as \n), Unicode line and
+// paragraph separators, and the bidirectional overrides that make a line read other than it is.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+
+/**
+ * A line the runner prints and never obeys, whatever text it holds: control characters are shown
+ * as `\u000a`, a leading `::` (the runner trims white space first) and every `##[` (the legacy
+ * form counts anywhere in a line) are broken by a zero-width space, which the reader does not see.
+ */
+export function inertLine(text: string): string {
+  const flat = breakLegacyCommands(text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
+  return flat.replace(/^(\s*):(?=:)/, '$1:\u200b')
+}
+
+function breakLegacyCommands(text: string): string {
+  return text.replace(/##\[/g, '##\u200b[')
+}
+
+function command(name: string, props: AnnotationProps | undefined, data: string): string {
+  const properties = Object.entries(props ?? {})
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+    .join(',')
+  return `::${name}${properties ? ` ${properties}` : ''}::${escapeData(data)}`
+}
+
+/**
+ * The logger the runner sees: writes lines to `write` (process.stdout in the action; a buffer in
+ * tests, which then see exactly the bytes the runner would).
+ */
+export function commandLogger(write: (text: string) => void, debug: boolean): Logger {
+  const secrets = new SecretSet()
+  const line = (text: string): void => write(`${text}${EOL}`)
+  return {
+    debug: (m) => {
+      if (debug) line(command('debug', undefined, redactText(m, secrets)))
+    },
+    info: (m) => line(inertLine(m)),
+    warning: (m, p) => line(command('warning', p, m)),
+    error: (m, p) => line(command('error', p, m)),
+    startGroup: (t) => line(command('group', undefined, t)),
+    endGroup: () => line('::endgroup::'),
+    verbatim: (lines) => {
+      // A fresh random token per block: remote text cannot contain it, so cannot end the block.
+      const token = randomBytes(16).toString('hex')
+      line(`::stop-commands::${token}`)
+      // Inside the block nothing is obeyed; a \r in a line only starts another plain line.
+      for (const text of lines) line(text)
+      line(`::${token}::`)
+    },
+    secret: (v) => {
+      for (const value of secrets.add(v)) line(command('add-mask', undefined, value))
+    },
+    isDebug: () => debug
+  }
+}
+
+/** The runner-facing logger of this process. */
+export const actionsLogger: Logger = commandLogger((text) => void process.stdout.write(text), process.env['RUNNER_DEBUG'] === '1')

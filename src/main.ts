@@ -1,12 +1,12 @@
 // The main step: validate inputs, start (or find) the runs, wait, report. Every effect on the
 // world goes through `ActionIO` or the provider, so tests can run this against the simulator.
 
-import { AbortedError, InputError, OutcomeUnknownError } from './errors.js'
-import { getInputs, maskSecretInputs, type InputReader } from './inputs.js'
+import { AbortedError, isExplained, StartRefusedError } from './errors.js'
+import { getInputs, maskSecretInputs, maskSecretVariables, type InputReader } from './inputs.js'
 import type { Logger } from './logger.js'
 import { isDetail, runKey, type Conclusion, type RunDetail, type RunSnapshot, type TrackedRun } from './model.js'
 import { serviceName } from './providers/index.js'
-import type { Provider } from './providers/provider.js'
+import type { Provider, StartContext } from './providers/provider.js'
 import { failuresOf } from './report/failures.js'
 import { RunLabels } from './report/labels.js'
 import { writeOutputs, type SetOutput } from './report/outputs.js'
@@ -17,9 +17,9 @@ import { renderSummary } from './report/summary.js'
 import { openSession, type Session, type Tuning } from './session.js'
 import type { Settings } from './settings.js'
 import { persist } from './persist.js'
-import { startOnce } from './start.js'
-import { saveRunsToStop, type StateStore } from './state.js'
-import { stopRuns } from './stop.js'
+import { duplicatesOf, startOnce } from './start.js'
+import { saveAbandoned, savePending, saveRefusal, type PendingStart, type StateStore } from './state.js'
+import { stopRuns, type StopOutcome } from './stop.js'
 import { newMarker, startRequest, type Origin } from './trigger.js'
 import { waitForRuns, type WaitResult } from './wait.js'
 
@@ -43,14 +43,25 @@ export async function run(io: ActionIO): Promise<void> {
   try {
     settings = getInputs(io.readInput)
   } catch (error) {
+    // Later steps branch on `conclusion`; an input error is a failure like any other.
+    io.setOutput('conclusion', 'failure')
     return io.setFailed(messageOf(error, io.logger))
   }
+  maskSecretVariables(settings.trigger, (value) => io.logger.secret(value))
   const session = openSession(settings.connection, settings.wait.timeoutMs, io)
   try {
     await new MainStep(settings, io, session).run()
   } finally {
     session.close()
   }
+}
+
+/** A start whose request has left: its run, once known, and what a search for it would need. */
+interface StartRecord {
+  pipelineId: string
+  context: StartContext
+  run?: TrackedRun
+  sentAgain?: boolean
 }
 
 class MainStep {
@@ -61,10 +72,11 @@ class MainStep {
   private readonly logger: Logger
   /** Every run this step knows of, in pipeline order, added the moment it exists. */
   private readonly runs: TrackedRun[] = []
-  /** A start whose answer has not arrived yet: if the step is cancelled now, that run may exist. */
-  private inflight: { pipelineId: string; marker: string } | undefined
+  /** Every start request that has left, in order; the last may not have its run yet. */
+  private readonly starts: StartRecord[] = []
   private readonly reporter: Reporter
   private readonly labels = new RunLabels()
+  private readonly warnedStatuses = new Set<string>()
 
   constructor(settings: Settings, io: ActionIO, session: Session) {
     this.settings = settings
@@ -79,8 +91,10 @@ class MainStep {
     try {
       await this.obtainRuns()
       if (this.settings.mode === 'trigger') {
+        this.session.lifecycle.beginCleanup()
+        await this.stopDuplicates()
         // The runs are meant to go on after this step: nothing for the post step to stop.
-        saveRunsToStop(this.io.state, [])
+        this.settle([])
         writeOutputs(this.io.setOutput, this.runs.map(startedResult), 'success')
         return
       }
@@ -91,17 +105,20 @@ class MainStep {
         signal: this.session.lifecycle.signal,
         onSnapshot: async (run, previous, current) => {
           this.labels.remember(run, current)
+          this.warnUnknownStatuses(run, current)
           progress(run, previous, current)
           // A job can fail long before its run ends; say why at once.
           if (isDetail(current)) await this.reporter.onDetail(run, current, this.labels.label(run))
         }
       })
       this.session.lifecycle.beginCleanup()
-      const stopped = waited.interrupted ? await this.stopUnfinished(waited.snapshots, waited.interrupted) : []
+      const stops = waited.interrupted ? await this.stopUnfinished(waited.snapshots, waited.interrupted) : []
+      await this.stopDuplicates()
       const finals = await this.finalDetails()
-      const results = this.runs.map((run) => this.resultFor(run, waited, finals.get(runKey(run)), stopped))
+      const results = this.runs.map((run) => this.resultFor(run, waited, finals.get(runKey(run)), stops))
       const conclusion = overallConclusion(results, waited.interrupted)
       writeOutputs(this.io.setOutput, results, conclusion)
+      this.settle(stops.filter((s) => !s.confirmed).map((s) => s.run))
       if (this.settings.report.summary) await this.writeSummary(results, conclusion, finals)
       if (conclusion !== 'success') {
         this.io.setFailed(failureLine(results, waited.interrupted, this.settings.wait.timeoutMs, (id) => this.labels.name(id)))
@@ -127,49 +144,102 @@ class MainStep {
     }
     // One at a time, so that a refused credential fails on the first pipeline rather than on all of them.
     const origin = this.io.origin()
-    const ctx = { provider: this.provider, logger: this.logger, signal: () => this.session.lifecycle.signal, settleMs: this.io.tuning?.settleMs }
     for (const pipelineId of this.settings.pipelineIds) {
       const request = startRequest(this.settings.trigger, origin, newMarker())
-      this.inflight = { pipelineId, marker: request.marker }
-      const run = await startOnce(pipelineId, request, ctx)
-      this.inflight = undefined
-      this.runs.push(run)
-      saveRunsToStop(this.io.state, this.runs)
-      const queued = run.queueId !== undefined ? ' (queued: the pipeline is at its concurrency limit)' : ''
-      this.logger.info(`Started pipeline ${pipelineId} run ${run.runId}${queued}: ${run.url}`)
+      const started = await startOnce(pipelineId, request, {
+        provider: this.provider,
+        logger: this.logger,
+        signal: () => this.session.lifecycle.signal,
+        ...(this.io.tuning?.searchWindowMs !== undefined && { searchWindowMs: this.io.tuning.searchWindowMs }),
+        // Written down before the request leaves: if the step dies now, the post step looks for this run.
+        onSend: (context) => {
+          this.starts.push({ pipelineId, context })
+          savePending(this.io.state, [pendingOf(pipelineId, context)])
+        }
+      })
+      Object.assign(this.starts.at(-1)!, { run: started.run, sentAgain: started.sentAgain })
+      this.runs.push(started.run)
+      saveAbandoned(this.io.state, this.runs)
+      savePending(this.io.state, [])
+      const queued = started.run.queueId !== undefined ? ' (queued: the pipeline is at its concurrency limit)' : ''
+      this.logger.info(`Started pipeline ${pipelineId} run ${started.run.runId}${queued}: ${started.run.url}`)
     }
   }
 
-  /** After a timeout, a cancel or fail-fast: stop what this step started and has not ended. Returns the runs stopped. */
-  private async stopUnfinished(snapshots: Map<string, RunSnapshot>, interrupted: NonNullable<Interruption>): Promise<TrackedRun[]> {
+  /** After a timeout, a cancel or fail-fast: stop what this step started and has not ended. */
+  private async stopUnfinished(snapshots: Map<string, RunSnapshot>, interrupted: NonNullable<Interruption>): Promise<StopOutcome<TrackedRun>[]> {
     // fail-fast always stops the others (that is what it asks for); a timeout or a cancel only with cancel-on-abort.
-    if (interrupted !== 'fail-fast' && !this.settings.cancelOnAbort) {
-      saveRunsToStop(this.io.state, [])
-      return []
-    }
+    if (interrupted !== 'fail-fast' && !this.settings.cancelOnAbort) return []
     const unfinished = this.runs.filter((r) => {
       const state = snapshots.get(runKey(r))?.state
       return r.startedHere && (state === undefined || state === 'running' || state === 'manual')
     })
-    const notStopped = await stopRuns(this.provider, this.logger, unfinished)
-    saveRunsToStop(this.io.state, notStopped)
-    return unfinished.filter((r) => !notStopped.includes(r))
+    return stopRuns(this.provider, this.logger, unfinished)
   }
 
-  /** The step cannot go on (a start refused, the service unusable, the job cancelled while starting). */
+  /**
+   * A start sent again after its first answer was lost and no run showed up: should the first run
+   * show up after all, it is stopped, and the log says so.
+   */
+  private async stopDuplicates(): Promise<void> {
+    for (const start of this.starts.filter((s) => s.sentAgain && s.run)) {
+      try {
+        const extra = await duplicatesOf(this.provider, start.run!, start.context)
+        if (extra.length === 0) continue
+        this.logger.warning(
+          `Pipeline ${start.pipelineId} was started ${extra.length + 1} times (a start's answer was lost, and its run appeared only later): ` +
+            `keeping run ${start.run!.runId}, stopping ${extra.map((r) => `run ${r.runId}`).join(', ')}.`
+        )
+        await stopRuns(this.provider, this.logger, extra)
+      } catch (error) {
+        this.logger.warning(`Could not check whether pipeline ${start.pipelineId} was started twice: ${(error as Error).message}`)
+      }
+    }
+  }
+
+  /**
+   * The step cannot go on. The runs it started are stopped only when the job was cancelled, the
+   * timeout passed, or a later pipeline's start was refused (the runs were meant to go together).
+   * Anything else (a read that failed, refused credentials, an answer that makes no sense) says
+   * nothing about the runs: they are left alone, and the message says where they are.
+   */
   private async abandon(error: unknown): Promise<void> {
     this.session.lifecycle.beginCleanup()
-    if (this.settings.cancelOnAbort) {
-      // A start cut short by the cancel may have created its run; find it so that it can be stopped too.
-      if (this.inflight && (error instanceof AbortedError || error instanceof OutcomeUnknownError)) {
-        const found = await this.provider.find(this.inflight.pipelineId, this.inflight.marker).catch(() => undefined)
-        if (found) this.runs.push(found)
+    const refused = this.session.guard.refused
+    if (refused) saveRefusal(this.io.state, refused.message)
+    const stopThem = this.settings.cancelOnAbort && !refused && (error instanceof AbortedError || error instanceof StartRefusedError)
+    let unconfirmed: TrackedRun[] = []
+    let pending: PendingStart[] = []
+    if (stopThem) {
+      const lost = this.starts.find((s) => s.run === undefined)
+      // A start cut short may have created its run; find it so that it can be stopped too.
+      if (lost) {
+        const found = await this.provider.find(lost.pipelineId, lost.context).catch(() => undefined)
+        if (found?.found[0]) this.runs.push(found.found[0])
+        else pending = [pendingOf(lost.pipelineId, lost.context)]
       }
-      saveRunsToStop(this.io.state, await stopRuns(this.provider, this.logger, this.runs.filter((r) => r.startedHere)))
+      const outcomes = await stopRuns(this.provider, this.logger, this.runs.filter((r) => r.startedHere))
+      unconfirmed = outcomes.filter((o) => !o.confirmed).map((o) => o.run)
     }
+    this.settle(unconfirmed, pending)
     this.io.setOutput('conclusion', error instanceof AbortedError ? (error.reason === 'timeout' ? 'timed_out' : 'cancelled') : 'failure')
     this.io.setOutput('run-ids', this.runs.map((r) => r.runId).join(','))
-    this.io.setFailed(messageOf(error, this.logger))
+    const left = stopThem || this.runs.length === 0 ? '' : ` ${this.runs.length === 1 ? 'The run was' : 'The runs were'} left as they are: ${this.runs.map((r) => r.url).join(', ')}`
+    this.io.setFailed(`${messageOf(error, this.logger)}${left}`)
+  }
+
+  /** What the post step must still do: stop `runs`, look for `pending` starts. Nothing, after a clean end. */
+  private settle(runs: readonly TrackedRun[], pending: readonly PendingStart[] = []): void {
+    saveAbandoned(this.io.state, runs)
+    savePending(this.io.state, pending)
+  }
+
+  private warnUnknownStatuses(run: TrackedRun, snapshot: RunSnapshot): void {
+    for (const word of snapshot.unknown ?? []) {
+      if (this.warnedStatuses.has(word)) continue
+      this.warnedStatuses.add(word)
+      this.logger.warning(`${this.labels.label(run)}: unknown status ${word}; it is read as still running, so the action waits on (at most until the timeout).`)
+    }
   }
 
   /**
@@ -191,13 +261,15 @@ class MainStep {
     return finals
   }
 
-  private resultFor(run: TrackedRun, waited: WaitResult, detail: RunDetail | undefined, stopped: TrackedRun[]): RunResult {
+  private resultFor(run: TrackedRun, waited: WaitResult, detail: RunDetail | undefined, stops: StopOutcome<TrackedRun>[]): RunResult {
     // The wait's last snapshot is what decided the verdict; the detail adds what failed.
     const snapshot = waited.snapshots.get(runKey(run))
     const failures = snapshot?.state === 'failure' && detail ? failuresOf(detail) : []
     const result = resultOf(run, snapshot, { interrupted: waited.interrupted, onManualGate: this.settings.wait.onManualGate }, failures)
+    const stop = stops.find((s) => s.run === run)
+    if (stop === undefined) return result
     // What we know of a run we just stopped is its status before the stop; say what happened to it.
-    return stopped.includes(run) ? { ...result, status: 'CANCELED' } : result
+    return { ...result, stopped: stop.confirmed, ...(stop.confirmed && { status: stop.detail?.status || 'CANCELED' }) }
   }
 
   private async writeSummary(results: RunResult[], conclusion: Conclusion, finals: Map<string, RunDetail>): Promise<void> {
@@ -214,10 +286,14 @@ class MainStep {
   }
 }
 
+function pendingOf(pipelineId: string, context: StartContext): PendingStart {
+  return { pipelineId, marker: context.marker, sentAt: context.sentAt, ...(context.before && { before: context.before }), ...(context.ref && { ref: context.ref }) }
+}
+
 function messageOf(error: unknown, logger: Logger): string {
   if (error instanceof Error) {
     // Our own errors are complete sentences; anything else is a bug, and its stack helps only in debug mode.
-    if (!(error instanceof InputError) && error.stack) logger.debug(error.stack)
+    if (!isExplained(error) && error.stack) logger.debug(error.stack)
     return error.message
   }
   return String(error)

@@ -60,6 +60,8 @@ export interface RunSnapshot {
   /** The provider's console link when the response carries one. */
   url?: string
   stages: StageStatus[]
+  /** Status words in this read that no table knows (read as "still running"); warned about once each. */
+  unknown?: string[]
 }
 
 export interface StepDetail extends NodeStatus {

@@ -1,13 +1,15 @@
 // The post step: a backstop for a main step that was killed (the runner's hard kill after a
-// cancel, or the job's own timeout) before it could stop the runs it had started.
+// cancel, or the job's own timeout) before it could deal with the runs it had started. It acts only
+// on what main wrote down as left undone (state.ts): after a main step that ended its work it finds
+// nothing, and sends no request at all.
 
 import { getInputs, maskSecretInputs } from './inputs.js'
 import type { Logger } from './logger.js'
-import { runKey, type RunRef } from './model.js'
-import type { Provider } from './providers/provider.js'
 import type { ActionIO } from './main.js'
+import type { TrackedRun } from './model.js'
+import type { Provider } from './providers/provider.js'
 import { openSession } from './session.js'
-import { runsToStop, saveRunsToStop } from './state.js'
+import { abandonedRuns, pendingStarts, refusal, saveAbandoned, savePending, type AbandonedRun, type PendingStart } from './state.js'
 import { stopRuns } from './stop.js'
 
 // The job's cancellation window is 5 minutes in all; the post step takes a small part of it.
@@ -16,8 +18,14 @@ const POST_BUDGET_MS = 60_000
 export async function post(io: Pick<ActionIO, 'logger' | 'readInput' | 'state' | 'cancellation' | 'tuning'>): Promise<void> {
   const { logger } = io
   maskSecretInputs(io.readInput, (value) => logger.secret(value))
-  const runs = runsToStop(io.state)
-  if (runs.length === 0) return
+  const runs = abandonedRuns(io.state)
+  const pending = pendingStarts(io.state)
+  if (runs.length === 0 && pending.length === 0) return
+  const refused = refusal(io.state)
+  if (refused !== '') {
+    // Another refused request could lock the key; the runs are named so that a person can stop them.
+    return logger.warning(`Not stopping the runs left behind: the main step's credentials were refused (${refused}). ${leftBehind(runs, pending)}`)
+  }
   let connection
   try {
     const settings = getInputs(io.readInput)
@@ -28,26 +36,34 @@ export async function post(io: Pick<ActionIO, 'logger' | 'readInput' | 'state' |
   }
   const session = openSession(connection, POST_BUDGET_MS, io)
   try {
-    await stopLeftovers(session.provider, logger, runs)
+    const found = await findPending(session.provider, logger, pending)
+    const toStop: AbandonedRun[] = [...runs, ...found]
+    if (toStop.length > 0) logger.info(`The main step ended before it could stop ${toStop.length} run(s); stopping them now.`)
+    const outcomes = await stopRuns(session.provider, logger, toStop)
+    saveAbandoned(io.state, outcomes.filter((o) => !o.confirmed).map((o) => o.run))
+    savePending(io.state, [])
   } finally {
     session.close()
   }
-  saveRunsToStop(io.state, [])
 }
 
-async function stopLeftovers(provider: Provider, logger: Logger, runs: RunRef[]): Promise<void> {
-  let unfinished = runs
-  try {
-    const snapshots = await provider.poll(runs)
-    unfinished = runs.filter((r) => {
-      const state = snapshots.get(runKey(r))?.state
-      return state === undefined || state === 'running' || state === 'manual'
-    })
-  } catch (error) {
-    // Without a status, try to stop them all: stopping a run that has ended does no harm.
-    logger.warning(`Could not read the status of the runs left behind: ${(error as Error).message}`)
+/** The runs of starts whose answer main never saw: a run that has appeared by now carries the start's marker. */
+async function findPending(provider: Provider, logger: Logger, pending: PendingStart[]): Promise<TrackedRun[]> {
+  const found: TrackedRun[] = []
+  for (const start of pending) {
+    try {
+      const search = await provider.find(start.pipelineId, start)
+      found.push(...search.found)
+      if (search.found.length === 0) logger.info(`No run of pipeline ${start.pipelineId} carries the marker ${start.marker}: that start did not make a run.`)
+    } catch (error) {
+      logger.warning(`Could not look for the run of pipeline ${start.pipelineId} whose start was cut short: ${(error as Error).message}`)
+    }
   }
-  if (unfinished.length === 0) return
-  logger.info(`The main step ended before it could stop ${unfinished.length} run(s); stopping them now.`)
-  await stopRuns(provider, logger, unfinished)
+  return found
+}
+
+function leftBehind(runs: AbandonedRun[], pending: PendingStart[]): string {
+  const named = runs.map((r) => r.url ?? `pipeline ${r.pipelineId} run ${r.runId}`)
+  const unnamed = pending.map((p) => `a run of pipeline ${p.pipelineId} with ${p.marker} in its description`)
+  return `Stop them in the console if they are still running: ${[...named, ...unnamed].join('; ')}.`
 }

@@ -1,5 +1,6 @@
 // What the main and the post step share: the step's clock, one HTTP client and the provider.
 
+import type { CredentialGuard } from './credential-guard.js'
 import { HttpClient, type RetryPolicy } from './http.js'
 import { Lifecycle } from './lifecycle.js'
 import type { Logger } from './logger.js'
@@ -11,13 +12,17 @@ import type { Connection } from './settings.js'
 export interface Tuning {
   retry?: RetryPolicy
   requestTimeoutMs?: number
-  /** See StartContext.settleMs. */
+  /** How long a start whose answer was lost is searched for (start.ts SEARCH_WINDOW_MS). */
+  searchWindowMs?: number
+  /** Pause before retrying a failed read of the runs to wait on. */
   settleMs?: number
 }
 
 export interface Session {
   lifecycle: Lifecycle
   provider: Provider
+  /** Knows whether the service refused our credentials; then nothing more is sent. */
+  guard: CredentialGuard
   close(): void
 }
 
@@ -36,9 +41,11 @@ export function openSession(
     ...(env.tuning?.retry && { retry: env.tuning.retry }),
     ...(env.tuning?.requestTimeoutMs && { requestTimeoutMs: env.tuning.requestTimeoutMs })
   })
+  const { provider, guard } = createProvider(connection, http, env.logger)
   return {
     lifecycle,
-    provider: createProvider(connection, http, env.logger),
+    provider,
+    guard,
     close: () => {
       lifecycle.dispose()
       env.cancellation.removeEventListener('abort', onCancel)

@@ -55,6 +55,8 @@ export type Connection = CodeArtsConnection | YunxiaoConnection
 export interface TriggerSettings {
   ref?: GitRef
   variables: Variable[]
+  /** Names of variables whose values are secret, whatever their names say. */
+  secretVariables: string[]
   /** The user's description; the action appends its own marker to it. Undefined: the default text. */
   description?: string
   stages: string[]

@@ -1,52 +1,106 @@
-// Starting a run is the one request that must not be repeated blindly: if its answer is lost, the
-// run may exist. So a lost answer is followed by a search for the run by its marker, and the start
-// is sent again only once the search has found nothing. A search that fails is searched again,
-// never replaced by a start.
+// Starting a run is the one request that must not be repeated blindly: if its answer is lost (a
+// reset, a timeout, a gateway 5xx, a garbled answer), the run may exist, and a gateway can take many
+// seconds to list a run it created. So a lost answer is followed by a search for the run by the
+// start's marker, repeated for a window that covers such delays, and a start is sent again only
+// after a search that succeeded, at the end of that window, found nothing. A search that fails is
+// searched again, never replaced by a start (docs/starting.md).
 
-import { isTransient, MalformedResponseError, OutcomeUnknownError, TransportError } from './errors.js'
+import { CredentialsRefusedError, isTransient, MalformedResponseError, OutcomeUnknownError, PreconditionError, RemoteError, StartRefusedError, TransportError } from './errors.js'
 import type { Logger } from './logger.js'
 import type { TrackedRun } from './model.js'
-import type { Provider, StartRequest } from './providers/provider.js'
+import type { Provider, StartContext, StartRequest } from './providers/provider.js'
 import { sleep } from './sleep.js'
 
-export interface StartContext {
+export interface StartDeps {
   provider: Provider
   logger: Logger
   signal: () => AbortSignal
-  /** Pause between rounds, so that a slow service has listed a run it just created. */
-  settleMs?: number
+  /** Called with what a search would need, before the start request leaves (main saves it for the post step). */
+  onSend?: (context: StartContext) => void
+  /** How long a lost start is searched for; tests shorten it. */
+  searchWindowMs?: number
 }
 
-// Rounds of "search if needed, then start". Each request in a round was already retried by the
-// HTTP client, so this is reached only in a long outage; the step's deadline bounds it too.
-const ROUNDS = 8
+export interface Started {
+  run: TrackedRun
+  /** The start was sent more than once (each earlier one looked lost): a late duplicate is possible. */
+  sentAgain: boolean
+  context: StartContext
+}
 
-export async function startOnce(pipelineId: string, request: StartRequest, ctx: StartContext): Promise<TrackedRun> {
-  let mayExist = false
-  let lastProblem = ''
-  for (let round = 1; round <= ROUNDS; round++) {
-    if (round > 1) await sleep(ctx.settleMs ?? 1_000, ctx.signal())
+/** Gateways answer 504 after about 30 s (Huawei's APIG, Alibaba's): a run may appear that much later. */
+export const SEARCH_WINDOW_MS = 45_000
+const MAX_SENDS = 3
+
+export async function startOnce(pipelineId: string, request: StartRequest, deps: StartDeps): Promise<Started> {
+  const prepared = await deps.provider.prepareStart(pipelineId, request)
+  const context: StartContext = {
+    marker: request.marker,
+    sentAt: Date.now(),
+    ...(prepared.before !== undefined && { before: prepared.before }),
+    ...(request.ref && { ref: request.ref })
+  }
+  deps.onSend?.(context)
+  for (let send = 1; send <= MAX_SENDS; send++) {
     try {
-      if (mayExist) {
-        const found = await ctx.provider.find(pipelineId, request.marker)
-        if (found) {
-          ctx.logger.info(`Found it: the start of pipeline ${pipelineId} had worked (run ${found.runId}).`)
-          return found
-        }
-        mayExist = false
-      }
-      return await ctx.provider.start(pipelineId, request)
+      return { run: await deps.provider.start(prepared), sentAgain: send > 1, context }
     } catch (error) {
-      if (error instanceof OutcomeUnknownError || error instanceof MalformedResponseError) {
-        // A reset, a timeout, a gateway 5xx or a garbled answer: the start may or may not have happened.
-        mayExist = true
-        ctx.logger.warning(`${error.message}. Looking for the run ${request.marker} before starting again.`)
-      } else if (!isTransient(error)) {
-        throw error
-      }
-      // Otherwise nothing was sent (or the search failed): the same round's work is done again.
-      lastProblem = (error as Error).message
+      if (error instanceof RemoteError && !(error instanceof CredentialsRefusedError) && !isTransient(error)) throw new StartRefusedError(error)
+      if (!(error instanceof OutcomeUnknownError || error instanceof MalformedResponseError)) throw error
+      const window = deps.searchWindowMs ?? SEARCH_WINDOW_MS
+      deps.logger.warning(`${error.message}. Looking for its run (marker ${request.marker}) for ${Math.round(window / 1000)} s before starting again.`)
+      const found = await searchLost(pipelineId, context, deps, window)
+      if (found) return { run: found, sentAgain: send > 1, context }
+      deps.logger.info(`No run of pipeline ${pipelineId} appeared for that start: it did not happen. Starting again (${send + 1} of ${MAX_SENDS}).`)
     }
   }
-  throw new TransportError(`starting pipeline ${pipelineId}`, `${lastProblem} (${ROUNDS} rounds, and no run with marker ${request.marker})`)
+  throw new TransportError(`starting pipeline ${pipelineId}`, `${MAX_SENDS} start requests got no answer, and none of them made a run`, false)
+}
+
+/**
+ * Searches until a run is found, or until a search that began after the window had passed finds
+ * nothing. Where the service cannot show the marker, one candidate is taken as the run (nothing
+ * else could have made it) and several are an error: starting again could make a second run, and
+ * taking one of them could report someone else's run.
+ */
+async function searchLost(pipelineId: string, context: StartContext, deps: StartDeps, window: number): Promise<TrackedRun | undefined> {
+  const until = Date.now() + window
+  for (let round = 0; ; round++) {
+    const began = Date.now()
+    try {
+      const search = await deps.provider.find(pipelineId, context)
+      const [first, ...others] = search.found
+      if (first) {
+        deps.logger.info(`Found it: the start of pipeline ${pipelineId} had worked (run ${first.runId}).`)
+        for (const other of others) deps.logger.warning(`Run ${other.runId} of pipeline ${pipelineId} carries the same marker: the start was made twice.`)
+        return first
+      }
+      if (search.candidates.length === 1) {
+        const [only] = search.candidates
+        deps.logger.warning(
+          `Run ${only!.runId} of pipeline ${pipelineId} is taken as the one this start made: it is the only run that appeared since, ` +
+            'and the service does not show which run a start made.'
+        )
+        return only
+      }
+      if (search.candidates.length > 1) {
+        throw new PreconditionError(
+          `starting pipeline ${pipelineId}`,
+          `the answer was lost and ${search.candidates.length} runs appeared since (${search.candidates.map((r) => r.url).join(', ')}); ` +
+            'the service does not show which run a start made, so the action cannot tell which is this one, and starts nothing more'
+        )
+      }
+      if (began >= until) return undefined
+    } catch (error) {
+      if (!isTransient(error)) throw error
+      deps.logger.info(`Searching for the run of pipeline ${pipelineId} failed (${(error as Error).message}); searching again.`)
+    }
+    await sleep(Math.min(8_000, 1_000 * 2 ** round, Math.max(100, until - Date.now())), deps.signal())
+  }
+}
+
+/** Runs other than `run` that carry its start's marker: a start that was made twice after all. */
+export async function duplicatesOf(provider: Provider, run: TrackedRun, context: StartContext): Promise<TrackedRun[]> {
+  const search = await provider.find(run.pipelineId, context)
+  return search.found.filter((r) => r.runId !== run.runId)
 }

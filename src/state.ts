@@ -1,9 +1,15 @@
 // What the main step leaves for the post step (GITHUB_STATE → STATE_*). One bundle serves both;
 // the flag tells them apart, as in actions/checkout.
+//
+// The post step is a backstop for a main step that was killed before it could clean up after
+// itself. So main writes down, before each thing it would have to undo, what the post step would
+// need to undo it, and clears it once main has dealt with it itself: after a main step that ended
+// its work, the post step finds nothing to do and sends no request.
 
 import * as core from '@actions/core'
-import { arr, obj, str } from './json.js'
+import { arr, num, obj, str } from './json.js'
 import type { RunRef } from './model.js'
+import type { GitRef } from './parse.js'
 
 export interface StateStore {
   save(name: string, value: string): void
@@ -12,8 +18,24 @@ export interface StateStore {
 
 export const actionsState: StateStore = { save: (n, v) => core.saveState(n, v), get: (n) => core.getState(n) }
 
+/** A run the main step started and has not dealt with: if main dies now, the post step stops it. */
+export interface AbandonedRun extends RunRef {
+  url?: string
+}
+
+/** A start request that has left and whose run is not known yet: the post step looks for it by its marker. */
+export interface PendingStart {
+  pipelineId: string
+  marker: string
+  sentAt: number
+  before?: string
+  ref?: GitRef
+}
+
 const IS_POST = 'isPost'
-const RUNS_TO_STOP = 'runsToStop'
+const ABANDONED = 'abandonedRuns'
+const PENDING = 'pendingStarts'
+const REFUSED = 'credentialsRefused'
 
 export function isPost(state: StateStore): boolean {
   return state.get(IS_POST) === 'true'
@@ -23,23 +45,49 @@ export function markMainStarted(state: StateStore): void {
   state.save(IS_POST, 'true')
 }
 
-/**
- * The runs the post step must stop if the main step is killed before it can: written as each run
- * starts, rewritten once they are settled. The last value written is the one the post step sees.
- */
-export function saveRunsToStop(state: StateStore, runs: readonly RunRef[]): void {
-  state.save(RUNS_TO_STOP, JSON.stringify(runs.map(({ pipelineId, runId, queueId }) => ({ pipelineId, runId, ...(queueId && { queueId }) }))))
+export function saveAbandoned(state: StateStore, runs: readonly AbandonedRun[]): void {
+  state.save(ABANDONED, JSON.stringify(runs.map(({ pipelineId, runId, queueId, url }) => ({ pipelineId, runId, ...(queueId && { queueId }), ...(url && { url }) }))))
 }
 
-export function runsToStop(state: StateStore): RunRef[] {
-  let parsed: unknown
+export function abandonedRuns(state: StateStore): AbandonedRun[] {
+  return readList(state, ABANDONED)
+    .map((r) => ({ pipelineId: str(r['pipelineId']), runId: str(r['runId']), ...(str(r['queueId']) && { queueId: str(r['queueId']) }), ...(str(r['url']) && { url: str(r['url']) }) }))
+    .filter((r) => r.pipelineId !== '' && r.runId !== '')
+}
+
+export function savePending(state: StateStore, starts: readonly PendingStart[]): void {
+  state.save(PENDING, JSON.stringify(starts))
+}
+
+export function pendingStarts(state: StateStore): PendingStart[] {
+  return readList(state, PENDING)
+    .map((p) => {
+      const ref = obj(p['ref'])
+      const kind = str(ref['kind'])
+      return {
+        pipelineId: str(p['pipelineId']),
+        marker: str(p['marker']),
+        sentAt: num(p['sentAt']) ?? 0,
+        ...(str(p['before']) && { before: str(p['before']) }),
+        ...((kind === 'branch' || kind === 'tag') && str(ref['name']) && { ref: { kind, name: str(ref['name']) } as GitRef })
+      }
+    })
+    .filter((p) => p.pipelineId !== '' && p.marker !== '')
+}
+
+/** The main step's credentials were refused: the post step must not send another refused request. */
+export function saveRefusal(state: StateStore, message: string): void {
+  state.save(REFUSED, message)
+}
+
+export function refusal(state: StateStore): string {
+  return state.get(REFUSED)
+}
+
+function readList(state: StateStore, name: string): Record<string, unknown>[] {
   try {
-    parsed = JSON.parse(state.get(RUNS_TO_STOP) || '[]')
+    return arr(JSON.parse(state.get(name) || '[]')).map(obj)
   } catch {
     return []
   }
-  return arr(parsed)
-    .map(obj)
-    .map((r) => ({ pipelineId: str(r['pipelineId']), runId: str(r['runId']), ...(str(r['queueId']) && { queueId: str(r['queueId']) }) }))
-    .filter((r) => r.pipelineId !== '' && r.runId !== '')
 }

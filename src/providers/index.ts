@@ -1,24 +1,30 @@
+import type { CredentialGuard } from '../credential-guard.js'
 import type { HttpClient } from '../http.js'
 import type { Logger } from '../logger.js'
 import type { Connection } from '../settings.js'
 import { CodeArtsApi } from './codearts/api.js'
 import { createAuthenticator } from './codearts/auth.js'
+import { openChannel as openCodeArtsChannel } from './codearts/call.js'
 import { CodeArtsProvider } from './codearts/provider.js'
 import type { Provider } from './provider.js'
+import { openChannel as openYunxiaoChannel } from './yunxiao/call.js'
 import { YunxiaoDevopsApi } from './yunxiao/devops.js'
 import { YunxiaoOpenApi } from './yunxiao/openapi.js'
 import { YunxiaoProvider } from './yunxiao/provider.js'
 
-export function createProvider(connection: Connection, http: HttpClient, logger: Logger): Provider {
+/** The provider for a connection, and the guard that all its requests go through. */
+export function createProvider(connection: Connection, http: HttpClient, logger: Logger): { provider: Provider; guard: CredentialGuard } {
   if (connection.provider === 'codearts') {
-    return new CodeArtsProvider(new CodeArtsApi(http, connection, createAuthenticator(connection, http, logger)), connection)
+    const channel = openCodeArtsChannel(http, connection.auth.kind)
+    return { provider: new CodeArtsProvider(new CodeArtsApi(channel, connection, createAuthenticator(connection, channel, logger)), connection), guard: channel.guard }
   }
   const { auth } = connection
+  const channel = openYunxiaoChannel(http, auth.kind)
   const api =
     auth.kind === 'token'
-      ? new YunxiaoOpenApi(http, connection, auth.token)
-      : new YunxiaoDevopsApi(http, { ...connection, organizationId: connection.organizationId ?? '' }, auth)
-  return new YunxiaoProvider(api, connection)
+      ? new YunxiaoOpenApi(channel, connection, auth.token)
+      : new YunxiaoDevopsApi(channel, { ...connection, organizationId: connection.organizationId ?? '' }, auth)
+  return { provider: new YunxiaoProvider(api, connection), guard: channel.guard }
 }
 
 /** The service's name, for the job summary. */

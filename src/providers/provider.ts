@@ -16,15 +16,52 @@ export interface StartRequest {
   jobs: string[]
 }
 
+/** What the action knew just before it sent a start: the search for a lost start's run needs it. */
+export interface StartContext {
+  marker: string
+  /** When the start was sent (epoch ms, the runner's clock). */
+  sentAt: number
+  /** The newest run of the pipeline before the start, where the service numbers its runs in order. */
+  before?: string
+  /** The branch or tag the start asked for. */
+  ref?: GitRef
+}
+
+/** What a search for a start's run found. */
+export interface Search {
+  /** Runs that carry the start's marker: one, normally; two would be a start made twice. */
+  found: TrackedRun[]
+  /**
+   * Runs that appeared since the start was sent but do not show whether they carry the marker (the
+   * service does not list a run's variables): any of them may be ours.
+   */
+  candidates: TrackedRun[]
+}
+
+/** A start ready to be sent: everything that had to be read first has been. */
+export interface PreparedStart {
+  pipelineId: string
+  /** The newest run before the start (see StartContext.before). */
+  before?: string
+  /** The request body, in the service's own shape. */
+  body: unknown
+}
+
 export interface Provider {
-  /** Starts one run; resolves once the run exists (a queued run counts as started). */
-  start(pipelineId: string, request: StartRequest): Promise<TrackedRun>
+  /**
+   * Reads what a start needs (the repositories to point at `ref`; where runs are numbered in order,
+   * the newest run, for a later search): reads only, nothing is started.
+   */
+  prepareStart(pipelineId: string, request: StartRequest): Promise<PreparedStart>
+
+  /** Sends the start itself, the one request not safe to repeat; resolves once the run exists (a queued run counts). */
+  start(prepared: PreparedStart): Promise<TrackedRun>
 
   /**
-   * The run a start with this marker created, if any: how a start whose answer was lost is found
-   * again before anything is started twice.
+   * The runs a start created, if any: how a start whose answer was lost is found again before
+   * anything is started twice, and how a start made twice is noticed.
    */
-  find(pipelineId: string, marker: string): Promise<TrackedRun | undefined>
+  find(pipelineId: string, start: StartContext): Promise<Search>
 
   /** The pipeline's most recent run, for `mode: wait` without `run-ids`. */
   latest(pipelineId: string): Promise<TrackedRun>
@@ -39,11 +76,14 @@ export interface Provider {
    */
   poll(runs: readonly RunRef[]): Promise<Map<string, RunSnapshot>>
 
-  /** The run in full: stages, jobs and steps, with keys for their logs. */
-  detail(run: RunRef): Promise<RunDetail>
+  /** The run in full: stages, jobs and steps, with keys for their logs. `fresh`: not from a cache. */
+  detail(run: RunRef, fresh?: boolean): Promise<RunDetail>
 
-  /** Stops a run, or takes it out of the queue. Resolves when the service accepted the request. */
-  stop(run: RunRef): Promise<void>
+  /**
+   * Asks the service to stop a run (or take it out of its queue). True when the answer says it was
+   * stopped; false when the answer does not say so (the caller then reads the run to find out).
+   */
+  stop(run: RunRef): Promise<boolean>
 
   /**
    * A step's log, line by line, fetched page by page as it is consumed: a huge log is never held

@@ -7,7 +7,7 @@ import { runKey, type Failure, type RunDetail, type RunRef } from '../model.js'
 import type { Provider } from '../providers/provider.js'
 import type { ReportSettings } from '../settings.js'
 import { failurePath, failuresOf, placedSteps, type PlacedStep } from './failures.js'
-import { printVerbatim, readTail, type LogTail } from './step-log.js'
+import { readTail, type LogTail } from './step-log.js'
 
 /** A failed step's tail, kept for the job summary. */
 export interface FailedStepLog {
@@ -73,7 +73,7 @@ export class Reporter {
     }
     const shown = tail.total > tail.lines.length ? ` (last ${tail.lines.length} of ${tail.total} lines)` : ''
     this.logger.startGroup(`${title}${shown}`)
-    printVerbatim(this.logger, tail.lines)
+    this.logger.verbatim(tail.lines)
     this.logger.endGroup()
     return tail
   }

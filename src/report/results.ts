@@ -15,6 +15,8 @@ export interface RunResult {
   finished_at: string | null
   duration_s: number | null
   failures: Failure[]
+  /** Set when the action stopped the run: true when the service confirmed it, false when it may still be running. */
+  stopped?: boolean
 }
 
 /** Why the wait ended early, if it did; see WaitResult. */

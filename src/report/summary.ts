@@ -3,6 +3,7 @@
 // summary is rendered with less detail until it fits, whatever the size of the pipelines.
 
 import type { Conclusion, NodeState, RunDetail } from '../model.js'
+import { isSecretName } from '../redact.js'
 import type { TriggerSettings } from '../settings.js'
 import type { FailedStepLog } from './reporter.js'
 import type { RunResult } from './results.js'
@@ -94,14 +95,15 @@ function label(run: SummaryRun): string {
   return run.result.run_number !== null ? `${run.pipeline} #${run.result.run_number}` : run.pipeline
 }
 
-// Variable values are shown, except where the name says they are secret: the runner masks only the
-// values it was told about, and a value derived from a secret was never told.
-const SECRET_NAME = /pass|secret|token|key|credential|auth|cookie|session/i
-
 function triggerSection(trigger: TriggerSettings): string[] {
   const rows: string[][] = []
   if (trigger.ref) rows.push([trigger.ref.kind, code(trigger.ref.name)])
-  for (const v of trigger.variables) rows.push([`variable ${code(v.name)}`, SECRET_NAME.test(v.name) ? '(hidden)' : code(v.value)])
+  // Values are shown except where the variable is secret (see maskSecretVariables): the runner
+  // masks only the values it was told about, and a value derived from a secret was never told.
+  for (const v of trigger.variables) {
+    const hidden = isSecretName(v.name) || trigger.secretVariables.includes(v.name)
+    rows.push([`variable ${code(v.name)}`, hidden ? '(hidden)' : code(v.value)])
+  }
   if (trigger.stages.length > 0) rows.push(['stages', trigger.stages.map(code).join(', ')])
   if (trigger.jobs.length > 0) rows.push(['jobs', trigger.jobs.map(code).join(', ')])
   rows.push(['description', trigger.description !== undefined ? esc(trigger.description) : 'default (repository, commit and workflow run)'])

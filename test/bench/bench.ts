@@ -4,14 +4,13 @@
 
 import { performance } from 'node:perf_hooks'
 import { HttpClient } from '../../src/http.ts'
-import type { Logger } from '../../src/logger.ts'
+import { nullLogger as quiet } from '../support/loggers.ts'
 import { createProvider } from '../../src/providers/index.ts'
 import { readTail } from '../../src/report/step-log.ts'
 import type { CodeArtsConnection } from '../../src/settings.ts'
 import { CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
 import { ACCESS_KEY, quickPipeline } from '../simulator/fixtures.ts'
 
-const quiet: Logger = { debug() {}, info() {}, warning() {}, error() {}, startGroup() {}, endGroup() {}, secret() {}, isDebug: () => false }
 
 function provider(sim: CodeArtsSimulator) {
   const connection: CodeArtsConnection = {
@@ -22,7 +21,7 @@ function provider(sim: CodeArtsSimulator) {
     projectId: sim.projectId,
     auth: { kind: 'aksk', accessKey: ACCESS_KEY.accessKey, secretKey: ACCESS_KEY.secretKey, iamProjectId: sim.iamProjectId }
   }
-  return createProvider(connection, new HttpClient({ logger: quiet, signal: () => new AbortController().signal }), quiet)
+  return createProvider(connection, new HttpClient({ logger: quiet, signal: () => new AbortController().signal }), quiet).provider
 }
 
 async function hugeLog(): Promise<void> {

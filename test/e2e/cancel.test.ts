@@ -47,7 +47,8 @@ describe('cancellation', () => {
     expect(result.outputs['conclusion']).toBe('cancelled')
     expect(s.stateOf(s.runsOf(id)[0]!).status).toBe('CANCELED')
     expect(result.log).toContain(`Received ${signal}: cancelling.`)
-    expect(JSON.parse(result.state['runsToStop']!)).toEqual([])
+    expect(JSON.parse(result.state['abandonedRuns']!)).toEqual([])
+    expect(JSON.parse(result.state['pendingStarts']!)).toEqual([])
   })
 
   it('takes a queued run out of the queue, and leaves the run ahead of it alone', async () => {

@@ -7,7 +7,7 @@ import { ACCESS_KEY, passingPipeline } from '../simulator/fixtures.ts'
 import type { PipelineScript, StepScript } from '../simulator/script.ts'
 import { runAction } from './harness.ts'
 import { codeartsInputs } from './inputs.ts'
-import { activeCommands } from './runner-view.ts'
+import { activeCommands } from '../support/runner-view.ts'
 
 let sim: CodeArtsSimulator
 afterEach(async () => sim.close())
@@ -96,7 +96,7 @@ describe('failing step logs', () => {
     const { result } = await run(pipeline())
     for (const hostile of HOSTILE) expect(result.log).toContain(`\n${hostile}\n`)
     const active = activeCommands(result.log)
-    expect(active.filter((c) => c.name === 'add-mask').map((c) => c.value)).not.toContain('hello')
+    expect(active.filter((c) => c.name === 'add-mask').map((c) => c.data)).not.toContain('hello')
     expect(active.filter((c) => c.name === 'error').map((c) => c.properties)).not.toContain('title=forged')
     expect(active.filter((c) => c.name === 'set-output')).toHaveLength(0)
     // Groups still open and close around each step.
@@ -124,10 +124,10 @@ describe('annotations', () => {
     const errors = activeCommands(result.log).filter((c) => c.name === 'error')
     expect(errors).toHaveLength(2) // the failing step, then the step's own failure line
     expect(errors[0]!.properties).toBe('title=shop-test #1 / Build / Unit tests / npm test')
-    const text = decodeURIComponent(errors[0]!.value.replace(/%(?![0-9A-F]{2})/g, '%25'))
+    const text = decodeURIComponent(errors[0]!.data.replace(/%(?![0-9A-F]{2})/g, '%25'))
     expect(text).toMatch(/^exit code 1\n\nLast lines:\n/)
     expect(text.endsWith('Error: 3 tests failed')).toBe(true)
-    expect(errors[0]!.value.length).toBeLessThanOrEqual(4_096 * 3)
+    expect(errors[0]!.data.length).toBeLessThanOrEqual(4_096 * 3)
   })
 
   it('at most 9, leaving the tenth for the step failure', async () => {
@@ -135,7 +135,7 @@ describe('annotations', () => {
     const { result } = await run({ name: 'shards', stages: [{ name: 'Test', jobs }] })
     const errors = activeCommands(result.log).filter((c) => c.name === 'error')
     expect(errors).toHaveLength(10)
-    expect(errors[9]!.value).toMatch(/^shards \(pipeline [0-9a-f]{32}\) run #1 FAILED at Test \/ shard 1 \/ test, .*Test \/ shard 12 \/ test$/)
+    expect(errors[9]!.data).toMatch(/^shards \(pipeline [0-9a-f]{32}\) run #1 FAILED at Test \/ shard 1 \/ test, .*Test \/ shard 12 \/ test$/)
     expect(JSON.parse(result.outputs['results']!)[0].failures).toHaveLength(12)
   })
 })

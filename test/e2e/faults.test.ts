@@ -80,7 +80,7 @@ async function campaign(seed: number, provider: typeof codearts): Promise<Outcom
       starts: ours.flat().length,
       requests: service.requests.length,
       recovered: result.lines.filter((l) => l.startsWith('Found it:')).length,
-      restarted: result.lines.filter((l) => l.includes('Looking for the run')).length - result.lines.filter((l) => l.startsWith('Found it:')).length,
+      restarted: result.lines.filter((l) => l.includes('Looking for its run')).length - result.lines.filter((l) => l.startsWith('Found it:')).length,
       doubleStarts: ours.flatMap((runs, i) => (runs.length > 1 ? [ids[i]!] : [])),
       ...(JSON.stringify(got) !== JSON.stringify(expected) && {
         wrongVerdict: `expected ${expected.join(', ')}; got ${got.join(', ') || result.failed}`

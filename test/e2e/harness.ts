@@ -10,6 +10,9 @@ import { join, resolve } from 'node:path'
 import { allSecrets, rememberSecret, secretsSince } from '../simulator/secrets.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
+// The bundle under test. ACTION_DIST points the same tests at another build, e.g. an older commit's,
+// to show that a test fails on the code before a fix (CONTRIBUTING.md).
+const DIST = process.env['ACTION_DIST'] ?? join(ROOT, 'dist/index.js')
 const SECRET_INPUTS = ['secret-key', 'security-token', 'token', 'password']
 
 export interface ActionResult {
@@ -89,7 +92,7 @@ async function runStep(inputs: Record<string, string>, options: RunOptions): Pro
   secretInputs.forEach(rememberSecret)
 
   const began = Date.now()
-  const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { env, cwd: dir })
+  const child = spawn(process.execPath, [DIST], { env, cwd: dir })
   let log = ''
   child.stdout.on('data', (d: Buffer) => (log += d.toString()))
   child.stderr.on('data', (d: Buffer) => (log += d.toString()))

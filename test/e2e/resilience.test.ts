@@ -57,8 +57,10 @@ describe('resilience (built bundle)', () => {
     const result = await runInProcess(codeartsInputs(sim, { 'iam-project-id': sim.iamProjectId, 'pipeline-ids': id }))
     expect(result.failed).toBeUndefined()
     expect(result.outputs['conclusion']).toBe('success')
-    expect(result.lines).toContainEqual(expect.stringMatching(/^warning: Could not read the run status \(.*HTTP 502 APIGW\.0502.*\); trying again \(1 in a row\)/))
+    expect(result.lines).toContainEqual(expect.stringMatching(/^::warning::Could not read the run status \(.*HTTP 502 APIGW\.0502.*\); trying again \(1 in a row\)/))
     expect(result.lines).toContainEqual(expect.stringMatching(/^Could not read the run status \(.*\); trying again \(2 in a row\)/))
-    expect(result.lines.filter((l) => l.startsWith('warning:'))).toHaveLength(1)
+    expect(result.lines.filter((l) => l.startsWith('::warning'))).toHaveLength(1)
+    // Each retry is said, with what is retried and why.
+    expect(result.lines).toContainEqual(expect.stringMatching(/^Retrying reading the status of pipeline [0-9a-f]{32} in \d+\.\d s \(try 2 of 6\): HTTP 502/))
   })
 })

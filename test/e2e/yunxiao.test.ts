@@ -9,7 +9,7 @@ import type { PipelineScript } from '../simulator/script.ts'
 import { YunxiaoSimulator, type YunxiaoOptions, type YunxiaoPipeline } from '../simulator/yunxiao.ts'
 import { runAction } from './harness.ts'
 import { yunxiaoInputs } from './inputs.ts'
-import { activeCommands } from './runner-view.ts'
+import { activeCommands } from '../support/runner-view.ts'
 
 let sim: YunxiaoSimulator | undefined
 afterEach(async () => {
@@ -71,7 +71,7 @@ describe('yunxiao: trigger and wait', () => {
     expect(s.requests.filter((r) => r.path.endsWith('/step/log'))).toHaveLength(3)
     expect(result.log).not.toMatch(/::group::.*Lint/)
     const active = activeCommands(result.log)
-    expect(active.filter((c) => c.name === 'add-mask').map((c) => c.value)).not.toContain('hello')
+    expect(active.filter((c) => c.name === 'add-mask').map((c) => c.data)).not.toContain('hello')
     expect(active.filter((c) => c.name === 'error')[0]!.properties).toBe('title=shop-test #1 / Build / Unit tests / npm test')
     expect(result.summary).toContain('## ❌ Yunxiao Flow: failure')
     expect(result.summary).toContain('Open in Yunxiao Flow')
@@ -148,7 +148,7 @@ describe('yunxiao: the 2021 AK/SK API', () => {
 
     expect(result.exitCode).toBe(0)
     expect(s.requests.every((r) => r.auth === 'aksk' && r.status === 200)).toBe(true)
-    expect(s.requests[0]!.path).toBe(`/organizations/${s.organizationId}/pipelines/${id}/run`)
+    expect(s.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual([`/organizations/${s.organizationId}/pipelines/${id}/run`])
   })
 
   it('prints the failing job log (this API has no step logs)', async () => {
@@ -168,7 +168,8 @@ describe('yunxiao: the 2021 AK/SK API', () => {
     const result = await runAction({ ...devops(s, { 'pipeline-ids': id }), 'secret-key': 'not-the-alibaba-secret-000' })
 
     expect(result.exitCode).toBe(1)
-    expect(result.log).toMatch(/::error::starting pipeline \d+ failed: HTTP 400 SignatureDoesNotMatch: The request signature we calculated/)
+    expect(result.log).toMatch(/::error::[a-z ]+ pipeline \d+ failed: HTTP 400 SignatureDoesNotMatch: The request signature we calculated/)
+    expect(result.log).toContain("Check 'access-key' and 'secret-key'")
     expect(s.requests).toHaveLength(1)
   })
 })
@@ -192,7 +193,8 @@ describe('yunxiao: modes, credentials, cancellation', () => {
     const result = await runAction({ ...central(s, { 'pipeline-ids': id }), token: 'pt-not-a-valid-token-000000' })
 
     expect(result.exitCode).toBe(1)
-    expect(result.log).toMatch(/::error::starting pipeline \d+ failed: HTTP 401 Unauthorized: the personal access token is missing, invalid or expired/)
+    expect(result.log).toMatch(/::error::[a-z ]+ pipeline \d+ failed: HTTP 401 Unauthorized: the personal access token is missing, invalid or expired/)
+    expect(result.log).toContain("Check 'token'")
     expect(s.requests).toHaveLength(1)
   })
 

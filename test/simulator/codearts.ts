@@ -56,6 +56,12 @@ export interface SimulatorOptions {
   faults?: FaultPlan
   /** Cut each log page after this many bytes, mid-line if need be (the client must join the pieces). */
   logPageBytes?: number
+  /**
+   * How a log page request says where to continue. `start` (the default): from `start_offset`.
+   * `end`: from `end_offset`, as the SDK's docstrings read ("fill the answer's end_offset into the
+   * request's end_offset"); `start_offset` then only echoes back.
+   */
+  logPaging?: 'start' | 'end'
 }
 
 export interface SimRun {
@@ -94,6 +100,10 @@ export class CodeArtsSimulator extends SimulatedService {
   private readonly minted = new Map<string, number>()
   private readonly authFailures = new Map<string, { count: number; lockedUntil?: number }>()
   private nextQueueId = 1000
+  /** Runs the action starts are listed (and found) only this long after they were created: a slow gateway. */
+  hideNewRunsMs = 0
+  /** Access keys revoked while running: their signatures are refused from now on. */
+  readonly revoked = new Set<string>()
 
   private constructor(options: SimulatorOptions) {
     super(options.faults)
@@ -209,7 +219,7 @@ export class CodeArtsSimulator extends SimulatedService {
     const keys = this.options.accessKeys ?? []
     const verdict = verifySignature(
       { method: req.method ?? 'GET', target: req.url ?? '/', headers: req.headers, body },
-      (ak) => keys.find((k) => k.accessKey === ak)?.secretKey,
+      (ak) => (this.revoked.has(ak) ? undefined : keys.find((k) => k.accessKey === ak)?.secretKey),
       Date.now()
     )
     const ak = verdict.accessKey
@@ -324,7 +334,9 @@ export class CodeArtsSimulator extends SimulatedService {
     const query = parse(body) ?? {}
     const offset = Number(query.offset ?? 0)
     const limit = Number(query.limit ?? 10)
-    const runs = [...this.runsOf(pipelineId)].sort((a, b) => (query.sort_dir === 'asc' ? a.number - b.number : b.number - a.number))
+    const runs = this.runsOf(pipelineId)
+      .filter((r) => this.visible(r))
+      .sort((a, b) => (query.sort_dir === 'asc' ? a.number - b.number : b.number - a.number))
     reply(200, {
       offset,
       limit,
@@ -357,6 +369,9 @@ export class CodeArtsSimulator extends SimulatedService {
     if (!Number.isInteger(limit) || limit < 1 || query.sort === undefined) {
       return reply(400, { error_code: 'DEVPIPE.00011001', error_msg: 'limit and sort are required' })
     }
+    // Under the SDK's reading the request's end_offset says where the previous page ended.
+    const echo = query.start_offset
+    if (this.options.logPaging === 'end') query.start_offset = Number(query.end_offset ?? 0)
     const text = logOf(found.script)
     const elapsed = Date.now() - (run.startedAt ?? Date.now())
     const written =
@@ -374,7 +389,7 @@ export class CodeArtsSimulator extends SimulatedService {
     const end = from + Buffer.byteLength(log)
     reply(200, {
       has_more: end < text.offsetOf(visible),
-      start_offset: String(from),
+      start_offset: String(this.options.logPaging === 'end' ? (echo ?? 0) : from),
       end_offset: String(end),
       log,
       location: 'simulator',
@@ -440,14 +455,19 @@ export class CodeArtsSimulator extends SimulatedService {
   }
 
   private findRun(pipelineId: string, runId: string | null): SimRun | undefined {
-    return this.runs.find((r) => r.pipelineId === pipelineId && r.id === runId)
+    return this.runs.find((r) => r.pipelineId === pipelineId && r.id === runId && this.visible(r))
+  }
+
+  /** Whether the service lists a run yet (see hideNewRunsMs). */
+  private visible(run: SimRun): boolean {
+    return run.foreign || Date.now() >= run.createdAt + this.hideNewRunsMs
   }
 
   // ---- Response bodies -----------------------------------------------------------------------
 
   /** The pipeline's latest started run, as `POST .../pipelines/status` lists it (nothing if it never ran). */
   private latestOf(pipelineId: string): object[] {
-    const started = this.runsOf(pipelineId).filter((r) => r.startedAt !== undefined)
+    const started = this.runsOf(pipelineId).filter((r) => r.startedAt !== undefined && this.visible(r))
     const run = started.sort((a, b) => b.startedAt! - a.startedAt! || b.number - a.number)[0]
     if (!run) return []
     const state = this.stateOf(run)

@@ -19,11 +19,31 @@ export interface RecordedRequest {
 
 export type Reply = (status: number, payload: unknown, headers?: Record<string, string>) => void
 
+/** One answer on its way out, for a test's `rewrite` to change. */
+export interface Exchange {
+  method: string
+  path: string
+  url: URL
+  /** The request body. */
+  body: Buffer
+  status: number
+  payload: unknown
+  headers: Record<string, string>
+}
+
+/**
+ * Changes an answer after the service acted on the request: what a hostile or differently built
+ * service would say instead. `raw` sends that text as the body instead of JSON.
+ */
+export type Rewrite = (exchange: Exchange) => { status?: number; payload?: unknown; headers?: Record<string, string>; raw?: string } | undefined | void
+
 export abstract class SimulatedService {
   readonly requests: RecordedRequest[] = []
   url = ''
   /** Faults to inject from now on; replaceable while running. */
   faults: FaultPlan | undefined
+  /** Rewrites answers from now on; replaceable while running. */
+  rewrite: Rewrite | undefined
   private readonly server: Server
 
   protected constructor(faults: FaultPlan | undefined) {
@@ -54,9 +74,21 @@ export abstract class SimulatedService {
     const record: RecordedRequest = { at: Date.now(), method: req.method ?? 'GET', path: url.pathname, status: 0, auth: 'none' }
     this.requests.push(record)
     const send: Reply = (status, payload, headers = {}) => {
+      const text = JSON.stringify(payload)
       record.status = status
       res.writeHead(status, { 'content-type': 'application/json', ...headers })
-      res.end(JSON.stringify(payload))
+      res.end(text)
+    }
+    // The answer the service gives, as a test may rewrite it.
+    const answer: Reply = (status, payload, headers = {}) => {
+      const changed = this.rewrite?.({ method: record.method, path: record.path, url, body, status, payload, headers })
+      if (!changed) return send(status, payload, headers)
+      if (changed.raw !== undefined) {
+        record.status = changed.status ?? status
+        res.writeHead(record.status, { 'content-type': 'application/json', ...(changed.headers ?? headers) })
+        return void res.end(changed.raw)
+      }
+      send(changed.status ?? status, 'payload' in changed ? changed.payload : payload, changed.headers ?? headers)
     }
     const fault = this.faults?.({ method: record.method, path: record.path })
     if (fault) record.fault = fault.kind
@@ -76,8 +108,8 @@ export abstract class SimulatedService {
     const reply: Reply = (status, payload, headers = {}) => {
       if (fault?.kind === 'handled-then-reset') return void req.socket.destroy()
       if (fault?.kind === 'handled-then-502') return send(502, this.errorBody('Gateway.502', 'Bad gateway: upstream timed out'))
-      if (fault?.kind === 'slow') return void setTimeout(() => send(status, payload, headers), fault.ms).unref()
-      send(status, payload, headers)
+      if (fault?.kind === 'slow') return void setTimeout(() => answer(status, payload, headers), fault.ms).unref()
+      answer(status, payload, headers)
     }
     try {
       this.route(req, url, body, reply, record)

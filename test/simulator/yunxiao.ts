@@ -51,6 +51,8 @@ export class YunxiaoSimulator extends SimulatedService {
   private readonly options: YunxiaoOptions
   private readonly runs: YunxiaoRun[] = []
   private readonly nonces = new Set<string>()
+  /** Runs the action starts are listed (and found) only this long after they were created: a slow gateway. */
+  hideNewRunsMs = 0
 
   private constructor(options: YunxiaoOptions) {
     super(options.faults)
@@ -145,13 +147,19 @@ export class YunxiaoSimulator extends SimulatedService {
     }
     if (method === 'GET' && rest === '/runs') {
       const perPage = Math.min(30, Number(url.searchParams.get('perPage') ?? 10))
-      return reply(200, this.newestFirst(pipelineId).slice(0, perPage).map((r) => this.listItem(r)))
+      const page = Math.max(1, Number(url.searchParams.get('page') ?? 1))
+      const runs = this.listed(pipelineId, url.searchParams.get('startTime'))
+      return reply(200, runs.slice((page - 1) * perPage, page * perPage).map((r) => this.listItem(r)))
+    }
+    if (method === 'GET' && rest === '/runs/latestPipelineRun') {
+      const [latest] = this.newestFirst(pipelineId)
+      return latest ? reply(200, this.pipelineRun(latest, true)) : reply(404, { errorCode: 'InvalidPipelineRun.NotFound', errorMessage: 'The pipeline has no run.' })
     }
     let m = /^\/runs\/(\d+)$/.exec(rest)
     if (m) {
       const run = this.find(pipelineId, m[1]!)
       if (!run) return reply(404, { errorCode: 'InvalidPipelineRun.NotFound', errorMessage: 'The pipeline execution instance is not found.' })
-      if (method === 'GET') return reply(200, this.pipelineRun(run))
+      if (method === 'GET') return reply(200, this.pipelineRun(run, true))
       if (method === 'PUT') return this.stop(run, reply, (ok) => ok)
     }
     m = /^\/pipelineRuns\/(\d+)\/jobs\/(\d+)\/steps$/.exec(rest)
@@ -205,13 +213,17 @@ export class YunxiaoSimulator extends SimulatedService {
     }
     if (method === 'GET' && rest === '/pipelineRuns') {
       const max = Number(url.searchParams.get('maxResults') ?? 10)
-      return ok({ totalCount: this.runsOf(pipelineId).length, pipelineRuns: this.newestFirst(pipelineId).slice(0, max).map((r) => this.listItem(r)) })
+      const from = Number(url.searchParams.get('nextToken') || 0)
+      const runs = this.listed(pipelineId, url.searchParams.get('startTime'))
+      const next = from + max < runs.length ? String(from + max) : ''
+      return ok({ totalCount: runs.length, nextToken: next, pipelineRuns: runs.slice(from, from + max).map((r) => this.listItem(r)) })
     }
     let m = /^\/pipelineRuns\/(\d+)(\/stop)?$/.exec(rest)
     if (m) {
       const run = this.find(pipelineId, m[1]!)
       if (!run) return reply(404, { success: false, errorCode: 'InvalidPipelineRun.NotFound', errorMessage: 'The pipeline execution instance is not found.' })
-      if (method === 'GET' && !m[2]) return ok({ pipelineRun: this.pipelineRun(run) })
+      // The SDK's PipelineRun model has no globalParams: the 2021 API does not list a run's variables.
+      if (method === 'GET' && !m[2]) return ok({ pipelineRun: this.pipelineRun(run, false) })
       if (method === 'PUT' && m[2]) return this.stop(run, reply, () => ({ requestId: 'sim', success: true }))
     }
     m = /^\/pipelineRun\/(\d+)\/job\/(\d+)\/logs$/.exec(rest)
@@ -252,11 +264,23 @@ export class YunxiaoSimulator extends SimulatedService {
   }
 
   private find(pipelineId: string, runId: string): YunxiaoRun | undefined {
-    return this.runs.find((r) => r.pipelineId === pipelineId && r.id === runId)
+    return this.runs.find((r) => r.pipelineId === pipelineId && r.id === runId && this.visible(r))
+  }
+
+  private visible(run: YunxiaoRun): boolean {
+    return run.foreign || Date.now() >= run.startedAt + this.hideNewRunsMs
   }
 
   private newestFirst(pipelineId: string): YunxiaoRun[] {
-    return [...this.runsOf(pipelineId)].sort((a, b) => Number(b.id) - Number(a.id))
+    return this.runsOf(pipelineId)
+      .filter((r) => this.visible(r))
+      .sort((a, b) => Number(b.id) - Number(a.id))
+  }
+
+  /** A run list as the service might give it: filtered by start time, in an order no document promises (here: oldest first). */
+  private listed(pipelineId: string, startTime: string | null): YunxiaoRun[] {
+    const since = Number(startTime ?? 0)
+    return this.runsOf(pipelineId).filter((r) => r.startedAt >= since && this.visible(r))
   }
 
   private findJob(pipelineId: string, runId: string, jobId: string): { steps: StepState[]; buildId: number } | undefined {
@@ -283,7 +307,7 @@ export class YunxiaoSimulator extends SimulatedService {
     }
   }
 
-  private pipelineRun(run: YunxiaoRun): object {
+  private pipelineRun(run: YunxiaoRun, withVariables: boolean): object {
     const state = this.stateOf(run)
     const at = (offset: number | undefined) => (offset !== undefined ? run.startedAt + offset : 0)
     return {
@@ -300,7 +324,7 @@ export class YunxiaoSimulator extends SimulatedService {
         type: 'Codeup',
         data: { repo, branch: run.params.runningBranchs?.[repo] ?? (run.params.runningTags?.[repo] ? undefined : 'master'), tag: run.params.runningTags?.[repo] }
       })),
-      globalParams: Object.entries(run.params.envs ?? {}).map(([key, value]) => ({ key, value, encrypted: false, masked: false })),
+      ...(withVariables && { globalParams: Object.entries(run.params.envs ?? {}).map(([key, value]) => ({ key, value, encrypted: false, masked: false })) }),
       stages: state.stages.map((s) => ({
         name: s.script.name,
         index: `Group0-Stage${s.index}`,

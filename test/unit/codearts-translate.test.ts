@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { huaweiErrorOf } from '../../src/providers/codearts/call.ts'
+import { errorInBody } from '../../src/remote-answer.ts'
 import { detailFromRun, snapshotFromLatest } from '../../src/providers/codearts/translate.ts'
 import { failurePath, failuresOf } from '../../src/report/failures.ts'
 
 const step = (name: string, sequence: number, status: string, message = '') => ({ id: `s-${name}`, name, sequence, status, message })
 
 // Shaped like ShowPipelineRunDetail (codearts-api.md §2.2), deliberately out of order and with nulls.
+const RUN = { pipelineId: 'p1', runId: 'run1' }
 const detail = {
   id: 'run1',
+  pipeline_id: 'p1',
   name: 'shop',
   status: 'FAILED',
   run_number: 12,
@@ -50,7 +52,7 @@ const detail = {
 
 describe('CodeArts run detail', () => {
   it('orders stages, jobs and steps by sequence and keeps what the reports need', () => {
-    const run = detailFromRun(detail)
+    const run = detailFromRun(detail, RUN)
     expect(run).toMatchObject({ status: 'FAILED', state: 'failure', runNumber: 12, url: detail.detail_url })
     expect(run.finishedAt!.getTime() - run.startedAt!.getTime()).toBe(90_000)
     expect(run.stages.map((s) => s.name)).toEqual(['Checkout', 'Build', 'Deploy'])
@@ -60,7 +62,7 @@ describe('CodeArts run detail', () => {
   })
 
   it('names every failure: gate steps, failed steps, and failed jobs without a failed step', () => {
-    const failures = failuresOf(detailFromRun(detail))
+    const failures = failuresOf(detailFromRun(detail, RUN))
     expect(failures).toEqual([
       { stage: 'Build', job: '(stage entry check)', step: 'Quality gate', message: 'coverage 41% < 80%' },
       { stage: 'Build', job: 'Compile', step: 'make', message: 'exit 2' },
@@ -70,12 +72,20 @@ describe('CodeArts run detail', () => {
   })
 
   it('names a failed stage that shows no failure below it', () => {
-    const run = detailFromRun({ status: 'FAILED', stages: [{ name: 'Deploy', status: 'FAILED', jobs: [] }] })
+    const run = detailFromRun({ id: 'run1', status: 'FAILED', stages: [{ name: 'Deploy', status: 'FAILED', jobs: [] }] }, RUN)
     expect(failuresOf(run)).toEqual([{ stage: 'Deploy', job: '', step: '', message: '' }])
   })
 
-  it('survives a detail with nothing in it', () => {
-    expect(detailFromRun({})).toEqual({ status: '', state: 'running', stages: [] })
+  it('survives a detail with nothing in it but its run ID', () => {
+    expect(detailFromRun({ id: 'run1' }, RUN)).toEqual({ status: '', state: 'running', stages: [], unknown: ['(no status)'] })
+  })
+
+  it.each([
+    [{ status: 'COMPLETED' }, 'the record does not say which run it is'],
+    [{ id: 'run2', status: 'COMPLETED' }, 'it is the record of run run2, not of run run1'],
+    [{ id: 'run1', pipeline_id: 'p2', status: 'COMPLETED' }, 'it is the record of a run of pipeline p2, not of p1']
+  ])('refuses a record of another run: %j', (body, problem) => {
+    expect(() => detailFromRun(body, RUN)).toThrow(problem)
   })
 })
 
@@ -107,16 +117,25 @@ describe('CodeArts latest run (batch status)', () => {
   })
 })
 
-describe('huaweiErrorOf', () => {
+describe('errorInBody', () => {
   it.each([
     [{ error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information' }, { code: 'APIGW.0301', message: 'Incorrect IAM authentication information' }],
     [{ error: { code: 'DEVPIPE.00011412', message: 'no project' } }, { code: 'DEVPIPE.00011412', message: 'no project' }],
     [{ error: { code: 401, message: 'The username or password is wrong.', title: 'Unauthorized' } }, { code: 'Unauthorized', message: 'The username or password is wrong.' }],
     [{ error_code: 'DEVPIPE.00011169' }, { code: 'DEVPIPE.00011169', message: '(no message)' }],
+    [{ errorCode: 'DEV-CODECI-35002', errorMsg: 'build failed' }, { code: 'DEV-CODECI-35002', message: 'build failed' }],
+    [{ errorCode: 'InvalidPipeline.NotFound', errorMessage: 'no such pipeline' }, { code: 'InvalidPipeline.NotFound', message: 'no such pipeline' }],
+    [{ success: false, code: 'PIPELINE_BUSY', message: 'try later' }, { code: 'PIPELINE_BUSY', message: 'try later' }],
+    [{ success: false }, { code: 'Unsuccessful', message: '(no message)' }],
+    [{ Code: 'Throttling.User', Message: 'Request was denied due to user flow control.' }, { code: 'Throttling.User', message: 'Request was denied due to user flow control.' }],
+    [{ success: true, errorCode: '""', errorMessage: '""', pipelineRunId: 3 }, undefined],
+    [{ errorCode: '', errorMessage: '', pipelineRunId: 3 }, undefined],
+    [{ code: 200, message: 'ok', data: {} }, undefined],
     [{ pipeline_run_id: 'x' }, undefined],
     [['a'], undefined],
-    [null, undefined]
+    [null, undefined],
+    [false, undefined]
   ])('%j', (body, expected) => {
-    expect(huaweiErrorOf(body)).toEqual(expected)
+    expect(errorInBody(body)).toEqual(expected)
   })
 })

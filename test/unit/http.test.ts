@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AbortedError, OutcomeUnknownError, TransportError } from '../../src/errors.ts'
 import { HttpClient, retryAfterMs, type HttpRequest } from '../../src/http.ts'
-import type { Logger } from '../../src/logger.ts'
+import { nullLogger as quiet } from '../support/loggers.ts'
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void
 
@@ -38,7 +38,6 @@ const status =
 const hang: Handler = () => undefined
 const reset: Handler = (req) => req.socket.destroy()
 
-const quiet: Logger = { debug() {}, info() {}, warning() {}, error() {}, startGroup() {}, endGroup() {}, secret() {}, isDebug: () => false }
 
 function client(options: { timeoutMs?: number; signal?: AbortSignal } = {}): HttpClient {
   const signal = options.signal ?? new AbortController().signal

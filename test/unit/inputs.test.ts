@@ -25,7 +25,7 @@ describe('getInputs', () => {
         projectId: PROJECT,
         auth: { kind: 'aksk', accessKey: 'AK', secretKey: 'SK' }
       },
-      trigger: { variables: [], stages: [], jobs: [] },
+      trigger: { variables: [], secretVariables: [], stages: [], jobs: [] },
       wait: { timeoutMs: 3_600_000, pollIntervalMs: 5_000, maxPollIntervalMs: 30_000, onManualGate: 'wait', failFast: false },
       cancelOnAbort: true,
       report: { logs: 'failed', logLines: 300, summary: true }

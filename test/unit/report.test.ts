@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { annotationText } from '../../src/report/reporter.ts'
+import { pagedLines } from '../../src/providers/log-lines.ts'
 import { readTail } from '../../src/report/step-log.ts'
 
 async function* lines(n: number, make = (i: number) => `line ${i}`): AsyncIterable<string> {
@@ -17,9 +18,40 @@ describe('readTail', () => {
     expect(await readTail(lines(n), limit)).toEqual({ lines: expected, total: n })
   })
 
-  it('cuts very long lines', async () => {
-    const { lines: kept } = await readTail(lines(1, () => 'x'.repeat(5_000)), 3)
-    expect(kept[0]).toHaveLength(2_000 + '… [line cut at 2000 characters]'.length)
+})
+
+describe('pagedLines', () => {
+  /** A service with `text` cut into pages of `size` characters, offsets counting characters. */
+  const pages = (text: string, size: number) => async (offset: number) => ({
+    text: text.slice(offset, offset + size),
+    next: Math.min(text.length, offset + size),
+    more: offset + size < text.length
+  })
+
+  it('joins lines cut across pages, each once, in order', async () => {
+    const text = Array.from({ length: 50 }, (_, i) => `line ${i}`).join('\n')
+    const got: string[] = []
+    for await (const line of pagedLines(pages(text, 7))) got.push(line)
+    expect(got).toEqual(text.split('\n'))
+  })
+
+  it('keeps the end of a very long line, and says how much was cut', async () => {
+    const text = `${'a'.repeat(3_000)}${'z'.repeat(2_000)}\nnext`
+    const got: string[] = []
+    for await (const line of pagedLines(pages(text, 1_000))) got.push(line)
+    expect(got).toEqual([`[line cut: the first 3000 of 5000 characters are not shown]…${'z'.repeat(2_000)}`, 'next'])
+  })
+
+  it('cuts the part of a page that repeats what the previous page gave', async () => {
+    // A service that answers every page from 10 bytes before where it was asked to start.
+    const text = Array.from({ length: 30 }, (_, i) => `l${i}`).join('\n')
+    const overlapping = async (offset: number) => {
+      const start = Math.max(0, offset - 10)
+      return { text: text.slice(start, offset + 12), start, next: Math.min(text.length, offset + 12), more: offset + 12 < text.length }
+    }
+    const got: string[] = []
+    for await (const line of pagedLines(overlapping)) got.push(line)
+    expect(got).toEqual(text.split('\n'))
   })
 })
 

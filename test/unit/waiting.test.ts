@@ -2,7 +2,8 @@
 
 import { describe, expect, it } from 'vitest'
 import type { RunSnapshot } from '../../src/model.ts'
-import { runStateOf, stateOf } from '../../src/providers/codearts/status.ts'
+import { codeartsStatuses } from '../../src/providers/codearts/status.ts'
+import { yunxiaoStatuses } from '../../src/providers/yunxiao/status.ts'
 import { conclusionOf, failureLine, overallConclusion, type RunResult } from '../../src/report/results.ts'
 import { PollSchedule } from '../../src/schedule.ts'
 import { isSettled } from '../../src/wait.ts'
@@ -24,28 +25,83 @@ describe('PollSchedule', () => {
   })
 })
 
-describe('CodeArts status classes', () => {
-  it.each([
-    ['COMPLETED', 'success'],
-    ['FAILED', 'failure'],
-    ['ASYNC_FAILED', 'failure'],
-    ['CANCELED', 'cancelled'],
-    ['PAUSED', 'manual'],
-    ['SUSPEND', 'manual'],
-    ['SKIPPED', 'skipped'],
-    ['RUNNING', 'running'],
-    ['INIT', 'running'],
-    ['QUEUED', 'running'],
-    ['IGNORED', 'running'],
-    ['SOMETHING_NEW', 'running'],
-    ['', 'running'],
-    ['completed', 'success']
-  ])('%s → %s', (status, state) => {
-    expect(stateOf(status)).toBe(state)
+// Every status word the official SDKs document, and what it means (docs/statuses.md).
+describe.each([
+  [
+    'CodeArts',
+    codeartsStatuses,
+    {
+      run: [
+        ['COMPLETED', 'success'],
+        ['FAILED', 'failure'],
+        ['IGNORED', 'failure'],
+        ['CANCELED', 'cancelled'],
+        ['PAUSED', 'manual'],
+        ['SUSPEND', 'manual'],
+        ['RUNNING', 'running'],
+        ['INIT', 'running'],
+        ['QUEUED', 'running'],
+        ['completed', 'success']
+      ],
+      node: [
+        ['COMPLETED', 'success'],
+        ['FAILED', 'failure'],
+        ['ASYNC_FAILED', 'failure'],
+        ['CANCELED', 'cancelled'],
+        ['PAUSED', 'manual'],
+        ['SUSPEND', 'manual'],
+        ['SKIPPED', 'skipped'],
+        ['IGNORED', 'skipped'],
+        ['UNSELECTED', 'skipped'],
+        ['INIT', 'running'],
+        ['QUEUED', 'running'],
+        ['RUNNING', 'running'],
+        ['ASYNC_RUNNING', 'running'],
+        ['REDISPATCH', 'running']
+      ]
+    }
+  ],
+  [
+    'Yunxiao',
+    yunxiaoStatuses,
+    {
+      run: [
+        ['SUCCESS', 'success'],
+        ['FAIL', 'failure'],
+        ['TIMEOUT', 'failure'],
+        ['CANCELED', 'cancelled'],
+        ['TERMINATED', 'cancelled'],
+        ['WAITING', 'manual'],
+        ['RUNNING', 'running'],
+        ['QUEUED', 'running'],
+        ['success', 'success']
+      ],
+      node: [
+        ['SUCCESS', 'success'],
+        ['fail', 'failure'],
+        ['SKIPPED', 'skipped'],
+        ['ready', 'running']
+      ]
+    }
+  ]
+] as const)('%s status words', (_name, classes, table) => {
+  it.each(table.run as unknown as [string, string][])('run %s → %s, known', (status, state) => {
+    const reader = classes.reader()
+    expect(reader.run(status)).toBe(state)
+    expect(reader.unknown).toEqual([])
   })
 
-  it('never calls a run skipped', () => {
-    expect(runStateOf('SKIPPED')).toBe('running')
+  it.each(table.node as unknown as [string, string][])('stage, job or step %s → %s, known', (status, state) => {
+    const reader = classes.reader()
+    expect(reader.node(status)).toBe(state)
+    expect(reader.unknown).toEqual([])
+  })
+
+  it.each(['SOMETHING_NEW', '', 'SKIPPED_LATER'])('an unknown run status %j keeps waiting and is noted once, by name', (status) => {
+    const reader = classes.reader()
+    expect(reader.run(status)).toBe('running')
+    reader.run(status)
+    expect(reader.unknown).toEqual([status === '' ? '(no status)' : status])
   })
 })
 

@@ -2,11 +2,9 @@
 // Translation into the action's model lives in provider.ts.
 
 import { MalformedResponseError } from '../../errors.js'
-import type { HttpClient } from '../../http.js'
 import { arr, obj, str, type JsonObject } from '../../json.js'
 import type { CodeArtsConnection } from '../../settings.js'
-import type { Authenticator } from './auth.js'
-import { call, expectArray, type CallOptions } from './call.js'
+import { call, expectArray, type Authenticator, type CallOptions, type Channel } from './call.js'
 
 /** A start that hit a concurrency limit: the run exists and waits in the pipeline's queue. */
 export const QUEUED_CODES = ['DEVPIPE.00011169', 'DEVPIPE.00011170'] as const
@@ -34,12 +32,12 @@ interface Endpoint {
 }
 
 export class CodeArtsApi {
-  private readonly http: HttpClient
+  private readonly channel: Channel
   private readonly conn: CodeArtsConnection
   private readonly auth: Authenticator
 
-  constructor(http: HttpClient, conn: CodeArtsConnection, auth: Authenticator) {
-    this.http = http
+  constructor(channel: Channel, conn: CodeArtsConnection, auth: Authenticator) {
+    this.channel = channel
     this.conn = conn
     this.auth = auth
   }
@@ -91,36 +89,39 @@ export class CodeArtsApi {
     return obj(result.body)
   }
 
-  /** One page of a step's log (codearts-api.md §2.5); offsets are the service's own, passed back as given. */
-  async stepLogPage(run: { pipelineId: string; runId: string }, jobId: string, stepId: string, startOffset: number, limit: number): Promise<JsonObject> {
+  /** One page of a step's log from `offset` (docs/codearts.md, "Step logs"). */
+  async stepLogPage(run: { pipelineId: string; runId: string }, jobId: string, stepId: string, offset: number, limit: number): Promise<JsonObject> {
     const result = await this.send({
       method: 'POST',
       path: `/pipelines/${run.pipelineId}/pipeline-runs/${run.runId}/jobs/${jobId}/steps/${stepId}/logs`,
-      body: { start_offset: startOffset, end_offset: 0, limit, sort: 'asc' },
+      body: { start_offset: offset, end_offset: offset, limit, sort: 'asc' },
       action: `reading the log of step ${stepId} of run ${run.runId}`
     })
     return obj(result.body)
   }
 
-  async stop(pipelineId: string, runId: string): Promise<void> {
-    await this.send({ method: 'POST', path: `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, action: `stopping run ${runId} of pipeline ${pipelineId}` })
+  /** StopPipelineRun answers `{success: true | false}`; true is the only confirmation. */
+  async stop(pipelineId: string, runId: string): Promise<boolean> {
+    const result = await this.send({ method: 'POST', path: `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, action: `stopping run ${runId} of pipeline ${pipelineId}` })
+    return obj(result.body)['success'] === true
   }
 
-  async cancelQueuing(pipelineId: string, runId: string, queueId: string): Promise<void> {
-    // No `pipeline-runs/` segment in this path (Huawei's Terraform provider, codearts-api.md §2.6).
-    await this.send({
+  async cancelQueuing(pipelineId: string, runId: string, queueId: string): Promise<boolean> {
+    // No `pipeline-runs/` segment in this path (Huawei's Terraform provider; docs/codearts.md).
+    const result = await this.send({
       method: 'POST',
       path: `/pipelines/${pipelineId}/${runId}/cancel-queuing/${queueId}`,
       body: {},
       action: `taking run ${runId} of pipeline ${pipelineId} out of the queue`
     })
+    return obj(result.body)['success'] === true
   }
 
   private async send(endpoint: Endpoint, options?: CallOptions) {
     const url = new URL(`${this.conn.endpoint}/v5/${this.conn.projectId}/api${endpoint.path}`)
     for (const [k, v] of Object.entries(endpoint.query ?? {})) url.searchParams.set(k, v)
     return call(
-      this.http,
+      this.channel,
       {
         method: endpoint.method,
         url,

@@ -1,24 +1,21 @@
 // One Authenticator per way of signing in. Everything it needs from IAM is fetched on first use,
 // so bad inputs fail before any request and a `mode: wait` step with a ready token makes no IAM call.
 
-import type { Authorize, HttpClient } from '../../http.js'
+import type { Authorize } from '../../http.js'
 import type { Logger } from '../../logger.js'
 import type { CodeArtsConnection } from '../../settings.js'
+import type { Authenticator, Channel } from './call.js'
 import { passwordToken, regionProjectId, type IamToken } from './iam.js'
 import { signRequest } from './signer.js'
 
-export interface Authenticator {
-  authorize: Authorize
-  /** After the service refused the credentials: get fresh ones. True when the request may be tried again. */
-  renew(): Promise<boolean>
-}
+export type { Authenticator } from './call.js'
 
 // A refused token is renewed only when IAM's own expiry time says it has run out (or is about to).
 // A token refused while still valid means missing permissions: a new one would be refused too, and
 // renewing it again and again would only hide that.
 const EXPIRY_MARGIN_MS = 5 * 60_000
 
-export function createAuthenticator(conn: CodeArtsConnection, http: HttpClient, logger: Logger, now: () => number = Date.now): Authenticator {
+export function createAuthenticator(conn: CodeArtsConnection, channel: Channel, logger: Logger, now: () => number = Date.now): Authenticator {
   const auth = conn.auth
   switch (auth.kind) {
     case 'token':
@@ -27,7 +24,7 @@ export function createAuthenticator(conn: CodeArtsConnection, http: HttpClient, 
     case 'password': {
       let token: Promise<IamToken> | undefined
       const mint = (): Promise<IamToken> => {
-        token = passwordToken(http, conn.iamEndpoint, conn.region, auth).then(
+        token = passwordToken(channel, conn.iamEndpoint, conn.region, auth).then(
           (t) => {
             // Masked before anything, debug output included, could print it.
             logger.secret(t.token)
@@ -64,7 +61,7 @@ export function createAuthenticator(conn: CodeArtsConnection, http: HttpClient, 
       const bare: Authenticator = { authorize: signWith(sts), renew: async () => false }
       let projectId: Promise<string> | undefined = auth.iamProjectId ? Promise.resolve(auth.iamProjectId) : undefined
       const resolveProject = (): Promise<string> =>
-        (projectId ??= regionProjectId(http, conn.iamEndpoint, conn.region, bare).then(
+        (projectId ??= regionProjectId(channel, conn.iamEndpoint, conn.region, bare).then(
           (id) => {
             logger.debug(`IAM project of ${conn.region}: ${id}`)
             return id

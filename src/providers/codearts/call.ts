@@ -1,14 +1,26 @@
-// Sends a request to a Huawei Cloud API (CodeArts or IAM) and turns every kind of error answer into
-// a RemoteError carrying the service's own code and message.
+// Sends a request to a Huawei Cloud API (CodeArts or IAM) and reads the answer: data, or a
+// RemoteError with the service's own code and message (remote-answer.ts reads every error shape).
 
-import { MalformedResponseError, RemoteError } from '../../errors.js'
-import { snippet, type HttpClient, type HttpRequest } from '../../http.js'
-import { arr, isObject, obj, str } from '../../json.js'
-import type { Authenticator } from './auth.js'
+import { CredentialGuard } from '../../credential-guard.js'
+import { CredentialsRefusedError, MalformedResponseError } from '../../errors.js'
+import type { HttpClient, HttpRequest, HttpResponse } from '../../http.js'
+import { arr } from '../../json.js'
+import { errorInBody, readAnswer, refusalJudge, type AnswerRules, type BodyError } from '../../remote-answer.js'
+import type { Authorize } from '../../http.js'
+import type { CodeArtsAuth } from '../../settings.js'
 
-export interface HuaweiError {
-  code: string
-  message: string
+/** Signs or authenticates each request; see auth.ts for one per way of signing in. */
+export interface Authenticator {
+  authorize: Authorize
+  /** After the service refused the credentials: get fresh ones. True when the request may be tried again. */
+  renew(): Promise<boolean>
+}
+
+/** How requests reach Huawei Cloud: one HTTP client and one credential guard for the whole step. */
+export interface Channel {
+  http: HttpClient
+  guard: CredentialGuard
+  rules: AnswerRules
 }
 
 export interface CallResult {
@@ -16,7 +28,7 @@ export interface CallResult {
   headers: Record<string, string>
   body: unknown
   /** The error the body carried, when the caller chose to tolerate it. */
-  error?: HuaweiError
+  error?: BodyError
 }
 
 export interface CallOptions {
@@ -24,49 +36,47 @@ export interface CallOptions {
   tolerate?: readonly string[]
 }
 
-/**
- * Huawei services report errors as `{error_code, error_msg}` or `{error: {code, message}}`, and
- * sometimes with HTTP 200 (Huawei's own Terraform provider checks every 2xx body for them), so the
- * body is always inspected, whatever the status.
- */
-export function huaweiErrorOf(body: unknown): HuaweiError | undefined {
-  if (!isObject(body)) return undefined
-  const nested = obj(body['error'])
-  // IAM (Keystone style) puts the HTTP status in error.code and the name of the error in error.title.
-  const nestedCode = typeof nested['code'] === 'number' ? str(nested['title']) || str(nested['code']) : str(nested['code'])
-  const code = str(body['error_code']) || nestedCode
-  if (code === '') return undefined
-  const message = str(body['error_msg']) || str(nested['message']) || '(no message)'
-  return { code, message }
+/** Is this the gateway refusing our credentials (a bad signature, an expired or foreign token)? */
+export function refusesCredentials(status: number, error: BodyError | undefined): boolean {
+  return status === 401 || /^APIGW?\.0301$/.test(error?.code ?? '')
 }
 
-/** Is this the gateway refusing our credentials? Such a request must not be repeated as is. */
-export function isAuthFailure(status: number, error: HuaweiError | undefined): boolean {
-  return status === 401 || status === 403 || /^APIGW?\.0301$/.test(error?.code ?? '')
+// What to check when Huawei Cloud refuses the credentials, by way of signing in.
+const REFUSAL_HINTS: Record<CodeArtsAuth['kind'], string> = {
+  aksk:
+    "Check 'access-key' and 'secret-key': the likely causes are a wrong or rotated secret key, a key of another account, a deleted or disabled key, " +
+    "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent with this key: " +
+    'Huawei Cloud locks an access key for 5 minutes after 5 refused signatures in a row',
+  token:
+    "Check 'token': an IAM token lasts 24 hours, is scoped to one region (it must be the region of 'region'), and works only for a user with CodeArts Pipeline permissions",
+  password:
+    "Check 'username', 'password' and 'domain' (the account name, not the user name): the likely causes are a wrong or changed password, a user of another account, " +
+    'or login protection on the user. Nothing more was sent: IAM locks a user after repeated wrong passwords'
 }
 
-export async function call(http: HttpClient, req: HttpRequest, auth: Authenticator | undefined, options: CallOptions = {}): Promise<CallResult> {
+/** The channel for one way of signing in: its answer rules and its credential guard. */
+export function openChannel(http: HttpClient, kind: CodeArtsAuth['kind']): Channel {
+  const rules: AnswerRules = { refusesCredentials, refusalHint: REFUSAL_HINTS[kind] }
+  // A signing key cannot be renewed, so the guard judges each answer before the next request leaves;
+  // a token may have expired and be renewed, so there the caller judges after trying that.
+  const guard = new CredentialGuard(kind === 'aksk' ? { limit: 2, judge: refusalJudge(rules) } : { limit: 8 })
+  return { http, rules, guard }
+}
+
+export async function call(channel: Channel, req: HttpRequest, auth: Authenticator | undefined, options: CallOptions = {}): Promise<CallResult> {
   const jsonReq = { ...req, expectJson: true }
-  let response = await http.send(jsonReq, auth?.authorize)
-  let error = huaweiErrorOf(response.json)
+  const send = (): Promise<HttpResponse> => channel.http.send(jsonReq, auth?.authorize, channel.guard)
+  let response = await send()
   // An IAM token can expire during a long wait; with a password we can get a new one. Only once,
-  // and never for AK/SK: five bad signatures in a row lock the key for five minutes.
-  if (auth && isAuthFailure(response.status, error) && (await auth.renew())) {
-    response = await http.send(jsonReq, auth.authorize)
-    error = huaweiErrorOf(response.json)
+  // and never for AK/SK (the guard has already stopped everything after a refused signature).
+  if (auth && refusesCredentials(response.status, errorInBody(response.json)) && (await auth.renew())) response = await send()
+  try {
+    const answer = readAnswer(req.action, response, { ...channel.rules, ...(options.tolerate && { tolerate: options.tolerate }) })
+    return { status: response.status, headers: response.headers, body: answer.json, ...(answer.tolerated && { error: answer.tolerated }) }
+  } catch (error) {
+    if (error instanceof CredentialsRefusedError) channel.guard.refuse(error)
+    throw error
   }
-  const failed = response.status >= 400 || error !== undefined
-  if (failed && !(error && options.tolerate?.includes(error.code))) {
-    throw new RemoteError(
-      req.action,
-      response.status,
-      error?.code ?? `HTTP.${response.status}`,
-      // An error page from a proxy or gateway is HTML; its text is all there is to show.
-      error?.message ?? (snippet(response.body) || 'no error message in the response'),
-      response.headers['x-request-id']
-    )
-  }
-  return { status: response.status, headers: response.headers, body: response.json ?? {}, ...(error && { error }) }
 }
 
 /** `arr` for a body that must be an array; a clear error otherwise. */

@@ -2,10 +2,8 @@
 // password, and the IAM project ID of a region for AK/SK requests.
 
 import { MalformedResponseError, PreconditionError } from '../../errors.js'
-import type { HttpClient } from '../../http.js'
 import { arr, obj, str } from '../../json.js'
-import type { Authenticator } from './auth.js'
-import { call } from './call.js'
+import { call, type Authenticator, type Channel } from './call.js'
 
 export interface IamToken {
   token: string
@@ -13,7 +11,7 @@ export interface IamToken {
 }
 
 export async function passwordToken(
-  http: HttpClient,
+  channel: Channel,
   iamEndpoint: string,
   region: string,
   user: { username: string; password: string; domain: string }
@@ -30,7 +28,7 @@ export async function passwordToken(
     }
   }
   const result = await call(
-    http,
+    channel,
     {
       method: 'POST',
       url: new URL(`${iamEndpoint}/v3/auth/tokens?nocatalog=true`),
@@ -48,11 +46,11 @@ export async function passwordToken(
 }
 
 /** `GET /v3/projects?name=<region>`, signed with the caller's AK/SK. */
-export async function regionProjectId(http: HttpClient, iamEndpoint: string, region: string, signer: Authenticator): Promise<string> {
+export async function regionProjectId(channel: Channel, iamEndpoint: string, region: string, signer: Authenticator): Promise<string> {
   const action = `looking up the IAM project of region ${region}`
   const url = new URL(`${iamEndpoint}/v3/projects`)
   url.searchParams.set('name', region)
-  const result = await call(http, { method: 'GET', url, headers: { 'Content-Type': 'application/json' }, idempotent: true, action }, signer)
+  const result = await call(channel, { method: 'GET', url, headers: { 'Content-Type': 'application/json' }, idempotent: true, action }, signer)
   const match = arr(obj(result.body)['projects'])
     .map(obj)
     .find((p) => str(p['name']) === region)

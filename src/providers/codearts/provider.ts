@@ -4,9 +4,9 @@ import { runKey, type RunDetail, type RunRef, type RunSnapshot, type TrackedRun 
 import type { GitRef } from '../../parse.js'
 import type { CodeArtsConnection } from '../../settings.js'
 import { pagedLines } from '../log-lines.js'
-import type { Provider, StartRequest } from '../provider.js'
+import type { PreparedStart, Provider, Search, StartContext, StartRequest } from '../provider.js'
 import type { CodeArtsApi, RunBody } from './api.js'
-import { detailFromRun, snapshotFromLatest } from './translate.js'
+import { checkIdentity, detailFromRun, snapshotFromLatest } from './translate.js'
 
 // The batch status endpoint documents no limit on its list; keep requests modest.
 const STATUS_BATCH = 20
@@ -29,34 +29,47 @@ export class CodeArtsProvider implements Provider {
   private readonly seen = new Map<string, Seen>()
   /** Details of runs that have ended: they no longer change. */
   private readonly ended = new Map<string, RunDetail>()
+  /** Descriptions of runs read while searching for a start's marker: they never change. */
+  private readonly descriptions = new Map<string, string>()
 
   constructor(api: CodeArtsApi, conn: CodeArtsConnection) {
     this.api = api
     this.conn = conn
   }
 
-  async start(pipelineId: string, request: StartRequest): Promise<TrackedRun> {
+  /** CodeArts keeps a run's description, so every run listed says for itself whether it is ours: no `before`. */
+  async prepareStart(pipelineId: string, request: StartRequest): Promise<PreparedStart> {
     const body: RunBody = { description: request.description }
     if (request.variables.length > 0) body.variables = request.variables
     if (request.stages.length > 0) body.choose_stages = request.stages
     if (request.jobs.length > 0) body.choose_jobs = request.jobs
     if (request.ref) body.sources = await this.sourcesAt(pipelineId, request.ref)
-    const { runId, queueId } = await this.api.run(pipelineId, body)
+    return { pipelineId, body }
+  }
+
+  async start(prepared: PreparedStart): Promise<TrackedRun> {
+    const { pipelineId } = prepared
+    const { runId, queueId } = await this.api.run(pipelineId, prepared.body as RunBody)
     return { pipelineId, runId, ...(queueId && { queueId }), url: this.consoleUrl(pipelineId, runId), startedHere: true }
   }
 
-  async find(pipelineId: string, marker: string): Promise<TrackedRun | undefined> {
-    // The list has no descriptions, so each candidate's detail is read, newest first. A run started
-    // by this step a moment ago is among the few most recent even on a busy pipeline.
+  async find(pipelineId: string, start: StartContext): Promise<Search> {
+    // The list has no descriptions, so each run's detail is read (once: descriptions never change).
+    // A run started by this step a moment ago is among the few most recent even on a busy pipeline.
+    const found: TrackedRun[] = []
     for (const item of await this.api.recentRuns(pipelineId, RECENT_RUNS)) {
       const runId = str(item['pipeline_run_id'])
       if (runId === '') continue
-      const detail = await this.api.runDetail(pipelineId, runId)
-      if (str(detail['description']).includes(marker)) {
-        return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: true }
+      let description = this.descriptions.get(runId)
+      if (description === undefined) {
+        const detail = await this.api.runDetail(pipelineId, runId)
+        checkIdentity(`reading run ${runId} of pipeline ${pipelineId}`, { pipelineId, runId }, detail['id'], detail['pipeline_id'])
+        description = str(detail['description'])
+        this.descriptions.set(runId, description)
       }
+      if (description.includes(start.marker)) found.push({ pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: true })
     }
-    return undefined
+    return { found, candidates: [] }
   }
 
   async latest(pipelineId: string): Promise<TrackedRun> {
@@ -83,8 +96,13 @@ export class CodeArtsProvider implements Provider {
     const pipelineIds = [...new Set(runs.map((r) => r.pipelineId))]
     const latest = new Map<string, JsonObject>()
     for (let i = 0; i < pipelineIds.length; i += STATUS_BATCH) {
-      for (const item of await this.api.latestRuns(pipelineIds.slice(i, i + STATUS_BATCH))) {
-        latest.set(str(item['pipeline_id']), item)
+      const asked = pipelineIds.slice(i, i + STATUS_BATCH)
+      for (const item of await this.api.latestRuns(asked)) {
+        // An item for a pipeline not asked about, or a second item for one, is not trusted as ours.
+        const id = str(item['pipeline_id'])
+        if (!asked.includes(id)) continue
+        if (latest.has(id)) latest.set(id, {})
+        else latest.set(id, item)
       }
     }
     const snapshots = new Map<string, RunSnapshot>()
@@ -108,37 +126,43 @@ export class CodeArtsProvider implements Provider {
     return snapshots
   }
 
-  async detail(run: RunRef): Promise<RunDetail> {
+  async detail(run: RunRef, fresh = false): Promise<RunDetail> {
     const cached = this.ended.get(runKey(run))
-    if (cached) return cached
-    const detail = detailFromRun(await this.api.runDetail(run.pipelineId, run.runId))
+    if (cached && !fresh) return cached
+    const detail = detailFromRun(await this.api.runDetail(run.pipelineId, run.runId), run)
     const seen = this.seen.get(runKey(run))
     if (seen) seen.parallelStages = new Set(detail.stages.filter((s) => s.jobs.length > 1).map((s) => s.name))
     if (detail.state === 'success' || detail.state === 'failure' || detail.state === 'cancelled') this.ended.set(runKey(run), detail)
     return detail
   }
 
-  /** Pages through the log from the start, passing back the offsets the service returns. */
+  /**
+   * Pages through the log from the start. Each page answers with `start_offset` and `end_offset`;
+   * the SDK says to fill both into the next request, our first reading was that `end_offset` is
+   * where the next page starts (docs/codearts.md). Both offsets of the next request are set to the
+   * end of the page, so either reading gives the next page, and a page that starts before that point
+   * has its repeated part cut off.
+   */
   stepLog(run: RunRef, logKey: string): AsyncIterable<string> {
     const [jobId = '', stepId = ''] = logKey.split('/')
     return pagedLines(async (offset) => {
       const page = await this.api.stepLogPage(run, jobId, stepId, offset, LOG_PAGE_LINES)
+      const start = num(page['start_offset'])
       const next = num(page['end_offset'])
-      return { text: str(page['log']), more: page['has_more'] === true, ...(next !== undefined && { next }) }
+      return { text: str(page['log']), more: page['has_more'] === true, ...(start !== undefined && { start }), ...(next !== undefined && { next }) }
     })
   }
 
-  async stop(run: RunRef): Promise<void> {
+  async stop(run: RunRef): Promise<boolean> {
     if (run.queueId !== undefined) {
       try {
-        await this.api.cancelQueuing(run.pipelineId, run.runId, run.queueId)
-        return
+        if (await this.api.cancelQueuing(run.pipelineId, run.runId, run.queueId)) return true
       } catch (error) {
         // It may have left the queue since it was started; then it is a running run to stop.
         if (!(error instanceof RemoteError)) throw error
       }
     }
-    await this.api.stop(run.pipelineId, run.runId)
+    return this.api.stop(run.pipelineId, run.runId)
   }
 
   /**
@@ -154,7 +178,9 @@ export class CodeArtsProvider implements Provider {
     if (runId === '') {
       throw new PreconditionError(action, 'the pipeline has never run, so its repositories are unknown; run it once in the console, or leave ref empty')
     }
-    const sources = arr((await this.api.runDetail(pipelineId, runId))['sources']).map(obj)
+    const detail = await this.api.runDetail(pipelineId, runId)
+    checkIdentity(action, { pipelineId, runId }, detail['id'], detail['pipeline_id'])
+    const sources = arr(detail['sources']).map(obj)
     const code = sources.filter((s) => str(s['type']) === 'code')
     if (code.length === 0) throw new PreconditionError(action, 'the pipeline has no code repository to run a branch or tag of; leave ref empty')
     return sources.map((source) => {

@@ -1,34 +1,48 @@
-// Sends a request to a Yunxiao API and turns every kind of error answer into a RemoteError.
+// Sends a request to a Yunxiao API and reads the answer: data, or a RemoteError with the service's
+// own code and message (remote-answer.ts reads every error shape, whatever the HTTP status).
 
-import { RemoteError } from '../../errors.js'
-import { snippet, type Authorize, type HttpClient, type HttpRequest } from '../../http.js'
-import { isObject, str } from '../../json.js'
+import { CredentialGuard } from '../../credential-guard.js'
+import { CredentialsRefusedError } from '../../errors.js'
+import type { Authorize, HttpClient, HttpRequest } from '../../http.js'
+import { readAnswer, refusalJudge, type AnswerRules, type BodyError } from '../../remote-answer.js'
+import type { YunxiaoAuth } from '../../settings.js'
 
-/**
- * The current API reports errors with an HTTP status and `{errorCode, errorMessage}`; the 2021 API
- * also answers `{success: false, errorCode, errorMessage}`, and Alibaba's gateway `{Code, Message}`.
- * All are looked for, whatever the status.
- */
-export function yunxiaoErrorOf(body: unknown): { code: string; message: string } | undefined {
-  // The 2021 API's documented success example carries `"errorCode": "\"\""` beside `success: true`.
-  if (!isObject(body) || body['success'] === true) return undefined
-  const code = str(body['errorCode']) || str(body['Code']) || (typeof body['code'] === 'string' ? body['code'] : '')
-  const message = str(body['errorMessage']) || str(body['errorDescription']) || str(body['Message']) || str(body['message'])
-  if (code === '' && body['success'] !== false) return undefined
-  return { code: code || 'Unsuccessful', message: message || '(no message)' }
+/** How requests reach Yunxiao: one HTTP client and one credential guard for the whole step. */
+export interface Channel {
+  http: HttpClient
+  guard: CredentialGuard
+  rules: AnswerRules
 }
 
-export async function callYunxiao(http: HttpClient, req: HttpRequest, authorize: Authorize): Promise<unknown> {
-  const response = await http.send({ ...req, expectJson: true }, authorize)
-  const error = yunxiaoErrorOf(response.json)
-  if (response.status >= 400 || error !== undefined) {
-    throw new RemoteError(
-      req.action,
-      response.status,
-      error?.code ?? `HTTP.${response.status}`,
-      error?.message ?? (snippet(response.body) || 'no error message in the response'),
-      response.headers['x-request-id'] ?? response.headers['x-acs-request-id']
-    )
+// Alibaba Cloud's gateway codes for a signature or key it does not accept.
+const REFUSED_CODES = /^(InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|InvalidSecurityToken|SignatureNonceUsed|InvalidTimeStamp|Unauthorized)/
+
+export function refusesCredentials(status: number, error: BodyError | undefined): boolean {
+  return status === 401 || REFUSED_CODES.test(error?.code ?? '')
+}
+
+const REFUSAL_HINTS: Record<YunxiaoAuth['kind'], string> = {
+  token:
+    "Check 'token': a personal access token expires, is shown only once when created, and needs the Flow permissions (pipelines and pipeline runs, read and run) " +
+    "in the organization of 'organization-id'",
+  aksk:
+    "Check 'access-key' and 'secret-key': the likely causes are a wrong or rotated secret, a key of another account, a disabled key, " +
+    "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent with this key"
+}
+
+export function openChannel(http: HttpClient, kind: YunxiaoAuth['kind']): Channel {
+  const rules: AnswerRules = { refusesCredentials, refusalHint: REFUSAL_HINTS[kind] }
+  // Signed requests: judged one by one before the next leaves (see CredentialGuard); a token is never renewed.
+  const guard = new CredentialGuard(kind === 'aksk' ? { limit: 2, judge: refusalJudge(rules) } : { limit: 8, judge: refusalJudge(rules) })
+  return { http, rules, guard }
+}
+
+export async function callYunxiao(channel: Channel, req: HttpRequest, authorize: Authorize): Promise<unknown> {
+  const response = await channel.http.send({ ...req, expectJson: true }, authorize, channel.guard)
+  try {
+    return readAnswer(req.action, response, channel.rules).json
+  } catch (error) {
+    if (error instanceof CredentialsRefusedError) channel.guard.refuse(error)
+    throw error
   }
-  return response.json
 }

@@ -1,26 +1,32 @@
 // The older Yunxiao API, `devops` 2021-06-25 (ROA, AK/SK signed with ACS3-HMAC-SHA256), for
-// organizations still on it (yunxiao-api.md §3). It has no step-level operations: logs are whole
+// organizations still on it (docs/yunxiao.md). It has no step-level operations: logs are whole
 // job logs. Its paths mix `organization`/`organizations` and `pipeline`/`pipelines` as documented.
 
 import { randomUUID } from 'node:crypto'
 import { MalformedResponseError } from '../../errors.js'
-import type { HttpClient } from '../../http.js'
-import { arr, obj, str, type JsonObject } from '../../json.js'
+import { obj, str, type JsonObject } from '../../json.js'
 import type { YunxiaoConnection } from '../../settings.js'
-import { signAcs3, type AlibabaKeys } from './acs3.js'
 import type { TextPage } from '../log-lines.js'
-import type { RunParams, YunxiaoApi } from './api.js'
-import { callYunxiao } from './call.js'
+import { signAcs3, type AlibabaKeys } from './acs3.js'
+import { listItems, type RunParams, type YunxiaoApi } from './api.js'
+import { callYunxiao, type Channel } from './call.js'
 
 const VERSION = '2021-06-25'
+const PAGE_SIZE = 50
+const MAX_PAGES = 20
+// No document promises an order for ListPipelineRuns, so "the newest run" is the largest run number
+// among all runs of a recent window, widened until one has any.
+const LATEST_WINDOWS_MS = [24 * 3_600_000, 31 * 24 * 3_600_000, Number.POSITIVE_INFINITY]
 
 export class YunxiaoDevopsApi implements YunxiaoApi {
-  private readonly http: HttpClient
+  // The SDK's PipelineRun model has no variables and no comment (docs/yunxiao.md).
+  readonly listsVariables = false
+  private readonly channel: Channel
   private readonly conn: YunxiaoConnection & { organizationId: string }
   private readonly keys: AlibabaKeys
 
-  constructor(http: HttpClient, conn: YunxiaoConnection & { organizationId: string }, keys: AlibabaKeys) {
-    this.http = http
+  constructor(channel: Channel, conn: YunxiaoConnection & { organizationId: string }, keys: AlibabaKeys) {
+    this.channel = channel
     this.conn = conn
     this.keys = keys
   }
@@ -39,7 +45,7 @@ export class YunxiaoDevopsApi implements YunxiaoApi {
       })
     )
     const runId = str(body['pipelineRunId'])
-    if (runId === '') throw new MalformedResponseError(action, 'no pipelineRunId in the answer')
+    if (!/^[1-9]\d*$/.test(runId)) throw new MalformedResponseError(action, 'no pipelineRunId in the answer')
     return runId
   }
 
@@ -48,15 +54,34 @@ export class YunxiaoDevopsApi implements YunxiaoApi {
     return obj(obj(await this.send('GET', path, 'GetPipelineRun', `reading run ${runId} of pipeline ${pipelineId}`))['pipelineRun'])
   }
 
-  async recentRuns(pipelineId: string, count: number): Promise<JsonObject[]> {
-    const path = `/organization/${this.org}/pipelines/${pipelineId}/pipelineRuns`
-    const body = await this.send('GET', path, 'ListPipelineRuns', `listing the recent runs of pipeline ${pipelineId}`, { query: { maxResults: String(count) } })
-    return arr(obj(body)['pipelineRuns']).map(obj)
+  async latestRunId(pipelineId: string): Promise<string | undefined> {
+    for (const window of LATEST_WINDOWS_MS) {
+      const runs = await this.runsSince(pipelineId, Number.isFinite(window) ? Date.now() - window : 0)
+      const ids = runs.map((r) => str(r['pipelineRunId'])).filter((id) => /^[1-9]\d*$/.test(id))
+      if (ids.length > 0) return ids.reduce((a, b) => (BigInt(a) >= BigInt(b) ? a : b))
+    }
+    return undefined
   }
 
-  async stopRun(pipelineId: string, runId: string): Promise<void> {
+  async runsSince(pipelineId: string, since: number): Promise<JsonObject[]> {
+    const path = `/organization/${this.org}/pipelines/${pipelineId}/pipelineRuns`
+    const runs: JsonObject[] = []
+    let nextToken = ''
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const query: Record<string, string> = { maxResults: String(PAGE_SIZE), ...(since > 0 && { startTime: String(Math.floor(since)) }), ...(nextToken && { nextToken }) }
+      const body = await this.send('GET', path, 'ListPipelineRuns', `listing the recent runs of pipeline ${pipelineId}`, { query })
+      const items = listItems(body, 'pipelineRuns')
+      runs.push(...items)
+      nextToken = str(obj(body)['nextToken'])
+      if (nextToken === '' || items.length === 0) break
+    }
+    return runs
+  }
+
+  /** StopPipelineRun answers the usual envelope; `success: true` is the confirmation. */
+  async stopRun(pipelineId: string, runId: string): Promise<boolean> {
     const path = `/organization/${this.org}/pipelines/${pipelineId}/pipelineRuns/${runId}/stop`
-    await this.send('PUT', path, 'StopPipelineRun', `stopping run ${runId} of pipeline ${pipelineId}`)
+    return obj(await this.send('PUT', path, 'StopPipelineRun', `stopping run ${runId} of pipeline ${pipelineId}`))['success'] === true
   }
 
   async jobSteps(): Promise<undefined> {
@@ -88,7 +113,7 @@ export class YunxiaoDevopsApi implements YunxiaoApi {
     const headers: Record<string, string> = { accept: 'application/json' }
     if (options.form !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded'
     return callYunxiao(
-      this.http,
+      this.channel,
       { method, url, headers, ...(options.form !== undefined && { body: options.form }), idempotent: options.idempotent ?? true, action },
       // Signed again for each attempt: the date and the nonce must be fresh.
       (req) => signAcs3({ method: req.method, url: req.url, headers: req.headers, body: req.body ?? '', action: operation, version: VERSION }, this.keys, new Date(), randomUUID())

@@ -1,21 +1,25 @@
-// The current Yunxiao API, /oapi/v1, with a personal access token (yunxiao-api.md §2). The central
+// The current Yunxiao API, /oapi/v1, with a personal access token (docs/yunxiao.md). The central
 // edition names the organization in the path; a region edition has its own domain and does not.
 
-import { MalformedResponseError } from '../../errors.js'
-import type { HttpClient } from '../../http.js'
-import { arr, isObject, num, obj, str, type JsonObject } from '../../json.js'
+import { MalformedResponseError, RemoteError } from '../../errors.js'
+import { isObject, num, obj, str, type JsonObject } from '../../json.js'
 import type { YunxiaoConnection } from '../../settings.js'
 import type { TextPage } from '../log-lines.js'
-import type { JobSteps, RunParams, YunxiaoApi } from './api.js'
-import { callYunxiao } from './call.js'
+import { listItems, readJobSteps, type JobSteps, type RunParams, type YunxiaoApi } from './api.js'
+import { callYunxiao, type Channel } from './call.js'
+
+// ListPipelineRuns serves at most 30 a page; a bounded number of pages keeps a search cheap.
+const PER_PAGE = 30
+const MAX_PAGES = 20
 
 export class YunxiaoOpenApi implements YunxiaoApi {
-  private readonly http: HttpClient
+  readonly listsVariables = true
+  private readonly channel: Channel
   private readonly conn: YunxiaoConnection
   private readonly token: string
 
-  constructor(http: HttpClient, conn: YunxiaoConnection, token: string) {
-    this.http = http
+  constructor(channel: Channel, conn: YunxiaoConnection, token: string) {
+    this.channel = channel
     this.conn = conn
     this.token = token
   }
@@ -29,7 +33,7 @@ export class YunxiaoOpenApi implements YunxiaoApi {
     // `params` is a JSON string inside the JSON body; the answer is the bare run ID.
     const body = await this.send('POST', pipelineId, '/runs', action, { body: { params: JSON.stringify(params) }, idempotent: false })
     const runId = str(isObject(body) ? body['pipelineRunId'] : body)
-    if (runId === '') throw new MalformedResponseError(action, 'no run ID in the answer')
+    if (!/^[1-9]\d*$/.test(runId)) throw new MalformedResponseError(action, 'no run ID in the answer')
     return runId
   }
 
@@ -37,25 +41,39 @@ export class YunxiaoOpenApi implements YunxiaoApi {
     return obj(await this.send('GET', pipelineId, `/runs/${runId}`, `reading run ${runId} of pipeline ${pipelineId}`))
   }
 
-  async recentRuns(pipelineId: string, count: number): Promise<JsonObject[]> {
-    const body = await this.send('GET', pipelineId, '/runs', `listing the recent runs of pipeline ${pipelineId}`, { query: { page: '1', perPage: String(count) } })
-    return arr(body).map(obj)
+  /**
+   * GetLatestPipelineRun: the service's own answer to "which run is the newest". A pipeline that
+   * never ran has none: an empty answer or a 404 (a missing pipeline shows up at the next request).
+   */
+  async latestRunId(pipelineId: string): Promise<string | undefined> {
+    const action = `finding the latest run of pipeline ${pipelineId}`
+    try {
+      const id = str(obj(await this.send('GET', pipelineId, '/runs/latestPipelineRun', action))['pipelineRunId'])
+      return /^[1-9]\d*$/.test(id) ? id : undefined
+    } catch (error) {
+      if (error instanceof RemoteError && error.httpStatus === 404) return undefined
+      throw error
+    }
   }
 
-  async stopRun(pipelineId: string, runId: string): Promise<void> {
-    await this.send('PUT', pipelineId, `/runs/${runId}`, `stopping run ${runId} of pipeline ${pipelineId}`)
+  async runsSince(pipelineId: string, since: number): Promise<JsonObject[]> {
+    const runs: JsonObject[] = []
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const query = { page: String(page), perPage: String(PER_PAGE), startTime: String(Math.max(0, Math.floor(since))) }
+      const items = listItems(await this.send('GET', pipelineId, '/runs', `listing the recent runs of pipeline ${pipelineId}`, { query }))
+      runs.push(...items)
+      if (items.length < PER_PAGE) break
+    }
+    return runs
+  }
+
+  /** UpdatePipelineRun answers `true` when it stopped the run. */
+  async stopRun(pipelineId: string, runId: string): Promise<boolean> {
+    return (await this.send('PUT', pipelineId, `/runs/${runId}`, `stopping run ${runId} of pipeline ${pipelineId}`)) === true
   }
 
   async jobSteps(pipelineId: string, runId: string, jobId: string): Promise<JobSteps> {
-    const body = await this.send('GET', pipelineId, `/pipelineRuns/${runId}/jobs/${jobId}/steps`, `reading the steps of job ${jobId} of run ${runId}`)
-    // Documented as an object; the official MCP server parses an array of them. Accept both.
-    const found = (Array.isArray(body) ? body.map(obj) : [obj(body)]).find((b) => Array.isArray(b['steps'])) ?? {}
-    return {
-      buildId: str(found['buildId']),
-      steps: arr(found['steps'])
-        .map(obj)
-        .map((s) => ({ index: str(s['stepIndex']), name: str(s['stepName']) || str(s['nodeName']), status: str(s['status']) }))
-    }
+    return readJobSteps(await this.send('GET', pipelineId, `/pipelineRuns/${runId}/jobs/${jobId}/steps`, `reading the steps of job ${jobId} of run ${runId}`))
   }
 
   async stepLogPage(pipelineId: string, runId: string, jobId: string, buildId: string, stepIndex: string, offset: number, limit: number): Promise<TextPage> {
@@ -69,7 +87,7 @@ export class YunxiaoOpenApi implements YunxiaoApi {
   }
 
   async jobLog(pipelineId: string, runId: string, jobId: string): Promise<string> {
-    // Note the singular `job` in this path (yunxiao-api.md §2.2).
+    // Note the singular `job` in this path (docs/yunxiao.md).
     return str(obj(await this.send('GET', pipelineId, `/runs/${runId}/job/${jobId}/log`, `reading the log of job ${jobId} of run ${runId}`))['content'])
   }
 
@@ -84,7 +102,7 @@ export class YunxiaoOpenApi implements YunxiaoApi {
     const url = new URL(`${this.conn.endpoint}/oapi/v1/flow${org}/pipelines/${pipelineId}${path}`)
     for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v)
     return callYunxiao(
-      this.http,
+      this.channel,
       {
         method,
         url,

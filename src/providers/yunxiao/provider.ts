@@ -1,20 +1,23 @@
 import { isTransient, PreconditionError } from '../../errors.js'
-import { arr, num, obj, str } from '../../json.js'
+import { arr, obj, str, type JsonObject } from '../../json.js'
 import { runKey, type JobDetail, type RunDetail, type RunRef, type RunSnapshot, type StepDetail, type TrackedRun } from '../../model.js'
 import type { GitRef } from '../../parse.js'
 import type { YunxiaoConnection } from '../../settings.js'
 import { pagedLines, splitLines } from '../log-lines.js'
-import type { Provider, StartRequest } from '../provider.js'
+import type { PreparedStart, Provider, Search, StartContext, StartRequest } from '../provider.js'
 import type { RunParams, YunxiaoApi } from './api.js'
-import { stateOf } from './status.js'
-import { detailFromRun } from './translate.js'
+import { checkIdentity, detailFromRun } from './translate.js'
 
 // Yunxiao has no batch status read: each run is one request. A cycle reads at most this many runs,
 // taking turns, so that many pipelines cannot turn one cycle into a burst.
 const READS_PER_CYCLE = 8
 const PARALLEL_READS = 4
-const RECENT_RUNS = 10
 const LOG_PAGE_LINES = 1_000
+// Runs listed since this long before a start was sent are searched for it: the runner's clock and
+// the service's may disagree by a few minutes.
+const CLOCK_MARGIN_MS = 10 * 60_000
+// Trigger modes of runs that no API start makes: scheduled, code commit, another pipeline, webhook.
+const AUTOMATIC_TRIGGERS = new Set(['2', '3', '5', '6'])
 /**
  * The run variable that carries the start's marker. The run's comment carries it too, but a
  * PipelineRun does not show its comment; it does list its variables (globalParams).
@@ -35,36 +38,59 @@ export class YunxiaoProvider implements Provider {
     this.conn = conn
   }
 
-  async start(pipelineId: string, request: StartRequest): Promise<TrackedRun> {
+  /**
+   * The newest run number is read before a start: runs numbered above it appeared after, which is
+   * how a start whose answer was lost is looked for where the marker does not show (docs/yunxiao.md).
+   */
+  async prepareStart(pipelineId: string, request: StartRequest): Promise<PreparedStart> {
     const params: RunParams = {
       envs: { ...Object.fromEntries(request.variables.map((v) => [v.name, v.value])), [MARKER_VARIABLE]: request.marker },
       comment: request.description
     }
-    if (request.ref) Object.assign(params, await this.refParams(pipelineId, request.ref))
-    const runId = await this.api.startRun(pipelineId, params)
+    const latest = await this.api.latestRunId(pipelineId)
+    if (request.ref) Object.assign(params, await this.refParams(pipelineId, request.ref, latest))
+    return { pipelineId, before: latest ?? '0', body: params }
+  }
+
+  async start(prepared: PreparedStart): Promise<TrackedRun> {
+    const { pipelineId } = prepared
+    const runId = await this.api.startRun(pipelineId, prepared.body as RunParams)
     return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: true }
   }
 
-  async find(pipelineId: string, marker: string): Promise<TrackedRun | undefined> {
-    for (const item of await this.api.recentRuns(pipelineId, RECENT_RUNS)) {
+  /**
+   * Runs that appeared since the start was sent are examined. Where the service lists a run's
+   * variables, each says whether it carries the marker; where it does not (the 2021 API), any run
+   * that could have come from a start is a candidate: one that no schedule, commit, other pipeline
+   * or webhook started, on the branch or tag asked for.
+   */
+  async find(pipelineId: string, start: StartContext): Promise<Search> {
+    const found: TrackedRun[] = []
+    const candidates: TrackedRun[] = []
+    const after = BigInt(start.before ?? '0')
+    for (const item of await this.api.runsSince(pipelineId, start.sentAt - CLOCK_MARGIN_MS)) {
       const runId = str(item['pipelineRunId'])
-      if (runId === '') continue
+      if (!/^[1-9]\d*$/.test(runId) || BigInt(runId) <= after || found.concat(candidates).some((r) => r.runId === runId)) continue
+      if (AUTOMATIC_TRIGGERS.has(str(item['triggerMode']))) continue
       const run = await this.api.getRun(pipelineId, runId)
-      const variables = arr(run['globalParams']).map(obj)
-      if (variables.some((p) => str(p['key']) === MARKER_VARIABLE && str(p['value']) === marker)) {
-        return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: true }
+      checkIdentity({ pipelineId, runId }, run)
+      const tracked = { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: true }
+      const variables = run['globalParams']
+      if (Array.isArray(variables)) {
+        if (variables.map(obj).some((p) => str(p['key']) === MARKER_VARIABLE && str(p['value']) === start.marker)) found.push(tracked)
+      } else if (start.ref === undefined || runsRef(run, start.ref)) {
+        candidates.push(tracked)
       }
     }
-    return undefined
+    return { found, candidates }
   }
 
   async latest(pipelineId: string): Promise<TrackedRun> {
-    const ids = (await this.api.recentRuns(pipelineId, RECENT_RUNS)).map((r) => num(r['pipelineRunId']) ?? 0)
-    const newest = Math.max(0, ...ids)
-    if (newest === 0) {
+    const runId = await this.api.latestRunId(pipelineId)
+    if (runId === undefined) {
       throw new PreconditionError(`finding the latest run of pipeline ${pipelineId}`, 'the pipeline has never run; there is nothing to wait for')
     }
-    return { ...this.adopt(pipelineId, String(newest)) }
+    return this.adopt(pipelineId, runId)
   }
 
   adopt(pipelineId: string, runId: string): TrackedRun {
@@ -84,10 +110,11 @@ export class YunxiaoProvider implements Provider {
     return snapshots
   }
 
-  async detail(run: RunRef): Promise<RunDetail> {
+  async detail(run: RunRef, fresh = false): Promise<RunDetail> {
     const cached = this.endedRuns.get(runKey(run))
-    if (cached) return cached
+    if (cached && !fresh) return { ...cached, url: this.consoleUrl(run.pipelineId, run.runId) }
     const body = await this.api.getRun(run.pipelineId, run.runId)
+    checkIdentity(run, body)
     const jobs = new Map<string, StepDetail[]>()
     // Steps are read once a job has ended: before that they are still changing.
     const probe = detailFromRun(body, () => [])
@@ -113,8 +140,8 @@ export class YunxiaoProvider implements Provider {
     return name
   }
 
-  async stop(run: RunRef): Promise<void> {
-    await this.api.stopRun(run.pipelineId, run.runId)
+  async stop(run: RunRef): Promise<boolean> {
+    return this.api.stopRun(run.pipelineId, run.runId)
   }
 
   /**
@@ -147,21 +174,27 @@ export class YunxiaoProvider implements Provider {
       if (isTransient(error)) return [jobLog]
       found = undefined
     }
-    const steps: StepDetail[] = (found?.steps ?? []).map((s) => {
-      const status = s.status.toUpperCase()
-      return { id: `${job.id}.${s.index}`, name: s.name, status, state: stateOf(status), logKey: `step:${job.id}:${found!.buildId}:${s.index}` }
-    })
-    const shown = job.state === 'failure' && !steps.some((s) => s.state === 'failure') ? [...steps, jobLog] : steps.length > 0 ? steps : [jobLog]
+    // States are read where the whole run is read (translate.ts), so that unknown words are noted.
+    const steps: StepDetail[] = (found?.steps ?? []).map((s) => ({
+      id: `${job.id}.${s.index}`,
+      name: s.name || `step ${s.index}`,
+      status: s.status.toUpperCase(),
+      state: 'running',
+      logKey: `step:${job.id}:${found!.buildId}:${s.index}`
+    }))
+    const failedStep = (found?.steps ?? []).some((s) => /^(FAIL|FAILED|TIMEOUT)$/i.test(s.status))
+    const shown = job.state === 'failure' && !failedStep ? [...steps, jobLog] : steps.length > 0 ? steps : [jobLog]
     this.endedSteps.set(key, shown)
     return shown
   }
 
   /** `runningBranchs`/`runningTags` for every repository of the pipeline, as its latest run lists them. */
-  private async refParams(pipelineId: string, ref: GitRef): Promise<Partial<RunParams>> {
+  private async refParams(pipelineId: string, ref: GitRef, latest: string | undefined): Promise<Partial<RunParams>> {
     const action = `finding the repositories of pipeline ${pipelineId} to run ${ref.kind} ${ref.name}`
-    const latest = await this.latest(pipelineId).catch(() => undefined)
     if (latest === undefined) throw new PreconditionError(action, 'the pipeline has never run, so its repositories are unknown; run it once in Yunxiao, or leave ref empty')
-    const repos = arr((await this.api.getRun(pipelineId, latest.runId))['sources'])
+    const run = await this.api.getRun(pipelineId, latest)
+    checkIdentity({ pipelineId, runId: latest }, run)
+    const repos = arr(run['sources'])
       .map((s) => str(obj(obj(s)['data'])['repo']))
       .filter((repo) => repo !== '')
     if (repos.length === 0) throw new PreconditionError(action, 'the pipeline has no code repository to run a branch or tag of; leave ref empty')
@@ -174,4 +207,11 @@ export class YunxiaoProvider implements Provider {
     const host = this.conn.api === 'openapi' && this.conn.organizationId === undefined ? this.conn.endpoint : 'https://flow.aliyun.com'
     return `${host}/pipelines/${pipelineId}/builds/${runId}`
   }
+}
+
+/** Whether a run's code sources run the branch or tag asked for (an unreadable source cannot rule it out). */
+function runsRef(run: JsonObject, ref: GitRef): boolean {
+  const sources = arr(run['sources']).map((s) => obj(obj(s)['data']))
+  const named = sources.map((data) => str(data[ref.kind === 'branch' ? 'branch' : 'tag'])).filter((name) => name !== '')
+  return named.length === 0 || named.includes(ref.name)
 }
