@@ -74101,7 +74101,8 @@ function describeFailure(error, url) {
     }
     if (code === 'ANSWER_TOO_LARGE')
         return { failure: err.message ?? code, sent: true, final: true };
-    const text = code ? `${code}: ${err.message ?? ''}`.trim() : (err.message ?? String(error));
+    const message = err.message ?? String(error);
+    const text = code && !message.includes(code) ? `${code}: ${message}` : message;
     return { failure: text, sent: !(code !== undefined && NOT_SENT_CODES.has(code)), final: false };
 }
 function snippet(text) {
@@ -74260,12 +74261,12 @@ function parseDuration(input, value) {
     }
     return Math.round(parts.reduce((total, [, n, unit]) => total + Number(n) * UNIT_MS[unit], 0));
 }
-/** Splits on commas, spaces and newlines; keeps order; refuses duplicates. */
-function parseList(input, value) {
+/** Splits on commas, spaces and newlines; keeps order; refuses duplicates unless `unique` is false. */
+function parseList(input, value, unique = true) {
     const items = value.split(/[\s,]+/).filter((s) => s.length > 0);
     const seen = new Set();
     for (const item of items) {
-        if (seen.has(item))
+        if (unique && seen.has(item))
             throw new errors/* InputError */.dz(input, `${shown(item)} is listed twice; list each one once`);
         seen.add(item);
     }
@@ -74574,7 +74575,9 @@ function getInputs(read = (name) => core/* getInput */.V4(name)) {
         throw new errors/* InputError */.dz('pipeline-ids', 'is required; give one or more pipeline IDs separated by commas, spaces or newlines');
     }
     pipelineIds.forEach((id) => provider.checkId('pipeline-ids', id));
-    const runIds = parseList('run-ids', read('run-ids'));
+    // Run numbers count from 1 in each Yunxiao pipeline: `1,1` names two runs. The same run twice
+    // would be the same (pipeline, run) pair, which the unique pipeline-ids already rule out.
+    const runIds = parseList('run-ids', read('run-ids'), false);
     if (runIds.length > 0) {
         if (mode !== 'wait') {
             throw new errors/* InputError */.dz('run-ids', `is only used with mode: wait (mode is ${mode}); remove it or set mode: wait`);
@@ -74910,8 +74913,8 @@ var errors = __nccwpck_require__(452);
 var inputs = __nccwpck_require__(9743);
 // EXTERNAL MODULE: ./lib/model.js
 var model = __nccwpck_require__(9814);
-// EXTERNAL MODULE: ./lib/providers/index.js + 20 modules
-var providers = __nccwpck_require__(4844);
+// EXTERNAL MODULE: ./lib/providers/index.js + 21 modules
+var providers = __nccwpck_require__(9940);
 ;// CONCATENATED MODULE: ./lib/report/failures.js
 const ENTRY_CHECK = '(stage entry check)';
 const EXIT_CHECK = '(stage exit check)';
@@ -75253,15 +75256,31 @@ function renderSummary(input, limit = SUMMARY_LIMIT) {
         if (Buffer.byteLength(text) <= limit)
             return text;
     }
-    // Even the overview is too big (thousands of pipelines): keep what fits of it.
-    return `${render(input, LEVELS[3]).slice(0, limit / 4)}\n\n…(cut to fit the summary limit)\n`;
+    // Even the overview is too big (thousands of pipelines): keep the lines that fit (a line cut
+    // in two would leave an unclosed element), and the table rows that fit of a table too long.
+    const kept = [];
+    let size = 0;
+    for (const line of render(input, LEVELS[3]).split('\n')) {
+        const rows = line.startsWith('<table>') ? line.split(/(?=<tr>)/) : [line];
+        let part = '';
+        for (const row of rows) {
+            if (size + Buffer.byteLength(part + row) > limit / 2)
+                break;
+            part += row;
+        }
+        if (part === '')
+            break;
+        kept.push(part.startsWith('<table>') && !part.endsWith('</table>') ? `${part}</table>` : part);
+        size += Buffer.byteLength(part) + 1;
+    }
+    return `${kept.join('\n')}\n\n…(cut to fit the summary limit)\n`;
 }
 function render(input, level) {
-    const out = [`## ${ICON[input.conclusion]} ${esc(input.service)}: ${input.conclusion}`, ''];
+    const out = [`## ${ICON[input.conclusion]} ${summary_text(input.service)}: ${input.conclusion}`, ''];
     out.push(table(['Pipeline', 'Run', 'Status', 'Duration'], input.runs.map(({ result, pipeline }) => [
-        esc(pipeline),
+        summary_text(pipeline),
         summary_link(result.run_number !== null ? `#${result.run_number}` : result.run_id, result.url),
-        `${ICON[result.conclusion]} ${esc(result.status || result.conclusion)}`,
+        `${ICON[result.conclusion]} ${summary_text(result.status || result.conclusion)}`,
         duration(result.duration_s === null ? undefined : result.duration_s * 1000)
     ])));
     if (level.tailLines > 0 || level.jobs !== 'none') {
@@ -75269,36 +75288,39 @@ function render(input, level) {
             out.push(...runSection(run, level, input.service));
     }
     else {
-        for (const run of input.runs) {
-            for (const f of run.failedLogs)
-                out.push(`- ${esc(label(run))}: ${esc(failurePath(f.failure))}: ${esc(f.failure.message.replace(/\s*\n\s*/g, ' '))}`);
-        }
+        const items = input.runs.flatMap((run) => run.failedLogs.map((f) => `<li>${summary_text(label(run))}: ${summary_text(failurePath(f.failure))}: ${summary_text(f.failure.message)}</li>`));
+        if (items.length > 0)
+            out.push('', `<ul>${items.join('')}</ul>`);
     }
     if (input.trigger)
         out.push(...triggerSection(input.trigger));
     return `${out.join('\n')}\n`;
 }
 function runSection(run, level, service) {
-    const out = ['', `### ${esc(label(run))}: ${esc(run.result.status || run.result.conclusion)}`, ''];
+    const out = ['', `<h3>${summary_text(label(run))}: ${summary_text(run.result.status || run.result.conclusion)}</h3>`, ''];
+    if (run.result.stopped === false) {
+        out.push('⚠️ The action asked the service to stop this run, and the service did not confirm it: **the run may still be running.**', '');
+    }
     if (run.result.url)
-        out.push(`${summary_link(`Open in ${service}`, run.result.url)}${run.result.started_at ? ` · started ${esc(run.result.started_at)}` : ''}`, '');
+        out.push(`<p>${summary_link(`Open in ${service}`, run.result.url)}${run.result.started_at ? ` · started ${summary_text(run.result.started_at)}` : ''}</p>`, '');
     if (run.detail) {
         const rows = [];
         for (const stage of run.detail.stages) {
-            rows.push([`<b>${esc(stage.name)}</b>`, '', summary_status(stage.state, stage.status), span(stage.startedAt, stage.finishedAt)]);
+            rows.push([`<b>${summary_text(stage.name)}</b>`, '', summary_status(stage.state, stage.status), span(stage.startedAt, stage.finishedAt)]);
             for (const job of stage.jobs) {
                 const show = level.jobs === 'all' || (level.jobs === 'unsuccessful' && job.state !== 'success' && job.state !== 'skipped');
                 if (show)
-                    rows.push(['', esc(job.name), summary_status(job.state, job.status), span(job.startedAt, job.finishedAt)]);
+                    rows.push(['', summary_text(job.name), summary_status(job.state, job.status), span(job.startedAt, job.finishedAt)]);
             }
         }
         out.push(table(['Stage', 'Job', 'Status', 'Duration'], rows));
     }
     for (const { failure, tail } of run.failedLogs.slice(0, level.failedSteps)) {
         const lines = tail?.lines.slice(-level.tailLines) ?? [];
-        out.push('', `<details><summary>❌ ${esc(failurePath(failure))}: ${esc((failure.message || 'failed').replace(/\s*\n\s*/g, ' '))}${lines.length > 0 ? ` (last ${lines.length} lines)` : ''}</summary>`, '');
+        out.push('', `<details><summary>❌ ${summary_text(failurePath(failure))}: ${summary_text(failure.message || 'failed')}${lines.length > 0 ? ` (last ${lines.length} lines)` : ''}</summary>`, '');
+        // Inside <pre> a blank line does not end the HTML block, so the lines keep their breaks.
         if (lines.length > 0)
-            out.push(`<pre>${esc(lines.join('\n'))}</pre>`);
+            out.push(`<pre>${lines.map(esc).join('\n')}</pre>`);
         out.push('</details>');
     }
     return out;
@@ -75320,8 +75342,8 @@ function triggerSection(trigger) {
         rows.push(['stages', trigger.stages.map(code).join(', ')]);
     if (trigger.jobs.length > 0)
         rows.push(['jobs', trigger.jobs.map(code).join(', ')]);
-    rows.push(['description', trigger.description !== undefined ? esc(trigger.description) : 'default (repository, commit and workflow run)']);
-    return ['', '### Started with', '', table(['', ''], rows)];
+    rows.push(['description', trigger.description !== undefined ? summary_text(trigger.description) : 'default (repository, commit and workflow run)']);
+    return ['', '<h3>Started with</h3>', '', table(['', ''], rows)];
 }
 const ICON = {
     success: '✅',
@@ -75332,23 +75354,37 @@ const ICON = {
     manual: '✋',
     skipped: '⏭️'
 };
-function summary_status(state, text) {
-    return `${ICON[state]} ${esc(text)}`;
+function summary_status(state, word) {
+    return `${ICON[state]} ${summary_text(word)}`;
 }
 /** One line of HTML: in GitHub markdown a blank line would end the table mid-way. */
 function table(head, rows) {
-    const tr = (cells, tag) => `<tr>${cells.map((c) => `<${tag}>${c.replace(/\s*\n\s*/g, ' ')}</${tag}>`).join('')}</tr>`;
+    const tr = (cells, tag) => `<tr>${cells.map((c) => `<${tag}>${c}</${tag}>`).join('')}</tr>`;
     return `<table>${tr(head, 'th')}${rows.map((r) => tr(r, 'td')).join('')}</table>`;
 }
-function summary_link(text, url) {
-    return /^https?:\/\//.test(url) ? `<a href="${esc(url)}">${esc(text)}</a>` : esc(text);
+// Every piece of remote (or user) text is placed by one of these, for the context it lands in. All
+// of it sits inside HTML elements, where GitHub applies no Markdown and makes no links of its own.
+/** Text inside an element: escaped, and on one line (a blank line would end the HTML block). */
+function summary_text(value) {
+    return esc(value.replace(/\s+/g, ' ').trim());
 }
-function code(text) {
-    return `<code>${esc(text)}</code>`;
+/** A link, only for an http(s) URL (remote URLs were already kept only when on the service's own hosts). */
+function summary_link(label, url) {
+    let href;
+    try {
+        href = new URL(url).href;
+    }
+    catch {
+        return summary_text(label);
+    }
+    return /^https?:$/.test(new URL(href).protocol) ? `<a href="${esc(href)}">${summary_text(label)}</a>` : summary_text(label);
 }
-/** Remote and user text is HTML-escaped: it must not be able to add markup or links to the summary. */
-function esc(text) {
-    return text.replace(/[&<>"'|\\`*_[\]]/g, (c) => `&#${c.charCodeAt(0)};`);
+function code(value) {
+    return `<code>${summary_text(value)}</code>`;
+}
+/** HTML-escaped, and the characters Markdown would read too: no markup, no links. */
+function esc(value) {
+    return value.replace(/[&<>"'|\\`*_[\]]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 function span(start, end) {
     return start && end ? duration(end.getTime() - start.getTime()) : '';
@@ -75556,6 +75592,7 @@ async function waitForRuns(runs, settings, ctx) {
             if (settings.failFast && runs.some((run) => isUnsuccessful(snapshots.get((0,model/* runKey */.r)(run)), settings))) {
                 return { snapshots, interrupted: 'fail-fast' };
             }
+            await ctx.onCycle?.();
             await (0,sleep/* sleep */.y)(schedule.next(), ctx.signal);
         }
     }
@@ -75654,7 +75691,8 @@ class MainStep {
                     // A job can fail long before its run ends; say why at once.
                     if ((0,model/* isDetail */.m)(current))
                         await this.reporter.onDetail(run, current, this.labels.label(run));
-                }
+                },
+                onCycle: () => this.stopDuplicates(true)
             });
             this.session.lifecycle.beginCleanup();
             const stops = waited.interrupted ? await this.stopUnfinished(waited.snapshots, waited.interrupted) : [];
@@ -75725,12 +75763,20 @@ class MainStep {
      * A start sent again after its first answer was lost and no run showed up: should the first run
      * show up after all, it is stopped, and the log says so.
      */
-    async stopDuplicates() {
+    async stopDuplicates(onlyDue = false) {
+        const every = this.io.tuning?.searchWindowMs ?? SEARCH_WINDOW_MS;
         for (const start of this.starts.filter((s) => s.sentAgain && s.run)) {
+            // While waiting, a start is checked once a search window; at the end, once more.
+            if (onlyDue && Date.now() - (start.checkedAt ?? start.context.sentAt) < every)
+                continue;
+            start.checkedAt = Date.now();
             try {
-                const extra = await duplicatesOf(this.provider, start.run, start.context);
+                start.duplicates ??= new Set();
+                const extra = (await duplicatesOf(this.provider, start.run, start.context)).filter((r) => !start.duplicates.has(r.runId));
                 if (extra.length === 0)
                     continue;
+                for (const run of extra)
+                    start.duplicates.add(run.runId);
                 this.logger.warning(`Pipeline ${start.pipelineId} was started ${extra.length + 1} times (a start's answer was lost, and its run appeared only later): ` +
                     `keeping run ${start.run.runId}, stopping ${extra.map((r) => `run ${r.runId}`).join(', ')}.`);
                 await (0,stop/* stopRuns */.p)(this.provider, this.logger, extra);
@@ -75755,8 +75801,8 @@ class MainStep {
         let unconfirmed = [];
         let pending = [];
         if (stopThem) {
-            const lost = this.starts.find((s) => s.run === undefined);
-            // A start cut short may have created its run; find it so that it can be stopped too.
+            // A start cut short by the cancel or the timeout may have created its run; find it so that it can be stopped too.
+            const lost = error instanceof errors/* AbortedError */.oM ? this.starts.find((s) => s.run === undefined) : undefined;
             if (lost) {
                 const found = await this.provider.find(lost.pipelineId, lost.context).catch(() => undefined);
                 if (found?.found[0])
@@ -75951,7 +75997,7 @@ function leftBehind(runs, pending) {
 
 /***/ }),
 
-/***/ 4844:
+/***/ 9940:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -76710,7 +76756,31 @@ function bySequence(items) {
         .map((x) => x.item);
 }
 
+;// CONCATENATED MODULE: ./lib/links.js
+// Links from the service are printed, written to outputs and put in the job summary, so a link is
+// kept only when it points at the service itself; anything else gives way to the link the action
+// builds from the IDs it knows.
+/** `candidate` when it is an https link on one of the service's domains or on the API's own origin. */
+function ownLink(candidate, own) {
+    let url;
+    try {
+        url = new URL(candidate.trim());
+    }
+    catch {
+        return undefined;
+    }
+    if (url.username !== '' || url.password !== '')
+        return undefined;
+    const endpoint = new URL(own.endpoint);
+    if (url.origin === endpoint.origin)
+        return url.href;
+    if (url.protocol !== 'https:')
+        return undefined;
+    return own.domains.some((d) => url.hostname === d || url.hostname.endsWith(`.${d}`)) ? url.href : undefined;
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/codearts/provider.js
+
 
 
 
@@ -76722,6 +76792,8 @@ const STATUS_BATCH = 20;
 const RECENT_RUNS = 10;
 // Lines per page of a step log.
 const LOG_PAGE_LINES = 1_000;
+// The CodeArts console's domains (devcloud.{region}.huaweicloud.com and the like).
+const CONSOLE_DOMAINS = ['huaweicloud.com', 'myhuaweicloud.com'];
 class CodeArtsProvider {
     api;
     conn;
@@ -76730,9 +76802,19 @@ class CodeArtsProvider {
     ended = new Map();
     /** Descriptions of runs read while searching for a start's marker: they never change. */
     descriptions = new Map();
+    own;
     constructor(api, conn) {
         this.api = api;
         this.conn = conn;
+        this.own = { endpoint: conn.endpoint, domains: CONSOLE_DOMAINS };
+    }
+    /** The run's link as the service gives it, when it points at the service itself (links.ts). */
+    link(snapshot) {
+        if (snapshot.url === undefined)
+            return snapshot;
+        const url = ownLink(snapshot.url, this.own);
+        const { url: _untrusted, ...rest } = snapshot;
+        return (url !== undefined ? { ...rest, url } : rest);
     }
     /** CodeArts keeps a run's description, so every run listed says for itself whether it is ours: no `before`. */
     async prepareStart(pipelineId, request) {
@@ -76778,7 +76860,7 @@ class CodeArtsProvider {
         if (item === undefined || runId === '') {
             throw new errors/* PreconditionError */.Rb(`finding the latest run of pipeline ${pipelineId}`, 'the pipeline has never run; there is nothing to wait for');
         }
-        return { pipelineId, runId, url: (0,json/* str */.gx)(item['detail_url']) || this.consoleUrl(pipelineId, runId), startedHere: false };
+        return { pipelineId, runId, url: ownLink((0,json/* str */.gx)(item['detail_url']), this.own) ?? this.consoleUrl(pipelineId, runId), startedHere: false };
     }
     adopt(pipelineId, runId) {
         return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: false };
@@ -76814,7 +76896,7 @@ class CodeArtsProvider {
                 needDetail.push(run);
                 continue;
             }
-            const snapshot = snapshotFromLatest(item);
+            const snapshot = this.link(snapshotFromLatest(item));
             const fingerprint = [snapshot.status, ...snapshot.stages.map((s) => `${s.name}=${s.status}`)].join('|');
             const seen = this.seen.get((0,model/* runKey */.r)(run));
             const parallelRunning = snapshot.stages.some((s) => s.state === 'running' && seen?.parallelStages.has(s.name));
@@ -76832,7 +76914,7 @@ class CodeArtsProvider {
         const cached = this.ended.get((0,model/* runKey */.r)(run));
         if (cached && !fresh)
             return cached;
-        const detail = detailFromRun(await this.api.runDetail(run.pipelineId, run.runId), run);
+        const detail = this.link(detailFromRun(await this.api.runDetail(run.pipelineId, run.runId), run));
         const seen = this.seen.get((0,model/* runKey */.r)(run));
         if (seen)
             seen.parallelStages = new Set(detail.stages.filter((s) => s.jobs.length > 1).map((s) => s.name));
@@ -77892,8 +77974,8 @@ class Lifecycle {
     }
 }
 
-// EXTERNAL MODULE: ./lib/providers/index.js + 20 modules
-var providers = __nccwpck_require__(4844);
+// EXTERNAL MODULE: ./lib/providers/index.js + 21 modules
+var providers = __nccwpck_require__(9940);
 ;// CONCATENATED MODULE: ./lib/session.js
 // What the main and the post step share: the step's clock, one HTTP client and the provider.
 

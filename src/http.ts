@@ -205,7 +205,8 @@ function describeFailure(error: unknown, url: URL): { failure: string; sent: boo
     return { failure: `the host name ${url.hostname} does not resolve (ENOTFOUND): check the endpoint (the 'endpoint' or 'region' input) and the runner's DNS`, sent: false, final: true }
   }
   if (code === 'ANSWER_TOO_LARGE') return { failure: err.message ?? code, sent: true, final: true }
-  const text = code ? `${code}: ${err.message ?? ''}`.trim() : (err.message ?? String(error))
+  const message = err.message ?? String(error)
+  const text = code && !message.includes(code) ? `${code}: ${message}` : message
   return { failure: text, sent: !(code !== undefined && NOT_SENT_CODES.has(code)), final: false }
 }
 

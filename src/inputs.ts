@@ -38,7 +38,9 @@ export function getInputs(read: InputReader = (name) => core.getInput(name)): Se
   }
   pipelineIds.forEach((id) => provider.checkId('pipeline-ids', id))
 
-  const runIds = parseList('run-ids', read('run-ids'))
+  // Run numbers count from 1 in each Yunxiao pipeline: `1,1` names two runs. The same run twice
+  // would be the same (pipeline, run) pair, which the unique pipeline-ids already rule out.
+  const runIds = parseList('run-ids', read('run-ids'), false)
   if (runIds.length > 0) {
     if (mode !== 'wait') {
       throw new InputError('run-ids', `is only used with mode: wait (mode is ${mode}); remove it or set mode: wait`)

@@ -17,7 +17,7 @@ import { renderSummary } from './report/summary.js'
 import { openSession, type Session, type Tuning } from './session.js'
 import type { Settings } from './settings.js'
 import { persist } from './persist.js'
-import { duplicatesOf, startOnce } from './start.js'
+import { duplicatesOf, SEARCH_WINDOW_MS, startOnce } from './start.js'
 import { saveAbandoned, savePending, saveRefusal, type PendingStart, type StateStore } from './state.js'
 import { stopRuns, type StopOutcome } from './stop.js'
 import { newMarker, startRequest, type Origin } from './trigger.js'
@@ -62,6 +62,9 @@ interface StartRecord {
   context: StartContext
   run?: TrackedRun
   sentAgain?: boolean
+  /** When it was last checked for a duplicate (see stopDuplicates), and the duplicates dealt with. */
+  checkedAt?: number
+  duplicates?: Set<string>
 }
 
 class MainStep {
@@ -109,7 +112,8 @@ class MainStep {
           progress(run, previous, current)
           // A job can fail long before its run ends; say why at once.
           if (isDetail(current)) await this.reporter.onDetail(run, current, this.labels.label(run))
-        }
+        },
+        onCycle: () => this.stopDuplicates(true)
       })
       this.session.lifecycle.beginCleanup()
       const stops = waited.interrupted ? await this.stopUnfinished(waited.snapshots, waited.interrupted) : []
@@ -181,11 +185,17 @@ class MainStep {
    * A start sent again after its first answer was lost and no run showed up: should the first run
    * show up after all, it is stopped, and the log says so.
    */
-  private async stopDuplicates(): Promise<void> {
+  private async stopDuplicates(onlyDue = false): Promise<void> {
+    const every = this.io.tuning?.searchWindowMs ?? SEARCH_WINDOW_MS
     for (const start of this.starts.filter((s) => s.sentAgain && s.run)) {
+      // While waiting, a start is checked once a search window; at the end, once more.
+      if (onlyDue && Date.now() - (start.checkedAt ?? start.context.sentAt) < every) continue
+      start.checkedAt = Date.now()
       try {
-        const extra = await duplicatesOf(this.provider, start.run!, start.context)
+        start.duplicates ??= new Set()
+        const extra = (await duplicatesOf(this.provider, start.run!, start.context)).filter((r) => !start.duplicates!.has(r.runId))
         if (extra.length === 0) continue
+        for (const run of extra) start.duplicates.add(run.runId)
         this.logger.warning(
           `Pipeline ${start.pipelineId} was started ${extra.length + 1} times (a start's answer was lost, and its run appeared only later): ` +
             `keeping run ${start.run!.runId}, stopping ${extra.map((r) => `run ${r.runId}`).join(', ')}.`
@@ -211,8 +221,8 @@ class MainStep {
     let unconfirmed: TrackedRun[] = []
     let pending: PendingStart[] = []
     if (stopThem) {
-      const lost = this.starts.find((s) => s.run === undefined)
-      // A start cut short may have created its run; find it so that it can be stopped too.
+      // A start cut short by the cancel or the timeout may have created its run; find it so that it can be stopped too.
+      const lost = error instanceof AbortedError ? this.starts.find((s) => s.run === undefined) : undefined
       if (lost) {
         const found = await this.provider.find(lost.pipelineId, lost.context).catch(() => undefined)
         if (found?.found[0]) this.runs.push(found.found[0])

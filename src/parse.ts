@@ -27,12 +27,12 @@ export function parseDuration(input: string, value: string): number {
   return Math.round(parts.reduce((total, [, n, unit]) => total + Number(n) * UNIT_MS[unit!]!, 0))
 }
 
-/** Splits on commas, spaces and newlines; keeps order; refuses duplicates. */
-export function parseList(input: string, value: string): string[] {
+/** Splits on commas, spaces and newlines; keeps order; refuses duplicates unless `unique` is false. */
+export function parseList(input: string, value: string, unique = true): string[] {
   const items = value.split(/[\s,]+/).filter((s) => s.length > 0)
   const seen = new Set<string>()
   for (const item of items) {
-    if (seen.has(item)) throw new InputError(input, `${shown(item)} is listed twice; list each one once`)
+    if (unique && seen.has(item)) throw new InputError(input, `${shown(item)} is listed twice; list each one once`)
     seen.add(item)
   }
   return items

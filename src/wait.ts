@@ -25,6 +25,8 @@ export interface WaitContext {
   /** Aborts with an AbortedError: the deadline or the job's cancellation. */
   signal: AbortSignal
   onSnapshot: SnapshotListener
+  /** Called after each cycle's reads, before the pause. */
+  onCycle?: () => Promise<void>
   random?: () => number
 }
 
@@ -68,6 +70,7 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
       if (settings.failFast && runs.some((run) => isUnsuccessful(snapshots.get(runKey(run)), settings))) {
         return { snapshots, interrupted: 'fail-fast' }
       }
+      await ctx.onCycle?.()
       await sleep(schedule.next(), ctx.signal)
     }
   } catch (error) {

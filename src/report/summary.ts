@@ -40,19 +40,33 @@ export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT): strin
     const text = render(input, level)
     if (Buffer.byteLength(text) <= limit) return text
   }
-  // Even the overview is too big (thousands of pipelines): keep what fits of it.
-  return `${render(input, LEVELS[3]).slice(0, limit / 4)}\n\n…(cut to fit the summary limit)\n`
+  // Even the overview is too big (thousands of pipelines): keep the lines that fit (a line cut
+  // in two would leave an unclosed element), and the table rows that fit of a table too long.
+  const kept: string[] = []
+  let size = 0
+  for (const line of render(input, LEVELS[3]).split('\n')) {
+    const rows = line.startsWith('<table>') ? line.split(/(?=<tr>)/) : [line]
+    let part = ''
+    for (const row of rows) {
+      if (size + Buffer.byteLength(part + row) > limit / 2) break
+      part += row
+    }
+    if (part === '') break
+    kept.push(part.startsWith('<table>') && !part.endsWith('</table>') ? `${part}</table>` : part)
+    size += Buffer.byteLength(part) + 1
+  }
+  return `${kept.join('\n')}\n\n…(cut to fit the summary limit)\n`
 }
 
 function render(input: SummaryInput, level: (typeof LEVELS)[number]): string {
-  const out: string[] = [`## ${ICON[input.conclusion]} ${esc(input.service)}: ${input.conclusion}`, '']
+  const out: string[] = [`## ${ICON[input.conclusion]} ${text(input.service)}: ${input.conclusion}`, '']
   out.push(
     table(
       ['Pipeline', 'Run', 'Status', 'Duration'],
       input.runs.map(({ result, pipeline }) => [
-        esc(pipeline),
+        text(pipeline),
         link(result.run_number !== null ? `#${result.run_number}` : result.run_id, result.url),
-        `${ICON[result.conclusion]} ${esc(result.status || result.conclusion)}`,
+        `${ICON[result.conclusion]} ${text(result.status || result.conclusion)}`,
         duration(result.duration_s === null ? undefined : result.duration_s * 1000)
       ])
     )
@@ -60,32 +74,35 @@ function render(input: SummaryInput, level: (typeof LEVELS)[number]): string {
   if (level.tailLines > 0 || level.jobs !== 'none') {
     for (const run of input.runs) out.push(...runSection(run, level, input.service))
   } else {
-    for (const run of input.runs) {
-      for (const f of run.failedLogs) out.push(`- ${esc(label(run))}: ${esc(failurePath(f.failure))}: ${esc(f.failure.message.replace(/\s*\n\s*/g, ' '))}`)
-    }
+    const items = input.runs.flatMap((run) => run.failedLogs.map((f) => `<li>${text(label(run))}: ${text(failurePath(f.failure))}: ${text(f.failure.message)}</li>`))
+    if (items.length > 0) out.push('', `<ul>${items.join('')}</ul>`)
   }
   if (input.trigger) out.push(...triggerSection(input.trigger))
   return `${out.join('\n')}\n`
 }
 
 function runSection(run: SummaryRun, level: (typeof LEVELS)[number], service: string): string[] {
-  const out = ['', `### ${esc(label(run))}: ${esc(run.result.status || run.result.conclusion)}`, '']
-  if (run.result.url) out.push(`${link(`Open in ${service}`, run.result.url)}${run.result.started_at ? ` · started ${esc(run.result.started_at)}` : ''}`, '')
+  const out = ['', `<h3>${text(label(run))}: ${text(run.result.status || run.result.conclusion)}</h3>`, '']
+  if (run.result.stopped === false) {
+    out.push('⚠️ The action asked the service to stop this run, and the service did not confirm it: **the run may still be running.**', '')
+  }
+  if (run.result.url) out.push(`<p>${link(`Open in ${service}`, run.result.url)}${run.result.started_at ? ` · started ${text(run.result.started_at)}` : ''}</p>`, '')
   if (run.detail) {
     const rows: string[][] = []
     for (const stage of run.detail.stages) {
-      rows.push([`<b>${esc(stage.name)}</b>`, '', status(stage.state, stage.status), span(stage.startedAt, stage.finishedAt)])
+      rows.push([`<b>${text(stage.name)}</b>`, '', status(stage.state, stage.status), span(stage.startedAt, stage.finishedAt)])
       for (const job of stage.jobs) {
         const show = level.jobs === 'all' || (level.jobs === 'unsuccessful' && job.state !== 'success' && job.state !== 'skipped')
-        if (show) rows.push(['', esc(job.name), status(job.state, job.status), span(job.startedAt, job.finishedAt)])
+        if (show) rows.push(['', text(job.name), status(job.state, job.status), span(job.startedAt, job.finishedAt)])
       }
     }
     out.push(table(['Stage', 'Job', 'Status', 'Duration'], rows))
   }
   for (const { failure, tail } of run.failedLogs.slice(0, level.failedSteps)) {
     const lines = tail?.lines.slice(-level.tailLines) ?? []
-    out.push('', `<details><summary>❌ ${esc(failurePath(failure))}: ${esc((failure.message || 'failed').replace(/\s*\n\s*/g, ' '))}${lines.length > 0 ? ` (last ${lines.length} lines)` : ''}</summary>`, '')
-    if (lines.length > 0) out.push(`<pre>${esc(lines.join('\n'))}</pre>`)
+    out.push('', `<details><summary>❌ ${text(failurePath(failure))}: ${text(failure.message || 'failed')}${lines.length > 0 ? ` (last ${lines.length} lines)` : ''}</summary>`, '')
+    // Inside <pre> a blank line does not end the HTML block, so the lines keep their breaks.
+    if (lines.length > 0) out.push(`<pre>${lines.map(esc).join('\n')}</pre>`)
     out.push('</details>')
   }
   return out
@@ -106,8 +123,8 @@ function triggerSection(trigger: TriggerSettings): string[] {
   }
   if (trigger.stages.length > 0) rows.push(['stages', trigger.stages.map(code).join(', ')])
   if (trigger.jobs.length > 0) rows.push(['jobs', trigger.jobs.map(code).join(', ')])
-  rows.push(['description', trigger.description !== undefined ? esc(trigger.description) : 'default (repository, commit and workflow run)'])
-  return ['', '### Started with', '', table(['', ''], rows)]
+  rows.push(['description', trigger.description !== undefined ? text(trigger.description) : 'default (repository, commit and workflow run)'])
+  return ['', '<h3>Started with</h3>', '', table(['', ''], rows)]
 }
 
 const ICON: Record<NodeState | Conclusion, string> = {
@@ -120,27 +137,42 @@ const ICON: Record<NodeState | Conclusion, string> = {
   skipped: '⏭️'
 }
 
-function status(state: NodeState, text: string): string {
-  return `${ICON[state]} ${esc(text)}`
+function status(state: NodeState, word: string): string {
+  return `${ICON[state]} ${text(word)}`
 }
 
 /** One line of HTML: in GitHub markdown a blank line would end the table mid-way. */
 function table(head: string[], rows: string[][]): string {
-  const tr = (cells: string[], tag: string) => `<tr>${cells.map((c) => `<${tag}>${c.replace(/\s*\n\s*/g, ' ')}</${tag}>`).join('')}</tr>`
+  const tr = (cells: string[], tag: string) => `<tr>${cells.map((c) => `<${tag}>${c}</${tag}>`).join('')}</tr>`
   return `<table>${tr(head, 'th')}${rows.map((r) => tr(r, 'td')).join('')}</table>`
 }
 
-function link(text: string, url: string): string {
-  return /^https?:\/\//.test(url) ? `<a href="${esc(url)}">${esc(text)}</a>` : esc(text)
+// Every piece of remote (or user) text is placed by one of these, for the context it lands in. All
+// of it sits inside HTML elements, where GitHub applies no Markdown and makes no links of its own.
+
+/** Text inside an element: escaped, and on one line (a blank line would end the HTML block). */
+export function text(value: string): string {
+  return esc(value.replace(/\s+/g, ' ').trim())
 }
 
-function code(text: string): string {
-  return `<code>${esc(text)}</code>`
+/** A link, only for an http(s) URL (remote URLs were already kept only when on the service's own hosts). */
+function link(label: string, url: string): string {
+  let href: string
+  try {
+    href = new URL(url).href
+  } catch {
+    return text(label)
+  }
+  return /^https?:$/.test(new URL(href).protocol) ? `<a href="${esc(href)}">${text(label)}</a>` : text(label)
 }
 
-/** Remote and user text is HTML-escaped: it must not be able to add markup or links to the summary. */
-export function esc(text: string): string {
-  return text.replace(/[&<>"'|\\`*_[\]]/g, (c) => `&#${c.charCodeAt(0)};`)
+function code(value: string): string {
+  return `<code>${text(value)}</code>`
+}
+
+/** HTML-escaped, and the characters Markdown would read too: no markup, no links. */
+export function esc(value: string): string {
+  return value.replace(/[&<>"'|\\`*_[\]]/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
 function span(start: Date | undefined, end: Date | undefined): string {

@@ -85,6 +85,8 @@ export interface SimRun {
   stoppedAfter?: number
   /** Taken out of the queue before it started. */
   dequeued?: boolean
+  /** When the service starts listing it (see hideNewRunsMs). */
+  visibleAt: number
 }
 
 const LOCK_AFTER_FAILURES = 5
@@ -100,7 +102,7 @@ export class CodeArtsSimulator extends SimulatedService {
   private readonly minted = new Map<string, number>()
   private readonly authFailures = new Map<string, { count: number; lockedUntil?: number }>()
   private nextQueueId = 1000
-  /** Runs the action starts are listed (and found) only this long after they were created: a slow gateway. */
+  /** Runs the action starts from now on are listed (and found) only this long after they were created: a slow gateway. */
   hideNewRunsMs = 0
   /** Access keys revoked while running: their signatures are refused from now on. */
   readonly revoked = new Set<string>()
@@ -148,7 +150,8 @@ export class CodeArtsSimulator extends SimulatedService {
       chooseJobs: init.chooseJobs ?? [],
       refs: init.refs ?? this.repositories(pipelineId).map((r) => ({ git_url: r.git_url, kind: 'branch' as const, name: r.default_branch })),
       foreign: init.foreign ?? true,
-      createdAt: now
+      createdAt: now,
+      visibleAt: (init.foreign ?? true) ? now : now + this.hideNewRunsMs
     }
     if (this.active(pipelineId, now).length >= (config.maxConcurrent ?? Infinity)) run.queueId = String(this.nextQueueId++)
     else run.startedAt = now
@@ -460,7 +463,7 @@ export class CodeArtsSimulator extends SimulatedService {
 
   /** Whether the service lists a run yet (see hideNewRunsMs). */
   private visible(run: SimRun): boolean {
-    return run.foreign || Date.now() >= run.createdAt + this.hideNewRunsMs
+    return Date.now() >= run.visibleAt
   }
 
   // ---- Response bodies -----------------------------------------------------------------------

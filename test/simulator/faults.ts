@@ -13,6 +13,8 @@ export type Fault =
   | { kind: 'handled-then-reset' }
   /** Let the service act, then answer 502 as a gateway whose upstream timed out. */
   | { kind: 'handled-then-502' }
+  /** Answer this before the service sees the request: a service that says something and does nothing. */
+  | { kind: 'answer'; status: number; payload: unknown; headers?: Record<string, string> }
 
 export type FaultPlan = (request: { method: string; path: string }) => Fault | undefined
 

@@ -103,6 +103,8 @@ export abstract class SimulatedService {
         record.status = 200
         res.writeHead(200, { 'content-type': 'text/html' })
         return void res.end('<html><body>Bad gateway</body></html>')
+      case 'answer':
+        return send(fault.status, fault.payload, fault.headers)
     }
     // The service itself acts on the request; some faults then spoil the answer on its way back.
     const reply: Reply = (status, payload, headers = {}) => {

@@ -41,6 +41,8 @@ export interface YunxiaoRun {
   foreign: boolean
   startedAt: number
   stoppedAfter?: number
+  /** When the service starts listing it (see hideNewRunsMs). */
+  visibleAt: number
 }
 
 // The script's vocabulary → Yunxiao's (yunxiao-api.md §4); steps report in lower case.
@@ -51,7 +53,7 @@ export class YunxiaoSimulator extends SimulatedService {
   private readonly options: YunxiaoOptions
   private readonly runs: YunxiaoRun[] = []
   private readonly nonces = new Set<string>()
-  /** Runs the action starts are listed (and found) only this long after they were created: a slow gateway. */
+  /** Runs the action starts from now on are listed (and found) only this long after they were created: a slow gateway. */
   hideNewRunsMs = 0
 
   private constructor(options: YunxiaoOptions) {
@@ -81,7 +83,8 @@ export class YunxiaoSimulator extends SimulatedService {
       script: init.script ?? config.script,
       params: init.params ?? {},
       foreign: init.foreign ?? true,
-      startedAt: Date.now()
+      startedAt: Date.now(),
+      visibleAt: (init.foreign ?? true) ? Date.now() : Date.now() + this.hideNewRunsMs
     }
     this.runs.push(run)
     return run
@@ -268,7 +271,7 @@ export class YunxiaoSimulator extends SimulatedService {
   }
 
   private visible(run: YunxiaoRun): boolean {
-    return run.foreign || Date.now() >= run.startedAt + this.hideNewRunsMs
+    return Date.now() >= run.visibleAt
   }
 
   private newestFirst(pipelineId: string): YunxiaoRun[] {

@@ -68,7 +68,7 @@ describe('getInputs', () => {
     [{ 'pipeline-ids': 'https://devcloud.example/pipeline/1' }, "Input 'pipeline-ids': 'https://devcloud.example/pipeline/1' is not a pipeline ID"],
     [{ 'project-id': '' }, "Input 'project-id': is required"],
     [{ 'project-id': 'abc' }, "Input 'project-id': 'abc' is not a CodeArts project ID"],
-    [{ mode: 'wait', 'run-ids': `${PIPELINE} ${PIPELINE}` }, "Input 'run-ids': '0123456789abcdef0123456789abcdef' is listed twice"],
+    [{ mode: 'wait', 'run-ids': `${PIPELINE} ${PIPELINE}` }, "Input 'run-ids': has 2 run IDs for 1 pipelines"],
     [{ mode: 'wait', 'pipeline-ids': `${PIPELINE} ${PROJECT}`, 'run-ids': PIPELINE }, "Input 'run-ids': has 1 run IDs for 2 pipelines"],
     [{ 'access-key': '' }, "Input 'access-key': is missing; access-key, secret-key go together (secret-key given)"],
     [{ username: 'u' }, "Input 'username': credentials given twice (access-key/secret-key and username/password/domain)"],

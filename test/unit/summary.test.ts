@@ -45,6 +45,57 @@ describe('renderSummary', () => {
     for (const line of text.split('\n').filter((l) => l.startsWith('<table>'))) expect(line).toMatch(/<\/table>$/)
   })
 
+  // Issue 12: every remote string, in every place it lands (heading, table cell, link text, code
+  // span, <details> summary, <pre>, list item), can add no element, link or line of its own.
+  it.each([
+    ['a table cell separator', 'build | deploy'],
+    ['a Markdown link', 'x](https://evil.example.com) [y'],
+    ['an image', '<img src="https://evil.example.com/pixel.png">'],
+    ['a details block', '<details><summary>fake</summary>'],
+    ['backticks', '`rm -rf /`'],
+    ['a newline', 'one\n# Heading'],
+    ['a blank line', 'one\n\n![alt](https://evil.example.com/i.png)'],
+    ['a bare URL', 'see https://evil.example.com now']
+  ])('remote text holding %s stays text, wherever it lands', (_what, hostile) => {
+    const detail: RunDetail = {
+      status: 'FAILED',
+      state: 'failure',
+      stages: [
+        {
+          id: 's',
+          name: hostile,
+          status: 'FAILED',
+          state: 'failure',
+          pre: [],
+          post: [],
+          jobs: [{ id: 'j', name: hostile, status: hostile, state: 'failure', steps: [{ id: 'st', name: hostile, status: 'FAILED', state: 'failure' }] }]
+        }
+      ]
+    }
+    const failure = { stage: hostile, job: hostile, step: hostile, message: hostile }
+    for (const level of [undefined, 900, 300]) {
+      const text = renderSummary(
+        {
+          service: 'CodeArts Pipeline',
+          conclusion: 'failure',
+          runs: [{ result: result({ status: hostile }), pipeline: hostile, detail, failedLogs: [{ failure, tail: { lines: [hostile.replace(/\n/g, ' ')], total: 1 } }] }],
+          trigger: { variables: [{ name: 'V', value: hostile }], secretVariables: [], stages: [], jobs: [], description: hostile }
+        },
+        level
+      )
+      // What is left once our own tags are taken out holds no markup, no link syntax, no table separator.
+      const bare = text.replace(/<\/?(table|tr|th|td|b|code|details|summary|pre|h3|p|ul|li)>|<a href="[^"<>]*">|<\/a>/g, '')
+      expect(bare).not.toMatch(/[<>|`]|\]\(/)
+      // No element spans a blank line (which would end GitHub's HTML block, and Markdown would resume).
+      const elements = text.split('\n').filter((l) => l.startsWith('<') && !l.startsWith('<pre>'))
+      for (const line of elements) expect(line).not.toBe('')
+      expect(text.match(/<details>/g)?.length ?? 0).toBeLessThanOrEqual(1)
+      // Every line is ours: the heading, an element, or the cut notice; remote text starts none.
+      expect(text.split('\n').filter((l) => l !== '' && !l.startsWith('<') && !l.startsWith('## ') && !l.startsWith('…(cut'))).toEqual([])
+      expect(text).not.toContain('href="https://evil')
+    }
+  })
+
   it('only links http(s) URLs', () => {
     const text = renderSummary({ service: 'CodeArts Pipeline', conclusion: 'success', runs: [{ result: result({ url: 'javascript:alert(1)' }), pipeline: 'p', failedLogs: [] }] })
     expect(text).not.toContain('href="javascript')

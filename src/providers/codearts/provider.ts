@@ -7,6 +7,7 @@ import { pagedLines } from '../log-lines.js'
 import type { PreparedStart, Provider, Search, StartContext, StartRequest } from '../provider.js'
 import type { CodeArtsApi, RunBody } from './api.js'
 import { checkIdentity, detailFromRun, snapshotFromLatest } from './translate.js'
+import { ownLink, type OwnHosts } from '../../links.js'
 
 // The batch status endpoint documents no limit on its list; keep requests modest.
 const STATUS_BATCH = 20
@@ -14,6 +15,8 @@ const STATUS_BATCH = 20
 const RECENT_RUNS = 10
 // Lines per page of a step log.
 const LOG_PAGE_LINES = 1_000
+// The CodeArts console's domains (devcloud.{region}.huaweicloud.com and the like).
+const CONSOLE_DOMAINS = ['huaweicloud.com', 'myhuaweicloud.com']
 
 /** What poll() remembers of a run between cycles, to decide whether its detail is worth reading. */
 interface Seen {
@@ -32,9 +35,20 @@ export class CodeArtsProvider implements Provider {
   /** Descriptions of runs read while searching for a start's marker: they never change. */
   private readonly descriptions = new Map<string, string>()
 
+  private readonly own: OwnHosts
+
   constructor(api: CodeArtsApi, conn: CodeArtsConnection) {
     this.api = api
     this.conn = conn
+    this.own = { endpoint: conn.endpoint, domains: CONSOLE_DOMAINS }
+  }
+
+  /** The run's link as the service gives it, when it points at the service itself (links.ts). */
+  private link<T extends RunSnapshot>(snapshot: T): T {
+    if (snapshot.url === undefined) return snapshot
+    const url = ownLink(snapshot.url, this.own)
+    const { url: _untrusted, ...rest } = snapshot
+    return (url !== undefined ? { ...rest, url } : rest) as T
   }
 
   /** CodeArts keeps a run's description, so every run listed says for itself whether it is ours: no `before`. */
@@ -78,7 +92,7 @@ export class CodeArtsProvider implements Provider {
     if (item === undefined || runId === '') {
       throw new PreconditionError(`finding the latest run of pipeline ${pipelineId}`, 'the pipeline has never run; there is nothing to wait for')
     }
-    return { pipelineId, runId, url: str(item['detail_url']) || this.consoleUrl(pipelineId, runId), startedHere: false }
+    return { pipelineId, runId, url: ownLink(str(item['detail_url']), this.own) ?? this.consoleUrl(pipelineId, runId), startedHere: false }
   }
 
   adopt(pipelineId: string, runId: string): TrackedRun {
@@ -113,7 +127,7 @@ export class CodeArtsProvider implements Provider {
         needDetail.push(run)
         continue
       }
-      const snapshot = snapshotFromLatest(item)
+      const snapshot = this.link(snapshotFromLatest(item))
       const fingerprint = [snapshot.status, ...snapshot.stages.map((s) => `${s.name}=${s.status}`)].join('|')
       const seen = this.seen.get(runKey(run))
       const parallelRunning = snapshot.stages.some((s) => s.state === 'running' && seen?.parallelStages.has(s.name))
@@ -129,7 +143,7 @@ export class CodeArtsProvider implements Provider {
   async detail(run: RunRef, fresh = false): Promise<RunDetail> {
     const cached = this.ended.get(runKey(run))
     if (cached && !fresh) return cached
-    const detail = detailFromRun(await this.api.runDetail(run.pipelineId, run.runId), run)
+    const detail = this.link(detailFromRun(await this.api.runDetail(run.pipelineId, run.runId), run))
     const seen = this.seen.get(runKey(run))
     if (seen) seen.parallelStages = new Set(detail.stages.filter((s) => s.jobs.length > 1).map((s) => s.name))
     if (detail.state === 'success' || detail.state === 'failure' || detail.state === 'cancelled') this.ended.set(runKey(run), detail)
