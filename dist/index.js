@@ -73826,6 +73826,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   f7: () => (/* binding */ MalformedResponseError),
+/* harmony export */   lQ: () => (/* binding */ RunNotFoundError),
 /* harmony export */   oM: () => (/* binding */ AbortedError),
 /* harmony export */   wX: () => (/* binding */ TransportError),
 /* harmony export */   zT: () => (/* binding */ isExplained)
@@ -73854,6 +73855,17 @@ class RemoteError extends Error {
         this.httpStatus = httpStatus;
         this.code = code;
         this.remoteMessage = remoteMessage;
+    }
+}
+/**
+ * The service says a run does not exist. Right after a start, a service whose lists and records lag
+ * behind may say so of the run it has just made; later, it means a wrong run ID.
+ */
+class RunNotFoundError extends RemoteError {
+    constructor(cause) {
+        super('', cause.httpStatus, cause.code, cause.remoteMessage);
+        this.message = cause.message;
+        this.name = 'RunNotFoundError';
     }
 }
 /**
@@ -74118,7 +74130,8 @@ function retryAfterMs(value, now = Date.now()) {
     if (/^\d+(\.\d+)?$/.test(text))
         ms = Math.round(Number(text) * 1_000);
     else {
-        const date = Date.parse(text);
+        // An HTTP date names its day and month in words ("Wed, 21 Oct 2026 07:28:00 GMT").
+        const date = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN;
         if (Number.isNaN(date))
             return undefined;
         ms = Math.max(0, date - now);
@@ -74861,33 +74874,35 @@ function command(name, props, data) {
 }
 /**
  * The logger the runner sees: writes lines to `write` (process.stdout in the action; a buffer in
- * tests, which then see exactly the bytes the runner would).
+ * tests, which then see exactly the bytes the runner would). `command` says whether a line is a
+ * command of ours, as opposed to text, so that a test can tell the two apart.
  */
 function commandLogger(write, debug) {
     const secrets = new redact/* SecretSet */.rE();
-    const line = (text) => write(`${text}${external_node_os_namespaceObject.EOL}`);
+    const ours = (text) => write(`${text}${external_node_os_namespaceObject.EOL}`, true);
+    const plain = (text) => write(`${text}${external_node_os_namespaceObject.EOL}`, false);
     return {
         debug: (m) => {
             if (debug)
-                line(command('debug', undefined, (0,redact/* redactText */.Rd)(m, secrets)));
+                ours(command('debug', undefined, (0,redact/* redactText */.Rd)(m, secrets)));
         },
-        info: (m) => line(inertLine(m)),
-        warning: (m, p) => line(command('warning', p, m)),
-        error: (m, p) => line(command('error', p, m)),
-        startGroup: (t) => line(command('group', undefined, t)),
-        endGroup: () => line('::endgroup::'),
+        info: (m) => plain(inertLine(m)),
+        warning: (m, p) => ours(command('warning', p, m)),
+        error: (m, p) => ours(command('error', p, m)),
+        startGroup: (t) => ours(command('group', undefined, t)),
+        endGroup: () => ours('::endgroup::'),
         verbatim: (lines) => {
             // A fresh random token per block: remote text cannot contain it, so cannot end the block.
             const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-            line(`::stop-commands::${token}`);
+            ours(`::stop-commands::${token}`);
             // Inside the block nothing is obeyed; a \r in a line only starts another plain line.
             for (const text of lines)
-                line(text);
-            line(`::${token}::`);
+                plain(text);
+            ours(`::${token}::`);
         },
         secret: (v) => {
             for (const value of secrets.add(v))
-                line(command('add-mask', undefined, value));
+                ours(command('add-mask', undefined, value));
         },
         isDebug: () => debug
     };
@@ -74913,8 +74928,8 @@ var errors = __nccwpck_require__(452);
 var inputs = __nccwpck_require__(9743);
 // EXTERNAL MODULE: ./lib/model.js
 var model = __nccwpck_require__(9814);
-// EXTERNAL MODULE: ./lib/providers/index.js + 21 modules
-var providers = __nccwpck_require__(9940);
+// EXTERNAL MODULE: ./lib/providers/index.js + 22 modules
+var providers = __nccwpck_require__(8945);
 ;// CONCATENATED MODULE: ./lib/report/failures.js
 const ENTRY_CHECK = '(stage entry check)';
 const EXIT_CHECK = '(stage exit check)';
@@ -75456,7 +75471,7 @@ async function startOnce(pipelineId, request, deps) {
             if (!(error instanceof errors/* OutcomeUnknownError */.Do || error instanceof errors/* MalformedResponseError */.f7))
                 throw error;
             const window = deps.searchWindowMs ?? SEARCH_WINDOW_MS;
-            deps.logger.warning(`${error.message}. Looking for its run (marker ${request.marker}) for ${Math.round(window / 1000)} s before starting again.`);
+            deps.logger.warning(`${error.message}. Looking for its run (marker ${request.marker}) for ${seconds(window)} before starting again.`);
             const found = await searchLost(pipelineId, context, deps, window);
             if (found)
                 return { run: found, sentAgain: send > 1, context };
@@ -75509,6 +75524,9 @@ async function searchLost(pipelineId, context, deps, window) {
 async function duplicatesOf(provider, run, context) {
     const search = await provider.find(run.pipelineId, context);
     return search.found.filter((r) => r.runId !== run.runId);
+}
+function seconds(ms) {
+    return `${ms < 10_000 ? (ms / 1000).toFixed(1) : Math.round(ms / 1000)} s`;
 }
 
 // EXTERNAL MODULE: ./lib/state.js
@@ -75572,7 +75590,8 @@ async function waitForRuns(runs, settings, ctx) {
                 }
             }
             catch (error) {
-                if (error instanceof errors/* AbortedError */.oM || !(0,errors/* isTransient */.dg)(error))
+                const lagging = error instanceof errors/* RunNotFoundError */.lQ && Date.now() < (ctx.notFoundGraceUntil ?? 0);
+                if (error instanceof errors/* AbortedError */.oM || (!(0,errors/* isTransient */.dg)(error) && !lagging))
                     throw error;
                 // The runs go on whether or not we can see them; a flaky network must not fail the gate. Only the
                 // first failure of a streak is a warning: the runner shows at most 10 warnings per step.
@@ -75692,7 +75711,8 @@ class MainStep {
                     if ((0,model/* isDetail */.m)(current))
                         await this.reporter.onDetail(run, current, this.labels.label(run));
                 },
-                onCycle: () => this.stopDuplicates(true)
+                onCycle: () => this.stopDuplicates(true),
+                notFoundGraceUntil: Math.max(0, ...this.starts.map((s) => s.context.sentAt)) + (this.io.tuning?.searchWindowMs ?? SEARCH_WINDOW_MS)
             });
             this.session.lifecycle.beginCleanup();
             const stops = waited.interrupted ? await this.stopUnfinished(waited.snapshots, waited.interrupted) : [];
@@ -75795,8 +75815,6 @@ class MainStep {
     async abandon(error) {
         this.session.lifecycle.beginCleanup();
         const refused = this.session.guard.refused;
-        if (refused)
-            (0,state/* saveRefusal */.Se)(this.io.state, refused.message);
         const stopThem = this.settings.cancelOnAbort && !refused && (error instanceof errors/* AbortedError */.oM || error instanceof errors/* StartRefusedError */.Zy);
         let unconfirmed = [];
         let pending = [];
@@ -75823,6 +75841,10 @@ class MainStep {
     settle(runs, pending = []) {
         (0,state/* saveAbandoned */.eO)(this.io.state, runs);
         (0,state/* savePending */.fE)(this.io.state, pending);
+        // Whatever the ending, a refusal is passed on: the post step must not be refused once more.
+        const refused = this.session.guard.refused;
+        if (refused)
+            (0,state/* saveRefusal */.Se)(this.io.state, refused.message);
     }
     warnUnknownStatuses(run, snapshot) {
         for (const word of snapshot.unknown ?? []) {
@@ -75997,7 +76019,7 @@ function leftBehind(runs, pending) {
 
 /***/ }),
 
-/***/ 9940:
+/***/ 8945:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -76009,6 +76031,16 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __nccwpck_require__(452);
+;// CONCATENATED MODULE: ./lib/remote-id.js
+// IDs from the service go into the paths of later requests (a run's ID into its stop request, a
+// job's into its log's). One that holds a slash, `..`, spaces or worse would send that request
+// somewhere else, so only plain IDs are taken: letters, digits, `-`, `_`, `.`.
+const PLAIN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+/** Whether an ID from an answer can be put in a URL path as it is. */
+function isPlainId(id) {
+    return PLAIN.test(id) && !id.includes('..');
+}
+
 // EXTERNAL MODULE: ./lib/json.js
 var json = __nccwpck_require__(6413);
 ;// CONCATENATED MODULE: ./lib/credential-guard.js
@@ -76192,6 +76224,9 @@ function expectArray(action, body) {
 
 
 
+
+// "The pipeline run does not exist" (docs/codearts.md, "Errors").
+const RUN_NOT_FOUND = ['DEVPIPE.00011404'];
 /** A start that hit a concurrency limit: the run exists and waits in the pipeline's queue. */
 const QUEUED_CODES = ['DEVPIPE.00011169', 'DEVPIPE.00011170'];
 class CodeArtsApi {
@@ -76210,14 +76245,14 @@ class CodeArtsApi {
         if (result.error) {
             const queued = (0,json/* obj */.WL)(data['error']);
             const runId = (0,json/* str */.gx)(queued['pipeline_run_id']);
-            if (runId === '')
-                throw new errors/* MalformedResponseError */.f7(action, `${result.error.code} without error.pipeline_run_id`);
+            if (!isPlainId(runId))
+                throw new errors/* MalformedResponseError */.f7(action, `${result.error.code} without a usable error.pipeline_run_id`);
             const queueId = (0,json/* str */.gx)(queued['queue_id']);
-            return { runId, ...(queueId !== '' && { queueId }) };
+            return { runId, ...(isPlainId(queueId) && { queueId }) };
         }
         const runId = (0,json/* str */.gx)(data['pipeline_run_id']);
-        if (runId === '')
-            throw new errors/* MalformedResponseError */.f7(action, 'no pipeline_run_id');
+        if (!isPlainId(runId))
+            throw new errors/* MalformedResponseError */.f7(action, 'no usable pipeline_run_id');
         return { runId };
     }
     /** Each pipeline's latest run (only pipelines that have run at least once are listed). */
@@ -76237,13 +76272,18 @@ class CodeArtsApi {
         return (0,json/* arr */.QL)((0,json/* obj */.WL)(result.body)['pipeline_runs']).map(json/* obj */.WL);
     }
     async runDetail(pipelineId, runId) {
-        const result = await this.send({
-            method: 'GET',
-            path: `/pipelines/${pipelineId}/pipeline-runs/detail`,
-            query: { pipeline_run_id: runId },
-            action: `reading run ${runId} of pipeline ${pipelineId}`
-        });
-        return (0,json/* obj */.WL)(result.body);
+        try {
+            const result = await this.send({
+                method: 'GET',
+                path: `/pipelines/${pipelineId}/pipeline-runs/detail`,
+                query: { pipeline_run_id: runId },
+                action: `reading run ${runId} of pipeline ${pipelineId}`
+            });
+            return (0,json/* obj */.WL)(result.body);
+        }
+        catch (error) {
+            throw error instanceof errors/* RemoteError */.Hi && RUN_NOT_FOUND.includes(error.code) ? new errors/* RunNotFoundError */.lQ(error) : error;
+        }
     }
     /** One page of a step's log from `offset` (docs/codearts.md, "Step logs"). */
     async stepLogPage(run, jobId, stepId, offset, limit) {
@@ -76328,6 +76368,9 @@ async function regionProjectId(channel, iamEndpoint, region, signer) {
         .map(json/* obj */.WL)
         .find((p) => (0,json/* str */.gx)(p['name']) === region);
     const id = (0,json/* str */.gx)(match?.['id']);
+    // IAM project IDs are 32 hexadecimal characters; this one goes into every signed request's headers.
+    if (id !== '' && !/^[0-9a-fA-F]{32}$/.test(id))
+        throw new errors/* MalformedResponseError */.f7(action, 'the project ID is not 32 hexadecimal characters');
     if (id === '') {
         throw new errors/* PreconditionError */.Rb(action, `the account has no IAM project named ${region}; set iam-project-id`);
     }
@@ -76652,6 +76695,7 @@ const codeartsStatuses = statusClasses({
 
 
 
+
 /**
  * Whether an answer is the record of the run asked for. A record of another run must never be
  * taken for ours: a mismatch is an error, as is a record that does not say which run it is.
@@ -76736,7 +76780,7 @@ function step(s, jobId, statuses) {
     const id = (0,json/* str */.gx)(s['id']);
     return {
         id,
-        ...(jobId !== '' && id !== '' && { logKey: `${jobId}/${id}` }),
+        ...(isPlainId(jobId) && isPlainId(id) && { logKey: `${jobId}/${id}` }),
         name: (0,json/* str */.gx)(s['name']) || (0,json/* str */.gx)(s['task']),
         status,
         state: statuses.node(status),
@@ -76780,6 +76824,7 @@ function ownLink(candidate, own) {
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/codearts/provider.js
+
 
 
 
@@ -76840,7 +76885,7 @@ class CodeArtsProvider {
         const found = [];
         for (const item of await this.api.recentRuns(pipelineId, RECENT_RUNS)) {
             const runId = (0,json/* str */.gx)(item['pipeline_run_id']);
-            if (runId === '')
+            if (!isPlainId(runId))
                 continue;
             let description = this.descriptions.get(runId);
             if (description === undefined) {
@@ -76857,7 +76902,7 @@ class CodeArtsProvider {
     async latest(pipelineId) {
         const [item] = await this.api.latestRuns([pipelineId]);
         const runId = (0,json/* str */.gx)(item?.['pipeline_run_id']);
-        if (item === undefined || runId === '') {
+        if (item === undefined || !isPlainId(runId)) {
             throw new errors/* PreconditionError */.Rb(`finding the latest run of pipeline ${pipelineId}`, 'the pipeline has never run; there is nothing to wait for');
         }
         return { pipelineId, runId, url: ownLink((0,json/* str */.gx)(item['detail_url']), this.own) ?? this.consoleUrl(pipelineId, runId), startedHere: false };
@@ -76962,7 +77007,7 @@ class CodeArtsProvider {
         const action = `finding the repositories of pipeline ${pipelineId} to run ${ref.kind} ${ref.name}`;
         const [latest] = await this.api.latestRuns([pipelineId]);
         const runId = (0,json/* str */.gx)(latest?.['pipeline_run_id']);
-        if (runId === '') {
+        if (!isPlainId(runId)) {
             throw new errors/* PreconditionError */.Rb(action, 'the pipeline has never run, so its repositories are unknown; run it once in the console, or leave ref empty');
         }
         const detail = await this.api.runDetail(pipelineId, runId);
@@ -77154,6 +77199,7 @@ function acs3_byCodeUnits(a, b) {
 // The Yunxiao operations the action needs. Two APIs provide them: the current OpenAPI (token) and
 // the 2021 `devops` API (AK/SK); the provider sees only this interface.
 
+
 /**
  * A GetPipelineJobSteps answer: documented as one object, parsed by Alibaba's own MCP server as an
  * array of them. Each lists its steps as `buildProcessNodes` (the current field) or `steps` (the
@@ -77183,6 +77229,16 @@ function readJobSteps(body) {
 /** The items of a run list, wherever the answer keeps them. */
 function listItems(body, field) {
     return (0,json/* arr */.QL)(field === undefined ? body : (0,json/* obj */.WL)(body)[field]).map(json/* obj */.WL);
+}
+/** A run read, with "no such run" (HTTP 404, InvalidPipelineRun.NotFound) told apart from other errors. */
+async function runRead(read) {
+    try {
+        return await read;
+    }
+    catch (error) {
+        const notFound = error instanceof errors/* RemoteError */.Hi && (error.httpStatus === 404 || /^InvalidPipelineRun\.NotFound$/.test(error.code));
+        throw notFound ? new errors/* RunNotFoundError */.lQ(error) : error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/devops.js
@@ -77229,7 +77285,7 @@ class YunxiaoDevopsApi {
     }
     async getRun(pipelineId, runId) {
         const path = `/organization/${this.org}/pipelines/${pipelineId}/pipelineRuns/${runId}`;
-        return (0,json/* obj */.WL)((0,json/* obj */.WL)(await this.send('GET', path, 'GetPipelineRun', `reading run ${runId} of pipeline ${pipelineId}`))['pipelineRun']);
+        return (0,json/* obj */.WL)((0,json/* obj */.WL)(await runRead(this.send('GET', path, 'GetPipelineRun', `reading run ${runId} of pipeline ${pipelineId}`)))['pipelineRun']);
     }
     async latestRunId(pipelineId) {
         for (const window of LATEST_WINDOWS_MS) {
@@ -77319,7 +77375,7 @@ class YunxiaoOpenApi {
         return runId;
     }
     async getRun(pipelineId, runId) {
-        return (0,json/* obj */.WL)(await this.send('GET', pipelineId, `/runs/${runId}`, `reading run ${runId} of pipeline ${pipelineId}`));
+        return (0,json/* obj */.WL)(await runRead(this.send('GET', pipelineId, `/runs/${runId}`, `reading run ${runId} of pipeline ${pipelineId}`)));
     }
     /**
      * GetLatestPipelineRun: the service's own answer to "which run is the newest". A pipeline that
@@ -77411,6 +77467,7 @@ const yunxiaoStatuses = statusClasses(ENDED, { ...ENDED, SKIPPED: 'skipped' });
 
 
 
+
 /**
  * Whether a PipelineRun is the record of the run asked for: its `pipelineRunId` must be that run
  * (a record that does not say is not taken), and its `pipelineId`, when given, that pipeline.
@@ -77439,7 +77496,9 @@ function translate_detailFromRun(run, stepsOf) {
             .map(json/* obj */.WL)
             .map((j) => {
             const jobStatus = (0,json/* str */.gx)(j['status']);
-            const job = { id: (0,json/* str */.gx)(j['id']), name: (0,json/* str */.gx)(j['name']) || (0,json/* str */.gx)(j['jobSign']), status: jobStatus, state: statuses.node(jobStatus), ...translate_times(j), steps: [] };
+            // A job's ID goes into the paths of its steps and logs: only a plain one is kept.
+            const id = (0,json/* str */.gx)(j['id']);
+            const job = { id: isPlainId(id) ? id : '', name: (0,json/* str */.gx)(j['name']) || (0,json/* str */.gx)(j['jobSign']), status: jobStatus, state: statuses.node(jobStatus), ...translate_times(j), steps: [] };
             job.steps = stepsOf(job).map((s) => ({ ...s, state: statuses.node(s.status) }));
             return job;
         });
@@ -77474,6 +77533,7 @@ function translate_times(item) {
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/provider.js
+
 
 
 
@@ -77587,7 +77647,7 @@ class YunxiaoProvider {
         // Steps are read once a job has ended: before that they are still changing.
         const probe = translate_detailFromRun(body, () => []);
         for (const job of probe.stages.flatMap((s) => s.jobs)) {
-            if (job.state !== 'running' && job.state !== 'manual')
+            if (job.id !== '' && job.state !== 'running' && job.state !== 'manual')
                 jobs.set(job.id, await this.stepsOf(run, job));
         }
         const name = await this.nameOf(run.pipelineId);
@@ -77649,7 +77709,7 @@ class YunxiaoProvider {
             name: s.name || `step ${s.index}`,
             status: s.status.toUpperCase(),
             state: 'running',
-            logKey: `step:${job.id}:${found.buildId}:${s.index}`
+            ...(isPlainId(found.buildId) && isPlainId(s.index) && { logKey: `step:${job.id}:${found.buildId}:${s.index}` })
         }));
         const failedStep = (found?.steps ?? []).some((s) => /^(FAIL|FAILED|TIMEOUT)$/i.test(s.status));
         const shown = job.state === 'failure' && !failedStep ? [...steps, jobLog] : steps.length > 0 ? steps : [jobLog];
@@ -77974,8 +78034,8 @@ class Lifecycle {
     }
 }
 
-// EXTERNAL MODULE: ./lib/providers/index.js + 21 modules
-var providers = __nccwpck_require__(9940);
+// EXTERNAL MODULE: ./lib/providers/index.js + 22 modules
+var providers = __nccwpck_require__(8945);
 ;// CONCATENATED MODULE: ./lib/session.js
 // What the main and the post step share: the step's clock, one HTTP client and the provider.
 

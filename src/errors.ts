@@ -30,6 +30,18 @@ export class RemoteError extends Error {
 }
 
 /**
+ * The service says a run does not exist. Right after a start, a service whose lists and records lag
+ * behind may say so of the run it has just made; later, it means a wrong run ID.
+ */
+export class RunNotFoundError extends RemoteError {
+  constructor(cause: RemoteError) {
+    super('', cause.httpStatus, cause.code, cause.remoteMessage)
+    this.message = cause.message
+    this.name = 'RunNotFoundError'
+  }
+}
+
+/**
  * The service refused our credentials. Nothing more is sent with them in this job: Huawei Cloud
  * locks an access key after five refused signatures in a row.
  */

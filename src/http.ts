@@ -222,7 +222,8 @@ export function retryAfterMs(value: string | undefined, now = Date.now()): numbe
   let ms: number
   if (/^\d+(\.\d+)?$/.test(text)) ms = Math.round(Number(text) * 1_000)
   else {
-    const date = Date.parse(text)
+    // An HTTP date names its day and month in words ("Wed, 21 Oct 2026 07:28:00 GMT").
+    const date = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN
     if (Number.isNaN(date)) return undefined
     ms = Math.max(0, date - now)
   }

@@ -70,30 +70,32 @@ function command(name: string, props: AnnotationProps | undefined, data: string)
 
 /**
  * The logger the runner sees: writes lines to `write` (process.stdout in the action; a buffer in
- * tests, which then see exactly the bytes the runner would).
+ * tests, which then see exactly the bytes the runner would). `command` says whether a line is a
+ * command of ours, as opposed to text, so that a test can tell the two apart.
  */
-export function commandLogger(write: (text: string) => void, debug: boolean): Logger {
+export function commandLogger(write: (text: string, command: boolean) => void, debug: boolean): Logger {
   const secrets = new SecretSet()
-  const line = (text: string): void => write(`${text}${EOL}`)
+  const ours = (text: string): void => write(`${text}${EOL}`, true)
+  const plain = (text: string): void => write(`${text}${EOL}`, false)
   return {
     debug: (m) => {
-      if (debug) line(command('debug', undefined, redactText(m, secrets)))
+      if (debug) ours(command('debug', undefined, redactText(m, secrets)))
     },
-    info: (m) => line(inertLine(m)),
-    warning: (m, p) => line(command('warning', p, m)),
-    error: (m, p) => line(command('error', p, m)),
-    startGroup: (t) => line(command('group', undefined, t)),
-    endGroup: () => line('::endgroup::'),
+    info: (m) => plain(inertLine(m)),
+    warning: (m, p) => ours(command('warning', p, m)),
+    error: (m, p) => ours(command('error', p, m)),
+    startGroup: (t) => ours(command('group', undefined, t)),
+    endGroup: () => ours('::endgroup::'),
     verbatim: (lines) => {
       // A fresh random token per block: remote text cannot contain it, so cannot end the block.
       const token = randomBytes(16).toString('hex')
-      line(`::stop-commands::${token}`)
+      ours(`::stop-commands::${token}`)
       // Inside the block nothing is obeyed; a \r in a line only starts another plain line.
-      for (const text of lines) line(text)
-      line(`::${token}::`)
+      for (const text of lines) plain(text)
+      ours(`::${token}::`)
     },
     secret: (v) => {
-      for (const value of secrets.add(v)) line(command('add-mask', undefined, value))
+      for (const value of secrets.add(v)) ours(command('add-mask', undefined, value))
     },
     isDebug: () => debug
   }

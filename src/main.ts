@@ -113,7 +113,8 @@ class MainStep {
           // A job can fail long before its run ends; say why at once.
           if (isDetail(current)) await this.reporter.onDetail(run, current, this.labels.label(run))
         },
-        onCycle: () => this.stopDuplicates(true)
+        onCycle: () => this.stopDuplicates(true),
+        notFoundGraceUntil: Math.max(0, ...this.starts.map((s) => s.context.sentAt)) + (this.io.tuning?.searchWindowMs ?? SEARCH_WINDOW_MS)
       })
       this.session.lifecycle.beginCleanup()
       const stops = waited.interrupted ? await this.stopUnfinished(waited.snapshots, waited.interrupted) : []
@@ -216,7 +217,6 @@ class MainStep {
   private async abandon(error: unknown): Promise<void> {
     this.session.lifecycle.beginCleanup()
     const refused = this.session.guard.refused
-    if (refused) saveRefusal(this.io.state, refused.message)
     const stopThem = this.settings.cancelOnAbort && !refused && (error instanceof AbortedError || error instanceof StartRefusedError)
     let unconfirmed: TrackedRun[] = []
     let pending: PendingStart[] = []
@@ -242,6 +242,9 @@ class MainStep {
   private settle(runs: readonly TrackedRun[], pending: readonly PendingStart[] = []): void {
     saveAbandoned(this.io.state, runs)
     savePending(this.io.state, pending)
+    // Whatever the ending, a refusal is passed on: the post step must not be refused once more.
+    const refused = this.session.guard.refused
+    if (refused) saveRefusal(this.io.state, refused.message)
   }
 
   private warnUnknownStatuses(run: TrackedRun, snapshot: RunSnapshot): void {

@@ -48,7 +48,7 @@ export async function startOnce(pipelineId: string, request: StartRequest, deps:
       if (error instanceof RemoteError && !(error instanceof CredentialsRefusedError) && !isTransient(error)) throw new StartRefusedError(error)
       if (!(error instanceof OutcomeUnknownError || error instanceof MalformedResponseError)) throw error
       const window = deps.searchWindowMs ?? SEARCH_WINDOW_MS
-      deps.logger.warning(`${error.message}. Looking for its run (marker ${request.marker}) for ${Math.round(window / 1000)} s before starting again.`)
+      deps.logger.warning(`${error.message}. Looking for its run (marker ${request.marker}) for ${seconds(window)} before starting again.`)
       const found = await searchLost(pipelineId, context, deps, window)
       if (found) return { run: found, sentAgain: send > 1, context }
       deps.logger.info(`No run of pipeline ${pipelineId} appeared for that start: it did not happen. Starting again (${send + 1} of ${MAX_SENDS}).`)
@@ -103,4 +103,8 @@ async function searchLost(pipelineId: string, context: StartContext, deps: Start
 export async function duplicatesOf(provider: Provider, run: TrackedRun, context: StartContext): Promise<TrackedRun[]> {
   const search = await provider.find(run.pipelineId, context)
   return search.found.filter((r) => r.runId !== run.runId)
+}
+
+function seconds(ms: number): string {
+  return `${ms < 10_000 ? (ms / 1000).toFixed(1) : Math.round(ms / 1000)} s`
 }

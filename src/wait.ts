@@ -1,7 +1,7 @@
 // The poll loop: reads every unfinished run once per cycle until all have ended, the deadline
 // passes, or (with fail-fast) one fails. It knows runs only through the Provider interface.
 
-import { AbortedError, isTransient } from './errors.js'
+import { AbortedError, isTransient, RunNotFoundError } from './errors.js'
 import type { Logger } from './logger.js'
 import { runKey, type RunSnapshot, type TrackedRun } from './model.js'
 import type { Provider } from './providers/provider.js'
@@ -27,6 +27,11 @@ export interface WaitContext {
   onSnapshot: SnapshotListener
   /** Called after each cycle's reads, before the pause. */
   onCycle?: () => Promise<void>
+  /**
+   * Until then, a read that says a run does not exist is tried again: a service whose records lag
+   * behind may say so of a run it has just made. (After the last start plus the search window.)
+   */
+  notFoundGraceUntil?: number
   random?: () => number
 }
 
@@ -54,7 +59,8 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
           await ctx.onSnapshot(run, previous, current)
         }
       } catch (error) {
-        if (error instanceof AbortedError || !isTransient(error)) throw error
+        const lagging = error instanceof RunNotFoundError && Date.now() < (ctx.notFoundGraceUntil ?? 0)
+        if (error instanceof AbortedError || (!isTransient(error) && !lagging)) throw error
         // The runs go on whether or not we can see them; a flaky network must not fail the gate. Only the
         // first failure of a streak is a warning: the runner shows at most 10 warnings per step.
         failedReads++

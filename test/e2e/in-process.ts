@@ -7,6 +7,7 @@ import { commandLogger } from '../../src/logger.ts'
 import { run } from '../../src/main.ts'
 import { post } from '../../src/post.ts'
 import type { Tuning } from '../../src/session.ts'
+import { runnerLines } from '../support/runner-view.ts'
 import { actionDefaults } from './harness.ts'
 
 export interface InProcessResult {
@@ -16,6 +17,8 @@ export interface InProcessResult {
   lines: string[]
   /** stdout exactly as the runner would read it. */
   stdout: string
+  /** For each line as the runner splits stdout: whether our own code printed it as a command. */
+  commandLines: boolean[]
   summary: string
   state: Map<string, string>
 }
@@ -36,10 +39,15 @@ export async function runInProcess(inputs: Record<string, string>, tuning: Tunin
   const options: InProcessOptions = 'tuning' in tuning || 'cancellation' in tuning || 'debug' in tuning || 'state' in tuning ? tuning : { tuning: tuning as Tuning }
   const values: Record<string, string> = { ...actionDefaults(), ...inputs }
   let stdout = ''
-  const logger: Logger = commandLogger((text) => void (stdout += text), options.debug ?? true)
+  const commandLines: boolean[] = []
+  const logger: Logger = commandLogger((text, command) => {
+    stdout += text
+    for (const _line of runnerLines(text)) commandLines.push(command)
+  }, options.debug ?? true)
   const result: InProcessResult = {
     outputs: {},
     lines: [],
+    commandLines,
     stdout: '',
     summary: '',
     state: options.state ?? new Map<string, string>()

@@ -56,6 +56,8 @@ export interface SimulatorOptions {
   faults?: FaultPlan
   /** Cut each log page after this many bytes, mid-line if need be (the client must join the pieces). */
   logPageBytes?: number
+  /** Makes the IDs of new runs (random by default); a seeded one makes a campaign seed replay the same IDs. */
+  newId?: () => string
   /**
    * How a log page request says where to continue. `start` (the default): from `start_offset`.
    * `end`: from `end_offset`, as the SDK's docstrings read ("fill the answer's end_offset into the
@@ -104,7 +106,7 @@ export class CodeArtsSimulator extends SimulatedService {
   private nextQueueId = 1000
   /** Runs the action starts from now on are listed (and found) only this long after they were created: a slow gateway. */
   hideNewRunsMs = 0
-  /** Access keys revoked while running: their signatures are refused from now on. */
+  /** Access keys (and tokens) revoked while running: refused from now on. */
   readonly revoked = new Set<string>()
 
   private constructor(options: SimulatorOptions) {
@@ -140,7 +142,7 @@ export class CodeArtsSimulator extends SimulatedService {
     this.advanceQueues()
     const now = Date.now()
     const run: SimRun = {
-      id: hex32(),
+      id: (this.options.newId ?? hex32)(),
       pipelineId,
       number: this.runsOf(pipelineId).length + 1,
       script: init.script ?? config.script,
@@ -202,6 +204,7 @@ export class CodeArtsSimulator extends SimulatedService {
     const api = new RegExp(`^/v5/([^/]+)/api(/.*)$`).exec(url.pathname)
     if (!api) return reply(404, { error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published in the environment' })
     const denied = this.authenticate(req, body, record, true)
+    record.refused = denied !== undefined
     if (denied) return reply(401, { error_code: 'APIGW.0301', error_msg: `Incorrect IAM authentication information: ${denied}` })
     if (api[1] !== this.projectId) return reply(403, { error_code: 'DEVPIPE.00011412', error_msg: 'The project does not exist or you are not a member of it' })
     return this.pipelineApi(req.method ?? 'GET', api[2]!, url, body, reply, record)
@@ -212,6 +215,7 @@ export class CodeArtsSimulator extends SimulatedService {
     const token = req.headers['x-auth-token']
     if (typeof token === 'string') {
       record.auth = 'token'
+      if (this.revoked.has(token)) return 'token revoked'
       if (this.options.tokens?.includes(token)) return undefined
       const expires = this.minted.get(token)
       if (expires === undefined) return 'token invalid'
@@ -268,6 +272,7 @@ export class CodeArtsSimulator extends SimulatedService {
     }
     if (req.method === 'GET' && url.pathname === '/v3/projects') {
       const denied = this.authenticate(req, body, record, false)
+      record.refused = denied !== undefined
       if (denied) return reply(401, { error_code: 'APIGW.0301', error_msg: `Incorrect IAM authentication information: ${denied}` })
       const name = url.searchParams.get('name')
       const projects = name === null || name === this.region ? [{ id: this.iamProjectId, name: this.region }] : []

@@ -14,6 +14,8 @@ export interface RecordedRequest {
   /** The pipeline the request was about, when it names one. */
   pipelineId?: string
   auth: 'aksk' | 'token' | 'none'
+  /** The service refused the request's credentials (a bad signature, an unknown or revoked key or token). */
+  refused?: boolean
   fault?: Fault['kind']
 }
 
@@ -108,6 +110,9 @@ export abstract class SimulatedService {
     }
     // The service itself acts on the request; some faults then spoil the answer on its way back.
     const reply: Reply = (status, payload, headers = {}) => {
+      // A gateway refuses credentials itself, at its edge: what can go wrong after the service
+      // acted (a lost or replaced answer) happens only to requests it let through.
+      if (record.refused) return answer(status, payload, headers)
       if (fault?.kind === 'handled-then-reset') return void req.socket.destroy()
       if (fault?.kind === 'handled-then-502') return send(502, this.errorBody('Gateway.502', 'Bad gateway: upstream timed out'))
       if (fault?.kind === 'slow') return void setTimeout(() => answer(status, payload, headers), fault.ms).unref()

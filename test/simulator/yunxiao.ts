@@ -55,6 +55,8 @@ export class YunxiaoSimulator extends SimulatedService {
   private readonly nonces = new Set<string>()
   /** Runs the action starts from now on are listed (and found) only this long after they were created: a slow gateway. */
   hideNewRunsMs = 0
+  /** Tokens and access key IDs revoked while running: refused from now on. */
+  readonly revoked = new Set<string>()
 
   private constructor(options: YunxiaoOptions) {
     super(options.faults)
@@ -104,7 +106,8 @@ export class YunxiaoSimulator extends SimulatedService {
     if (openapi) {
       const token = req.headers['x-yunxiao-token']
       record.auth = typeof token === 'string' ? 'token' : 'none'
-      if (typeof token !== 'string' || !this.options.tokens?.includes(token)) {
+      if (typeof token !== 'string' || !this.options.tokens?.includes(token) || this.revoked.has(token)) {
+        record.refused = true
         return reply(401, { errorCode: 'Unauthorized', errorMessage: 'the personal access token is missing, invalid or expired' })
       }
       if (openapi[1] !== undefined && openapi[1] !== this.organizationId) {
@@ -118,10 +121,11 @@ export class YunxiaoSimulator extends SimulatedService {
       const keys = this.options.accessKeys ?? []
       const verdict = verifyAcs3(
         { method, target: req.url ?? '/', headers: req.headers, body },
-        (id) => keys.find((k) => k.accessKeyId === id)?.accessKeySecret,
+        (id) => (this.revoked.has(id) ? undefined : keys.find((k) => k.accessKeyId === id)?.accessKeySecret),
         this.nonces,
         Date.now()
       )
+      record.refused = !verdict.ok
       if (!verdict.ok) return reply(verdict.code === 'SignatureDoesNotMatch' ? 400 : 403, { RequestId: 'sim', Code: verdict.code, Message: verdict.message })
       if (devops[1] !== this.organizationId) return reply(404, { success: false, errorCode: 'InvalidOrganization.NotFound', errorMessage: 'The organization is not found.' })
       return this.devops(method, devops[2]!, devops[3]!, url, body, reply, record)

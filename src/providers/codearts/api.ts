@@ -1,10 +1,14 @@
 // The CodeArts Pipeline v5 endpoints the action uses (codearts-api.md §2), as thin typed calls.
 // Translation into the action's model lives in provider.ts.
 
-import { MalformedResponseError } from '../../errors.js'
+import { MalformedResponseError, RemoteError, RunNotFoundError } from '../../errors.js'
+import { isPlainId } from '../../remote-id.js'
 import { arr, obj, str, type JsonObject } from '../../json.js'
 import type { CodeArtsConnection } from '../../settings.js'
 import { call, expectArray, type Authenticator, type CallOptions, type Channel } from './call.js'
+
+// "The pipeline run does not exist" (docs/codearts.md, "Errors").
+const RUN_NOT_FOUND = ['DEVPIPE.00011404']
 
 /** A start that hit a concurrency limit: the run exists and waits in the pipeline's queue. */
 export const QUEUED_CODES = ['DEVPIPE.00011169', 'DEVPIPE.00011170'] as const
@@ -52,12 +56,12 @@ export class CodeArtsApi {
     if (result.error) {
       const queued = obj(data['error'])
       const runId = str(queued['pipeline_run_id'])
-      if (runId === '') throw new MalformedResponseError(action, `${result.error.code} without error.pipeline_run_id`)
+      if (!isPlainId(runId)) throw new MalformedResponseError(action, `${result.error.code} without a usable error.pipeline_run_id`)
       const queueId = str(queued['queue_id'])
-      return { runId, ...(queueId !== '' && { queueId }) }
+      return { runId, ...(isPlainId(queueId) && { queueId }) }
     }
     const runId = str(data['pipeline_run_id'])
-    if (runId === '') throw new MalformedResponseError(action, 'no pipeline_run_id')
+    if (!isPlainId(runId)) throw new MalformedResponseError(action, 'no usable pipeline_run_id')
     return { runId }
   }
 
@@ -80,13 +84,17 @@ export class CodeArtsApi {
   }
 
   async runDetail(pipelineId: string, runId: string): Promise<JsonObject> {
-    const result = await this.send({
-      method: 'GET',
-      path: `/pipelines/${pipelineId}/pipeline-runs/detail`,
-      query: { pipeline_run_id: runId },
-      action: `reading run ${runId} of pipeline ${pipelineId}`
-    })
-    return obj(result.body)
+    try {
+      const result = await this.send({
+        method: 'GET',
+        path: `/pipelines/${pipelineId}/pipeline-runs/detail`,
+        query: { pipeline_run_id: runId },
+        action: `reading run ${runId} of pipeline ${pipelineId}`
+      })
+      return obj(result.body)
+    } catch (error) {
+      throw error instanceof RemoteError && RUN_NOT_FOUND.includes(error.code) ? new RunNotFoundError(error) : error
+    }
   }
 
   /** One page of a step's log from `offset` (docs/codearts.md, "Step logs"). */

@@ -8,6 +8,7 @@ import type { PreparedStart, Provider, Search, StartContext, StartRequest } from
 import type { CodeArtsApi, RunBody } from './api.js'
 import { checkIdentity, detailFromRun, snapshotFromLatest } from './translate.js'
 import { ownLink, type OwnHosts } from '../../links.js'
+import { isPlainId } from '../../remote-id.js'
 
 // The batch status endpoint documents no limit on its list; keep requests modest.
 const STATUS_BATCH = 20
@@ -73,7 +74,7 @@ export class CodeArtsProvider implements Provider {
     const found: TrackedRun[] = []
     for (const item of await this.api.recentRuns(pipelineId, RECENT_RUNS)) {
       const runId = str(item['pipeline_run_id'])
-      if (runId === '') continue
+      if (!isPlainId(runId)) continue
       let description = this.descriptions.get(runId)
       if (description === undefined) {
         const detail = await this.api.runDetail(pipelineId, runId)
@@ -89,7 +90,7 @@ export class CodeArtsProvider implements Provider {
   async latest(pipelineId: string): Promise<TrackedRun> {
     const [item] = await this.api.latestRuns([pipelineId])
     const runId = str(item?.['pipeline_run_id'])
-    if (item === undefined || runId === '') {
+    if (item === undefined || !isPlainId(runId)) {
       throw new PreconditionError(`finding the latest run of pipeline ${pipelineId}`, 'the pipeline has never run; there is nothing to wait for')
     }
     return { pipelineId, runId, url: ownLink(str(item['detail_url']), this.own) ?? this.consoleUrl(pipelineId, runId), startedHere: false }
@@ -189,7 +190,7 @@ export class CodeArtsProvider implements Provider {
     const action = `finding the repositories of pipeline ${pipelineId} to run ${ref.kind} ${ref.name}`
     const [latest] = await this.api.latestRuns([pipelineId])
     const runId = str(latest?.['pipeline_run_id'])
-    if (runId === '') {
+    if (!isPlainId(runId)) {
       throw new PreconditionError(action, 'the pipeline has never run, so its repositories are unknown; run it once in the console, or leave ref empty')
     }
     const detail = await this.api.runDetail(pipelineId, runId)

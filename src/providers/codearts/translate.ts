@@ -4,6 +4,7 @@
 
 import { MalformedResponseError } from '../../errors.js'
 import { arr, count, obj, remoteTime, str, type JsonObject } from '../../json.js'
+import { isPlainId } from '../../remote-id.js'
 import type { JobDetail, RunDetail, RunRef, RunSnapshot, StageDetail, StepDetail } from '../../model.js'
 import type { StatusReader } from '../status-classes.js'
 import { codeartsStatuses } from './status.js'
@@ -103,7 +104,7 @@ function step(s: JsonObject, jobId: string, statuses: StatusReader): StepDetail 
   const id = str(s['id'])
   return {
     id,
-    ...(jobId !== '' && id !== '' && { logKey: `${jobId}/${id}` }),
+    ...(isPlainId(jobId) && isPlainId(id) && { logKey: `${jobId}/${id}` }),
     name: str(s['name']) || str(s['task']),
     status,
     state: statuses.node(status),

@@ -1,6 +1,7 @@
 // The Yunxiao operations the action needs. Two APIs provide them: the current OpenAPI (token) and
 // the 2021 `devops` API (AK/SK); the provider sees only this interface.
 
+import { RemoteError, RunNotFoundError } from '../../errors.js'
 import { arr, isObject, obj, str, type JsonObject } from '../../json.js'
 import type { TextPage } from '../log-lines.js'
 
@@ -66,4 +67,14 @@ export function readJobSteps(body: unknown): JobSteps {
 /** The items of a run list, wherever the answer keeps them. */
 export function listItems(body: unknown, field?: string): JsonObject[] {
   return arr(field === undefined ? body : obj(body)[field]).map(obj)
+}
+
+/** A run read, with "no such run" (HTTP 404, InvalidPipelineRun.NotFound) told apart from other errors. */
+export async function runRead(read: Promise<unknown>): Promise<unknown> {
+  try {
+    return await read
+  } catch (error) {
+    const notFound = error instanceof RemoteError && (error.httpStatus === 404 || /^InvalidPipelineRun\.NotFound$/.test(error.code))
+    throw notFound ? new RunNotFoundError(error) : error
+  }
 }

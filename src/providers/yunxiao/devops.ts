@@ -8,7 +8,7 @@ import { obj, str, type JsonObject } from '../../json.js'
 import type { YunxiaoConnection } from '../../settings.js'
 import type { TextPage } from '../log-lines.js'
 import { signAcs3, type AlibabaKeys } from './acs3.js'
-import { listItems, type RunParams, type YunxiaoApi } from './api.js'
+import { listItems, runRead, type RunParams, type YunxiaoApi } from './api.js'
 import { callYunxiao, type Channel } from './call.js'
 
 const VERSION = '2021-06-25'
@@ -51,7 +51,7 @@ export class YunxiaoDevopsApi implements YunxiaoApi {
 
   async getRun(pipelineId: string, runId: string): Promise<JsonObject> {
     const path = `/organization/${this.org}/pipelines/${pipelineId}/pipelineRuns/${runId}`
-    return obj(obj(await this.send('GET', path, 'GetPipelineRun', `reading run ${runId} of pipeline ${pipelineId}`))['pipelineRun'])
+    return obj(obj(await runRead(this.send('GET', path, 'GetPipelineRun', `reading run ${runId} of pipeline ${pipelineId}`)))['pipelineRun'])
   }
 
   async latestRunId(pipelineId: string): Promise<string | undefined> {

@@ -5,7 +5,7 @@ import { MalformedResponseError, RemoteError } from '../../errors.js'
 import { isObject, num, obj, str, type JsonObject } from '../../json.js'
 import type { YunxiaoConnection } from '../../settings.js'
 import type { TextPage } from '../log-lines.js'
-import { listItems, readJobSteps, type JobSteps, type RunParams, type YunxiaoApi } from './api.js'
+import { listItems, runRead, readJobSteps, type JobSteps, type RunParams, type YunxiaoApi } from './api.js'
 import { callYunxiao, type Channel } from './call.js'
 
 // ListPipelineRuns serves at most 30 a page; a bounded number of pages keeps a search cheap.
@@ -38,7 +38,7 @@ export class YunxiaoOpenApi implements YunxiaoApi {
   }
 
   async getRun(pipelineId: string, runId: string): Promise<JsonObject> {
-    return obj(await this.send('GET', pipelineId, `/runs/${runId}`, `reading run ${runId} of pipeline ${pipelineId}`))
+    return obj(await runRead(this.send('GET', pipelineId, `/runs/${runId}`, `reading run ${runId} of pipeline ${pipelineId}`)))
   }
 
   /**

@@ -7,6 +7,7 @@ import { pagedLines, splitLines } from '../log-lines.js'
 import type { PreparedStart, Provider, Search, StartContext, StartRequest } from '../provider.js'
 import type { RunParams, YunxiaoApi } from './api.js'
 import { checkIdentity, detailFromRun } from './translate.js'
+import { isPlainId } from '../../remote-id.js'
 
 // Yunxiao has no batch status read: each run is one request. A cycle reads at most this many runs,
 // taking turns, so that many pipelines cannot turn one cycle into a burst.
@@ -119,7 +120,7 @@ export class YunxiaoProvider implements Provider {
     // Steps are read once a job has ended: before that they are still changing.
     const probe = detailFromRun(body, () => [])
     for (const job of probe.stages.flatMap((s) => s.jobs)) {
-      if (job.state !== 'running' && job.state !== 'manual') jobs.set(job.id, await this.stepsOf(run, job))
+      if (job.id !== '' && job.state !== 'running' && job.state !== 'manual') jobs.set(job.id, await this.stepsOf(run, job))
     }
     const name = await this.nameOf(run.pipelineId)
     const detail = { ...detailFromRun(body, (job) => jobs.get(job.id) ?? []), ...(name !== undefined && { pipelineName: name }) }
@@ -180,7 +181,7 @@ export class YunxiaoProvider implements Provider {
       name: s.name || `step ${s.index}`,
       status: s.status.toUpperCase(),
       state: 'running',
-      logKey: `step:${job.id}:${found!.buildId}:${s.index}`
+      ...(isPlainId(found!.buildId) && isPlainId(s.index) && { logKey: `step:${job.id}:${found!.buildId}:${s.index}` })
     }))
     const failedStep = (found?.steps ?? []).some((s) => /^(FAIL|FAILED|TIMEOUT)$/i.test(s.status))
     const shown = job.state === 'failure' && !failedStep ? [...steps, jobLog] : steps.length > 0 ? steps : [jobLog]

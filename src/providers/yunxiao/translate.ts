@@ -3,6 +3,7 @@
 
 import { MalformedResponseError } from '../../errors.js'
 import { arr, count, obj, remoteTime, str, type JsonObject } from '../../json.js'
+import { isPlainId } from '../../remote-id.js'
 import type { JobDetail, RunDetail, RunRef, StepDetail } from '../../model.js'
 import { yunxiaoStatuses } from './status.js'
 
@@ -33,7 +34,9 @@ export function detailFromRun(run: JsonObject, stepsOf: (job: JobDetail) => Step
         .map(obj)
         .map((j): JobDetail => {
           const jobStatus = str(j['status'])
-          const job: JobDetail = { id: str(j['id']), name: str(j['name']) || str(j['jobSign']), status: jobStatus, state: statuses.node(jobStatus), ...times(j), steps: [] }
+          // A job's ID goes into the paths of its steps and logs: only a plain one is kept.
+          const id = str(j['id'])
+          const job: JobDetail = { id: isPlainId(id) ? id : '', name: str(j['name']) || str(j['jobSign']), status: jobStatus, state: statuses.node(jobStatus), ...times(j), steps: [] }
           job.steps = stepsOf(job).map((s) => ({ ...s, state: statuses.node(s.status) }))
           return job
         })
