@@ -1,11 +1,11 @@
 // Entry point of dist/index.js, for both the main and the post step.
 
 import * as core from '@actions/core'
-import { actionsLogger } from './logger.js'
-import { run } from './main.js'
-import { post } from './post.js'
-import { actionsState, isPost, markMainStarted } from './state.js'
-import { originFromEnv } from './trigger.js'
+import { actionsLogger } from './log/logger.js'
+import { run } from './gate/gate.js'
+import { post } from './action/post.js'
+import { actionsState, isPost, markMainStarted } from './action/state.js'
+import { originFromEnv } from './gate/request.js'
 
 // The runner cancels a step with SIGINT, then SIGTERM 7.5 s later (Ctrl+C then Ctrl+Break, which
 // Node calls SIGBREAK, on Windows). Without handlers Node exits at once and no run would be stopped.

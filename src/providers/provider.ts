@@ -2,7 +2,7 @@
 // so a second service (Yunxiao) is a second implementation, not a branch in the core.
 
 import type { RunDetail, RunRef, RunSnapshot, TrackedRun } from '../model.js'
-import type { GitRef, Variable } from '../parse.js'
+import type { GitRef, Variable } from '../action/parse.js'
 
 /** A start request, whatever the service. */
 export interface StartRequest {

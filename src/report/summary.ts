@@ -3,8 +3,8 @@
 // summary is rendered with less detail until it fits, whatever the size of the pipelines.
 
 import type { Conclusion, NodeState, RunDetail } from '../model.js'
-import { isSecretName } from '../redact.js'
-import type { TriggerSettings } from '../settings.js'
+import { isSecretName } from '../log/redact.js'
+import type { TriggerSettings } from '../action/settings.js'
 import type { FailedStepLog } from './reporter.js'
 import type { RunResult } from './results.js'
 import { failurePath } from './failures.js'

@@ -3,11 +3,11 @@
 //   2. Status polling: requests per cycle for many pipelines (batch reads vs. detail reads).
 
 import { performance } from 'node:perf_hooks'
-import { HttpClient } from '../../src/http.ts'
+import { HttpClient } from '../../src/net/http.ts'
 import { nullLogger as quiet } from '../support/loggers.ts'
 import { createProvider } from '../../src/providers/index.ts'
-import { readTail } from '../../src/report/step-log.ts'
-import type { CodeArtsConnection } from '../../src/settings.ts'
+import { readTail } from '../../src/report/tail.ts'
+import type { CodeArtsConnection } from '../../src/action/settings.ts'
 import { CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
 import { ACCESS_KEY, quickPipeline } from '../simulator/fixtures.ts'
 

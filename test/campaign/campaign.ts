@@ -11,7 +11,7 @@ import { seededRandom, type Fault } from '../simulator/faults.ts'
 import type { PipelineScript, StepScript } from '../simulator/script.ts'
 import type { Exchange } from '../simulator/service.ts'
 import { YunxiaoSimulator } from '../simulator/yunxiao.ts'
-import { FAST, runInProcess, type InProcessResult } from '../e2e/in-process.ts'
+import { FAST, runInProcess, type InProcessResult } from '../support/in-process.ts'
 import { activeCommands } from '../support/runner-view.ts'
 import { mutate, type Random } from './mutate.ts'
 

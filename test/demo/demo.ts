@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline'
 import { CodeArtsSimulator, hex32, type RecordedRequest } from '../simulator/codearts.ts'
 import { ACCESS_KEY, failingPipeline, passingPipeline, YUNXIAO_TOKEN } from '../simulator/fixtures.ts'
 import { YunxiaoSimulator } from '../simulator/yunxiao.ts'
-import { runAction } from '../e2e/harness.ts'
+import { runAction } from '../support/harness.ts'
 
 interface Demo {
   sim: { url: string; requests: RecordedRequest[]; close(): Promise<void> }

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { CodeArtsSimulator, hex32, type SimulatorOptions } from '../simulator/codearts.ts'
 import { ACCESS_KEY, passingPipeline } from '../simulator/fixtures.ts'
 import type { PipelineScript, StepScript } from '../simulator/script.ts'
-import { runAction } from './harness.ts'
-import { codeartsInputs } from './inputs.ts'
+import { runAction } from '../support/harness.ts'
+import { codeartsInputs } from '../support/inputs.ts'
 import { activeCommands } from '../support/runner-view.ts'
 
 let sim: CodeArtsSimulator

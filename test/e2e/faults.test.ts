@@ -7,8 +7,8 @@ import { randomFaults } from '../simulator/faults.ts'
 import { ACCESS_KEY, failingPipeline, passingPipeline, YUNXIAO_TOKEN } from '../simulator/fixtures.ts'
 import type { PipelineScript } from '../simulator/script.ts'
 import { YunxiaoSimulator } from '../simulator/yunxiao.ts'
-import { runInProcess } from './in-process.ts'
-import { codeartsInputs, yunxiaoInputs } from './inputs.ts'
+import { runInProcess } from '../support/in-process.ts'
+import { codeartsInputs, yunxiaoInputs } from '../support/inputs.ts'
 
 const SEEDS = Number(process.env['FAULT_SEEDS'] ?? 40)
 const RATE = 0.25

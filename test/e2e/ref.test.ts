@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { CodeArtsSimulator, hex32, type PipelineConfig } from '../simulator/codearts.ts'
 import { ACCESS_KEY, quickPipeline } from '../simulator/fixtures.ts'
-import { runAction } from './harness.ts'
-import { codeartsInputs } from './inputs.ts'
+import { runAction } from '../support/harness.ts'
+import { codeartsInputs } from '../support/inputs.ts'
 
 let sim: CodeArtsSimulator
 afterEach(async () => sim.close())

@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
 import type { FaultPlan } from '../simulator/faults.ts'
 import { ACCESS_KEY, quickPipeline } from '../simulator/fixtures.ts'
-import { runAction } from './harness.ts'
-import { runInProcess } from './in-process.ts'
-import { codeartsInputs } from './inputs.ts'
+import { runAction } from '../support/harness.ts'
+import { runInProcess } from '../support/in-process.ts'
+import { codeartsInputs } from '../support/inputs.ts'
 
 let sim: CodeArtsSimulator
 afterEach(async () => sim.close())

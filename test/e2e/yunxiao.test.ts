@@ -7,8 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { failingPipeline, passingPipeline, quickPipeline, YUNXIAO_KEY, YUNXIAO_TOKEN } from '../simulator/fixtures.ts'
 import type { PipelineScript } from '../simulator/script.ts'
 import { YunxiaoSimulator, type YunxiaoOptions, type YunxiaoPipeline } from '../simulator/yunxiao.ts'
-import { runAction } from './harness.ts'
-import { yunxiaoInputs } from './inputs.ts'
+import { runAction } from '../support/harness.ts'
+import { yunxiaoInputs } from '../support/inputs.ts'
 import { activeCommands } from '../support/runner-view.ts'
 
 let sim: YunxiaoSimulator | undefined

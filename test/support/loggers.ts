@@ -1,6 +1,6 @@
 // Loggers for tests: one that prints nothing, and one that records exactly what the runner would read.
 
-import { commandLogger, type Logger } from '../../src/logger.ts'
+import { commandLogger, type Logger } from '../../src/log/logger.ts'
 
 /** Prints nothing; for tests that assert on behaviour, not on the log. */
 export const nullLogger: Logger = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { errorInBody } from '../../src/remote-answer.ts'
+import { errorInBody } from '../../src/net/answer.ts'
 import { detailFromRun, snapshotFromLatest } from '../../src/providers/codearts/translate.ts'
 import { failurePath, failuresOf } from '../../src/report/failures.ts'
 

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AbortedError, OutcomeUnknownError, TransportError } from '../../src/errors.ts'
-import { HttpClient, retryAfterMs, type HttpRequest } from '../../src/http.ts'
+import { HttpClient, retryAfterMs, type HttpRequest } from '../../src/net/http.ts'
 import { nullLogger as quiet } from '../support/loggers.ts'
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void

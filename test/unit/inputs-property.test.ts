@@ -4,8 +4,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { InputError } from '../../src/errors.ts'
-import { getInputs } from '../../src/inputs.ts'
-import { actionDefaults } from '../e2e/harness.ts'
+import { getInputs } from '../../src/action/inputs.ts'
+import { actionDefaults } from '../support/harness.ts'
 
 const NAMES = Object.keys(actionDefaults()).concat('pipeline-ids')
 const VALID: Record<string, string> = {

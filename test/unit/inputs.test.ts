@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { getInputs, maskSecretInputs } from '../../src/inputs.ts'
+import { getInputs, maskSecretInputs } from '../../src/action/inputs.ts'
 
 const PIPELINE = '0123456789abcdef0123456789abcdef'
 const PROJECT = 'fedcba9876543210fedcba9876543210'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { annotationText } from '../../src/report/reporter.ts'
-import { pagedLines } from '../../src/providers/log-lines.ts'
-import { readTail } from '../../src/report/step-log.ts'
+import { pagedLines } from '../../src/providers/text-pages.ts'
+import { readTail } from '../../src/report/tail.ts'
 
 async function* lines(n: number, make = (i: number) => `line ${i}`): AsyncIterable<string> {
   for (let i = 1; i <= n; i++) yield make(i)

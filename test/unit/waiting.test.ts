@@ -5,8 +5,8 @@ import type { RunSnapshot } from '../../src/model.ts'
 import { codeartsStatuses } from '../../src/providers/codearts/status.ts'
 import { yunxiaoStatuses } from '../../src/providers/yunxiao/status.ts'
 import { conclusionOf, failureLine, overallConclusion, type RunResult } from '../../src/report/results.ts'
-import { PollSchedule } from '../../src/schedule.ts'
-import { isSettled } from '../../src/wait.ts'
+import { PollSchedule } from '../../src/wait/schedule.ts'
+import { isSettled } from '../../src/wait/wait.ts'
 
 describe('PollSchedule', () => {
   it('starts at the first interval and grows by half up to the maximum, without jitter', () => {

@@ -2,9 +2,9 @@
 // Translation into the action's model lives in provider.ts.
 
 import { MalformedResponseError, RemoteError, RunNotFoundError } from '../../errors.js'
-import { isPlainId } from '../../remote-id.js'
-import { arr, obj, str, type JsonObject } from '../../json.js'
-import type { CodeArtsConnection } from '../../settings.js'
+import { isPlainId } from '../../net/ids.js'
+import { arr, obj, str, type JsonObject } from '../../net/json.js'
+import type { CodeArtsConnection } from '../../action/settings.js'
 import { call, expectArray, type Authenticator, type CallOptions, type Channel } from './call.js'
 
 // "The pipeline run does not exist" (docs/codearts.md, "Errors").

@@ -1,9 +1,9 @@
 // One Authenticator per way of signing in. Everything it needs from IAM is fetched on first use,
 // so bad inputs fail before any request and a `mode: wait` step with a ready token makes no IAM call.
 
-import type { Authorize } from '../../http.js'
-import type { Logger } from '../../logger.js'
-import type { CodeArtsConnection } from '../../settings.js'
+import type { Authorize } from '../../net/http.js'
+import type { Logger } from '../../log/logger.js'
+import type { CodeArtsConnection } from '../../action/settings.js'
 import type { Authenticator, Channel } from './call.js'
 import { passwordToken, regionProjectId, type IamToken } from './iam.js'
 import { signRequest } from './signer.js'

@@ -1,13 +1,13 @@
 // Sends a request to a Huawei Cloud API (CodeArts or IAM) and reads the answer: data, or a
 // RemoteError with the service's own code and message (remote-answer.ts reads every error shape).
 
-import { CredentialGuard } from '../../credential-guard.js'
+import { CredentialGuard } from '../../net/guard.js'
 import { CredentialsRefusedError, MalformedResponseError } from '../../errors.js'
-import type { HttpClient, HttpRequest, HttpResponse } from '../../http.js'
-import { arr } from '../../json.js'
-import { errorInBody, readAnswer, refusalJudge, type AnswerRules, type BodyError } from '../../remote-answer.js'
-import type { Authorize } from '../../http.js'
-import type { CodeArtsAuth } from '../../settings.js'
+import type { HttpClient, HttpRequest, HttpResponse } from '../../net/http.js'
+import { arr } from '../../net/json.js'
+import { errorInBody, readAnswer, refusalJudge, type AnswerRules, type BodyError } from '../../net/answer.js'
+import type { Authorize } from '../../net/http.js'
+import type { CodeArtsAuth } from '../../action/settings.js'
 
 /** Signs or authenticates each request; see auth.ts for one per way of signing in. */
 export interface Authenticator {

@@ -2,7 +2,7 @@
 // password, and the IAM project ID of a region for AK/SK requests.
 
 import { MalformedResponseError, PreconditionError } from '../../errors.js'
-import { arr, obj, str } from '../../json.js'
+import { arr, obj, str } from '../../net/json.js'
 import { call, type Authenticator, type Channel } from './call.js'
 
 export interface IamToken {

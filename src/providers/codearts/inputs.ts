@@ -1,9 +1,9 @@
 // The CodeArts inputs: region and endpoints, the CodeArts project, and one way of signing in.
 
 import { InputError } from '../../errors.js'
-import { chooseCredentials, orDefault, requireTogether, type InputReader } from '../../input-rules.js'
-import { parseBaseUrl, shown } from '../../parse.js'
-import type { CodeArtsAuth, CodeArtsConnection } from '../../settings.js'
+import { chooseCredentials, orDefault, requireTogether, type InputReader } from '../../action/input-rules.js'
+import { parseBaseUrl, shown } from '../../action/parse.js'
+import type { CodeArtsAuth, CodeArtsConnection } from '../../action/settings.js'
 import { iamEndpoint, KNOWN_REGIONS, pipelineEndpoint } from './endpoints.js'
 
 const HEX32 = /^[0-9a-fA-F]{32}$/

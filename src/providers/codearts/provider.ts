@@ -1,14 +1,14 @@
 import { PreconditionError, RemoteError } from '../../errors.js'
-import { arr, num, obj, str, type JsonObject } from '../../json.js'
+import { arr, num, obj, str, type JsonObject } from '../../net/json.js'
 import { runKey, type RunDetail, type RunRef, type RunSnapshot, type TrackedRun } from '../../model.js'
-import type { GitRef } from '../../parse.js'
-import type { CodeArtsConnection } from '../../settings.js'
-import { pagedLines } from '../log-lines.js'
+import type { GitRef } from '../../action/parse.js'
+import type { CodeArtsConnection } from '../../action/settings.js'
+import { pagedLines } from '../text-pages.js'
 import type { PreparedStart, Provider, Search, StartContext, StartRequest } from '../provider.js'
 import type { CodeArtsApi, RunBody } from './api.js'
 import { checkIdentity, detailFromRun, snapshotFromLatest } from './translate.js'
-import { ownLink, type OwnHosts } from '../../links.js'
-import { isPlainId } from '../../remote-id.js'
+import { ownLink, type OwnHosts } from '../../net/links.js'
+import { isPlainId } from '../../net/ids.js'
 
 // The batch status endpoint documents no limit on its list; keep requests modest.
 const STATUS_BATCH = 20

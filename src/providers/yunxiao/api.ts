@@ -2,8 +2,8 @@
 // the 2021 `devops` API (AK/SK); the provider sees only this interface.
 
 import { RemoteError, RunNotFoundError } from '../../errors.js'
-import { arr, isObject, obj, str, type JsonObject } from '../../json.js'
-import type { TextPage } from '../log-lines.js'
+import { arr, isObject, obj, str, type JsonObject } from '../../net/json.js'
+import type { TextPage } from '../text-pages.js'
 
 /** The run parameters (docs/yunxiao.md); sent as a JSON string in both APIs. */
 export interface RunParams {

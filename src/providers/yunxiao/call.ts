@@ -1,11 +1,11 @@
 // Sends a request to a Yunxiao API and reads the answer: data, or a RemoteError with the service's
 // own code and message (remote-answer.ts reads every error shape, whatever the HTTP status).
 
-import { CredentialGuard } from '../../credential-guard.js'
+import { CredentialGuard } from '../../net/guard.js'
 import { CredentialsRefusedError } from '../../errors.js'
-import type { Authorize, HttpClient, HttpRequest } from '../../http.js'
-import { readAnswer, refusalJudge, type AnswerRules, type BodyError } from '../../remote-answer.js'
-import type { YunxiaoAuth } from '../../settings.js'
+import type { Authorize, HttpClient, HttpRequest } from '../../net/http.js'
+import { readAnswer, refusalJudge, type AnswerRules, type BodyError } from '../../net/answer.js'
+import type { YunxiaoAuth } from '../../action/settings.js'
 
 /** How requests reach Yunxiao: one HTTP client and one credential guard for the whole step. */
 export interface Channel {

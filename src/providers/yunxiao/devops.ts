@@ -4,9 +4,9 @@
 
 import { randomUUID } from 'node:crypto'
 import { MalformedResponseError } from '../../errors.js'
-import { obj, str, type JsonObject } from '../../json.js'
-import type { YunxiaoConnection } from '../../settings.js'
-import type { TextPage } from '../log-lines.js'
+import { obj, str, type JsonObject } from '../../net/json.js'
+import type { YunxiaoConnection } from '../../action/settings.js'
+import type { TextPage } from '../text-pages.js'
 import { signAcs3, type AlibabaKeys } from './acs3.js'
 import { listItems, runRead, type RunParams, type YunxiaoApi } from './api.js'
 import { callYunxiao, type Channel } from './call.js'

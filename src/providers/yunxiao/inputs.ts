@@ -3,9 +3,9 @@
 // the older `devops` 2021-06-25 API, for organizations that still sign requests that way.
 
 import { InputError } from '../../errors.js'
-import { chooseCredentials, forbid, requireTogether, type InputReader } from '../../input-rules.js'
-import { parseBaseUrl, shown } from '../../parse.js'
-import type { YunxiaoConnection } from '../../settings.js'
+import { chooseCredentials, forbid, requireTogether, type InputReader } from '../../action/input-rules.js'
+import { parseBaseUrl, shown } from '../../action/parse.js'
+import type { YunxiaoConnection } from '../../action/settings.js'
 
 export const CENTRAL_ENDPOINT = 'https://openapi-rdc.aliyuncs.com'
 export const DEVOPS_ENDPOINT = 'https://devops.cn-hangzhou.aliyuncs.com'

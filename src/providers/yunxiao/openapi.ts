@@ -2,9 +2,9 @@
 // edition names the organization in the path; a region edition has its own domain and does not.
 
 import { MalformedResponseError, RemoteError } from '../../errors.js'
-import { isObject, num, obj, str, type JsonObject } from '../../json.js'
-import type { YunxiaoConnection } from '../../settings.js'
-import type { TextPage } from '../log-lines.js'
+import { isObject, num, obj, str, type JsonObject } from '../../net/json.js'
+import type { YunxiaoConnection } from '../../action/settings.js'
+import type { TextPage } from '../text-pages.js'
 import { listItems, runRead, readJobSteps, type JobSteps, type RunParams, type YunxiaoApi } from './api.js'
 import { callYunxiao, type Channel } from './call.js'
 

@@ -1,13 +1,13 @@
 import { isTransient, PreconditionError } from '../../errors.js'
-import { arr, obj, str, type JsonObject } from '../../json.js'
+import { arr, obj, str, type JsonObject } from '../../net/json.js'
 import { runKey, type JobDetail, type RunDetail, type RunRef, type RunSnapshot, type StepDetail, type TrackedRun } from '../../model.js'
-import type { GitRef } from '../../parse.js'
-import type { YunxiaoConnection } from '../../settings.js'
-import { pagedLines, splitLines } from '../log-lines.js'
+import type { GitRef } from '../../action/parse.js'
+import type { YunxiaoConnection } from '../../action/settings.js'
+import { pagedLines, splitLines } from '../text-pages.js'
 import type { PreparedStart, Provider, Search, StartContext, StartRequest } from '../provider.js'
 import type { RunParams, YunxiaoApi } from './api.js'
 import { checkIdentity, detailFromRun } from './translate.js'
-import { isPlainId } from '../../remote-id.js'
+import { isPlainId } from '../../net/ids.js'
 
 // Yunxiao has no batch status read: each run is one request. A cycle reads at most this many runs,
 // taking turns, so that many pipelines cannot turn one cycle into a burst.

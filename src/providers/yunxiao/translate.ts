@@ -2,8 +2,8 @@
 // steps come from another call, so they are passed in.
 
 import { MalformedResponseError } from '../../errors.js'
-import { arr, count, obj, remoteTime, str, type JsonObject } from '../../json.js'
-import { isPlainId } from '../../remote-id.js'
+import { arr, count, obj, remoteTime, str, type JsonObject } from '../../net/json.js'
+import { isPlainId } from '../../net/ids.js'
 import type { JobDetail, RunDetail, RunRef, StepDetail } from '../../model.js'
 import { yunxiaoStatuses } from './status.js'
 

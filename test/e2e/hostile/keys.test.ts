@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { hex32, type CodeArtsSimulator } from '../../simulator/codearts.ts'
 import { ACCESS_KEY, passingPipeline, quickPipeline } from '../../simulator/fixtures.ts'
 import { useSimulator } from '../../support/simulators.ts'
-import { runAction, runPost, type ActionResult } from '../harness.ts'
-import { codeartsInputs } from '../inputs.ts'
+import { runAction, runPost, type ActionResult } from '../../support/harness.ts'
+import { codeartsInputs } from '../../support/inputs.ts'
 
 const sims = useSimulator()
 

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { hex32 } from '../../simulator/codearts.ts'
 import { quickPipeline } from '../../simulator/fixtures.ts'
 import { useSimulator } from '../../support/simulators.ts'
-import { runAction } from '../harness.ts'
-import { codeartsInputs, yunxiaoInputs } from '../inputs.ts'
+import { runAction } from '../../support/harness.ts'
+import { codeartsInputs, yunxiaoInputs } from '../../support/inputs.ts'
 
 const sims = useSimulator()
 

@@ -6,8 +6,8 @@ import { failingPipeline, quickPipeline } from '../../simulator/fixtures.ts'
 import type { PipelineScript } from '../../simulator/script.ts'
 import { runnerLines } from '../../support/runner-view.ts'
 import { useSimulator } from '../../support/simulators.ts'
-import { runAction } from '../harness.ts'
-import { codeartsInputs, yunxiaoInputs } from '../inputs.ts'
+import { runAction } from '../../support/harness.ts'
+import { codeartsInputs, yunxiaoInputs } from '../../support/inputs.ts'
 
 const sims = useSimulator()
 

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { hex32 } from '../../simulator/codearts.ts'
 import { YUNXIAO_KEY, quickPipeline } from '../../simulator/fixtures.ts'
 import { useSimulator } from '../../support/simulators.ts'
-import { runAction } from '../harness.ts'
-import { FAST, runInProcess } from '../in-process.ts'
-import { codeartsInputs, yunxiaoInputs } from '../inputs.ts'
+import { runAction } from '../../support/harness.ts'
+import { FAST, runInProcess } from '../../support/in-process.ts'
+import { codeartsInputs, yunxiaoInputs } from '../../support/inputs.ts'
 
 const sims = useSimulator()
 

@@ -7,8 +7,8 @@ import type { PipelineScript } from '../../simulator/script.ts'
 import { allSecrets, rememberSecret } from '../../simulator/secrets.ts'
 import { activeCommands, foreignCommands, runnerLines } from '../../support/runner-view.ts'
 import { useSimulator } from '../../support/simulators.ts'
-import { runAction } from '../harness.ts'
-import { codeartsInputs, yunxiaoInputs } from '../inputs.ts'
+import { runAction } from '../../support/harness.ts'
+import { codeartsInputs, yunxiaoInputs } from '../../support/inputs.ts'
 
 const sims = useSimulator()
 

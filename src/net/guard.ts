@@ -4,7 +4,7 @@
 // key go out at most two at a time, the refusal noted before the next may leave: however the key
 // fails, at most two refusals per job.
 
-import { CredentialsRefusedError } from './errors.js'
+import { CredentialsRefusedError } from '../errors.js'
 import type { HttpResponse } from './http.js'
 
 export interface GuardOptions {

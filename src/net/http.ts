@@ -2,11 +2,11 @@
 // providers give it a request and an `authorize` hook and get back status, headers and text.
 
 import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
-import { CredentialsRefusedError, OutcomeUnknownError, TransportError } from './errors.js'
+import { CredentialsRefusedError, OutcomeUnknownError, TransportError } from '../errors.js'
 import { parseJson } from './json.js'
-import type { Logger } from './logger.js'
-import { redactBody, redactHeaders } from './redact.js'
-import { abortReason, sleep } from './sleep.js'
+import type { Logger } from '../log/logger.js'
+import { redactBody, redactHeaders } from '../log/redact.js'
+import { abortReason, sleep } from '../wait/sleep.js'
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE'

@@ -2,12 +2,12 @@
 // timings shortened: for suites that run the action hundreds of times (faults, campaigns,
 // benchmarks). What it prints is captured byte for byte as the runner would read it.
 
-import type { Logger } from '../../src/logger.ts'
-import { commandLogger } from '../../src/logger.ts'
-import { run } from '../../src/main.ts'
-import { post } from '../../src/post.ts'
-import type { Tuning } from '../../src/session.ts'
-import { runnerLines } from '../support/runner-view.ts'
+import type { Logger } from '../../src/log/logger.ts'
+import { commandLogger } from '../../src/log/logger.ts'
+import { run } from '../../src/gate/gate.ts'
+import { post } from '../../src/action/post.ts'
+import type { Tuning } from '../../src/gate/session.ts'
+import { runnerLines } from './runner-view.ts'
 import { actionDefaults } from './harness.ts'
 
 export interface InProcessResult {

@@ -2,9 +2,9 @@
 // run was stopped, or when the run's own record, read again, shows it has ended; anything else
 // means the run may still be running, and the log says so with its link.
 
-import type { Logger } from './logger.js'
-import type { RunDetail, RunRef } from './model.js'
-import type { Provider } from './providers/provider.js'
+import type { Logger } from '../log/logger.js'
+import type { RunDetail, RunRef } from '../model.js'
+import type { Provider } from '../providers/provider.js'
 
 export interface StopOutcome<T extends RunRef> {
   run: T

@@ -2,7 +2,7 @@
 // use, whatever the HTTP status says (docs/remote-values.md, "Errors"). One reading for both
 // providers, so that a shape learnt from one is recognised in the other.
 
-import { CredentialsRefusedError, RemoteError } from './errors.js'
+import { CredentialsRefusedError, RemoteError } from '../errors.js'
 import { snippet, type HttpResponse } from './http.js'
 import { isObject, obj, str } from './json.js'
 

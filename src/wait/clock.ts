@@ -1,4 +1,4 @@
-import { AbortedError } from './errors.js'
+import { AbortedError } from '../errors.js'
 
 // After the wait: time allowed for stopping runs and reading what failed.
 const CLEANUP_MS = 30_000

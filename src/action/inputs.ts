@@ -2,12 +2,12 @@
 // objects; in the action it is core.getInput. Nothing here touches the network.
 
 import * as core from '@actions/core'
-import { InputError } from './errors.js'
+import { InputError } from '../errors.js'
 import { orDefault, type InputReader } from './input-rules.js'
 import { parseBoolean, parseChoice, parseDuration, parseInteger, parseList, parseRef, parseVariables, shown } from './parse.js'
-import { checkCodeArtsId, readCodeArtsConnection } from './providers/codearts/inputs.js'
-import { checkYunxiaoId, readYunxiaoConnection } from './providers/yunxiao/inputs.js'
-import { isSecretName } from './redact.js'
+import { checkCodeArtsId, readCodeArtsConnection } from '../providers/codearts/inputs.js'
+import { checkYunxiaoId, readYunxiaoConnection } from '../providers/yunxiao/inputs.js'
+import { isSecretName } from '../log/redact.js'
 import type { Connection, Mode, Settings, TriggerSettings } from './settings.js'
 
 export type { InputReader } from './input-rules.js'

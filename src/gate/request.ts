@@ -3,9 +3,9 @@
 
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { DESCRIPTION_LIMIT } from './inputs.js'
-import type { StartRequest } from './providers/provider.js'
-import type { TriggerSettings } from './settings.js'
+import { DESCRIPTION_LIMIT } from '../action/inputs.js'
+import type { StartRequest } from '../providers/provider.js'
+import type { TriggerSettings } from '../action/settings.js'
 
 /** What the default description says about the workflow run; read from the runner's environment. */
 export interface Origin {

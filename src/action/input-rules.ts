@@ -1,7 +1,7 @@
 // Rules shared by the providers' input readers: inputs that go together, exactly one way to sign in,
 // inputs that belong to the other provider.
 
-import { InputError } from './errors.js'
+import { InputError } from '../errors.js'
 
 export type InputReader = (name: string) => string
 

@@ -4,13 +4,13 @@
 // nothing, and sends no request at all.
 
 import { getInputs, maskSecretInputs } from './inputs.js'
-import type { Logger } from './logger.js'
-import type { ActionIO } from './main.js'
-import type { TrackedRun } from './model.js'
-import type { Provider } from './providers/provider.js'
-import { openSession } from './session.js'
+import type { Logger } from '../log/logger.js'
+import type { ActionIO } from '../gate/gate.js'
+import type { TrackedRun } from '../model.js'
+import type { Provider } from '../providers/provider.js'
+import { openSession } from '../gate/session.js'
 import { abandonedRuns, pendingStarts, refusal, saveAbandoned, savePending, type AbandonedRun, type PendingStart } from './state.js'
-import { stopRuns } from './stop.js'
+import { stopRuns } from '../gate/stop.js'
 
 // The job's cancellation window is 5 minutes in all; the post step takes a small part of it.
 const POST_BUDGET_MS = 60_000

@@ -1,7 +1,7 @@
 // Pure parsers for input values. Each throws InputError naming the input and the fix, so that
 // getInputs() reads as a list of what each input is, not how it is checked.
 
-import { InputError } from './errors.js'
+import { InputError } from '../errors.js'
 
 /**
  * An input value as an error message shows it: quoted, control characters escaped (so the message

@@ -5,11 +5,11 @@
 // after a search that succeeded, at the end of that window, found nothing. A search that fails is
 // searched again, never replaced by a start (docs/starting.md).
 
-import { CredentialsRefusedError, isTransient, MalformedResponseError, OutcomeUnknownError, PreconditionError, RemoteError, StartRefusedError, TransportError } from './errors.js'
-import type { Logger } from './logger.js'
-import type { TrackedRun } from './model.js'
-import type { Provider, StartContext, StartRequest } from './providers/provider.js'
-import { sleep } from './sleep.js'
+import { CredentialsRefusedError, isTransient, MalformedResponseError, OutcomeUnknownError, PreconditionError, RemoteError, StartRefusedError, TransportError } from '../errors.js'
+import type { Logger } from '../log/logger.js'
+import type { TrackedRun } from '../model.js'
+import type { Provider, StartContext, StartRequest } from '../providers/provider.js'
+import { sleep } from '../wait/sleep.js'
 
 export interface StartDeps {
   provider: Provider
