@@ -76784,9 +76784,7 @@ function getIDToken(aud) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   r7: () => (/* binding */ DESCRIPTION_LIMIT),
-  GP: () => (/* binding */ getInputs),
-  q: () => (/* binding */ maskSecretInputs),
-  OH: () => (/* binding */ maskSecretVariables)
+  GP: () => (/* binding */ getInputs)
 });
 
 // UNUSED EXPORTS: MARKER_RESERVE
@@ -76825,6 +76823,17 @@ function forbid(read, names, why) {
 }
 function orDefault(value, fallback) {
     return value === '' ? fallback : value;
+}
+/** Signing with an access key: the same three inputs on both services. */
+const ACCESS_KEY = { name: 'access-key/secret-key', inputs: ['access-key', 'secret-key', 'security-token'] };
+/** The access key inputs, once chosen: both halves of the key, and the token of a temporary key. */
+function readAccessKey(read) {
+    if (read('access-key') === '' && read('secret-key') === '') {
+        throw new errors/* InputError */.dz('access-key', 'is missing; security-token goes with access-key and secret-key');
+    }
+    requireTogether(read, ['access-key', 'secret-key']);
+    const securityToken = read('security-token');
+    return { accessKey: read('access-key'), secretKey: read('secret-key'), ...(securityToken !== '' && { securityToken }) };
 }
 
 ;// CONCATENATED MODULE: ./lib/action/parse.js
@@ -77039,15 +77048,14 @@ function readCodeArtsConnection(read) {
         auth: readAuth(read)
     };
 }
-const AKSK = { name: 'access-key/secret-key', inputs: ['access-key', 'secret-key', 'security-token'] };
 const TOKEN = { name: 'token', inputs: ['token'] };
 const PASSWORD = { name: 'username/password/domain', inputs: ['username', 'password', 'domain'] };
 function readAuth(read) {
-    const group = chooseCredentials(read, [AKSK, TOKEN, PASSWORD], 'set access-key and secret-key (recommended), or token, or username, password and domain');
+    const group = chooseCredentials(read, [ACCESS_KEY, TOKEN, PASSWORD], 'set access-key and secret-key (recommended), or token, or username, password and domain');
     const iamProjectId = read('iam-project-id');
     if (iamProjectId !== '') {
         requireHex32('iam-project-id', iamProjectId, 'IAM project ID (My Credentials → API Credentials, the project of your region)');
-        if (group !== AKSK)
+        if (group !== ACCESS_KEY)
             throw new errors/* InputError */.dz('iam-project-id', 'is only used with access-key and secret-key; remove it');
     }
     if (group === TOKEN)
@@ -77056,18 +77064,7 @@ function readAuth(read) {
         requireTogether(read, PASSWORD.inputs);
         return { kind: 'password', username: read('username'), password: read('password'), domain: read('domain') };
     }
-    if (read('access-key') === '' && read('secret-key') === '') {
-        throw new errors/* InputError */.dz('access-key', 'is missing; security-token goes with access-key and secret-key');
-    }
-    requireTogether(read, ['access-key', 'secret-key']);
-    const securityToken = read('security-token');
-    return {
-        kind: 'aksk',
-        accessKey: read('access-key'),
-        secretKey: read('secret-key'),
-        ...(securityToken !== '' && { securityToken }),
-        ...(iamProjectId !== '' && { iamProjectId })
-    };
+    return { kind: 'aksk', ...readAccessKey(read), ...(iamProjectId !== '' && { iamProjectId }) };
 }
 function requireHex32(input, value, what) {
     if (!HEX32.test(value))
@@ -77091,7 +77088,6 @@ function checkYunxiaoId(input, id) {
     }
 }
 const inputs_TOKEN = { name: 'token', inputs: ['token'] };
-const inputs_AKSK = { name: 'access-key/secret-key', inputs: ['access-key', 'secret-key', 'security-token'] };
 function readYunxiaoConnection(read) {
     forbid(read, ['project-id', 'iam-project-id', 'iam-endpoint', 'username', 'password', 'domain'], 'is a CodeArts input and provider is yunxiao');
     forbid(read, ['stages', 'jobs'], 'Yunxiao runs every stage of a pipeline; choosing stages or jobs is a CodeArts feature');
@@ -77103,7 +77099,7 @@ function readYunxiaoConnection(read) {
         throw new errors/* InputError */.dz('organization-id', `${shown(organizationId)} is not an organization ID (it is in devops.aliyun.com/organization/<ID>)`);
     }
     const endpointInput = read('endpoint');
-    const group = chooseCredentials(read, [inputs_TOKEN, inputs_AKSK], 'set token to a personal access token (recommended), or access-key and secret-key');
+    const group = chooseCredentials(read, [inputs_TOKEN, ACCESS_KEY], 'set token to a personal access token (recommended), or access-key and secret-key');
     if (group === inputs_TOKEN) {
         // Without an endpoint this is the central edition, whose paths name the organization.
         if (endpointInput === '' && organizationId === '') {
@@ -77117,29 +77113,22 @@ function readYunxiaoConnection(read) {
             auth: { kind: 'token', token: read('token') }
         };
     }
-    if (read('access-key') === '' && read('secret-key') === '') {
-        throw new errors/* InputError */.dz('access-key', 'is missing; security-token goes with access-key and secret-key');
-    }
-    requireTogether(read, ['access-key', 'secret-key']);
+    const key = readAccessKey(read);
     if (organizationId === '') {
         throw new errors/* InputError */.dz('organization-id', 'is required with access-key and secret-key (the devops 2021-06-25 API names the organization in every path)');
     }
-    const securityToken = read('security-token');
     return {
         provider: 'yunxiao',
         api: 'devops',
         endpoint: endpointInput === '' ? DEVOPS_ENDPOINT : parseBaseUrl('endpoint', endpointInput),
         organizationId,
-        auth: { kind: 'aksk', accessKeyId: read('access-key'), accessKeySecret: read('secret-key'), ...(securityToken !== '' && { securityToken }) }
+        auth: { kind: 'aksk', accessKeyId: key.accessKey, accessKeySecret: key.secretKey, ...(key.securityToken && { securityToken: key.securityToken }) }
     };
 }
 
-// EXTERNAL MODULE: ./lib/log/redact.js
-var redact = __nccwpck_require__(5927);
 ;// CONCATENATED MODULE: ./lib/action/inputs.js
 // Reads and validates every input once. The reader is injected so that tests can feed plain
 // objects; in the action it is core.getInput. Nothing here touches the network.
-
 
 
 
@@ -77235,34 +77224,185 @@ function getInputs(read = (name) => core/* getInput */.V4(name)) {
         }
     };
 }
-// Inputs whose values must never appear in the log.
-const SECRET_INPUTS = ['secret-key', 'security-token', 'token', 'password'];
+
+
+/***/ }),
+
+/***/ 8473:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  P: () => (/* binding */ actionIO)
+});
+
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 20 modules
+var core = __nccwpck_require__(2370);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: ./lib/log/redact.js
+var redact = __nccwpck_require__(5927);
+;// CONCATENATED MODULE: ./lib/log/logger.js
+// Everything the action prints goes through a Logger: the one place that decides how text reaches
+// the job log. The runner reads a step's stdout line by line and obeys any line that looks like a
+// workflow command (docs/runner-commands.md), and much of what we print comes from the pipeline
+// service: names, messages, log lines. So the logger formats the commands itself, makes every plain
+// line inert, and prints remote log lines only inside a stop-commands block.
+
+
+
 /**
- * Registers every secret input with the log masker. Called before the inputs are validated, so that
- * no path, an error path included, can print one unmasked. (Values from `secrets.*` are masked by
- * the runner already; values built in the workflow from other sources are not.)
+ * The runner's own escaping for a command's data (actions/toolkit `command.ts`): it undoes these
+ * three, so a message can carry line breaks without ending the command line.
  */
-function maskSecretInputs(read, mask) {
-    for (const name of SECRET_INPUTS) {
-        const value = read(name);
-        if (value !== '')
-            mask(value);
-    }
+function escapeData(text) {
+    return breakLegacyCommands(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+}
+/** Properties additionally escape the characters that separate them. */
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+// Control characters (the runner splits lines on a lone \r as well as \n), Unicode line and
+// paragraph separators, and the bidirectional overrides that make a line read other than it is.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * A line the runner prints and never obeys, whatever text it holds: control characters are shown
+ * as `\u000a`, a leading `::` (the runner trims white space first) and every `##[` (the legacy
+ * form counts anywhere in a line) are broken by a zero-width space, which the reader does not see.
+ */
+function inertLine(text) {
+    const flat = breakLegacyCommands(text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    return flat.replace(/^(\s*):(?=:)/, '$1:\u200b');
+}
+function breakLegacyCommands(text) {
+    return text.replace(/##\[/g, '##\u200b[');
+}
+function command(name, props, data) {
+    const properties = Object.entries(props ?? {})
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+        .join(',');
+    return `::${name}${properties ? ` ${properties}` : ''}::${escapeData(data)}`;
 }
 /**
- * Registers the value of every run variable that is secret with the log masker: those named in
- * `secret-variables`, and those whose name says so (DB_PASSWORD, API_TOKEN…). A value derived from a
- * secret in the workflow is not known to the runner, and the start request carries it. For names
- * that merely look secret, values of fewer than 6 characters and `true`/`false` are left alone: the
- * masker would hide every `true` and every `1` in the log.
+ * The logger the runner sees: writes lines to `write` (process.stdout in the action; a buffer in
+ * tests, which then see exactly the bytes the runner would). `command` says whether a line is a
+ * command of ours, as opposed to text, so that a test can tell the two apart.
  */
-function maskSecretVariables(trigger, mask) {
-    for (const { name, value } of trigger.variables) {
-        const marked = trigger.secretVariables.includes(name);
-        const looksSecret = (0,redact/* isSecretName */.eh)(name) && value.length >= 6 && !/^(true|false)$/i.test(value);
-        if (value !== '' && (marked || looksSecret))
-            mask(value);
+function commandLogger(write, debug) {
+    const secrets = new redact/* SecretSet */.rE();
+    const ours = (text) => write(`${text}${external_node_os_namespaceObject.EOL}`, true);
+    const plain = (text) => write(`${text}${external_node_os_namespaceObject.EOL}`, false);
+    return {
+        debug: (m) => {
+            if (debug)
+                ours(command('debug', undefined, (0,redact/* redactText */.Rd)(m, secrets)));
+        },
+        info: (m) => plain(inertLine(m)),
+        warning: (m, p) => ours(command('warning', p, m)),
+        error: (m, p) => ours(command('error', p, m)),
+        startGroup: (t) => ours(command('group', undefined, t)),
+        endGroup: () => ours('::endgroup::'),
+        verbatim: (lines) => {
+            // A fresh random token per block: remote text cannot contain it, so cannot end the block.
+            const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+            ours(`::stop-commands::${token}`);
+            // Inside the block nothing is obeyed; a \r in a line only starts another plain line.
+            for (const text of lines)
+                plain(text);
+            ours(`::${token}::`);
+        },
+        secret: (v) => {
+            for (const value of secrets.add(v))
+                ours(command('add-mask', undefined, value));
+        },
+        isDebug: () => debug
+    };
+}
+/** The runner-facing logger of this process. */
+const actionsLogger = commandLogger((text) => void process.stdout.write(text), process.env['RUNNER_DEBUG'] === '1');
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./lib/action/origin.js
+// The GitHub run this step belongs to, as the runner describes it in the environment and the event
+// payload: what the default run description says about where a run came from.
+
+/**
+ * Reads the workflow run from the runner's environment and the event payload. (This is all the
+ * action needs from @actions/github's context, which would bring 1.3 MB of Octokit into the bundle.)
+ */
+function originFromEnv(env) {
+    const repository = env['GITHUB_REPOSITORY'] ?? '';
+    const pr = readEvent(env['GITHUB_EVENT_PATH'])?.pull_request;
+    const runUrl = `${env['GITHUB_SERVER_URL'] ?? 'https://github.com'}/${repository}/actions/runs/${env['GITHUB_RUN_ID'] ?? ''}`;
+    return {
+        repository,
+        // On pull_request events GITHUB_SHA is a merge commit that exists only on GitHub; the head is what people recognise.
+        sha: pr?.head?.sha ?? env['GITHUB_SHA'] ?? '',
+        ...(typeof pr?.number === 'number' && { pullRequest: pr.number }),
+        runUrl
+    };
+}
+function readEvent(path) {
+    if (!path)
+        return undefined;
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
     }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./lib/action/state.js
+var state = __nccwpck_require__(7273);
+;// CONCATENATED MODULE: ./lib/action/io.js
+// The seam between the action and the world it runs in. Everything the step does to the runner
+// (inputs, outputs, state, the log, the summary, cancellation) goes through an ActionIO, so that the
+// same code runs under the runner, in tests against the simulator, and under GitHub's local debugger.
+
+
+
+
+let cancellation;
+/**
+ * The runner's IO: inputs from INPUT_*, outputs and state through the runner's files, the log on
+ * stdout. The first call also installs the signal handlers that turn the runner's cancel into an
+ * aborted signal.
+ */
+function actionIO() {
+    if (cancellation === undefined) {
+        cancellation = new AbortController();
+        // The runner cancels a step with SIGINT, then SIGTERM 7.5 s later (Ctrl+C then Ctrl+Break, which
+        // Node calls SIGBREAK, on Windows). Without handlers Node exits at once and no run would be stopped.
+        for (const signal of ['SIGINT', 'SIGTERM', 'SIGBREAK']) {
+            process.on(signal, () => {
+                if (!cancellation.signal.aborted)
+                    actionsLogger.info(`Received ${signal}: cancelling.`);
+                cancellation.abort();
+            });
+        }
+    }
+    return {
+        logger: actionsLogger,
+        readInput: (name) => core/* getInput */.V4(name),
+        setOutput: (name, value) => core/* setOutput */.uH(name, value),
+        // What core.setFailed does, through our own logger: the message names remote things.
+        setFailed: (message) => {
+            process.exitCode = 1;
+            actionsLogger.error(message);
+        },
+        state: state/* actionsState */.Rq,
+        origin: () => originFromEnv(process.env),
+        cancellation: cancellation.signal,
+        writeSummary: async (markdown) => {
+            await core/* summary */.z.addRaw(markdown).write();
+        }
+    };
 }
 
 
@@ -77275,9 +77415,10 @@ function maskSecretVariables(trigger, mask) {
 /* harmony export */   b: () => (/* binding */ post)
 /* harmony export */ });
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5229);
-/* harmony import */ var _gate_session_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2921);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7273);
-/* harmony import */ var _gate_stop_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3737);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4057);
+/* harmony import */ var _gate_session_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2921);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7273);
+/* harmony import */ var _gate_stop_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3737);
 // The post step: a backstop for a main step that was killed (the runner's hard kill after a
 // cancel, or the job's own timeout) before it could deal with the runs it had started. It acts only
 // on what main wrote down as left undone (state.ts): after a main step that ended its work it finds
@@ -77286,16 +77427,17 @@ function maskSecretVariables(trigger, mask) {
 
 
 
+
 // The job's cancellation window is 5 minutes in all; the post step takes a small part of it.
 const POST_BUDGET_MS = 60_000;
 async function post(io) {
     const { logger } = io;
-    (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .maskSecretInputs */ .q)(io.readInput, (value) => logger.secret(value));
-    const runs = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .abandonedRuns */ .pI)(io.state);
-    const pending = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .pendingStarts */ .R)(io.state);
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecretInputs */ .q)(io.readInput, (value) => logger.secret(value));
+    const runs = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .abandonedRuns */ .pI)(io.state);
+    const pending = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .pendingStarts */ .R)(io.state);
     if (runs.length === 0 && pending.length === 0)
         return;
-    const refused = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .refusal */ .x5)(io.state);
+    const refused = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .refusal */ .x5)(io.state);
     if (refused !== '') {
         // Another refused request could lock the key; the runs are named so that a person can stop them.
         return logger.warning(`Not stopping the runs left behind: the main step's credentials were refused (${refused}). ${leftBehind(runs, pending)}`);
@@ -77310,15 +77452,15 @@ async function post(io) {
     catch (error) {
         return logger.warning(`Cannot stop the runs left behind: ${error.message}`);
     }
-    const session = (0,_gate_session_js__WEBPACK_IMPORTED_MODULE_1__/* .openSession */ .f)(connection, POST_BUDGET_MS, io);
+    const session = (0,_gate_session_js__WEBPACK_IMPORTED_MODULE_2__/* .openSession */ .f)(connection, POST_BUDGET_MS, io);
     try {
         const found = await findPending(session.provider, logger, pending);
         const toStop = [...runs, ...found];
         if (toStop.length > 0)
             logger.info(`The main step ended before it could stop ${toStop.length} run(s); stopping them now.`);
-        const outcomes = await (0,_gate_stop_js__WEBPACK_IMPORTED_MODULE_3__/* .stopRuns */ .p)(session.provider, logger, toStop);
-        (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .saveAbandoned */ .eO)(io.state, outcomes.filter((o) => !o.confirmed).map((o) => o.run));
-        (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .savePending */ .fE)(io.state, []);
+        const outcomes = await (0,_gate_stop_js__WEBPACK_IMPORTED_MODULE_4__/* .stopRuns */ .p)(session.provider, logger, toStop);
+        (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .saveAbandoned */ .eO)(io.state, outcomes.filter((o) => !o.confirmed).map((o) => o.run));
+        (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .savePending */ .fE)(io.state, []);
     }
     finally {
         session.close();
@@ -77344,6 +77486,49 @@ function leftBehind(runs, pending) {
     const named = runs.map((r) => r.url ?? `pipeline ${r.pipelineId} run ${r.runId}`);
     const unnamed = pending.map((p) => `a run of pipeline ${p.pipelineId} with ${p.marker} in its description`);
     return `Stop them in the console if they are still running: ${[...named, ...unnamed].join('; ')}.`;
+}
+
+
+/***/ }),
+
+/***/ 4057:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ maskSecretVariables),
+/* harmony export */   q: () => (/* binding */ maskSecretInputs)
+/* harmony export */ });
+/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5927);
+// Which values are secret, handed to the runner's log masker before anything can print them.
+
+// Inputs whose values must never appear in the log.
+const SECRET_INPUTS = ['secret-key', 'security-token', 'token', 'password'];
+/**
+ * Registers every secret input with the log masker. Called before the inputs are validated, so that
+ * no path, an error path included, can print one unmasked. (Values from `secrets.*` are masked by
+ * the runner already; values built in the workflow from other sources are not.)
+ */
+function maskSecretInputs(read, mask) {
+    for (const name of SECRET_INPUTS) {
+        const value = read(name);
+        if (value !== '')
+            mask(value);
+    }
+}
+/**
+ * Registers the value of every run variable that is secret with the log masker: those named in
+ * `secret-variables`, and those whose name says so (DB_PASSWORD, API_TOKEN…). A value derived from a
+ * secret in the workflow is not known to the runner, and the start request carries it. For names
+ * that merely look secret, values of fewer than 6 characters and `true`/`false` are left alone: the
+ * masker would hide every `true` and every `1` in the log.
+ */
+function maskSecretVariables(trigger, mask) {
+    for (const { name, value } of trigger.variables) {
+        const marked = trigger.secretVariables.includes(name);
+        const looksSecret = (0,_log_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .isSecretName */ .eh)(name) && value.length >= 6 && !/^(true|false)$/i.test(value);
+        if (value !== '' && (marked || looksSecret))
+            mask(value);
+    }
 }
 
 
@@ -77566,7 +77751,377 @@ function isExplained(error) {
 
 /***/ }),
 
-/***/ 6370:
+/***/ 2921:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  f: () => (/* binding */ openSession)
+});
+
+// EXTERNAL MODULE: ./lib/net/http.js
+var net_http = __nccwpck_require__(2073);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(6862);
+;// CONCATENATED MODULE: ./lib/wait/clock.js
+
+// After the wait: time allowed for stopping runs and reading what failed.
+const CLEANUP_MS = 30_000;
+// The runner sends SIGTERM 7.5 s after SIGINT and kills the process 2.5 s after that; whatever
+// must happen after a cancel has to fit well inside the first window.
+const CANCEL_CLEANUP_MS = 5_000;
+/**
+ * The step's clock. While waiting, `signal` aborts at the deadline or on cancellation. After the
+ * wait, the requests that must still be made (stopping runs, reading what failed) get a fresh
+ * signal with a budget of their own: a deadline that has passed must not prevent the clean-up,
+ * and a cancel during the clean-up shortens it rather than abandoning it.
+ */
+class StepClock {
+    controller = new AbortController();
+    timer;
+    phase = 'wait';
+    cleanupEndsAt = Infinity;
+    cancelled = false;
+    constructor(timeoutMs) {
+        this.timer = this.timeoutAfter(timeoutMs);
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    cancel() {
+        if (this.cancelled)
+            return;
+        this.cancelled = true;
+        if (this.phase === 'wait')
+            this.controller.abort(new errors/* AbortedError */.oM('cancelled'));
+        else if (this.cleanupEndsAt - Date.now() > CANCEL_CLEANUP_MS)
+            this.armCleanup(CANCEL_CLEANUP_MS);
+    }
+    beginCleanup() {
+        if (this.phase === 'cleanup')
+            return;
+        this.phase = 'cleanup';
+        this.controller = new AbortController();
+        this.armCleanup(this.cancelled ? CANCEL_CLEANUP_MS : CLEANUP_MS);
+    }
+    dispose() {
+        clearTimeout(this.timer);
+    }
+    armCleanup(ms) {
+        clearTimeout(this.timer);
+        this.cleanupEndsAt = Date.now() + ms;
+        this.timer = this.timeoutAfter(ms);
+    }
+    timeoutAfter(ms) {
+        const controller = this.controller;
+        const timer = setTimeout(() => controller.abort(new errors/* AbortedError */.oM('timeout')), ms);
+        // Never the reason the process stays alive.
+        timer.unref();
+        return timer;
+    }
+}
+
+// EXTERNAL MODULE: ./lib/providers/index.js + 27 modules
+var providers = __nccwpck_require__(8594);
+;// CONCATENATED MODULE: ./lib/gate/session.js
+// What the main and the post step share: the step's clock, one HTTP client and the provider.
+
+
+
+function openSession(connection, timeoutMs, env) {
+    const clock = new StepClock(timeoutMs);
+    const onCancel = () => clock.cancel();
+    if (env.cancellation.aborted)
+        onCancel();
+    env.cancellation.addEventListener('abort', onCancel);
+    const http = new net_http/* HttpClient */.Qq({
+        logger: env.logger,
+        signal: () => clock.signal,
+        ...(env.tuning?.retry && { retry: env.tuning.retry }),
+        ...(env.tuning?.requestTimeoutMs && { requestTimeoutMs: env.tuning.requestTimeoutMs })
+    });
+    const { provider, guard } = (0,providers/* createProvider */.Q)(connection, http, env.logger);
+    return {
+        clock,
+        provider,
+        guard,
+        close: () => {
+            clock.dispose();
+            env.cancellation.removeEventListener('abort', onCancel);
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 3737:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ stopRuns)
+/* harmony export */ });
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5348);
+// Stopping runs, and saying only what the service confirmed. A stop counts when the answer says the
+// run was stopped, or when the run's own record, read again, shows it has ended; anything else
+// means the run may still be running, and the log says so with its link.
+
+/** Stops the runs at once, in parallel. */
+async function stopRuns(provider, logger, runs) {
+    return Promise.all(runs.map((run) => stopOne(provider, logger, run)));
+}
+async function stopOne(provider, logger, run) {
+    const name = `pipeline ${run.pipelineId} run ${run.runId}`;
+    let why;
+    try {
+        if (await provider.stop(run)) {
+            logger.info(`Stopped ${name}.`);
+            return { run, confirmed: true };
+        }
+        why = 'the service did not say it stopped it';
+    }
+    catch (error) {
+        why = error.message;
+    }
+    try {
+        const detail = await provider.detail(run, true);
+        if ((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .hasEnded */ .hY)(detail.state)) {
+            logger.info(`Stopped ${name}: it has ended (${detail.status}).`);
+            return { run, confirmed: true, detail };
+        }
+        why = `${why}; it is still ${detail.status || 'running'}`;
+        logger.warning(`Could not confirm that ${name} stopped (${why}). It may still be running${run.url ? `: ${run.url}` : ''}`);
+        return { run, confirmed: false, detail };
+    }
+    catch (error) {
+        why = `${why}; reading it again failed: ${error.message}`;
+    }
+    logger.warning(`Could not confirm that ${name} stopped (${why}). It may still be running${run.url ? `: ${run.url}` : ''}`);
+    return { run, confirmed: false };
+}
+
+
+/***/ }),
+
+/***/ 5705:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8473);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9164);
+/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7273);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(711);
+// Entry point of dist/index.js, for both the main and the post step: one bundle serves both, and
+// the state tells them apart (as in actions/checkout).
+
+
+
+
+const io = (0,_action_io_js__WEBPACK_IMPORTED_MODULE_0__/* .actionIO */ .P)();
+if ((0,_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .isPost */ .tl)(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .actionsState */ .Rq)) {
+    await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_1__/* .post */ .b)(io);
+}
+else {
+    (0,_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .markMainStarted */ .UM)(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .actionsState */ .Rq);
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)(io);
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 5927:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rd: () => (/* binding */ redactText),
+/* harmony export */   cA: () => (/* binding */ redactHeaders),
+/* harmony export */   eh: () => (/* binding */ isSecretName),
+/* harmony export */   rE: () => (/* binding */ SecretSet),
+/* harmony export */   sx: () => (/* binding */ redactBody)
+/* harmony export */ });
+/* unused harmony export preview */
+// What must never be printed, and the bounded printer for anything that came from the wire.
+//
+// Two nets, because each misses something. The runner masks the values registered with it
+// (`::add-mask::`), but a signature or a freshly minted token may be printed before it is
+// registered, and a value the runner does not know of is printed as is. So debug output also cuts
+// out, by itself, every header and field that authenticates, every value registered so far, and the
+// value of every run variable whose name says it is secret.
+/** Values registered as secret, in the forms they take when embedded in JSON or a URL. */
+class SecretSet {
+    values = new Set();
+    forms = [];
+    /**
+     * Registers a value; returns what to hand to the runner's masker: the value and, for a value of
+     * several lines, each line (the runner matches a secret within one line of output).
+     */
+    add(value) {
+        const parts = [value, ...value.split(/\r?\n/).filter((l) => l.trim().length >= 4)].filter((v, i, all) => v !== '' && all.indexOf(v) === i);
+        const fresh = parts.filter((v) => !this.values.has(v));
+        for (const v of fresh)
+            this.values.add(v);
+        if (fresh.length > 0) {
+            const forms = new Set();
+            for (const v of this.values)
+                [v, JSON.stringify(v).slice(1, -1), encodeURIComponent(v)].forEach((f) => forms.add(f));
+            // Longest first, so that a secret containing another is cut whole.
+            this.forms = [...forms].sort((a, b) => b.length - a.length);
+        }
+        return fresh;
+    }
+    /** Every registered form, longest first. */
+    all() {
+        return this.forms;
+    }
+}
+function redactText(text, secrets) {
+    let out = text;
+    for (const form of secrets.all())
+        if (form !== '' && out.includes(form))
+            out = out.split(form).join('***');
+    return out;
+}
+const SECRET_HEADERS = new Set([
+    'authorization',
+    'x-auth-token',
+    'x-subject-token',
+    'x-security-token',
+    'x-yunxiao-token',
+    'x-acs-security-token',
+    'cookie',
+    'set-cookie'
+]);
+// Field names whose values authenticate, in request and response bodies.
+const SECRET_KEY = /pass(word)?|secret|token|credential|signature|^access$|^securitytoken$/i;
+// Run variables: a name that says secret hides its value from the summary and from debug output.
+const SECRET_NAME = /pass|secret|token|key|credential|auth|cookie|session|private|cert/i;
+/** Whether a run variable's name says that its value is secret. */
+function isSecretName(name) {
+    return SECRET_NAME.test(name);
+}
+function redactHeaders(headers) {
+    const out = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value === undefined)
+            continue;
+        out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? '[redacted]' : String(value);
+    }
+    return out;
+}
+/**
+ * A request or response body for the debug log: JSON (also JSON inside a string field, and a form
+ * field holding JSON, as the Yunxiao start request has) with secret fields replaced, cut to
+ * `limit` characters; anything else is shown only by its size.
+ */
+function redactBody(body, parsed, limit = 2_000) {
+    if (body === '')
+        return '';
+    let value = parsed;
+    if (value === undefined) {
+        value = parseLoose(body);
+        if (value === undefined) {
+            const form = formFields(body);
+            if (form === undefined)
+                return `[${body.length} characters, not JSON]`;
+            value = form;
+        }
+    }
+    return preview(redactValue(value, 0, ''), limit);
+}
+function parseLoose(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `a=1&b=2` as an object, when the body looks like a form. */
+function formFields(body) {
+    if (!/^[\w.%-]+=[^&]*(&[\w.%-]+=[^&]*)*$/.test(body.trim()))
+        return undefined;
+    return Object.fromEntries([...new URLSearchParams(body)].map(([k, v]) => [k, parseLoose(v) ?? v]));
+}
+const MAX_DEPTH = 16;
+function redactValue(value, depth, parentKey) {
+    if (depth > MAX_DEPTH)
+        return '…';
+    if (typeof value === 'string') {
+        // JSON inside a string (the Yunxiao `params` field): redact inside it too.
+        if (/^\s*[[{]/.test(value)) {
+            const inner = parseLoose(value);
+            if (inner !== undefined)
+                return redactValue(inner, depth + 1, parentKey);
+        }
+        return value;
+    }
+    if (Array.isArray(value))
+        return value.map((v) => redactValue(v, depth + 1, parentKey));
+    if (typeof value !== 'object' || value === null)
+        return value;
+    const entries = Object.entries(value);
+    // `{name: "DB_PASSWORD", value: "…"}` (CodeArts) or `{key: …, value: …}` (Yunxiao globalParams).
+    const named = entries.find(([k]) => k === 'name' || k === 'key')?.[1];
+    const hideValue = typeof named === 'string' && isSecretName(named);
+    const out = {};
+    for (const [key, v] of entries) {
+        // `envs: {DB_PASSWORD: "…"}`: the Yunxiao shape, where the key is the variable's name.
+        const secret = SECRET_KEY.test(key) || (parentKey === 'envs' && isSecretName(key)) || (hideValue && key === 'value');
+        out[key] = secret ? '[redacted]' : redactValue(v, depth + 1, key);
+    }
+    return out;
+}
+/**
+ * JSON text of a value from the wire, bounded in depth and in length: a service can answer with
+ * thousands of nested levels (JSON.stringify would overflow the stack) or with megabytes.
+ */
+function preview(value, limit = 2_000) {
+    const out = [];
+    let length = 0;
+    const push = (s) => {
+        out.push(s);
+        length += s.length;
+        return length <= limit;
+    };
+    const walk = (v, depth) => {
+        if (v === null || typeof v === 'number' || typeof v === 'boolean')
+            return push(String(v));
+        if (typeof v === 'string')
+            return push(JSON.stringify(v.length > limit ? `${v.slice(0, limit)}…` : v));
+        if (typeof v !== 'object')
+            return push('null');
+        if (depth >= MAX_DEPTH)
+            return push(Array.isArray(v) ? '[…]' : '{…}');
+        if (Array.isArray(v)) {
+            if (!push('['))
+                return false;
+            for (let i = 0; i < v.length; i++)
+                if ((i > 0 && !push(',')) || !walk(v[i], depth + 1))
+                    return false;
+            return push(']');
+        }
+        if (!push('{'))
+            return false;
+        let first = true;
+        for (const [k, item] of Object.entries(v)) {
+            if ((!first && !push(',')) || !push(`${JSON.stringify(k)}:`) || !walk(item, depth + 1))
+                return false;
+            first = false;
+        }
+        return push('}');
+    };
+    const complete = walk(value, 0);
+    const text = out.join('');
+    return complete && text.length <= limit ? text : `${text.slice(0, limit)}… [cut]`;
+}
+
+
+/***/ }),
+
+/***/ 711:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77575,14 +78130,18 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./lib/errors.js
-var errors = __nccwpck_require__(6862);
 // EXTERNAL MODULE: ./lib/action/inputs.js + 5 modules
 var inputs = __nccwpck_require__(5229);
+// EXTERNAL MODULE: ./lib/action/io.js + 4 modules
+var action_io = __nccwpck_require__(8473);
+// EXTERNAL MODULE: ./lib/action/secrets.js
+var secrets = __nccwpck_require__(4057);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(6862);
 // EXTERNAL MODULE: ./lib/model.js
 var model = __nccwpck_require__(5348);
-// EXTERNAL MODULE: ./lib/providers/index.js + 22 modules
-var providers = __nccwpck_require__(743);
+// EXTERNAL MODULE: ./lib/providers/index.js + 27 modules
+var providers = __nccwpck_require__(8594);
 ;// CONCATENATED MODULE: ./lib/report/failures.js
 const ENTRY_CHECK = '(stage entry check)';
 const EXIT_CHECK = '(stage exit check)';
@@ -77630,12 +78189,12 @@ class RunLabels {
     /** Learns the pipeline's name and the run's number from whatever was read of the run. */
     remember(run, snapshot) {
         if (snapshot.runNumber !== undefined)
-            this.numbers.set((0,model/* runKey */.r)(run), snapshot.runNumber);
-        if ((0,model/* isDetail */.m)(snapshot) && snapshot.pipelineName)
+            this.numbers.set((0,model/* runKey */.r7)(run), snapshot.runNumber);
+        if ((0,model/* isDetail */.mO)(snapshot) && snapshot.pipelineName)
             this.names.set(run.pipelineId, snapshot.pipelineName);
     }
     label(run) {
-        const number = this.numbers.get((0,model/* runKey */.r)(run));
+        const number = this.numbers.get((0,model/* runKey */.r7)(run));
         return `${this.names.get(run.pipelineId) ?? `pipeline ${run.pipelineId}`}${number !== undefined ? ` #${number}` : ''}`;
     }
     /** The pipeline's name when known. */
@@ -77656,29 +78215,48 @@ function writeOutputs(setOutput, results, conclusion) {
     setOutput('status', first?.status ?? '');
 }
 
+;// CONCATENATED MODULE: ./lib/report/printout.js
+// What the reports ask to be printed, as data: the reports decide what to say, and the step prints
+// it (through its Logger, the one place that decides how text reaches the job log).
+function print(logger, printouts) {
+    for (const p of printouts) {
+        if ('info' in p)
+            logger.info(p.info);
+        else if ('warning' in p)
+            logger.warning(p.warning);
+        else if ('annotation' in p)
+            logger.error(p.annotation, { title: p.title });
+        else {
+            logger.startGroup(p.group);
+            logger.verbatim(p.lines);
+            logger.endGroup();
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/report/progress.js
 // Progress lines while waiting: one when a run, a stage or a job changes status, never one per
 // poll, so a long wait leaves a short, readable log.
 
-/** Prints what changed since the run was last read. Job lines appear when the read included jobs. */
-function progressPrinter(logger, label) {
+/** The lines that say what changed since the run was last read. Job lines appear when the read included jobs. */
+function progressLines(label) {
     const jobsSeen = new Map();
     return (run, previous, current) => {
-        for (const line of changes(previous, current))
-            logger.info(`${label(run)}: ${line}`);
-        if (!(0,model/* isDetail */.m)(current))
-            return;
+        const lines = changes(previous, current).map((line) => `${label(run)}: ${line}`);
+        if (!(0,model/* isDetail */.mO)(current))
+            return lines;
         for (const stage of current.stages) {
             for (const job of stage.jobs) {
-                const key = `${(0,model/* runKey */.r)(run)}/${stage.name}/${job.name}`;
+                const key = `${(0,model/* runKey */.r7)(run)}/${stage.name}/${job.name}`;
                 const before = jobsSeen.get(key);
                 jobsSeen.set(key, job.status);
                 // A job seen for the first time is worth a line once it has started.
                 if (before === job.status || (before === undefined && job.state === 'running' && job.startedAt === undefined))
                     continue;
-                logger.info(`${label(run)}:     job ${stage.name} / ${job.name}: ${job.status}`);
+                lines.push(`${label(run)}:     job ${stage.name} / ${job.name}: ${job.status}`);
             }
         }
+        return lines;
     };
 }
 /** What changed in the run and its stages between two reads, in words. */
@@ -77732,46 +78310,47 @@ const ANNOTATIONS = 9;
 const ANNOTATION_CHARS = 4_096;
 const ANNOTATION_LINES = 20;
 class Reporter {
-    logger;
     provider;
     settings;
     reported = new Set();
     annotations = 0;
     /** Failed steps with their tails, by runKey(), in the order found. */
     failedLogs = new Map();
-    constructor(logger, provider, settings) {
-        this.logger = logger;
+    constructor(provider, settings) {
         this.provider = provider;
         this.settings = settings;
     }
     /** Reports what this detail shows that has not been reported yet. `label` names the run: "shop-build #12". */
     async onDetail(run, detail, label) {
+        const out = [];
         for (const placed of placedSteps(detail)) {
             const { step } = placed;
             const failed = step.state === 'failure';
-            const ended = failed || step.state === 'success' || step.state === 'cancelled';
+            const ended = (0,model/* hasEnded */.hY)(step.state);
             const printLog = this.settings.logs === 'all' ? ended : this.settings.logs === 'failed' && failed;
-            if ((!failed && !printLog) || !this.once(`${(0,model/* runKey */.r)(run)}/step/${step.id}`))
+            if ((!failed && !printLog) || !this.once(`${(0,model/* runKey */.r7)(run)}/step/${step.id}`))
                 continue;
             const failure = { stage: placed.stage.name, job: placed.jobName, step: step.name, message: step.message ?? placed.job?.message ?? '' };
-            if (failed && placed.job?.message && this.once(`${(0,model/* runKey */.r)(run)}/job/${placed.job.id}`)) {
-                this.logger.info(`${label} / ${placed.stage.name} / ${placed.job.name} failed: ${oneLine(placed.job.message)}`);
+            if (failed && placed.job?.message && this.once(`${(0,model/* runKey */.r7)(run)}/job/${placed.job.id}`)) {
+                out.push({ info: `${label} / ${placed.stage.name} / ${placed.job.name} failed: ${oneLine(placed.job.message)}` });
             }
-            const tail = printLog ? await this.printStepLog(run, placed, label) : undefined;
+            const tail = printLog ? await this.stepLog(run, placed, label, out) : undefined;
             if (failed)
-                this.fail(run, label, failure, tail);
+                this.fail(run, label, failure, tail, out);
         }
         // Failures with no failed step to show (a job refused before it ran, a stage that failed by itself).
         for (const failure of failuresOf(detail).filter((f) => f.step === '')) {
-            if (this.once(`${(0,model/* runKey */.r)(run)}/failure/${failurePath(failure)}`))
-                this.fail(run, label, failure, undefined);
+            if (this.once(`${(0,model/* runKey */.r7)(run)}/failure/${failurePath(failure)}`))
+                this.fail(run, label, failure, undefined, out);
         }
+        return out;
     }
-    async printStepLog(run, placed, label) {
+    /** Reads the step's log (its tail) and says how to show it. */
+    async stepLog(run, placed, label, out) {
         const { step } = placed;
         const title = `${label} / ${placed.stage.name} / ${placed.jobName} / ${step.name}: ${step.status}`;
         if (step.logKey === undefined) {
-            this.logger.info(`${title} (no log)`);
+            out.push({ info: `${title} (no log)` });
             return undefined;
         }
         let tail;
@@ -77779,23 +78358,21 @@ class Reporter {
             tail = await readTail(this.provider.stepLog(run, step.logKey), this.settings.logLines);
         }
         catch (error) {
-            this.logger.warning(`Could not read the log of ${title}: ${error.message}`);
+            out.push({ warning: `Could not read the log of ${title}: ${error.message}` });
             return undefined;
         }
         const shown = tail.total > tail.lines.length ? ` (last ${tail.lines.length} of ${tail.total} lines)` : '';
-        this.logger.startGroup(`${title}${shown}`);
-        this.logger.verbatim(tail.lines);
-        this.logger.endGroup();
+        out.push({ group: `${title}${shown}`, lines: tail.lines });
         return tail;
     }
-    fail(run, label, failure, tail) {
-        const list = this.failedLogs.get((0,model/* runKey */.r)(run)) ?? [];
+    fail(run, label, failure, tail, out) {
+        const list = this.failedLogs.get((0,model/* runKey */.r7)(run)) ?? [];
         list.push({ failure, ...(tail && { tail }) });
-        this.failedLogs.set((0,model/* runKey */.r)(run), list);
+        this.failedLogs.set((0,model/* runKey */.r7)(run), list);
         if (this.annotations >= ANNOTATIONS)
             return;
         this.annotations++;
-        this.logger.error(annotationText(failure, tail), { title: `${label} / ${failurePath(failure)}` });
+        out.push({ annotation: annotationText(failure, tail), title: `${label} / ${failurePath(failure)}` });
     }
     once(key) {
         if (this.reported.has(key))
@@ -78068,8 +78645,6 @@ function duration(ms) {
     return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
 }
 
-// EXTERNAL MODULE: ./lib/gate/session.js + 1 modules
-var gate_session = __nccwpck_require__(2921);
 // EXTERNAL MODULE: ./lib/wait/sleep.js
 var sleep = __nccwpck_require__(6008);
 ;// CONCATENATED MODULE: ./lib/net/rounds.js
@@ -78080,7 +78655,7 @@ var sleep = __nccwpck_require__(6008);
  * retried each request; this is for steps that must not fail on a bad minute, such as finding
  * the runs to wait on, bounded by the step's deadline through `signal`.
  */
-async function persist(fn, rounds, pauseMs, signal) {
+async function inRounds(fn, rounds, pauseMs, signal) {
     for (let round = 1;; round++) {
         try {
             return await fn();
@@ -78186,8 +78761,37 @@ function seconds(ms) {
 var state = __nccwpck_require__(7273);
 // EXTERNAL MODULE: ./lib/gate/stop.js
 var stop = __nccwpck_require__(3737);
-// EXTERNAL MODULE: ./lib/gate/request.js + 1 modules
-var gate_request = __nccwpck_require__(1380);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/gate/request.js
+// The start request sent for each pipeline, and the description that ties a run to the GitHub
+// job that started it.
+
+
+function defaultDescription(origin) {
+    const pr = origin.pullRequest !== undefined ? ` PR #${origin.pullRequest}` : '';
+    return `GitHub ${origin.repository}${pr} ${origin.sha.slice(0, 12)} ${origin.runUrl}`;
+}
+/**
+ * A random tag appended to every description. Starting a run is not idempotent, so when a start's
+ * answer is lost the run is looked for by this tag before starting again.
+ */
+function newMarker() {
+    return `[gha-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}]`;
+}
+function startRequest(trigger, origin, marker) {
+    const text = trigger.description ?? defaultDescription(origin);
+    const description = `${text.slice(0, inputs/* DESCRIPTION_LIMIT */.r7 - marker.length - 1)} ${marker}`;
+    return {
+        ...(trigger.ref && { ref: trigger.ref }),
+        variables: trigger.variables,
+        description,
+        marker,
+        stages: trigger.stages,
+        jobs: trigger.jobs
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/wait/schedule.js
 /**
  * Delays between status reads: `first`, then growing by half each time up to `max`, each with ±20%
@@ -78220,7 +78824,7 @@ class PollSchedule {
 
 /** Whether the wait on this run is over: it ended, or it waits for a person and we were told not to. */
 function isSettled(snapshot, settings) {
-    return snapshot.state !== 'running' && (snapshot.state !== 'manual' || settings.onManualGate === 'fail');
+    return (0,model/* hasEnded */.hY)(snapshot.state) || (snapshot.state === 'manual' && settings.onManualGate === 'fail');
 }
 async function waitForRuns(runs, settings, ctx) {
     const snapshots = new Map();
@@ -78234,11 +78838,11 @@ async function waitForRuns(runs, settings, ctx) {
                 const read = await ctx.provider.poll(pending);
                 failedReads = 0;
                 for (const run of pending) {
-                    const current = read.get((0,model/* runKey */.r)(run));
+                    const current = read.get((0,model/* runKey */.r7)(run));
                     if (current === undefined)
                         continue;
-                    const previous = snapshots.get((0,model/* runKey */.r)(run));
-                    snapshots.set((0,model/* runKey */.r)(run), current);
+                    const previous = snapshots.get((0,model/* runKey */.r7)(run));
+                    snapshots.set((0,model/* runKey */.r7)(run), current);
                     await ctx.onSnapshot(run, previous, current);
                 }
             }
@@ -78256,12 +78860,12 @@ async function waitForRuns(runs, settings, ctx) {
                     ctx.logger.info(message);
             }
             pending = pending.filter((run) => {
-                const snapshot = snapshots.get((0,model/* runKey */.r)(run));
+                const snapshot = snapshots.get((0,model/* runKey */.r7)(run));
                 return snapshot === undefined || !isSettled(snapshot, settings);
             });
             if (pending.length === 0)
                 return { snapshots };
-            if (settings.failFast && runs.some((run) => isUnsuccessful(snapshots.get((0,model/* runKey */.r)(run)), settings))) {
+            if (settings.failFast && runs.some((run) => isUnsuccessful(snapshots.get((0,model/* runKey */.r7)(run)), settings))) {
                 return { snapshots, interrupted: 'fail-fast' };
             }
             await ctx.onCycle?.();
@@ -78279,7 +78883,7 @@ function isUnsuccessful(snapshot, settings) {
 }
 
 ;// CONCATENATED MODULE: ./lib/gate/gate.js
-// The main step: validate inputs, start (or find) the runs, wait, report. Every effect on the
+// The gate: start (or find) the runs, wait, stop what must be stopped, report. Every effect on the
 // world goes through `ActionIO` or the provider, so tests can run this against the simulator.
 
 
@@ -78298,28 +78902,11 @@ function isUnsuccessful(snapshot, settings) {
 
 
 
-
-async function run(io) {
-    (0,inputs/* maskSecretInputs */.q)(io.readInput, (value) => io.logger.secret(value));
-    let settings;
-    try {
-        settings = (0,inputs/* getInputs */.GP)(io.readInput);
-    }
-    catch (error) {
-        // Later steps branch on `conclusion`; an input error is a failure like any other.
-        io.setOutput('conclusion', 'failure');
-        return io.setFailed(messageOf(error, io.logger));
-    }
-    (0,inputs/* maskSecretVariables */.OH)(settings.trigger, (value) => io.logger.secret(value));
-    const session = (0,gate_session/* openSession */.f)(settings.connection, settings.wait.timeoutMs, io);
-    try {
-        await new MainStep(settings, io, session).run();
-    }
-    finally {
-        session.close();
-    }
-}
-class MainStep {
+/**
+ * One step's work: start the runs (or find them), wait until they end, stop what must be stopped,
+ * and report. It knows runs only through the Provider, and the runner only through ActionIO.
+ */
+class Gate {
     settings;
     io;
     session;
@@ -78338,40 +78925,41 @@ class MainStep {
         this.session = session;
         this.provider = session.provider;
         this.logger = io.logger;
-        this.reporter = new Reporter(io.logger, session.provider, settings.report);
+        this.reporter = new Reporter(session.provider, settings.report);
     }
     async run() {
         try {
             await this.obtainRuns();
             if (this.settings.mode === 'trigger') {
-                this.session.lifecycle.beginCleanup();
+                this.session.clock.beginCleanup();
                 await this.stopDuplicates();
                 // The runs are meant to go on after this step: nothing for the post step to stop.
                 this.settle([]);
                 writeOutputs(this.io.setOutput, this.runs.map(startedResult), 'success');
                 return;
             }
-            const progress = progressPrinter(this.logger, (run) => this.labels.label(run));
+            const progress = progressLines((run) => this.labels.label(run));
             const waited = await waitForRuns(this.runs, this.settings.wait, {
                 provider: this.provider,
                 logger: this.logger,
-                signal: this.session.lifecycle.signal,
+                signal: this.session.clock.signal,
                 onSnapshot: async (run, previous, current) => {
                     this.labels.remember(run, current);
                     this.warnUnknownStatuses(run, current);
-                    progress(run, previous, current);
+                    for (const line of progress(run, previous, current))
+                        this.logger.info(line);
                     // A job can fail long before its run ends; say why at once.
-                    if ((0,model/* isDetail */.m)(current))
-                        await this.reporter.onDetail(run, current, this.labels.label(run));
+                    if ((0,model/* isDetail */.mO)(current))
+                        print(this.logger, await this.reporter.onDetail(run, current, this.labels.label(run)));
                 },
                 onCycle: () => this.stopDuplicates(true),
                 notFoundGraceUntil: Math.max(0, ...this.starts.map((s) => s.context.sentAt)) + (this.io.tuning?.searchWindowMs ?? SEARCH_WINDOW_MS)
             });
-            this.session.lifecycle.beginCleanup();
+            this.session.clock.beginCleanup();
             const stops = waited.interrupted ? await this.stopUnfinished(waited.snapshots, waited.interrupted) : [];
             await this.stopDuplicates();
             const finals = await this.finalDetails();
-            const results = this.runs.map((run) => this.resultFor(run, waited, finals.get((0,model/* runKey */.r)(run)), stops));
+            const results = this.runs.map((run) => this.resultFor(run, waited, finals.get((0,model/* runKey */.r7)(run)), stops));
             const conclusion = overallConclusion(results, waited.interrupted);
             writeOutputs(this.io.setOutput, results, conclusion);
             this.settle(stops.filter((s) => !s.confirmed).map((s) => s.run));
@@ -78392,7 +78980,7 @@ class MainStep {
                 const runId = this.settings.runIds[i];
                 const run = runId !== undefined
                     ? this.provider.adopt(pipelineId, runId)
-                    : await persist(() => this.provider.latest(pipelineId), 4, this.io.tuning?.settleMs ?? 2_000, () => this.session.lifecycle.signal);
+                    : await inRounds(() => this.provider.latest(pipelineId), 4, this.io.tuning?.settleMs ?? 2_000, () => this.session.clock.signal);
                 this.runs.push(run);
                 this.logger.info(`Waiting on pipeline ${pipelineId} run ${run.runId}: ${run.url}`);
             }
@@ -78401,11 +78989,11 @@ class MainStep {
         // One at a time, so that a refused credential fails on the first pipeline rather than on all of them.
         const origin = this.io.origin();
         for (const pipelineId of this.settings.pipelineIds) {
-            const request = (0,gate_request/* startRequest */.E7)(this.settings.trigger, origin, (0,gate_request/* newMarker */.XS)());
+            const request = startRequest(this.settings.trigger, origin, newMarker());
             const started = await startOnce(pipelineId, request, {
                 provider: this.provider,
                 logger: this.logger,
-                signal: () => this.session.lifecycle.signal,
+                signal: () => this.session.clock.signal,
                 ...(this.io.tuning?.searchWindowMs !== undefined && { searchWindowMs: this.io.tuning.searchWindowMs }),
                 // Written down before the request leaves: if the step dies now, the post step looks for this run.
                 onSend: (context) => {
@@ -78427,8 +79015,8 @@ class MainStep {
         if (interrupted !== 'fail-fast' && !this.settings.cancelOnAbort)
             return [];
         const unfinished = this.runs.filter((r) => {
-            const state = snapshots.get((0,model/* runKey */.r)(r))?.state;
-            return r.startedHere && (state === undefined || state === 'running' || state === 'manual');
+            const state = snapshots.get((0,model/* runKey */.r7)(r))?.state;
+            return r.startedHere && !(0,model/* hasEnded */.hY)(state);
         });
         return (0,stop/* stopRuns */.p)(this.provider, this.logger, unfinished);
     }
@@ -78466,7 +79054,7 @@ class MainStep {
      * nothing about the runs: they are left alone, and the message says where they are.
      */
     async abandon(error) {
-        this.session.lifecycle.beginCleanup();
+        this.session.clock.beginCleanup();
         const refused = this.session.guard.refused;
         const stopThem = this.settings.cancelOnAbort && !refused && (error instanceof errors/* AbortedError */.oM || error instanceof errors/* StartRefusedError */.Zy);
         let unconfirmed = [];
@@ -78517,8 +79105,8 @@ class MainStep {
             try {
                 const detail = await this.provider.detail(run);
                 this.labels.remember(run, detail);
-                finals.set((0,model/* runKey */.r)(run), detail);
-                await this.reporter.onDetail(run, detail, this.labels.label(run));
+                finals.set((0,model/* runKey */.r7)(run), detail);
+                print(this.logger, await this.reporter.onDetail(run, detail, this.labels.label(run)));
             }
             catch (error) {
                 this.logger.warning(`Could not read pipeline ${run.pipelineId} run ${run.runId}: ${error.message}`);
@@ -78528,7 +79116,7 @@ class MainStep {
     }
     resultFor(run, waited, detail, stops) {
         // The wait's last snapshot is what decided the verdict; the detail adds what failed.
-        const snapshot = waited.snapshots.get((0,model/* runKey */.r)(run));
+        const snapshot = waited.snapshots.get((0,model/* runKey */.r7)(run));
         const failures = snapshot?.state === 'failure' && detail ? failuresOf(detail) : [];
         const result = resultOf(run, snapshot, { interrupted: waited.interrupted, onManualGate: this.settings.wait.onManualGate }, failures);
         const stop = stops.find((s) => s.run === run);
@@ -78539,9 +79127,9 @@ class MainStep {
     }
     async writeSummary(results, conclusion, finals) {
         const runs = this.runs.map((run, i) => {
-            const detail = finals.get((0,model/* runKey */.r)(run));
+            const detail = finals.get((0,model/* runKey */.r7)(run));
             const pipeline = this.labels.name(run.pipelineId) ?? run.pipelineId;
-            return { result: results[i], pipeline, ...(detail && { detail }), failedLogs: this.reporter.failedLogs.get((0,model/* runKey */.r)(run)) ?? [] };
+            return { result: results[i], pipeline, ...(detail && { detail }), failedLogs: this.reporter.failedLogs.get((0,model/* runKey */.r7)(run)) ?? [] };
         });
         try {
             await this.io.writeSummary(renderSummary({ service: (0,providers/* serviceName */.f)(this.settings.connection), conclusion, runs, trigger: this.settings.trigger }));
@@ -78564,578 +79152,37 @@ function messageOf(error, logger) {
     return String(error);
 }
 
-
-/***/ }),
-
-/***/ 1380:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  XS: () => (/* binding */ newMarker),
-  ad: () => (/* binding */ originFromEnv),
-  E7: () => (/* binding */ startRequest)
-});
-
-// UNUSED EXPORTS: defaultDescription
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ./lib/action/inputs.js + 5 modules
-var inputs = __nccwpck_require__(5229);
-;// CONCATENATED MODULE: ./lib/gate/request.js
-// The start request sent for each pipeline, and the description that ties a run to the GitHub
-// job that started it.
+// EXTERNAL MODULE: ./lib/gate/session.js + 1 modules
+var gate_session = __nccwpck_require__(2921);
+;// CONCATENATED MODULE: ./lib/main.js
+// The main step's logic: read the inputs, then let the gate do the work. `run()` with no argument
+// runs under the runner (and under GitHub's local debugger, `npx @github/local-action . src/main.ts
+// .env`); tests give it an IO of their own.
 
 
 
-/**
- * Reads the workflow run from the runner's environment and the event payload. (This is all the
- * action needs from @actions/github's context, which would bring 1.3 MB of Octokit into the bundle.)
- */
-function originFromEnv(env) {
-    const repository = env['GITHUB_REPOSITORY'] ?? '';
-    const pr = readEvent(env['GITHUB_EVENT_PATH'])?.pull_request;
-    const runUrl = `${env['GITHUB_SERVER_URL'] ?? 'https://github.com'}/${repository}/actions/runs/${env['GITHUB_RUN_ID'] ?? ''}`;
-    return {
-        repository,
-        // On pull_request events GITHUB_SHA is a merge commit that exists only on GitHub; the head is what people recognise.
-        sha: pr?.head?.sha ?? env['GITHUB_SHA'] ?? '',
-        ...(typeof pr?.number === 'number' && { pullRequest: pr.number }),
-        runUrl
-    };
-}
-function readEvent(path) {
-    if (!path)
-        return undefined;
+
+
+async function run(io = (0,action_io/* actionIO */.P)()) {
+    // Before anything can print one, the secrets are handed to the log masker.
+    (0,secrets/* maskSecretInputs */.q)(io.readInput, (value) => io.logger.secret(value));
+    let settings;
     try {
-        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-function defaultDescription(origin) {
-    const pr = origin.pullRequest !== undefined ? ` PR #${origin.pullRequest}` : '';
-    return `GitHub ${origin.repository}${pr} ${origin.sha.slice(0, 12)} ${origin.runUrl}`;
-}
-/**
- * A random tag appended to every description. Starting a run is not idempotent, so when a start's
- * answer is lost the run is looked for by this tag before starting again.
- */
-function newMarker() {
-    return `[gha-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}]`;
-}
-function startRequest(trigger, origin, marker) {
-    const text = trigger.description ?? defaultDescription(origin);
-    const description = `${text.slice(0, inputs/* DESCRIPTION_LIMIT */.r7 - marker.length - 1)} ${marker}`;
-    return {
-        ...(trigger.ref && { ref: trigger.ref }),
-        variables: trigger.variables,
-        description,
-        marker,
-        stages: trigger.stages,
-        jobs: trigger.jobs
-    };
-}
-
-
-/***/ }),
-
-/***/ 2921:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  f: () => (/* binding */ openSession)
-});
-
-// EXTERNAL MODULE: ./lib/net/http.js
-var net_http = __nccwpck_require__(2073);
-// EXTERNAL MODULE: ./lib/errors.js
-var errors = __nccwpck_require__(6862);
-;// CONCATENATED MODULE: ./lib/wait/clock.js
-
-// After the wait: time allowed for stopping runs and reading what failed.
-const CLEANUP_MS = 30_000;
-// The runner sends SIGTERM 7.5 s after SIGINT and kills the process 2.5 s after that; whatever
-// must happen after a cancel has to fit well inside the first window.
-const CANCEL_CLEANUP_MS = 5_000;
-/**
- * The step's clock. While waiting, `signal` aborts at the deadline or on cancellation. After the
- * wait, the requests that must still be made (stopping runs, reading what failed) get a fresh
- * signal with a budget of their own: a deadline that has passed must not prevent the clean-up,
- * and a cancel during the clean-up shortens it rather than abandoning it.
- */
-class Lifecycle {
-    controller = new AbortController();
-    timer;
-    phase = 'wait';
-    cleanupEndsAt = Infinity;
-    cancelled = false;
-    constructor(timeoutMs) {
-        this.timer = this.timeoutAfter(timeoutMs);
-    }
-    get signal() {
-        return this.controller.signal;
-    }
-    cancel() {
-        if (this.cancelled)
-            return;
-        this.cancelled = true;
-        if (this.phase === 'wait')
-            this.controller.abort(new errors/* AbortedError */.oM('cancelled'));
-        else if (this.cleanupEndsAt - Date.now() > CANCEL_CLEANUP_MS)
-            this.armCleanup(CANCEL_CLEANUP_MS);
-    }
-    beginCleanup() {
-        if (this.phase === 'cleanup')
-            return;
-        this.phase = 'cleanup';
-        this.controller = new AbortController();
-        this.armCleanup(this.cancelled ? CANCEL_CLEANUP_MS : CLEANUP_MS);
-    }
-    dispose() {
-        clearTimeout(this.timer);
-    }
-    armCleanup(ms) {
-        clearTimeout(this.timer);
-        this.cleanupEndsAt = Date.now() + ms;
-        this.timer = this.timeoutAfter(ms);
-    }
-    timeoutAfter(ms) {
-        const controller = this.controller;
-        const timer = setTimeout(() => controller.abort(new errors/* AbortedError */.oM('timeout')), ms);
-        // Never the reason the process stays alive.
-        timer.unref();
-        return timer;
-    }
-}
-
-// EXTERNAL MODULE: ./lib/providers/index.js + 22 modules
-var providers = __nccwpck_require__(743);
-;// CONCATENATED MODULE: ./lib/gate/session.js
-// What the main and the post step share: the step's clock, one HTTP client and the provider.
-
-
-
-function openSession(connection, timeoutMs, env) {
-    const lifecycle = new Lifecycle(timeoutMs);
-    const onCancel = () => lifecycle.cancel();
-    if (env.cancellation.aborted)
-        onCancel();
-    env.cancellation.addEventListener('abort', onCancel);
-    const http = new net_http/* HttpClient */.Qq({
-        logger: env.logger,
-        signal: () => lifecycle.signal,
-        ...(env.tuning?.retry && { retry: env.tuning.retry }),
-        ...(env.tuning?.requestTimeoutMs && { requestTimeoutMs: env.tuning.requestTimeoutMs })
-    });
-    const { provider, guard } = (0,providers/* createProvider */.Q)(connection, http, env.logger);
-    return {
-        lifecycle,
-        provider,
-        guard,
-        close: () => {
-            lifecycle.dispose();
-            env.cancellation.removeEventListener('abort', onCancel);
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 3737:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ stopRuns)
-/* harmony export */ });
-// Stopping runs, and saying only what the service confirmed. A stop counts when the answer says the
-// run was stopped, or when the run's own record, read again, shows it has ended; anything else
-// means the run may still be running, and the log says so with its link.
-/** Stops the runs at once, in parallel. */
-async function stopRuns(provider, logger, runs) {
-    return Promise.all(runs.map((run) => stopOne(provider, logger, run)));
-}
-async function stopOne(provider, logger, run) {
-    const name = `pipeline ${run.pipelineId} run ${run.runId}`;
-    let why;
-    try {
-        if (await provider.stop(run)) {
-            logger.info(`Stopped ${name}.`);
-            return { run, confirmed: true };
-        }
-        why = 'the service did not say it stopped it';
+        settings = (0,inputs/* getInputs */.GP)(io.readInput);
     }
     catch (error) {
-        why = error.message;
+        // Later steps branch on `conclusion`; an input error is a failure like any other.
+        io.setOutput('conclusion', 'failure');
+        return io.setFailed(messageOf(error, io.logger));
     }
+    (0,secrets/* maskSecretVariables */.O)(settings.trigger, (value) => io.logger.secret(value));
+    const session = (0,gate_session/* openSession */.f)(settings.connection, settings.wait.timeoutMs, io);
     try {
-        const detail = await provider.detail(run, true);
-        if (detail.state === 'success' || detail.state === 'failure' || detail.state === 'cancelled') {
-            logger.info(`Stopped ${name}: it has ended (${detail.status}).`);
-            return { run, confirmed: true, detail };
-        }
-        why = `${why}; it is still ${detail.status || 'running'}`;
-        logger.warning(`Could not confirm that ${name} stopped (${why}). It may still be running${run.url ? `: ${run.url}` : ''}`);
-        return { run, confirmed: false, detail };
+        await new Gate(settings, io, session).run();
     }
-    catch (error) {
-        why = `${why}; reading it again failed: ${error.message}`;
+    finally {
+        session.close();
     }
-    logger.warning(`Could not confirm that ${name} stopped (${why}). It may still be running${run.url ? `: ${run.url}` : ''}`);
-    return { run, confirmed: false };
-}
-
-
-/***/ }),
-
-/***/ 5705:
-/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2370);
-/* harmony import */ var _log_logger_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4739);
-/* harmony import */ var _gate_gate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6370);
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9164);
-/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7273);
-/* harmony import */ var _gate_request_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1380);
-// Entry point of dist/index.js, for both the main and the post step.
-
-
-
-
-
-
-// The runner cancels a step with SIGINT, then SIGTERM 7.5 s later (Ctrl+C then Ctrl+Break, which
-// Node calls SIGBREAK, on Windows). Without handlers Node exits at once and no run would be stopped.
-const cancellation = new AbortController();
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGBREAK']) {
-    process.on(signal, () => {
-        if (!cancellation.signal.aborted)
-            _log_logger_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsLogger */ .MV.info(`Received ${signal}: cancelling.`);
-        cancellation.abort();
-    });
-}
-const io = {
-    logger: _log_logger_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsLogger */ .MV,
-    readInput: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name),
-    setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value),
-    // What core.setFailed does, through our own logger: the message names remote things.
-    setFailed: (message) => {
-        process.exitCode = 1;
-        _log_logger_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsLogger */ .MV.error(message);
-    },
-    state: _action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .actionsState */ .Rq,
-    origin: () => (0,_gate_request_js__WEBPACK_IMPORTED_MODULE_5__/* .originFromEnv */ .ad)(process.env),
-    cancellation: cancellation.signal,
-    writeSummary: async (markdown) => {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown).write();
-    }
-};
-if ((0,_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .isPost */ .tl)(_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .actionsState */ .Rq)) {
-    await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_3__/* .post */ .b)(io);
-}
-else {
-    (0,_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .markMainStarted */ .UM)(_action_state_js__WEBPACK_IMPORTED_MODULE_4__/* .actionsState */ .Rq);
-    await (0,_gate_gate_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)(io);
-}
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 4739:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  MV: () => (/* binding */ actionsLogger)
-});
-
-// UNUSED EXPORTS: commandLogger, escapeData, escapeProperty, inertLine
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: ./lib/log/redact.js
-var redact = __nccwpck_require__(5927);
-;// CONCATENATED MODULE: ./lib/log/logger.js
-// Everything the action prints goes through a Logger: the one place that decides how text reaches
-// the job log. The runner reads a step's stdout line by line and obeys any line that looks like a
-// workflow command (docs/runner-commands.md), and much of what we print comes from the pipeline
-// service: names, messages, log lines. So the logger formats the commands itself, makes every plain
-// line inert, and prints remote log lines only inside a stop-commands block.
-
-
-
-/**
- * The runner's own escaping for a command's data (actions/toolkit `command.ts`): it undoes these
- * three, so a message can carry line breaks without ending the command line.
- */
-function escapeData(text) {
-    return breakLegacyCommands(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
-}
-/** Properties additionally escape the characters that separate them. */
-function escapeProperty(text) {
-    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-// Control characters (the runner splits lines on a lone \r as well as \n), Unicode line and
-// paragraph separators, and the bidirectional overrides that make a line read other than it is.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/**
- * A line the runner prints and never obeys, whatever text it holds: control characters are shown
- * as `\u000a`, a leading `::` (the runner trims white space first) and every `##[` (the legacy
- * form counts anywhere in a line) are broken by a zero-width space, which the reader does not see.
- */
-function inertLine(text) {
-    const flat = breakLegacyCommands(text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-    return flat.replace(/^(\s*):(?=:)/, '$1:\u200b');
-}
-function breakLegacyCommands(text) {
-    return text.replace(/##\[/g, '##\u200b[');
-}
-function command(name, props, data) {
-    const properties = Object.entries(props ?? {})
-        .filter(([, v]) => v !== undefined && v !== '')
-        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
-        .join(',');
-    return `::${name}${properties ? ` ${properties}` : ''}::${escapeData(data)}`;
-}
-/**
- * The logger the runner sees: writes lines to `write` (process.stdout in the action; a buffer in
- * tests, which then see exactly the bytes the runner would). `command` says whether a line is a
- * command of ours, as opposed to text, so that a test can tell the two apart.
- */
-function commandLogger(write, debug) {
-    const secrets = new redact/* SecretSet */.rE();
-    const ours = (text) => write(`${text}${external_node_os_namespaceObject.EOL}`, true);
-    const plain = (text) => write(`${text}${external_node_os_namespaceObject.EOL}`, false);
-    return {
-        debug: (m) => {
-            if (debug)
-                ours(command('debug', undefined, (0,redact/* redactText */.Rd)(m, secrets)));
-        },
-        info: (m) => plain(inertLine(m)),
-        warning: (m, p) => ours(command('warning', p, m)),
-        error: (m, p) => ours(command('error', p, m)),
-        startGroup: (t) => ours(command('group', undefined, t)),
-        endGroup: () => ours('::endgroup::'),
-        verbatim: (lines) => {
-            // A fresh random token per block: remote text cannot contain it, so cannot end the block.
-            const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-            ours(`::stop-commands::${token}`);
-            // Inside the block nothing is obeyed; a \r in a line only starts another plain line.
-            for (const text of lines)
-                plain(text);
-            ours(`::${token}::`);
-        },
-        secret: (v) => {
-            for (const value of secrets.add(v))
-                ours(command('add-mask', undefined, value));
-        },
-        isDebug: () => debug
-    };
-}
-/** The runner-facing logger of this process. */
-const actionsLogger = commandLogger((text) => void process.stdout.write(text), process.env['RUNNER_DEBUG'] === '1');
-
-
-/***/ }),
-
-/***/ 5927:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Rd: () => (/* binding */ redactText),
-/* harmony export */   cA: () => (/* binding */ redactHeaders),
-/* harmony export */   eh: () => (/* binding */ isSecretName),
-/* harmony export */   rE: () => (/* binding */ SecretSet),
-/* harmony export */   sx: () => (/* binding */ redactBody)
-/* harmony export */ });
-/* unused harmony export preview */
-// What must never be printed, and the bounded printer for anything that came from the wire.
-//
-// Two nets, because each misses something. The runner masks the values registered with it
-// (`::add-mask::`), but a signature or a freshly minted token may be printed before it is
-// registered, and a value the runner does not know of is printed as is. So debug output also cuts
-// out, by itself, every header and field that authenticates, every value registered so far, and the
-// value of every run variable whose name says it is secret.
-/** Values registered as secret, in the forms they take when embedded in JSON or a URL. */
-class SecretSet {
-    values = new Set();
-    forms = [];
-    /**
-     * Registers a value; returns what to hand to the runner's masker: the value and, for a value of
-     * several lines, each line (the runner matches a secret within one line of output).
-     */
-    add(value) {
-        const parts = [value, ...value.split(/\r?\n/).filter((l) => l.trim().length >= 4)].filter((v, i, all) => v !== '' && all.indexOf(v) === i);
-        const fresh = parts.filter((v) => !this.values.has(v));
-        for (const v of fresh)
-            this.values.add(v);
-        if (fresh.length > 0) {
-            const forms = new Set();
-            for (const v of this.values)
-                [v, JSON.stringify(v).slice(1, -1), encodeURIComponent(v)].forEach((f) => forms.add(f));
-            // Longest first, so that a secret containing another is cut whole.
-            this.forms = [...forms].sort((a, b) => b.length - a.length);
-        }
-        return fresh;
-    }
-    /** Every registered form, longest first. */
-    all() {
-        return this.forms;
-    }
-}
-function redactText(text, secrets) {
-    let out = text;
-    for (const form of secrets.all())
-        if (form !== '' && out.includes(form))
-            out = out.split(form).join('***');
-    return out;
-}
-const SECRET_HEADERS = new Set([
-    'authorization',
-    'x-auth-token',
-    'x-subject-token',
-    'x-security-token',
-    'x-yunxiao-token',
-    'x-acs-security-token',
-    'cookie',
-    'set-cookie'
-]);
-// Field names whose values authenticate, in request and response bodies.
-const SECRET_KEY = /pass(word)?|secret|token|credential|signature|^access$|^securitytoken$/i;
-// Run variables: a name that says secret hides its value from the summary and from debug output.
-const SECRET_NAME = /pass|secret|token|key|credential|auth|cookie|session|private|cert/i;
-/** Whether a run variable's name says that its value is secret. */
-function isSecretName(name) {
-    return SECRET_NAME.test(name);
-}
-function redactHeaders(headers) {
-    const out = {};
-    for (const [name, value] of Object.entries(headers)) {
-        if (value === undefined)
-            continue;
-        out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? '[redacted]' : String(value);
-    }
-    return out;
-}
-/**
- * A request or response body for the debug log: JSON (also JSON inside a string field, and a form
- * field holding JSON, as the Yunxiao start request has) with secret fields replaced, cut to
- * `limit` characters; anything else is shown only by its size.
- */
-function redactBody(body, parsed, limit = 2_000) {
-    if (body === '')
-        return '';
-    let value = parsed;
-    if (value === undefined) {
-        value = parseLoose(body);
-        if (value === undefined) {
-            const form = formFields(body);
-            if (form === undefined)
-                return `[${body.length} characters, not JSON]`;
-            value = form;
-        }
-    }
-    return preview(redactValue(value, 0, ''), limit);
-}
-function parseLoose(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** `a=1&b=2` as an object, when the body looks like a form. */
-function formFields(body) {
-    if (!/^[\w.%-]+=[^&]*(&[\w.%-]+=[^&]*)*$/.test(body.trim()))
-        return undefined;
-    return Object.fromEntries([...new URLSearchParams(body)].map(([k, v]) => [k, parseLoose(v) ?? v]));
-}
-const MAX_DEPTH = 16;
-function redactValue(value, depth, parentKey) {
-    if (depth > MAX_DEPTH)
-        return '…';
-    if (typeof value === 'string') {
-        // JSON inside a string (the Yunxiao `params` field): redact inside it too.
-        if (/^\s*[[{]/.test(value)) {
-            const inner = parseLoose(value);
-            if (inner !== undefined)
-                return redactValue(inner, depth + 1, parentKey);
-        }
-        return value;
-    }
-    if (Array.isArray(value))
-        return value.map((v) => redactValue(v, depth + 1, parentKey));
-    if (typeof value !== 'object' || value === null)
-        return value;
-    const entries = Object.entries(value);
-    // `{name: "DB_PASSWORD", value: "…"}` (CodeArts) or `{key: …, value: …}` (Yunxiao globalParams).
-    const named = entries.find(([k]) => k === 'name' || k === 'key')?.[1];
-    const hideValue = typeof named === 'string' && isSecretName(named);
-    const out = {};
-    for (const [key, v] of entries) {
-        // `envs: {DB_PASSWORD: "…"}`: the Yunxiao shape, where the key is the variable's name.
-        const secret = SECRET_KEY.test(key) || (parentKey === 'envs' && isSecretName(key)) || (hideValue && key === 'value');
-        out[key] = secret ? '[redacted]' : redactValue(v, depth + 1, key);
-    }
-    return out;
-}
-/**
- * JSON text of a value from the wire, bounded in depth and in length: a service can answer with
- * thousands of nested levels (JSON.stringify would overflow the stack) or with megabytes.
- */
-function preview(value, limit = 2_000) {
-    const out = [];
-    let length = 0;
-    const push = (s) => {
-        out.push(s);
-        length += s.length;
-        return length <= limit;
-    };
-    const walk = (v, depth) => {
-        if (v === null || typeof v === 'number' || typeof v === 'boolean')
-            return push(String(v));
-        if (typeof v === 'string')
-            return push(JSON.stringify(v.length > limit ? `${v.slice(0, limit)}…` : v));
-        if (typeof v !== 'object')
-            return push('null');
-        if (depth >= MAX_DEPTH)
-            return push(Array.isArray(v) ? '[…]' : '{…}');
-        if (Array.isArray(v)) {
-            if (!push('['))
-                return false;
-            for (let i = 0; i < v.length; i++)
-                if ((i > 0 && !push(',')) || !walk(v[i], depth + 1))
-                    return false;
-            return push(']');
-        }
-        if (!push('{'))
-            return false;
-        let first = true;
-        for (const [k, item] of Object.entries(v)) {
-            if ((!first && !push(',')) || !push(`${JSON.stringify(k)}:`) || !walk(item, depth + 1))
-                return false;
-            first = false;
-        }
-        return push('}');
-    };
-    const complete = walk(value, 0);
-    const text = out.join('');
-    return complete && text.length <= limit ? text : `${text.slice(0, limit)}… [cut]`;
 }
 
 
@@ -79145,11 +79192,19 @@ function preview(value, limit = 2_000) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ isDetail),
-/* harmony export */   r: () => (/* binding */ runKey)
+/* harmony export */   hY: () => (/* binding */ hasEnded),
+/* harmony export */   mO: () => (/* binding */ isDetail),
+/* harmony export */   r7: () => (/* binding */ runKey)
 /* harmony export */ });
 // The provider-neutral picture of a pipeline run. Providers translate their API's shapes into these
 // types, so the wait loop and the reports never see a CodeArts or Yunxiao field name.
+/**
+ * Whether a run (or a stage, job or step) has ended: success, failure or cancelled. The one rule for
+ * "is it over?"; a manual gate is not over (`on-manual-gate` decides whether to wait on it).
+ */
+function hasEnded(state) {
+    return state === 'success' || state === 'failure' || state === 'cancelled';
+}
 /**
  * A run's identity. Run IDs are unique only within their pipeline on some services (Yunxiao numbers
  * each pipeline's runs 1, 2, 3…), so anything kept per run is kept under this key.
@@ -79481,7 +79536,7 @@ function quoteBigIntegers(text) {
 
 /***/ }),
 
-/***/ 743:
+/***/ 8594:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -79505,53 +79560,6 @@ function isPlainId(id) {
 
 // EXTERNAL MODULE: ./lib/net/json.js
 var json = __nccwpck_require__(3023);
-;// CONCATENATED MODULE: ./lib/net/guard.js
-// Huawei Cloud locks an access key for five minutes after five refused signatures in a row, and a
-// locked key breaks every other job that uses it. So once the service has refused our credentials,
-// nothing more is sent with them in this job (the post step is told too), and requests signed with a
-// key go out at most two at a time, the refusal noted before the next may leave: however the key
-// fails, at most two refusals per job.
-
-class CredentialGuard {
-    refusal;
-    active = 0;
-    waiting = [];
-    options;
-    constructor(options) {
-        this.options = options;
-    }
-    /** The refusal that stopped all further requests, if any. */
-    get refused() {
-        return this.refusal;
-    }
-    /** Remembers a refusal: from now on nothing is sent. */
-    refuse(error) {
-        this.refusal ??= error;
-    }
-    /** One network exchange made with our credentials: never after a refusal, at most `limit` at a time. */
-    async exchange(action, send) {
-        if (this.refusal)
-            throw this.refusal;
-        if (this.active >= this.options.limit)
-            await new Promise((resolve) => this.waiting.push(resolve));
-        this.active++;
-        try {
-            // A refusal may have come in while this one waited for its turn.
-            if (this.refusal)
-                throw this.refusal;
-            const response = await send();
-            const refusal = this.options.judge?.(action, response);
-            if (refusal)
-                this.refuse(refusal);
-            return response;
-        }
-        finally {
-            this.active--;
-            this.waiting.shift()?.();
-        }
-    }
-}
-
 // EXTERNAL MODULE: ./lib/net/http.js
 var http = __nccwpck_require__(2073);
 ;// CONCATENATED MODULE: ./lib/net/answer.js
@@ -79627,41 +79635,76 @@ function refusalJudge(rules) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/providers/codearts/call.js
-// Sends a request to a Huawei Cloud API (CodeArts or IAM) and reads the answer: data, or a
-// RemoteError with the service's own code and message (remote-answer.ts reads every error shape).
+;// CONCATENATED MODULE: ./lib/net/guard.js
+// Huawei Cloud locks an access key for five minutes after five refused signatures in a row, and a
+// locked key breaks every other job that uses it. So once the service has refused our credentials,
+// nothing more is sent with them in this job (the post step is told too), and requests signed with a
+// key go out at most two at a time, the refusal noted before the next may leave: however the key
+// fails, at most two refusals per job.
 
-
-
-
-/** Is this the gateway refusing our credentials (a bad signature, an expired or foreign token)? */
-function refusesCredentials(status, error) {
-    return status === 401 || /^APIGW?\.0301$/.test(error?.code ?? '');
+class CredentialGuard {
+    refusal;
+    active = 0;
+    waiting = [];
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    /** The refusal that stopped all further requests, if any. */
+    get refused() {
+        return this.refusal;
+    }
+    /** Remembers a refusal: from now on nothing is sent. */
+    refuse(error) {
+        this.refusal ??= error;
+    }
+    /** One network exchange made with our credentials: never after a refusal, at most `limit` at a time. */
+    async exchange(action, send) {
+        if (this.refusal)
+            throw this.refusal;
+        if (this.active >= this.options.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        this.active++;
+        try {
+            // A refusal may have come in while this one waited for its turn.
+            if (this.refusal)
+                throw this.refusal;
+            const response = await send();
+            const refusal = this.options.judge?.(action, response);
+            if (refusal)
+                this.refuse(refusal);
+            return response;
+        }
+        finally {
+            this.active--;
+            this.waiting.shift()?.();
+        }
+    }
 }
-// What to check when Huawei Cloud refuses the credentials, by way of signing in.
-const REFUSAL_HINTS = {
-    aksk: "Check 'access-key' and 'secret-key': the likely causes are a wrong or rotated secret key, a key of another account, a deleted or disabled key, " +
-        "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent with this key: " +
-        'Huawei Cloud locks an access key for 5 minutes after 5 refused signatures in a row',
-    token: "Check 'token': an IAM token lasts 24 hours, is scoped to one region (it must be the region of 'region'), and works only for a user with CodeArts Pipeline permissions",
-    password: "Check 'username', 'password' and 'domain' (the account name, not the user name): the likely causes are a wrong or changed password, a user of another account, " +
-        'or login protection on the user. Nothing more was sent: IAM locks a user after repeated wrong passwords'
-};
-/** The channel for one way of signing in: its answer rules and its credential guard. */
-function openChannel(http, kind) {
-    const rules = { refusesCredentials, refusalHint: REFUSAL_HINTS[kind] };
-    // A signing key cannot be renewed, so the guard judges each answer before the next request leaves;
-    // a token may have expired and be renewed, so there the caller judges after trying that.
-    const guard = new CredentialGuard(kind === 'aksk' ? { limit: 2, judge: refusalJudge(rules) } : { limit: 8 });
+
+;// CONCATENATED MODULE: ./lib/net/channel.js
+// How a provider's requests reach its service: the one HTTP client, the credential guard, and the
+// provider's rules for reading answers. Both providers send every request through `call`, so they
+// differ only in what their services differ in: how a request is signed, and what a refusal looks like.
+
+
+
+/**
+ * A channel for one way of signing in. `limit`: requests in flight at once (two for a signing key,
+ * whose refusals count towards a lockout). `judged`: the guard judges each answer before the next
+ * request leaves; not where a refused token may be renewed, which the caller judges after trying.
+ */
+function openChannel(http, rules, limit, judged) {
+    const guard = new CredentialGuard({ limit, ...(judged && { judge: refusalJudge(rules) }) });
     return { http, rules, guard };
 }
-async function call(channel, req, auth, options = {}) {
+/** Sends a request and reads its answer: the data, or the RemoteError it means. */
+async function call(channel, req, authorize, options = {}) {
     const jsonReq = { ...req, expectJson: true };
-    const send = () => channel.http.send(jsonReq, auth?.authorize, channel.guard);
+    const send = () => channel.http.send(jsonReq, authorize, channel.guard);
     let response = await send();
-    // An IAM token can expire during a long wait; with a password we can get a new one. Only once,
-    // and never for AK/SK (the guard has already stopped everything after a refused signature).
-    if (auth && refusesCredentials(response.status, errorInBody(response.json)) && (await auth.renew()))
+    // An IAM token can expire during a long wait; with a password a new one can be had. Only once.
+    if (options.renew && channel.rules.refusesCredentials(response.status, errorInBody(response.json)) && (await options.renew()))
         response = await send();
     try {
         const answer = readAnswer(req.action, response, { ...channel.rules, ...(options.tolerate && { tolerate: options.tolerate }) });
@@ -79672,12 +79715,6 @@ async function call(channel, req, auth, options = {}) {
             channel.guard.refuse(error);
         throw error;
     }
-}
-/** `arr` for a body that must be an array; a clear error otherwise. */
-function expectArray(action, body) {
-    if (!Array.isArray(body))
-        throw new errors/* MalformedResponseError */.f7(action, 'expected a JSON array');
-    return (0,json/* arr */.QL)(body);
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/codearts/api.js
@@ -79721,7 +79758,10 @@ class CodeArtsApi {
     async latestRuns(pipelineIds) {
         const action = `reading the status of ${pipelineIds.length === 1 ? `pipeline ${pipelineIds[0]}` : `${pipelineIds.length} pipelines`}`;
         const result = await this.send({ method: 'POST', path: '/pipelines/status', action, body: pipelineIds });
-        return expectArray(action, result.body).map(json/* obj */.WL);
+        // A bare JSON array (BatchShowPipelinesLatestStatusResponse).
+        if (!Array.isArray(result.body))
+            throw new errors/* MalformedResponseError */.f7(action, 'expected a JSON array');
+        return (0,json/* arr */.QL)(result.body).map(json/* obj */.WL);
     }
     /** The most recent runs, newest first. The items carry no description; see runDetail. */
     async recentRuns(pipelineId, limit) {
@@ -79784,7 +79824,7 @@ class CodeArtsApi {
             // Reads, stops and queue cancellations are safe to repeat; only a start is not.
             idempotent: endpoint.idempotent ?? true,
             action: endpoint.action
-        }, this.auth, options);
+        }, this.auth.authorize, { ...options, renew: () => this.auth.renew() });
     }
 }
 
@@ -79825,7 +79865,7 @@ async function regionProjectId(channel, iamEndpoint, region, signer) {
     const action = `looking up the IAM project of region ${region}`;
     const url = new URL(`${iamEndpoint}/v3/projects`);
     url.searchParams.set('name', region);
-    const result = await call(channel, { method: 'GET', url, headers: { 'Content-Type': 'application/json' }, idempotent: true, action }, signer);
+    const result = await call(channel, { method: 'GET', url, headers: { 'Content-Type': 'application/json' }, idempotent: true, action }, signer.authorize);
     const match = (0,json/* arr */.QL)((0,json/* obj */.WL)(result.body)['projects'])
         .map(json/* obj */.WL)
         .find((p) => (0,json/* str */.gx)(p['name']) === region);
@@ -79841,6 +79881,22 @@ async function regionProjectId(channel, iamEndpoint, region, signer) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/net/hash.js
+// What both request signers (CodeArts SDK-HMAC-SHA256, Alibaba ACS3-HMAC-SHA256) are built from.
+
+/** Lower-case hex SHA-256 of the UTF-8 text. */
+function sha256Hex(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
+}
+/** Lower-case hex HMAC-SHA256 of the UTF-8 text, keyed with the UTF-8 key. */
+function hmacSha256Hex(key, text) {
+    return (0,external_node_crypto_.createHmac)('sha256', Buffer.from(key, 'utf8')).update(text, 'utf8').digest('hex');
+}
+/** Orders by UTF-16 code units, as both signature specs sort names and keys. */
+function byCodeUnits(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/codearts/signer.js
 // Huawei Cloud AK/SK request signing (`SDK-HMAC-SHA256`), written from the published algorithm
 // (codearts-api.md §5.2). The gateway rebuilds the canonical request from what arrives, so every
@@ -79868,7 +79924,7 @@ function authorization(input, keys) {
         headers.get(CONTENT_SHA256_HEADER) ?? sha256Hex(input.body)
     ].join('\n');
     const stringToSign = `${ALGORITHM}\n${date}\n${sha256Hex(canonicalRequest)}`;
-    const signature = (0,external_node_crypto_.createHmac)('sha256', Buffer.from(keys.secretKey, 'utf8')).update(stringToSign, 'utf8').digest('hex');
+    const signature = hmacSha256Hex(keys.secretKey, stringToSign);
     return `${ALGORITHM} Access=${keys.accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
 }
 /** Formats a Date as X-Sdk-Date: YYYYMMDDTHHMMSSZ (UTC). */
@@ -79948,12 +80004,6 @@ function decodePath(pathname) {
     }))
         .join('/');
 }
-function sha256Hex(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
-}
-function byCodeUnits(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
 
 ;// CONCATENATED MODULE: ./lib/providers/codearts/auth.js
 // One Authenticator per way of signing in. Everything it needs from IAM is fetched on first use,
@@ -80016,6 +80066,29 @@ function createAuthenticator(conn, channel, logger, now = Date.now) {
             };
         }
     }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/call.js
+// How Huawei Cloud (CodeArts and IAM) says it refuses the credentials, and what to check then.
+// Requests go through the shared channel (net/channel.ts); this is what is particular to Huawei.
+
+/** Is this the gateway refusing our credentials (a bad signature, an expired or foreign token)? */
+function refusesCredentials(status, error) {
+    return status === 401 || /^APIGW?\.0301$/.test(error?.code ?? '');
+}
+// What to check when Huawei Cloud refuses the credentials, by way of signing in.
+const REFUSAL_HINTS = {
+    aksk: "Check 'access-key' and 'secret-key': the likely causes are a wrong or rotated secret key, a key of another account, a deleted or disabled key, " +
+        "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent with this key: " +
+        'Huawei Cloud locks an access key for 5 minutes after 5 refused signatures in a row',
+    token: "Check 'token': an IAM token lasts 24 hours, is scoped to one region (it must be the region of 'region'), and works only for a user with CodeArts Pipeline permissions",
+    password: "Check 'username', 'password' and 'domain' (the account name, not the user name): the likely causes are a wrong or changed password, a user of another account, " +
+        'or login protection on the user. Nothing more was sent: IAM locks a user after repeated wrong passwords'
+};
+/** The channel for one way of signing in to Huawei Cloud: an access key two requests at a time; a token may be renewed. */
+function huaweiChannel(http, kind) {
+    const rules = { refusesCredentials, refusalHint: REFUSAL_HINTS[kind] };
+    return kind === 'aksk' ? openChannel(http, rules, 2, true) : openChannel(http, rules, 8, false);
 }
 
 // EXTERNAL MODULE: ./lib/model.js
@@ -80091,6 +80164,29 @@ class Carry {
 function dropBytes(text, bytes) {
     const buffer = Buffer.from(text, 'utf8');
     return bytes >= buffer.length ? '' : buffer.subarray(bytes).toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/logs.js
+// A CodeArts step's log, line by line, read page by page as it is consumed.
+
+
+// Lines per page of a step log.
+const LOG_PAGE_LINES = 1_000;
+/**
+ * Pages through the log from the start. Each page answers with `start_offset` and `end_offset`;
+ * the SDK says to fill both into the next request, our first reading was that `end_offset` is
+ * where the next page starts (docs/codearts.md, "Step logs"). Both offsets of the next request are
+ * set to the end of the page, so either reading gives the next page, and a page that starts before
+ * that point has its repeated part cut off. `logKey` is `<job run id>/<step run id>`.
+ */
+function stepLogLines(api, run, logKey) {
+    const [jobId = '', stepId = ''] = logKey.split('/');
+    return pagedLines(async (offset) => {
+        const page = await api.stepLogPage(run, jobId, stepId, offset, LOG_PAGE_LINES);
+        const start = (0,json/* num */.bu)(page['start_offset']);
+        const next = (0,json/* num */.bu)(page['end_offset']);
+        return { text: (0,json/* str */.gx)(page['log']), more: page['has_more'] === true, ...(start !== undefined && { start }), ...(next !== undefined && { next }) };
+    });
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/status-classes.js
@@ -80297,8 +80393,6 @@ function ownLink(candidate, own) {
 const STATUS_BATCH = 20;
 // How many of a pipeline's latest runs are searched for a lost start.
 const RECENT_RUNS = 10;
-// Lines per page of a step log.
-const LOG_PAGE_LINES = 1_000;
 // The CodeArts console's domains (devcloud.{region}.huaweicloud.com and the like).
 const CONSOLE_DOMAINS = ['huaweicloud.com', 'myhuaweicloud.com'];
 class CodeArtsProvider {
@@ -80405,45 +80499,32 @@ class CodeArtsProvider {
             }
             const snapshot = this.link(snapshotFromLatest(item));
             const fingerprint = [snapshot.status, ...snapshot.stages.map((s) => `${s.name}=${s.status}`)].join('|');
-            const seen = this.seen.get((0,model/* runKey */.r)(run));
+            const seen = this.seen.get((0,model/* runKey */.r7)(run));
             const parallelRunning = snapshot.stages.some((s) => s.state === 'running' && seen?.parallelStages.has(s.name));
             if (seen?.fingerprint !== fingerprint || parallelRunning)
                 needDetail.push(run);
             else
-                snapshots.set((0,model/* runKey */.r)(run), snapshot);
-            this.seen.set((0,model/* runKey */.r)(run), { fingerprint, parallelStages: seen?.parallelStages ?? new Set() });
+                snapshots.set((0,model/* runKey */.r7)(run), snapshot);
+            this.seen.set((0,model/* runKey */.r7)(run), { fingerprint, parallelStages: seen?.parallelStages ?? new Set() });
         }
         const details = await Promise.all(needDetail.map((run) => this.detail(run)));
-        needDetail.forEach((run, i) => snapshots.set((0,model/* runKey */.r)(run), details[i]));
+        needDetail.forEach((run, i) => snapshots.set((0,model/* runKey */.r7)(run), details[i]));
         return snapshots;
     }
     async detail(run, fresh = false) {
-        const cached = this.ended.get((0,model/* runKey */.r)(run));
+        const cached = this.ended.get((0,model/* runKey */.r7)(run));
         if (cached && !fresh)
             return cached;
         const detail = this.link(detailFromRun(await this.api.runDetail(run.pipelineId, run.runId), run));
-        const seen = this.seen.get((0,model/* runKey */.r)(run));
+        const seen = this.seen.get((0,model/* runKey */.r7)(run));
         if (seen)
             seen.parallelStages = new Set(detail.stages.filter((s) => s.jobs.length > 1).map((s) => s.name));
-        if (detail.state === 'success' || detail.state === 'failure' || detail.state === 'cancelled')
-            this.ended.set((0,model/* runKey */.r)(run), detail);
+        if ((0,model/* hasEnded */.hY)(detail.state))
+            this.ended.set((0,model/* runKey */.r7)(run), detail);
         return detail;
     }
-    /**
-     * Pages through the log from the start. Each page answers with `start_offset` and `end_offset`;
-     * the SDK says to fill both into the next request, our first reading was that `end_offset` is
-     * where the next page starts (docs/codearts.md). Both offsets of the next request are set to the
-     * end of the page, so either reading gives the next page, and a page that starts before that point
-     * has its repeated part cut off.
-     */
     stepLog(run, logKey) {
-        const [jobId = '', stepId = ''] = logKey.split('/');
-        return pagedLines(async (offset) => {
-            const page = await this.api.stepLogPage(run, jobId, stepId, offset, LOG_PAGE_LINES);
-            const start = (0,json/* num */.bu)(page['start_offset']);
-            const next = (0,json/* num */.bu)(page['end_offset']);
-            return { text: (0,json/* str */.gx)(page['log']), more: page['has_more'] === true, ...(start !== undefined && { start }), ...(next !== undefined && { next }) };
-        });
+        return stepLogLines(this.api, run, logKey);
     }
     async stop(run) {
         if (run.queueId !== undefined) {
@@ -80504,10 +80585,8 @@ class CodeArtsProvider {
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/call.js
-// Sends a request to a Yunxiao API and reads the answer: data, or a RemoteError with the service's
-// own code and message (remote-answer.ts reads every error shape, whatever the HTTP status).
-
-
+// How Yunxiao (and Alibaba Cloud's gateway) says it refuses the credentials, and what to check then.
+// Requests go through the shared channel (net/channel.ts); this is what is particular to Alibaba.
 
 // Alibaba Cloud's gateway codes for a signature or key it does not accept.
 const REFUSED_CODES = /^(InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|InvalidSecurityToken|SignatureNonceUsed|InvalidTimeStamp|Unauthorized)/;
@@ -80520,32 +80599,19 @@ const call_REFUSAL_HINTS = {
     aksk: "Check 'access-key' and 'secret-key': the likely causes are a wrong or rotated secret, a key of another account, a disabled key, " +
         "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent with this key"
 };
-function call_openChannel(http, kind) {
-    const rules = { refusesCredentials: call_refusesCredentials, refusalHint: call_REFUSAL_HINTS[kind] };
-    // Signed requests: judged one by one before the next leaves (see CredentialGuard); a token is never renewed.
-    const guard = new CredentialGuard(kind === 'aksk' ? { limit: 2, judge: refusalJudge(rules) } : { limit: 8, judge: refusalJudge(rules) });
-    return { http, rules, guard };
-}
-async function callYunxiao(channel, req, authorize) {
-    const response = await channel.http.send({ ...req, expectJson: true }, authorize, channel.guard);
-    try {
-        return readAnswer(req.action, response, channel.rules).json;
-    }
-    catch (error) {
-        if (error instanceof errors/* CredentialsRefusedError */.TW)
-            channel.guard.refuse(error);
-        throw error;
-    }
+/** The channel for one way of signing in to Yunxiao: an access key two requests at a time; a token is never renewed. */
+function alibabaChannel(http, kind) {
+    return openChannel(http, { refusesCredentials: call_refusesCredentials, refusalHint: call_REFUSAL_HINTS[kind] }, kind === 'aksk' ? 2 : 8, true);
 }
 
-;// CONCATENATED MODULE: ./lib/providers/yunxiao/acs3.js
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/signer.js
 // Alibaba Cloud ACS3-HMAC-SHA256 request signing (the "V3" signature), the default of the official SDK
 // for the `devops` 2021-06-25 ROA API, written from the published algorithm (yunxiao-api.md §5.3).
 // The gateway rebuilds the canonical request from what arrives, so every choice below is about
 // producing the bytes it will produce; where the SDK has a quirk, we follow the SDK (openapi-core),
 // because what it sends is what the gateway is known to accept.
 
-const acs3_ALGORITHM = 'ACS3-HMAC-SHA256';
+const signer_ALGORITHM = 'ACS3-HMAC-SHA256';
 const SIGNED_PREFIX = 'x-acs-';
 // Headers this module sets. A caller's copy would either be signed with a value other than the
 // one sent or be sent twice.
@@ -80573,7 +80639,7 @@ function signAcs3(request, keys, now, nonce) {
         if (OWN_HEADERS.has(name.toLowerCase()))
             throw new Error(`signAcs3 sets the ${name} header itself; do not pass it.`);
     }
-    const payloadHash = acs3_sha256Hex(request.body);
+    const payloadHash = sha256Hex(request.body);
     const sent = {
         ...request.headers,
         'x-acs-action': request.action,
@@ -80588,17 +80654,17 @@ function signAcs3(request, keys, now, nonce) {
         sent['x-acs-security-token'] = keys.securityToken;
     }
     const signed = signedHeaders({ ...sent, host: request.url.host });
-    const names = [...signed.keys()].sort(acs3_byCodeUnits);
+    const names = [...signed.keys()].sort(byCodeUnits);
     const canonicalRequest = [
         request.method.toUpperCase(),
-        acs3_canonicalUri(request.url.pathname),
-        acs3_canonicalQuery(request.url.searchParams),
+        signer_canonicalUri(request.url.pathname),
+        signer_canonicalQuery(request.url.searchParams),
         names.map((name) => `${name}:${signed.get(name)}\n`).join(''),
         names.join(';'),
         payloadHash
     ].join('\n');
-    const signature = (0,external_node_crypto_.createHmac)('sha256', keys.accessKeySecret).update(`${acs3_ALGORITHM}\n${acs3_sha256Hex(canonicalRequest)}`, 'utf8').digest('hex');
-    return { ...sent, Authorization: `${acs3_ALGORITHM} Credential=${keys.accessKeyId},SignedHeaders=${names.join(';')},Signature=${signature}` };
+    const signature = hmacSha256Hex(keys.accessKeySecret, `${signer_ALGORITHM}\n${sha256Hex(canonicalRequest)}`);
+    return { ...sent, Authorization: `${signer_ALGORITHM} Credential=${keys.accessKeyId},SignedHeaders=${names.join(';')},Signature=${signature}` };
 }
 /** x-acs-date: ISO 8601 UTC to the second, e.g. 2026-11-22T12:00:00Z. */
 function acsDate(now) {
@@ -80625,10 +80691,10 @@ function signedHeaders(headers) {
 }
 // The path is signed as sent (already percent-encoded), with the three spellings the SDK
 // normalises, every occurrence (openapi-util's older copy replaced only the first).
-function acs3_canonicalUri(pathname) {
+function signer_canonicalUri(pathname) {
     return pathname.replace(/\+/g, '%20').replace(/\*/g, '%2A').replace(/%7E/g, '~');
 }
-function acs3_canonicalQuery(params) {
+function signer_canonicalQuery(params) {
     const pairs = [...params];
     const keys = new Set();
     for (const [key] of pairs) {
@@ -80642,7 +80708,7 @@ function acs3_canonicalQuery(params) {
     // the order. Keys are escaped as the published algorithm says; openapi-core leaves them as they
     // are, which is the same thing for the plain names the API uses. An empty value gives "key=".
     return pairs
-        .sort(([a], [b]) => acs3_byCodeUnits(a, b))
+        .sort(([a], [b]) => byCodeUnits(a, b))
         .map(([key, value]) => `${rfc3986(key)}=${rfc3986(value)}`)
         .join('&');
 }
@@ -80650,11 +80716,19 @@ function acs3_canonicalQuery(params) {
 function rfc3986(text) {
     return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
-function acs3_sha256Hex(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
+
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/auth.js
+// How each Yunxiao request is authenticated: a personal access token in a header (the current
+// API), or an ACS3-HMAC-SHA256 signature (the 2021 API), made afresh for every attempt.
+
+
+const DEVOPS_VERSION = '2021-06-25';
+function tokenAuth(token) {
+    return () => ({ 'x-yunxiao-token': token });
 }
-function acs3_byCodeUnits(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
+/** Signs one operation of the 2021 API. Each attempt gets a fresh date and nonce: the gateway refuses a nonce it has seen. */
+function signedAuth(keys, operation) {
+    return (req) => signAcs3({ method: req.method, url: req.url, headers: req.headers, body: req.body ?? '', action: operation, version: DEVOPS_VERSION }, keys, new Date(), (0,external_node_crypto_.randomUUID)());
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/api.js
@@ -80712,8 +80786,6 @@ async function runRead(read) {
 
 
 
-
-const VERSION = '2021-06-25';
 const PAGE_SIZE = 50;
 const devops_MAX_PAGES = 20;
 // No document promises an order for ListPipelineRuns, so "the newest run" is the largest run number
@@ -80798,15 +80870,14 @@ class YunxiaoDevopsApi {
         const headers = { accept: 'application/json' };
         if (options.form !== undefined)
             headers['content-type'] = 'application/x-www-form-urlencoded';
-        return callYunxiao(this.channel, { method, url, headers, ...(options.form !== undefined && { body: options.form }), idempotent: options.idempotent ?? true, action }, 
-        // Signed again for each attempt: the date and the nonce must be fresh.
-        (req) => signAcs3({ method: req.method, url: req.url, headers: req.headers, body: req.body ?? '', action: operation, version: VERSION }, this.keys, new Date(), (0,external_node_crypto_.randomUUID)()));
+        return (await call(this.channel, { method, url, headers, ...(options.form !== undefined && { body: options.form }), idempotent: options.idempotent ?? true, action }, signedAuth(this.keys, operation))).body;
     }
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/openapi.js
 // The current Yunxiao API, /oapi/v1, with a personal access token (docs/yunxiao.md). The central
 // edition names the organization in the path; a region edition has its own domain and does not.
+
 
 
 
@@ -80889,15 +80960,33 @@ class YunxiaoOpenApi {
         const url = new URL(`${this.conn.endpoint}/oapi/v1/flow${org}/pipelines/${pipelineId}${path}`);
         for (const [k, v] of Object.entries(options.query ?? {}))
             url.searchParams.set(k, v);
-        return callYunxiao(this.channel, {
+        return (await call(this.channel, {
             method,
             url,
             headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
             ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
             idempotent: options.idempotent ?? true,
             action
-        }, () => ({ 'x-yunxiao-token': this.token }));
+        }, tokenAuth(this.token))).body;
     }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/logs.js
+// A Yunxiao step's log, line by line, read page by page as it is consumed; or a job's whole log,
+// where the API has no step-level logs (the 2021 API).
+
+const logs_LOG_PAGE_LINES = 1_000;
+/**
+ * `logKey` is `step:<job>:<build>:<step index>` (offset paging, passing back where the service says
+ * the next page starts: `last`, docs/yunxiao.md) or `job:<job>` (the job's whole log, in one piece).
+ */
+async function* logs_stepLogLines(api, run, logKey) {
+    const [kind, jobId = '', buildId = '', stepIndex = ''] = logKey.split(':');
+    if (kind === 'job') {
+        yield* splitLines(await api.jobLog(run.pipelineId, run.runId, jobId));
+        return;
+    }
+    yield* pagedLines((offset) => api.stepLogPage(run.pipelineId, run.runId, jobId, buildId, stepIndex, offset, logs_LOG_PAGE_LINES));
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/status.js
@@ -80926,6 +81015,7 @@ const yunxiaoStatuses = statusClasses(ENDED, { ...ENDED, SKIPPED: 'skipped' });
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/translate.js
 // A Yunxiao PipelineRun (docs/yunxiao.md) → the action's model. A run lists stages and jobs;
 // steps come from another call, so they are passed in.
+
 
 
 
@@ -80977,7 +81067,7 @@ function translate_detailFromRun(run, stepsOf) {
     });
     // A run has no end time of its own; its last stage's end, or its last update, stands for it.
     const ends = stages.map((s) => s.finishedAt?.getTime() ?? 0);
-    const finishedAt = state === 'running' || state === 'manual' ? undefined : ((0,json/* remoteTime */.Gf)(Math.max(...ends, 0)) ?? (0,json/* remoteTime */.Gf)(run['updateTime']));
+    const finishedAt = !(0,model/* hasEnded */.hY)(state) ? undefined : ((0,json/* remoteTime */.Gf)(Math.max(...ends, 0)) ?? (0,json/* remoteTime */.Gf)(run['updateTime']));
     return {
         status,
         state,
@@ -81005,7 +81095,6 @@ function translate_times(item) {
 // taking turns, so that many pipelines cannot turn one cycle into a burst.
 const READS_PER_CYCLE = 8;
 const PARALLEL_READS = 4;
-const provider_LOG_PAGE_LINES = 1_000;
 // Runs listed since this long before a start was sent are searched for it: the runner's clock and
 // the service's may disagree by a few minutes.
 const CLOCK_MARGIN_MS = 10 * 60_000;
@@ -81095,12 +81184,12 @@ class YunxiaoProvider {
         for (let i = 0; i < turn.length; i += PARALLEL_READS) {
             const batch = turn.slice(i, i + PARALLEL_READS);
             const details = await Promise.all(batch.map((run) => this.detail(run)));
-            batch.forEach((run, j) => snapshots.set((0,model/* runKey */.r)(run), details[j]));
+            batch.forEach((run, j) => snapshots.set((0,model/* runKey */.r7)(run), details[j]));
         }
         return snapshots;
     }
     async detail(run, fresh = false) {
-        const cached = this.endedRuns.get((0,model/* runKey */.r)(run));
+        const cached = this.endedRuns.get((0,model/* runKey */.r7)(run));
         if (cached && !fresh)
             return { ...cached, url: this.consoleUrl(run.pipelineId, run.runId) };
         const body = await this.api.getRun(run.pipelineId, run.runId);
@@ -81109,13 +81198,13 @@ class YunxiaoProvider {
         // Steps are read once a job has ended: before that they are still changing.
         const probe = translate_detailFromRun(body, () => []);
         for (const job of probe.stages.flatMap((s) => s.jobs)) {
-            if (job.id !== '' && job.state !== 'running' && job.state !== 'manual')
+            if (job.id !== '' && ((0,model/* hasEnded */.hY)(job.state) || job.state === 'skipped'))
                 jobs.set(job.id, await this.stepsOf(run, job));
         }
         const name = await this.nameOf(run.pipelineId);
         const detail = { ...translate_detailFromRun(body, (job) => jobs.get(job.id) ?? []), ...(name !== undefined && { pipelineName: name }) };
-        if (detail.state === 'success' || detail.state === 'failure' || detail.state === 'cancelled')
-            this.endedRuns.set((0,model/* runKey */.r)(run), detail);
+        if ((0,model/* hasEnded */.hY)(detail.state))
+            this.endedRuns.set((0,model/* runKey */.r7)(run), detail);
         return { ...detail, url: this.consoleUrl(run.pipelineId, run.runId) };
     }
     /** Read once per pipeline; a failure only costs the name, so it is not an error. */
@@ -81133,24 +81222,15 @@ class YunxiaoProvider {
     async stop(run) {
         return this.api.stopRun(run.pipelineId, run.runId);
     }
-    /**
-     * A step's log page by page (offset paging, passing back where the service says the next page
-     * starts); or, for a job without step-level logs, the job's whole log.
-     */
-    async *stepLog(run, logKey) {
-        const [kind, jobId = '', buildId = '', stepIndex = ''] = logKey.split(':');
-        if (kind === 'job') {
-            yield* splitLines(await this.api.jobLog(run.pipelineId, run.runId, jobId));
-            return;
-        }
-        yield* pagedLines((offset) => this.api.stepLogPage(run.pipelineId, run.runId, jobId, buildId, stepIndex, offset, provider_LOG_PAGE_LINES));
+    stepLog(run, logKey) {
+        return logs_stepLogLines(this.api, run, logKey);
     }
     /**
      * A finished job's steps, each with its own paged log; where the API has no steps, or none of a
      * failed job's steps shows the failure, the job's whole log stands in as one step.
      */
     async stepsOf(run, job) {
-        const key = `${(0,model/* runKey */.r)(run)}/${job.id}`;
+        const key = `${(0,model/* runKey */.r7)(run)}/${job.id}`;
         const cached = this.endedSteps.get(key);
         if (cached)
             return cached;
@@ -81218,11 +81298,11 @@ function runsRef(run, ref) {
 /** The provider for a connection, and the guard that all its requests go through. */
 function createProvider(connection, http, logger) {
     if (connection.provider === 'codearts') {
-        const channel = openChannel(http, connection.auth.kind);
+        const channel = huaweiChannel(http, connection.auth.kind);
         return { provider: new CodeArtsProvider(new CodeArtsApi(channel, connection, createAuthenticator(connection, channel, logger)), connection), guard: channel.guard };
     }
     const { auth } = connection;
-    const channel = call_openChannel(http, auth.kind);
+    const channel = alibabaChannel(http, auth.kind);
     const api = auth.kind === 'token'
         ? new YunxiaoOpenApi(channel, connection, auth.token)
         : new YunxiaoDevopsApi(channel, { ...connection, organizationId: connection.organizationId ?? '' }, auth);

@@ -7,6 +7,14 @@
  */
 export type RunState = 'running' | 'manual' | 'success' | 'failure' | 'cancelled'
 
+/**
+ * Whether a run (or a stage, job or step) has ended: success, failure or cancelled. The one rule for
+ * "is it over?"; a manual gate is not over (`on-manual-gate` decides whether to wait on it).
+ */
+export function hasEnded(state: NodeState | undefined): boolean {
+  return state === 'success' || state === 'failure' || state === 'cancelled'
+}
+
 /** Stages, jobs and steps can also be left out of a run (not selected, or skipped by a condition). */
 export type NodeState = RunState | 'skipped'
 

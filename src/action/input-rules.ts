@@ -39,3 +39,16 @@ export function forbid(read: InputReader, names: readonly string[], why: string)
 export function orDefault(value: string, fallback: string): string {
   return value === '' ? fallback : value
 }
+
+/** Signing with an access key: the same three inputs on both services. */
+export const ACCESS_KEY: CredentialGroup = { name: 'access-key/secret-key', inputs: ['access-key', 'secret-key', 'security-token'] }
+
+/** The access key inputs, once chosen: both halves of the key, and the token of a temporary key. */
+export function readAccessKey(read: InputReader): { accessKey: string; secretKey: string; securityToken?: string } {
+  if (read('access-key') === '' && read('secret-key') === '') {
+    throw new InputError('access-key', 'is missing; security-token goes with access-key and secret-key')
+  }
+  requireTogether(read, ['access-key', 'secret-key'])
+  const securityToken = read('security-token')
+  return { accessKey: read('access-key'), secretKey: read('secret-key'), ...(securityToken !== '' && { securityToken }) }
+}

@@ -3,9 +3,10 @@
 // on what main wrote down as left undone (state.ts): after a main step that ended its work it finds
 // nothing, and sends no request at all.
 
-import { getInputs, maskSecretInputs } from './inputs.js'
+import { getInputs } from './inputs.js'
+import { maskSecretInputs } from './secrets.js'
 import type { Logger } from '../log/logger.js'
-import type { ActionIO } from '../gate/gate.js'
+import type { ActionIO } from './io.js'
 import type { TrackedRun } from '../model.js'
 import type { Provider } from '../providers/provider.js'
 import { openSession } from '../gate/session.js'

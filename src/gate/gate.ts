@@ -1,60 +1,28 @@
-// The main step: validate inputs, start (or find) the runs, wait, report. Every effect on the
+// The gate: start (or find) the runs, wait, stop what must be stopped, report. Every effect on the
 // world goes through `ActionIO` or the provider, so tests can run this against the simulator.
 
 import { AbortedError, isExplained, StartRefusedError } from '../errors.js'
-import { getInputs, maskSecretInputs, maskSecretVariables, type InputReader } from '../action/inputs.js'
+import type { ActionIO } from '../action/io.js'
 import type { Logger } from '../log/logger.js'
-import { isDetail, runKey, type Conclusion, type RunDetail, type RunSnapshot, type TrackedRun } from '../model.js'
+import { hasEnded, isDetail, runKey, type Conclusion, type RunDetail, type RunSnapshot, type TrackedRun } from '../model.js'
 import { serviceName } from '../providers/index.js'
 import type { Provider, StartContext } from '../providers/provider.js'
 import { failuresOf } from '../report/failures.js'
 import { RunLabels } from '../report/labels.js'
-import { writeOutputs, type SetOutput } from '../report/outputs.js'
-import { progressPrinter } from '../report/progress.js'
+import { writeOutputs } from '../report/outputs.js'
+import { print } from '../report/printout.js'
+import { progressLines } from '../report/progress.js'
 import { Reporter } from '../report/reporter.js'
 import { failureLine, overallConclusion, resultOf, startedResult, type Interruption, type RunResult } from '../report/results.js'
 import { renderSummary } from '../report/summary.js'
-import { openSession, type Session, type Tuning } from './session.js'
+import type { Session } from './session.js'
 import type { Settings } from '../action/settings.js'
-import { persist } from '../net/rounds.js'
+import { inRounds } from '../net/rounds.js'
 import { duplicatesOf, SEARCH_WINDOW_MS, startOnce } from './start.js'
-import { saveAbandoned, savePending, saveRefusal, type PendingStart, type StateStore } from '../action/state.js'
+import { saveAbandoned, savePending, saveRefusal, type PendingStart } from '../action/state.js'
 import { stopRuns, type StopOutcome } from './stop.js'
-import { newMarker, startRequest, type Origin } from './request.js'
+import { newMarker, startRequest } from './request.js'
 import { waitForRuns, type WaitResult } from '../wait/wait.js'
-
-export interface ActionIO {
-  logger: Logger
-  readInput: InputReader
-  setOutput: SetOutput
-  setFailed(message: string): void
-  state: StateStore
-  /** The GitHub run, for the default run description. */
-  origin(): Origin
-  /** Aborts when the runner cancels the job. */
-  cancellation: AbortSignal
-  writeSummary(markdown: string): Promise<void>
-  tuning?: Tuning
-}
-
-export async function run(io: ActionIO): Promise<void> {
-  maskSecretInputs(io.readInput, (value) => io.logger.secret(value))
-  let settings: Settings
-  try {
-    settings = getInputs(io.readInput)
-  } catch (error) {
-    // Later steps branch on `conclusion`; an input error is a failure like any other.
-    io.setOutput('conclusion', 'failure')
-    return io.setFailed(messageOf(error, io.logger))
-  }
-  maskSecretVariables(settings.trigger, (value) => io.logger.secret(value))
-  const session = openSession(settings.connection, settings.wait.timeoutMs, io)
-  try {
-    await new MainStep(settings, io, session).run()
-  } finally {
-    session.close()
-  }
-}
 
 /** A start whose request has left: its run, once known, and what a search for it would need. */
 interface StartRecord {
@@ -67,7 +35,11 @@ interface StartRecord {
   duplicates?: Set<string>
 }
 
-class MainStep {
+/**
+ * One step's work: start the runs (or find them), wait until they end, stop what must be stopped,
+ * and report. It knows runs only through the Provider, and the runner only through ActionIO.
+ */
+export class Gate {
   private readonly settings: Settings
   private readonly io: ActionIO
   private readonly session: Session
@@ -87,36 +59,36 @@ class MainStep {
     this.session = session
     this.provider = session.provider
     this.logger = io.logger
-    this.reporter = new Reporter(io.logger, session.provider, settings.report)
+    this.reporter = new Reporter(session.provider, settings.report)
   }
 
   async run(): Promise<void> {
     try {
       await this.obtainRuns()
       if (this.settings.mode === 'trigger') {
-        this.session.lifecycle.beginCleanup()
+        this.session.clock.beginCleanup()
         await this.stopDuplicates()
         // The runs are meant to go on after this step: nothing for the post step to stop.
         this.settle([])
         writeOutputs(this.io.setOutput, this.runs.map(startedResult), 'success')
         return
       }
-      const progress = progressPrinter(this.logger, (run) => this.labels.label(run))
+      const progress = progressLines((run) => this.labels.label(run))
       const waited = await waitForRuns(this.runs, this.settings.wait, {
         provider: this.provider,
         logger: this.logger,
-        signal: this.session.lifecycle.signal,
+        signal: this.session.clock.signal,
         onSnapshot: async (run, previous, current) => {
           this.labels.remember(run, current)
           this.warnUnknownStatuses(run, current)
-          progress(run, previous, current)
+          for (const line of progress(run, previous, current)) this.logger.info(line)
           // A job can fail long before its run ends; say why at once.
-          if (isDetail(current)) await this.reporter.onDetail(run, current, this.labels.label(run))
+          if (isDetail(current)) print(this.logger, await this.reporter.onDetail(run, current, this.labels.label(run)))
         },
         onCycle: () => this.stopDuplicates(true),
         notFoundGraceUntil: Math.max(0, ...this.starts.map((s) => s.context.sentAt)) + (this.io.tuning?.searchWindowMs ?? SEARCH_WINDOW_MS)
       })
-      this.session.lifecycle.beginCleanup()
+      this.session.clock.beginCleanup()
       const stops = waited.interrupted ? await this.stopUnfinished(waited.snapshots, waited.interrupted) : []
       await this.stopDuplicates()
       const finals = await this.finalDetails()
@@ -141,7 +113,7 @@ class MainStep {
         const run =
           runId !== undefined
             ? this.provider.adopt(pipelineId, runId)
-            : await persist(() => this.provider.latest(pipelineId), 4, this.io.tuning?.settleMs ?? 2_000, () => this.session.lifecycle.signal)
+            : await inRounds(() => this.provider.latest(pipelineId), 4, this.io.tuning?.settleMs ?? 2_000, () => this.session.clock.signal)
         this.runs.push(run)
         this.logger.info(`Waiting on pipeline ${pipelineId} run ${run.runId}: ${run.url}`)
       }
@@ -154,7 +126,7 @@ class MainStep {
       const started = await startOnce(pipelineId, request, {
         provider: this.provider,
         logger: this.logger,
-        signal: () => this.session.lifecycle.signal,
+        signal: () => this.session.clock.signal,
         ...(this.io.tuning?.searchWindowMs !== undefined && { searchWindowMs: this.io.tuning.searchWindowMs }),
         // Written down before the request leaves: if the step dies now, the post step looks for this run.
         onSend: (context) => {
@@ -177,7 +149,7 @@ class MainStep {
     if (interrupted !== 'fail-fast' && !this.settings.cancelOnAbort) return []
     const unfinished = this.runs.filter((r) => {
       const state = snapshots.get(runKey(r))?.state
-      return r.startedHere && (state === undefined || state === 'running' || state === 'manual')
+      return r.startedHere && !hasEnded(state)
     })
     return stopRuns(this.provider, this.logger, unfinished)
   }
@@ -215,7 +187,7 @@ class MainStep {
    * nothing about the runs: they are left alone, and the message says where they are.
    */
   private async abandon(error: unknown): Promise<void> {
-    this.session.lifecycle.beginCleanup()
+    this.session.clock.beginCleanup()
     const refused = this.session.guard.refused
     const stopThem = this.settings.cancelOnAbort && !refused && (error instanceof AbortedError || error instanceof StartRefusedError)
     let unconfirmed: TrackedRun[] = []
@@ -266,7 +238,7 @@ class MainStep {
         const detail = await this.provider.detail(run)
         this.labels.remember(run, detail)
         finals.set(runKey(run), detail)
-        await this.reporter.onDetail(run, detail, this.labels.label(run))
+        print(this.logger, await this.reporter.onDetail(run, detail, this.labels.label(run)))
       } catch (error) {
         this.logger.warning(`Could not read pipeline ${run.pipelineId} run ${run.runId}: ${(error as Error).message}`)
       }
@@ -303,7 +275,7 @@ function pendingOf(pipelineId: string, context: StartContext): PendingStart {
   return { pipelineId, marker: context.marker, sentAt: context.sentAt, ...(context.before && { before: context.before }), ...(context.ref && { ref: context.ref }) }
 }
 
-function messageOf(error: unknown, logger: Logger): string {
+export function messageOf(error: unknown, logger: Logger): string {
   if (error instanceof Error) {
     // Our own errors are complete sentences; anything else is a bug, and its stack helps only in debug mode.
     if (!isExplained(error) && error.stack) logger.debug(error.stack)

@@ -2,7 +2,7 @@
 
 import type { CredentialGuard } from '../net/guard.js'
 import { HttpClient, type RetryPolicy } from '../net/http.js'
-import { Lifecycle } from '../wait/clock.js'
+import { StepClock } from '../wait/clock.js'
 import type { Logger } from '../log/logger.js'
 import { createProvider } from '../providers/index.js'
 import type { Provider } from '../providers/provider.js'
@@ -19,7 +19,7 @@ export interface Tuning {
 }
 
 export interface Session {
-  lifecycle: Lifecycle
+  clock: StepClock
   provider: Provider
   /** Knows whether the service refused our credentials; then nothing more is sent. */
   guard: CredentialGuard
@@ -31,23 +31,23 @@ export function openSession(
   timeoutMs: number,
   env: { logger: Logger; cancellation: AbortSignal; tuning?: Tuning }
 ): Session {
-  const lifecycle = new Lifecycle(timeoutMs)
-  const onCancel = (): void => lifecycle.cancel()
+  const clock = new StepClock(timeoutMs)
+  const onCancel = (): void => clock.cancel()
   if (env.cancellation.aborted) onCancel()
   env.cancellation.addEventListener('abort', onCancel)
   const http = new HttpClient({
     logger: env.logger,
-    signal: () => lifecycle.signal,
+    signal: () => clock.signal,
     ...(env.tuning?.retry && { retry: env.tuning.retry }),
     ...(env.tuning?.requestTimeoutMs && { requestTimeoutMs: env.tuning.requestTimeoutMs })
   })
   const { provider, guard } = createProvider(connection, http, env.logger)
   return {
-    lifecycle,
+    clock,
     provider,
     guard,
     close: () => {
-      lifecycle.dispose()
+      clock.dispose()
       env.cancellation.removeEventListener('abort', onCancel)
     }
   }

@@ -3,7 +3,7 @@
 // means the run may still be running, and the log says so with its link.
 
 import type { Logger } from '../log/logger.js'
-import type { RunDetail, RunRef } from '../model.js'
+import { hasEnded, type RunDetail, type RunRef } from '../model.js'
 import type { Provider } from '../providers/provider.js'
 
 export interface StopOutcome<T extends RunRef> {
@@ -33,7 +33,7 @@ async function stopOne<T extends RunRef & { url?: string }>(provider: Provider, 
   }
   try {
     const detail = await provider.detail(run, true)
-    if (detail.state === 'success' || detail.state === 'failure' || detail.state === 'cancelled') {
+    if (hasEnded(detail.state)) {
       logger.info(`Stopped ${name}: it has ended (${detail.status}).`)
       return { run, confirmed: true, detail }
     }

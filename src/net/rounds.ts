@@ -6,7 +6,7 @@ import { sleep } from '../wait/sleep.js'
  * retried each request; this is for steps that must not fail on a bad minute, such as finding
  * the runs to wait on, bounded by the step's deadline through `signal`.
  */
-export async function persist<T>(fn: () => Promise<T>, rounds: number, pauseMs: number, signal: () => AbortSignal): Promise<T> {
+export async function inRounds<T>(fn: () => Promise<T>, rounds: number, pauseMs: number, signal: () => AbortSignal): Promise<T> {
   for (let round = 1; ; round++) {
     try {
       return await fn()

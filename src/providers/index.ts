@@ -4,10 +4,10 @@ import type { Logger } from '../log/logger.js'
 import type { Connection } from '../action/settings.js'
 import { CodeArtsApi } from './codearts/api.js'
 import { createAuthenticator } from './codearts/auth.js'
-import { openChannel as openCodeArtsChannel } from './codearts/call.js'
+import { huaweiChannel } from './codearts/call.js'
 import { CodeArtsProvider } from './codearts/provider.js'
 import type { Provider } from './provider.js'
-import { openChannel as openYunxiaoChannel } from './yunxiao/call.js'
+import { alibabaChannel } from './yunxiao/call.js'
 import { YunxiaoDevopsApi } from './yunxiao/devops.js'
 import { YunxiaoOpenApi } from './yunxiao/openapi.js'
 import { YunxiaoProvider } from './yunxiao/provider.js'
@@ -15,11 +15,11 @@ import { YunxiaoProvider } from './yunxiao/provider.js'
 /** The provider for a connection, and the guard that all its requests go through. */
 export function createProvider(connection: Connection, http: HttpClient, logger: Logger): { provider: Provider; guard: CredentialGuard } {
   if (connection.provider === 'codearts') {
-    const channel = openCodeArtsChannel(http, connection.auth.kind)
+    const channel = huaweiChannel(http, connection.auth.kind)
     return { provider: new CodeArtsProvider(new CodeArtsApi(channel, connection, createAuthenticator(connection, channel, logger)), connection), guard: channel.guard }
   }
   const { auth } = connection
-  const channel = openYunxiaoChannel(http, auth.kind)
+  const channel = alibabaChannel(http, auth.kind)
   const api =
     auth.kind === 'token'
       ? new YunxiaoOpenApi(channel, connection, auth.token)

@@ -1,15 +1,14 @@
 // Progress lines while waiting: one when a run, a stage or a job changes status, never one per
 // poll, so a long wait leaves a short, readable log.
 
-import type { Logger } from '../log/logger.js'
 import { isDetail, runKey, type RunSnapshot, type TrackedRun } from '../model.js'
 
-/** Prints what changed since the run was last read. Job lines appear when the read included jobs. */
-export function progressPrinter(logger: Logger, label: (run: TrackedRun) => string): (run: TrackedRun, previous: RunSnapshot | undefined, current: RunSnapshot) => void {
+/** The lines that say what changed since the run was last read. Job lines appear when the read included jobs. */
+export function progressLines(label: (run: TrackedRun) => string): (run: TrackedRun, previous: RunSnapshot | undefined, current: RunSnapshot) => string[] {
   const jobsSeen = new Map<string, string>()
   return (run, previous, current) => {
-    for (const line of changes(previous, current)) logger.info(`${label(run)}: ${line}`)
-    if (!isDetail(current)) return
+    const lines = changes(previous, current).map((line) => `${label(run)}: ${line}`)
+    if (!isDetail(current)) return lines
     for (const stage of current.stages) {
       for (const job of stage.jobs) {
         const key = `${runKey(run)}/${stage.name}/${job.name}`
@@ -17,9 +16,10 @@ export function progressPrinter(logger: Logger, label: (run: TrackedRun) => stri
         jobsSeen.set(key, job.status)
         // A job seen for the first time is worth a line once it has started.
         if (before === job.status || (before === undefined && job.state === 'running' && job.startedAt === undefined)) continue
-        logger.info(`${label(run)}:     job ${stage.name} / ${job.name}: ${job.status}`)
+        lines.push(`${label(run)}:     job ${stage.name} / ${job.name}: ${job.status}`)
       }
     }
+    return lines
   }
 }
 

@@ -2,8 +2,8 @@
 // log tail in a group, and an error annotation. With `logs: all`, every step's log as it ends.
 // Each step is reported once, however many details show it.
 
-import type { Logger } from '../log/logger.js'
-import { runKey, type Failure, type RunDetail, type RunRef } from '../model.js'
+import type { Printout } from './printout.js'
+import { hasEnded, runKey, type Failure, type RunDetail, type RunRef } from '../model.js'
 import type { Provider } from '../providers/provider.js'
 import type { ReportSettings } from '../action/settings.js'
 import { failurePath, failuresOf, placedSteps, type PlacedStep } from './failures.js'
@@ -22,7 +22,6 @@ const ANNOTATION_CHARS = 4_096
 const ANNOTATION_LINES = 20
 
 export class Reporter {
-  private readonly logger: Logger
   private readonly provider: Provider
   private readonly settings: ReportSettings
   private readonly reported = new Set<string>()
@@ -30,61 +29,61 @@ export class Reporter {
   /** Failed steps with their tails, by runKey(), in the order found. */
   readonly failedLogs = new Map<string, FailedStepLog[]>()
 
-  constructor(logger: Logger, provider: Provider, settings: ReportSettings) {
-    this.logger = logger
+  constructor(provider: Provider, settings: ReportSettings) {
     this.provider = provider
     this.settings = settings
   }
 
   /** Reports what this detail shows that has not been reported yet. `label` names the run: "shop-build #12". */
-  async onDetail(run: RunRef, detail: RunDetail, label: string): Promise<void> {
+  async onDetail(run: RunRef, detail: RunDetail, label: string): Promise<Printout[]> {
+    const out: Printout[] = []
     for (const placed of placedSteps(detail)) {
       const { step } = placed
       const failed = step.state === 'failure'
-      const ended = failed || step.state === 'success' || step.state === 'cancelled'
+      const ended = hasEnded(step.state)
       const printLog = this.settings.logs === 'all' ? ended : this.settings.logs === 'failed' && failed
       if ((!failed && !printLog) || !this.once(`${runKey(run)}/step/${step.id}`)) continue
       const failure = { stage: placed.stage.name, job: placed.jobName, step: step.name, message: step.message ?? placed.job?.message ?? '' }
       if (failed && placed.job?.message && this.once(`${runKey(run)}/job/${placed.job.id}`)) {
-        this.logger.info(`${label} / ${placed.stage.name} / ${placed.job.name} failed: ${oneLine(placed.job.message)}`)
+        out.push({ info: `${label} / ${placed.stage.name} / ${placed.job.name} failed: ${oneLine(placed.job.message)}` })
       }
-      const tail = printLog ? await this.printStepLog(run, placed, label) : undefined
-      if (failed) this.fail(run, label, failure, tail)
+      const tail = printLog ? await this.stepLog(run, placed, label, out) : undefined
+      if (failed) this.fail(run, label, failure, tail, out)
     }
     // Failures with no failed step to show (a job refused before it ran, a stage that failed by itself).
     for (const failure of failuresOf(detail).filter((f) => f.step === '')) {
-      if (this.once(`${runKey(run)}/failure/${failurePath(failure)}`)) this.fail(run, label, failure, undefined)
+      if (this.once(`${runKey(run)}/failure/${failurePath(failure)}`)) this.fail(run, label, failure, undefined, out)
     }
+    return out
   }
 
-  private async printStepLog(run: RunRef, placed: PlacedStep, label: string): Promise<LogTail | undefined> {
+  /** Reads the step's log (its tail) and says how to show it. */
+  private async stepLog(run: RunRef, placed: PlacedStep, label: string, out: Printout[]): Promise<LogTail | undefined> {
     const { step } = placed
     const title = `${label} / ${placed.stage.name} / ${placed.jobName} / ${step.name}: ${step.status}`
     if (step.logKey === undefined) {
-      this.logger.info(`${title} (no log)`)
+      out.push({ info: `${title} (no log)` })
       return undefined
     }
     let tail: LogTail
     try {
       tail = await readTail(this.provider.stepLog(run, step.logKey), this.settings.logLines)
     } catch (error) {
-      this.logger.warning(`Could not read the log of ${title}: ${(error as Error).message}`)
+      out.push({ warning: `Could not read the log of ${title}: ${(error as Error).message}` })
       return undefined
     }
     const shown = tail.total > tail.lines.length ? ` (last ${tail.lines.length} of ${tail.total} lines)` : ''
-    this.logger.startGroup(`${title}${shown}`)
-    this.logger.verbatim(tail.lines)
-    this.logger.endGroup()
+    out.push({ group: `${title}${shown}`, lines: tail.lines })
     return tail
   }
 
-  private fail(run: RunRef, label: string, failure: Failure, tail: LogTail | undefined): void {
+  private fail(run: RunRef, label: string, failure: Failure, tail: LogTail | undefined, out: Printout[]): void {
     const list = this.failedLogs.get(runKey(run)) ?? []
     list.push({ failure, ...(tail && { tail }) })
     this.failedLogs.set(runKey(run), list)
     if (this.annotations >= ANNOTATIONS) return
     this.annotations++
-    this.logger.error(annotationText(failure, tail), { title: `${label} / ${failurePath(failure)}` })
+    out.push({ annotation: annotationText(failure, tail), title: `${label} / ${failurePath(failure)}` })
   }
 
   private once(key: string): boolean {

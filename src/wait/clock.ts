@@ -12,7 +12,7 @@ export const CANCEL_CLEANUP_MS = 5_000
  * signal with a budget of their own: a deadline that has passed must not prevent the clean-up,
  * and a cancel during the clean-up shortens it rather than abandoning it.
  */
-export class Lifecycle {
+export class StepClock {
   private controller = new AbortController()
   private timer: NodeJS.Timeout
   private phase: 'wait' | 'cleanup' = 'wait'

@@ -3,7 +3,7 @@
 
 import { AbortedError, isTransient, RunNotFoundError } from '../errors.js'
 import type { Logger } from '../log/logger.js'
-import { runKey, type RunSnapshot, type TrackedRun } from '../model.js'
+import { hasEnded, runKey, type RunSnapshot, type TrackedRun } from '../model.js'
 import type { Provider } from '../providers/provider.js'
 import { PollSchedule } from './schedule.js'
 import type { WaitSettings } from '../action/settings.js'
@@ -37,7 +37,7 @@ export interface WaitContext {
 
 /** Whether the wait on this run is over: it ended, or it waits for a person and we were told not to. */
 export function isSettled(snapshot: RunSnapshot, settings: Pick<WaitSettings, 'onManualGate'>): boolean {
-  return snapshot.state !== 'running' && (snapshot.state !== 'manual' || settings.onManualGate === 'fail')
+  return hasEnded(snapshot.state) || (snapshot.state === 'manual' && settings.onManualGate === 'fail')
 }
 
 export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSettings, ctx: WaitContext): Promise<WaitResult> {

@@ -4,7 +4,7 @@
 
 import type { Logger } from '../../src/log/logger.ts'
 import { commandLogger } from '../../src/log/logger.ts'
-import { run } from '../../src/gate/gate.ts'
+import { run } from '../../src/main.ts'
 import { post } from '../../src/action/post.ts'
 import type { Tuning } from '../../src/gate/session.ts'
 import { runnerLines } from './runner-view.ts'

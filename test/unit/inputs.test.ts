@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { getInputs, maskSecretInputs } from '../../src/action/inputs.ts'
+import { getInputs } from '../../src/action/inputs.ts'
+import { maskSecretInputs } from '../../src/action/secrets.ts'
 
 const PIPELINE = '0123456789abcdef0123456789abcdef'
 const PROJECT = 'fedcba9876543210fedcba9876543210'

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { signAcs3, type AlibabaKeys } from '../../src/providers/yunxiao/acs3.ts'
+import { signAcs3, type AlibabaKeys } from '../../src/providers/yunxiao/signer.ts'
 import { verifyAcs3 } from '../simulator/acs3-verify.ts'
 
 // ---- The official implementations (CommonJS; yunxiao-api.md §5.4) -------------------------------

@@ -5,7 +5,8 @@ import { MalformedResponseError, RemoteError, RunNotFoundError } from '../../err
 import { isPlainId } from '../../net/ids.js'
 import { arr, obj, str, type JsonObject } from '../../net/json.js'
 import type { CodeArtsConnection } from '../../action/settings.js'
-import { call, expectArray, type Authenticator, type CallOptions, type Channel } from './call.js'
+import { call, type CallOptions, type Channel } from '../../net/channel.js'
+import type { Authenticator } from './call.js'
 
 // "The pipeline run does not exist" (docs/codearts.md, "Errors").
 const RUN_NOT_FOUND = ['DEVPIPE.00011404']
@@ -69,7 +70,9 @@ export class CodeArtsApi {
   async latestRuns(pipelineIds: readonly string[]): Promise<JsonObject[]> {
     const action = `reading the status of ${pipelineIds.length === 1 ? `pipeline ${pipelineIds[0]}` : `${pipelineIds.length} pipelines`}`
     const result = await this.send({ method: 'POST', path: '/pipelines/status', action, body: pipelineIds })
-    return expectArray(action, result.body).map(obj)
+    // A bare JSON array (BatchShowPipelinesLatestStatusResponse).
+    if (!Array.isArray(result.body)) throw new MalformedResponseError(action, 'expected a JSON array')
+    return arr(result.body).map(obj)
   }
 
   /** The most recent runs, newest first. The items carry no description; see runDetail. */
@@ -139,8 +142,8 @@ export class CodeArtsApi {
         idempotent: endpoint.idempotent ?? true,
         action: endpoint.action
       },
-      this.auth,
-      options
+      this.auth.authorize,
+      { ...options, renew: () => this.auth.renew() }
     )
   }
 }

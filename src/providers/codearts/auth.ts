@@ -4,7 +4,8 @@
 import type { Authorize } from '../../net/http.js'
 import type { Logger } from '../../log/logger.js'
 import type { CodeArtsConnection } from '../../action/settings.js'
-import type { Authenticator, Channel } from './call.js'
+import type { Channel } from '../../net/channel.js'
+import type { Authenticator } from './call.js'
 import { passwordToken, regionProjectId, type IamToken } from './iam.js'
 import { signRequest } from './signer.js'
 

@@ -1,39 +1,16 @@
-// Sends a request to a Huawei Cloud API (CodeArts or IAM) and reads the answer: data, or a
-// RemoteError with the service's own code and message (remote-answer.ts reads every error shape).
+// How Huawei Cloud (CodeArts and IAM) says it refuses the credentials, and what to check then.
+// Requests go through the shared channel (net/channel.ts); this is what is particular to Huawei.
 
-import { CredentialGuard } from '../../net/guard.js'
-import { CredentialsRefusedError, MalformedResponseError } from '../../errors.js'
-import type { HttpClient, HttpRequest, HttpResponse } from '../../net/http.js'
-import { arr } from '../../net/json.js'
-import { errorInBody, readAnswer, refusalJudge, type AnswerRules, type BodyError } from '../../net/answer.js'
-import type { Authorize } from '../../net/http.js'
 import type { CodeArtsAuth } from '../../action/settings.js'
+import type { BodyError } from '../../net/answer.js'
+import { openChannel, type Channel } from '../../net/channel.js'
+import type { Authorize, HttpClient } from '../../net/http.js'
 
 /** Signs or authenticates each request; see auth.ts for one per way of signing in. */
 export interface Authenticator {
   authorize: Authorize
   /** After the service refused the credentials: get fresh ones. True when the request may be tried again. */
   renew(): Promise<boolean>
-}
-
-/** How requests reach Huawei Cloud: one HTTP client and one credential guard for the whole step. */
-export interface Channel {
-  http: HttpClient
-  guard: CredentialGuard
-  rules: AnswerRules
-}
-
-export interface CallResult {
-  status: number
-  headers: Record<string, string>
-  body: unknown
-  /** The error the body carried, when the caller chose to tolerate it. */
-  error?: BodyError
-}
-
-export interface CallOptions {
-  /** Error codes the caller handles itself (a queued start arrives as an "error"). */
-  tolerate?: readonly string[]
 }
 
 /** Is this the gateway refusing our credentials (a bad signature, an expired or foreign token)? */
@@ -54,33 +31,8 @@ const REFUSAL_HINTS: Record<CodeArtsAuth['kind'], string> = {
     'or login protection on the user. Nothing more was sent: IAM locks a user after repeated wrong passwords'
 }
 
-/** The channel for one way of signing in: its answer rules and its credential guard. */
-export function openChannel(http: HttpClient, kind: CodeArtsAuth['kind']): Channel {
-  const rules: AnswerRules = { refusesCredentials, refusalHint: REFUSAL_HINTS[kind] }
-  // A signing key cannot be renewed, so the guard judges each answer before the next request leaves;
-  // a token may have expired and be renewed, so there the caller judges after trying that.
-  const guard = new CredentialGuard(kind === 'aksk' ? { limit: 2, judge: refusalJudge(rules) } : { limit: 8 })
-  return { http, rules, guard }
-}
-
-export async function call(channel: Channel, req: HttpRequest, auth: Authenticator | undefined, options: CallOptions = {}): Promise<CallResult> {
-  const jsonReq = { ...req, expectJson: true }
-  const send = (): Promise<HttpResponse> => channel.http.send(jsonReq, auth?.authorize, channel.guard)
-  let response = await send()
-  // An IAM token can expire during a long wait; with a password we can get a new one. Only once,
-  // and never for AK/SK (the guard has already stopped everything after a refused signature).
-  if (auth && refusesCredentials(response.status, errorInBody(response.json)) && (await auth.renew())) response = await send()
-  try {
-    const answer = readAnswer(req.action, response, { ...channel.rules, ...(options.tolerate && { tolerate: options.tolerate }) })
-    return { status: response.status, headers: response.headers, body: answer.json, ...(answer.tolerated && { error: answer.tolerated }) }
-  } catch (error) {
-    if (error instanceof CredentialsRefusedError) channel.guard.refuse(error)
-    throw error
-  }
-}
-
-/** `arr` for a body that must be an array; a clear error otherwise. */
-export function expectArray(action: string, body: unknown): unknown[] {
-  if (!Array.isArray(body)) throw new MalformedResponseError(action, 'expected a JSON array')
-  return arr(body)
+/** The channel for one way of signing in to Huawei Cloud: an access key two requests at a time; a token may be renewed. */
+export function huaweiChannel(http: HttpClient, kind: CodeArtsAuth['kind']): Channel {
+  const rules = { refusesCredentials, refusalHint: REFUSAL_HINTS[kind] }
+  return kind === 'aksk' ? openChannel(http, rules, 2, true) : openChannel(http, rules, 8, false)
 }

@@ -3,7 +3,8 @@
 
 import { MalformedResponseError, PreconditionError } from '../../errors.js'
 import { arr, obj, str } from '../../net/json.js'
-import { call, type Authenticator, type Channel } from './call.js'
+import { call, type Channel } from '../../net/channel.js'
+import type { Authenticator } from './call.js'
 
 export interface IamToken {
   token: string
@@ -50,7 +51,7 @@ export async function regionProjectId(channel: Channel, iamEndpoint: string, reg
   const action = `looking up the IAM project of region ${region}`
   const url = new URL(`${iamEndpoint}/v3/projects`)
   url.searchParams.set('name', region)
-  const result = await call(channel, { method: 'GET', url, headers: { 'Content-Type': 'application/json' }, idempotent: true, action }, signer)
+  const result = await call(channel, { method: 'GET', url, headers: { 'Content-Type': 'application/json' }, idempotent: true, action }, signer.authorize)
   const match = arr(obj(result.body)['projects'])
     .map(obj)
     .find((p) => str(p['name']) === region)

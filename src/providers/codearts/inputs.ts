@@ -1,7 +1,7 @@
 // The CodeArts inputs: region and endpoints, the CodeArts project, and one way of signing in.
 
 import { InputError } from '../../errors.js'
-import { chooseCredentials, orDefault, requireTogether, type InputReader } from '../../action/input-rules.js'
+import { ACCESS_KEY, chooseCredentials, orDefault, readAccessKey, requireTogether, type InputReader } from '../../action/input-rules.js'
 import { parseBaseUrl, shown } from '../../action/parse.js'
 import type { CodeArtsAuth, CodeArtsConnection } from '../../action/settings.js'
 import { iamEndpoint, KNOWN_REGIONS, pipelineEndpoint } from './endpoints.js'
@@ -44,38 +44,26 @@ export function readCodeArtsConnection(read: InputReader): CodeArtsConnection {
   }
 }
 
-const AKSK = { name: 'access-key/secret-key', inputs: ['access-key', 'secret-key', 'security-token'] }
 const TOKEN = { name: 'token', inputs: ['token'] }
 const PASSWORD = { name: 'username/password/domain', inputs: ['username', 'password', 'domain'] }
 
 function readAuth(read: InputReader): CodeArtsAuth {
   const group = chooseCredentials(
     read,
-    [AKSK, TOKEN, PASSWORD],
+    [ACCESS_KEY, TOKEN, PASSWORD],
     'set access-key and secret-key (recommended), or token, or username, password and domain'
   )
   const iamProjectId = read('iam-project-id')
   if (iamProjectId !== '') {
     requireHex32('iam-project-id', iamProjectId, 'IAM project ID (My Credentials → API Credentials, the project of your region)')
-    if (group !== AKSK) throw new InputError('iam-project-id', 'is only used with access-key and secret-key; remove it')
+    if (group !== ACCESS_KEY) throw new InputError('iam-project-id', 'is only used with access-key and secret-key; remove it')
   }
   if (group === TOKEN) return { kind: 'token', token: read('token') }
   if (group === PASSWORD) {
     requireTogether(read, PASSWORD.inputs)
     return { kind: 'password', username: read('username'), password: read('password'), domain: read('domain') }
   }
-  if (read('access-key') === '' && read('secret-key') === '') {
-    throw new InputError('access-key', 'is missing; security-token goes with access-key and secret-key')
-  }
-  requireTogether(read, ['access-key', 'secret-key'])
-  const securityToken = read('security-token')
-  return {
-    kind: 'aksk',
-    accessKey: read('access-key'),
-    secretKey: read('secret-key'),
-    ...(securityToken !== '' && { securityToken }),
-    ...(iamProjectId !== '' && { iamProjectId })
-  }
+  return { kind: 'aksk', ...readAccessKey(read), ...(iamProjectId !== '' && { iamProjectId }) }
 }
 
 function requireHex32(input: string, value: string, what: string): void {

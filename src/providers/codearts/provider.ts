@@ -1,9 +1,9 @@
 import { PreconditionError, RemoteError } from '../../errors.js'
-import { arr, num, obj, str, type JsonObject } from '../../net/json.js'
-import { runKey, type RunDetail, type RunRef, type RunSnapshot, type TrackedRun } from '../../model.js'
+import { arr, obj, str, type JsonObject } from '../../net/json.js'
+import { hasEnded, runKey, type RunDetail, type RunRef, type RunSnapshot, type TrackedRun } from '../../model.js'
 import type { GitRef } from '../../action/parse.js'
 import type { CodeArtsConnection } from '../../action/settings.js'
-import { pagedLines } from '../text-pages.js'
+import { stepLogLines } from './logs.js'
 import type { PreparedStart, Provider, Search, StartContext, StartRequest } from '../provider.js'
 import type { CodeArtsApi, RunBody } from './api.js'
 import { checkIdentity, detailFromRun, snapshotFromLatest } from './translate.js'
@@ -14,8 +14,6 @@ import { isPlainId } from '../../net/ids.js'
 const STATUS_BATCH = 20
 // How many of a pipeline's latest runs are searched for a lost start.
 const RECENT_RUNS = 10
-// Lines per page of a step log.
-const LOG_PAGE_LINES = 1_000
 // The CodeArts console's domains (devcloud.{region}.huaweicloud.com and the like).
 const CONSOLE_DOMAINS = ['huaweicloud.com', 'myhuaweicloud.com']
 
@@ -147,25 +145,12 @@ export class CodeArtsProvider implements Provider {
     const detail = this.link(detailFromRun(await this.api.runDetail(run.pipelineId, run.runId), run))
     const seen = this.seen.get(runKey(run))
     if (seen) seen.parallelStages = new Set(detail.stages.filter((s) => s.jobs.length > 1).map((s) => s.name))
-    if (detail.state === 'success' || detail.state === 'failure' || detail.state === 'cancelled') this.ended.set(runKey(run), detail)
+    if (hasEnded(detail.state)) this.ended.set(runKey(run), detail)
     return detail
   }
 
-  /**
-   * Pages through the log from the start. Each page answers with `start_offset` and `end_offset`;
-   * the SDK says to fill both into the next request, our first reading was that `end_offset` is
-   * where the next page starts (docs/codearts.md). Both offsets of the next request are set to the
-   * end of the page, so either reading gives the next page, and a page that starts before that point
-   * has its repeated part cut off.
-   */
   stepLog(run: RunRef, logKey: string): AsyncIterable<string> {
-    const [jobId = '', stepId = ''] = logKey.split('/')
-    return pagedLines(async (offset) => {
-      const page = await this.api.stepLogPage(run, jobId, stepId, offset, LOG_PAGE_LINES)
-      const start = num(page['start_offset'])
-      const next = num(page['end_offset'])
-      return { text: str(page['log']), more: page['has_more'] === true, ...(start !== undefined && { start }), ...(next !== undefined && { next }) }
-    })
+    return stepLogLines(this.api, run, logKey)
   }
 
   async stop(run: RunRef): Promise<boolean> {

@@ -2,7 +2,7 @@
 // (codearts-api.md §5.2). The gateway rebuilds the canonical request from what arrives, so every
 // choice below is about producing the same bytes the gateway will produce, not about taste.
 
-import { createHash, createHmac } from 'node:crypto'
+import { byCodeUnits, hmacSha256Hex, sha256Hex } from '../../net/hash.js'
 
 /** An access key pair. */
 export interface AccessKeyPair {
@@ -43,7 +43,7 @@ export function authorization(input: CanonicalInput, keys: AccessKeyPair): strin
     headers.get(CONTENT_SHA256_HEADER) ?? sha256Hex(input.body)
   ].join('\n')
   const stringToSign = `${ALGORITHM}\n${date}\n${sha256Hex(canonicalRequest)}`
-  const signature = createHmac('sha256', Buffer.from(keys.secretKey, 'utf8')).update(stringToSign, 'utf8').digest('hex')
+  const signature = hmacSha256Hex(keys.secretKey, stringToSign)
   return `${ALGORITHM} Access=${keys.accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`
 }
 
@@ -138,12 +138,4 @@ function decodePath(pathname: string): string {
       })
     )
     .join('/')
-}
-
-function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex')
-}
-
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -1,18 +1,10 @@
-// Sends a request to a Yunxiao API and reads the answer: data, or a RemoteError with the service's
-// own code and message (remote-answer.ts reads every error shape, whatever the HTTP status).
+// How Yunxiao (and Alibaba Cloud's gateway) says it refuses the credentials, and what to check then.
+// Requests go through the shared channel (net/channel.ts); this is what is particular to Alibaba.
 
-import { CredentialGuard } from '../../net/guard.js'
-import { CredentialsRefusedError } from '../../errors.js'
-import type { Authorize, HttpClient, HttpRequest } from '../../net/http.js'
-import { readAnswer, refusalJudge, type AnswerRules, type BodyError } from '../../net/answer.js'
 import type { YunxiaoAuth } from '../../action/settings.js'
-
-/** How requests reach Yunxiao: one HTTP client and one credential guard for the whole step. */
-export interface Channel {
-  http: HttpClient
-  guard: CredentialGuard
-  rules: AnswerRules
-}
+import type { BodyError } from '../../net/answer.js'
+import { openChannel, type Channel } from '../../net/channel.js'
+import type { HttpClient } from '../../net/http.js'
 
 // Alibaba Cloud's gateway codes for a signature or key it does not accept.
 const REFUSED_CODES = /^(InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|InvalidSecurityToken|SignatureNonceUsed|InvalidTimeStamp|Unauthorized)/
@@ -30,19 +22,7 @@ const REFUSAL_HINTS: Record<YunxiaoAuth['kind'], string> = {
     "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent with this key"
 }
 
-export function openChannel(http: HttpClient, kind: YunxiaoAuth['kind']): Channel {
-  const rules: AnswerRules = { refusesCredentials, refusalHint: REFUSAL_HINTS[kind] }
-  // Signed requests: judged one by one before the next leaves (see CredentialGuard); a token is never renewed.
-  const guard = new CredentialGuard(kind === 'aksk' ? { limit: 2, judge: refusalJudge(rules) } : { limit: 8, judge: refusalJudge(rules) })
-  return { http, rules, guard }
-}
-
-export async function callYunxiao(channel: Channel, req: HttpRequest, authorize: Authorize): Promise<unknown> {
-  const response = await channel.http.send({ ...req, expectJson: true }, authorize, channel.guard)
-  try {
-    return readAnswer(req.action, response, channel.rules).json
-  } catch (error) {
-    if (error instanceof CredentialsRefusedError) channel.guard.refuse(error)
-    throw error
-  }
+/** The channel for one way of signing in to Yunxiao: an access key two requests at a time; a token is never renewed. */
+export function alibabaChannel(http: HttpClient, kind: YunxiaoAuth['kind']): Channel {
+  return openChannel(http, { refusesCredentials, refusalHint: REFUSAL_HINTS[kind] }, kind === 'aksk' ? 2 : 8, true)
 }

@@ -2,16 +2,15 @@
 // organizations still on it (docs/yunxiao.md). It has no step-level operations: logs are whole
 // job logs. Its paths mix `organization`/`organizations` and `pipeline`/`pipelines` as documented.
 
-import { randomUUID } from 'node:crypto'
 import { MalformedResponseError } from '../../errors.js'
 import { obj, str, type JsonObject } from '../../net/json.js'
 import type { YunxiaoConnection } from '../../action/settings.js'
 import type { TextPage } from '../text-pages.js'
-import { signAcs3, type AlibabaKeys } from './acs3.js'
+import { signedAuth } from './auth.js'
+import type { AlibabaKeys } from './signer.js'
 import { listItems, runRead, type RunParams, type YunxiaoApi } from './api.js'
-import { callYunxiao, type Channel } from './call.js'
+import { call, type Channel } from '../../net/channel.js'
 
-const VERSION = '2021-06-25'
 const PAGE_SIZE = 50
 const MAX_PAGES = 20
 // No document promises an order for ListPipelineRuns, so "the newest run" is the largest run number
@@ -112,11 +111,12 @@ export class YunxiaoDevopsApi implements YunxiaoApi {
     for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v)
     const headers: Record<string, string> = { accept: 'application/json' }
     if (options.form !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded'
-    return callYunxiao(
-      this.channel,
-      { method, url, headers, ...(options.form !== undefined && { body: options.form }), idempotent: options.idempotent ?? true, action },
-      // Signed again for each attempt: the date and the nonce must be fresh.
-      (req) => signAcs3({ method: req.method, url: req.url, headers: req.headers, body: req.body ?? '', action: operation, version: VERSION }, this.keys, new Date(), randomUUID())
-    )
+    return (
+      await call(
+        this.channel,
+        { method, url, headers, ...(options.form !== undefined && { body: options.form }), idempotent: options.idempotent ?? true, action },
+        signedAuth(this.keys, operation)
+      )
+    ).body
   }
 }

@@ -3,7 +3,7 @@
 // the older `devops` 2021-06-25 API, for organizations that still sign requests that way.
 
 import { InputError } from '../../errors.js'
-import { chooseCredentials, forbid, requireTogether, type InputReader } from '../../action/input-rules.js'
+import { ACCESS_KEY, chooseCredentials, forbid, readAccessKey, type InputReader } from '../../action/input-rules.js'
 import { parseBaseUrl, shown } from '../../action/parse.js'
 import type { YunxiaoConnection } from '../../action/settings.js'
 
@@ -19,7 +19,6 @@ export function checkYunxiaoId(input: 'pipeline-ids' | 'run-ids', id: string): v
 }
 
 const TOKEN = { name: 'token', inputs: ['token'] }
-const AKSK = { name: 'access-key/secret-key', inputs: ['access-key', 'secret-key', 'security-token'] }
 
 export function readYunxiaoConnection(read: InputReader): YunxiaoConnection {
   forbid(read, ['project-id', 'iam-project-id', 'iam-endpoint', 'username', 'password', 'domain'], 'is a CodeArts input and provider is yunxiao')
@@ -32,7 +31,7 @@ export function readYunxiaoConnection(read: InputReader): YunxiaoConnection {
     throw new InputError('organization-id', `${shown(organizationId)} is not an organization ID (it is in devops.aliyun.com/organization/<ID>)`)
   }
   const endpointInput = read('endpoint')
-  const group = chooseCredentials(read, [TOKEN, AKSK], 'set token to a personal access token (recommended), or access-key and secret-key')
+  const group = chooseCredentials(read, [TOKEN, ACCESS_KEY], 'set token to a personal access token (recommended), or access-key and secret-key')
 
   if (group === TOKEN) {
     // Without an endpoint this is the central edition, whose paths name the organization.
@@ -47,19 +46,15 @@ export function readYunxiaoConnection(read: InputReader): YunxiaoConnection {
       auth: { kind: 'token', token: read('token') }
     }
   }
-  if (read('access-key') === '' && read('secret-key') === '') {
-    throw new InputError('access-key', 'is missing; security-token goes with access-key and secret-key')
-  }
-  requireTogether(read, ['access-key', 'secret-key'])
+  const key = readAccessKey(read)
   if (organizationId === '') {
     throw new InputError('organization-id', 'is required with access-key and secret-key (the devops 2021-06-25 API names the organization in every path)')
   }
-  const securityToken = read('security-token')
   return {
     provider: 'yunxiao',
     api: 'devops',
     endpoint: endpointInput === '' ? DEVOPS_ENDPOINT : parseBaseUrl('endpoint', endpointInput),
     organizationId,
-    auth: { kind: 'aksk', accessKeyId: read('access-key'), accessKeySecret: read('secret-key'), ...(securityToken !== '' && { securityToken }) }
+    auth: { kind: 'aksk', accessKeyId: key.accessKey, accessKeySecret: key.secretKey, ...(key.securityToken && { securityToken: key.securityToken }) }
   }
 }

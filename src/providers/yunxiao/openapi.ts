@@ -6,7 +6,8 @@ import { isObject, num, obj, str, type JsonObject } from '../../net/json.js'
 import type { YunxiaoConnection } from '../../action/settings.js'
 import type { TextPage } from '../text-pages.js'
 import { listItems, runRead, readJobSteps, type JobSteps, type RunParams, type YunxiaoApi } from './api.js'
-import { callYunxiao, type Channel } from './call.js'
+import { call, type Channel } from '../../net/channel.js'
+import { tokenAuth } from './auth.js'
 
 // ListPipelineRuns serves at most 30 a page; a bounded number of pages keeps a search cheap.
 const PER_PAGE = 30
@@ -101,7 +102,8 @@ export class YunxiaoOpenApi implements YunxiaoApi {
     const org = this.conn.organizationId !== undefined ? `/organizations/${this.conn.organizationId}` : ''
     const url = new URL(`${this.conn.endpoint}/oapi/v1/flow${org}/pipelines/${pipelineId}${path}`)
     for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v)
-    return callYunxiao(
+    return (
+      await call(
       this.channel,
       {
         method,
@@ -111,7 +113,8 @@ export class YunxiaoOpenApi implements YunxiaoApi {
         idempotent: options.idempotent ?? true,
         action
       },
-      () => ({ 'x-yunxiao-token': this.token })
-    )
+        tokenAuth(this.token)
+      )
+    ).body
   }
 }

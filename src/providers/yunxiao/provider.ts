@@ -1,9 +1,9 @@
 import { isTransient, PreconditionError } from '../../errors.js'
 import { arr, obj, str, type JsonObject } from '../../net/json.js'
-import { runKey, type JobDetail, type RunDetail, type RunRef, type RunSnapshot, type StepDetail, type TrackedRun } from '../../model.js'
+import { hasEnded, runKey, type JobDetail, type RunDetail, type RunRef, type RunSnapshot, type StepDetail, type TrackedRun } from '../../model.js'
 import type { GitRef } from '../../action/parse.js'
 import type { YunxiaoConnection } from '../../action/settings.js'
-import { pagedLines, splitLines } from '../text-pages.js'
+import { stepLogLines } from './logs.js'
 import type { PreparedStart, Provider, Search, StartContext, StartRequest } from '../provider.js'
 import type { RunParams, YunxiaoApi } from './api.js'
 import { checkIdentity, detailFromRun } from './translate.js'
@@ -13,7 +13,6 @@ import { isPlainId } from '../../net/ids.js'
 // taking turns, so that many pipelines cannot turn one cycle into a burst.
 const READS_PER_CYCLE = 8
 const PARALLEL_READS = 4
-const LOG_PAGE_LINES = 1_000
 // Runs listed since this long before a start was sent are searched for it: the runner's clock and
 // the service's may disagree by a few minutes.
 const CLOCK_MARGIN_MS = 10 * 60_000
@@ -120,11 +119,11 @@ export class YunxiaoProvider implements Provider {
     // Steps are read once a job has ended: before that they are still changing.
     const probe = detailFromRun(body, () => [])
     for (const job of probe.stages.flatMap((s) => s.jobs)) {
-      if (job.id !== '' && job.state !== 'running' && job.state !== 'manual') jobs.set(job.id, await this.stepsOf(run, job))
+      if (job.id !== '' && (hasEnded(job.state) || job.state === 'skipped')) jobs.set(job.id, await this.stepsOf(run, job))
     }
     const name = await this.nameOf(run.pipelineId)
     const detail = { ...detailFromRun(body, (job) => jobs.get(job.id) ?? []), ...(name !== undefined && { pipelineName: name }) }
-    if (detail.state === 'success' || detail.state === 'failure' || detail.state === 'cancelled') this.endedRuns.set(runKey(run), detail)
+    if (hasEnded(detail.state)) this.endedRuns.set(runKey(run), detail)
     return { ...detail, url: this.consoleUrl(run.pipelineId, run.runId) }
   }
 
@@ -145,17 +144,8 @@ export class YunxiaoProvider implements Provider {
     return this.api.stopRun(run.pipelineId, run.runId)
   }
 
-  /**
-   * A step's log page by page (offset paging, passing back where the service says the next page
-   * starts); or, for a job without step-level logs, the job's whole log.
-   */
-  async *stepLog(run: RunRef, logKey: string): AsyncIterable<string> {
-    const [kind, jobId = '', buildId = '', stepIndex = ''] = logKey.split(':')
-    if (kind === 'job') {
-      yield* splitLines(await this.api.jobLog(run.pipelineId, run.runId, jobId))
-      return
-    }
-    yield* pagedLines((offset) => this.api.stepLogPage(run.pipelineId, run.runId, jobId, buildId, stepIndex, offset, LOG_PAGE_LINES))
+  stepLog(run: RunRef, logKey: string): AsyncIterable<string> {
+    return stepLogLines(this.api, run, logKey)
   }
 
   /**

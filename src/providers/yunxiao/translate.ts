@@ -4,7 +4,7 @@
 import { MalformedResponseError } from '../../errors.js'
 import { arr, count, obj, remoteTime, str, type JsonObject } from '../../net/json.js'
 import { isPlainId } from '../../net/ids.js'
-import type { JobDetail, RunDetail, RunRef, StepDetail } from '../../model.js'
+import { hasEnded, type JobDetail, type RunDetail, type RunRef, type StepDetail } from '../../model.js'
 import { yunxiaoStatuses } from './status.js'
 
 /**
@@ -53,7 +53,7 @@ export function detailFromRun(run: JsonObject, stepsOf: (job: JobDetail) => Step
     })
   // A run has no end time of its own; its last stage's end, or its last update, stands for it.
   const ends = stages.map((s) => s.finishedAt?.getTime() ?? 0)
-  const finishedAt = state === 'running' || state === 'manual' ? undefined : (remoteTime(Math.max(...ends, 0)) ?? remoteTime(run['updateTime']))
+  const finishedAt = !hasEnded(state) ? undefined : (remoteTime(Math.max(...ends, 0)) ?? remoteTime(run['updateTime']))
   return {
     status,
     state,

@@ -4,7 +4,7 @@
 // producing the bytes it will produce; where the SDK has a quirk, we follow the SDK (openapi-core),
 // because what it sends is what the gateway is known to accept.
 
-import { createHash, createHmac } from 'node:crypto'
+import { byCodeUnits, hmacSha256Hex, sha256Hex } from '../../net/hash.js'
 
 /** An access key pair, with the token when it is temporary (STS). */
 export interface AlibabaKeys {
@@ -71,7 +71,7 @@ export function signAcs3(
     names.join(';'),
     payloadHash
   ].join('\n')
-  const signature = createHmac('sha256', keys.accessKeySecret).update(`${ALGORITHM}\n${sha256Hex(canonicalRequest)}`, 'utf8').digest('hex')
+  const signature = hmacSha256Hex(keys.accessKeySecret, `${ALGORITHM}\n${sha256Hex(canonicalRequest)}`)
   return { ...sent, Authorization: `${ALGORITHM} Credential=${keys.accessKeyId},SignedHeaders=${names.join(';')},Signature=${signature}` }
 }
 
@@ -124,12 +124,4 @@ function canonicalQuery(params: URLSearchParams): string {
 // encodeURIComponent leaves !'()* alone; RFC 3986 (and the gateway) escape them.
 function rfc3986(text: string): string {
   return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-}
-
-function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex')
-}
-
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }
