@@ -1,34 +1,34 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7112:
+/***/ 3368:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(4205)
-const Dispatcher = __nccwpck_require__(8459)
-const Pool = __nccwpck_require__(5644)
-const BalancedPool = __nccwpck_require__(7309)
-const Agent = __nccwpck_require__(3045)
-const ProxyAgent = __nccwpck_require__(1256)
-const EnvHttpProxyAgent = __nccwpck_require__(9689)
-const RetryAgent = __nccwpck_require__(5418)
-const errors = __nccwpck_require__(8811)
-const util = __nccwpck_require__(744)
+const Client = __nccwpck_require__(3069)
+const Dispatcher = __nccwpck_require__(2091)
+const Pool = __nccwpck_require__(7404)
+const BalancedPool = __nccwpck_require__(8973)
+const Agent = __nccwpck_require__(6261)
+const ProxyAgent = __nccwpck_require__(9848)
+const EnvHttpProxyAgent = __nccwpck_require__(7897)
+const RetryAgent = __nccwpck_require__(1882)
+const errors = __nccwpck_require__(8091)
+const util = __nccwpck_require__(1544)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(1695)
-const buildConnector = __nccwpck_require__(1384)
-const MockClient = __nccwpck_require__(7293)
-const MockAgent = __nccwpck_require__(7621)
-const MockPool = __nccwpck_require__(4396)
-const mockErrors = __nccwpck_require__(7029)
-const RetryHandler = __nccwpck_require__(8576)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2349)
-const DecoratorHandler = __nccwpck_require__(3827)
-const RedirectHandler = __nccwpck_require__(6506)
-const createRedirectInterceptor = __nccwpck_require__(76)
+const api = __nccwpck_require__(5407)
+const buildConnector = __nccwpck_require__(2296)
+const MockClient = __nccwpck_require__(8957)
+const MockAgent = __nccwpck_require__(5973)
+const MockPool = __nccwpck_require__(8780)
+const mockErrors = __nccwpck_require__(5445)
+const RetryHandler = __nccwpck_require__(112)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(5837)
+const DecoratorHandler = __nccwpck_require__(7011)
+const RedirectHandler = __nccwpck_require__(5050)
+const createRedirectInterceptor = __nccwpck_require__(1676)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -46,10 +46,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(7410),
-  retry: __nccwpck_require__(2530),
-  dump: __nccwpck_require__(7556),
-  dns: __nccwpck_require__(2704)
+  redirect: __nccwpck_require__(3650),
+  retry: __nccwpck_require__(3874),
+  dump: __nccwpck_require__(2375),
+  dns: __nccwpck_require__(7251)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -111,7 +111,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(742).fetch)
+const fetchImpl = (__nccwpck_require__(7302).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -123,39 +123,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(2812).Headers
-/* unused reexport */ __nccwpck_require__(2371).Response
-/* unused reexport */ __nccwpck_require__(6855).Request
-/* unused reexport */ __nccwpck_require__(4990).FormData
+/* unused reexport */ __nccwpck_require__(3676).Headers
+/* unused reexport */ __nccwpck_require__(9107).Response
+/* unused reexport */ __nccwpck_require__(6055).Request
+/* unused reexport */ __nccwpck_require__(9662).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(2027).FileReader
+/* unused reexport */ __nccwpck_require__(6299).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1307)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(2443)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(1221)
-const { kConstruct } = __nccwpck_require__(7477)
+const { CacheStorage } = __nccwpck_require__(6949)
+const { kConstruct } = __nccwpck_require__(7589)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(285)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(5437)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(7044)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(980)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(6972)
-/* unused reexport */ __nccwpck_require__(310).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(44)
+/* unused reexport */ __nccwpck_require__(5366).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -171,18 +171,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(7694)
+const { EventSource } = __nccwpck_require__(6942)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 4982:
+/***/ 9318:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(744)
-const { RequestAbortedError } = __nccwpck_require__(8811)
+const { addAbortListener } = __nccwpck_require__(1544)
+const { RequestAbortedError } = __nccwpck_require__(8091)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -242,16 +242,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1132:
+/***/ 9724:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8811)
-const util = __nccwpck_require__(744)
-const { addSignal, removeSignal } = __nccwpck_require__(4982)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(8091)
+const util = __nccwpck_require__(1544)
+const { addSignal, removeSignal } = __nccwpck_require__(9318)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -357,7 +357,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 4166:
+/***/ 6998:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -371,10 +371,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8811)
-const util = __nccwpck_require__(744)
+} = __nccwpck_require__(8091)
+const util = __nccwpck_require__(1544)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(4982)
+const { addSignal, removeSignal } = __nccwpck_require__(9318)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -615,16 +615,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 563:
+/***/ 8675:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(6943)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8811)
-const util = __nccwpck_require__(744)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(8559)
+const { Readable } = __nccwpck_require__(3135)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8091)
+const util = __nccwpck_require__(1544)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(8447)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -836,18 +836,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 992:
+/***/ 576:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8811)
-const util = __nccwpck_require__(744)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(8559)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8091)
+const util = __nccwpck_require__(1544)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(8447)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(4982)
+const { addSignal, removeSignal } = __nccwpck_require__(9318)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1063,15 +1063,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 3282:
+/***/ 2274:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8811)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(8091)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(744)
-const { addSignal, removeSignal } = __nccwpck_require__(4982)
+const util = __nccwpck_require__(1544)
+const { addSignal, removeSignal } = __nccwpck_require__(9318)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -1178,21 +1178,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 1695:
+/***/ 5407:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(563)
-module.exports.stream = __nccwpck_require__(992)
-module.exports.pipeline = __nccwpck_require__(4166)
-module.exports.upgrade = __nccwpck_require__(3282)
-module.exports.connect = __nccwpck_require__(1132)
+module.exports.request = __nccwpck_require__(8675)
+module.exports.stream = __nccwpck_require__(576)
+module.exports.pipeline = __nccwpck_require__(6998)
+module.exports.upgrade = __nccwpck_require__(2274)
+module.exports.connect = __nccwpck_require__(9724)
 
 
 /***/ }),
 
-/***/ 6943:
+/***/ 3135:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -1201,9 +1201,9 @@ module.exports.connect = __nccwpck_require__(1132)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8811)
-const util = __nccwpck_require__(744)
-const { ReadableStreamFrom } = __nccwpck_require__(744)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8091)
+const util = __nccwpck_require__(1544)
+const { ReadableStreamFrom } = __nccwpck_require__(1544)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -1584,15 +1584,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 8559:
+/***/ 8447:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8811)
+} = __nccwpck_require__(8091)
 
-const { chunksDecode } = __nccwpck_require__(6943)
+const { chunksDecode } = __nccwpck_require__(3135)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -1684,16 +1684,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1384:
+/***/ 2296:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(744)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8811)
-const timers = __nccwpck_require__(147)
+const util = __nccwpck_require__(1544)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8091)
+const timers = __nccwpck_require__(2563)
 
 function noop () {}
 
@@ -1931,7 +1931,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 3111:
+/***/ 1303:
 /***/ ((module) => {
 
 
@@ -2056,7 +2056,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 278:
+/***/ 8150:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2265,7 +2265,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8811:
+/***/ 8091:
 /***/ ((module) => {
 
 
@@ -2697,7 +2697,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9767:
+/***/ 8823:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2705,7 +2705,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8811)
+} = __nccwpck_require__(8091)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -2720,9 +2720,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(744)
-const { channels } = __nccwpck_require__(278)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(3111)
+} = __nccwpck_require__(1544)
+const { channels } = __nccwpck_require__(8150)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(1303)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -3186,7 +3186,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 2323:
+/***/ 9411:
 /***/ ((module) => {
 
 module.exports = {
@@ -3260,7 +3260,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2496:
+/***/ 3568:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3268,7 +3268,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(3111)
+} = __nccwpck_require__(1303)
 
 class TstNode {
   /** @type {any} */
@@ -3419,13 +3419,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 744:
+/***/ 1544:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(2323)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(9411)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -3433,9 +3433,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8811)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(3111)
-const { tree } = __nccwpck_require__(2496)
+const { InvalidArgumentError } = __nccwpck_require__(8091)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(1303)
+const { tree } = __nccwpck_require__(3568)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -4145,18 +4145,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3045:
+/***/ 6261:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8811)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(2323)
-const DispatcherBase = __nccwpck_require__(9241)
-const Pool = __nccwpck_require__(5644)
-const Client = __nccwpck_require__(4205)
-const util = __nccwpck_require__(744)
-const createRedirectInterceptor = __nccwpck_require__(76)
+const { InvalidArgumentError } = __nccwpck_require__(8091)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(9411)
+const DispatcherBase = __nccwpck_require__(4745)
+const Pool = __nccwpck_require__(7404)
+const Client = __nccwpck_require__(3069)
+const util = __nccwpck_require__(1544)
+const createRedirectInterceptor = __nccwpck_require__(1676)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -4285,7 +4285,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 7309:
+/***/ 8973:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4293,7 +4293,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8811)
+} = __nccwpck_require__(8091)
 const {
   PoolBase,
   kClients,
@@ -4301,10 +4301,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(824)
-const Pool = __nccwpck_require__(5644)
-const { kUrl, kInterceptors } = __nccwpck_require__(2323)
-const { parseOrigin } = __nccwpck_require__(744)
+} = __nccwpck_require__(3272)
+const Pool = __nccwpck_require__(7404)
+const { kUrl, kInterceptors } = __nccwpck_require__(9411)
+const { parseOrigin } = __nccwpck_require__(1544)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -4501,7 +4501,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 7317:
+/***/ 1557:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4509,9 +4509,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(744)
-const { channels } = __nccwpck_require__(278)
-const timers = __nccwpck_require__(147)
+const util = __nccwpck_require__(1544)
+const { channels } = __nccwpck_require__(8150)
+const timers = __nccwpck_require__(2563)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -4524,7 +4524,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8811)
+} = __nccwpck_require__(8091)
 const {
   kUrl,
   kReset,
@@ -4557,9 +4557,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(2323)
+} = __nccwpck_require__(9411)
 
-const constants = __nccwpck_require__(8592)
+const constants = __nccwpck_require__(7424)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -4571,11 +4571,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(7590) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(7846) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(6962))
+    mod = await WebAssembly.compile(__nccwpck_require__(9474))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -4583,7 +4583,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(7590))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(7846))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -5498,7 +5498,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(3428).extractBody)
+      extractBody = (__nccwpck_require__(8900).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6021,7 +6021,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 7580:
+/***/ 4092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6029,13 +6029,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(744)
+const util = __nccwpck_require__(1544)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8811)
+} = __nccwpck_require__(8091)
 const {
   kUrl,
   kReset,
@@ -6054,7 +6054,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(2323)
+} = __nccwpck_require__(9411)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -6460,7 +6460,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(3428).extractBody)
+    extractBody ??= (__nccwpck_require__(8900).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -6820,7 +6820,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 4205:
+/***/ 3069:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -6830,16 +6830,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(744)
-const { channels } = __nccwpck_require__(278)
-const Request = __nccwpck_require__(9767)
-const DispatcherBase = __nccwpck_require__(9241)
+const util = __nccwpck_require__(1544)
+const { channels } = __nccwpck_require__(8150)
+const Request = __nccwpck_require__(8823)
+const DispatcherBase = __nccwpck_require__(4745)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8811)
-const buildConnector = __nccwpck_require__(1384)
+} = __nccwpck_require__(8091)
+const buildConnector = __nccwpck_require__(2296)
 const {
   kUrl,
   kServerName,
@@ -6881,9 +6881,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(2323)
-const connectH1 = __nccwpck_require__(7317)
-const connectH2 = __nccwpck_require__(7580)
+} = __nccwpck_require__(9411)
+const connectH1 = __nccwpck_require__(1557)
+const connectH2 = __nccwpck_require__(4092)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -7191,7 +7191,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(76)
+const createRedirectInterceptor = __nccwpck_require__(1676)
 
 function onError (client, err) {
   if (
@@ -7451,19 +7451,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 9241:
+/***/ 4745:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(8459)
+const Dispatcher = __nccwpck_require__(2091)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8811)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(2323)
+} = __nccwpck_require__(8091)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(9411)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -7666,7 +7666,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 8459:
+/***/ 2091:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7738,15 +7738,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 9689:
+/***/ 7897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(9241)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(2323)
-const ProxyAgent = __nccwpck_require__(1256)
-const Agent = __nccwpck_require__(3045)
+const DispatcherBase = __nccwpck_require__(4745)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(9411)
+const ProxyAgent = __nccwpck_require__(9848)
+const Agent = __nccwpck_require__(6261)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -7905,7 +7905,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 9804:
+/***/ 6524:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -8029,15 +8029,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 824:
+/***/ 3272:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(9241)
-const FixedQueue = __nccwpck_require__(9804)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(2323)
-const PoolStats = __nccwpck_require__(9350)
+const DispatcherBase = __nccwpck_require__(4745)
+const FixedQueue = __nccwpck_require__(6524)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(9411)
+const PoolStats = __nccwpck_require__(9686)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8230,10 +8230,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9350:
+/***/ 9686:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(2323)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(9411)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -8271,7 +8271,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 5644:
+/***/ 7404:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8282,14 +8282,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(824)
-const Client = __nccwpck_require__(4205)
+} = __nccwpck_require__(3272)
+const Client = __nccwpck_require__(3069)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8811)
-const util = __nccwpck_require__(744)
-const { kUrl, kInterceptors } = __nccwpck_require__(2323)
-const buildConnector = __nccwpck_require__(1384)
+} = __nccwpck_require__(8091)
+const util = __nccwpck_require__(1544)
+const { kUrl, kInterceptors } = __nccwpck_require__(9411)
+const buildConnector = __nccwpck_require__(2296)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -8385,19 +8385,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 1256:
+/***/ 9848:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(2323)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(9411)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(3045)
-const Pool = __nccwpck_require__(5644)
-const DispatcherBase = __nccwpck_require__(9241)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8811)
-const buildConnector = __nccwpck_require__(1384)
-const Client = __nccwpck_require__(4205)
+const Agent = __nccwpck_require__(6261)
+const Pool = __nccwpck_require__(7404)
+const DispatcherBase = __nccwpck_require__(4745)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8091)
+const buildConnector = __nccwpck_require__(2296)
+const Client = __nccwpck_require__(3069)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -8666,13 +8666,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 5418:
+/***/ 1882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(8459)
-const RetryHandler = __nccwpck_require__(8576)
+const Dispatcher = __nccwpck_require__(2091)
+const RetryHandler = __nccwpck_require__(112)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -8708,7 +8708,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2349:
+/***/ 5837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8716,8 +8716,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8811)
-const Agent = __nccwpck_require__(3045)
+const { InvalidArgumentError } = __nccwpck_require__(8091)
+const Agent = __nccwpck_require__(6261)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -8747,7 +8747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3827:
+/***/ 7011:
 /***/ ((module) => {
 
 
@@ -8798,15 +8798,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 6506:
+/***/ 5050:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(744)
-const { kBodyUsed } = __nccwpck_require__(2323)
+const util = __nccwpck_require__(1544)
+const { kBodyUsed } = __nccwpck_require__(9411)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8811)
+const { InvalidArgumentError } = __nccwpck_require__(8091)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -9037,20 +9037,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 8576:
+/***/ 112:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(2323)
-const { RequestRetryError } = __nccwpck_require__(8811)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(9411)
+const { RequestRetryError } = __nccwpck_require__(8091)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(744)
+} = __nccwpck_require__(1544)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -9481,14 +9481,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 2704:
+/***/ 7251:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(3827)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8811)
+const DecoratorHandler = __nccwpck_require__(7011)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8091)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -9863,14 +9863,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 7556:
+/***/ 2375:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(744)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8811)
-const DecoratorHandler = __nccwpck_require__(3827)
+const util = __nccwpck_require__(1544)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8091)
+const DecoratorHandler = __nccwpck_require__(7011)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -9993,12 +9993,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 76:
+/***/ 1676:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(6506)
+const RedirectHandler = __nccwpck_require__(5050)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -10021,11 +10021,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 7410:
+/***/ 3650:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(6506)
+const RedirectHandler = __nccwpck_require__(5050)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -10052,11 +10052,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2530:
+/***/ 3874:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(8576)
+const RetryHandler = __nccwpck_require__(112)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -10078,13 +10078,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 8592:
+/***/ 7424:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(3652);
+const utils_1 = __nccwpck_require__(8916);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -10362,7 +10362,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 7590:
+/***/ 7846:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10374,7 +10374,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 6962:
+/***/ 9474:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10386,7 +10386,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3652:
+/***/ 8916:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10407,13 +10407,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7621:
+/***/ 5973:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(2323)
-const Agent = __nccwpck_require__(3045)
+const { kClients } = __nccwpck_require__(9411)
+const Agent = __nccwpck_require__(6261)
 const {
   kAgent,
   kMockAgentSet,
@@ -10424,14 +10424,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(9381)
-const MockClient = __nccwpck_require__(7293)
-const MockPool = __nccwpck_require__(4396)
-const { matchValue, buildMockOptions } = __nccwpck_require__(9645)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8811)
-const Dispatcher = __nccwpck_require__(8459)
-const Pluralizer = __nccwpck_require__(9233)
-const PendingInterceptorsFormatter = __nccwpck_require__(4214)
+} = __nccwpck_require__(8149)
+const MockClient = __nccwpck_require__(8957)
+const MockPool = __nccwpck_require__(8780)
+const { matchValue, buildMockOptions } = __nccwpck_require__(1725)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8091)
+const Dispatcher = __nccwpck_require__(2091)
+const Pluralizer = __nccwpck_require__(8353)
+const PendingInterceptorsFormatter = __nccwpck_require__(1030)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -10574,14 +10574,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7293:
+/***/ 8957:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(4205)
-const { buildMockDispatch } = __nccwpck_require__(9645)
+const Client = __nccwpck_require__(3069)
+const { buildMockDispatch } = __nccwpck_require__(1725)
 const {
   kDispatches,
   kMockAgent,
@@ -10590,10 +10590,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(9381)
-const { MockInterceptor } = __nccwpck_require__(7679)
-const Symbols = __nccwpck_require__(2323)
-const { InvalidArgumentError } = __nccwpck_require__(8811)
+} = __nccwpck_require__(8149)
+const { MockInterceptor } = __nccwpck_require__(1599)
+const Symbols = __nccwpck_require__(9411)
+const { InvalidArgumentError } = __nccwpck_require__(8091)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -10640,12 +10640,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 7029:
+/***/ 5445:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8811)
+const { UndiciError } = __nccwpck_require__(8091)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -10675,12 +10675,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7679:
+/***/ 1599:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(9645)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(1725)
 const {
   kDispatches,
   kDispatchKey,
@@ -10688,9 +10688,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(9381)
-const { InvalidArgumentError } = __nccwpck_require__(8811)
-const { buildURL } = __nccwpck_require__(744)
+} = __nccwpck_require__(8149)
+const { InvalidArgumentError } = __nccwpck_require__(8091)
+const { buildURL } = __nccwpck_require__(1544)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -10889,14 +10889,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4396:
+/***/ 8780:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(5644)
-const { buildMockDispatch } = __nccwpck_require__(9645)
+const Pool = __nccwpck_require__(7404)
+const { buildMockDispatch } = __nccwpck_require__(1725)
 const {
   kDispatches,
   kMockAgent,
@@ -10905,10 +10905,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(9381)
-const { MockInterceptor } = __nccwpck_require__(7679)
-const Symbols = __nccwpck_require__(2323)
-const { InvalidArgumentError } = __nccwpck_require__(8811)
+} = __nccwpck_require__(8149)
+const { MockInterceptor } = __nccwpck_require__(1599)
+const Symbols = __nccwpck_require__(9411)
+const { InvalidArgumentError } = __nccwpck_require__(8091)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -10955,7 +10955,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 9381:
+/***/ 8149:
 /***/ ((module) => {
 
 
@@ -10985,20 +10985,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9645:
+/***/ 1725:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(7029)
+const { MockNotMatchedError } = __nccwpck_require__(5445)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(9381)
-const { buildURL } = __nccwpck_require__(744)
+} = __nccwpck_require__(8149)
+const { buildURL } = __nccwpck_require__(1544)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -11359,7 +11359,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4214:
+/***/ 1030:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11409,7 +11409,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 9233:
+/***/ 8353:
 /***/ ((module) => {
 
 
@@ -11445,7 +11445,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 147:
+/***/ 2563:
 /***/ ((module) => {
 
 
@@ -11875,20 +11875,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1722:
+/***/ 4330:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(7477)
-const { urlEquals, getFieldValues } = __nccwpck_require__(4870)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(744)
-const { webidl } = __nccwpck_require__(3997)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(2371)
-const { Request, fromInnerRequest } = __nccwpck_require__(6855)
-const { kState } = __nccwpck_require__(323)
-const { fetching } = __nccwpck_require__(742)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(8360)
+const { kConstruct } = __nccwpck_require__(7589)
+const { urlEquals, getFieldValues } = __nccwpck_require__(102)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(1544)
+const { webidl } = __nccwpck_require__(253)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9107)
+const { Request, fromInnerRequest } = __nccwpck_require__(6055)
+const { kState } = __nccwpck_require__(4883)
+const { fetching } = __nccwpck_require__(7302)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(4296)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -12741,15 +12741,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1221:
+/***/ 6949:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(7477)
-const { Cache } = __nccwpck_require__(1722)
-const { webidl } = __nccwpck_require__(3997)
-const { kEnumerableProperty } = __nccwpck_require__(744)
+const { kConstruct } = __nccwpck_require__(7589)
+const { Cache } = __nccwpck_require__(4330)
+const { webidl } = __nccwpck_require__(253)
+const { kEnumerableProperty } = __nccwpck_require__(1544)
 
 class CacheStorage {
   /**
@@ -12900,26 +12900,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7477:
+/***/ 7589:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(2323).kConstruct)
+  kConstruct: (__nccwpck_require__(9411).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 4870:
+/***/ 102:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(7044)
-const { isValidHeaderName } = __nccwpck_require__(8360)
+const { URLSerializer } = __nccwpck_require__(980)
+const { isValidHeaderName } = __nccwpck_require__(4296)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -12964,7 +12964,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6612:
+/***/ 6820:
 /***/ ((module) => {
 
 
@@ -12983,15 +12983,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 285:
+/***/ 5437:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(130)
-const { stringify } = __nccwpck_require__(141)
-const { webidl } = __nccwpck_require__(3997)
-const { Headers } = __nccwpck_require__(2812)
+const { parseSetCookie } = __nccwpck_require__(2802)
+const { stringify } = __nccwpck_require__(5613)
+const { webidl } = __nccwpck_require__(253)
+const { Headers } = __nccwpck_require__(3676)
 
 /**
  * @typedef {Object} Cookie
@@ -13174,14 +13174,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 130:
+/***/ 2802:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(6612)
-const { isCTLExcludingHtab } = __nccwpck_require__(141)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(7044)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(6820)
+const { isCTLExcludingHtab } = __nccwpck_require__(5613)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(980)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13491,7 +13491,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 141:
+/***/ 5613:
 /***/ ((module) => {
 
 
@@ -13850,13 +13850,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1895:
+/***/ 2455:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(6995)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(6627)
 
 /**
  * @type {number[]} BOM
@@ -14431,23 +14431,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7694:
+/***/ 6942:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(742)
-const { makeRequest } = __nccwpck_require__(6855)
-const { webidl } = __nccwpck_require__(3997)
-const { EventSourceStream } = __nccwpck_require__(1895)
-const { parseMIMEType } = __nccwpck_require__(7044)
-const { createFastMessageEvent } = __nccwpck_require__(6972)
-const { isNetworkError } = __nccwpck_require__(2371)
-const { delay } = __nccwpck_require__(6995)
-const { kEnumerableProperty } = __nccwpck_require__(744)
-const { environmentSettingsObject } = __nccwpck_require__(8360)
-const { getGlobalDispatcher } = __nccwpck_require__(2349)
+const { fetching } = __nccwpck_require__(7302)
+const { makeRequest } = __nccwpck_require__(6055)
+const { webidl } = __nccwpck_require__(253)
+const { EventSourceStream } = __nccwpck_require__(2455)
+const { parseMIMEType } = __nccwpck_require__(980)
+const { createFastMessageEvent } = __nccwpck_require__(44)
+const { isNetworkError } = __nccwpck_require__(9107)
+const { delay } = __nccwpck_require__(6627)
+const { kEnumerableProperty } = __nccwpck_require__(1544)
+const { environmentSettingsObject } = __nccwpck_require__(4296)
+const { getGlobalDispatcher } = __nccwpck_require__(5837)
 
 let experimentalWarned = false
 
@@ -14921,7 +14921,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6995:
+/***/ 6627:
 /***/ ((module) => {
 
 
@@ -14965,12 +14965,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3428:
+/***/ 8900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(744)
+const util = __nccwpck_require__(1544)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -14980,16 +14980,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(8360)
-const { FormData } = __nccwpck_require__(4990)
-const { kState } = __nccwpck_require__(323)
-const { webidl } = __nccwpck_require__(3997)
+} = __nccwpck_require__(4296)
+const { FormData } = __nccwpck_require__(9662)
+const { kState } = __nccwpck_require__(4883)
+const { webidl } = __nccwpck_require__(253)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(7044)
-const { multipartFormDataParser } = __nccwpck_require__(9660)
+const { serializeAMimeType } = __nccwpck_require__(980)
+const { multipartFormDataParser } = __nccwpck_require__(3100)
 let random
 
 try {
@@ -15501,7 +15501,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1415:
+/***/ 1207:
 /***/ ((module) => {
 
 
@@ -15632,7 +15632,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7044:
+/***/ 980:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16383,12 +16383,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4645:
+/***/ 933:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(2323)
+const { kConnected, kSize } = __nccwpck_require__(9411)
 
 class CompatWeakRef {
   constructor (value) {
@@ -16436,14 +16436,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 8818:
+/***/ 1506:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(323)
-const { webidl } = __nccwpck_require__(3997)
+const { kState } = __nccwpck_require__(4883)
+const { webidl } = __nccwpck_require__(253)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -16569,16 +16569,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 9660:
+/***/ 3100:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(744)
-const { utf8DecodeBytes } = __nccwpck_require__(8360)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(7044)
-const { isFileLike } = __nccwpck_require__(8818)
-const { makeEntry } = __nccwpck_require__(4990)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(1544)
+const { utf8DecodeBytes } = __nccwpck_require__(4296)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(980)
+const { isFileLike } = __nccwpck_require__(1506)
+const { makeEntry } = __nccwpck_require__(9662)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -17050,16 +17050,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4990:
+/***/ 9662:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(8360)
-const { kState } = __nccwpck_require__(323)
-const { kEnumerableProperty } = __nccwpck_require__(744)
-const { FileLike, isFileLike } = __nccwpck_require__(8818)
-const { webidl } = __nccwpck_require__(3997)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(4296)
+const { kState } = __nccwpck_require__(4883)
+const { kEnumerableProperty } = __nccwpck_require__(1544)
+const { FileLike, isFileLike } = __nccwpck_require__(1506)
+const { webidl } = __nccwpck_require__(253)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -17309,7 +17309,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1307:
+/***/ 2443:
 /***/ ((module) => {
 
 
@@ -17356,21 +17356,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2812:
+/***/ 3676:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(2323)
-const { kEnumerableProperty } = __nccwpck_require__(744)
+const { kConstruct } = __nccwpck_require__(9411)
+const { kEnumerableProperty } = __nccwpck_require__(1544)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(8360)
-const { webidl } = __nccwpck_require__(3997)
+} = __nccwpck_require__(4296)
+const { webidl } = __nccwpck_require__(253)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -18050,7 +18050,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 742:
+/***/ 7302:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -18063,9 +18063,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(2371)
-const { HeadersList } = __nccwpck_require__(2812)
-const { Request, cloneRequest } = __nccwpck_require__(6855)
+} = __nccwpck_require__(9107)
+const { HeadersList } = __nccwpck_require__(3676)
+const { Request, cloneRequest } = __nccwpck_require__(6055)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -18101,23 +18101,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(8360)
-const { kState, kDispatcher } = __nccwpck_require__(323)
+} = __nccwpck_require__(4296)
+const { kState, kDispatcher } = __nccwpck_require__(4883)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(3428)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(8900)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(1415)
+} = __nccwpck_require__(1207)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(744)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(7044)
-const { getGlobalDispatcher } = __nccwpck_require__(2349)
-const { webidl } = __nccwpck_require__(3997)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(1544)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(980)
+const { getGlobalDispatcher } = __nccwpck_require__(5837)
+const { webidl } = __nccwpck_require__(253)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -20327,23 +20327,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6855:
+/***/ 6055:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(3428)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(2812)
-const { FinalizationRegistry } = __nccwpck_require__(4645)()
-const util = __nccwpck_require__(744)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(8900)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(3676)
+const { FinalizationRegistry } = __nccwpck_require__(933)()
+const util = __nccwpck_require__(1544)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(8360)
+} = __nccwpck_require__(4296)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -20353,12 +20353,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(1415)
+} = __nccwpck_require__(1207)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(323)
-const { webidl } = __nccwpck_require__(3997)
-const { URLSerializer } = __nccwpck_require__(7044)
-const { kConstruct } = __nccwpck_require__(2323)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(4883)
+const { webidl } = __nccwpck_require__(253)
+const { URLSerializer } = __nccwpck_require__(980)
+const { kConstruct } = __nccwpck_require__(9411)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -21371,14 +21371,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 2371:
+/***/ 9107:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(2812)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(3428)
-const util = __nccwpck_require__(744)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(3676)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(8900)
+const util = __nccwpck_require__(1544)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -21390,16 +21390,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(8360)
+} = __nccwpck_require__(4296)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(1415)
-const { kState, kHeaders } = __nccwpck_require__(323)
-const { webidl } = __nccwpck_require__(3997)
-const { FormData } = __nccwpck_require__(4990)
-const { URLSerializer } = __nccwpck_require__(7044)
-const { kConstruct } = __nccwpck_require__(2323)
+} = __nccwpck_require__(1207)
+const { kState, kHeaders } = __nccwpck_require__(4883)
+const { webidl } = __nccwpck_require__(253)
+const { FormData } = __nccwpck_require__(9662)
+const { URLSerializer } = __nccwpck_require__(980)
+const { kConstruct } = __nccwpck_require__(9411)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -21988,7 +21988,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 323:
+/***/ 4883:
 /***/ ((module) => {
 
 
@@ -22004,21 +22004,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8360:
+/***/ 4296:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(1415)
-const { getGlobalOrigin } = __nccwpck_require__(1307)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(7044)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(1207)
+const { getGlobalOrigin } = __nccwpck_require__(2443)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(980)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(744)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(1544)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(3997)
+const { webidl } = __nccwpck_require__(253)
 
 let supportedHashes = []
 
@@ -23643,14 +23643,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3997:
+/***/ 253:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(744)
+const { toUSVString } = __nccwpck_require__(1544)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -24345,7 +24345,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4359:
+/***/ 5207:
 /***/ ((module) => {
 
 
@@ -24642,7 +24642,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2027:
+/***/ 6299:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24651,16 +24651,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3986)
+} = __nccwpck_require__(7522)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(4025)
-const { webidl } = __nccwpck_require__(3997)
-const { kEnumerableProperty } = __nccwpck_require__(744)
+} = __nccwpck_require__(9657)
+const { webidl } = __nccwpck_require__(253)
+const { kEnumerableProperty } = __nccwpck_require__(1544)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -24993,12 +24993,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7026:
+/***/ 2981:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(3997)
+const { webidl } = __nccwpck_require__(253)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -25078,7 +25078,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4025:
+/***/ 9657:
 /***/ ((module) => {
 
 
@@ -25095,7 +25095,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3986:
+/***/ 7522:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25106,10 +25106,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(4025)
-const { ProgressEvent } = __nccwpck_require__(7026)
-const { getEncoding } = __nccwpck_require__(4359)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(7044)
+} = __nccwpck_require__(9657)
+const { ProgressEvent } = __nccwpck_require__(2981)
+const { getEncoding } = __nccwpck_require__(5207)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(980)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -25493,27 +25493,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5641:
+/***/ 2569:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(600)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(1816)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(3448)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(5657)
-const { channels } = __nccwpck_require__(278)
-const { CloseEvent } = __nccwpck_require__(6972)
-const { makeRequest } = __nccwpck_require__(6855)
-const { fetching } = __nccwpck_require__(742)
-const { Headers, getHeadersList } = __nccwpck_require__(2812)
-const { getDecodeSplit } = __nccwpck_require__(8360)
-const { WebsocketFrameSend } = __nccwpck_require__(1976)
+} = __nccwpck_require__(2456)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(5673)
+const { channels } = __nccwpck_require__(8150)
+const { CloseEvent } = __nccwpck_require__(44)
+const { makeRequest } = __nccwpck_require__(6055)
+const { fetching } = __nccwpck_require__(7302)
+const { Headers, getHeadersList } = __nccwpck_require__(3676)
+const { getDecodeSplit } = __nccwpck_require__(4296)
+const { WebsocketFrameSend } = __nccwpck_require__(9272)
 
 /** @type {import('crypto')} */
 let crypto
@@ -25871,7 +25871,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 600:
+/***/ 1816:
 /***/ ((module) => {
 
 
@@ -25944,14 +25944,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6972:
+/***/ 44:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(3997)
-const { kEnumerableProperty } = __nccwpck_require__(744)
-const { kConstruct } = __nccwpck_require__(2323)
+const { webidl } = __nccwpck_require__(253)
+const { kEnumerableProperty } = __nccwpck_require__(1544)
+const { kConstruct } = __nccwpck_require__(9411)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -26280,12 +26280,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1976:
+/***/ 9272:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(600)
+const { maxUnsigned16Bit } = __nccwpck_require__(1816)
 
 const BUFFER_SIZE = 16386
 
@@ -26383,14 +26383,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9733:
+/***/ 2869:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(5657)
-const { MessageSizeExceededError } = __nccwpck_require__(8811)
+const { isValidClientWindowBits } = __nccwpck_require__(5673)
+const { MessageSizeExceededError } = __nccwpck_require__(8091)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -26495,16 +26495,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 9116:
+/***/ 4588:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(600)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(3448)
-const { channels } = __nccwpck_require__(278)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(1816)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(2456)
+const { channels } = __nccwpck_require__(8150)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -26514,11 +26514,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(5657)
-const { WebsocketFrameSend } = __nccwpck_require__(1976)
-const { closeWebSocketConnection } = __nccwpck_require__(5641)
-const { PerMessageDeflate } = __nccwpck_require__(9733)
-const { MessageSizeExceededError } = __nccwpck_require__(8811)
+} = __nccwpck_require__(5673)
+const { WebsocketFrameSend } = __nccwpck_require__(9272)
+const { closeWebSocketConnection } = __nccwpck_require__(2569)
+const { PerMessageDeflate } = __nccwpck_require__(2869)
+const { MessageSizeExceededError } = __nccwpck_require__(8091)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -27029,14 +27029,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4260:
+/***/ 228:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(1976)
-const { opcodes, sendHints } = __nccwpck_require__(600)
-const FixedQueue = __nccwpck_require__(9804)
+const { WebsocketFrameSend } = __nccwpck_require__(9272)
+const { opcodes, sendHints } = __nccwpck_require__(1816)
+const FixedQueue = __nccwpck_require__(6524)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -27140,7 +27140,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 3448:
+/***/ 2456:
 /***/ ((module) => {
 
 
@@ -27159,16 +27159,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5657:
+/***/ 5673:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(3448)
-const { states, opcodes } = __nccwpck_require__(600)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(6972)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(2456)
+const { states, opcodes } = __nccwpck_require__(1816)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(44)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(7044)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(980)
 
 /* globals Blob */
 
@@ -27488,15 +27488,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 310:
+/***/ 5366:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(3997)
-const { URLSerializer } = __nccwpck_require__(7044)
-const { environmentSettingsObject } = __nccwpck_require__(8360)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(600)
+const { webidl } = __nccwpck_require__(253)
+const { URLSerializer } = __nccwpck_require__(980)
+const { environmentSettingsObject } = __nccwpck_require__(4296)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(1816)
 const {
   kWebSocketURL,
   kReadyState,
@@ -27505,21 +27505,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(3448)
+} = __nccwpck_require__(2456)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(5657)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(5641)
-const { ByteParser } = __nccwpck_require__(9116)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(744)
-const { getGlobalDispatcher } = __nccwpck_require__(2349)
+} = __nccwpck_require__(5673)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(2569)
+const { ByteParser } = __nccwpck_require__(4588)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(1544)
+const { getGlobalDispatcher } = __nccwpck_require__(5837)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(6972)
-const { SendQueue } = __nccwpck_require__(4260)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(44)
+const { SendQueue } = __nccwpck_require__(228)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28090,15 +28090,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8482:
+/***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(9290);
+/* unused reexport */ __nccwpck_require__(218);
 
 
 /***/ }),
 
-/***/ 9290:
+/***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -28370,39 +28370,39 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 2480:
+/***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(1285)
-const Dispatcher = __nccwpck_require__(7939)
-const Pool = __nccwpck_require__(2244)
-const BalancedPool = __nccwpck_require__(2549)
-const RoundRobinPool = __nccwpck_require__(8512)
-const Agent = __nccwpck_require__(8285)
-const Dispatcher1Wrapper = __nccwpck_require__(5154)
-const ProxyAgent = __nccwpck_require__(9920)
-const Socks5ProxyAgent = __nccwpck_require__(8151)
-const EnvHttpProxyAgent = __nccwpck_require__(929)
-const RetryAgent = __nccwpck_require__(1346)
-const H2CClient = __nccwpck_require__(6591)
-const errors = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
+const Client = __nccwpck_require__(3701)
+const Dispatcher = __nccwpck_require__(883)
+const Pool = __nccwpck_require__(628)
+const BalancedPool = __nccwpck_require__(837)
+const RoundRobinPool = __nccwpck_require__(5520)
+const Agent = __nccwpck_require__(7405)
+const Dispatcher1Wrapper = __nccwpck_require__(1269)
+const ProxyAgent = __nccwpck_require__(6672)
+const Socks5ProxyAgent = __nccwpck_require__(7223)
+const EnvHttpProxyAgent = __nccwpck_require__(3137)
+const RetryAgent = __nccwpck_require__(50)
+const H2CClient = __nccwpck_require__(6815)
+const errors = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(8567)
-const buildConnector = __nccwpck_require__(2784)
-const MockClient = __nccwpck_require__(9493)
-const { MockCallHistory, MockCallHistoryLog } = __nccwpck_require__(5663)
-const MockAgent = __nccwpck_require__(1437)
-const MockPool = __nccwpck_require__(5220)
-const SnapshotAgent = __nccwpck_require__(9447)
-const mockErrors = __nccwpck_require__(9917)
-const RetryHandler = __nccwpck_require__(5640)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8421)
-const DecoratorHandler = __nccwpck_require__(91)
-const RedirectHandler = __nccwpck_require__(7970)
+const api = __nccwpck_require__(6615)
+const buildConnector = __nccwpck_require__(9136)
+const MockClient = __nccwpck_require__(7365)
+const { MockCallHistory, MockCallHistoryLog } = __nccwpck_require__(431)
+const MockAgent = __nccwpck_require__(7501)
+const MockPool = __nccwpck_require__(4004)
+const SnapshotAgent = __nccwpck_require__(5095)
+const mockErrors = __nccwpck_require__(2429)
+const RetryHandler = __nccwpck_require__(7816)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
+const DecoratorHandler = __nccwpck_require__(8155)
+const RedirectHandler = __nccwpck_require__(8754)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -28423,21 +28423,21 @@ __webpack_unused_export__ = RetryHandler
 __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(730),
-  responseError: __nccwpck_require__(6790),
-  retry: __nccwpck_require__(4346),
-  dump: __nccwpck_require__(8412),
-  dns: __nccwpck_require__(8731),
-  cache: __nccwpck_require__(7382),
-  decompress: __nccwpck_require__(2397),
-  deduplicate: __nccwpck_require__(9464)
+  redirect: __nccwpck_require__(1514),
+  responseError: __nccwpck_require__(8918),
+  retry: __nccwpck_require__(2026),
+  dump: __nccwpck_require__(8060),
+  dns: __nccwpck_require__(379),
+  cache: __nccwpck_require__(5542),
+  decompress: __nccwpck_require__(557),
+  deduplicate: __nccwpck_require__(7240)
 }
 
 __webpack_unused_export__ = {
-  MemoryCacheStore: __nccwpck_require__(2009)
+  MemoryCacheStore: __nccwpck_require__(4889)
 }
 
-const SqliteCacheStore = __nccwpck_require__(274)
+const SqliteCacheStore = __nccwpck_require__(1522)
 __webpack_unused_export__ = SqliteCacheStore
 
 __webpack_unused_export__ = buildConnector
@@ -28499,7 +28499,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(8702).fetch)
+const fetchImpl = (__nccwpck_require__(4398).fetch)
 
 // Capture __filename at module load time for stack trace augmentation.
 // This may be undefined when bundled in environments like Node.js internals.
@@ -28539,22 +28539,22 @@ module.exports.hd = function fetch (init, options = undefined) {
     throw err
   })
 }
-module.exports.Headers = __nccwpck_require__(5524).Headers
-module.exports.Response = __nccwpck_require__(715).Response
-module.exports.Request = __nccwpck_require__(175).Request
-module.exports.FormData = __nccwpck_require__(1142).FormData
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(179)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(5965)
-const { kConstruct } = __nccwpck_require__(4043)
+const { CacheStorage } = __nccwpck_require__(3245)
+const { kConstruct } = __nccwpck_require__(6443)
 
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = __nccwpck_require__(6933)
+const { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = __nccwpck_require__(9061)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
@@ -28562,21 +28562,21 @@ __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 __webpack_unused_export__ = parseCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(7708)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(7316)
-const { WebSocket, ping } = __nccwpck_require__(1886)
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
+const { WebSocket, ping } = __nccwpck_require__(3726)
 module.exports.kb = WebSocket
 module.exports.rd = CloseEvent
 module.exports.NN = ErrorEvent
 module.exports.aM = MessageEvent
 __webpack_unused_export__ = ping
 
-/* unused reexport */ __nccwpck_require__(4841).WebSocketStream
-/* unused reexport */ __nccwpck_require__(2039).WebSocketError
+/* unused reexport */ __nccwpck_require__(2873).WebSocketStream
+/* unused reexport */ __nccwpck_require__(6919).WebSocketError
 
 module.exports.Em = makeDispatcher(api.request)
 __webpack_unused_export__ = makeDispatcher(api.stream)
@@ -28592,7 +28592,7 @@ __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = SnapshotAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1670)
+const { EventSource } = __nccwpck_require__(1238)
 
 module.exports.GD = EventSource
 
@@ -28614,13 +28614,13 @@ __webpack_unused_export__ = install
 
 /***/ }),
 
-/***/ 670:
+/***/ 158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { addAbortListener } = __nccwpck_require__(4640)
-const { RequestAbortedError } = __nccwpck_require__(4627)
+const { addAbortListener } = __nccwpck_require__(3440)
+const { RequestAbortedError } = __nccwpck_require__(8707)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -28680,16 +28680,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2004:
+/***/ 2279:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
-const { addSignal, removeSignal } = __nccwpck_require__(670)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -28799,7 +28799,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 5646:
+/***/ 6862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -28815,10 +28815,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
-const { kBodyUsed } = __nccwpck_require__(4043)
-const { addSignal, removeSignal } = __nccwpck_require__(670)
+} = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { kBodyUsed } = __nccwpck_require__(6443)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 function noop () {}
 
@@ -29071,16 +29071,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4203:
+/***/ 4043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { Readable } = __nccwpck_require__(471)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
+const { Readable } = __nccwpck_require__(9927)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
 
 function noop () {}
 
@@ -29322,16 +29322,16 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 9656:
+/***/ 3560:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
-const { addSignal, removeSignal } = __nccwpck_require__(670)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 function noop () {}
 
@@ -29599,17 +29599,17 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 6730:
+/***/ 9501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(4627)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
 const { AsyncResource } = __nccwpck_require__(6698)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(4640)
-const { kHTTP2Stream } = __nccwpck_require__(4043)
-const { addSignal, removeSignal } = __nccwpck_require__(670)
+const util = __nccwpck_require__(3440)
+const { kHTTP2Stream } = __nccwpck_require__(6443)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 class UpgradeHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -29727,21 +29727,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 8567:
+/***/ 6615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4203)
-module.exports.stream = __nccwpck_require__(9656)
-module.exports.pipeline = __nccwpck_require__(5646)
-module.exports.upgrade = __nccwpck_require__(6730)
-module.exports.connect = __nccwpck_require__(2004)
+module.exports.request = __nccwpck_require__(4043)
+module.exports.stream = __nccwpck_require__(3560)
+module.exports.pipeline = __nccwpck_require__(6862)
+module.exports.upgrade = __nccwpck_require__(9501)
+module.exports.connect = __nccwpck_require__(2279)
 
 
 /***/ }),
 
-/***/ 471:
+/***/ 9927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -29749,8 +29749,8 @@ module.exports.connect = __nccwpck_require__(2004)
 const assert = __nccwpck_require__(4589)
 const { addAbortListener } = __nccwpck_require__(8474)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -30363,14 +30363,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2009:
+/***/ 4889:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const { EventEmitter } = __nccwpck_require__(8474)
-const { assertCacheKey, assertCacheValue } = __nccwpck_require__(5355)
+const { assertCacheKey, assertCacheValue } = __nccwpck_require__(7659)
 
 /**
  * @typedef {import('../../types/cache-interceptor.d.ts').default.CacheKey} CacheKey
@@ -30684,13 +30684,13 @@ module.exports = MemoryCacheStore
 
 /***/ }),
 
-/***/ 274:
+/***/ 1522:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
-const { assertCacheKey, assertCacheValue } = __nccwpck_require__(5355)
+const { assertCacheKey, assertCacheValue } = __nccwpck_require__(7659)
 const { zstdCompressSync, zstdDecompressSync } = __nccwpck_require__(8522)
 
 let DatabaseSync
@@ -31284,15 +31284,15 @@ function isCompressibleContentType (contentType) {
 
 /***/ }),
 
-/***/ 2784:
+/***/ 9136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(4640)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(3440)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
 
 let tls // include tls conditionally since it is not always available
 
@@ -31489,7 +31489,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 2303:
+/***/ 735:
 /***/ ((module) => {
 
 
@@ -31627,7 +31627,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3374:
+/***/ 2414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -31861,7 +31861,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4627:
+/***/ 8707:
 /***/ ((module) => {
 
 
@@ -32402,7 +32402,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7311:
+/***/ 4655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -32410,7 +32410,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(4627)
+} = __nccwpck_require__(8707)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -32428,9 +32428,9 @@ const {
   getServerName,
   normalizedMethodRecords,
   getProtocolFromUrlString
-} = __nccwpck_require__(4640)
-const { channels } = __nccwpck_require__(3374)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(2303)
+} = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -32980,8 +32980,8 @@ let isFormData
 
 function isUndiciFormData (body) {
   if (isFormData === undefined) {
-    __nccwpck_require__(1142)
-    isFormData = (__nccwpck_require__(5159).webidl).is.FormData
+    __nccwpck_require__(5910)
+    isFormData = (__nccwpck_require__(7879).webidl).is.FormData
   }
   return isFormData(body)
 }
@@ -32991,16 +32991,16 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 8290:
+/***/ 8082:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { EventEmitter } = __nccwpck_require__(8474)
 const { Buffer } = __nccwpck_require__(4573)
-const { InvalidArgumentError, Socks5ProxyError } = __nccwpck_require__(4627)
+const { InvalidArgumentError, Socks5ProxyError } = __nccwpck_require__(8707)
 const { debuglog } = __nccwpck_require__(7975)
-const { parseAddress } = __nccwpck_require__(1796)
+const { parseAddress } = __nccwpck_require__(1732)
 
 const debug = debuglog('undici:socks5')
 const EMPTY_BUFFER = Buffer.alloc(0)
@@ -33420,14 +33420,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1796:
+/***/ 1732:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Buffer } = __nccwpck_require__(4573)
 const net = __nccwpck_require__(7030)
-const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 
 /**
  * Parse an address and determine its type
@@ -33639,7 +33639,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4043:
+/***/ 6443:
 /***/ ((module) => {
 
 
@@ -33727,7 +33727,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4152:
+/***/ 7752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -33735,7 +33735,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(2303)
+} = __nccwpck_require__(735)
 
 class TstNode {
   /** @type {any} */
@@ -33894,22 +33894,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4640:
+/***/ 3440:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(4043)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE, addAbortListener: addAbortListenerNative } = __nccwpck_require__(8474)
-const timers = __nccwpck_require__(1275)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(4627)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(2303)
-const { tree } = __nccwpck_require__(4152)
+const timers = __nccwpck_require__(6603)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+const { tree } = __nccwpck_require__(7752)
 
 class BodyAsyncIterable {
   constructor (body) {
@@ -34936,17 +34936,17 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8285:
+/***/ 7405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, MaxOriginsReachedError } = __nccwpck_require__(4627)
-const { kBusy, kClients, kConnected, kRunning, kPending, kClose, kDestroy, kDispatch, kUrl } = __nccwpck_require__(4043)
-const DispatcherBase = __nccwpck_require__(9265)
-const Pool = __nccwpck_require__(2244)
-const Client = __nccwpck_require__(1285)
-const util = __nccwpck_require__(4640)
+const { InvalidArgumentError, MaxOriginsReachedError } = __nccwpck_require__(8707)
+const { kBusy, kClients, kConnected, kRunning, kPending, kClose, kDestroy, kDispatch, kUrl } = __nccwpck_require__(6443)
+const DispatcherBase = __nccwpck_require__(1841)
+const Pool = __nccwpck_require__(628)
+const Client = __nccwpck_require__(3701)
+const util = __nccwpck_require__(3440)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -35124,7 +35124,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 2549:
+/***/ 837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -35132,7 +35132,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(4627)
+} = __nccwpck_require__(8707)
 const {
   PoolBase,
   kClients,
@@ -35140,10 +35140,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(3856)
-const Pool = __nccwpck_require__(2244)
-const { kOriginless, kUrl } = __nccwpck_require__(4043)
-const util = __nccwpck_require__(4640)
+} = __nccwpck_require__(2128)
+const Pool = __nccwpck_require__(628)
+const { kOriginless, kUrl } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(3440)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -35348,7 +35348,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 9133:
+/***/ 637:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -35356,9 +35356,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(4640)
-const { channels } = __nccwpck_require__(3374)
-const timers = __nccwpck_require__(1275)
+const util = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const timers = __nccwpck_require__(6603)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -35372,7 +35372,7 @@ const {
   HTTPParserError,
   WebAssemblyNotSupportedError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(4627)
+} = __nccwpck_require__(8707)
 const {
   kUrl,
   kReset,
@@ -35407,12 +35407,12 @@ const {
   kHTTPContext,
   kClosed,
   kUseMilo
-} = __nccwpck_require__(4043)
+} = __nccwpck_require__(6443)
 
-const constants = __nccwpck_require__(776)
+const constants = __nccwpck_require__(2824)
 // Node.js core bundles only llhttp; experimental Milo remains available in npm builds.
 const { H1Parser, getMiloEnabled } = typeof esbuildDetection === 'undefined'
-  ? __nccwpck_require__(1505)
+  ? __nccwpck_require__(1969)
   : {}
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
@@ -35430,7 +35430,7 @@ function lazyllhttp () {
     throw new WebAssemblyNotSupportedError()
   }
 
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(7630) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
 
   let mod
 
@@ -35453,7 +35453,7 @@ function lazyllhttp () {
 
   if (useWasmSIMD) {
     try {
-      mod = new WebAssembly.Module(__nccwpck_require__(8586))
+      mod = new WebAssembly.Module(__nccwpck_require__(3434))
     } catch {}
   }
 
@@ -35462,7 +35462,7 @@ function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = new WebAssembly.Module(llhttpWasmData || __nccwpck_require__(7630))
+    mod = new WebAssembly.Module(llhttpWasmData || __nccwpck_require__(3870))
   }
 
   return new WebAssembly.Instance(mod, {
@@ -36577,7 +36577,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(6396).extractBody)
+      extractBody = (__nccwpck_require__(4492).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -37201,14 +37201,14 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 4548:
+/***/ 8788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(4640)
+const util = __nccwpck_require__(3440)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -37219,7 +37219,7 @@ const {
   HeadersTimeoutError,
   BodyTimeoutError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(4627)
+} = __nccwpck_require__(8707)
 const {
   kUrl,
   kReset,
@@ -37249,8 +37249,8 @@ const {
   kHTTP2SessionState,
   kHTTP2Options,
   kMaxResponseSize
-} = __nccwpck_require__(4043)
-const { channels } = __nccwpck_require__(3374)
+} = __nccwpck_require__(6443)
+const { channels } = __nccwpck_require__(2414)
 
 const kOpenStreams = Symbol('open streams')
 const kRequestStream = Symbol('request stream')
@@ -38495,7 +38495,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(6396).extractBody)
+    extractBody ??= (__nccwpck_require__(4492).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -39197,7 +39197,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 1285:
+/***/ 3701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -39205,17 +39205,17 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(4640)
-const { ClientStats } = __nccwpck_require__(7782)
-const { channels } = __nccwpck_require__(3374)
-const Request = __nccwpck_require__(7311)
-const DispatcherBase = __nccwpck_require__(9265)
+const util = __nccwpck_require__(3440)
+const { ClientStats } = __nccwpck_require__(6854)
+const { channels } = __nccwpck_require__(2414)
+const Request = __nccwpck_require__(4655)
+const DispatcherBase = __nccwpck_require__(1841)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(4627)
-const buildConnector = __nccwpck_require__(2784)
+} = __nccwpck_require__(8707)
+const buildConnector = __nccwpck_require__(9136)
 const {
   kUrl,
   kServerName,
@@ -39258,9 +39258,9 @@ const {
   kResume,
   kHTTP2Options,
   kUseMilo
-} = __nccwpck_require__(4043)
-const connectH1 = __nccwpck_require__(9133)
-const connectH2 = __nccwpck_require__(4548)
+} = __nccwpck_require__(6443)
+const connectH1 = __nccwpck_require__(637)
+const connectH2 = __nccwpck_require__(8788)
 
 const kClosedResolve = Symbol('kClosedResolve')
 
@@ -39953,20 +39953,20 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 9265:
+/***/ 1841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(7939)
+const Dispatcher = __nccwpck_require__(883)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(4627)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch } = __nccwpck_require__(4043)
-const { defaultWebSocketMaxFragments, defaultWebSocketMaxPayloadSize } = __nccwpck_require__(2303)
+} = __nccwpck_require__(8707)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch } = __nccwpck_require__(6443)
+const { defaultWebSocketMaxFragments, defaultWebSocketMaxPayloadSize } = __nccwpck_require__(735)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -40158,12 +40158,12 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 7939:
+/***/ 883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const EventEmitter = __nccwpck_require__(8474)
-const { kOriginless, kUrl } = __nccwpck_require__(4043)
+const { kOriginless, kUrl } = __nccwpck_require__(6443)
 
 class Dispatcher extends EventEmitter {
   dispatch () {
@@ -40223,15 +40223,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 5154:
+/***/ 1269:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(7939)
-const { InvalidArgumentError } = __nccwpck_require__(4627)
-const { toRawHeaders } = __nccwpck_require__(4640)
-const { kOriginless, kUrl } = __nccwpck_require__(4043)
+const Dispatcher = __nccwpck_require__(883)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { toRawHeaders } = __nccwpck_require__(3440)
+const { kOriginless, kUrl } = __nccwpck_require__(6443)
 
 class LegacyHandlerWrapper {
   #handler
@@ -40357,15 +40357,15 @@ module.exports = Dispatcher1Wrapper
 
 /***/ }),
 
-/***/ 929:
+/***/ 3137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(9265)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(4043)
-const ProxyAgent = __nccwpck_require__(9920)
-const Agent = __nccwpck_require__(8285)
+const DispatcherBase = __nccwpck_require__(1841)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
+const ProxyAgent = __nccwpck_require__(6672)
+const Agent = __nccwpck_require__(7405)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -40554,7 +40554,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 5844:
+/***/ 4660:
 /***/ ((module) => {
 
 
@@ -40696,13 +40696,13 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 6591:
+/***/ 6815:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(4627)
-const Client = __nccwpck_require__(1285)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const Client = __nccwpck_require__(3701)
 
 class H2CClient extends Client {
   constructor (origin, clientOpts) {
@@ -40754,14 +40754,14 @@ module.exports = H2CClient
 
 /***/ }),
 
-/***/ 1505:
+/***/ 1969:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(4640)
-const timers = __nccwpck_require__(1275)
+const util = __nccwpck_require__(3440)
+const timers = __nccwpck_require__(6603)
 const {
   HeadersTimeoutError,
   HeadersOverflowError,
@@ -40771,7 +40771,7 @@ const {
   HTTPParserError,
   ResponseContentLengthMismatchError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(4627)
+} = __nccwpck_require__(8707)
 const {
   kUrl,
   kReset,
@@ -40794,7 +40794,7 @@ const {
   kResume,
   kHTTPContext,
   kMaxHeadersSize
-} = __nccwpck_require__(4043)
+} = __nccwpck_require__(6443)
 
 const FastBuffer = Buffer[Symbol.species]
 const removeAllListeners = util.removeAllListeners
@@ -40865,11 +40865,11 @@ function getMilo () {
   // Milo modules compile WASM on load; defer loading until the parser is needed.
   if (useWasmSIMD) {
     try {
-      miloPackage = __nccwpck_require__(409)
+      miloPackage = __nccwpck_require__(9545)
     } catch {}
   }
 
-  miloPackage = miloPackage || __nccwpck_require__(1357)
+  miloPackage = miloPackage || __nccwpck_require__(5997)
   miloInstance = miloPackage.setup()
   return miloInstance
 }
@@ -41826,16 +41826,16 @@ module.exports = { H1Parser, getMiloEnabled, setMiloEnabled }
 
 /***/ }),
 
-/***/ 3856:
+/***/ 2128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { AsyncResource } = __nccwpck_require__(6698)
-const { PoolStats } = __nccwpck_require__(7782)
-const DispatcherBase = __nccwpck_require__(9265)
-const FixedQueue = __nccwpck_require__(5844)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(4043)
+const { PoolStats } = __nccwpck_require__(6854)
+const DispatcherBase = __nccwpck_require__(1841)
+const FixedQueue = __nccwpck_require__(4660)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -42180,7 +42180,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2244:
+/***/ 628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -42197,14 +42197,14 @@ const {
   kHasDispatcher,
   kRemoveClient,
   kRetireClient
-} = __nccwpck_require__(3856)
-const Client = __nccwpck_require__(1285)
+} = __nccwpck_require__(2128)
+const Client = __nccwpck_require__(3701)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
-const { kConnecting, kHTTPContext, kUrl, kQueued } = __nccwpck_require__(4043)
-const buildConnector = __nccwpck_require__(2784)
+} = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { kConnecting, kHTTPContext, kUrl, kQueued } = __nccwpck_require__(6443)
+const buildConnector = __nccwpck_require__(9136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -42416,21 +42416,21 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 9920:
+/***/ 6672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch } = __nccwpck_require__(4043)
-const Agent = __nccwpck_require__(8285)
-const Pool = __nccwpck_require__(2244)
-const DispatcherBase = __nccwpck_require__(9265)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError, ProxyConnectionError } = __nccwpck_require__(4627)
-const buildConnector = __nccwpck_require__(2784)
-const Client = __nccwpck_require__(1285)
-const { channels } = __nccwpck_require__(3374)
-const Socks5ProxyAgent = __nccwpck_require__(8151)
-const { hasSafeIterator } = __nccwpck_require__(4640)
+const { kProxy, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
+const Agent = __nccwpck_require__(7405)
+const Pool = __nccwpck_require__(628)
+const DispatcherBase = __nccwpck_require__(1841)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError, ProxyConnectionError } = __nccwpck_require__(8707)
+const buildConnector = __nccwpck_require__(9136)
+const Client = __nccwpck_require__(3701)
+const { channels } = __nccwpck_require__(2414)
+const Socks5ProxyAgent = __nccwpck_require__(7223)
+const { hasSafeIterator } = __nccwpck_require__(3440)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -42841,14 +42841,14 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 1346:
+/***/ 50:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(7939)
-const RetryHandler = __nccwpck_require__(5640)
-const { kOriginless, kUrl } = __nccwpck_require__(4043)
+const Dispatcher = __nccwpck_require__(883)
+const RetryHandler = __nccwpck_require__(7816)
+const { kOriginless, kUrl } = __nccwpck_require__(6443)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -42896,7 +42896,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 8512:
+/***/ 5520:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -42911,14 +42911,14 @@ const {
   kRemoveClient,
   kRetireClient,
   kDrainQueue
-} = __nccwpck_require__(3856)
-const Client = __nccwpck_require__(1285)
+} = __nccwpck_require__(2128)
+const Client = __nccwpck_require__(3701)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
-const { kUrl, kQueued } = __nccwpck_require__(4043)
-const buildConnector = __nccwpck_require__(2784)
+} = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { kUrl, kQueued } = __nccwpck_require__(6443)
+const buildConnector = __nccwpck_require__(9136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -43072,7 +43072,7 @@ module.exports = RoundRobinPool
 
 /***/ }),
 
-/***/ 8151:
+/***/ 7223:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -43080,13 +43080,13 @@ module.exports = RoundRobinPool
 const { URL } = __nccwpck_require__(3136)
 
 let tls // include tls conditionally since it is not always available
-const DispatcherBase = __nccwpck_require__(9265)
-const { ConnectTimeoutError, InvalidArgumentError } = __nccwpck_require__(4627)
-const { Socks5Client, STATES } = __nccwpck_require__(8290)
-const { kBusy, kConnected, kDispatch, kClose, kDestroy } = __nccwpck_require__(4043)
-const Pool = __nccwpck_require__(2244)
-const buildConnector = __nccwpck_require__(2784)
-const { setupConnectTimeout } = __nccwpck_require__(4640)
+const DispatcherBase = __nccwpck_require__(1841)
+const { ConnectTimeoutError, InvalidArgumentError } = __nccwpck_require__(8707)
+const { Socks5Client, STATES } = __nccwpck_require__(8082)
+const { kBusy, kConnected, kDispatch, kClose, kDestroy } = __nccwpck_require__(6443)
+const Pool = __nccwpck_require__(628)
+const buildConnector = __nccwpck_require__(9136)
+const { setupConnectTimeout } = __nccwpck_require__(3440)
 const { debuglog } = __nccwpck_require__(7975)
 
 const debug = debuglog('undici:socks5-proxy')
@@ -43429,7 +43429,7 @@ module.exports = Socks5ProxyAgent
 
 /***/ }),
 
-/***/ 3332:
+/***/ 276:
 /***/ ((module) => {
 
 
@@ -43469,7 +43469,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8421:
+/***/ 2581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -43478,9 +43478,9 @@ module.exports = {
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.2')
 const legacyGlobalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(4627)
-const Agent = __nccwpck_require__(8285)
-const Dispatcher1Wrapper = __nccwpck_require__(5154)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const Agent = __nccwpck_require__(7405)
+const Dispatcher1Wrapper = __nccwpck_require__(1269)
 
 // Fallback storage for when globalThis is not extensible (e.g. frozen)
 let fallbackDispatcher
@@ -43558,13 +43558,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1067:
+/***/ 9976:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(4640)
-const { kRedirectCacheControl } = __nccwpck_require__(4043)
+const util = __nccwpck_require__(3440)
+const { kRedirectCacheControl } = __nccwpck_require__(6443)
 const {
   parseCacheControlHeader,
   hasInvalidCacheControlDirective,
@@ -43572,7 +43572,7 @@ const {
   hasVaryStar,
   isInvalidOrWildcardVaryHeader,
   isEtagUsable
-} = __nccwpck_require__(5355)
+} = __nccwpck_require__(7659)
 
 /**
  * A suppressed redirect hop recorded by the redirect handler. Carried on
@@ -43584,7 +43584,7 @@ const {
  * @property {import('../../types/header.d.ts').IncomingHttpHeaders} headers The hop's response headers.
  * @property {number} receivedAt The time the hop's response headers were received.
  */
-const { parseHttpDate } = __nccwpck_require__(7149)
+const { parseHttpDate } = __nccwpck_require__(5453)
 
 function noop () {}
 
@@ -44787,7 +44787,7 @@ module.exports = CacheHandler
 
 /***/ }),
 
-/***/ 237:
+/***/ 7133:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -44928,7 +44928,7 @@ module.exports = CacheRevalidationHandler
 
 /***/ }),
 
-/***/ 91:
+/***/ 8155:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -45011,12 +45011,12 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 303:
+/***/ 3599:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { RequestAbortedError } = __nccwpck_require__(4627)
+const { RequestAbortedError } = __nccwpck_require__(8707)
 
 /**
  * @typedef {import('../../types/dispatcher.d.ts').default.DispatchHandler} DispatchHandler
@@ -45558,15 +45558,15 @@ module.exports = DeduplicationHandler
 
 /***/ }),
 
-/***/ 7970:
+/***/ 8754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(4640)
+const util = __nccwpck_require__(3440)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError, MaxRedirectsError } = __nccwpck_require__(4627)
-const { kRequestOrigin, kRedirectCacheControl } = __nccwpck_require__(4043)
+const { InvalidArgumentError, MaxRedirectsError } = __nccwpck_require__(8707)
+const { kRequestOrigin, kRedirectCacheControl } = __nccwpck_require__(6443)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
 
@@ -45849,20 +45849,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 5640:
+/***/ 7816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(4043)
-const { RequestRetryError, RequestAbortedError } = __nccwpck_require__(4627)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
+const { RequestRetryError, RequestAbortedError } = __nccwpck_require__(8707)
 const {
   hasSafeIterator,
   isDisturbed,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(4640)
+} = __nccwpck_require__(3440)
 
 function calculateRetryAfterHeader (retryAfter) {
   const retryTime = new Date(retryAfter).getTime()
@@ -46542,17 +46542,17 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 7382:
+/***/ 5542:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(4640)
-const CacheHandler = __nccwpck_require__(1067)
-const MemoryCacheStore = __nccwpck_require__(2009)
-const CacheRevalidationHandler = __nccwpck_require__(237)
+const util = __nccwpck_require__(3440)
+const CacheHandler = __nccwpck_require__(9976)
+const MemoryCacheStore = __nccwpck_require__(4889)
+const CacheRevalidationHandler = __nccwpck_require__(7133)
 const {
   assertCacheStore,
   assertCacheMethods,
@@ -46563,9 +46563,9 @@ const {
   isInvalidOrWildcardVaryHeader,
   parseVaryHeader,
   isEtagUsable
-} = __nccwpck_require__(5355)
-const { AbortError } = __nccwpck_require__(4627)
-const { parseHttpDate } = __nccwpck_require__(7149)
+} = __nccwpck_require__(7659)
+const { AbortError } = __nccwpck_require__(8707)
+const { parseHttpDate } = __nccwpck_require__(5453)
 
 /**
  * @param {(string | RegExp)[] | undefined} origins
@@ -47320,15 +47320,15 @@ module.exports = (opts = {}) => {
 
 /***/ }),
 
-/***/ 2397:
+/***/ 557:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflate, createGunzip, createBrotliDecompress, createZstdDecompress, constants } = __nccwpck_require__(8522)
 const { pipeline, Transform: TransformStream } = __nccwpck_require__(7075)
-const { InvalidArgumentError, ResponseExceededMaxSizeError } = __nccwpck_require__(4627)
-const DecoratorHandler = __nccwpck_require__(91)
+const { InvalidArgumentError, ResponseExceededMaxSizeError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(8155)
 
 /** @typedef {import('node:stream').Transform} Transform */
 /** @typedef {import('node:stream').Transform} Controller */
@@ -47901,15 +47901,15 @@ module.exports = createDecompressInterceptor
 
 /***/ }),
 
-/***/ 9464:
+/***/ 7240:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const diagnosticsChannel = __nccwpck_require__(3053)
-const util = __nccwpck_require__(4640)
-const DeduplicationHandler = __nccwpck_require__(303)
-const { getInterceptorOrigin, normalizeHeaders, makeCacheKey, makeDeduplicationKey } = __nccwpck_require__(5355)
+const util = __nccwpck_require__(3440)
+const DeduplicationHandler = __nccwpck_require__(3599)
+const { getInterceptorOrigin, normalizeHeaders, makeCacheKey, makeDeduplicationKey } = __nccwpck_require__(7659)
 
 const pendingRequestsChannel = diagnosticsChannel.channel('undici:request:pending-requests')
 
@@ -48026,15 +48026,15 @@ module.exports = (opts = {}) => {
 
 /***/ }),
 
-/***/ 8731:
+/***/ 379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(91)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(4627)
-const { kRequestOrigin } = __nccwpck_require__(4043)
+const DecoratorHandler = __nccwpck_require__(8155)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const { kRequestOrigin } = __nccwpck_require__(6443)
 const maxInt = Math.pow(2, 31) - 1
 
 function hasSafeIterator (headers) {
@@ -48626,13 +48626,13 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8412:
+/***/ 8060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4627)
-const DecoratorHandler = __nccwpck_require__(91)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(8155)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -48732,12 +48732,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 730:
+/***/ 1514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(7970)
+const RedirectHandler = __nccwpck_require__(8754)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections, throwOnMaxRedirect: defaultThrowOnMaxRedirect, stripHeadersOnRedirect: defaultStripHeadersOnRedirect, stripHeadersOnCrossOriginRedirect: defaultStripHeadersOnCrossOriginRedirect } = {}) {
   return (dispatch) => {
@@ -48760,14 +48760,14 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 6790:
+/***/ 8918:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // const { parseHeaders } = require('../core/util')
-const DecoratorHandler = __nccwpck_require__(91)
-const { InvalidArgumentError, ResponseError } = __nccwpck_require__(4627)
+const DecoratorHandler = __nccwpck_require__(8155)
+const { InvalidArgumentError, ResponseError } = __nccwpck_require__(8707)
 
 const defaultMaxSize = 1024 * 1024
 
@@ -48906,11 +48906,11 @@ module.exports = (opts = {}) => {
 
 /***/ }),
 
-/***/ 4346:
+/***/ 2026:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(5640)
+const RetryHandler = __nccwpck_require__(7816)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -48932,13 +48932,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 776:
+/***/ 2824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.MINOR = exports.MAJOR = exports.HTAB_SP_VCHAR_OBS_TEXT = exports.QUOTED_STRING = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.HEX = exports.URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.STATUSES_HTTP = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.HEADER_STATE = exports.FINISH = exports.STATUSES = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(1308);
+const utils_1 = __nccwpck_require__(172);
 // Emums
 exports.ERROR = {
     OK: 0,
@@ -49470,7 +49470,7 @@ exports["default"] = {
 
 /***/ }),
 
-/***/ 7630:
+/***/ 3870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* module decorator */ module = __nccwpck_require__.nmd(module);
@@ -49493,7 +49493,7 @@ Object.defineProperty(module, 'exports', {
 
 /***/ }),
 
-/***/ 8586:
+/***/ 3434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* module decorator */ module = __nccwpck_require__.nmd(module);
@@ -49516,7 +49516,7 @@ Object.defineProperty(module, 'exports', {
 
 /***/ }),
 
-/***/ 1308:
+/***/ 172:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -49535,7 +49535,7 @@ function enumToMap(obj, filter = [], exceptions = []) {
 
 /***/ }),
 
-/***/ 1357:
+/***/ 5997:
 /***/ ((module) => {
 
 const wasmModule = new WebAssembly.Module(
@@ -50544,7 +50544,7 @@ module.exports = { wasmModule, noop, setup, simple }
 
 /***/ }),
 
-/***/ 409:
+/***/ 9545:
 /***/ ((module) => {
 
 const wasmModule = new WebAssembly.Module(
@@ -51553,13 +51553,13 @@ module.exports = { wasmModule, noop, setup, simple }
 
 /***/ }),
 
-/***/ 1437:
+/***/ 7501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(4043)
-const Agent = __nccwpck_require__(8285)
+const { kClients } = __nccwpck_require__(6443)
+const Agent = __nccwpck_require__(7405)
 const {
   kAgent,
   kMockAgentSet,
@@ -51577,14 +51577,14 @@ const {
   kMockAgentAcceptsNonStandardSearchParameters,
   kMockCallHistoryAddLog,
   kIgnoreTrailingSlash
-} = __nccwpck_require__(941)
-const MockClient = __nccwpck_require__(9493)
-const MockPool = __nccwpck_require__(5220)
-const { matchValue, normalizeSearchParams, buildAndValidateMockOptions, normalizeOrigin } = __nccwpck_require__(8981)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(4627)
-const Dispatcher = __nccwpck_require__(7939)
-const PendingInterceptorsFormatter = __nccwpck_require__(1726)
-const { MockCallHistory } = __nccwpck_require__(5663)
+} = __nccwpck_require__(1117)
+const MockClient = __nccwpck_require__(7365)
+const MockPool = __nccwpck_require__(4004)
+const { matchValue, normalizeSearchParams, buildAndValidateMockOptions, normalizeOrigin } = __nccwpck_require__(3397)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
+const Dispatcher = __nccwpck_require__(883)
+const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+const { MockCallHistory } = __nccwpck_require__(431)
 
 class MockAgent extends Dispatcher {
   constructor (opts = {}) {
@@ -51815,13 +51815,13 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 5663:
+/***/ 431:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kMockCallHistoryAddLog } = __nccwpck_require__(941)
-const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { kMockCallHistoryAddLog } = __nccwpck_require__(1117)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 
 function handleFilterCallsWithOptions (criteria, options, handler, store, allLogs) {
   switch (options.operator) {
@@ -52070,14 +52070,14 @@ module.exports.MockCallHistoryLog = MockCallHistoryLog
 
 /***/ }),
 
-/***/ 9493:
+/***/ 7365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(1285)
-const { buildMockDispatch } = __nccwpck_require__(8981)
+const Client = __nccwpck_require__(3701)
+const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kMockAgent,
@@ -52087,10 +52087,10 @@ const {
   kOriginalDispatch,
   kConnected,
   kIgnoreTrailingSlash
-} = __nccwpck_require__(941)
-const { MockInterceptor } = __nccwpck_require__(5015)
-const Symbols = __nccwpck_require__(4043)
-const { InvalidArgumentError } = __nccwpck_require__(4627)
+} = __nccwpck_require__(1117)
+const { MockInterceptor } = __nccwpck_require__(1511)
+const Symbols = __nccwpck_require__(6443)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -52145,12 +52145,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 9917:
+/***/ 2429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(4627)
+const { UndiciError } = __nccwpck_require__(8707)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -52181,12 +52181,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5015:
+/***/ 1511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(8981)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kDispatchKey,
@@ -52195,9 +52195,9 @@ const {
   kContentLength,
   kMockDispatch,
   kIgnoreTrailingSlash
-} = __nccwpck_require__(941)
-const { InvalidArgumentError } = __nccwpck_require__(4627)
-const { serializePathWithQuery } = __nccwpck_require__(4640)
+} = __nccwpck_require__(1117)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { serializePathWithQuery } = __nccwpck_require__(3440)
 const {
   types: {
     isPromise
@@ -52415,14 +52415,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 5220:
+/***/ 4004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(2244)
-const { buildMockDispatch } = __nccwpck_require__(8981)
+const Pool = __nccwpck_require__(628)
+const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kMockAgent,
@@ -52432,10 +52432,10 @@ const {
   kOriginalDispatch,
   kConnected,
   kIgnoreTrailingSlash
-} = __nccwpck_require__(941)
-const { MockInterceptor } = __nccwpck_require__(5015)
-const Symbols = __nccwpck_require__(4043)
-const { InvalidArgumentError } = __nccwpck_require__(4627)
+} = __nccwpck_require__(1117)
+const { MockInterceptor } = __nccwpck_require__(1511)
+const Symbols = __nccwpck_require__(6443)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -52490,7 +52490,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 941:
+/***/ 1117:
 /***/ ((module) => {
 
 
@@ -52529,12 +52529,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8981:
+/***/ 3397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(9917)
+const { MockNotMatchedError } = __nccwpck_require__(2429)
 const {
   kDispatches,
   kMockAgent,
@@ -52542,15 +52542,15 @@ const {
   kOrigin,
   kGetNetConnect,
   kTotalDispatchCount
-} = __nccwpck_require__(941)
-const { serializePathWithQuery, parseHeaders } = __nccwpck_require__(4640)
+} = __nccwpck_require__(1117)
+const { serializePathWithQuery, parseHeaders } = __nccwpck_require__(3440)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
     isPromise
   }
 } = __nccwpck_require__(7975)
-const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 const requestAborted = Symbol('request aborted')
 
 function matchValue (match, value) {
@@ -53266,7 +53266,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1726:
+/***/ 6142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -53316,17 +53316,17 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 9447:
+/***/ 5095:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Agent = __nccwpck_require__(8285)
-const MockAgent = __nccwpck_require__(1437)
-const { SnapshotRecorder } = __nccwpck_require__(5798)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(4627)
-const util = __nccwpck_require__(4640)
-const { validateSnapshotMode } = __nccwpck_require__(1699)
+const Agent = __nccwpck_require__(7405)
+const MockAgent = __nccwpck_require__(7501)
+const { SnapshotRecorder } = __nccwpck_require__(3766)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { validateSnapshotMode } = __nccwpck_require__(9683)
 
 const kSnapshotRecorder = Symbol('kSnapshotRecorder')
 const kSnapshotMode = Symbol('kSnapshotMode')
@@ -53694,7 +53694,7 @@ module.exports = SnapshotAgent
 
 /***/ }),
 
-/***/ 5798:
+/***/ 3766:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -53702,9 +53702,9 @@ module.exports = SnapshotAgent
 const { writeFile, readFile, mkdir } = __nccwpck_require__(1455)
 const { dirname, resolve } = __nccwpck_require__(6760)
 const { setTimeout, clearTimeout } = __nccwpck_require__(7997)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(4627)
-const { setHeader } = __nccwpck_require__(4640)
-const { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = __nccwpck_require__(1699)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
+const { setHeader } = __nccwpck_require__(3440)
+const { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = __nccwpck_require__(9683)
 
 /**
  * @typedef {Object} SnapshotRequestOptions
@@ -54325,14 +54325,14 @@ module.exports = { SnapshotRecorder, formatRequestKey, createRequestHash, filter
 
 /***/ }),
 
-/***/ 1699:
+/***/ 9683:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(4627)
-const { setHeader } = __nccwpck_require__(4640)
-const { runtimeFeatures } = __nccwpck_require__(4521)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { setHeader } = __nccwpck_require__(3440)
+const { runtimeFeatures } = __nccwpck_require__(313)
 
 /**
  * @typedef {Object} HeaderFilters
@@ -54491,7 +54491,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5355:
+/***/ 7659:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -54502,10 +54502,10 @@ const {
   hasSafeIterator,
   isValidHTTPToken,
   setHeader
-} = __nccwpck_require__(4640)
+} = __nccwpck_require__(3440)
 
-const { serializePathWithQuery } = __nccwpck_require__(4640)
-const { kRequestOrigin } = __nccwpck_require__(4043)
+const { serializePathWithQuery } = __nccwpck_require__(3440)
+const { kRequestOrigin } = __nccwpck_require__(6443)
 
 const MAX_DELTA_SECONDS = 2147483647
 const RESTRICTIVE_DIRECTIVE_NAMES = ['no-store', 'private', 'no-cache']
@@ -55262,7 +55262,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7149:
+/***/ 5453:
 /***/ ((module) => {
 
 
@@ -55939,7 +55939,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4521:
+/***/ 313:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -56039,7 +56039,7 @@ module.exports["default"] = instance
 
 /***/ }),
 
-/***/ 7782:
+/***/ 6854:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -56051,7 +56051,7 @@ const {
   kSize,
   kFree,
   kQueued
-} = __nccwpck_require__(4043)
+} = __nccwpck_require__(6443)
 
 class ClientStats {
   constructor (client) {
@@ -56078,7 +56078,7 @@ module.exports = { ClientStats, PoolStats }
 
 /***/ }),
 
-/***/ 1275:
+/***/ 6603:
 /***/ ((module) => {
 
 
@@ -56510,21 +56510,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8514:
+/***/ 9634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kConstruct } = __nccwpck_require__(4043)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6814)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(4640)
-const { webidl } = __nccwpck_require__(5159)
-const { cloneResponse, fromInnerResponse, getResponseState } = __nccwpck_require__(715)
-const { Request, fromInnerRequest, getRequestState } = __nccwpck_require__(175)
-const { fetching } = __nccwpck_require__(8702)
-const { urlIsHttpHttpsScheme, readAllBytes } = __nccwpck_require__(9520)
+const { kConstruct } = __nccwpck_require__(6443)
+const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
+const { webidl } = __nccwpck_require__(7879)
+const { cloneResponse, fromInnerResponse, getResponseState } = __nccwpck_require__(9051)
+const { Request, fromInnerRequest, getRequestState } = __nccwpck_require__(9967)
+const { fetching } = __nccwpck_require__(4398)
+const { urlIsHttpHttpsScheme, readAllBytes } = __nccwpck_require__(3168)
 /**
  * @see https://w3c.github.io/ServiceWorker/#dfn-cache-batch-operation
  * @typedef {Object} CacheBatchOperation
@@ -57388,15 +57388,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5965:
+/***/ 3245:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Cache } = __nccwpck_require__(8514)
-const { webidl } = __nccwpck_require__(5159)
-const { kEnumerableProperty } = __nccwpck_require__(4640)
-const { kConstruct } = __nccwpck_require__(4043)
+const { Cache } = __nccwpck_require__(9634)
+const { webidl } = __nccwpck_require__(7879)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(6443)
 
 class CacheStorage {
   /**
@@ -57553,14 +57553,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6814:
+/***/ 6798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(7708)
-const { isValidHeaderName } = __nccwpck_require__(9520)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { isValidHeaderName } = __nccwpck_require__(3168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -57605,7 +57605,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3404:
+/***/ 1276:
 /***/ ((module) => {
 
 
@@ -57624,14 +57624,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6933:
+/***/ 9061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(8906)
-const { stringify } = __nccwpck_require__(1077)
-const { webidl } = __nccwpck_require__(5159)
+const { parseSetCookie } = __nccwpck_require__(1978)
+const { stringify } = __nccwpck_require__(7797)
+const { webidl } = __nccwpck_require__(7879)
 
 const globalHeadersBrandCheck = (arg) => webidl.brandCheck(arg, webidl.util.MakeTypeAssertion(globalThis.Headers))
 const undiciHeadersBrandCheck = (arg) => webidl.brandCheck(arg, webidl.is.Headers)
@@ -57842,14 +57842,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8906:
+/***/ 1978:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(484)
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(3404)
-const { isCTLExcludingHtab } = __nccwpck_require__(1077)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(8116)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
+const { isCTLExcludingHtab } = __nccwpck_require__(7797)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -58167,7 +58167,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1077:
+/***/ 7797:
 /***/ ((module) => {
 
 
@@ -58545,13 +58545,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 335:
+/***/ 4031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(3691)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
 
 /**
  * @type {number[]} BOM
@@ -59127,24 +59127,24 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1670:
+/***/ 1238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(8702)
-const { webidl } = __nccwpck_require__(5159)
-const { EventSourceStream } = __nccwpck_require__(335)
-const { parseMIMEType } = __nccwpck_require__(7708)
-const { createFastMessageEvent } = __nccwpck_require__(7316)
-const { isNetworkError } = __nccwpck_require__(715)
-const { cloneRequest } = __nccwpck_require__(175)
-const { isValidHeaderValue, kEnumerableProperty } = __nccwpck_require__(4640)
-const { environmentSettingsObject } = __nccwpck_require__(9520)
-const { createPotentialCORSRequest } = __nccwpck_require__(3691)
-const { getGlobalDispatcher } = __nccwpck_require__(8421)
-const { isomorphicDecode } = __nccwpck_require__(484)
+const { fetching } = __nccwpck_require__(4398)
+const { webidl } = __nccwpck_require__(7879)
+const { EventSourceStream } = __nccwpck_require__(4031)
+const { parseMIMEType } = __nccwpck_require__(1900)
+const { createFastMessageEvent } = __nccwpck_require__(5188)
+const { isNetworkError } = __nccwpck_require__(9051)
+const { cloneRequest } = __nccwpck_require__(9967)
+const { isValidHeaderValue, kEnumerableProperty } = __nccwpck_require__(3440)
+const { environmentSettingsObject } = __nccwpck_require__(3168)
+const { createPotentialCORSRequest } = __nccwpck_require__(4811)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { isomorphicDecode } = __nccwpck_require__(8116)
 
 const textEncoder = new TextEncoder()
 
@@ -59681,12 +59681,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3691:
+/***/ 4811:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { makeRequest } = __nccwpck_require__(175)
+const { makeRequest } = __nccwpck_require__(9967)
 
 /**
  * Checks if the given value is a valid LastEventId.
@@ -59748,26 +59748,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6396:
+/***/ 4492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(4640)
+const util = __nccwpck_require__(3440)
 const {
   readableStreamClose,
   fullyReadBody,
   extractMimeType
-} = __nccwpck_require__(9520)
-const { FormData, setFormDataState, getFormDataBoundary } = __nccwpck_require__(1142)
-const { webidl } = __nccwpck_require__(5159)
+} = __nccwpck_require__(3168)
+const { FormData, setFormDataState, getFormDataBoundary } = __nccwpck_require__(5910)
+const { webidl } = __nccwpck_require__(7879)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(7708)
-const { multipartFormDataParser } = __nccwpck_require__(3028)
-const { parseJSONFromBytes } = __nccwpck_require__(484)
-const { utf8DecodeBytes } = __nccwpck_require__(3332)
+const { serializeAMimeType } = __nccwpck_require__(1900)
+const { multipartFormDataParser } = __nccwpck_require__(116)
+const { parseJSONFromBytes } = __nccwpck_require__(8116)
+const { utf8DecodeBytes } = __nccwpck_require__(276)
 const { ReadableStreamTee } = __nccwpck_require__(7830)
 
 const textEncoder = new TextEncoder()
@@ -60338,7 +60338,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7775:
+/***/ 4495:
 /***/ ((module) => {
 
 
@@ -60476,13 +60476,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7708:
+/***/ 1900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { asciiLowercase, forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = __nccwpck_require__(484)
+const { asciiLowercase, forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = __nccwpck_require__(8116)
 
 const encoder = new TextEncoder()
 
@@ -61079,17 +61079,17 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3028:
+/***/ 116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { bufferToLowerCasedHeaderName } = __nccwpck_require__(4640)
-const { HTTP_TOKEN_CODEPOINTS } = __nccwpck_require__(7708)
-const { makeEntry } = __nccwpck_require__(1142)
-const { webidl } = __nccwpck_require__(5159)
+const { bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { HTTP_TOKEN_CODEPOINTS } = __nccwpck_require__(1900)
+const { makeEntry } = __nccwpck_require__(5910)
+const { webidl } = __nccwpck_require__(7879)
 const assert = __nccwpck_require__(4589)
-const { isomorphicDecode } = __nccwpck_require__(484)
+const { isomorphicDecode } = __nccwpck_require__(8116)
 
 const dd = Buffer.from('--')
 const decoder = new TextDecoder()
@@ -61680,16 +61680,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1142:
+/***/ 5910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { iteratorMixin } = __nccwpck_require__(9520)
-const { kEnumerableProperty } = __nccwpck_require__(4640)
-const { webidl } = __nccwpck_require__(5159)
+const { iteratorMixin } = __nccwpck_require__(3168)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { webidl } = __nccwpck_require__(7879)
 const nodeUtil = __nccwpck_require__(7975)
-const { runtimeFeatures } = __nccwpck_require__(4521)
+const { runtimeFeatures } = __nccwpck_require__(313)
 
 const random = runtimeFeatures.has('crypto')
   ? (__nccwpck_require__(7598).randomInt)
@@ -61959,7 +61959,7 @@ module.exports = { FormData, makeEntry, setFormDataState, getFormDataBoundary }
 
 /***/ }),
 
-/***/ 179:
+/***/ 1059:
 /***/ ((module) => {
 
 
@@ -62006,21 +62006,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5524:
+/***/ 660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(4043)
-const { kEnumerableProperty, setHeader } = __nccwpck_require__(4640)
+const { kConstruct } = __nccwpck_require__(6443)
+const { kEnumerableProperty, setHeader } = __nccwpck_require__(3440)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(9520)
-const { webidl } = __nccwpck_require__(5159)
+} = __nccwpck_require__(3168)
+const { webidl } = __nccwpck_require__(7879)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -62735,7 +62735,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8702:
+/***/ 4398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -62749,9 +62749,9 @@ const {
   makeResponse,
   fromInnerResponse,
   getResponseState
-} = __nccwpck_require__(715)
-const { HeadersList } = __nccwpck_require__(5524)
-const { Request, cloneRequest, getRequestDispatcher, getRequestState, removeRequestAbortListener } = __nccwpck_require__(175)
+} = __nccwpck_require__(9051)
+const { HeadersList } = __nccwpck_require__(660)
+const { Request, cloneRequest, getRequestDispatcher, getRequestState, removeRequestAbortListener } = __nccwpck_require__(9967)
 const zlib = __nccwpck_require__(8522)
 const {
   makePolicyContainer,
@@ -62786,26 +62786,26 @@ const {
   hasAuthenticationEntry,
   includesCredentials,
   isTraversableNavigable
-} = __nccwpck_require__(9520)
+} = __nccwpck_require__(3168)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(6396)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(7775)
+} = __nccwpck_require__(4495)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished, isErrored, isReadable } = __nccwpck_require__(7075)
-const { addAbortListener, bufferToLowerCasedHeaderName } = __nccwpck_require__(4640)
-const { SocketError } = __nccwpck_require__(4627)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(7708)
-const { getGlobalDispatcher } = __nccwpck_require__(8421)
-const { webidl } = __nccwpck_require__(5159)
+const { addAbortListener, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { SocketError } = __nccwpck_require__(8707)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { webidl } = __nccwpck_require__(7879)
 const { STATUS_CODES } = __nccwpck_require__(7067)
-const { bytesMatch } = __nccwpck_require__(4458)
-const { isomorphicEncode } = __nccwpck_require__(484)
+const { bytesMatch } = __nccwpck_require__(5082)
+const { isomorphicEncode } = __nccwpck_require__(8116)
 
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -65193,22 +65193,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 175:
+/***/ 9967:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(6396)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(5524)
-const util = __nccwpck_require__(4640)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
+const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(9520)
+} = __nccwpck_require__(3168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -65218,11 +65218,11 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(7775)
+} = __nccwpck_require__(4495)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { webidl } = __nccwpck_require__(5159)
-const { URLSerializer } = __nccwpck_require__(7708)
-const { kConstruct } = __nccwpck_require__(4043)
+const { webidl } = __nccwpck_require__(7879)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { kConstruct } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
 
 const requestFinalizer = new FinalizationRegistry(({ signal, reference }) => {
@@ -66317,14 +66317,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 715:
+/***/ 9051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(5524)
-const { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = __nccwpck_require__(6396)
-const util = __nccwpck_require__(4640)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
+const { extractBody, cloneBody, mixinBody, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
+const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -66333,16 +66333,16 @@ const {
   isAborted,
   isErrorLike,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(9520)
+} = __nccwpck_require__(3168)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(7775)
-const { webidl } = __nccwpck_require__(5159)
-const { URLSerializer } = __nccwpck_require__(7708)
-const { kConstruct } = __nccwpck_require__(4043)
+} = __nccwpck_require__(4495)
+const { webidl } = __nccwpck_require__(7879)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { kConstruct } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
-const { isomorphicEncode, serializeJavascriptValueToJSONString } = __nccwpck_require__(484)
+const { isomorphicEncode, serializeJavascriptValueToJSONString } = __nccwpck_require__(8116)
 
 const textEncoder = new TextEncoder('utf-8')
 let getResponseHeaders, setResponseHeaders, getResponseState, setResponseState
@@ -66962,22 +66962,22 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9520:
+/***/ 3168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicyTokens, badPortsSet } = __nccwpck_require__(7775)
-const { getGlobalOrigin } = __nccwpck_require__(179)
-const { collectAnHTTPQuotedString, parseMIMEType } = __nccwpck_require__(7708)
+const { redirectStatusSet, referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
+const { getGlobalOrigin } = __nccwpck_require__(1059)
+const { collectAnHTTPQuotedString, parseMIMEType } = __nccwpck_require__(1900)
 const { performance } = __nccwpck_require__(643)
-const { isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(4640)
+const { isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5159)
-const { isomorphicEncode, collectASequenceOfCodePoints, removeChars } = __nccwpck_require__(484)
+const { webidl } = __nccwpck_require__(7879)
+const { isomorphicEncode, collectASequenceOfCodePoints, removeChars } = __nccwpck_require__(8116)
 
 function responseURL (response) {
   // https://fetch.spec.whatwg.org/#responses
@@ -68499,13 +68499,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 484:
+/***/ 8116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { utf8DecodeBytes } = __nccwpck_require__(3332)
+const { utf8DecodeBytes } = __nccwpck_require__(276)
 
 /**
  * @param {(char: string) => boolean} condition
@@ -68750,14 +68750,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4458:
+/***/ 5082:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { runtimeFeatures } = __nccwpck_require__(4521)
-const { asciiLowercase } = __nccwpck_require__(484)
+const { runtimeFeatures } = __nccwpck_require__(313)
+const { asciiLowercase } = __nccwpck_require__(8116)
 
 /**
  * @typedef {object} Metadata
@@ -69064,7 +69064,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5159:
+/***/ 7879:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -70063,20 +70063,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7905:
+/***/ 6897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6096)
-const { parseExtensions, isClosed, isClosing, isEstablished, isConnecting, validateCloseCodeAndReason } = __nccwpck_require__(1025)
-const { makeRequest } = __nccwpck_require__(175)
-const { fetching } = __nccwpck_require__(8702)
-const { Headers, getHeadersList } = __nccwpck_require__(5524)
-const { getDecodeSplit } = __nccwpck_require__(9520)
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { parseExtensions, isClosed, isClosing, isEstablished, isConnecting, validateCloseCodeAndReason } = __nccwpck_require__(8625)
+const { makeRequest } = __nccwpck_require__(9967)
+const { fetching } = __nccwpck_require__(4398)
+const { Headers, getHeadersList } = __nccwpck_require__(660)
+const { getDecodeSplit } = __nccwpck_require__(3168)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
 const assert = __nccwpck_require__(4589)
-const { runtimeFeatures } = __nccwpck_require__(4521)
+const { runtimeFeatures } = __nccwpck_require__(313)
 
 const crypto = runtimeFeatures.has('crypto')
   ? __nccwpck_require__(7598)
@@ -70420,7 +70420,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6096:
+/***/ 736:
 /***/ ((module) => {
 
 
@@ -70553,14 +70553,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7316:
+/***/ 5188:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5159)
-const { kEnumerableProperty } = __nccwpck_require__(4640)
-const { kConstruct } = __nccwpck_require__(4043)
+const { webidl } = __nccwpck_require__(7879)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(6443)
 
 let createFastMessageEvent
 
@@ -70908,13 +70908,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9104:
+/***/ 3264:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { runtimeFeatures } = __nccwpck_require__(4521)
-const { maxUnsigned16Bit, opcodes } = __nccwpck_require__(6096)
+const { runtimeFeatures } = __nccwpck_require__(313)
+const { maxUnsigned16Bit, opcodes } = __nccwpck_require__(736)
 
 const BUFFER_SIZE = 8 * 1024
 
@@ -71042,14 +71042,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1869:
+/***/ 9469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(1025)
-const { MessageSizeExceededError } = __nccwpck_require__(4627)
+const { isValidClientWindowBits } = __nccwpck_require__(8625)
+const { MessageSizeExceededError } = __nccwpck_require__(8707)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -71154,14 +71154,14 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 9332:
+/***/ 1652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6096)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -71170,12 +71170,12 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(1025)
-const { failWebsocketConnection } = __nccwpck_require__(7905)
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
-const { PerMessageDeflate } = __nccwpck_require__(1869)
-const { MessageSizeExceededError } = __nccwpck_require__(4627)
-const { defaultWebSocketMaxFragments, defaultWebSocketMaxPayloadSize } = __nccwpck_require__(2303)
+} = __nccwpck_require__(8625)
+const { failWebsocketConnection } = __nccwpck_require__(6897)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { PerMessageDeflate } = __nccwpck_require__(9469)
+const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { defaultWebSocketMaxFragments, defaultWebSocketMaxPayloadSize } = __nccwpck_require__(735)
 
 // This code was influenced by ws released under the MIT license.
 // Copyright (c) 2011 Einar Otto Stangvik <einaros@gmail.com>
@@ -71691,14 +71691,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9388:
+/***/ 3900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
-const { opcodes, sendHints } = __nccwpck_require__(6096)
-const FixedQueue = __nccwpck_require__(5844)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { opcodes, sendHints } = __nccwpck_require__(736)
+const FixedQueue = __nccwpck_require__(4660)
 
 /**
  * @typedef {object} SendQueueNode
@@ -71807,15 +71807,15 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 2039:
+/***/ 6919:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5159)
-const { validateCloseCodeAndReason } = __nccwpck_require__(1025)
-const { kConstruct } = __nccwpck_require__(4043)
-const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { webidl } = __nccwpck_require__(7879)
+const { validateCloseCodeAndReason } = __nccwpck_require__(8625)
+const { kConstruct } = __nccwpck_require__(6443)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 function createInheritableDOMException () {
   // https://github.com/nodejs/node/issues/59677
@@ -71921,23 +71921,23 @@ module.exports = { WebSocketError, createUnvalidatedWebSocketError }
 
 /***/ }),
 
-/***/ 4841:
+/***/ 2873:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { addAbortListener } = __nccwpck_require__(8474)
-const { environmentSettingsObject, readableStreamClose } = __nccwpck_require__(9520)
-const { states, opcodes, sentCloseFrameState } = __nccwpck_require__(6096)
-const { webidl } = __nccwpck_require__(5159)
-const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __nccwpck_require__(1025)
-const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __nccwpck_require__(7905)
-const { channels } = __nccwpck_require__(3374)
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
-const { ByteParser } = __nccwpck_require__(9332)
-const { WebSocketError, createUnvalidatedWebSocketError } = __nccwpck_require__(2039)
-const { kEnumerableProperty } = __nccwpck_require__(4640)
-const { utf8DecodeBytes } = __nccwpck_require__(3332)
+const { environmentSettingsObject, readableStreamClose } = __nccwpck_require__(3168)
+const { states, opcodes, sentCloseFrameState } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(7879)
+const { getURLRecord, isValidSubprotocol, isEstablished, utf8Decode } = __nccwpck_require__(8625)
+const { establishWebSocketConnection, failWebsocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
+const { channels } = __nccwpck_require__(2414)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { ByteParser } = __nccwpck_require__(1652)
+const { WebSocketError, createUnvalidatedWebSocketError } = __nccwpck_require__(6919)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { utf8DecodeBytes } = __nccwpck_require__(276)
 
 let emittedExperimentalWarning = false
 
@@ -72439,15 +72439,15 @@ module.exports = { WebSocketStream }
 
 /***/ }),
 
-/***/ 1025:
+/***/ 8625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { states, opcodes } = __nccwpck_require__(6096)
+const { states, opcodes } = __nccwpck_require__(736)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { removeHTTPWhitespace } = __nccwpck_require__(7708)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(484)
+const { removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(8116)
 
 /**
  * @param {number} readyState
@@ -72793,16 +72793,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1886:
+/***/ 3726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5159)
-const { URLSerializer } = __nccwpck_require__(7708)
-const { environmentSettingsObject } = __nccwpck_require__(9520)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints, opcodes } = __nccwpck_require__(6096)
+const { webidl } = __nccwpck_require__(7879)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { environmentSettingsObject } = __nccwpck_require__(3168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints, opcodes } = __nccwpck_require__(736)
 const {
   isConnecting,
   isEstablished,
@@ -72813,15 +72813,15 @@ const {
   utf8Decode,
   toArrayBuffer,
   getURLRecord
-} = __nccwpck_require__(1025)
-const { establishWebSocketConnection, closeWebSocketConnection, failWebsocketConnection } = __nccwpck_require__(7905)
-const { ByteParser } = __nccwpck_require__(9332)
-const { kEnumerableProperty } = __nccwpck_require__(4640)
-const { getGlobalDispatcher } = __nccwpck_require__(8421)
-const { ErrorEvent, CloseEvent, createFastMessageEvent } = __nccwpck_require__(7316)
-const { SendQueue } = __nccwpck_require__(9388)
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
-const { channels } = __nccwpck_require__(3374)
+} = __nccwpck_require__(8625)
+const { establishWebSocketConnection, closeWebSocketConnection, failWebsocketConnection } = __nccwpck_require__(6897)
+const { ByteParser } = __nccwpck_require__(1652)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { ErrorEvent, CloseEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { SendQueue } = __nccwpck_require__(3900)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { channels } = __nccwpck_require__(2414)
 
 const kRef = Symbol.for('nodejs.ref')
 const kUnref = Symbol.for('nodejs.unref')
@@ -73814,7 +73814,4782 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 2370:
+/***/ 4659:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  r7: () => (/* binding */ DESCRIPTION_LIMIT),
+  GP: () => (/* binding */ getInputs)
+});
+
+// UNUSED EXPORTS: MARKER_RESERVE
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
+var core = __nccwpck_require__(3218);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
+;// CONCATENATED MODULE: ./lib/action/action-yml.generated.js
+// Generated from action.yml by scripts/generate.mjs (npm run build): do not edit.
+/** Every input's default, as action.yml gives it ('' where it gives none). */
+const INPUT_DEFAULTS = {
+    "provider": "codearts",
+    "mode": "trigger-and-wait",
+    "pipeline-ids": "",
+    "run-ids": "",
+    "region": "cn-north-4",
+    "endpoint": "",
+    "iam-endpoint": "",
+    "project-id": "",
+    "iam-project-id": "",
+    "access-key": "",
+    "secret-key": "",
+    "security-token": "",
+    "token": "",
+    "username": "",
+    "password": "",
+    "domain": "",
+    "organization-id": "",
+    "ref": "",
+    "variables": "",
+    "secret-variables": "",
+    "description": "",
+    "stages": "",
+    "jobs": "",
+    "timeout": "60m",
+    "poll-interval": "5s",
+    "max-poll-interval": "30s",
+    "on-manual-gate": "wait",
+    "fail-fast": "false",
+    "cancel-on-abort": "true",
+    "logs": "failed",
+    "log-lines": "300",
+    "summary": "true"
+};
+/** The inputs action.yml declares, in its order. */
+const INPUT_NAMES = (/* unused pure expression or super */ null && (["provider", "mode", "pipeline-ids", "run-ids", "region", "endpoint", "iam-endpoint", "project-id", "iam-project-id", "access-key", "secret-key", "security-token", "token", "username", "password", "domain", "organization-id", "ref", "variables", "secret-variables", "description", "stages", "jobs", "timeout", "poll-interval", "max-poll-interval", "on-manual-gate", "fail-fast", "cancel-on-abort", "logs", "log-lines", "summary"]));
+/** The outputs action.yml declares, in its order. */
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && (["conclusion", "results", "run-ids", "run-id", "run-url", "status"]));
+
+;// CONCATENATED MODULE: ./lib/action/parse.js
+// Pure parsers for input values. Each throws InputError naming the input and the fix, so that
+// getInputs() reads as a list of what each input is, not how it is checked.
+
+/**
+ * An input value as an error message shows it: quoted, control characters escaped (so the message
+ * stays one line and cannot carry terminal or workflow-command tricks), long values cut.
+ */
+function shown(value) {
+    const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    return `'${cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
+}
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+/** `90s`, `10m`, `1h30m`, `2.5m`; a bare number is seconds. */
+function parseDuration(input, value) {
+    const text = value.trim();
+    const bare = /^\d+(\.\d+)?$/.exec(text);
+    if (bare)
+        return Math.round(Number(text) * 1_000);
+    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+    const covered = parts.map((p) => p[0]).join('');
+    if (parts.length === 0 || covered !== text) {
+        throw new errors/* InputError */.dz(input, `${shown(value)} is not a duration; write a number with a unit s, m or h, e.g. 90s, 10m, 1h30m`);
+    }
+    return Math.round(parts.reduce((total, [, n, unit]) => total + Number(n) * UNIT_MS[unit], 0));
+}
+/** Splits on commas, spaces and newlines; keeps order; refuses duplicates unless `unique` is false. */
+function parseList(input, value, unique = true) {
+    const items = value.split(/[\s,]+/).filter((s) => s.length > 0);
+    const seen = new Set();
+    for (const item of items) {
+        if (unique && seen.has(item))
+            throw new errors/* InputError */.dz(input, `${shown(item)} is listed twice; list each one once`);
+        seen.add(item);
+    }
+    return items;
+}
+function parseBoolean(input, value) {
+    const text = value.trim().toLowerCase();
+    if (text === 'true')
+        return true;
+    if (text === 'false')
+        return false;
+    throw new errors/* InputError */.dz(input, `${shown(value)} is not a boolean; use true or false`);
+}
+function parseChoice(input, value, choices) {
+    const text = value.trim();
+    const found = choices.find((c) => c === text.toLowerCase());
+    if (found === undefined) {
+        throw new errors/* InputError */.dz(input, `${shown(value)} is not one of ${choices.join(', ')}`);
+    }
+    return found;
+}
+function parseInteger(input, value, min, max) {
+    const text = value.trim();
+    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+        throw new errors/* InputError */.dz(input, `${shown(value)} is not a whole number from ${min} to ${max}`);
+    }
+    return Number(text);
+}
+/**
+ * One `NAME=value` a line. Surrounding spaces are trimmed (YAML block scalars make them easy to add
+ * by accident); the value is everything after the first `=`, so values may contain `=`.
+ */
+function parseVariables(input, value, maxValueLength) {
+    const variables = [];
+    const lines = value.split(/\r?\n/);
+    lines.forEach((raw, index) => {
+        const line = raw.trim();
+        if (line === '')
+            return;
+        const eq = line.indexOf('=');
+        const name = eq < 0 ? '' : line.slice(0, eq).trim();
+        if (eq < 0 || name === '' || /\s/.test(name)) {
+            throw new errors/* InputError */.dz(input, `line ${index + 1} is not NAME=value; write one variable a line, e.g. IMAGE_TAG=1.2.3`);
+        }
+        const val = line.slice(eq + 1).trim();
+        if (variables.some((v) => v.name === name)) {
+            throw new errors/* InputError */.dz(input, `${shown(name)} is set twice; set each variable once`);
+        }
+        if (val.length > maxValueLength) {
+            throw new errors/* InputError */.dz(input, `the value of ${shown(name)} is ${val.length} characters; the limit is ${maxValueLength}`);
+        }
+        variables.push({ name, value: val });
+    });
+    return variables;
+}
+/** `main`, `refs/heads/main` or `refs/tags/v1.2.0`. */
+function parseRef(input, value) {
+    const text = value.trim();
+    if (text === '')
+        return undefined;
+    let ref;
+    if (text.startsWith('refs/tags/'))
+        ref = { kind: 'tag', name: text.slice('refs/tags/'.length) };
+    else if (text.startsWith('refs/heads/'))
+        ref = { kind: 'branch', name: text.slice('refs/heads/'.length) };
+    else if (text.startsWith('refs/')) {
+        // refs/pull/N/merge exists only on GitHub; the pipeline's repository has no such ref.
+        throw new errors/* InputError */.dz(input, `${shown(value)} is neither a branch nor a tag; give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`);
+    }
+    else
+        ref = { kind: 'branch', name: text };
+    if (ref.name === '' || /[\s~^:?*[\\]|\.\.|\/\/|^\/|\/$/.test(ref.name)) {
+        throw new errors/* InputError */.dz(input, `${shown(value)} is not a valid git ${ref.kind} name`);
+    }
+    return ref;
+}
+/**
+ * An http(s) base URL without query or fragment, returned without a trailing slash. Plain http is
+ * accepted only for loopback hosts (the local simulator): elsewhere it would send tokens in clear text.
+ */
+function parseBaseUrl(input, value) {
+    let url;
+    try {
+        url = new URL(value.trim());
+    }
+    catch {
+        throw new errors/* InputError */.dz(input, `${shown(value)} is not a URL; write it like https://host or https://host/prefix`);
+    }
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+        throw new errors/* InputError */.dz(input, `${shown(value)} must use https (plain http is allowed only for 127.0.0.1 or localhost)`);
+    }
+    if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+        throw new errors/* InputError */.dz(input, `${shown(value)} must not carry a query, fragment or user info`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+
+;// CONCATENATED MODULE: ./lib/action/input-rules.js
+// Rules shared by the providers' input readers: inputs that go together, exactly one way to sign in,
+// inputs that belong to the other provider.
+
+/** The one group of credential inputs that is set; a clear error for none, or for several. */
+function chooseCredentials(read, groups, advice) {
+    const given = groups.filter((g) => g.inputs.some((name) => read(name) !== ''));
+    if (given.length === 0)
+        throw new errors/* InputError */.dz(groups[0].inputs[0], `no credentials given; ${advice}`);
+    if (given.length > 1) {
+        throw new errors/* InputError */.dz(given[1].inputs[0], `credentials given twice (${given.map((g) => g.name).join(' and ')}); keep exactly one way to sign in`);
+    }
+    return given[0];
+}
+/** All of these, or none. */
+function requireTogether(read, names) {
+    const missing = names.filter((n) => read(n) === '');
+    const present = names.filter((n) => read(n) !== '');
+    if (missing.length > 0 && present.length > 0) {
+        throw new errors/* InputError */.dz(missing[0], `is missing; ${names.join(', ')} go together (${present.join(', ')} given)`);
+    }
+}
+/** Inputs another provider uses: set with this one, they are a mistake worth saying so. */
+function forbid(read, names, why) {
+    const set = names.find((n) => read(n) !== '');
+    if (set !== undefined)
+        throw new errors/* InputError */.dz(set, `${why}; remove it`);
+}
+/** Signing with an access key: the same three inputs on both services. */
+const ACCESS_KEY = { name: 'access-key/secret-key', inputs: ['access-key', 'secret-key', 'security-token'] };
+/** The access key inputs, once chosen: both halves of the key, and the token of a temporary key. */
+function readAccessKey(read) {
+    if (read('access-key') === '' && read('secret-key') === '') {
+        throw new errors/* InputError */.dz('access-key', 'is missing; security-token goes with access-key and secret-key');
+    }
+    requireTogether(read, ['access-key', 'secret-key']);
+    const securityToken = read('security-token');
+    return { accessKey: read('access-key'), secretKey: read('secret-key'), ...(securityToken !== '' && { securityToken }) };
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/endpoints.js
+// Region → host table, from the official SDKs' region lists (docs/codearts.md, "Hosts and IDs").
+// Huawei adds regions over time, so an unknown region is accepted when `endpoint` is given.
+const HOST_PATTERN = {
+    'tr-west-1': 'pipeline-external',
+    'la-south-2': 'pipeline-external',
+    'af-north-1': 'pipeline',
+    'me-east-1': 'pipeline',
+    'af-south-1': 'pipeline'
+};
+const CLOUDPIPELINE_EXT_REGIONS = [
+    'cn-north-1',
+    'cn-north-4',
+    'cn-south-1',
+    'cn-south-2',
+    'cn-east-2',
+    'cn-east-3',
+    'cn-southwest-2',
+    'ap-southeast-3',
+    'sa-brazil-1',
+    'la-north-2'
+];
+const KNOWN_REGIONS = [...CLOUDPIPELINE_EXT_REGIONS, ...Object.keys(HOST_PATTERN)];
+/** The CodeArts Pipeline API base URL of a known region, or undefined. */
+function pipelineEndpoint(region) {
+    if (!KNOWN_REGIONS.includes(region))
+        return undefined;
+    const host = HOST_PATTERN[region] ?? 'cloudpipeline-ext';
+    return `https://${host}.${region}.myhuaweicloud.com`;
+}
+function iamEndpoint(region) {
+    return `https://iam.${region}.myhuaweicloud.com`;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/inputs.js
+// The CodeArts inputs: region and endpoints, the CodeArts project, and one way of signing in.
+
+
+
+
+const HEX32 = /^[0-9a-fA-F]{32}$/;
+function checkCodeArtsId(input, id) {
+    requireHex32(input, id, input === 'pipeline-ids' ? 'pipeline ID (the last part of the pipeline page URL)' : 'run ID');
+}
+function readCodeArtsConnection(read) {
+    const region = read('region');
+    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
+        throw new errors/* InputError */.dz('region', `${shown(region)} is not a region ID; write it like cn-north-4 or ap-southeast-3`);
+    }
+    const endpointInput = read('endpoint');
+    let endpoint;
+    if (endpointInput !== '') {
+        endpoint = parseBaseUrl('endpoint', endpointInput);
+    }
+    else {
+        const known = pipelineEndpoint(region);
+        if (known === undefined) {
+            throw new errors/* InputError */.dz('region', `${region} has no known CodeArts Pipeline endpoint (known: ${KNOWN_REGIONS.join(', ')}); set endpoint to its API URL`);
+        }
+        endpoint = known;
+    }
+    const iamInput = read('iam-endpoint');
+    const projectId = read('project-id');
+    if (projectId === '') {
+        throw new errors/* InputError */.dz('project-id', 'is required; give the CodeArts project ID (32 hexadecimal characters, in the project URL)');
+    }
+    requireHex32('project-id', projectId, 'CodeArts project ID (it is in the project URL; it is not the IAM project ID)');
+    return {
+        provider: 'codearts',
+        region,
+        endpoint,
+        iamEndpoint: iamInput === '' ? iamEndpoint(region) : parseBaseUrl('iam-endpoint', iamInput),
+        projectId,
+        auth: readAuth(read)
+    };
+}
+const TOKEN = { name: 'token', inputs: ['token'] };
+const PASSWORD = { name: 'username/password/domain', inputs: ['username', 'password', 'domain'] };
+function readAuth(read) {
+    const group = chooseCredentials(read, [ACCESS_KEY, TOKEN, PASSWORD], 'set access-key and secret-key (recommended), or token, or username, password and domain');
+    const iamProjectId = read('iam-project-id');
+    if (iamProjectId !== '') {
+        requireHex32('iam-project-id', iamProjectId, 'IAM project ID (My Credentials → API Credentials, the project of your region)');
+        if (group !== ACCESS_KEY)
+            throw new errors/* InputError */.dz('iam-project-id', 'is only used with access-key and secret-key; remove it');
+    }
+    if (group === TOKEN)
+        return { kind: 'token', token: read('token') };
+    if (group === PASSWORD) {
+        requireTogether(read, PASSWORD.inputs);
+        return { kind: 'password', username: read('username'), password: read('password'), domain: read('domain') };
+    }
+    return { kind: 'aksk', ...readAccessKey(read), ...(iamProjectId !== '' && { iamProjectId }) };
+}
+function requireHex32(input, value, what) {
+    if (!HEX32.test(value))
+        throw new errors/* InputError */.dz(input, `${shown(value)} is not a ${what}: expected 32 hexadecimal characters`);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/inputs.js
+// The Yunxiao inputs. A personal access token uses the current API (/oapi/v1), on the central
+// edition (organization-id) or on a region edition's own domain (endpoint); an AccessKey pair uses
+// the older `devops` 2021-06-25 API, for organizations that still sign requests that way.
+
+
+
+const CENTRAL_ENDPOINT = 'https://openapi-rdc.aliyuncs.com';
+const DEVOPS_ENDPOINT = 'https://devops.cn-hangzhou.aliyuncs.com';
+// Yunxiao pipeline and run IDs are integers; a pasted name or URL is the usual mistake.
+function checkYunxiaoId(input, id) {
+    if (!/^[1-9]\d{0,18}$/.test(id)) {
+        const what = input === 'pipeline-ids' ? 'Yunxiao pipeline ID (the number in the pipeline URL, flow.aliyun.com/pipelines/<ID>)' : 'Yunxiao run ID';
+        throw new errors/* InputError */.dz(input, `${shown(id)} is not a ${what}: expected a whole number`);
+    }
+}
+const inputs_TOKEN = { name: 'token', inputs: ['token'] };
+function readYunxiaoConnection(read) {
+    forbid(read, ['project-id', 'iam-project-id', 'iam-endpoint', 'username', 'password', 'domain'], 'is a CodeArts input and provider is yunxiao');
+    forbid(read, ['stages', 'jobs'], 'Yunxiao runs every stage of a pipeline; choosing stages or jobs is a CodeArts feature');
+    if (/^\s*version\s*=/m.test(read('variables'))) {
+        throw new errors/* InputError */.dz('variables', 'Yunxiao reserves the variable name version; choose another name');
+    }
+    const organizationId = read('organization-id');
+    if (organizationId !== '' && !/^[A-Za-z0-9_-]{1,64}$/.test(organizationId)) {
+        throw new errors/* InputError */.dz('organization-id', `${shown(organizationId)} is not an organization ID (it is in devops.aliyun.com/organization/<ID>)`);
+    }
+    const endpointInput = read('endpoint');
+    const group = chooseCredentials(read, [inputs_TOKEN, ACCESS_KEY], 'set token to a personal access token (recommended), or access-key and secret-key');
+    if (group === inputs_TOKEN) {
+        // Without an endpoint this is the central edition, whose paths name the organization.
+        if (endpointInput === '' && organizationId === '') {
+            throw new errors/* InputError */.dz('organization-id', 'is required on the central edition; give your organization ID, or set endpoint to your region edition domain');
+        }
+        return {
+            provider: 'yunxiao',
+            api: 'openapi',
+            endpoint: endpointInput === '' ? CENTRAL_ENDPOINT : parseBaseUrl('endpoint', endpointInput),
+            ...(organizationId !== '' && { organizationId }),
+            auth: { kind: 'token', token: read('token') }
+        };
+    }
+    const key = readAccessKey(read);
+    if (organizationId === '') {
+        throw new errors/* InputError */.dz('organization-id', 'is required with access-key and secret-key (the devops 2021-06-25 API names the organization in every path)');
+    }
+    return {
+        provider: 'yunxiao',
+        api: 'devops',
+        endpoint: endpointInput === '' ? DEVOPS_ENDPOINT : parseBaseUrl('endpoint', endpointInput),
+        organizationId,
+        auth: { kind: 'aksk', accessKeyId: key.accessKey, accessKeySecret: key.secretKey, ...(key.securityToken && { securityToken: key.securityToken }) }
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/action/inputs.js
+// Reads and validates every input once. The reader is injected so that tests can feed plain
+// objects; in the action it is core.getInput. Nothing here touches the network.
+
+
+
+
+
+
+// The longest a job can run: 5 days on a self-hosted runner (6 hours on a GitHub-hosted one). A
+// timer cannot be set past about 24.8 days, so a larger value would also fire at once.
+const MAX_TIMEOUT_MS = 120 * 3_600_000;
+const MAX_POLL_MS = 3_600_000;
+/** Room kept in `description` for the marker the action appends (see trigger.ts). */
+const DESCRIPTION_LIMIT = 1024;
+const MARKER_RESERVE = 64;
+const VARIABLE_VALUE_LIMIT = 8192;
+/** What each provider reads for itself: the form of its IDs, and how to reach and sign in to it. */
+const PROVIDERS = {
+    codearts: { checkId: checkCodeArtsId, readConnection: readCodeArtsConnection },
+    yunxiao: { checkId: checkYunxiaoId, readConnection: readYunxiaoConnection }
+};
+function getInputs(readRaw = (name) => core/* getInput */.V4(name)) {
+    // An input left empty has its action.yml default (the runner fills them in; tests and the
+    // local debugger may not, and a workflow may set one to '').
+    const read = (name) => readRaw(name) || INPUT_DEFAULTS[name] || '';
+    const provider = PROVIDERS[parseChoice('provider', read('provider'), ['codearts', 'yunxiao'])];
+    const mode = parseChoice('mode', read('mode'), ['trigger-and-wait', 'trigger', 'wait']);
+    const pipelineIds = parseList('pipeline-ids', read('pipeline-ids'));
+    if (pipelineIds.length === 0) {
+        throw new errors/* InputError */.dz('pipeline-ids', 'is required; give one or more pipeline IDs separated by commas, spaces or newlines');
+    }
+    pipelineIds.forEach((id) => provider.checkId('pipeline-ids', id));
+    // Run numbers count from 1 in each Yunxiao pipeline: `1,1` names two runs. The same run twice
+    // would be the same (pipeline, run) pair, which the unique pipeline-ids already rule out.
+    const runIds = parseList('run-ids', read('run-ids'), false);
+    if (runIds.length > 0) {
+        if (mode !== 'wait') {
+            throw new errors/* InputError */.dz('run-ids', `is only used with mode: wait (mode is ${mode}); remove it or set mode: wait`);
+        }
+        if (runIds.length !== pipelineIds.length) {
+            throw new errors/* InputError */.dz('run-ids', `has ${runIds.length} run IDs for ${pipelineIds.length} pipelines; give one run ID per pipeline, in the same order`);
+        }
+        runIds.forEach((id) => provider.checkId('run-ids', id));
+    }
+    const connection = provider.readConnection(read);
+    const description = read('description');
+    if (description.length > DESCRIPTION_LIMIT - MARKER_RESERVE) {
+        throw new errors/* InputError */.dz('description', `is ${description.length} characters; the limit is ${DESCRIPTION_LIMIT - MARKER_RESERVE} (the pipeline allows ${DESCRIPTION_LIMIT} and the action appends a marker)`);
+    }
+    const timeoutMs = parseDuration('timeout', read('timeout'));
+    const pollIntervalMs = parseDuration('poll-interval', read('poll-interval'));
+    const maxPollIntervalMs = parseDuration('max-poll-interval', read('max-poll-interval'));
+    if (timeoutMs < 1_000)
+        throw new errors/* InputError */.dz('timeout', 'must be at least 1s');
+    if (timeoutMs > MAX_TIMEOUT_MS) {
+        throw new errors/* InputError */.dz('timeout', `${shown(read('timeout'))} is longer than 120h, the longest a job can run (5 days on a self-hosted runner, 6 hours on a GitHub-hosted one)`);
+    }
+    if (maxPollIntervalMs > MAX_POLL_MS)
+        throw new errors/* InputError */.dz('max-poll-interval', `${shown(read('max-poll-interval'))} is longer than 1h; a run would end unseen for too long`);
+    // Below 100 ms the batch status endpoint would be hammered; the simulator is the only use for sub-second values.
+    if (pollIntervalMs < 100)
+        throw new errors/* InputError */.dz('poll-interval', 'must be at least 0.1s');
+    if (maxPollIntervalMs < pollIntervalMs) {
+        throw new errors/* InputError */.dz('max-poll-interval', `must not be shorter than poll-interval (${read('poll-interval')})`);
+    }
+    const variables = parseVariables('variables', read('variables'), VARIABLE_VALUE_LIMIT);
+    const secretVariables = parseList('secret-variables', read('secret-variables'));
+    const unknownSecret = secretVariables.find((name) => !variables.some((v) => v.name === name));
+    if (unknownSecret !== undefined) {
+        throw new errors/* InputError */.dz('secret-variables', `names ${shown(unknownSecret)}, which is not set in 'variables'; list only names of variables`);
+    }
+    return {
+        mode,
+        pipelineIds,
+        runIds,
+        connection,
+        trigger: {
+            ref: parseRef('ref', read('ref')),
+            variables,
+            secretVariables,
+            description: description === '' ? undefined : description,
+            stages: parseList('stages', read('stages')),
+            jobs: parseList('jobs', read('jobs'))
+        },
+        wait: {
+            timeoutMs,
+            pollIntervalMs,
+            maxPollIntervalMs,
+            onManualGate: parseChoice('on-manual-gate', read('on-manual-gate'), ['wait', 'fail']),
+            failFast: parseBoolean('fail-fast', read('fail-fast'))
+        },
+        cancelOnAbort: parseBoolean('cancel-on-abort', read('cancel-on-abort')),
+        report: {
+            logs: parseChoice('logs', read('logs'), ['failed', 'all', 'none']),
+            // Kept lines are held in memory (up to 2,000 characters each): 10,000 bounds that at about 20 MB.
+            logLines: parseInteger('log-lines', read('log-lines'), 1, 10_000),
+            summary: parseBoolean('summary', read('summary'))
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 3509:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  P: () => (/* binding */ actionIO)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
+var core = __nccwpck_require__(3218);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: ./lib/log/redact.js
+var redact = __nccwpck_require__(1789);
+;// CONCATENATED MODULE: ./lib/log/logger.js
+// Everything the action prints goes through a Logger: the one place that decides how text reaches
+// the job log. The runner reads a step's stdout line by line and obeys any line that looks like a
+// workflow command (docs/runner-commands.md), and much of what we print comes from the pipeline
+// service: names, messages, log lines. So the logger formats the commands itself, makes every plain
+// line inert, and prints remote log lines only inside a stop-commands block.
+
+
+
+/**
+ * The runner's own escaping for a command's data (actions/toolkit `command.ts`): it undoes these
+ * three, so a message can carry line breaks without ending the command line. Nothing else may be
+ * changed: the runner reads a line that starts with `::` as that command before anything else, and
+ * a masked value must reach it exactly as it is.
+ */
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** Properties additionally escape the characters that separate them. */
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+// Control characters (the runner splits lines on a lone \r as well as \n), Unicode line and
+// paragraph separators, and the bidirectional overrides that make a line read other than it is.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * A line the runner prints and never obeys, whatever text it holds: control characters are shown
+ * as `\u000a`, a leading `::` (the runner trims white space first) and every `##[` (the legacy
+ * form counts anywhere in a line) are broken by a zero-width space, which the reader does not see.
+ */
+function inertLine(text) {
+    const flat = breakLegacyCommands(text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    return flat.replace(/^(\s*):(?=:)/, '$1:\u200b');
+}
+function breakLegacyCommands(text) {
+    return text.replace(/##\[/g, '##\u200b[');
+}
+// A debug line is cut here (answers are shown whole up to redact.ts PREVIEW_LIMIT, then cut).
+const DEBUG_LINE = 4_000;
+function cut(text, limit) {
+    return text.length > limit ? `${text.slice(0, limit)}… [${text.length} characters]` : text;
+}
+function command(name, props, data) {
+    const properties = Object.entries(props ?? {})
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+        .join(',');
+    return `::${name}${properties ? ` ${properties}` : ''}::${escapeData(data)}`;
+}
+/**
+ * The logger the runner sees: writes lines to `write` (process.stdout in the action; a buffer in
+ * tests, which then see exactly the bytes the runner would). `command` says whether a line is a
+ * command of ours, as opposed to text, so that a test can tell the two apart.
+ */
+function commandLogger(write, debug) {
+    const secrets = new redact/* SecretSet */.rE();
+    const ours = (text) => write(`${text}${external_node_os_namespaceObject.EOL}`, true);
+    const plain = (text) => write(`${text}${external_node_os_namespaceObject.EOL}`, false);
+    return {
+        debug: (m) => {
+            // Cut after the secrets are cut out: a secret cut in two would match neither our redaction nor the runner's masker.
+            if (debug)
+                ours(command('debug', undefined, cut((0,redact/* redactText */.Rd)(m, secrets), DEBUG_LINE)));
+        },
+        info: (m) => plain(inertLine(m)),
+        warning: (m, p) => ours(command('warning', p, m)),
+        error: (m, p) => ours(command('error', p, m)),
+        startGroup: (t) => ours(command('group', undefined, t)),
+        endGroup: () => ours('::endgroup::'),
+        verbatim: (lines) => {
+            // A fresh random token per block: remote text cannot contain it, so cannot end the block.
+            const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+            ours(`::stop-commands::${token}`);
+            // Inside the block nothing is obeyed; a \r in a line only starts another plain line. The log
+            // viewer still draws `##[error]`, `##[group]` lines as the runner's own, so those are broken.
+            for (const text of lines)
+                plain(breakLegacyCommands(text));
+            ours(`::${token}::`);
+        },
+        secret: (v) => {
+            for (const value of secrets.add(v))
+                ours(command('add-mask', undefined, value));
+        },
+        isDebug: () => debug
+    };
+}
+/** The runner-facing logger of this process. */
+const actionsLogger = commandLogger((text) => void process.stdout.write(text), process.env['RUNNER_DEBUG'] === '1');
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./lib/action/origin.js
+// The GitHub run this step belongs to, as the runner describes it in the environment and the event
+// payload: what the default run description says about where a run came from.
+
+/**
+ * Reads the workflow run from the runner's environment and the event payload. (This is all the
+ * action needs from @actions/github's context, which would bring 1.3 MB of Octokit into the bundle.)
+ */
+function originFromEnv(env) {
+    const repository = env['GITHUB_REPOSITORY'] ?? '';
+    const pr = readEvent(env['GITHUB_EVENT_PATH'])?.pull_request;
+    const runUrl = `${env['GITHUB_SERVER_URL'] ?? 'https://github.com'}/${repository}/actions/runs/${env['GITHUB_RUN_ID'] ?? ''}`;
+    return {
+        repository,
+        // On pull_request events GITHUB_SHA is a merge commit that exists only on GitHub; the head is what people recognise.
+        sha: pr?.head?.sha ?? env['GITHUB_SHA'] ?? '',
+        ...(typeof pr?.number === 'number' && { pullRequest: pr.number }),
+        runUrl
+    };
+}
+function readEvent(path) {
+    if (!path)
+        return undefined;
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./lib/action/state.js
+var state = __nccwpck_require__(2287);
+;// CONCATENATED MODULE: ./lib/action/io.js
+// The seam between the action and the world it runs in. Everything the step does to the runner
+// (inputs, outputs, state, the log, the summary, cancellation) goes through an ActionIO, so that the
+// same code runs under the runner, in tests against the simulator, and under GitHub's local debugger.
+
+
+
+
+let cancellation;
+/**
+ * The runner's IO: inputs from INPUT_*, outputs and state through the runner's files, the log on
+ * stdout. The first call also installs the signal handlers that turn the runner's cancel into an
+ * aborted signal.
+ */
+function actionIO() {
+    if (cancellation === undefined) {
+        cancellation = new AbortController();
+        // The runner cancels a step with SIGINT, then SIGTERM 7.5 s later (Ctrl+C then Ctrl+Break, which
+        // Node calls SIGBREAK, on Windows). Without handlers Node exits at once and no run would be stopped.
+        for (const signal of ['SIGINT', 'SIGTERM', 'SIGBREAK']) {
+            process.on(signal, () => {
+                if (!cancellation.signal.aborted)
+                    actionsLogger.info(`Received ${signal}: cancelling.`);
+                cancellation.abort();
+            });
+        }
+    }
+    return {
+        logger: actionsLogger,
+        readInput: (name) => core/* getInput */.V4(name),
+        setOutput: (name, value) => core/* setOutput */.uH(name, value),
+        // What core.setFailed does, through our own logger: the message names remote things.
+        setFailed: (message) => {
+            process.exitCode = 1;
+            actionsLogger.error(message);
+        },
+        state: state/* actionsState */.Rq,
+        origin: () => originFromEnv(process.env),
+        cancellation: cancellation.signal,
+        writeSummary: async (markdown) => {
+            await core/* summary */.z.addRaw(markdown).write();
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 5242:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ post)
+/* harmony export */ });
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4659);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7987);
+/* harmony import */ var _gate_session_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4790);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2287);
+/* harmony import */ var _gate_stop_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2623);
+// The post step: a backstop for a main step that was killed (the runner's hard kill after a
+// cancel, or the job's own timeout) before it could deal with the runs it had started. It acts only
+// on what main wrote down as left undone (state.ts): after a main step that ended its work it finds
+// nothing, and sends no request at all.
+
+
+
+
+
+// The job's cancellation window is 5 minutes in all; the post step takes a small part of it.
+const POST_BUDGET_MS = 60_000;
+async function post(io) {
+    const { logger } = io;
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecretInputs */ .q)(io.readInput, (value) => logger.secret(value));
+    const runs = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .abandonedRuns */ .pI)(io.state);
+    const pending = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .pendingStarts */ .R)(io.state);
+    if (runs.length === 0 && pending.length === 0)
+        return;
+    const refused = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .refusal */ .x5)(io.state);
+    if (refused !== '') {
+        // Another refused request could lock the key; the runs are named so that a person can stop them.
+        return logger.warning(`Not stopping the runs left behind: the main step's credentials were refused (${refused}). ${leftBehind(runs, pending)}`);
+    }
+    let connection;
+    try {
+        const settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .getInputs */ .GP)(io.readInput);
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecretVariables */ .O)(settings.trigger, (value) => logger.secret(value));
+        if (!settings.cancelOnAbort)
+            return;
+        connection = settings.connection;
+    }
+    catch (error) {
+        return logger.warning(`Cannot stop the runs left behind: ${error.message}`);
+    }
+    const session = (0,_gate_session_js__WEBPACK_IMPORTED_MODULE_2__/* .openSession */ .f)(connection, POST_BUDGET_MS, io);
+    try {
+        const found = await findPending(session.provider, logger, pending);
+        const toStop = [...runs, ...found];
+        if (toStop.length > 0)
+            logger.info(`The main step ended before it could stop ${toStop.length} run(s); stopping them now.`);
+        const outcomes = await (0,_gate_stop_js__WEBPACK_IMPORTED_MODULE_4__/* .stopRuns */ .p)(session.provider, logger, toStop);
+        (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .saveAbandoned */ .eO)(io.state, outcomes.filter((o) => !o.confirmed).map((o) => o.run));
+        (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .savePending */ .fE)(io.state, []);
+    }
+    finally {
+        session.close();
+    }
+}
+/** The runs of starts whose answer main never saw: a run that has appeared by now carries the start's marker. */
+async function findPending(provider, logger, pending) {
+    const found = [];
+    for (const start of pending) {
+        try {
+            const search = await provider.find(start.pipelineId, start);
+            found.push(...search.found);
+            if (search.found.length === 0)
+                logger.info(`No run of pipeline ${start.pipelineId} carries the marker ${start.marker}: that start did not make a run.`);
+        }
+        catch (error) {
+            logger.warning(`Could not look for the run of pipeline ${start.pipelineId} whose start was cut short: ${error.message}`);
+        }
+    }
+    return found;
+}
+function leftBehind(runs, pending) {
+    const named = runs.map((r) => r.url ?? `pipeline ${r.pipelineId} run ${r.runId}`);
+    const unnamed = pending.map((p) => `a run of pipeline ${p.pipelineId} with ${p.marker} in its description`);
+    return `Stop them in the console if they are still running: ${[...named, ...unnamed].join('; ')}.`;
+}
+
+
+/***/ }),
+
+/***/ 7987:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ maskSecretVariables),
+/* harmony export */   q: () => (/* binding */ maskSecretInputs)
+/* harmony export */ });
+/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1789);
+// Which values are secret, handed to the runner's log masker before anything can print them.
+
+// Inputs whose values must never appear in the log.
+const SECRET_INPUTS = ['secret-key', 'security-token', 'token', 'password'];
+/**
+ * Registers every secret input with the log masker. Called before the inputs are validated, so that
+ * no path, an error path included, can print one unmasked. (Values from `secrets.*` are masked by
+ * the runner already; values built in the workflow from other sources are not.)
+ */
+function maskSecretInputs(read, mask) {
+    for (const name of SECRET_INPUTS) {
+        const value = read(name);
+        if (value !== '')
+            mask(value);
+    }
+}
+/**
+ * Registers the value of every run variable that is secret with the log masker: those named in
+ * `secret-variables`, and those whose name says so (DB_PASSWORD, API_TOKEN…). A value derived from a
+ * secret in the workflow is not known to the runner, and the start request carries it. For names
+ * that merely look secret, values of fewer than 6 characters and `true`/`false` are left alone: the
+ * masker would hide every `true` and every `1` in the log.
+ */
+function maskSecretVariables(trigger, mask) {
+    for (const { name, value } of trigger.variables) {
+        const marked = trigger.secretVariables.includes(name);
+        const looksSecret = (0,_log_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .isSecretName */ .eh)(name) && value.length >= 6 && !/^(true|false)$/i.test(value);
+        if (value !== '' && (marked || looksSecret))
+            mask(value);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2287:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ pendingStarts),
+/* harmony export */   Rq: () => (/* binding */ actionsState),
+/* harmony export */   Se: () => (/* binding */ saveRefusal),
+/* harmony export */   UM: () => (/* binding */ markMainStarted),
+/* harmony export */   eO: () => (/* binding */ saveAbandoned),
+/* harmony export */   fE: () => (/* binding */ savePending),
+/* harmony export */   pI: () => (/* binding */ abandonedRuns),
+/* harmony export */   tl: () => (/* binding */ isPost),
+/* harmony export */   x5: () => (/* binding */ refusal)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
+/* harmony import */ var _net_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9185);
+// What the main step leaves for the post step (GITHUB_STATE → STATE_*). One bundle serves both;
+// the flag tells them apart, as in actions/checkout.
+//
+// The post step is a backstop for a main step that was killed before it could clean up after
+// itself. So main writes down, before each thing it would have to undo, what the post step would
+// need to undo it, and clears it once main has dealt with it itself: after a main step that ended
+// its work, the post step finds nothing to do and sends no request.
+
+
+const actionsState = { save: (n, v) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(n, v), get: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(n) };
+const IS_POST = 'isPost';
+const ABANDONED = 'abandonedRuns';
+const PENDING = 'pendingStarts';
+const REFUSED = 'credentialsRefused';
+function isPost(state) {
+    return state.get(IS_POST) === 'true';
+}
+function markMainStarted(state) {
+    state.save(IS_POST, 'true');
+}
+function saveAbandoned(state, runs) {
+    state.save(ABANDONED, JSON.stringify(runs.map(({ pipelineId, runId, queueId, url }) => ({ pipelineId, runId, ...(queueId && { queueId }), ...(url && { url }) }))));
+}
+function abandonedRuns(state) {
+    return readList(state, ABANDONED)
+        .map((r) => ({ pipelineId: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['pipelineId']), runId: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['runId']), ...((0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['queueId']) && { queueId: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['queueId']) }), ...((0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['url']) && { url: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['url']) }) }))
+        .filter((r) => r.pipelineId !== '' && r.runId !== '');
+}
+function savePending(state, starts) {
+    state.save(PENDING, JSON.stringify(starts));
+}
+function pendingStarts(state) {
+    return readList(state, PENDING)
+        .map((p) => {
+        const ref = (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(p['ref']);
+        const kind = (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(ref['kind']);
+        return {
+            pipelineId: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(p['pipelineId']),
+            marker: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(p['marker']),
+            sentAt: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(p['sentAt']) ?? 0,
+            ...((0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(p['before']) && { before: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(p['before']) }),
+            ...((kind === 'branch' || kind === 'tag') && (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(ref['name']) && { ref: { kind, name: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(ref['name']) } })
+        };
+    })
+        .filter((p) => p.pipelineId !== '' && p.marker !== '');
+}
+/** The main step's credentials were refused: the post step must not send another refused request. */
+function saveRefusal(state, message) {
+    state.save(REFUSED, message);
+}
+function refusal(state) {
+    return state.get(REFUSED);
+}
+function readList(state, name) {
+    try {
+        return (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .arr */ .QL)(JSON.parse(state.get(name) || '[]')).map(_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL);
+    }
+    catch {
+        return [];
+    }
+}
+
+
+/***/ }),
+
+/***/ 452:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Do: () => (/* binding */ OutcomeUnknownError),
+/* harmony export */   GM: () => (/* binding */ UnconfirmedKeyError),
+/* harmony export */   Hi: () => (/* binding */ RemoteError),
+/* harmony export */   Rb: () => (/* binding */ PreconditionError),
+/* harmony export */   TW: () => (/* binding */ CredentialsRefusedError),
+/* harmony export */   U6: () => (/* binding */ UnnamedRunError),
+/* harmony export */   Zy: () => (/* binding */ StartRefusedError),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   f7: () => (/* binding */ MalformedResponseError),
+/* harmony export */   lQ: () => (/* binding */ RunNotFoundError),
+/* harmony export */   oM: () => (/* binding */ AbortedError),
+/* harmony export */   wX: () => (/* binding */ TransportError),
+/* harmony export */   zT: () => (/* binding */ isExplained)
+/* harmony export */ });
+// Errors the action reports to users. Each carries a message that is already a complete sentence for
+// the job log, so the top level prints `error.message` and never a stack trace.
+/** A bad input: names the input and says how to fix it. Thrown before any request is sent. */
+class InputError extends Error {
+    input;
+    constructor(input, problem) {
+        super(`Input '${input}': ${problem}`);
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+/** The remote API answered with an error: its code and message, and what to do about it. */
+class RemoteError extends Error {
+    httpStatus;
+    code;
+    remoteMessage;
+    /** `action` says what we were doing, e.g. "starting pipeline 3f2a…"; `hint` what to do about it. */
+    constructor(action, httpStatus, code, remoteMessage, options = {}) {
+        const id = options.requestId ? ` (request ${options.requestId})` : '';
+        super(`${action} failed: HTTP ${httpStatus} ${code}: ${remoteMessage}${id}${options.hint ? `. ${options.hint}` : ''}`);
+        this.name = 'RemoteError';
+        this.httpStatus = httpStatus;
+        this.code = code;
+        this.remoteMessage = remoteMessage;
+    }
+}
+/**
+ * The service says a run does not exist. Right after a start, a service whose lists and records lag
+ * behind may say so of the run it has just made; later, it means a wrong run ID.
+ */
+class RunNotFoundError extends RemoteError {
+    constructor(cause) {
+        super('', cause.httpStatus, cause.code, cause.remoteMessage);
+        this.message = cause.message;
+        this.name = 'RunNotFoundError';
+    }
+}
+/**
+ * The service refused our credentials. Nothing more is sent with them in this job: Huawei Cloud
+ * locks an access key after five refused signatures in a row.
+ */
+class CredentialsRefusedError extends RemoteError {
+    constructor(action, httpStatus, code, remoteMessage, hint, requestId) {
+        super(action, httpStatus, code, remoteMessage, { hint, ...(requestId && { requestId }) });
+        this.name = 'CredentialsRefusedError';
+    }
+}
+/**
+ * The service refused a start request itself (not a read made to prepare it): the runs started
+ * before it by this step were meant to go with it, so they are stopped.
+ */
+class StartRefusedError extends Error {
+    cause;
+    constructor(cause) {
+        super(cause.message);
+        this.name = 'StartRefusedError';
+        this.cause = cause;
+    }
+}
+/**
+ * Requests signed with a key got no answer that shows the key was accepted, as many times as a
+ * hidden refusal may be risked: treated like a refusal, so nothing more is sent with the key.
+ */
+class UnconfirmedKeyError extends CredentialsRefusedError {
+    constructor(action, message) {
+        super(action, 0, 'NoConfirmedAnswer', '', '');
+        this.message = `${action} failed: ${message}`;
+        this.name = 'UnconfirmedKeyError';
+    }
+}
+/**
+ * The request may or may not have reached the server (a timeout or a reset after it was sent).
+ * For a request that is not safe to repeat, such as starting a run, the caller must find out
+ * what happened before trying again.
+ */
+class OutcomeUnknownError extends Error {
+    constructor(action, cause) {
+        super(`${action}: no answer (${cause}); the request may or may not have taken effect`);
+        this.name = 'OutcomeUnknownError';
+    }
+}
+/** The server could not be reached, or kept failing, until retries or the deadline ran out. */
+class TransportError extends Error {
+    /** False when trying again cannot help (a host name that does not resolve). */
+    transient;
+    constructor(action, cause, transient = true) {
+        super(`${action} failed: ${cause}`);
+        this.name = 'TransportError';
+        this.transient = transient;
+    }
+}
+/** The wait was cut short: by the action's own timeout or by the job being cancelled. */
+class AbortedError extends Error {
+    reason;
+    constructor(reason) {
+        super(reason === 'timeout' ? 'the timeout passed' : 'the job was cancelled');
+        this.name = 'AbortedError';
+        this.reason = reason;
+    }
+}
+/** The service answered, and the answer means the action cannot go on (a pipeline that never ran, say). */
+class PreconditionError extends Error {
+    constructor(action, problem) {
+        super(`${action}: ${problem}`);
+        this.name = 'PreconditionError';
+    }
+}
+/** A response that does not have the shape the API documents. */
+class MalformedResponseError extends Error {
+    constructor(action, problem) {
+        super(`${action}: unexpected response (${problem})`);
+        this.name = 'MalformedResponseError';
+    }
+}
+/**
+ * The service says it made a run (a queued start) but not which: it exists for certain, so it is
+ * looked for, and never started again.
+ */
+class UnnamedRunError extends MalformedResponseError {
+    constructor(action, problem) {
+        super(action, problem);
+        this.name = 'UnnamedRunError';
+    }
+}
+/** Worth trying again later: the service was unreachable, overloaded or answered nonsense. */
+function isTransient(error) {
+    if (error instanceof TransportError)
+        return error.transient;
+    if (error instanceof MalformedResponseError)
+        return true;
+    return error instanceof RemoteError && !(error instanceof CredentialsRefusedError) && (error.httpStatus >= 500 || error.httpStatus === 429);
+}
+/** Errors whose message is the whole story; anything else is a bug, and its stack is worth printing. */
+function isExplained(error) {
+    return [InputError, RemoteError, StartRefusedError, OutcomeUnknownError, TransportError, AbortedError, PreconditionError, MalformedResponseError].some((kind) => error instanceof kind);
+}
+
+
+/***/ }),
+
+/***/ 4790:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  f: () => (/* binding */ openSession)
+});
+
+// EXTERNAL MODULE: ./lib/net/http.js
+var net_http = __nccwpck_require__(747);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
+;// CONCATENATED MODULE: ./lib/wait/clock.js
+
+// After the wait: time allowed for stopping runs and reading what failed.
+const CLEANUP_MS = 30_000;
+// The runner sends SIGTERM 7.5 s after SIGINT and kills the process 2.5 s after that; whatever
+// must happen after a cancel has to fit well inside the first window.
+const CANCEL_CLEANUP_MS = 5_000;
+/**
+ * The step's clock. While waiting, `signal` aborts at the deadline or on cancellation. After the
+ * wait, the requests that must still be made (stopping runs, reading what failed) get a fresh
+ * signal with a budget of their own: a deadline that has passed must not prevent the clean-up,
+ * and a cancel during the clean-up shortens it rather than abandoning it.
+ */
+class StepClock {
+    controller = new AbortController();
+    timer;
+    phase = 'wait';
+    cleanupEndsAt = Infinity;
+    cancelled = false;
+    constructor(timeoutMs) {
+        this.timer = this.timeoutAfter(timeoutMs);
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    cancel() {
+        if (this.cancelled)
+            return;
+        this.cancelled = true;
+        if (this.phase === 'wait')
+            this.controller.abort(new errors/* AbortedError */.oM('cancelled'));
+        else if (this.cleanupEndsAt - Date.now() > CANCEL_CLEANUP_MS)
+            this.armCleanup(CANCEL_CLEANUP_MS);
+    }
+    beginCleanup() {
+        if (this.phase === 'cleanup')
+            return;
+        this.phase = 'cleanup';
+        this.controller = new AbortController();
+        this.armCleanup(this.cancelled ? CANCEL_CLEANUP_MS : CLEANUP_MS);
+    }
+    dispose() {
+        clearTimeout(this.timer);
+    }
+    armCleanup(ms) {
+        clearTimeout(this.timer);
+        this.cleanupEndsAt = Date.now() + ms;
+        this.timer = this.timeoutAfter(ms);
+    }
+    timeoutAfter(ms) {
+        const controller = this.controller;
+        const timer = setTimeout(() => controller.abort(new errors/* AbortedError */.oM('timeout')), ms);
+        // Never the reason the process stays alive.
+        timer.unref();
+        return timer;
+    }
+}
+
+// EXTERNAL MODULE: ./lib/providers/index.js + 27 modules
+var providers = __nccwpck_require__(970);
+;// CONCATENATED MODULE: ./lib/gate/session.js
+// What the main and the post step share: the step's clock, one HTTP client and the provider.
+
+
+
+function openSession(connection, timeoutMs, env) {
+    const clock = new StepClock(timeoutMs);
+    const onCancel = () => clock.cancel();
+    if (env.cancellation.aborted)
+        onCancel();
+    env.cancellation.addEventListener('abort', onCancel);
+    const http = new net_http/* HttpClient */.Qq({
+        logger: env.logger,
+        signal: () => clock.signal,
+        ...(env.tuning?.retry && { retry: env.tuning.retry }),
+        ...(env.tuning?.requestTimeoutMs && { requestTimeoutMs: env.tuning.requestTimeoutMs })
+    });
+    const { provider, guard } = (0,providers/* createProvider */.Q)(connection, http, env.logger);
+    return {
+        clock,
+        provider,
+        guard,
+        close: () => {
+            clock.dispose();
+            env.cancellation.removeEventListener('abort', onCancel);
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 2623:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ stopRuns)
+/* harmony export */ });
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9814);
+// Stopping runs, and saying only what the service confirmed. A stop counts when the answer says the
+// run was stopped, or when the run's own record, read again, shows it has ended; anything else
+// means the run may still be running, and the log says so with its link.
+
+/** Stops the runs at once, in parallel. */
+async function stopRuns(provider, logger, runs) {
+    return Promise.all(runs.map((run) => stopOne(provider, logger, run)));
+}
+async function stopOne(provider, logger, run) {
+    const name = `pipeline ${run.pipelineId} run ${run.runId}`;
+    let why;
+    try {
+        if (await provider.stop(run)) {
+            logger.info(`Stopped ${name}.`);
+            return { run, confirmed: true };
+        }
+        why = 'the service did not say it stopped it';
+    }
+    catch (error) {
+        why = error.message;
+    }
+    try {
+        const detail = await provider.detail(run, true);
+        if ((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .hasEnded */ .hY)(detail.state)) {
+            logger.info(`Stopped ${name}: it has ended (${detail.status}).`);
+            return { run, confirmed: true, detail };
+        }
+        why = `${why}; it is still ${detail.status || 'running'}`;
+        logger.warning(`Could not confirm that ${name} stopped (${why}). It may still be running${run.url ? `: ${run.url}` : ''}`);
+        return { run, confirmed: false, detail };
+    }
+    catch (error) {
+        why = `${why}; reading it again failed: ${error.message}`;
+    }
+    logger.warning(`Could not confirm that ${name} stopped (${why}). It may still be running${run.url ? `: ${run.url}` : ''}`);
+    return { run, confirmed: false };
+}
+
+
+/***/ }),
+
+/***/ 5691:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3509);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5242);
+/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2287);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2550);
+// Entry point of dist/index.js, for both the main and the post step: one bundle serves both, and
+// the state tells them apart (as in actions/checkout).
+
+
+
+
+const io = (0,_action_io_js__WEBPACK_IMPORTED_MODULE_0__/* .actionIO */ .P)();
+if ((0,_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .isPost */ .tl)(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .actionsState */ .Rq)) {
+    await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_1__/* .post */ .b)(io);
+}
+else {
+    (0,_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .markMainStarted */ .UM)(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .actionsState */ .Rq);
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)(io);
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 1789:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rd: () => (/* binding */ redactText),
+/* harmony export */   cA: () => (/* binding */ redactHeaders),
+/* harmony export */   eh: () => (/* binding */ isSecretName),
+/* harmony export */   rE: () => (/* binding */ SecretSet),
+/* harmony export */   sx: () => (/* binding */ redactBody)
+/* harmony export */ });
+/* unused harmony exports PREVIEW_LIMIT, preview */
+// What must never be printed, and the bounded printer for anything that came from the wire.
+//
+// Two nets, because each misses something. The runner masks the values registered with it
+// (`::add-mask::`), but a signature or a freshly minted token may be printed before it is
+// registered, and a value the runner does not know of is printed as is. So debug output also cuts
+// out, by itself, every header and field that authenticates, every value registered so far, and the
+// value of every run variable whose name says it is secret.
+/** Values registered as secret, in the forms they take when embedded in JSON or a URL. */
+class SecretSet {
+    values = new Set();
+    forms = [];
+    /**
+     * Registers a value; returns what to hand to the runner's masker: the value and, for a value of
+     * several lines, each line (the runner matches a secret within one line of output).
+     */
+    add(value) {
+        const parts = [value, ...value.split(/\r?\n/).filter((l) => l.trim().length >= 4)].filter((v, i, all) => v !== '' && all.indexOf(v) === i);
+        const fresh = parts.filter((v) => !this.values.has(v));
+        for (const v of fresh)
+            this.values.add(v);
+        if (fresh.length > 0) {
+            const forms = new Set();
+            for (const v of this.values)
+                [v, JSON.stringify(v).slice(1, -1), encodeURIComponent(v)].forEach((f) => forms.add(f));
+            // Longest first, so that a secret containing another is cut whole.
+            this.forms = [...forms].sort((a, b) => b.length - a.length);
+        }
+        return fresh;
+    }
+    /** Every registered form, longest first. */
+    all() {
+        return this.forms;
+    }
+}
+function redactText(text, secrets) {
+    let out = text;
+    for (const form of secrets.all())
+        if (form !== '' && out.includes(form))
+            out = out.split(form).join('***');
+    return out;
+}
+const SECRET_HEADERS = new Set([
+    'authorization',
+    'x-auth-token',
+    'x-subject-token',
+    'x-security-token',
+    'x-yunxiao-token',
+    'x-acs-security-token',
+    'cookie',
+    'set-cookie'
+]);
+// Field names whose values authenticate, in request and response bodies.
+const SECRET_KEY = /pass(word)?|secret|token|credential|signature|^access$|^securitytoken$/i;
+// Run variables: a name that says secret hides its value from the summary and from debug output.
+const SECRET_NAME = /pass|secret|token|key|credential|auth|cookie|session|private|cert/i;
+/** Whether a run variable's name says that its value is secret. */
+function isSecretName(name) {
+    return SECRET_NAME.test(name);
+}
+function redactHeaders(headers) {
+    const out = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value === undefined)
+            continue;
+        out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? '[redacted]' : String(value);
+    }
+    return out;
+}
+/** How much of an answer a debug line shows before the logger cuts it (after cutting out secrets). */
+const PREVIEW_LIMIT = 64 * 1024;
+/**
+ * A request or response body for the debug log: JSON (also JSON inside a string field, and a form
+ * field holding JSON, as the Yunxiao start request has) with secret fields replaced, cut to
+ * `limit` characters; anything else is shown only by its size.
+ */
+function redactBody(body, parsed, limit = PREVIEW_LIMIT) {
+    if (body === '')
+        return '';
+    let value = parsed;
+    if (value === undefined) {
+        value = parseLoose(body);
+        if (value === undefined) {
+            const form = formFields(body);
+            if (form === undefined)
+                return `[${body.length} characters, not JSON]`;
+            value = form;
+        }
+    }
+    return preview(redactValue(value, 0, ''), limit);
+}
+function parseLoose(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `a=1&b=2` as an object, when the body looks like a form. */
+function formFields(body) {
+    if (!/^[\w.%-]+=[^&]*(&[\w.%-]+=[^&]*)*$/.test(body.trim()))
+        return undefined;
+    return Object.fromEntries([...new URLSearchParams(body)].map(([k, v]) => [k, parseLoose(v) ?? v]));
+}
+const MAX_DEPTH = 16;
+function redactValue(value, depth, parentKey) {
+    if (depth > MAX_DEPTH)
+        return '…';
+    if (typeof value === 'string') {
+        // JSON inside a string (the Yunxiao `params` field): redact inside it too.
+        if (/^\s*[[{]/.test(value)) {
+            const inner = parseLoose(value);
+            if (inner !== undefined)
+                return redactValue(inner, depth + 1, parentKey);
+        }
+        return value;
+    }
+    if (Array.isArray(value))
+        return value.map((v) => redactValue(v, depth + 1, parentKey));
+    if (typeof value !== 'object' || value === null)
+        return value;
+    const entries = Object.entries(value);
+    // `{name: "DB_PASSWORD", value: "…"}` (CodeArts) or `{key: …, value: …}` (Yunxiao globalParams).
+    const named = entries.find(([k]) => k === 'name' || k === 'key')?.[1];
+    const hideValue = typeof named === 'string' && isSecretName(named);
+    const out = {};
+    for (const [key, v] of entries) {
+        // `envs: {DB_PASSWORD: "…"}`: the Yunxiao shape, where the key is the variable's name.
+        const secret = SECRET_KEY.test(key) || (parentKey === 'envs' && isSecretName(key)) || (hideValue && key === 'value');
+        out[key] = secret ? '[redacted]' : redactValue(v, depth + 1, key);
+    }
+    return out;
+}
+/**
+ * JSON text of a value from the wire, bounded in depth and in length: a service can answer with
+ * thousands of nested levels (JSON.stringify would overflow the stack) or with megabytes.
+ */
+function preview(value, limit = 2_000) {
+    const out = [];
+    let length = 0;
+    const push = (s) => {
+        out.push(s);
+        length += s.length;
+        return length <= limit;
+    };
+    const walk = (v, depth) => {
+        if (v === null || typeof v === 'number' || typeof v === 'boolean')
+            return push(String(v));
+        if (typeof v === 'string')
+            return push(JSON.stringify(v.length > limit ? `${v.slice(0, limit)}…` : v));
+        if (typeof v !== 'object')
+            return push('null');
+        if (depth >= MAX_DEPTH)
+            return push(Array.isArray(v) ? '[…]' : '{…}');
+        if (Array.isArray(v)) {
+            if (!push('['))
+                return false;
+            for (let i = 0; i < v.length; i++)
+                if ((i > 0 && !push(',')) || !walk(v[i], depth + 1))
+                    return false;
+            return push(']');
+        }
+        if (!push('{'))
+            return false;
+        let first = true;
+        for (const [k, item] of Object.entries(v)) {
+            if ((!first && !push(',')) || !push(`${JSON.stringify(k)}:`) || !walk(item, depth + 1))
+                return false;
+            first = false;
+        }
+        return push('}');
+    };
+    const complete = walk(value, 0);
+    const text = out.join('');
+    return complete && text.length <= limit ? text : `${text.slice(0, limit)}… [cut]`;
+}
+
+
+/***/ }),
+
+/***/ 2550:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./lib/action/inputs.js + 6 modules
+var inputs = __nccwpck_require__(4659);
+// EXTERNAL MODULE: ./lib/action/io.js + 4 modules
+var action_io = __nccwpck_require__(3509);
+// EXTERNAL MODULE: ./lib/action/secrets.js
+var secrets = __nccwpck_require__(7987);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
+// EXTERNAL MODULE: ./lib/model.js
+var model = __nccwpck_require__(9814);
+// EXTERNAL MODULE: ./lib/providers/index.js + 27 modules
+var providers = __nccwpck_require__(970);
+;// CONCATENATED MODULE: ./lib/report/failures.js
+const ENTRY_CHECK = '(stage entry check)';
+const EXIT_CHECK = '(stage exit check)';
+/** A stage's steps in run order: entry checks, each job's steps, exit checks. */
+function stageSteps(stage) {
+    return [
+        ...stage.pre.map((step) => ({ stage, jobName: ENTRY_CHECK, step })),
+        ...stage.jobs.flatMap((job) => job.steps.map((step) => ({ stage, jobName: job.name, job, step }))),
+        ...stage.post.map((step) => ({ stage, jobName: EXIT_CHECK, step }))
+    ];
+}
+function placedSteps(detail) {
+    return detail.stages.flatMap(stageSteps);
+}
+/**
+ * Every failed step of a run, in run order. A failed job without a failed step (refused before it
+ * started, or timed out) is listed by itself; so is a failed stage whose failure shows nowhere below it.
+ */
+function failuresOf(detail) {
+    return detail.stages.flatMap((stage) => {
+        const found = stageSteps(stage)
+            .filter(({ step }) => step.state === 'failure')
+            .map(({ jobName, job, step }) => ({ stage: stage.name, job: jobName, step: step.name, message: step.message ?? job?.message ?? '' }));
+        for (const job of stage.jobs) {
+            if (job.state === 'failure' && !job.steps.some((s) => s.state === 'failure')) {
+                found.push({ stage: stage.name, job: job.name, step: '', message: job.message ?? '' });
+            }
+        }
+        if (found.length === 0 && stage.state === 'failure')
+            found.push({ stage: stage.name, job: '', step: '', message: '' });
+        return found;
+    });
+}
+/** `Build / Compile / make`, leaving out the parts that are empty. */
+function failurePath(failure) {
+    return [failure.stage, failure.job, failure.step].filter((part) => part !== '').join(' / ');
+}
+
+;// CONCATENATED MODULE: ./lib/report/labels.js
+
+/** Names runs for people: "shop-build #12" once the service has said so, the pipeline ID until then. */
+class RunLabels {
+    names = new Map();
+    numbers = new Map();
+    /** Learns the pipeline's name and the run's number from whatever was read of the run. */
+    remember(run, snapshot) {
+        if (snapshot.runNumber !== undefined)
+            this.numbers.set((0,model/* runKey */.r7)(run), snapshot.runNumber);
+        if ((0,model/* isDetail */.mO)(snapshot) && snapshot.pipelineName)
+            this.names.set(run.pipelineId, snapshot.pipelineName);
+    }
+    label(run) {
+        const number = this.numbers.get((0,model/* runKey */.r7)(run));
+        return `${this.names.get(run.pipelineId) ?? `pipeline ${run.pipelineId}`}${number !== undefined ? ` #${number}` : ''}`;
+    }
+    /** The pipeline's name when known. */
+    name(pipelineId) {
+        return this.names.get(pipelineId);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/report/outputs.js
+/** Every output of action.yml, from the results in `pipeline-ids` order. */
+function writeOutputs(setOutput, results, conclusion) {
+    setOutput('conclusion', conclusion);
+    setOutput('results', JSON.stringify(results));
+    setOutput('run-ids', results.map((r) => r.run_id).join(','));
+    const first = results[0];
+    setOutput('run-id', first?.run_id ?? '');
+    setOutput('run-url', first?.url ?? '');
+    setOutput('status', first?.status ?? '');
+}
+
+;// CONCATENATED MODULE: ./lib/report/printout.js
+// What the reports ask to be printed, as data: the reports decide what to say, and the step prints
+// it (through its Logger, the one place that decides how text reaches the job log).
+function print(logger, printouts) {
+    for (const p of printouts) {
+        if ('info' in p)
+            logger.info(p.info);
+        else if ('warning' in p)
+            logger.warning(p.warning);
+        else if ('annotation' in p)
+            logger.error(p.annotation, { title: p.title });
+        else {
+            logger.startGroup(p.group);
+            logger.verbatim(p.lines);
+            logger.endGroup();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/report/progress.js
+// Progress lines while waiting: one when a run, a stage or a job changes status, never one per
+// poll, so a long wait leaves a short, readable log.
+
+/** The lines that say what changed since the run was last read. Job lines appear when the read included jobs. */
+function progressLines(label) {
+    const jobsSeen = new Map();
+    return (run, previous, current) => {
+        const lines = changes(previous, current).map((line) => `${label(run)}: ${line}`);
+        if (!(0,model/* isDetail */.mO)(current))
+            return lines;
+        for (const stage of current.stages) {
+            for (const job of stage.jobs) {
+                const key = `${(0,model/* runKey */.r7)(run)}/${stage.name}/${job.name}`;
+                const before = jobsSeen.get(key);
+                jobsSeen.set(key, job.status);
+                // A job seen for the first time is worth a line once it has started.
+                if (before === job.status || (before === undefined && job.state === 'running' && job.startedAt === undefined))
+                    continue;
+                lines.push(`${label(run)}:     job ${stage.name} / ${job.name}: ${job.status}`);
+            }
+        }
+        return lines;
+    };
+}
+/** What changed in the run and its stages between two reads, in words. */
+function changes(previous, current) {
+    const lines = [];
+    if (previous?.status !== current.status)
+        lines.push(current.status || 'status unknown');
+    if (previous === undefined) {
+        // The first read shows the plan: every stage on one line.
+        if (current.stages.length > 0)
+            lines.push(`  stages: ${current.stages.map((s) => `${s.name} ${s.status}`).join(' · ')}`);
+        return lines;
+    }
+    const before = new Map(previous.stages.map((s) => [s.name, s.status]));
+    for (const stage of current.stages) {
+        if (before.get(stage.name) !== stage.status)
+            lines.push(`  stage ${stage.name}: ${stage.status}`);
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./lib/report/tail.js
+// A step's log as the job log shows it: only its tail is kept, so a 100 MB log streams through in
+// bounded memory. (Printing it so that no line can act as a workflow command is Logger.verbatim.)
+/**
+ * Consumes the lines, keeping the last `limit` (a ring buffer: memory is `limit` lines, whatever the
+ * log's size; the providers' line readers already cut each line to log-lines.ts MAX_LINE).
+ */
+async function readTail(lines, limit) {
+    const ring = new Array(limit);
+    let total = 0;
+    for await (const line of lines) {
+        ring[total % limit] = line;
+        total++;
+    }
+    const kept = Math.min(total, limit);
+    const start = total - kept;
+    return { lines: Array.from({ length: kept }, (_, i) => ring[(start + i) % limit]), total };
+}
+
+;// CONCATENATED MODULE: ./lib/report/reporter.js
+// Prints why runs failed, as soon as a run's detail shows it: the job's message, the failing step's
+// log tail in a group, and an error annotation. With `logs: all`, every step's log as it ends.
+// Each step is reported once, however many details show it.
+
+
+
+// The runner shows 10 error annotations per step; the step's own failure line is the tenth.
+const ANNOTATIONS = 9;
+// The runner cuts annotation messages at 4096 characters.
+const ANNOTATION_CHARS = 4_096;
+const ANNOTATION_LINES = 20;
+class Reporter {
+    provider;
+    settings;
+    reported = new Set();
+    annotations = 0;
+    /** Failed steps with their tails, by runKey(), in the order found. */
+    failedLogs = new Map();
+    constructor(provider, settings) {
+        this.provider = provider;
+        this.settings = settings;
+    }
+    /** Reports what this detail shows that has not been reported yet. `label` names the run: "shop-build #12". */
+    async onDetail(run, detail, label) {
+        const out = [];
+        for (const placed of placedSteps(detail)) {
+            const { step } = placed;
+            const failed = step.state === 'failure';
+            const ended = (0,model/* hasEnded */.hY)(step.state);
+            const printLog = this.settings.logs === 'all' ? ended : this.settings.logs === 'failed' && failed;
+            if ((!failed && !printLog) || !this.once(`${(0,model/* runKey */.r7)(run)}/step/${step.id}`))
+                continue;
+            const failure = { stage: placed.stage.name, job: placed.jobName, step: step.name, message: step.message ?? placed.job?.message ?? '' };
+            if (failed && placed.job?.message && this.once(`${(0,model/* runKey */.r7)(run)}/job/${placed.job.id}`)) {
+                out.push({ info: `${label} / ${placed.stage.name} / ${placed.job.name} failed: ${oneLine(placed.job.message)}` });
+            }
+            const tail = printLog ? await this.stepLog(run, placed, label, out) : undefined;
+            if (failed)
+                this.fail(run, label, failure, tail, out);
+        }
+        // Failures with no failed step to show (a job refused before it ran, a stage that failed by itself).
+        for (const failure of failuresOf(detail).filter((f) => f.step === '')) {
+            if (this.once(`${(0,model/* runKey */.r7)(run)}/failure/${failurePath(failure)}`))
+                this.fail(run, label, failure, undefined, out);
+        }
+        return out;
+    }
+    /** Reads the step's log (its tail) and says how to show it. */
+    async stepLog(run, placed, label, out) {
+        const { step } = placed;
+        const title = `${label} / ${placed.stage.name} / ${placed.jobName} / ${step.name}: ${step.status}`;
+        if (step.logKey === undefined) {
+            out.push({ info: `${title} (no log)` });
+            return undefined;
+        }
+        let tail;
+        try {
+            tail = await readTail(this.provider.stepLog(run, step.logKey), this.settings.logLines);
+        }
+        catch (error) {
+            out.push({ warning: `Could not read the log of ${title}: ${error.message}` });
+            return undefined;
+        }
+        const shown = tail.total > tail.lines.length ? ` (last ${tail.lines.length} of ${tail.total} lines)` : '';
+        out.push({ group: `${title}${shown}`, lines: tail.lines });
+        return tail;
+    }
+    fail(run, label, failure, tail, out) {
+        const list = this.failedLogs.get((0,model/* runKey */.r7)(run)) ?? [];
+        list.push({ failure, ...(tail && { tail }) });
+        this.failedLogs.set((0,model/* runKey */.r7)(run), list);
+        if (this.annotations >= ANNOTATIONS)
+            return;
+        this.annotations++;
+        out.push({ annotation: annotationText(failure, tail), title: `${label} / ${failurePath(failure)}` });
+    }
+    once(key) {
+        if (this.reported.has(key))
+            return false;
+        this.reported.add(key);
+        return true;
+    }
+}
+/** The failure's message, then as many of the last lines as fit the runner's limit. */
+function annotationText(failure, tail) {
+    const message = oneLine(failure.message || 'failed').slice(0, 1_000);
+    const lines = tail?.lines.slice(-ANNOTATION_LINES) ?? [];
+    let text = message;
+    for (let i = 0; i < lines.length; i++) {
+        const candidate = `${message}\n\nLast lines:\n${lines.slice(i).join('\n')}`;
+        if (candidate.length <= ANNOTATION_CHARS) {
+            text = candidate;
+            break;
+        }
+    }
+    return text;
+}
+function oneLine(text) {
+    return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+;// CONCATENATED MODULE: ./lib/report/results.js
+// The per-run results (the `results` output) and the step's overall conclusion.
+
+function conclusionOf(snapshot, interrupted, onManualGate) {
+    switch (snapshot?.state) {
+        case 'success':
+            return 'success';
+        case 'failure':
+            return 'failure';
+        case 'cancelled':
+            return 'cancelled';
+    }
+    if (snapshot?.state === 'manual' && onManualGate === 'fail')
+        return 'failure';
+    // Still running (or waiting at a gate) when the wait ended.
+    if (interrupted === 'timeout')
+        return 'timed_out';
+    return 'cancelled'; // the job was cancelled, or fail-fast stopped it
+}
+function resultOf(run, snapshot, ending, failures) {
+    const started = snapshot?.startedAt;
+    const finished = snapshot?.finishedAt;
+    return {
+        pipeline_id: run.pipelineId,
+        run_id: run.runId,
+        run_number: snapshot?.runNumber ?? null,
+        status: snapshot?.status ?? '',
+        conclusion: conclusionOf(snapshot, ending.interrupted, ending.onManualGate),
+        url: snapshot?.url ?? run.url,
+        started_at: started?.toISOString() ?? null,
+        finished_at: finished?.toISOString() ?? null,
+        duration_s: started && finished ? Math.round((finished.getTime() - started.getTime()) / 1000) : null,
+        failures
+    };
+}
+/**
+ * One word for all runs. A cancelled job says so whatever the runs did; otherwise a failure
+ * outweighs a timeout, which outweighs a run someone cancelled in the console.
+ */
+function overallConclusion(results, interrupted) {
+    if (interrupted === 'cancelled')
+        return 'cancelled';
+    for (const c of ['failure', 'timed_out', 'cancelled']) {
+        if (results.some((r) => r.conclusion === c))
+            return c;
+    }
+    return 'success';
+}
+/** A run started in `mode: trigger`: nothing is known of it but that it exists. */
+function startedResult(run) {
+    return {
+        pipeline_id: run.pipelineId,
+        run_id: run.runId,
+        run_number: null,
+        status: run.queueId !== undefined ? 'QUEUED' : 'STARTED',
+        conclusion: 'success',
+        url: run.url,
+        started_at: null,
+        finished_at: null,
+        duration_s: null,
+        failures: []
+    };
+}
+/** The step's one-line failure: each unsuccessful pipeline (by name when known) and what failed in it. */
+function failureLine(results, interrupted, timeoutMs, nameOf) {
+    const parts = results
+        .filter((r) => r.conclusion !== 'success')
+        .map((r) => {
+        const run = r.run_number !== null ? `run #${r.run_number}` : `run ${r.run_id}`;
+        const where = r.failures.map(failurePath).filter((p) => p !== '');
+        const detail = where.length > 0 ? ` at ${where.join(', ')}` : '';
+        const late = r.status === 'CANCELED' ? 'and was stopped' : `(${r.status || 'not read'})`;
+        const state = r.conclusion === 'timed_out' ? `did not end in time ${late}` : r.status || r.conclusion;
+        const name = nameOf(r.pipeline_id);
+        return `${name !== undefined ? `${name} (pipeline ${r.pipeline_id})` : `pipeline ${r.pipeline_id}`} ${run} ${state}${detail}`;
+    });
+    const why = { timeout: `Timed out after ${timeoutMs / 1000}s: `, cancelled: 'Cancelled: ', 'fail-fast': 'Stopped early (fail-fast): ' };
+    return `${interrupted ? why[interrupted] : ''}${parts.join('; ')}`;
+}
+
+// EXTERNAL MODULE: ./lib/log/redact.js
+var redact = __nccwpck_require__(1789);
+;// CONCATENATED MODULE: ./lib/report/summary.js
+// The job summary: one table of all runs, then per run its stages and jobs, the failing steps' last
+// lines, and what the runs were started with. GitHub refuses a step summary over 1 MiB, so the
+// summary is rendered with less detail until it fits, whatever the size of the pipelines.
+
+
+const SUMMARY_LIMIT = 1024 * 1024 - 16 * 1024;
+/** How much to show: each level drops something, until the text fits. */
+const LEVELS = [
+    { jobs: 'all', tailLines: 30, failedSteps: 10 },
+    { jobs: 'unsuccessful', tailLines: 30, failedSteps: 10 },
+    { jobs: 'none', tailLines: 10, failedSteps: 5 },
+    { jobs: 'none', tailLines: 0, failedSteps: 0 }
+];
+function renderSummary(input, limit = SUMMARY_LIMIT) {
+    for (const level of LEVELS) {
+        const text = render(input, level);
+        if (Buffer.byteLength(text) <= limit)
+            return text;
+    }
+    // Even the overview is too big (thousands of pipelines): keep the lines that fit (a line cut
+    // in two would leave an unclosed element), and the table rows that fit of a table too long.
+    const kept = [];
+    let size = 0;
+    for (const line of render(input, LEVELS[3]).split('\n')) {
+        const rows = line.startsWith('<table>') ? line.split(/(?=<tr>)/) : [line];
+        let part = '';
+        for (const row of rows) {
+            if (size + Buffer.byteLength(part + row) > limit / 2)
+                break;
+            part += row;
+        }
+        if (part === '')
+            break;
+        kept.push(part.startsWith('<table>') && !part.endsWith('</table>') ? `${part}</table>` : part);
+        size += Buffer.byteLength(part) + 1;
+    }
+    return `${kept.join('\n')}\n\n…(cut to fit the summary limit)\n`;
+}
+function render(input, level) {
+    const out = [`## ${ICON[input.conclusion]} ${summary_text(input.service)}: ${input.conclusion}`, ''];
+    out.push(table(['Pipeline', 'Run', 'Status', 'Duration'], input.runs.map(({ result, pipeline }) => [
+        summary_text(pipeline),
+        summary_link(result.run_number !== null ? `#${result.run_number}` : result.run_id, result.url),
+        `${ICON[result.conclusion]} ${summary_text(result.status || result.conclusion)}`,
+        duration(result.duration_s === null ? undefined : result.duration_s * 1000)
+    ])));
+    if (level.tailLines > 0 || level.jobs !== 'none') {
+        for (const run of input.runs)
+            out.push(...runSection(run, level, input.service));
+    }
+    else {
+        const items = input.runs.flatMap((run) => run.failedLogs.map((f) => `<li>${summary_text(label(run))}: ${summary_text(failurePath(f.failure))}: ${summary_text(f.failure.message)}</li>`));
+        if (items.length > 0)
+            out.push('', `<ul>${items.join('')}</ul>`);
+    }
+    if (input.trigger)
+        out.push(...triggerSection(input.trigger));
+    return `${out.join('\n')}\n`;
+}
+function runSection(run, level, service) {
+    const out = ['', `<h3>${summary_text(label(run))}: ${summary_text(run.result.status || run.result.conclusion)}</h3>`, ''];
+    if (run.result.stopped === false) {
+        out.push('⚠️ The action asked the service to stop this run, and the service did not confirm it: **the run may still be running.**', '');
+    }
+    if (run.result.url)
+        out.push(`<p>${summary_link(`Open in ${service}`, run.result.url)}${run.result.started_at ? ` · started ${summary_text(run.result.started_at)}` : ''}</p>`, '');
+    if (run.detail) {
+        const rows = [];
+        for (const stage of run.detail.stages) {
+            rows.push([`<b>${summary_text(stage.name)}</b>`, '', summary_status(stage.state, stage.status), span(stage.startedAt, stage.finishedAt)]);
+            for (const job of stage.jobs) {
+                const show = level.jobs === 'all' || (level.jobs === 'unsuccessful' && job.state !== 'success' && job.state !== 'skipped');
+                if (show)
+                    rows.push(['', summary_text(job.name), summary_status(job.state, job.status), span(job.startedAt, job.finishedAt)]);
+            }
+        }
+        out.push(table(['Stage', 'Job', 'Status', 'Duration'], rows));
+    }
+    for (const { failure, tail } of run.failedLogs.slice(0, level.failedSteps)) {
+        const lines = tail?.lines.slice(-level.tailLines) ?? [];
+        out.push('', `<details><summary>❌ ${summary_text(failurePath(failure))}: ${summary_text(failure.message || 'failed')}${lines.length > 0 ? ` (last ${lines.length} lines)` : ''}</summary>`, '');
+        // Inside <pre> a blank line does not end the HTML block, so the lines keep their breaks.
+        if (lines.length > 0)
+            out.push(`<pre>${lines.map(esc).join('\n')}</pre>`);
+        out.push('</details>');
+    }
+    return out;
+}
+function label(run) {
+    return run.result.run_number !== null ? `${run.pipeline} #${run.result.run_number}` : run.pipeline;
+}
+function triggerSection(trigger) {
+    const rows = [];
+    if (trigger.ref)
+        rows.push([trigger.ref.kind, code(trigger.ref.name)]);
+    // Values are shown except where the variable is secret (see maskSecretVariables): the runner
+    // masks only the values it was told about, and a value derived from a secret was never told.
+    for (const v of trigger.variables) {
+        const hidden = (0,redact/* isSecretName */.eh)(v.name) || trigger.secretVariables.includes(v.name);
+        rows.push([`variable ${code(v.name)}`, hidden ? '(hidden)' : code(v.value)]);
+    }
+    if (trigger.stages.length > 0)
+        rows.push(['stages', trigger.stages.map(code).join(', ')]);
+    if (trigger.jobs.length > 0)
+        rows.push(['jobs', trigger.jobs.map(code).join(', ')]);
+    rows.push(['description', trigger.description !== undefined ? summary_text(trigger.description) : 'default (repository, commit and workflow run)']);
+    return ['', '<h3>Started with</h3>', '', table(['', ''], rows)];
+}
+const ICON = {
+    success: '✅',
+    failure: '❌',
+    cancelled: '⏹️',
+    timed_out: '⏱️',
+    running: '⏳',
+    manual: '✋',
+    skipped: '⏭️'
+};
+function summary_status(state, word) {
+    return `${ICON[state]} ${summary_text(word)}`;
+}
+/** One line of HTML: in GitHub markdown a blank line would end the table mid-way. */
+function table(head, rows) {
+    const tr = (cells, tag) => `<tr>${cells.map((c) => `<${tag}>${c}</${tag}>`).join('')}</tr>`;
+    return `<table>${tr(head, 'th')}${rows.map((r) => tr(r, 'td')).join('')}</table>`;
+}
+// Every piece of remote (or user) text is placed by one of these, for the context it lands in. All
+// of it sits inside HTML elements, where GitHub applies no Markdown and makes no links of its own.
+/** Text inside an element: escaped, and on one line (a blank line would end the HTML block). */
+function summary_text(value) {
+    return esc(value.replace(/\s+/g, ' ').trim());
+}
+/** A link, only for an http(s) URL (remote URLs were already kept only when on the service's own hosts). */
+function summary_link(label, url) {
+    let href;
+    try {
+        href = new URL(url).href;
+    }
+    catch {
+        return summary_text(label);
+    }
+    return /^https?:$/.test(new URL(href).protocol) ? `<a href="${esc(href)}">${summary_text(label)}</a>` : summary_text(label);
+}
+function code(value) {
+    return `<code>${summary_text(value)}</code>`;
+}
+/** HTML-escaped, and the characters Markdown would read too: no markup, no links. */
+function esc(value) {
+    return value.replace(/[&<>"'|\\`*_[\]]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function span(start, end) {
+    return start && end ? duration(end.getTime() - start.getTime()) : '';
+}
+function duration(ms) {
+    if (ms === undefined || ms < 0)
+        return '';
+    const s = Math.round(ms / 1000);
+    if (s < 60)
+        return `${s}s`;
+    if (s < 3600)
+        return `${Math.floor(s / 60)}m ${s % 60}s`;
+    return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
+}
+
+// EXTERNAL MODULE: ./lib/wait/sleep.js
+var sleep = __nccwpck_require__(342);
+;// CONCATENATED MODULE: ./lib/net/rounds.js
+
+
+/**
+ * Calls `fn` again after a transient failure, up to `rounds` calls in all. The HTTP client already
+ * retried each request; this is for steps that must not fail on a bad minute, such as finding
+ * the runs to wait on, bounded by the step's deadline through `signal`.
+ */
+async function inRounds(fn, rounds, pauseMs, signal) {
+    for (let round = 1;; round++) {
+        try {
+            return await fn();
+        }
+        catch (error) {
+            if (round >= rounds || !(0,errors/* isTransient */.dg)(error))
+                throw error;
+        }
+        await (0,sleep/* sleep */.y)(pauseMs, signal());
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/gate/start.js
+// Starting a run is the one request that must not be repeated blindly: if its answer is lost (a
+// reset, a timeout, a gateway 5xx, a garbled answer), the run may exist, and a gateway can take many
+// seconds to list a run it created. So a lost answer is followed by a search for the run by the
+// start's marker, repeated for a window that covers such delays, and a start is sent again only
+// after a search that succeeded, at the end of that window, found nothing. A search that fails is
+// searched again, never replaced by a start (docs/starting.md).
+
+
+/** Gateways answer 504 after about 30 s (Huawei's APIG, Alibaba's): a run may appear that much later. */
+const SEARCH_WINDOW_MS = 45_000;
+const MAX_SENDS = 5;
+async function startOnce(pipelineId, request, deps) {
+    const prepared = await deps.provider.prepareStart(pipelineId, request);
+    const context = {
+        marker: request.marker,
+        sentAt: Date.now(),
+        ...(prepared.before !== undefined && { before: prepared.before }),
+        ...(request.ref && { ref: request.ref })
+    };
+    deps.onSend?.(context);
+    for (let send = 1; send <= MAX_SENDS; send++) {
+        try {
+            return { run: await deps.provider.start(prepared), sentAgain: send > 1, context };
+        }
+        catch (error) {
+            if (error instanceof errors/* RemoteError */.Hi && !(error instanceof errors/* CredentialsRefusedError */.TW) && !(0,errors/* isTransient */.dg)(error))
+                throw new errors/* StartRefusedError */.Zy(error);
+            if (!(error instanceof errors/* OutcomeUnknownError */.Do || error instanceof errors/* MalformedResponseError */.f7))
+                throw error;
+            const window = deps.searchWindowMs ?? SEARCH_WINDOW_MS;
+            deps.logger.warning(`${error.message}. Looking for its run (marker ${request.marker}) for ${seconds(window)} before starting again.`);
+            const found = await searchLost(pipelineId, context, deps, window);
+            if (found)
+                return { run: found, sentAgain: send > 1, context };
+            if (error instanceof errors/* UnnamedRunError */.U6) {
+                throw new errors/* PreconditionError */.Rb(`starting pipeline ${pipelineId}`, `the service says it made a run but not which, and no run carrying ${request.marker} could be found; nothing is started again: look for it in the console`);
+            }
+            deps.logger.info(`No run of pipeline ${pipelineId} appeared for that start: it did not happen. Starting again (${send + 1} of ${MAX_SENDS}).`);
+        }
+    }
+    throw new errors/* TransportError */.wX(`starting pipeline ${pipelineId}`, `${MAX_SENDS} start requests got no answer, and none of them made a run`, false);
+}
+/**
+ * Searches until a run is found, or until a search that began after the window had passed finds
+ * nothing. Where the service cannot show the marker, one candidate is taken as the run (nothing
+ * else could have made it) and several are an error: starting again could make a second run, and
+ * taking one of them could report someone else's run.
+ */
+async function searchLost(pipelineId, context, deps, window) {
+    const until = Date.now() + window;
+    for (let round = 0;; round++) {
+        const began = Date.now();
+        try {
+            const search = await deps.provider.find(pipelineId, context);
+            const [first, ...others] = search.found;
+            if (first) {
+                deps.logger.info(`Found it: the start of pipeline ${pipelineId} had worked (run ${first.runId}).`);
+                for (const other of others)
+                    deps.logger.warning(`Run ${other.runId} of pipeline ${pipelineId} carries the same marker: the start was made twice.`);
+                return first;
+            }
+            const unverifiable = search.unverifiable ?? [];
+            if (search.candidates.length === 1 && unverifiable.length === 0) {
+                const [only] = search.candidates;
+                deps.logger.warning(`Run ${only.runId} of pipeline ${pipelineId} is taken as the one this start made: it is the only run that appeared since, ` +
+                    'and the service does not show which run a start made.');
+                return only;
+            }
+            const maybe = [...search.candidates, ...unverifiable];
+            // Several runs that may be it, or one that cannot be told apart: starting again could make a
+            // second run, and taking one could report someone else's.
+            if (search.candidates.length > 1 || (began >= until && maybe.length > 0)) {
+                throw new errors/* PreconditionError */.Rb(`starting pipeline ${pipelineId}`, `the answer was lost and ${maybe.length} run(s) appeared since that may be it (${maybe.map((r) => r.url).join(', ')}); ` +
+                    'the service does not show which run this start made, so the action cannot tell which is this one, and starts nothing more');
+            }
+            if (began >= until)
+                return undefined;
+        }
+        catch (error) {
+            if (!(0,errors/* isTransient */.dg)(error))
+                throw error;
+            deps.logger.info(`Searching for the run of pipeline ${pipelineId} failed (${error.message}); searching again.`);
+        }
+        await (0,sleep/* sleep */.y)(Math.min(8_000, 1_000 * 2 ** round, Math.max(100, until - Date.now())), deps.signal());
+    }
+}
+/** Runs other than `run` that carry its start's marker: a start that was made twice after all. */
+async function duplicatesOf(provider, run, context) {
+    const search = await provider.find(run.pipelineId, context);
+    return search.found.filter((r) => r.runId !== run.runId);
+}
+function seconds(ms) {
+    return `${ms < 10_000 ? (ms / 1000).toFixed(1) : Math.round(ms / 1000)} s`;
+}
+
+// EXTERNAL MODULE: ./lib/action/state.js
+var state = __nccwpck_require__(2287);
+// EXTERNAL MODULE: ./lib/gate/stop.js
+var stop = __nccwpck_require__(2623);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/gate/request.js
+// The start request sent for each pipeline, and the description that ties a run to the GitHub
+// job that started it.
+
+
+function defaultDescription(origin) {
+    const pr = origin.pullRequest !== undefined ? ` PR #${origin.pullRequest}` : '';
+    return `GitHub ${origin.repository}${pr} ${origin.sha.slice(0, 12)} ${origin.runUrl}`;
+}
+/**
+ * A random tag appended to every description. Starting a run is not idempotent, so when a start's
+ * answer is lost the run is looked for by this tag before starting again.
+ */
+function newMarker() {
+    return `[gha-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}]`;
+}
+function startRequest(trigger, origin, marker) {
+    const text = trigger.description ?? defaultDescription(origin);
+    const description = `${text.slice(0, inputs/* DESCRIPTION_LIMIT */.r7 - marker.length - 1)} ${marker}`;
+    return {
+        ...(trigger.ref && { ref: trigger.ref }),
+        variables: trigger.variables,
+        description,
+        marker,
+        stages: trigger.stages,
+        jobs: trigger.jobs
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/wait/schedule.js
+/**
+ * Delays between status reads: `first`, then growing by half each time up to `max`, each with ±20%
+ * jitter. Runs usually take minutes, so reading often at the start catches a fast failure (a bad
+ * parameter, a refused start) and reading rarely later keeps a long wait cheap. The jitter keeps
+ * many jobs started by one push from polling in lockstep.
+ */
+class PollSchedule {
+    base;
+    max;
+    random;
+    constructor(first, max, random = Math.random) {
+        this.base = first;
+        this.max = max;
+        this.random = random;
+    }
+    next() {
+        const delay = Math.min(this.max, Math.round(this.base * (0.8 + 0.4 * this.random())));
+        this.base = Math.min(this.max, this.base * 1.5);
+        return delay;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/wait/wait.js
+// The poll loop: reads every unfinished run once per cycle until all have ended, the deadline
+// passes, or (with fail-fast) one fails. It knows runs only through the Provider interface.
+
+
+
+
+/** Whether the wait on this run is over: it ended, or it waits for a person and we were told not to. */
+function isSettled(snapshot, settings) {
+    return (0,model/* hasEnded */.hY)(snapshot.state) || (snapshot.state === 'manual' && settings.onManualGate === 'fail');
+}
+async function waitForRuns(runs, settings, ctx) {
+    const snapshots = new Map();
+    const schedule = new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, ctx.random);
+    let pending = [...runs];
+    let failedReads = 0;
+    try {
+        // The first read happens at once: a run refused at start shows up in the first second.
+        for (;;) {
+            try {
+                const read = await ctx.provider.poll(pending);
+                failedReads = 0;
+                for (const run of pending) {
+                    const current = read.get((0,model/* runKey */.r7)(run));
+                    if (current === undefined)
+                        continue;
+                    const previous = snapshots.get((0,model/* runKey */.r7)(run));
+                    snapshots.set((0,model/* runKey */.r7)(run), current);
+                    await ctx.onSnapshot(run, previous, current);
+                }
+            }
+            catch (error) {
+                const lagging = error instanceof errors/* RunNotFoundError */.lQ && Date.now() < (ctx.notFoundGraceUntil ?? 0);
+                if (error instanceof errors/* AbortedError */.oM || (!(0,errors/* isTransient */.dg)(error) && !lagging))
+                    throw error;
+                // The runs go on whether or not we can see them; a flaky network must not fail the gate. Only the
+                // first failure of a streak is a warning: the runner shows at most 10 warnings per step.
+                failedReads++;
+                const message = `Could not read the run status (${error.message}); trying again (${failedReads} in a row).`;
+                if (failedReads === 1)
+                    ctx.logger.warning(message);
+                else
+                    ctx.logger.info(message);
+            }
+            pending = pending.filter((run) => {
+                const snapshot = snapshots.get((0,model/* runKey */.r7)(run));
+                return snapshot === undefined || !isSettled(snapshot, settings);
+            });
+            if (pending.length === 0)
+                return { snapshots };
+            if (settings.failFast && runs.some((run) => isUnsuccessful(snapshots.get((0,model/* runKey */.r7)(run)), settings))) {
+                return { snapshots, interrupted: 'fail-fast' };
+            }
+            await ctx.onCycle?.();
+            await (0,sleep/* sleep */.y)(schedule.next(), ctx.signal);
+        }
+    }
+    catch (error) {
+        if (error instanceof errors/* AbortedError */.oM)
+            return { snapshots, interrupted: error.reason };
+        throw error;
+    }
+}
+function isUnsuccessful(snapshot, settings) {
+    return snapshot !== undefined && isSettled(snapshot, settings) && snapshot.state !== 'success';
+}
+
+;// CONCATENATED MODULE: ./lib/gate/gate.js
+// The gate: start (or find) the runs, wait, stop what must be stopped, report. Every effect on the
+// world goes through `ActionIO` or the provider, so tests can run this against the simulator.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * One step's work: start the runs (or find them), wait until they end, stop what must be stopped,
+ * and report. It knows runs only through the Provider, and the runner only through ActionIO.
+ */
+class Gate {
+    settings;
+    io;
+    session;
+    provider;
+    logger;
+    /** Every run this step knows of, in pipeline order, added the moment it exists. */
+    runs = [];
+    /** Every start request that has left, in order; the last may not have its run yet. */
+    starts = [];
+    reporter;
+    labels = new RunLabels();
+    warnedStatuses = new Set();
+    constructor(settings, io, session) {
+        this.settings = settings;
+        this.io = io;
+        this.session = session;
+        this.provider = session.provider;
+        this.logger = io.logger;
+        this.reporter = new Reporter(session.provider, settings.report);
+    }
+    async run() {
+        try {
+            await this.obtainRuns();
+            if (this.settings.mode === 'trigger') {
+                this.session.clock.beginCleanup();
+                await this.stopDuplicates();
+                // The runs are meant to go on after this step: nothing for the post step to stop.
+                this.settle([]);
+                writeOutputs(this.io.setOutput, this.runs.map(startedResult), 'success');
+                return;
+            }
+            const progress = progressLines((run) => this.labels.label(run));
+            const waited = await waitForRuns(this.runs, this.settings.wait, {
+                provider: this.provider,
+                logger: this.logger,
+                signal: this.session.clock.signal,
+                onSnapshot: async (run, previous, current) => {
+                    this.labels.remember(run, current);
+                    this.warnUnknownStatuses(run, current);
+                    for (const line of progress(run, previous, current))
+                        this.logger.info(line);
+                    // A job can fail long before its run ends; say why at once.
+                    if ((0,model/* isDetail */.mO)(current))
+                        print(this.logger, await this.reporter.onDetail(run, current, this.labels.label(run)));
+                },
+                onCycle: () => this.stopDuplicates(true),
+                notFoundGraceUntil: Math.max(0, ...this.starts.map((s) => s.context.sentAt)) + (this.io.tuning?.searchWindowMs ?? SEARCH_WINDOW_MS)
+            });
+            this.session.clock.beginCleanup();
+            const stops = waited.interrupted ? await this.stopUnfinished(waited.snapshots, waited.interrupted) : [];
+            await this.stopDuplicates();
+            const finals = await this.finalDetails();
+            const results = this.runs.map((run) => this.resultFor(run, waited, finals.get((0,model/* runKey */.r7)(run)), stops));
+            const conclusion = overallConclusion(results, waited.interrupted);
+            writeOutputs(this.io.setOutput, results, conclusion);
+            this.settle(stops.filter((s) => !s.confirmed).map((s) => s.run));
+            if (this.settings.report.summary)
+                await this.writeSummary(results, conclusion, finals);
+            if (conclusion !== 'success') {
+                this.io.setFailed(failureLine(results, waited.interrupted, this.settings.wait.timeoutMs, (id) => this.labels.name(id)));
+            }
+        }
+        catch (error) {
+            await this.abandon(error);
+        }
+    }
+    /** Starts each pipeline in order (or finds the runs to wait on). */
+    async obtainRuns() {
+        if (this.settings.mode === 'wait') {
+            for (const [i, pipelineId] of this.settings.pipelineIds.entries()) {
+                const runId = this.settings.runIds[i];
+                const run = runId !== undefined
+                    ? this.provider.adopt(pipelineId, runId)
+                    : await inRounds(() => this.provider.latest(pipelineId), 4, this.io.tuning?.settleMs ?? 2_000, () => this.session.clock.signal);
+                this.runs.push(run);
+                this.logger.info(`Waiting on pipeline ${pipelineId} run ${run.runId}: ${run.url}`);
+            }
+            return;
+        }
+        // One at a time, so that a refused credential fails on the first pipeline rather than on all of them.
+        const origin = this.io.origin();
+        for (const pipelineId of this.settings.pipelineIds) {
+            const request = startRequest(this.settings.trigger, origin, newMarker());
+            const started = await startOnce(pipelineId, request, {
+                provider: this.provider,
+                logger: this.logger,
+                signal: () => this.session.clock.signal,
+                ...(this.io.tuning?.searchWindowMs !== undefined && { searchWindowMs: this.io.tuning.searchWindowMs }),
+                // Written down before the request leaves: if the step dies now, the post step looks for this run.
+                onSend: (context) => {
+                    this.starts.push({ pipelineId, context });
+                    (0,state/* savePending */.fE)(this.io.state, [pendingOf(pipelineId, context)]);
+                }
+            });
+            Object.assign(this.starts.at(-1), { run: started.run, sentAgain: started.sentAgain });
+            this.runs.push(started.run);
+            (0,state/* saveAbandoned */.eO)(this.io.state, this.runs);
+            (0,state/* savePending */.fE)(this.io.state, []);
+            const queued = started.run.queueId !== undefined ? ' (queued: the pipeline is at its concurrency limit)' : '';
+            this.logger.info(`Started pipeline ${pipelineId} run ${started.run.runId}${queued}: ${started.run.url}`);
+        }
+    }
+    /** After a timeout, a cancel or fail-fast: stop what this step started and has not ended. */
+    async stopUnfinished(snapshots, interrupted) {
+        // fail-fast always stops the others (that is what it asks for); a timeout or a cancel only with cancel-on-abort.
+        if (interrupted !== 'fail-fast' && !this.settings.cancelOnAbort)
+            return [];
+        const unfinished = this.runs.filter((r) => {
+            const state = snapshots.get((0,model/* runKey */.r7)(r))?.state;
+            return r.startedHere && !(0,model/* hasEnded */.hY)(state);
+        });
+        return (0,stop/* stopRuns */.p)(this.provider, this.logger, unfinished);
+    }
+    /**
+     * A start sent again after its first answer was lost and no run showed up: should the first run
+     * show up after all, it is stopped, and the log says so.
+     */
+    async stopDuplicates(onlyDue = false) {
+        const every = this.io.tuning?.searchWindowMs ?? SEARCH_WINDOW_MS;
+        for (const start of this.starts.filter((s) => s.sentAgain && s.run)) {
+            // While waiting, a start is checked once a search window; at the end, once more.
+            if (onlyDue && Date.now() - (start.checkedAt ?? start.context.sentAt) < every)
+                continue;
+            start.checkedAt = Date.now();
+            try {
+                start.duplicates ??= new Set();
+                const extra = (await duplicatesOf(this.provider, start.run, start.context)).filter((r) => !start.duplicates.has(r.runId));
+                if (extra.length === 0)
+                    continue;
+                for (const run of extra)
+                    start.duplicates.add(run.runId);
+                this.logger.warning(`Pipeline ${start.pipelineId} was started ${extra.length + 1} times (a start's answer was lost, and its run appeared only later): ` +
+                    `keeping run ${start.run.runId}, stopping ${extra.map((r) => `run ${r.runId}`).join(', ')}.`);
+                await (0,stop/* stopRuns */.p)(this.provider, this.logger, extra);
+            }
+            catch (error) {
+                this.logger.warning(`Could not check whether pipeline ${start.pipelineId} was started twice: ${error.message}`);
+            }
+        }
+    }
+    /**
+     * The step cannot go on. The runs it started are stopped only when the job was cancelled, the
+     * timeout passed, or a later pipeline's start was refused (the runs were meant to go together).
+     * Anything else (a read that failed, refused credentials, an answer that makes no sense) says
+     * nothing about the runs: they are left alone, and the message says where they are.
+     */
+    async abandon(error) {
+        this.session.clock.beginCleanup();
+        const refused = this.session.guard.refused;
+        const stopThem = this.settings.cancelOnAbort && !refused && (error instanceof errors/* AbortedError */.oM || error instanceof errors/* StartRefusedError */.Zy);
+        let unconfirmed = [];
+        let pending = [];
+        if (stopThem) {
+            // A start cut short by the cancel or the timeout may have created its run; find it so that it can be stopped too.
+            const lost = error instanceof errors/* AbortedError */.oM ? this.starts.find((s) => s.run === undefined) : undefined;
+            if (lost) {
+                const found = await this.provider.find(lost.pipelineId, lost.context).catch(() => undefined);
+                if (found?.found[0])
+                    this.runs.push(found.found[0]);
+                else
+                    pending = [pendingOf(lost.pipelineId, lost.context)];
+            }
+            const outcomes = await (0,stop/* stopRuns */.p)(this.provider, this.logger, this.runs.filter((r) => r.startedHere));
+            unconfirmed = outcomes.filter((o) => !o.confirmed).map((o) => o.run);
+        }
+        this.settle(unconfirmed, pending);
+        this.io.setOutput('conclusion', error instanceof errors/* AbortedError */.oM ? (error.reason === 'timeout' ? 'timed_out' : 'cancelled') : 'failure');
+        this.io.setOutput('run-ids', this.runs.map((r) => r.runId).join(','));
+        const left = stopThem || this.runs.length === 0 ? '' : ` ${this.runs.length === 1 ? 'The run was' : 'The runs were'} left as they are: ${this.runs.map((r) => r.url).join(', ')}`;
+        this.io.setFailed(`${messageOf(error, this.logger)}${left}`);
+    }
+    /** What the post step must still do: stop `runs`, look for `pending` starts. Nothing, after a clean end. */
+    settle(runs, pending = []) {
+        (0,state/* saveAbandoned */.eO)(this.io.state, runs);
+        (0,state/* savePending */.fE)(this.io.state, pending);
+        // Whatever the ending, a refusal is passed on: the post step must not be refused once more.
+        const refused = this.session.guard.refused;
+        if (refused)
+            (0,state/* saveRefusal */.Se)(this.io.state, refused.message);
+    }
+    warnUnknownStatuses(run, snapshot) {
+        for (const word of snapshot.unknown ?? []) {
+            if (this.warnedStatuses.has(word))
+                continue;
+            this.warnedStatuses.add(word);
+            this.logger.warning(`${this.labels.label(run)}: unknown status ${word}; it is read as still running, so the action waits on (at most until the timeout).`);
+        }
+    }
+    /**
+     * Each run's detail after the wait (the provider keeps those of ended runs, so this costs nothing
+     * for them), with whatever was not reported yet reported now.
+     */
+    async finalDetails() {
+        const finals = new Map();
+        for (const run of this.runs) {
+            try {
+                const detail = await this.provider.detail(run);
+                this.labels.remember(run, detail);
+                finals.set((0,model/* runKey */.r7)(run), detail);
+                print(this.logger, await this.reporter.onDetail(run, detail, this.labels.label(run)));
+            }
+            catch (error) {
+                this.logger.warning(`Could not read pipeline ${run.pipelineId} run ${run.runId}: ${error.message}`);
+            }
+        }
+        return finals;
+    }
+    resultFor(run, waited, detail, stops) {
+        // The wait's last snapshot is what decided the verdict; the detail adds what failed.
+        const snapshot = waited.snapshots.get((0,model/* runKey */.r7)(run));
+        const failures = snapshot?.state === 'failure' && detail ? failuresOf(detail) : [];
+        const result = resultOf(run, snapshot, { interrupted: waited.interrupted, onManualGate: this.settings.wait.onManualGate }, failures);
+        const stop = stops.find((s) => s.run === run);
+        if (stop === undefined)
+            return result;
+        // What we know of a run we just stopped is its status before the stop; say what happened to it.
+        return { ...result, stopped: stop.confirmed, ...(stop.confirmed && { status: stop.detail?.status || 'CANCELED' }) };
+    }
+    async writeSummary(results, conclusion, finals) {
+        const runs = this.runs.map((run, i) => {
+            const detail = finals.get((0,model/* runKey */.r7)(run));
+            const pipeline = this.labels.name(run.pipelineId) ?? run.pipelineId;
+            return { result: results[i], pipeline, ...(detail && { detail }), failedLogs: this.reporter.failedLogs.get((0,model/* runKey */.r7)(run)) ?? [] };
+        });
+        try {
+            await this.io.writeSummary(renderSummary({ service: (0,providers/* serviceName */.f)(this.settings.connection), conclusion, runs, trigger: this.settings.trigger }));
+        }
+        catch (error) {
+            this.logger.warning(`Could not write the job summary: ${error.message}`);
+        }
+    }
+}
+function pendingOf(pipelineId, context) {
+    return { pipelineId, marker: context.marker, sentAt: context.sentAt, ...(context.before && { before: context.before }), ...(context.ref && { ref: context.ref }) };
+}
+function messageOf(error, logger) {
+    if (error instanceof Error) {
+        // Our own errors are complete sentences; anything else is a bug, and its stack helps only in debug mode.
+        if (!(0,errors/* isExplained */.zT)(error) && error.stack)
+            logger.debug(error.stack);
+        return error.message;
+    }
+    return String(error);
+}
+
+// EXTERNAL MODULE: ./lib/gate/session.js + 1 modules
+var gate_session = __nccwpck_require__(4790);
+;// CONCATENATED MODULE: ./lib/main.js
+// The main step's logic: read the inputs, then let the gate do the work. `run()` with no argument
+// runs under the runner (and under GitHub's local debugger, `npx @github/local-action . src/main.ts
+// .env`); tests give it an IO of their own.
+
+
+
+
+
+async function run(io = (0,action_io/* actionIO */.P)()) {
+    // Before anything can print one, the secrets are handed to the log masker.
+    (0,secrets/* maskSecretInputs */.q)(io.readInput, (value) => io.logger.secret(value));
+    let settings;
+    try {
+        settings = (0,inputs/* getInputs */.GP)(io.readInput);
+    }
+    catch (error) {
+        // Later steps branch on `conclusion`; an input error is a failure like any other.
+        io.setOutput('conclusion', 'failure');
+        return io.setFailed(messageOf(error, io.logger));
+    }
+    (0,secrets/* maskSecretVariables */.O)(settings.trigger, (value) => io.logger.secret(value));
+    const session = (0,gate_session/* openSession */.f)(settings.connection, settings.wait.timeoutMs, io);
+    try {
+        await new Gate(settings, io, session).run();
+    }
+    finally {
+        session.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 9814:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hY: () => (/* binding */ hasEnded),
+/* harmony export */   mO: () => (/* binding */ isDetail),
+/* harmony export */   r7: () => (/* binding */ runKey)
+/* harmony export */ });
+// The provider-neutral picture of a pipeline run. Providers translate their API's shapes into these
+// types, so the wait loop and the reports never see a CodeArts or Yunxiao field name.
+/**
+ * Whether a run (or a stage, job or step) has ended: success, failure or cancelled. The one rule for
+ * "is it over?"; a manual gate is not over (`on-manual-gate` decides whether to wait on it).
+ */
+function hasEnded(state) {
+    return state === 'success' || state === 'failure' || state === 'cancelled';
+}
+/**
+ * A run's identity. Run IDs are unique only within their pipeline on some services (Yunxiao numbers
+ * each pipeline's runs 1, 2, 3…), so anything kept per run is kept under this key.
+ */
+function runKey(run) {
+    return `${run.pipelineId}/${run.runId}`;
+}
+/** Whether a snapshot is a full detail (stages carry jobs and steps). */
+function isDetail(snapshot) {
+    return snapshot.stages.every((stage) => 'pre' in stage);
+}
+
+
+/***/ }),
+
+/***/ 747:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qq: () => (/* binding */ HttpClient),
+/* harmony export */   UA: () => (/* binding */ snippet),
+/* harmony export */   my: () => (/* binding */ NOT_SENT_CODES)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_RETRY, MAX_BODY_BYTES, retryAfterMs */
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6752);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(452);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9185);
+/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1789);
+/* harmony import */ var _wait_sleep_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(342);
+// The one HTTP client. It owns timeouts, retries and debug output, and knows nothing of any cloud:
+// providers give it a request and an `authorize` hook and get back status, headers and text.
+
+
+
+
+
+// Gateways answer these when busy or restarting; a later try may well succeed.
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+// Errors raised before a single byte of the request left: the server cannot have acted on it.
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+const DEFAULT_RETRY = { attempts: 5, baseDelayMs: 1_000, maxDelayMs: 30_000 };
+// A Retry-After longer than this is not waited for in full: a wait that long is better spent
+// failing with the service's own words (the step's deadline bounds every wait anyway).
+const RETRY_AFTER_CAP_MS = 5 * 60_000;
+// No answer the action needs is this large (a log page is about 1,000 lines); a larger one is refused
+// rather than held in memory.
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+class HttpClient {
+    dispatcher;
+    retry;
+    requestTimeoutMs;
+    random;
+    options;
+    constructor(options) {
+        this.options = options;
+        // Self-hosted runners often sit behind a proxy; this honours HTTP(S)_PROXY and NO_PROXY.
+        this.dispatcher = options.dispatcher ?? new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2();
+        this.retry = options.retry ?? DEFAULT_RETRY;
+        this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+        this.random = options.random ?? Math.random;
+    }
+    async send(req, authorize, gate) {
+        const { logger } = this.options;
+        for (let attempt = 1;; attempt++) {
+            this.throwIfAborted();
+            const headers = { ...req.headers, ...(authorize ? await authorize(req) : {}) };
+            logger.debug(`→ ${req.method} ${req.url.href} (attempt ${attempt})`);
+            if (logger.isDebug()) {
+                logger.debug(`  headers ${JSON.stringify((0,_log_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactHeaders */ .cA)(headers))}`);
+                if (req.body)
+                    logger.debug(`  body ${(0,_log_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactBody */ .sx)(req.body)}`);
+            }
+            const started = Date.now();
+            let outcome;
+            try {
+                outcome = { response: gate ? await gate.exchange(req.action, () => this.once(req, headers)) : await this.once(req, headers) };
+                if (req.expectJson && outcome.response.status < 300 && outcome.response.json === undefined) {
+                    outcome = { failure: `HTTP ${outcome.response.status} with a body that is not JSON: ${snippet(outcome.response.body)}`, sent: true };
+                }
+            }
+            catch (error) {
+                // The gate refuses to send after the credentials were refused: that is final, not a network fault.
+                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CredentialsRefusedError */ .TW)
+                    throw error;
+                this.throwIfAborted();
+                outcome = describeFailure(error, req.url);
+            }
+            const last = attempt >= this.retry.attempts;
+            if ('response' in outcome) {
+                const { response } = outcome;
+                logger.debug(`← ${response.status} ${req.method} ${req.url.pathname} in ${Date.now() - started} ms`);
+                if (logger.isDebug())
+                    logger.debug(`  body ${(0,_log_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactBody */ .sx)(response.body, response.json)}`);
+                if (!RETRYABLE_STATUS.has(response.status) || req.settles?.(response))
+                    return response;
+                if (!req.idempotent && response.status !== 429) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutcomeUnknownError */ .Do(req.action, `HTTP ${response.status}`);
+                }
+                if (last)
+                    return response;
+                const wait = retryAfterMs(response.headers['retry-after']) ?? this.backoff(attempt);
+                await this.pause(req, attempt, wait, `HTTP ${response.status}`);
+                continue;
+            }
+            logger.debug(`✗ ${req.method} ${req.url.pathname}: ${outcome.failure}`);
+            if (outcome.final)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX(req.action, outcome.failure, false);
+            if (!req.idempotent && outcome.sent)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutcomeUnknownError */ .Do(req.action, outcome.failure);
+            if (last)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX(req.action, `${outcome.failure} (after ${attempt} tries)`);
+            await this.pause(req, attempt, this.backoff(attempt), outcome.failure);
+        }
+    }
+    /** Every retry is said in the log, with what is retried and why, so a slow step is never silent. */
+    async pause(req, attempt, ms, why) {
+        this.options.logger.info(`Retrying ${req.action} in ${(ms / 1000).toFixed(1)} s (try ${attempt + 1} of ${this.retry.attempts}): ${why}`);
+        await (0,_wait_sleep_js__WEBPACK_IMPORTED_MODULE_4__/* .sleep */ .y)(ms, this.options.signal());
+    }
+    async once(req, headers) {
+        const signal = AbortSignal.any([this.options.signal(), AbortSignal.timeout(this.requestTimeoutMs)]);
+        const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(req.url, {
+            method: req.method,
+            headers,
+            body: req.body,
+            signal,
+            dispatcher: this.dispatcher
+        });
+        const body = await readBounded(res.body, MAX_BODY_BYTES);
+        const flat = {};
+        for (const [k, v] of Object.entries(res.headers))
+            if (v !== undefined)
+                flat[k.toLowerCase()] = String(v);
+        const response = { status: res.statusCode, headers: flat, body };
+        if (req.expectJson) {
+            const parsed = body.trim() === '' ? { ok: true, value: {} } : (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJson */ .qF)(body);
+            if (parsed.ok)
+                response.json = parsed.value;
+        }
+        return response;
+    }
+    /** Exponential, with jitter so that many runners retrying at once spread out. */
+    backoff(attempt) {
+        const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+        return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
+    }
+    throwIfAborted() {
+        const signal = this.options.signal();
+        if (signal.aborted)
+            throw (0,_wait_sleep_js__WEBPACK_IMPORTED_MODULE_4__/* .abortReason */ .J)(signal);
+    }
+}
+/** The body as text, refusing one larger than `limit` bytes before it is all in memory. */
+async function readBounded(body, limit) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > limit) {
+            body.destroy();
+            throw Object.assign(new Error(`the answer is larger than ${limit / 1024 / 1024} MB`), { code: 'ANSWER_TOO_LARGE' });
+        }
+        chunks.push(Buffer.from(chunk));
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+/** What went wrong with a request that got no answer, whether it may have been sent, and whether trying again can help. */
+function describeFailure(error, url) {
+    const err = error;
+    const code = err.code ?? err.cause?.code;
+    if (err.name === 'TimeoutError' || err.name === 'AbortError') {
+        return { failure: 'no response before the request timeout', sent: true, final: false };
+    }
+    // A name that does not resolve will not resolve in a few seconds either (EAI_AGAIN is the temporary kind).
+    if (code === 'ENOTFOUND') {
+        return { failure: `the host name ${url.hostname} does not resolve (ENOTFOUND): check the endpoint (the 'endpoint' or 'region' input) and the runner's DNS`, sent: false, final: true };
+    }
+    if (code === 'ANSWER_TOO_LARGE')
+        return { failure: err.message ?? code, sent: true, final: true };
+    const message = err.message ?? String(error);
+    const text = code && !message.includes(code) ? `${code}: ${message}` : message;
+    return { failure: text, sent: !(code !== undefined && NOT_SENT_CODES.has(code)), final: false };
+}
+function snippet(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+}
+/** Retry-After in seconds or as an HTTP date, at most 5 minutes; undefined when absent or unreadable. */
+function retryAfterMs(value, now = Date.now()) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    const text = value.trim();
+    let ms;
+    if (/^\d+(\.\d+)?$/.test(text))
+        ms = Math.round(Number(text) * 1_000);
+    else {
+        // An HTTP date names its day and month in words ("Wed, 21 Oct 2026 07:28:00 GMT").
+        const date = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN;
+        if (Number.isNaN(date))
+            return undefined;
+        ms = Math.max(0, date - now);
+    }
+    return Number.isFinite(ms) ? Math.min(ms, RETRY_AFTER_CAP_MS) : undefined;
+}
+
+
+/***/ }),
+
+/***/ 9185:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gf: () => (/* binding */ remoteTime),
+/* harmony export */   Gv: () => (/* binding */ isObject),
+/* harmony export */   QL: () => (/* binding */ arr),
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   WL: () => (/* binding */ obj),
+/* harmony export */   bu: () => (/* binding */ num),
+/* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   qF: () => (/* binding */ parseJson)
+/* harmony export */ });
+// Readers for JSON from remote services. Nothing from the wire is trusted to have its documented
+// shape: optional fields may be missing or null, IDs may be numbers of any size, times may come in
+// any unit (docs/remote-values.md).
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function obj(value) {
+    return isObject(value) ? value : {};
+}
+function arr(value) {
+    return Array.isArray(value) ? value : [];
+}
+/** A string, or a number written as one (IDs are numbers in some APIs); '' when absent. */
+function str(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' && Number.isFinite(value))
+        return String(value);
+    return '';
+}
+function num(value) {
+    if (typeof value === 'number' && Number.isFinite(value))
+        return value;
+    if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) {
+        const n = Number(value);
+        return Number.isFinite(n) ? n : undefined;
+    }
+    return undefined;
+}
+/** A whole number that fits a JSON number exactly (run numbers, counts); undefined otherwise. */
+function count(value) {
+    const n = num(value);
+    return n !== undefined && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+// Epoch values are told apart by size: 1e11 seconds is the year 5138, while 1e11 milliseconds is
+// 1973; likewise for micro- and nanoseconds.
+const UNITS = [
+    [1e11, 1_000],
+    [1e14, 1],
+    [1e17, 1e-3],
+    [1e20, 1e-6]
+];
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2200, 0, 1);
+/**
+ * A point in time from a remote answer: epoch seconds, milliseconds, micro- or nanoseconds (as a
+ * number or a string of digits), or a date text (ISO 8601; `yyyy-MM-dd HH:mm:ss` without a zone is
+ * taken as UTC). 0, negative, unreadable and implausible values (before 2000, after 2200) mean
+ * "not known": a time is only ever shown, never used to decide anything.
+ */
+function remoteTime(value) {
+    let ms;
+    const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : undefined;
+    if (n !== undefined) {
+        const unit = UNITS.find(([below]) => n < below);
+        ms = unit && n > 0 ? n * unit[1] : undefined;
+    }
+    else if (typeof value === 'string' && value.trim() !== '') {
+        const text = value.trim();
+        const zoneless = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text);
+        ms = Date.parse(zoneless ? `${text.replace(' ', 'T')}Z` : text);
+    }
+    if (ms === undefined || !Number.isFinite(ms) || ms < EARLIEST || ms > LATEST)
+        return undefined;
+    return new Date(Math.round(ms));
+}
+/**
+ * JSON text to a value. Integers beyond 2^53 are kept as their exact digits (a string): parsed as
+ * numbers they would round, and a rounded run ID names another run. (A reviver could do this too,
+ * but V8 revives recursively, so a deeply nested answer would overflow the stack.)
+ */
+function parseJson(text) {
+    try {
+        return { ok: true, value: JSON.parse(/\d{16}/.test(text) ? quoteBigIntegers(text) : text) };
+    }
+    catch {
+        return { ok: false };
+    }
+}
+/** The JSON text with every integer literal that a number cannot hold exactly turned into a string. */
+function quoteBigIntegers(text) {
+    let out = '';
+    let from = 0;
+    let i = 0;
+    while (i < text.length) {
+        const c = text.charCodeAt(i);
+        if (c === 0x22) {
+            // Skip a string, escapes included.
+            i++;
+            while (i < text.length && text.charCodeAt(i) !== 0x22)
+                i += text.charCodeAt(i) === 0x5c ? 2 : 1;
+            i++;
+        }
+        else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+            const match = /^-?\d+([.eE][-+\d.eE]*)?/.exec(text.slice(i, i + 400));
+            const token = match[0];
+            if (match[1] === undefined && !Number.isSafeInteger(Number(token))) {
+                out += `${text.slice(from, i)}"${token}"`;
+                from = i + token.length;
+            }
+            i += token.length;
+        }
+        else
+            i++;
+    }
+    return out + text.slice(from);
+}
+
+
+/***/ }),
+
+/***/ 970:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Q: () => (/* binding */ createProvider),
+  f: () => (/* binding */ serviceName)
+});
+
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
+// EXTERNAL MODULE: ./lib/net/http.js
+var http = __nccwpck_require__(747);
+// EXTERNAL MODULE: ./lib/net/json.js
+var json = __nccwpck_require__(9185);
+;// CONCATENATED MODULE: ./lib/net/answer.js
+// What an answer from either cloud means: data, or an error in one of the many shapes both clouds
+// use, whatever the HTTP status says (docs/remote-values.md, "Errors"). One reading for both
+// providers, so that a shape learnt from one is recognised in the other.
+
+
+
+// A code that says "no error": the 2021 Yunxiao API documents `"errorCode": "\"\""` beside success.
+const NO_CODE = /^(|""|null|0|OK|SUCCESS)$/i;
+/**
+ * The error a body carries, if any:
+ * - `{success: false, …}` always (with whatever code and message it gives);
+ * - `{error_code, error_msg}` (Huawei gateway and services), `{errorCode, errorMsg | errorMessage}`
+ *   (Yunxiao, and some Huawei services), `{Code, Message}` (Alibaba's gateway);
+ * - `{error: {code, message}}` (Huawei; IAM puts the HTTP status in `code` and the name in `title`).
+ * A body that says `success: true` carries none, whatever else it holds.
+ */
+function errorInBody(body) {
+    if (!(0,json/* isObject */.Gv)(body) || body['success'] === true)
+        return undefined;
+    const nested = (0,json/* obj */.WL)(body['error']);
+    const nestedCode = typeof nested['code'] === 'number' ? (0,json/* str */.gx)(nested['title']) || (0,json/* str */.gx)(nested['code']) : (0,json/* str */.gx)(nested['code']);
+    const codes = [body['error_code'], body['errorCode'], body['Code'], nestedCode].map(json/* str */.gx).filter((c) => !NO_CODE.test(c.trim()));
+    const unsuccessful = body['success'] === false;
+    if (codes.length === 0 && !unsuccessful)
+        return undefined;
+    const code = codes[0] ?? ((0,json/* str */.gx)(body['code']) || 'Unsuccessful');
+    const message = [body['error_msg'], body['errorMsg'], body['errorMessage'], body['errorDescription'], body['Message'], nested['message'], body['message']]
+        .map(json/* str */.gx)
+        .find((m) => m.trim() !== '' && !NO_CODE.test(m.trim())) ?? '(no message)';
+    return { code, message };
+}
+const REDIRECT_HINT = "A redirect here usually means a wrong 'endpoint' (another host or path), or a proxy or sign-in page answering in place of the service; set 'endpoint' to the API's own URL";
+/** The data of an answer, or the RemoteError it means. Redirects are never followed: they are errors. */
+function readAnswer(action, response, rules) {
+    const requestId = response.headers['x-request-id'] ?? response.headers['x-acs-request-id'];
+    const id = requestId ? { requestId } : {};
+    if (response.status >= 300 && response.status < 400) {
+        const location = response.headers['location'];
+        throw new errors/* RemoteError */.Hi(action, response.status, `HTTP.${response.status}`, location ? `redirected to ${location}` : 'a redirect without a Location', {
+            ...id,
+            hint: REDIRECT_HINT
+        });
+    }
+    const error = errorInBody(response.json);
+    if (response.status < 400 && error === undefined)
+        return { json: response.json ?? {} };
+    // A code the caller handles itself counts whatever the status (a queued CodeArts start has come with 2xx and 4xx).
+    if (error && rules.tolerate?.includes(error.code))
+        return { json: response.json ?? {}, tolerated: error };
+    const code = error?.code ?? `HTTP.${response.status}`;
+    // An error page from a proxy or gateway is HTML; its text is all there is to show.
+    const message = error?.message ?? ((0,http/* snippet */.UA)(response.body) || 'no error message in the response');
+    if (rules.refusesCredentials(response.status, error)) {
+        throw new errors/* CredentialsRefusedError */.TW(action, response.status, code, message, rules.refusalHint, requestId);
+    }
+    throw new errors/* RemoteError */.Hi(action, response.status, code, message, id);
+}
+/** For a CredentialGuard: the refusal an answer means, judged by the provider's rules. */
+function refusalJudge(rules) {
+    return (action, response) => {
+        if (!rules.refusesCredentials(response.status, errorInBody(response.json)))
+            return undefined;
+        try {
+            readAnswer(action, response, rules);
+        }
+        catch (error) {
+            if (error instanceof errors/* CredentialsRefusedError */.TW)
+                return error;
+        }
+        return undefined;
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/net/ids.js
+// IDs from the service go into the paths of later requests (a run's ID into its stop request, a
+// job's into its log's). One that holds a slash, `..`, spaces or worse would send that request
+// somewhere else, so only plain IDs are taken: letters, digits, `-`, `_`, `.`.
+const PLAIN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+/** Whether an ID from an answer can be put in a URL path as it is. */
+function isPlainId(id) {
+    return PLAIN.test(id) && !id.includes('..');
+}
+
+;// CONCATENATED MODULE: ./lib/net/guard.js
+// Huawei Cloud locks an access key for five minutes after five refused signatures in a row, and a
+// locked key breaks every other job that uses it. So once the service has refused our credentials,
+// nothing more is sent with them in this job (the post step is told too), and requests signed with a
+// key go out at most two at a time, the refusal noted before the next may leave.
+//
+// A refusal can also come back unreadable: a proxy may turn the gateway's 401 into a 502 page, or the
+// connection may drop after the gateway counted it. So until one request has shown that the key is
+// accepted, an answer that could have hidden a refusal counts towards the same limit of two.
+
+
+class CredentialGuard {
+    refusal;
+    active = 0;
+    waiting = [];
+    options;
+    /** An answer has shown the credentials accepted. */
+    proven = false;
+    doubts = [];
+    constructor(options) {
+        this.options = options;
+    }
+    /** The refusal that stopped all further requests, if any. */
+    get refused() {
+        return this.refusal;
+    }
+    /** Remembers a refusal: from now on nothing is sent. */
+    refuse(error) {
+        this.refusal ??= error;
+    }
+    /** One network exchange made with our credentials: never after a refusal, at most `limit` at a time. */
+    async exchange(action, send) {
+        if (this.refusal)
+            throw this.refusal;
+        if (this.active >= this.options.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        this.active++;
+        try {
+            // A refusal may have come in while this one waited for its turn.
+            if (this.refusal)
+                throw this.refusal;
+            let response;
+            try {
+                response = await send();
+            }
+            catch (error) {
+                // A request that never left (a refused connection, a name that did not resolve) was refused by no one.
+                const code = error.code ?? error.cause?.code;
+                if (code === undefined || !http/* NOT_SENT_CODES */.my.has(code))
+                    this.doubt(action, code ?? error.name);
+                throw error;
+            }
+            const refusal = this.options.judge?.(action, response);
+            if (refusal)
+                this.refuse(refusal);
+            else if (response.status >= 500)
+                this.doubt(action, `HTTP ${response.status}`);
+            else
+                this.proven = true;
+            return response;
+        }
+        finally {
+            this.active--;
+            this.waiting.shift()?.();
+        }
+    }
+    doubt(action, what) {
+        const doubts = this.options.doubts;
+        if (doubts === undefined || this.proven)
+            return;
+        this.doubts.push(what);
+        if (this.doubts.length >= doubts.limit)
+            this.refuse(doubts.error(action, this.doubts));
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/net/channel.js
+// How a provider's requests reach its service: the one HTTP client, the credential guard, and the
+// provider's rules for reading answers. Both providers send every request through `call`, so they
+// differ only in what their services differ in: how a request is signed, and what a refusal looks like.
+
+
+
+/**
+ * A channel for one way of signing in. `limit`: requests in flight at once (two for a signing key,
+ * whose refusals count towards a lockout). `judged`: the guard judges each answer before the next
+ * request leaves; not where a refused token may be renewed, which the caller judges after trying.
+ */
+function openChannel(http, rules, limit, judged) {
+    const guard = new CredentialGuard({ limit, ...(judged && { judge: refusalJudge(rules) }) });
+    return { http, rules, guard };
+}
+/**
+ * A channel for a signing key: two requests at a time, each answer judged before the next leaves,
+ * and, until one answer shows the key accepted, no more than two answers that could have hidden a
+ * refusal (see CredentialGuard).
+ */
+function openSigningChannel(http, rules) {
+    const guard = new CredentialGuard({
+        limit: 2,
+        judge: refusalJudge(rules),
+        doubts: {
+            limit: 2,
+            error: (action, seen) => new errors/* UnconfirmedKeyError */.GM(action, `${seen.length} requests signed with this key got no answer that shows it was accepted (${seen.join(', ')}). A proxy or a dropped connection ` +
+                `can hide a refused signature, and five refusals in a row lock a key, so nothing more is sent with it. ${rules.refusalHint}; then check ` +
+                "the network path to the 'endpoint' and run the job again")
+        }
+    });
+    return { http, rules, guard };
+}
+/** Sends a request and reads its answer: the data, or the RemoteError it means. */
+async function call(channel, req, authorize, options = {}) {
+    const jsonReq = { ...req, expectJson: true };
+    const send = () => channel.http.send(jsonReq, authorize, channel.guard);
+    const sentAt = Date.now();
+    let response = await send();
+    // An IAM token can expire during a long wait; with a password a new one can be had. Only once.
+    if (options.renew && channel.rules.refusesCredentials(response.status, errorInBody(response.json)) && (await options.renew(sentAt)))
+        response = await send();
+    try {
+        const answer = readAnswer(req.action, response, { ...channel.rules, ...(options.tolerate && { tolerate: options.tolerate }) });
+        return { status: response.status, headers: response.headers, body: answer.json, ...(answer.tolerated && { error: answer.tolerated }) };
+    }
+    catch (error) {
+        if (error instanceof errors/* CredentialsRefusedError */.TW)
+            channel.guard.refuse(error);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/api.js
+// The CodeArts Pipeline v5 endpoints the action uses (docs/codearts.md), as thin typed calls.
+// Translation into the action's model lives in provider.ts.
+
+
+
+
+
+// "The pipeline run does not exist" (docs/codearts.md, "Errors").
+const RUN_NOT_FOUND = ['DEVPIPE.00011404'];
+/** A start that hit a concurrency limit: the run exists and waits in the pipeline's queue. */
+const QUEUED_CODES = ['DEVPIPE.00011169', 'DEVPIPE.00011170'];
+class CodeArtsApi {
+    channel;
+    conn;
+    auth;
+    constructor(channel, conn, auth) {
+        this.channel = channel;
+        this.conn = conn;
+        this.auth = auth;
+    }
+    async run(pipelineId, body) {
+        const action = `starting pipeline ${pipelineId}`;
+        const queued = (json) => QUEUED_CODES.some((code) => code === errorInBody(json)?.code);
+        const result = await this.send({ method: 'POST', path: `/pipelines/${pipelineId}/run`, action, body, idempotent: false, settles: (response) => queued(response.json) }, { tolerate: QUEUED_CODES });
+        const data = (0,json/* obj */.WL)(result.body);
+        if (result.error) {
+            // The run exists and waits in the queue; its ID is under `error` (or, from some gateways, at the top).
+            const details = (0,json/* obj */.WL)(data['error']);
+            const runId = (0,json/* str */.gx)(details['pipeline_run_id']) || (0,json/* str */.gx)(data['pipeline_run_id']);
+            if (!isPlainId(runId))
+                throw new errors/* UnnamedRunError */.U6(action, `${result.error.code} (queued) without a usable pipeline_run_id`);
+            const queueId = (0,json/* str */.gx)(details['queue_id']) || (0,json/* str */.gx)(data['queue_id']);
+            return { runId, ...(isPlainId(queueId) && { queueId }) };
+        }
+        const runId = (0,json/* str */.gx)(data['pipeline_run_id']);
+        if (!isPlainId(runId))
+            throw new errors/* MalformedResponseError */.f7(action, 'no usable pipeline_run_id');
+        return { runId };
+    }
+    /** Each pipeline's latest run (only pipelines that have run at least once are listed). */
+    async latestRuns(pipelineIds) {
+        const action = `reading the status of ${pipelineIds.length === 1 ? `pipeline ${pipelineIds[0]}` : `${pipelineIds.length} pipelines`}`;
+        const result = await this.send({ method: 'POST', path: '/pipelines/status', action, body: pipelineIds });
+        // A bare JSON array (BatchShowPipelinesLatestStatusResponse).
+        if (!Array.isArray(result.body))
+            throw new errors/* MalformedResponseError */.f7(action, 'expected a JSON array');
+        return (0,json/* arr */.QL)(result.body).map(json/* obj */.WL);
+    }
+    /** The most recent runs, newest first. The items carry no description; see runDetail. */
+    async recentRuns(pipelineId, offset, limit) {
+        const result = await this.send({
+            method: 'POST',
+            path: `/pipelines/${pipelineId}/pipeline-runs/list`,
+            body: { offset, limit, sort_key: 'start_time', sort_dir: 'desc' },
+            action: `listing the recent runs of pipeline ${pipelineId}`
+        });
+        return (0,json/* arr */.QL)((0,json/* obj */.WL)(result.body)['pipeline_runs']).map(json/* obj */.WL);
+    }
+    /**
+     * The IDs of the runs waiting in the pipeline's queue (Huawei's Terraform provider reads them from
+     * here; docs/codearts.md): a queued run has no start time, so a list by start time shows it last.
+     * Where a gateway does not serve this path (APIGW.0101), there are none to add.
+     */
+    async queuedRunIds(pipelineId) {
+        try {
+            const result = await this.send({
+                method: 'GET',
+                path: `/pipelines/${pipelineId}/queued-pipeline`,
+                query: { limit: '20', offset: '0' },
+                action: `listing the queued runs of pipeline ${pipelineId}`
+            });
+            return (0,json/* arr */.QL)((0,json/* obj */.WL)(result.body)['queuedPipelines']).map((q) => (0,json/* str */.gx)((0,json/* obj */.WL)(q)['pipeline_run_id']));
+        }
+        catch (error) {
+            if (error instanceof errors/* RemoteError */.Hi && /^APIGW?\.0101$/.test(error.code))
+                return [];
+            throw error;
+        }
+    }
+    async runDetail(pipelineId, runId) {
+        try {
+            const result = await this.send({
+                method: 'GET',
+                path: `/pipelines/${pipelineId}/pipeline-runs/detail`,
+                query: { pipeline_run_id: runId },
+                action: `reading run ${runId} of pipeline ${pipelineId}`
+            });
+            return (0,json/* obj */.WL)(result.body);
+        }
+        catch (error) {
+            throw error instanceof errors/* RemoteError */.Hi && RUN_NOT_FOUND.includes(error.code) ? new errors/* RunNotFoundError */.lQ(error) : error;
+        }
+    }
+    /** One page of a step's log from `offset` (docs/codearts.md, "Step logs"). */
+    async stepLogPage(run, jobId, stepId, offset, limit) {
+        const result = await this.send({
+            method: 'POST',
+            path: `/pipelines/${run.pipelineId}/pipeline-runs/${run.runId}/jobs/${jobId}/steps/${stepId}/logs`,
+            body: { start_offset: offset, end_offset: offset, limit, sort: 'asc' },
+            action: `reading the log of step ${stepId} of run ${run.runId}`
+        });
+        return (0,json/* obj */.WL)(result.body);
+    }
+    /** StopPipelineRun answers `{success: true | false}`; true is the only confirmation. */
+    async stop(pipelineId, runId) {
+        const result = await this.send({ method: 'POST', path: `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, action: `stopping run ${runId} of pipeline ${pipelineId}` });
+        return (0,json/* obj */.WL)(result.body)['success'] === true;
+    }
+    async cancelQueuing(pipelineId, runId, queueId) {
+        // No `pipeline-runs/` segment in this path (Huawei's Terraform provider; docs/codearts.md).
+        const result = await this.send({
+            method: 'POST',
+            path: `/pipelines/${pipelineId}/${runId}/cancel-queuing/${queueId}`,
+            body: {},
+            action: `taking run ${runId} of pipeline ${pipelineId} out of the queue`
+        });
+        return (0,json/* obj */.WL)(result.body)['success'] === true;
+    }
+    async send(endpoint, options) {
+        const url = new URL(`${this.conn.endpoint}/v5/${this.conn.projectId}/api${endpoint.path}`);
+        for (const [k, v] of Object.entries(endpoint.query ?? {}))
+            url.searchParams.set(k, v);
+        return call(this.channel, {
+            method: endpoint.method,
+            url,
+            headers: { 'Content-Type': 'application/json' },
+            ...(endpoint.body !== undefined && { body: JSON.stringify(endpoint.body) }),
+            // Reads, stops and queue cancellations are safe to repeat; only a start is not.
+            idempotent: endpoint.idempotent ?? true,
+            action: endpoint.action,
+            ...(endpoint.settles && { settles: endpoint.settles })
+        }, this.auth.authorize, { ...options, renew: (sentAt) => this.auth.renew(sentAt) });
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/iam.js
+// The two IAM calls the action needs (docs/codearts.md, "Signing in"): a region-scoped token from a
+// password, and the IAM project ID of a region for AK/SK requests.
+
+
+
+async function passwordToken(channel, iamEndpoint, region, user) {
+    const action = `signing in to IAM as ${user.domain}/${user.username}`;
+    const body = {
+        auth: {
+            identity: {
+                methods: ['password'],
+                password: { user: { name: user.username, password: user.password, domain: { name: user.domain } } }
+            },
+            // CodeArts wants a project-scoped (region) token; an account-wide token is refused.
+            scope: { project: { name: region } }
+        }
+    };
+    const result = await call(channel, {
+        method: 'POST',
+        url: new URL(`${iamEndpoint}/v3/auth/tokens?nocatalog=true`),
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+        idempotent: true,
+        action
+    }, undefined);
+    const token = result.headers['x-subject-token'] ?? '';
+    if (token === '')
+        throw new errors/* MalformedResponseError */.f7(action, 'no X-Subject-Token header');
+    const expires = Date.parse((0,json/* str */.gx)((0,json/* obj */.WL)((0,json/* obj */.WL)(result.body)['token'])['expires_at']));
+    return { token, ...(!Number.isNaN(expires) && { expiresAt: new Date(expires) }) };
+}
+/** `GET /v3/projects?name=<region>`, signed with the caller's AK/SK. */
+async function regionProjectId(channel, iamEndpoint, region, signer) {
+    const action = `looking up the IAM project of region ${region}`;
+    const url = new URL(`${iamEndpoint}/v3/projects`);
+    url.searchParams.set('name', region);
+    const result = await call(channel, { method: 'GET', url, headers: { 'Content-Type': 'application/json' }, idempotent: true, action }, signer.authorize);
+    const match = (0,json/* arr */.QL)((0,json/* obj */.WL)(result.body)['projects'])
+        .map(json/* obj */.WL)
+        .find((p) => (0,json/* str */.gx)(p['name']) === region);
+    const id = (0,json/* str */.gx)(match?.['id']);
+    // IAM project IDs are 32 hexadecimal characters; this one goes into every signed request's headers.
+    if (id !== '' && !/^[0-9a-fA-F]{32}$/.test(id))
+        throw new errors/* MalformedResponseError */.f7(action, 'the project ID is not 32 hexadecimal characters');
+    if (id === '') {
+        throw new errors/* PreconditionError */.Rb(action, `the account has no IAM project named ${region}; set iam-project-id`);
+    }
+    return id;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/net/hash.js
+// What both request signers (CodeArts SDK-HMAC-SHA256, Alibaba ACS3-HMAC-SHA256) are built from.
+
+/** Lower-case hex SHA-256 of the UTF-8 text. */
+function sha256Hex(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
+}
+/** Lower-case hex HMAC-SHA256 of the UTF-8 text, keyed with the UTF-8 key. */
+function hmacSha256Hex(key, text) {
+    return (0,external_node_crypto_.createHmac)('sha256', Buffer.from(key, 'utf8')).update(text, 'utf8').digest('hex');
+}
+/** Orders by UTF-16 code units, as both signature specs sort names and keys. */
+function byCodeUnits(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/signer.js
+// Huawei Cloud AK/SK request signing (`SDK-HMAC-SHA256`), written from the published algorithm
+// (docs/codearts.md, "Signing in"). The gateway rebuilds the canonical request from what arrives, so every
+// choice below is about producing the same bytes the gateway will produce, not about taste.
+
+const ALGORITHM = 'SDK-HMAC-SHA256';
+const DATE_HEADER = 'x-sdk-date';
+// When this header is sent the gateway takes its value (e.g. UNSIGNED-PAYLOAD) as the payload
+// hash instead of hashing the body, so we must do the same.
+const CONTENT_SHA256_HEADER = 'x-sdk-content-sha256';
+/** `SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...` for the input, which must contain an x-sdk-date header. */
+function authorization(input, keys) {
+    const headers = canonicalHeaders(input.headers);
+    const date = headers.get(DATE_HEADER);
+    if (date === undefined)
+        throw new Error('Cannot sign a request without an X-Sdk-Date header.');
+    const names = [...headers.keys()].sort(byCodeUnits);
+    const signedHeaders = names.join(';');
+    const canonicalRequest = [
+        input.method.toUpperCase(),
+        canonicalUri(input.path),
+        canonicalQuery(input.query),
+        names.map((name) => `${name}:${headers.get(name)}\n`).join(''),
+        signedHeaders,
+        headers.get(CONTENT_SHA256_HEADER) ?? sha256Hex(input.body)
+    ].join('\n');
+    const stringToSign = `${ALGORITHM}\n${date}\n${sha256Hex(canonicalRequest)}`;
+    const signature = hmacSha256Hex(keys.secretKey, stringToSign);
+    return `${ALGORITHM} Access=${keys.accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+}
+/** Formats a Date as X-Sdk-Date: YYYYMMDDTHHMMSSZ (UTC). */
+function sdkDate(now) {
+    // "2026-11-22T12:00:00.000Z" → "20261122T120000Z"
+    return now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+}
+/**
+ * Signs a request about to be sent to `url`. Signs `host` (url.host), `x-sdk-date` and every header in `headers`.
+ * Returns the headers to send: the given ones plus `X-Sdk-Date` and `Authorization`
+ * (do not return `host`: the HTTP client sets it from the URL with the same value).
+ */
+function signRequest(method, url, headers, body, keys, now) {
+    for (const name of Object.keys(headers)) {
+        // A caller's copy would either be signed with a different value than the one sent or be sent twice.
+        if (RESERVED.has(name.toLowerCase()))
+            throw new Error(`signRequest sets the ${name} header itself; do not pass it.`);
+    }
+    const sent = { ...headers, 'X-Sdk-Date': sdkDate(now) };
+    const auth = authorization({ method, path: decodePath(url.pathname), query: [...url.searchParams], headers: { ...sent, host: url.host }, body }, keys);
+    return { ...sent, Authorization: auth };
+}
+const RESERVED = new Set(['host', DATE_HEADER, 'authorization']);
+function canonicalHeaders(headers) {
+    const byName = new Map();
+    for (const [name, value] of Object.entries(headers)) {
+        const lower = name.toLowerCase();
+        // Two spellings of one name would reach the server as one header with an unknown value.
+        if (byName.has(lower))
+            throw new Error(`Header ${name} is given twice (names are case-insensitive).`);
+        // HTTP drops surrounding blanks and cannot carry line breaks, so the gateway would see another value.
+        if (/^[ \t]|[ \t]$|[\r\n]/.test(value))
+            throw new Error(`Header ${name} has surrounding blanks or a line break; it cannot be sent as signed.`);
+        byName.set(lower, value);
+    }
+    return byName;
+}
+function canonicalUri(path) {
+    const encoded = path.split('/').map(uriEncode).join('/');
+    // The gateway's canonical form always ends in '/', whether or not the request path does.
+    return encoded.endsWith('/') ? encoded : `${encoded}/`;
+}
+function canonicalQuery(query) {
+    // Sorting whole pairs orders by key and, within a repeated key, by value; both compare the
+    // decoded strings, as the SDKs do, so the wire encoding of the query cannot change the order.
+    return [...query]
+        .sort(([ak, av], [bk, bv]) => byCodeUnits(ak, bk) || byCodeUnits(av, bv))
+        .map(([k, v]) => `${uriEncode(k)}=${uriEncode(v)}`)
+        .join('&');
+}
+// RFC 3986 unreserved characters: A-Z a-z 0-9 - . _ ~
+const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
+const ENCODED_BYTE = Array.from({ length: 256 }, (_, byte) => {
+    const char = String.fromCharCode(byte);
+    return UNRESERVED.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+});
+// Stricter than encodeURIComponent, which leaves !'()* alone; the gateway escapes them.
+function uriEncode(text) {
+    let out = '';
+    for (const byte of Buffer.from(text, 'utf8'))
+        out += ENCODED_BYTE[byte];
+    return out;
+}
+// The gateway canonicalises the decoded path, so the wire's choice of escapes must not matter.
+// Runs of escapes are decoded together because one character can span several bytes; a '%' not
+// followed by two hex digits is not an escape and stays literal (decodeURIComponent would throw).
+function decodePath(pathname) {
+    return pathname
+        .split('/')
+        .map((segment) => segment.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+        try {
+            return decodeURIComponent(run);
+        }
+        catch {
+            throw new Error(`Cannot sign the path ${pathname}: ${run} is not UTF-8.`);
+        }
+    }))
+        .join('/');
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/auth.js
+// One Authenticator per way of signing in. Everything it needs from IAM is fetched on first use,
+// so bad inputs fail before any request and a `mode: wait` step with a ready token makes no IAM call.
+
+
+// A refused token is renewed only when IAM's own expiry time says it has run out (or is about to).
+// A token refused while still valid means missing permissions: a new one would be refused too, and
+// renewing it again and again would only hide that.
+const EXPIRY_MARGIN_MS = 5 * 60_000;
+function createAuthenticator(conn, channel, logger, now = Date.now) {
+    const auth = conn.auth;
+    switch (auth.kind) {
+        case 'token':
+            return { authorize: () => ({ 'X-Auth-Token': auth.token }), renew: async () => false };
+        case 'password': {
+            let token;
+            const mint = () => {
+                token = passwordToken(channel, conn.iamEndpoint, conn.region, auth).then((t) => {
+                    // Masked before anything, debug output included, could print it.
+                    logger.secret(t.token);
+                    logger.debug(`IAM token obtained${t.expiresAt ? `, valid until ${t.expiresAt.toISOString()}` : ''}`);
+                    return t;
+                }, (error) => {
+                    token = undefined;
+                    throw error;
+                });
+                return token;
+            };
+            // Requests in flight together all meet the expired token at once: they share one sign-in (a
+            // wrong password signed in eight times over could lock the user), and a request refused with
+            // a token that has been renewed since it left is simply sent again with the new one.
+            let renewing;
+            let renewedAt = Number.NEGATIVE_INFINITY;
+            return {
+                authorize: async () => ({ 'X-Auth-Token': (await (token ?? mint())).token }),
+                renew: (sentAt) => {
+                    if (renewedAt > sentAt)
+                        return Promise.resolve(true);
+                    renewing ??= (async () => {
+                        const current = await token;
+                        if (current?.expiresAt === undefined || now() < current.expiresAt.getTime() - EXPIRY_MARGIN_MS)
+                            return false;
+                        logger.info('The IAM token has expired; signing in again.');
+                        await mint();
+                        renewedAt = now();
+                        return true;
+                    })().finally(() => {
+                        renewing = undefined;
+                    });
+                    return renewing;
+                }
+            };
+        }
+        case 'aksk': {
+            const keys = { accessKey: auth.accessKey, secretKey: auth.secretKey };
+            const sts = auth.securityToken ? { 'X-Security-Token': auth.securityToken } : {};
+            const signWith = (extra) => (req) => signRequest(req.method, req.url, { ...req.headers, ...extra }, req.body ?? '', keys, new Date(now()));
+            // The project lookup itself is signed without X-Project-Id: IAM is a global service.
+            const bare = { authorize: signWith(sts), renew: async () => false };
+            let projectId = auth.iamProjectId ? Promise.resolve(auth.iamProjectId) : undefined;
+            const resolveProject = () => (projectId ??= regionProjectId(channel, conn.iamEndpoint, conn.region, bare).then((id) => {
+                logger.debug(`IAM project of ${conn.region}: ${id}`);
+                return id;
+            }, (error) => {
+                projectId = undefined;
+                throw error;
+            }));
+            return {
+                authorize: async (req) => signWith({ ...sts, 'X-Project-Id': await resolveProject() })(req),
+                // Never re-sign a refused request: five failures in a row lock the key for five minutes.
+                renew: async () => false
+            };
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/call.js
+// How Huawei Cloud (CodeArts and IAM) says it refuses the credentials, and what to check then.
+// Requests go through the shared channel (net/channel.ts); this is what is particular to Huawei.
+
+/** Is this the gateway refusing our credentials (a bad signature, an expired or foreign token)? */
+function refusesCredentials(status, error) {
+    return status === 401 || /^APIGW?\.0301$/.test(error?.code ?? '');
+}
+// What to check when Huawei Cloud refuses the credentials, by way of signing in.
+const REFUSAL_HINTS = {
+    aksk: "Check 'access-key' and 'secret-key': the likely causes are a wrong or rotated secret key, a key of another account, a deleted or disabled key, " +
+        "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent with this key: " +
+        'Huawei Cloud locks an access key for 5 minutes after 5 refused signatures in a row',
+    token: "Check 'token': an IAM token lasts 24 hours, is scoped to one region (it must be the region of 'region'), and works only for a user with CodeArts Pipeline permissions",
+    password: "Check 'username', 'password' and 'domain' (the account name, not the user name): the likely causes are a wrong or changed password, a user of another account, " +
+        'or login protection on the user. Nothing more was sent: IAM locks a user after repeated wrong passwords'
+};
+/** The channel for one way of signing in to Huawei Cloud: an access key two requests at a time; a token may be renewed. */
+function huaweiChannel(http, kind) {
+    const rules = { refusesCredentials, refusalHint: REFUSAL_HINTS[kind] };
+    return kind === 'aksk' ? openSigningChannel(http, rules) : openChannel(http, rules, 8, false);
+}
+
+// EXTERNAL MODULE: ./lib/model.js
+var model = __nccwpck_require__(9814);
+;// CONCATENATED MODULE: ./lib/providers/text-pages.js
+// Step logs come in pages of text. These turn pages into whole lines, once each, in bounded memory.
+/**
+ * The longest line kept, in characters. Longer lines keep their end, where the error usually is
+ * (the live log view cuts lines at 1,024 characters anyway). It also bounds the partial line carried
+ * from page to page: a log that is one 100 MB line costs no more memory than a short one.
+ */
+const MAX_LINE = 2_000;
+// A safety net against a service whose offsets never stop moving.
+const MAX_PAGES = 100_000;
+/**
+ * Reads pages from offset 0 until the service says there is no more, or would send us back to where
+ * we were. A page may end inside a line; that part is carried over and joined to the next page.
+ * A page that says it starts before the end of the previous one (a service that reads the offsets
+ * of a page request differently, docs/codearts.md) has the part already read cut off, so no line is
+ * printed twice.
+ */
+async function* pagedLines(fetch) {
+    let offset = 0;
+    let carry = new Carry();
+    for (let page = 0; page < MAX_PAGES; page++) {
+        const answer = await fetch(offset);
+        const text = answer.start !== undefined && answer.start < offset ? dropBytes(answer.text, offset - answer.start) : answer.text;
+        const parts = text.split('\n');
+        const last = !answer.more || answer.next === undefined || answer.next <= offset;
+        for (let i = 0; i < parts.length - 1; i++) {
+            carry.append(parts[i]);
+            yield carry.line();
+            carry = new Carry();
+        }
+        carry.append(parts.at(-1));
+        if (last) {
+            if (!carry.empty())
+                yield carry.line();
+            return;
+        }
+        offset = answer.next;
+    }
+}
+/** The lines of a whole text. */
+function splitLines(text) {
+    const parts = text.split('\n');
+    if (parts.at(-1) === '')
+        parts.pop();
+    return parts.map((part) => {
+        const carry = new Carry();
+        carry.append(part);
+        return carry.line();
+    });
+}
+/** A line being assembled from pieces: its length, and at most MAX_LINE of its last characters. */
+class Carry {
+    tail = '';
+    length = 0;
+    append(piece) {
+        this.length += piece.length;
+        const joined = this.tail + piece;
+        this.tail = joined.length > MAX_LINE ? joined.slice(-MAX_LINE) : joined;
+    }
+    empty() {
+        return this.length === 0;
+    }
+    line() {
+        const text = this.tail.endsWith('\r') ? this.tail.slice(0, -1) : this.tail;
+        return this.length > MAX_LINE ? `[line cut: the first ${this.length - MAX_LINE} of ${this.length} characters are not shown]…${text}` : text;
+    }
+}
+/** `text` without its first `bytes` bytes of UTF-8. */
+function dropBytes(text, bytes) {
+    const buffer = Buffer.from(text, 'utf8');
+    return bytes >= buffer.length ? '' : buffer.subarray(bytes).toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/logs.js
+// A CodeArts step's log, line by line, read page by page as it is consumed.
+
+
+// Lines per page of a step log.
+const LOG_PAGE_LINES = 1_000;
+/**
+ * Pages through the log from the start. Each page answers with `start_offset` and `end_offset`;
+ * the SDK says to fill both into the next request, our first reading was that `end_offset` is
+ * where the next page starts (docs/codearts.md, "Step logs"). Both offsets of the next request are
+ * set to the end of the page, so either reading gives the next page, and a page that starts before
+ * that point has its repeated part cut off. `logKey` is `<job run id>/<step run id>`.
+ */
+function stepLogLines(api, run, logKey) {
+    const [jobId = '', stepId = ''] = logKey.split('/');
+    return pagedLines(async (offset) => {
+        const page = await api.stepLogPage(run, jobId, stepId, offset, LOG_PAGE_LINES);
+        const start = (0,json/* num */.bu)(page['start_offset']);
+        const next = (0,json/* num */.bu)(page['end_offset']);
+        return { text: (0,json/* str */.gx)(page['log']), more: page['has_more'] === true, ...(start !== undefined && { start }), ...(next !== undefined && { next }) };
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/providers/status-classes.js
+/**
+ * A provider's status words → states, for runs and for stages, jobs and steps. Every word the
+ * official SDKs document is in a table (docs/statuses.md). Any other word means "still running":
+ * waiting on until the timeout is recoverable, declaring an unknown status finished is not.
+ */
+function statusClasses(runTable, nodeTable) {
+    return {
+        reader: () => {
+            const unknown = [];
+            const look = (table, status) => {
+                const word = status.trim().toUpperCase();
+                const state = table[word];
+                if (state !== undefined)
+                    return state;
+                const shown = word === '' ? '(no status)' : status.trim();
+                if (!unknown.includes(shown))
+                    unknown.push(shown);
+                return 'running';
+            };
+            return { run: (s) => look(runTable, s), node: (s) => look(nodeTable, s), unknown };
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/status.js
+
+// Every status the official SDK documents (docs/statuses.md). A run IGNORED was not run by the
+// service: it has ended, and not with success. QUEUED and INIT, seen though not in the run enum,
+// are a run that has not started yet.
+const codeartsStatuses = statusClasses({
+    COMPLETED: 'success',
+    FAILED: 'failure',
+    IGNORED: 'failure',
+    CANCELED: 'cancelled',
+    PAUSED: 'manual',
+    SUSPEND: 'manual',
+    RUNNING: 'running',
+    INIT: 'running',
+    QUEUED: 'running'
+}, {
+    COMPLETED: 'success',
+    FAILED: 'failure',
+    ASYNC_FAILED: 'failure',
+    CANCELED: 'cancelled',
+    PAUSED: 'manual',
+    SUSPEND: 'manual',
+    SKIPPED: 'skipped',
+    IGNORED: 'skipped',
+    UNSELECTED: 'skipped',
+    INIT: 'running',
+    QUEUED: 'running',
+    RUNNING: 'running',
+    ASYNC_RUNNING: 'running',
+    REDISPATCH: 'running'
+});
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/translate.js
+// CodeArts response shapes → the action's model. Stage times are strings in the batch status
+// response and epoch milliseconds in the run detail (docs/codearts.md); only the detail's are used,
+// and any time that cannot be read is left out (it never decides anything).
+
+
+
+
+/**
+ * Whether an answer is the record of the run asked for. A record of another run must never be
+ * taken for ours: a mismatch is an error, as is a record that does not say which run it is.
+ */
+function checkIdentity(action, run, runId, pipelineId) {
+    const id = (0,json/* str */.gx)(runId);
+    if (id !== run.runId)
+        throw new errors/* MalformedResponseError */.f7(action, id === '' ? 'the record does not say which run it is' : `it is the record of run ${id}, not of run ${run.runId}`);
+    const pipeline = (0,json/* str */.gx)(pipelineId);
+    if (pipeline !== '' && pipeline !== run.pipelineId)
+        throw new errors/* MalformedResponseError */.f7(action, `it is the record of a run of pipeline ${pipeline}, not of ${run.pipelineId}`);
+}
+/** An item of `POST .../pipelines/status`: the pipeline's latest run, already matched to ours. */
+function snapshotFromLatest(item) {
+    const statuses = codeartsStatuses.reader();
+    const status = (0,json/* str */.gx)(item['status']);
+    return finish({
+        ...runTimes(item),
+        status,
+        state: statuses.run(status),
+        stages: bySequence((0,json/* arr */.QL)(item['stage_status_list']).map(json/* obj */.WL)).map((s) => {
+            const stageStatus = (0,json/* str */.gx)(s['status']);
+            return { name: (0,json/* str */.gx)(s['name']), status: stageStatus, state: statuses.node(stageStatus) };
+        })
+    }, statuses);
+}
+/** `GET .../pipeline-runs/detail`, checked to be the record of `run`. */
+function detailFromRun(body, run) {
+    checkIdentity(`reading run ${run.runId} of pipeline ${run.pipelineId}`, run, body['id'], body['pipeline_id']);
+    const statuses = codeartsStatuses.reader();
+    const status = (0,json/* str */.gx)(body['status']);
+    const pipelineName = (0,json/* str */.gx)(body['name']);
+    return finish({
+        ...runTimes(body),
+        ...(pipelineName !== '' && { pipelineName }),
+        status,
+        state: statuses.run(status),
+        stages: bySequence((0,json/* arr */.QL)(body['stages']).map(json/* obj */.WL)).map((s) => stage(s, statuses))
+    }, statuses);
+}
+function finish(snapshot, statuses) {
+    return statuses.unknown.length > 0 ? { ...snapshot, unknown: statuses.unknown } : snapshot;
+}
+function runTimes(item) {
+    const runNumber = (0,json/* count */.U9)(item['run_number']);
+    const url = (0,json/* str */.gx)(item['detail_url']);
+    return { ...(runNumber !== undefined && runNumber > 0 && { runNumber }), ...times(item), ...(url !== '' && { url }) };
+}
+function stage(s, statuses) {
+    const status = (0,json/* str */.gx)(s['status']);
+    const id = (0,json/* str */.gx)(s['id']);
+    return {
+        id,
+        name: (0,json/* str */.gx)(s['name']) || (0,json/* str */.gx)(s['identifier']),
+        status,
+        state: statuses.node(status),
+        ...times(s),
+        // Gate steps belong to no job; the log URL is assumed to take the stage's ID in the job's place.
+        pre: bySequence((0,json/* arr */.QL)(s['pre']).map(json/* obj */.WL)).map((p) => step(p, id, statuses)),
+        post: bySequence((0,json/* arr */.QL)(s['post']).map(json/* obj */.WL)).map((p) => step(p, id, statuses)),
+        jobs: bySequence((0,json/* arr */.QL)(s['jobs']).map(json/* obj */.WL)).map((j) => job(j, statuses))
+    };
+}
+function job(j, statuses) {
+    const status = (0,json/* str */.gx)(j['status']);
+    const message = (0,json/* str */.gx)(j['message']);
+    const id = (0,json/* str */.gx)(j['id']);
+    return {
+        id,
+        name: (0,json/* str */.gx)(j['name']) || (0,json/* str */.gx)(j['identifier']),
+        status,
+        state: statuses.node(status),
+        ...(message !== '' && { message }),
+        ...times(j),
+        steps: bySequence((0,json/* arr */.QL)(j['steps']).map(json/* obj */.WL)).map((s) => step(s, id, statuses))
+    };
+}
+/** The log key is `<job run id>/<step run id>`: the two IDs in the log URL (docs/codearts.md). */
+function step(s, jobId, statuses) {
+    const status = (0,json/* str */.gx)(s['status']);
+    const message = (0,json/* str */.gx)(s['message']);
+    const id = (0,json/* str */.gx)(s['id']);
+    return {
+        id,
+        ...(isPlainId(jobId) && isPlainId(id) && { logKey: `${jobId}/${id}` }),
+        name: (0,json/* str */.gx)(s['name']) || (0,json/* str */.gx)(s['task']),
+        status,
+        state: statuses.node(status),
+        ...(message !== '' && { message }),
+        ...times(s)
+    };
+}
+function times(item) {
+    const startedAt = (0,json/* remoteTime */.Gf)(item['start_time']);
+    const finishedAt = (0,json/* remoteTime */.Gf)(item['end_time']);
+    return { ...(startedAt && { startedAt }), ...(finishedAt && { finishedAt }) };
+}
+function bySequence(items) {
+    return items
+        .map((item, index) => ({ item, index, sequence: (0,json/* count */.U9)(item['sequence']) }))
+        .sort((a, b) => (a.sequence ?? a.index) - (b.sequence ?? b.index) || a.index - b.index)
+        .map((x) => x.item);
+}
+
+;// CONCATENATED MODULE: ./lib/net/links.js
+// Links from the service are printed, written to outputs and put in the job summary, so a link is
+// kept only when it points at the service itself; anything else gives way to the link the action
+// builds from the IDs it knows.
+/** `candidate` when it is an https link on one of the service's console hosts or on the API's own origin. */
+function ownLink(candidate, own) {
+    let url;
+    try {
+        url = new URL(candidate.trim());
+    }
+    catch {
+        return undefined;
+    }
+    if (url.username !== '' || url.password !== '')
+        return undefined;
+    const endpoint = new URL(own.endpoint);
+    if (url.origin === endpoint.origin)
+        return url.href;
+    if (url.protocol !== 'https:')
+        return undefined;
+    return own.hosts.some((host) => host.test(url.hostname)) ? url.href : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/codearts/provider.js
+
+
+
+
+
+
+
+// The batch status endpoint documents no limit on its list; keep requests modest.
+const STATUS_BATCH = 20;
+// A lost start is looked for among the runs listed since shortly before it was sent (the runner's
+// clock and the service's may disagree by minutes), a page of the list at a time.
+const CLOCK_MARGIN_MS = 10 * 60_000;
+const LIST_PAGE = 20;
+const LIST_PAGES = 5;
+// The CodeArts console: devcloud.{region}.huaweicloud.com (and console.huaweicloud.com, console-intl.…).
+const CONSOLE_HOSTS = [/^devcloud\.[a-z0-9-]+\.huaweicloud\.com$/, /^console(-intl)?\.huaweicloud\.com$/];
+class CodeArtsProvider {
+    api;
+    conn;
+    seen = new Map();
+    /** Details of runs that have ended: they no longer change. */
+    ended = new Map();
+    /** Descriptions of runs read while searching for a start's marker: they never change. */
+    descriptions = new Map();
+    own;
+    constructor(api, conn) {
+        this.api = api;
+        this.conn = conn;
+        this.own = { endpoint: conn.endpoint, hosts: CONSOLE_HOSTS };
+    }
+    /** The run's link as the service gives it, when it points at the service itself (links.ts). */
+    link(snapshot) {
+        if (snapshot.url === undefined)
+            return snapshot;
+        const url = ownLink(snapshot.url, this.own);
+        const { url: _untrusted, ...rest } = snapshot;
+        return (url !== undefined ? { ...rest, url } : rest);
+    }
+    /** CodeArts keeps a run's description, so every run listed says for itself whether it is ours: no `before`. */
+    async prepareStart(pipelineId, request) {
+        const body = { description: request.description };
+        if (request.variables.length > 0)
+            body.variables = request.variables;
+        if (request.stages.length > 0)
+            body.choose_stages = request.stages;
+        if (request.jobs.length > 0)
+            body.choose_jobs = request.jobs;
+        if (request.ref)
+            body.sources = await this.sourcesAt(pipelineId, request.ref);
+        return { pipelineId, body };
+    }
+    async start(prepared) {
+        const { pipelineId } = prepared;
+        const { runId, queueId } = await this.api.run(pipelineId, prepared.body);
+        return { pipelineId, runId, ...(queueId && { queueId }), url: this.consoleUrl(pipelineId, runId), startedHere: true };
+    }
+    async find(pipelineId, start) {
+        const found = [];
+        for (const runId of await this.runsSince(pipelineId, start.sentAt - CLOCK_MARGIN_MS)) {
+            // The list has no descriptions, so each run's detail is read (once: descriptions never change).
+            let description = this.descriptions.get(runId);
+            if (description === undefined) {
+                const detail = await this.api.runDetail(pipelineId, runId);
+                checkIdentity(`reading run ${runId} of pipeline ${pipelineId}`, { pipelineId, runId }, detail['id'], detail['pipeline_id']);
+                description = (0,json/* str */.gx)(detail['description']);
+                this.descriptions.set(runId, description);
+            }
+            if (description.includes(start.marker))
+                found.push({ pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: true });
+        }
+        return { found, candidates: [] };
+    }
+    /**
+     * The runs that started since `since` (pages of the list by start time, newest first, until one
+     * started earlier), and every run waiting in the queue, which has not started at all.
+     */
+    async runsSince(pipelineId, since) {
+        const ids = new Set();
+        for (let page = 0; page < LIST_PAGES; page++) {
+            const items = await this.api.recentRuns(pipelineId, page * LIST_PAGE, LIST_PAGE);
+            for (const item of items)
+                ids.add((0,json/* str */.gx)(item['pipeline_run_id']));
+            const oldest = (0,json/* remoteTime */.Gf)(items.at(-1)?.['start_time']);
+            if (items.length < LIST_PAGE || (oldest !== undefined && oldest.getTime() < since))
+                break;
+        }
+        for (const id of await this.api.queuedRunIds(pipelineId))
+            ids.add(id);
+        return [...ids].filter(isPlainId);
+    }
+    async latest(pipelineId) {
+        const item = (await this.api.latestRuns([pipelineId])).find((i) => (0,json/* str */.gx)(i['pipeline_id']) === pipelineId);
+        const runId = (0,json/* str */.gx)(item?.['pipeline_run_id']);
+        if (item === undefined || !isPlainId(runId)) {
+            throw new errors/* PreconditionError */.Rb(`finding the latest run of pipeline ${pipelineId}`, 'the pipeline has never run; there is nothing to wait for');
+        }
+        return { pipelineId, runId, url: ownLink((0,json/* str */.gx)(item['detail_url']), this.own) ?? this.consoleUrl(pipelineId, runId), startedHere: false };
+    }
+    adopt(pipelineId, runId) {
+        return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: false };
+    }
+    /**
+     * One batch request gives every pipeline's latest run and its stages. A run's detail (its jobs and
+     * steps) is read only where the batch cannot tell: the latest run is not ours (someone started a
+     * newer one, or ours is queued), or the batch shows a change (so the job that changed is known,
+     * and an ended run is read once), or a stage that runs jobs side by side is running (one of them
+     * can fail while the stage goes on). Another run's status is never taken for ours.
+     */
+    async poll(runs) {
+        const pipelineIds = [...new Set(runs.map((r) => r.pipelineId))];
+        const latest = new Map();
+        for (let i = 0; i < pipelineIds.length; i += STATUS_BATCH) {
+            const asked = pipelineIds.slice(i, i + STATUS_BATCH);
+            for (const item of await this.api.latestRuns(asked)) {
+                // An item for a pipeline not asked about, or a second item for one, is not trusted as ours.
+                const id = (0,json/* str */.gx)(item['pipeline_id']);
+                if (!asked.includes(id))
+                    continue;
+                if (latest.has(id))
+                    latest.set(id, {});
+                else
+                    latest.set(id, item);
+            }
+        }
+        const snapshots = new Map();
+        const needDetail = [];
+        for (const run of runs) {
+            const item = latest.get(run.pipelineId);
+            if (item === undefined || (0,json/* str */.gx)(item['pipeline_run_id']) !== run.runId) {
+                needDetail.push(run);
+                continue;
+            }
+            const snapshot = this.link(snapshotFromLatest(item));
+            const fingerprint = [snapshot.status, ...snapshot.stages.map((s) => `${s.name}=${s.status}`)].join('|');
+            const seen = this.seen.get((0,model/* runKey */.r7)(run));
+            const parallelRunning = snapshot.stages.some((s) => s.state === 'running' && seen?.parallelStages.has(s.name));
+            if (seen?.fingerprint !== fingerprint || parallelRunning)
+                needDetail.push(run);
+            else
+                snapshots.set((0,model/* runKey */.r7)(run), snapshot);
+            this.seen.set((0,model/* runKey */.r7)(run), { fingerprint, parallelStages: seen?.parallelStages ?? new Set() });
+        }
+        const details = await Promise.all(needDetail.map((run) => this.detail(run)));
+        needDetail.forEach((run, i) => snapshots.set((0,model/* runKey */.r7)(run), details[i]));
+        return snapshots;
+    }
+    async detail(run, fresh = false) {
+        const cached = this.ended.get((0,model/* runKey */.r7)(run));
+        if (cached && !fresh)
+            return cached;
+        const detail = this.link(detailFromRun(await this.api.runDetail(run.pipelineId, run.runId), run));
+        const seen = this.seen.get((0,model/* runKey */.r7)(run));
+        if (seen)
+            seen.parallelStages = new Set(detail.stages.filter((s) => s.jobs.length > 1).map((s) => s.name));
+        if ((0,model/* hasEnded */.hY)(detail.state))
+            this.ended.set((0,model/* runKey */.r7)(run), detail);
+        return detail;
+    }
+    stepLog(run, logKey) {
+        return stepLogLines(this.api, run, logKey);
+    }
+    async stop(run) {
+        if (run.queueId !== undefined) {
+            try {
+                if (await this.api.cancelQueuing(run.pipelineId, run.runId, run.queueId))
+                    return true;
+            }
+            catch (error) {
+                // It may have left the queue since it was started; then it is a running run to stop.
+                if (!(error instanceof errors/* RemoteError */.Hi))
+                    throw error;
+            }
+        }
+        return this.api.stop(run.pipelineId, run.runId);
+    }
+    /**
+     * The pipeline's code sources, pointed at `ref`. A start that names a branch must repeat each
+     * source's repository (git_type, git_url, …), which the API gives only in a run's detail, so the
+     * latest run's sources are reused. Every code source gets the ref: a pipeline that builds several
+     * repositories needs the branch or tag to exist in each.
+     */
+    async sourcesAt(pipelineId, ref) {
+        const action = `finding the repositories of pipeline ${pipelineId} to run ${ref.kind} ${ref.name}`;
+        const latest = (await this.api.latestRuns([pipelineId])).find((i) => (0,json/* str */.gx)(i['pipeline_id']) === pipelineId);
+        const runId = (0,json/* str */.gx)(latest?.['pipeline_run_id']);
+        if (!isPlainId(runId)) {
+            throw new errors/* PreconditionError */.Rb(action, 'the pipeline has never run, so its repositories are unknown; run it once in the console, or leave ref empty');
+        }
+        const detail = await this.api.runDetail(pipelineId, runId);
+        checkIdentity(action, { pipelineId, runId }, detail['id'], detail['pipeline_id']);
+        const sources = (0,json/* arr */.QL)(detail['sources']).map(json/* obj */.WL);
+        const code = sources.filter((s) => (0,json/* str */.gx)(s['type']) === 'code');
+        if (code.length === 0)
+            throw new errors/* PreconditionError */.Rb(action, 'the pipeline has no code repository to run a branch or tag of; leave ref empty');
+        return sources.map((source) => {
+            if ((0,json/* str */.gx)(source['type']) !== 'code')
+                return source;
+            const params = (0,json/* obj */.WL)(source['params']);
+            const keep = ['git_type', 'git_url', 'codehub_id', 'default_branch', 'endpoint_id', 'alias'].filter((k) => (0,json/* str */.gx)(params[k]) !== '');
+            return {
+                type: 'code',
+                params: {
+                    ...Object.fromEntries(keep.map((k) => [k, params[k]])),
+                    build_params: ref.kind === 'branch'
+                        ? { build_type: 'branch', target_branch: ref.name, event_type: 'Manual' }
+                        : { build_type: 'tag', tag: ref.name, event_type: 'Manual' }
+                }
+            };
+        });
+    }
+    /**
+     * The console page of a run, for links printed before the service has told us its own
+     * `detail_url`. Form from the CodeArts console (docs/codearts.md, "Not verified against the live service").
+     */
+    consoleUrl(pipelineId, runId) {
+        return `https://devcloud.${this.conn.region}.huaweicloud.com/cicd/project/${this.conn.projectId}/pipeline/detail/${pipelineId}/${runId}?v=1`;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/call.js
+// How Yunxiao (and Alibaba Cloud's gateway) says it refuses the credentials, and what to check then.
+// Requests go through the shared channel (net/channel.ts); this is what is particular to Alibaba.
+
+// Alibaba Cloud's gateway codes for a signature or key it does not accept.
+const REFUSED_CODES = /^(InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|InvalidSecurityToken|SignatureNonceUsed|InvalidTimeStamp|Unauthorized)/;
+function call_refusesCredentials(status, error) {
+    return status === 401 || REFUSED_CODES.test(error?.code ?? '');
+}
+const call_REFUSAL_HINTS = {
+    token: "Check 'token': a personal access token expires, is shown only once when created, and needs the Flow permissions (pipelines and pipeline runs, read and run) " +
+        "in the organization of 'organization-id'",
+    aksk: "Check 'access-key' and 'secret-key': the likely causes are a wrong or rotated secret, a key of another account, a disabled key, " +
+        "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent with this key"
+};
+/** The channel for one way of signing in to Yunxiao: an access key two requests at a time; a token is never renewed. */
+function alibabaChannel(http, kind) {
+    const rules = { refusesCredentials: call_refusesCredentials, refusalHint: call_REFUSAL_HINTS[kind] };
+    return kind === 'aksk' ? openSigningChannel(http, rules) : openChannel(http, rules, 8, true);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/signer.js
+// Alibaba Cloud ACS3-HMAC-SHA256 request signing (the "V3" signature), the default of the official SDK
+// for the `devops` 2021-06-25 ROA API, written from the published algorithm (docs/yunxiao.md, "Signing").
+// The gateway rebuilds the canonical request from what arrives, so every choice below is about
+// producing the bytes it will produce; where the SDK has a quirk, we follow the SDK (openapi-core),
+// because what it sends is what the gateway is known to accept.
+
+const signer_ALGORITHM = 'ACS3-HMAC-SHA256';
+const SIGNED_PREFIX = 'x-acs-';
+// Headers this module sets. A caller's copy would either be signed with a value other than the
+// one sent or be sent twice.
+const OWN_HEADERS = new Set([
+    'host',
+    'authorization',
+    'x-acs-date',
+    'x-acs-signature-nonce',
+    'x-acs-content-sha256',
+    'x-acs-version',
+    'x-acs-action',
+    'x-acs-accesskey-id',
+    'x-acs-security-token'
+]);
+/**
+ * Signs a request to an Alibaba Cloud ROA API. Returns every header to send: the given ones plus
+ * x-acs-date, x-acs-signature-nonce, x-acs-content-sha256, x-acs-version, x-acs-action, with a
+ * security token also x-acs-accesskey-id and x-acs-security-token (as the SDK sends them), and
+ * Authorization. `host` is signed (url.host) but not returned: the HTTP client sets it from the URL.
+ * `headers` are sent as given and, when named x-acs-* or content-type, signed.
+ * The nonce must differ for every request, retries included: the gateway refuses one it has seen.
+ */
+function signAcs3(request, keys, now, nonce) {
+    for (const name of Object.keys(request.headers)) {
+        if (OWN_HEADERS.has(name.toLowerCase()))
+            throw new Error(`signAcs3 sets the ${name} header itself; do not pass it.`);
+    }
+    const payloadHash = sha256Hex(request.body);
+    const sent = {
+        ...request.headers,
+        'x-acs-action': request.action,
+        'x-acs-version': request.version,
+        'x-acs-date': acsDate(now),
+        'x-acs-signature-nonce': nonce,
+        'x-acs-content-sha256': payloadHash
+    };
+    // The SDK sends the key id alongside a temporary token, so we do too; it takes "" as no token.
+    if (keys.securityToken !== undefined && keys.securityToken !== '') {
+        sent['x-acs-accesskey-id'] = keys.accessKeyId;
+        sent['x-acs-security-token'] = keys.securityToken;
+    }
+    const signed = signedHeaders({ ...sent, host: request.url.host });
+    const names = [...signed.keys()].sort(byCodeUnits);
+    const canonicalRequest = [
+        request.method.toUpperCase(),
+        signer_canonicalUri(request.url.pathname),
+        signer_canonicalQuery(request.url.searchParams),
+        names.map((name) => `${name}:${signed.get(name)}\n`).join(''),
+        names.join(';'),
+        payloadHash
+    ].join('\n');
+    const signature = hmacSha256Hex(keys.accessKeySecret, `${signer_ALGORITHM}\n${sha256Hex(canonicalRequest)}`);
+    return { ...sent, Authorization: `${signer_ALGORITHM} Credential=${keys.accessKeyId},SignedHeaders=${names.join(';')},Signature=${signature}` };
+}
+/** x-acs-date: ISO 8601 UTC to the second, e.g. 2026-11-22T12:00:00Z. */
+function acsDate(now) {
+    return now.toISOString().replace(/\.\d+Z$/, 'Z');
+}
+/** Lower-case name → trimmed value, for host, content-type and every x-acs-* header. */
+function signedHeaders(headers) {
+    const signed = new Map();
+    for (const [name, value] of Object.entries(headers)) {
+        const lower = name.toLowerCase();
+        if (lower !== 'host' && lower !== 'content-type' && !lower.startsWith(SIGNED_PREFIX))
+            continue;
+        // The SDK would sign both spellings as "a,b" (values sorted), but an HTTP client merges them
+        // into one header in its own order and separator, so the gateway would see another value.
+        if (signed.has(lower))
+            throw new Error(`Header ${name} is given twice (names are case-insensitive).`);
+        // Outside printable ASCII, the SDK's trim, HTTP's whitespace stripping and the gateway's own
+        // trim disagree about what the value is, and a line break cannot be sent at all.
+        if (!/^[\t\x20-\x7E]*$/.test(value))
+            throw new Error(`Header ${name} is signed, so its value must be printable ASCII.`);
+        signed.set(lower, value.trim());
+    }
+    return signed;
+}
+// The path is signed as sent (already percent-encoded), with the three spellings the SDK
+// normalises, every occurrence (openapi-util's older copy replaced only the first).
+function signer_canonicalUri(pathname) {
+    return pathname.replace(/\+/g, '%20').replace(/\*/g, '%2A').replace(/%7E/g, '~');
+}
+function signer_canonicalQuery(params) {
+    const pairs = [...params];
+    const keys = new Set();
+    for (const [key] of pairs) {
+        // The SDK takes the query as an object, one value per key, and never sends a key twice, so
+        // there is no known canonical form to match; signing only the last value would be rejected.
+        if (keys.has(key))
+            throw new Error(`Query parameter ${key} is given twice; it cannot be signed as the SDK signs.`);
+        keys.add(key);
+    }
+    // Sorted by the decoded key, as the SDK sorts its query object, so the wire encoding cannot change
+    // the order. Keys are escaped as the published algorithm says; openapi-core leaves them as they
+    // are, which is the same thing for the plain names the API uses. An empty value gives "key=".
+    return pairs
+        .sort(([a], [b]) => byCodeUnits(a, b))
+        .map(([key, value]) => `${rfc3986(key)}=${rfc3986(value)}`)
+        .join('&');
+}
+// encodeURIComponent leaves !'()* alone; RFC 3986 (and the gateway) escape them.
+function rfc3986(text) {
+    return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/auth.js
+// How each Yunxiao request is authenticated: a personal access token in a header (the current
+// API), or an ACS3-HMAC-SHA256 signature (the 2021 API), made afresh for every attempt.
+
+
+const DEVOPS_VERSION = '2021-06-25';
+function tokenAuth(token) {
+    return () => ({ 'x-yunxiao-token': token });
+}
+/** Signs one operation of the 2021 API. Each attempt gets a fresh date and nonce: the gateway refuses a nonce it has seen. */
+function signedAuth(keys, operation) {
+    return (req) => signAcs3({ method: req.method, url: req.url, headers: req.headers, body: req.body ?? '', action: operation, version: DEVOPS_VERSION }, keys, new Date(), (0,external_node_crypto_.randomUUID)());
+}
+
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/api.js
+// The Yunxiao operations the action needs. Two APIs provide them: the current OpenAPI (token) and
+// the 2021 `devops` API (AK/SK); the provider sees only this interface.
+
+
+/**
+ * A GetPipelineJobSteps answer: documented as one object, parsed by Alibaba's own MCP server as an
+ * array of them. Each lists its steps as `buildProcessNodes` (the current field) or `steps` (the
+ * legacy one); a step is named by `stepName` (`nodeName` is deprecated) and addressed by
+ * `stepIndex` (`nodeIndex` is deprecated). Every form is read, the current one first.
+ */
+function readJobSteps(body) {
+    const groups = (Array.isArray(body) ? body : [body]).filter(json/* isObject */.Gv);
+    const listOf = (group) => {
+        const current = group['buildProcessNodes'];
+        if (Array.isArray(current) && current.length > 0)
+            return current;
+        if ((0,json/* isObject */.Gv)(current))
+            return [current];
+        const legacy = group['steps'];
+        return Array.isArray(legacy) ? legacy : (0,json/* isObject */.Gv)(legacy) ? [legacy] : [];
+    };
+    const group = groups.find((g) => listOf(g).length > 0) ?? groups[0] ?? {};
+    return {
+        buildId: (0,json/* str */.gx)(group['buildId']),
+        steps: listOf(group)
+            .map(json/* obj */.WL)
+            .map((s) => ({ index: (0,json/* str */.gx)(s['stepIndex']) || (0,json/* str */.gx)(s['nodeIndex']), name: (0,json/* str */.gx)(s['stepName']) || (0,json/* str */.gx)(s['nodeName']), status: (0,json/* str */.gx)(s['status']) }))
+            .filter((s) => s.index !== '')
+    };
+}
+/** The items of a run list, wherever the answer keeps them. */
+function listItems(body, field) {
+    return (0,json/* arr */.QL)(field === undefined ? body : (0,json/* obj */.WL)(body)[field]).map(json/* obj */.WL);
+}
+/** A run read, with "no such run" (HTTP 404, InvalidPipelineRun.NotFound) told apart from other errors. */
+async function runRead(read) {
+    try {
+        return await read;
+    }
+    catch (error) {
+        const notFound = error instanceof errors/* RemoteError */.Hi && (error.httpStatus === 404 || /^InvalidPipelineRun\.NotFound$/.test(error.code));
+        throw notFound ? new errors/* RunNotFoundError */.lQ(error) : error;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/devops.js
+// The older Yunxiao API, `devops` 2021-06-25 (ROA, AK/SK signed with ACS3-HMAC-SHA256), for
+// organizations still on it (docs/yunxiao.md). It has no step-level operations: logs are whole
+// job logs. Its paths mix `organization`/`organizations` and `pipeline`/`pipelines` as documented.
+
+
+
+
+
+const PAGE_SIZE = 50;
+const devops_MAX_PAGES = 20;
+// No document promises an order for ListPipelineRuns, so "the newest run" is the largest run number
+// among all runs of a recent window, widened until one has any.
+const LATEST_WINDOWS_MS = [24 * 3_600_000, 31 * 24 * 3_600_000, Number.POSITIVE_INFINITY];
+class YunxiaoDevopsApi {
+    // The SDK's PipelineRun model has no variables and no comment (docs/yunxiao.md).
+    listsVariables = false;
+    channel;
+    conn;
+    keys;
+    constructor(channel, conn, keys) {
+        this.channel = channel;
+        this.conn = conn;
+        this.keys = keys;
+    }
+    async pipelineName() {
+        return undefined;
+    }
+    async startRun(pipelineId, params) {
+        const action = `starting pipeline ${pipelineId}`;
+        // StartPipelineRun takes a form body: params=<the JSON, URL-encoded>.
+        const body = (0,json/* obj */.WL)(await this.send('POST', `/organizations/${this.org}/pipelines/${pipelineId}/run`, 'StartPipelineRun', action, {
+            form: `params=${encodeURIComponent(JSON.stringify(params))}`,
+            idempotent: false
+        }));
+        const runId = (0,json/* str */.gx)(body['pipelineRunId']);
+        if (!/^[1-9]\d*$/.test(runId))
+            throw new errors/* MalformedResponseError */.f7(action, 'no pipelineRunId in the answer');
+        return runId;
+    }
+    async getRun(pipelineId, runId) {
+        const path = `/organization/${this.org}/pipelines/${pipelineId}/pipelineRuns/${runId}`;
+        return (0,json/* obj */.WL)((0,json/* obj */.WL)(await runRead(this.send('GET', path, 'GetPipelineRun', `reading run ${runId} of pipeline ${pipelineId}`)))['pipelineRun']);
+    }
+    async latestRunId(pipelineId) {
+        for (const window of LATEST_WINDOWS_MS) {
+            const runs = await this.runsSince(pipelineId, Number.isFinite(window) ? Date.now() - window : 0);
+            const ids = runs.map((r) => (0,json/* str */.gx)(r['pipelineRunId'])).filter((id) => /^[1-9]\d*$/.test(id));
+            if (ids.length > 0)
+                return ids.reduce((a, b) => (BigInt(a) >= BigInt(b) ? a : b));
+        }
+        return undefined;
+    }
+    async runsSince(pipelineId, since) {
+        const path = `/organization/${this.org}/pipelines/${pipelineId}/pipelineRuns`;
+        const runs = [];
+        let nextToken = '';
+        for (let page = 0; page < devops_MAX_PAGES; page++) {
+            const query = { maxResults: String(PAGE_SIZE), ...(since > 0 && { startTime: String(Math.floor(since)) }), ...(nextToken && { nextToken }) };
+            const body = await this.send('GET', path, 'ListPipelineRuns', `listing the recent runs of pipeline ${pipelineId}`, { query });
+            const items = listItems(body, 'pipelineRuns');
+            runs.push(...items);
+            nextToken = (0,json/* str */.gx)((0,json/* obj */.WL)(body)['nextToken']);
+            if (nextToken === '' || items.length === 0)
+                break;
+        }
+        return runs;
+    }
+    /** StopPipelineRun answers the usual envelope; `success: true` is the confirmation. */
+    async stopRun(pipelineId, runId) {
+        const path = `/organization/${this.org}/pipelines/${pipelineId}/pipelineRuns/${runId}/stop`;
+        return (0,json/* obj */.WL)(await this.send('PUT', path, 'StopPipelineRun', `stopping run ${runId} of pipeline ${pipelineId}`))['success'] === true;
+    }
+    async jobSteps() {
+        return undefined;
+    }
+    stepLogPage() {
+        return Promise.reject(new Error('the devops 2021-06-25 API has no step logs'));
+    }
+    async jobLog(pipelineId, runId, jobId) {
+        const path = `/organization/${this.org}/pipeline/${pipelineId}/pipelineRun/${runId}/job/${jobId}/logs`;
+        return (0,json/* str */.gx)((0,json/* obj */.WL)((0,json/* obj */.WL)(await this.send('GET', path, 'LogPipelineJobRun', `reading the log of job ${jobId} of run ${runId}`))['log'])['content']);
+    }
+    get org() {
+        return this.conn.organizationId;
+    }
+    async send(method, path, operation, action, options = {}) {
+        const url = new URL(`${this.conn.endpoint}${path}`);
+        for (const [k, v] of Object.entries(options.query ?? {}))
+            url.searchParams.set(k, v);
+        const headers = { accept: 'application/json' };
+        if (options.form !== undefined)
+            headers['content-type'] = 'application/x-www-form-urlencoded';
+        return (await call(this.channel, { method, url, headers, ...(options.form !== undefined && { body: options.form }), idempotent: options.idempotent ?? true, action }, signedAuth(this.keys, operation))).body;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/openapi.js
+// The current Yunxiao API, /oapi/v1, with a personal access token (docs/yunxiao.md). The central
+// edition names the organization in the path; a region edition has its own domain and does not.
+
+
+
+
+
+// ListPipelineRuns serves at most 30 a page; a bounded number of pages keeps a search cheap.
+const PER_PAGE = 30;
+const openapi_MAX_PAGES = 20;
+class YunxiaoOpenApi {
+    listsVariables = true;
+    channel;
+    conn;
+    token;
+    constructor(channel, conn, token) {
+        this.channel = channel;
+        this.conn = conn;
+        this.token = token;
+    }
+    async pipelineName(pipelineId) {
+        return (0,json/* str */.gx)((0,json/* obj */.WL)(await this.send('GET', pipelineId, '', `reading pipeline ${pipelineId}`))['name']) || undefined;
+    }
+    async startRun(pipelineId, params) {
+        const action = `starting pipeline ${pipelineId}`;
+        // `params` is a JSON string inside the JSON body; the answer is the bare run ID.
+        const body = await this.send('POST', pipelineId, '/runs', action, { body: { params: JSON.stringify(params) }, idempotent: false });
+        const runId = (0,json/* str */.gx)((0,json/* isObject */.Gv)(body) ? body['pipelineRunId'] : body);
+        if (!/^[1-9]\d*$/.test(runId))
+            throw new errors/* MalformedResponseError */.f7(action, 'no run ID in the answer');
+        return runId;
+    }
+    async getRun(pipelineId, runId) {
+        return (0,json/* obj */.WL)(await runRead(this.send('GET', pipelineId, `/runs/${runId}`, `reading run ${runId} of pipeline ${pipelineId}`)));
+    }
+    /**
+     * GetLatestPipelineRun: the service's own answer to "which run is the newest". A pipeline that
+     * never ran has none: an empty answer or a 404 (a missing pipeline shows up at the next request).
+     */
+    async latestRunId(pipelineId) {
+        const action = `finding the latest run of pipeline ${pipelineId}`;
+        try {
+            const id = (0,json/* str */.gx)((0,json/* obj */.WL)(await this.send('GET', pipelineId, '/runs/latestPipelineRun', action))['pipelineRunId']);
+            return /^[1-9]\d*$/.test(id) ? id : undefined;
+        }
+        catch (error) {
+            if (error instanceof errors/* RemoteError */.Hi && error.httpStatus === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    async runsSince(pipelineId, since) {
+        const runs = [];
+        for (let page = 1; page <= openapi_MAX_PAGES; page++) {
+            const query = { page: String(page), perPage: String(PER_PAGE), startTime: String(Math.max(0, Math.floor(since))) };
+            const items = listItems(await this.send('GET', pipelineId, '/runs', `listing the recent runs of pipeline ${pipelineId}`, { query }));
+            runs.push(...items);
+            if (items.length < PER_PAGE)
+                break;
+        }
+        return runs;
+    }
+    /** UpdatePipelineRun answers `true` when it stopped the run. */
+    async stopRun(pipelineId, runId) {
+        return (await this.send('PUT', pipelineId, `/runs/${runId}`, `stopping run ${runId} of pipeline ${pipelineId}`)) === true;
+    }
+    async jobSteps(pipelineId, runId, jobId) {
+        return readJobSteps(await this.send('GET', pipelineId, `/pipelineRuns/${runId}/jobs/${jobId}/steps`, `reading the steps of job ${jobId} of run ${runId}`));
+    }
+    async stepLogPage(pipelineId, runId, jobId, buildId, stepIndex, offset, limit) {
+        const body = (0,json/* obj */.WL)(await this.send('GET', pipelineId, `/pipelineRuns/${runId}/jobs/${jobId}/step/log`, `reading the log of step ${stepIndex} of job ${jobId}`, {
+            query: { stepIndex, offset: String(offset), limit: String(limit), buildId }
+        }));
+        const next = (0,json/* num */.bu)(body['last']);
+        return { text: (0,json/* str */.gx)(body['logs']), more: body['more'] === true, ...(next !== undefined && { next }) };
+    }
+    async jobLog(pipelineId, runId, jobId) {
+        // Note the singular `job` in this path (docs/yunxiao.md).
+        return (0,json/* str */.gx)((0,json/* obj */.WL)(await this.send('GET', pipelineId, `/runs/${runId}/job/${jobId}/log`, `reading the log of job ${jobId} of run ${runId}`))['content']);
+    }
+    async send(method, pipelineId, path, action, options = {}) {
+        const org = this.conn.organizationId !== undefined ? `/organizations/${this.conn.organizationId}` : '';
+        const url = new URL(`${this.conn.endpoint}/oapi/v1/flow${org}/pipelines/${pipelineId}${path}`);
+        for (const [k, v] of Object.entries(options.query ?? {}))
+            url.searchParams.set(k, v);
+        return (await call(this.channel, {
+            method,
+            url,
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+            ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+            idempotent: options.idempotent ?? true,
+            action
+        }, tokenAuth(this.token))).body;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/logs.js
+// A Yunxiao step's log, line by line, read page by page as it is consumed; or a job's whole log,
+// where the API has no step-level logs (the 2021 API).
+
+const logs_LOG_PAGE_LINES = 1_000;
+/**
+ * `logKey` is `step:<job>:<build>:<step index>` (offset paging, passing back where the service says
+ * the next page starts: `last`, docs/yunxiao.md) or `job:<job>` (the job's whole log, in one piece).
+ */
+async function* logs_stepLogLines(api, run, logKey) {
+    const [kind, jobId = '', buildId = '', stepIndex = ''] = logKey.split(':');
+    if (kind === 'job') {
+        yield* splitLines(await api.jobLog(run.pipelineId, run.runId, jobId));
+        return;
+    }
+    yield* pagedLines((offset) => api.stepLogPage(run.pipelineId, run.runId, jobId, buildId, stepIndex, offset, logs_LOG_PAGE_LINES));
+}
+
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/status.js
+
+// The SDK documents SUCCESS, FAIL and RUNNING for runs; the list filter adds CANCELED and WAITING
+// (docs/statuses.md). The other words are ones the service is reported to use: a run that ran out
+// of time (TIMEOUT) failed, one that was terminated was cancelled. Step statuses come in lower case.
+const ENDED = {
+    SUCCESS: 'success',
+    FAIL: 'failure',
+    FAILED: 'failure',
+    TIMEOUT: 'failure',
+    CANCELED: 'cancelled',
+    CANCELLED: 'cancelled',
+    TERMINATED: 'cancelled',
+    WAITING: 'manual',
+    RUNNING: 'running',
+    INIT: 'running',
+    READY: 'running',
+    QUEUED: 'running',
+    QUEUING: 'running',
+    PENDING: 'running'
+};
+const yunxiaoStatuses = statusClasses(ENDED, { ...ENDED, SKIPPED: 'skipped' });
+
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/translate.js
+// A Yunxiao PipelineRun (docs/yunxiao.md) → the action's model. A run lists stages and jobs;
+// steps come from another call, so they are passed in.
+
+
+
+
+
+/**
+ * Whether a PipelineRun is the record of the run asked for: its `pipelineRunId` must be that run
+ * (a record that does not say is not taken), and its `pipelineId`, when given, that pipeline.
+ */
+function translate_checkIdentity(run, body) {
+    const action = `reading run ${run.runId} of pipeline ${run.pipelineId}`;
+    const id = (0,json/* str */.gx)(body['pipelineRunId']);
+    if (id !== run.runId)
+        throw new errors/* MalformedResponseError */.f7(action, id === '' ? 'the record does not say which run it is' : `it is the record of run ${id}, not of run ${run.runId}`);
+    const pipeline = (0,json/* str */.gx)(body['pipelineId']);
+    if (pipeline !== '' && pipeline !== run.pipelineId)
+        throw new errors/* MalformedResponseError */.f7(action, `it is the record of a run of pipeline ${pipeline}, not of ${run.pipelineId}`);
+}
+function translate_detailFromRun(run, stepsOf) {
+    const statuses = yunxiaoStatuses.reader();
+    const status = (0,json/* str */.gx)(run['status']);
+    const state = statuses.run(status);
+    const runNumber = (0,json/* count */.U9)(run['pipelineRunId']);
+    const startedAt = (0,json/* remoteTime */.Gf)(run['createTime']);
+    const stages = (0,json/* arr */.QL)(run['stages'])
+        .map(json/* obj */.WL)
+        .map((stage, i) => {
+        const info = (0,json/* obj */.WL)(stage['stageInfo']);
+        const stageStatus = (0,json/* str */.gx)(info['status']);
+        const jobs = (0,json/* arr */.QL)(info['jobs'])
+            .map(json/* obj */.WL)
+            .map((j) => {
+            const jobStatus = (0,json/* str */.gx)(j['status']);
+            // A job's ID goes into the paths of its steps and logs: only a plain one is kept.
+            const id = (0,json/* str */.gx)(j['id']);
+            const job = { id: isPlainId(id) ? id : '', name: (0,json/* str */.gx)(j['name']) || (0,json/* str */.gx)(j['jobSign']), status: jobStatus, state: statuses.node(jobStatus), ...translate_times(j), steps: [] };
+            job.steps = stepsOf(job).map((s) => ({ ...s, state: statuses.node(s.status) }));
+            return job;
+        });
+        return {
+            id: (0,json/* str */.gx)(info['id']) || (0,json/* str */.gx)(stage['index']) || String(i),
+            name: (0,json/* str */.gx)(stage['name']) || (0,json/* str */.gx)(info['name']),
+            status: stageStatus,
+            state: statuses.node(stageStatus),
+            ...translate_times(info),
+            pre: [],
+            post: [],
+            jobs
+        };
+    });
+    // A run has no end time of its own; its last stage's end, or its last update, stands for it.
+    const ends = stages.map((s) => s.finishedAt?.getTime() ?? 0);
+    const finishedAt = !(0,model/* hasEnded */.hY)(state) ? undefined : ((0,json/* remoteTime */.Gf)(Math.max(...ends, 0)) ?? (0,json/* remoteTime */.Gf)(run['updateTime']));
+    return {
+        status,
+        state,
+        ...(runNumber !== undefined && runNumber > 0 && { runNumber }),
+        ...(startedAt && { startedAt }),
+        ...(finishedAt && { finishedAt }),
+        stages,
+        ...(statuses.unknown.length > 0 && { unknown: statuses.unknown })
+    };
+}
+function translate_times(item) {
+    const startedAt = (0,json/* remoteTime */.Gf)(item['startTime']);
+    const finishedAt = (0,json/* remoteTime */.Gf)(item['endTime']);
+    return { ...(startedAt && { startedAt }), ...(finishedAt && { finishedAt }) };
+}
+
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/provider.js
+
+
+
+
+
+
+// Yunxiao has no batch status read: each run is one request. A cycle reads at most this many runs,
+// taking turns, so that many pipelines cannot turn one cycle into a burst.
+const READS_PER_CYCLE = 8;
+const PARALLEL_READS = 4;
+// Runs listed since this long before a start was sent are searched for it: the runner's clock and
+// the service's may disagree by a few minutes.
+const provider_CLOCK_MARGIN_MS = 10 * 60_000;
+// Trigger modes of runs that no API start makes: scheduled, code commit, another pipeline, webhook.
+const AUTOMATIC_TRIGGERS = new Set(['2', '3', '5', '6']);
+/**
+ * The run variable that carries the start's marker. The run's comment carries it too, but a
+ * PipelineRun does not show its comment; it does list its variables (globalParams).
+ */
+const MARKER_VARIABLE = 'GITHUB_START_MARKER';
+class YunxiaoProvider {
+    api;
+    conn;
+    cursor = 0;
+    /** Steps of jobs that have ended, by `runId/jobId`: they no longer change. */
+    endedSteps = new Map();
+    endedRuns = new Map();
+    names = new Map();
+    constructor(api, conn) {
+        this.api = api;
+        this.conn = conn;
+    }
+    /**
+     * The newest run number is read before a start: runs numbered above it appeared after, which is
+     * how a start whose answer was lost is looked for where the marker does not show (docs/yunxiao.md).
+     */
+    async prepareStart(pipelineId, request) {
+        const params = {
+            envs: { ...Object.fromEntries(request.variables.map((v) => [v.name, v.value])), [MARKER_VARIABLE]: request.marker },
+            comment: request.description
+        };
+        const latest = await this.api.latestRunId(pipelineId);
+        if (request.ref)
+            Object.assign(params, await this.refParams(pipelineId, request.ref, latest));
+        return { pipelineId, before: latest ?? '0', body: params };
+    }
+    async start(prepared) {
+        const { pipelineId } = prepared;
+        const runId = await this.api.startRun(pipelineId, prepared.body);
+        return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: true };
+    }
+    /**
+     * Runs that appeared since the start was sent are examined. Where the service lists a run's
+     * variables, each says whether it carries the marker (a record that does not list them is
+     * unverifiable); where it never does (the 2021 API), any run that could have come from a start is
+     * a candidate: one that no schedule, commit, other pipeline or webhook started, on the branch or
+     * tag asked for.
+     */
+    async find(pipelineId, start) {
+        const found = [];
+        const candidates = [];
+        const unverifiable = [];
+        const after = BigInt(start.before ?? '0');
+        for (const item of await this.api.runsSince(pipelineId, start.sentAt - provider_CLOCK_MARGIN_MS)) {
+            const runId = (0,json/* str */.gx)(item['pipelineRunId']);
+            if (!/^[1-9]\d*$/.test(runId) || BigInt(runId) <= after || found.concat(candidates).some((r) => r.runId === runId))
+                continue;
+            if (AUTOMATIC_TRIGGERS.has((0,json/* str */.gx)(item['triggerMode'])))
+                continue;
+            const run = await this.api.getRun(pipelineId, runId);
+            translate_checkIdentity({ pipelineId, runId }, run);
+            const tracked = { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: true };
+            const variables = run['globalParams'];
+            if (Array.isArray(variables)) {
+                if (variables.map(json/* obj */.WL).some((p) => (0,json/* str */.gx)(p['key']) === MARKER_VARIABLE && (0,json/* str */.gx)(p['value']) === start.marker))
+                    found.push(tracked);
+            }
+            else if (start.ref !== undefined && !runsRef(run, start.ref)) {
+                continue;
+            }
+            else if (this.api.listsVariables) {
+                // This API lists a run's variables: a record without them cannot say whose run it is.
+                unverifiable.push(tracked);
+            }
+            else {
+                candidates.push(tracked);
+            }
+        }
+        return { found, candidates, unverifiable };
+    }
+    async latest(pipelineId) {
+        const runId = await this.api.latestRunId(pipelineId);
+        if (runId === undefined) {
+            throw new errors/* PreconditionError */.Rb(`finding the latest run of pipeline ${pipelineId}`, 'the pipeline has never run; there is nothing to wait for');
+        }
+        return this.adopt(pipelineId, runId);
+    }
+    adopt(pipelineId, runId) {
+        return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: false };
+    }
+    async poll(runs) {
+        const count = Math.min(READS_PER_CYCLE, runs.length);
+        const turn = Array.from({ length: count }, (_, i) => runs[(this.cursor + i) % runs.length]);
+        this.cursor = (this.cursor + count) % Math.max(1, runs.length);
+        const snapshots = new Map();
+        for (let i = 0; i < turn.length; i += PARALLEL_READS) {
+            const batch = turn.slice(i, i + PARALLEL_READS);
+            const details = await Promise.all(batch.map((run) => this.detail(run)));
+            batch.forEach((run, j) => snapshots.set((0,model/* runKey */.r7)(run), details[j]));
+        }
+        return snapshots;
+    }
+    async detail(run, fresh = false) {
+        const cached = this.endedRuns.get((0,model/* runKey */.r7)(run));
+        if (cached && !fresh)
+            return { ...cached, url: this.consoleUrl(run.pipelineId, run.runId) };
+        const body = await this.api.getRun(run.pipelineId, run.runId);
+        translate_checkIdentity(run, body);
+        const jobs = new Map();
+        // Steps are read once a job has ended: before that they are still changing.
+        const probe = translate_detailFromRun(body, () => []);
+        for (const job of probe.stages.flatMap((s) => s.jobs)) {
+            if (job.id !== '' && ((0,model/* hasEnded */.hY)(job.state) || job.state === 'skipped'))
+                jobs.set(job.id, await this.stepsOf(run, job));
+        }
+        const name = await this.nameOf(run.pipelineId);
+        const detail = { ...translate_detailFromRun(body, (job) => jobs.get(job.id) ?? []), ...(name !== undefined && { pipelineName: name }) };
+        if ((0,model/* hasEnded */.hY)(detail.state))
+            this.endedRuns.set((0,model/* runKey */.r7)(run), detail);
+        return { ...detail, url: this.consoleUrl(run.pipelineId, run.runId) };
+    }
+    /** Read once per pipeline; a failure only costs the name, so it is not an error. */
+    nameOf(pipelineId) {
+        let name = this.names.get(pipelineId);
+        if (name === undefined) {
+            name = this.api.pipelineName(pipelineId).catch(() => {
+                this.names.delete(pipelineId);
+                return undefined;
+            });
+            this.names.set(pipelineId, name);
+        }
+        return name;
+    }
+    async stop(run) {
+        return this.api.stopRun(run.pipelineId, run.runId);
+    }
+    stepLog(run, logKey) {
+        return logs_stepLogLines(this.api, run, logKey);
+    }
+    /**
+     * A finished job's steps, each with its own paged log; where the API has no steps, or none of a
+     * failed job's steps shows the failure, the job's whole log stands in as one step.
+     */
+    async stepsOf(run, job) {
+        const key = `${(0,model/* runKey */.r7)(run)}/${job.id}`;
+        const cached = this.endedSteps.get(key);
+        if (cached)
+            return cached;
+        const jobLog = { id: `${job.id}.log`, name: 'job log', status: job.status, state: job.state, logKey: `job:${job.id}` };
+        let found;
+        try {
+            found = await this.api.jobSteps(run.pipelineId, run.runId, job.id);
+        }
+        catch (error) {
+            // Read again next time; meanwhile the job's log stands in.
+            if ((0,errors/* isTransient */.dg)(error))
+                return [jobLog];
+            found = undefined;
+        }
+        // States are read where the whole run is read (translate.ts), so that unknown words are noted.
+        const steps = (found?.steps ?? []).map((s) => ({
+            id: `${job.id}.${s.index}`,
+            name: s.name || `step ${s.index}`,
+            status: s.status.toUpperCase(),
+            state: 'running',
+            ...(isPlainId(found.buildId) && isPlainId(s.index) && { logKey: `step:${job.id}:${found.buildId}:${s.index}` })
+        }));
+        const failedStep = (found?.steps ?? []).some((s) => /^(FAIL|FAILED|TIMEOUT)$/i.test(s.status));
+        const shown = job.state === 'failure' && !failedStep ? [...steps, jobLog] : steps.length > 0 ? steps : [jobLog];
+        this.endedSteps.set(key, shown);
+        return shown;
+    }
+    /** `runningBranchs`/`runningTags` for every repository of the pipeline, as its latest run lists them. */
+    async refParams(pipelineId, ref, latest) {
+        const action = `finding the repositories of pipeline ${pipelineId} to run ${ref.kind} ${ref.name}`;
+        if (latest === undefined)
+            throw new errors/* PreconditionError */.Rb(action, 'the pipeline has never run, so its repositories are unknown; run it once in Yunxiao, or leave ref empty');
+        const run = await this.api.getRun(pipelineId, latest);
+        translate_checkIdentity({ pipelineId, runId: latest }, run);
+        const repos = (0,json/* arr */.QL)(run['sources'])
+            .map((s) => (0,json/* str */.gx)((0,json/* obj */.WL)((0,json/* obj */.WL)(s)['data'])['repo']))
+            .filter((repo) => repo !== '');
+        if (repos.length === 0)
+            throw new errors/* PreconditionError */.Rb(action, 'the pipeline has no code repository to run a branch or tag of; leave ref empty');
+        const map = Object.fromEntries(repos.map((repo) => [repo, ref.name]));
+        return ref.kind === 'branch' ? { runningBranchs: map } : { runningTags: map };
+    }
+    /** The console page of a run (flow.aliyun.com on the central edition; the region edition's own domain). */
+    consoleUrl(pipelineId, runId) {
+        const host = this.conn.api === 'openapi' && this.conn.organizationId === undefined ? this.conn.endpoint : 'https://flow.aliyun.com';
+        return `${host}/pipelines/${pipelineId}/builds/${runId}`;
+    }
+}
+/** Whether a run's code sources run the branch or tag asked for (an unreadable source cannot rule it out). */
+function runsRef(run, ref) {
+    const sources = (0,json/* arr */.QL)(run['sources']).map((s) => (0,json/* obj */.WL)((0,json/* obj */.WL)(s)['data']));
+    const named = sources.map((data) => (0,json/* str */.gx)(data[ref.kind === 'branch' ? 'branch' : 'tag'])).filter((name) => name !== '');
+    return named.length === 0 || named.includes(ref.name);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/index.js
+
+
+
+
+
+
+
+
+/** The provider for a connection, and the guard that all its requests go through. */
+function createProvider(connection, http, logger) {
+    if (connection.provider === 'codearts') {
+        const channel = huaweiChannel(http, connection.auth.kind);
+        return { provider: new CodeArtsProvider(new CodeArtsApi(channel, connection, createAuthenticator(connection, channel, logger)), connection), guard: channel.guard };
+    }
+    const { auth } = connection;
+    const channel = alibabaChannel(http, auth.kind);
+    const api = auth.kind === 'token'
+        ? new YunxiaoOpenApi(channel, connection, auth.token)
+        : new YunxiaoDevopsApi(channel, { ...connection, organizationId: connection.organizationId ?? '' }, auth);
+    return { provider: new YunxiaoProvider(api, connection), guard: channel.guard };
+}
+/** The service's name, for the job summary. */
+function serviceName(connection) {
+    return connection.provider === 'codearts' ? 'CodeArts Pipeline' : 'Yunxiao Flow';
+}
+
+
+/***/ }),
+
+/***/ 342:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ abortReason),
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(452);
+
+// setTimeout fires at once for a delay that does not fit 32 bits (about 24.8 days); longer waits
+// are made of several timers.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Resolves after `ms`, or rejects with the signal's reason (an AbortedError) as soon as it aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(abortReason(signal));
+        const until = Date.now() + ms;
+        let timer;
+        const abort = () => {
+            clearTimeout(timer);
+            reject(abortReason(signal));
+        };
+        const arm = (left) => {
+            timer = setTimeout(() => {
+                const rest = until - Date.now();
+                if (rest > 0)
+                    return arm(rest);
+                signal.removeEventListener('abort', abort);
+                resolve();
+            }, Math.min(Math.max(0, left), MAX_TIMER_MS));
+        };
+        signal.addEventListener('abort', abort, { once: true });
+        arm(ms);
+    });
+}
+function abortReason(signal) {
+    return signal.reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AbortedError */ .oM ? signal.reason : new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AbortedError */ .oM('cancelled');
+}
+
+
+/***/ }),
+
+/***/ 3218:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -73831,7 +78606,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -73867,7 +78642,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -73963,7 +78738,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -74004,7 +78779,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -74095,11 +78870,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../main/node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(8482);
-// EXTERNAL MODULE: ../main/node_modules/@actions/http-client/node_modules/undici/index.js
-var undici = __nccwpck_require__(7112);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/node_modules/undici/index.js
+var undici = __nccwpck_require__(3368);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -74796,7 +79571,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -74872,7 +79647,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -74946,7 +79721,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -75227,7 +80002,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -75269,7 +80044,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -75449,7 +80224,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -75723,7 +80498,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -76311,7 +81086,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -76391,7 +81166,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -76456,7 +81231,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -76775,4588 +81550,6 @@ function getIDToken(aud) {
 
 //# sourceMappingURL=core.js.map
 
-/***/ }),
-
-/***/ 5229:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  r7: () => (/* binding */ DESCRIPTION_LIMIT),
-  GP: () => (/* binding */ getInputs)
-});
-
-// UNUSED EXPORTS: MARKER_RESERVE
-
-// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 20 modules
-var core = __nccwpck_require__(2370);
-// EXTERNAL MODULE: ./lib/errors.js
-var errors = __nccwpck_require__(6862);
-;// CONCATENATED MODULE: ./lib/action/input-rules.js
-// Rules shared by the providers' input readers: inputs that go together, exactly one way to sign in,
-// inputs that belong to the other provider.
-
-/** The one group of credential inputs that is set; a clear error for none, or for several. */
-function chooseCredentials(read, groups, advice) {
-    const given = groups.filter((g) => g.inputs.some((name) => read(name) !== ''));
-    if (given.length === 0)
-        throw new errors/* InputError */.dz(groups[0].inputs[0], `no credentials given; ${advice}`);
-    if (given.length > 1) {
-        throw new errors/* InputError */.dz(given[1].inputs[0], `credentials given twice (${given.map((g) => g.name).join(' and ')}); keep exactly one way to sign in`);
-    }
-    return given[0];
-}
-/** All of these, or none. */
-function requireTogether(read, names) {
-    const missing = names.filter((n) => read(n) === '');
-    const present = names.filter((n) => read(n) !== '');
-    if (missing.length > 0 && present.length > 0) {
-        throw new errors/* InputError */.dz(missing[0], `is missing; ${names.join(', ')} go together (${present.join(', ')} given)`);
-    }
-}
-/** Inputs another provider uses: set with this one, they are a mistake worth saying so. */
-function forbid(read, names, why) {
-    const set = names.find((n) => read(n) !== '');
-    if (set !== undefined)
-        throw new errors/* InputError */.dz(set, `${why}; remove it`);
-}
-function orDefault(value, fallback) {
-    return value === '' ? fallback : value;
-}
-/** Signing with an access key: the same three inputs on both services. */
-const ACCESS_KEY = { name: 'access-key/secret-key', inputs: ['access-key', 'secret-key', 'security-token'] };
-/** The access key inputs, once chosen: both halves of the key, and the token of a temporary key. */
-function readAccessKey(read) {
-    if (read('access-key') === '' && read('secret-key') === '') {
-        throw new errors/* InputError */.dz('access-key', 'is missing; security-token goes with access-key and secret-key');
-    }
-    requireTogether(read, ['access-key', 'secret-key']);
-    const securityToken = read('security-token');
-    return { accessKey: read('access-key'), secretKey: read('secret-key'), ...(securityToken !== '' && { securityToken }) };
-}
-
-;// CONCATENATED MODULE: ./lib/action/parse.js
-// Pure parsers for input values. Each throws InputError naming the input and the fix, so that
-// getInputs() reads as a list of what each input is, not how it is checked.
-
-/**
- * An input value as an error message shows it: quoted, control characters escaped (so the message
- * stays one line and cannot carry terminal or workflow-command tricks), long values cut.
- */
-function shown(value) {
-    const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-    return `'${cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
-}
-const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
-/** `90s`, `10m`, `1h30m`, `2.5m`; a bare number is seconds. */
-function parseDuration(input, value) {
-    const text = value.trim();
-    const bare = /^\d+(\.\d+)?$/.exec(text);
-    if (bare)
-        return Math.round(Number(text) * 1_000);
-    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
-    const covered = parts.map((p) => p[0]).join('');
-    if (parts.length === 0 || covered !== text) {
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not a duration; write a number with a unit s, m or h, e.g. 90s, 10m, 1h30m`);
-    }
-    return Math.round(parts.reduce((total, [, n, unit]) => total + Number(n) * UNIT_MS[unit], 0));
-}
-/** Splits on commas, spaces and newlines; keeps order; refuses duplicates unless `unique` is false. */
-function parseList(input, value, unique = true) {
-    const items = value.split(/[\s,]+/).filter((s) => s.length > 0);
-    const seen = new Set();
-    for (const item of items) {
-        if (unique && seen.has(item))
-            throw new errors/* InputError */.dz(input, `${shown(item)} is listed twice; list each one once`);
-        seen.add(item);
-    }
-    return items;
-}
-function parseBoolean(input, value, fallback) {
-    const text = value.trim().toLowerCase();
-    if (text === '')
-        return fallback;
-    if (text === 'true')
-        return true;
-    if (text === 'false')
-        return false;
-    throw new errors/* InputError */.dz(input, `${shown(value)} is not a boolean; use true or false`);
-}
-function parseChoice(input, value, choices, fallback) {
-    const text = value.trim();
-    if (text === '')
-        return fallback;
-    const found = choices.find((c) => c === text.toLowerCase());
-    if (found === undefined) {
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not one of ${choices.join(', ')}`);
-    }
-    return found;
-}
-function parseInteger(input, value, fallback, min, max) {
-    const text = value.trim();
-    if (text === '')
-        return fallback;
-    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not a whole number from ${min} to ${max}`);
-    }
-    return Number(text);
-}
-/**
- * One `NAME=value` a line. Surrounding spaces are trimmed (YAML block scalars make them easy to add
- * by accident); the value is everything after the first `=`, so values may contain `=`.
- */
-function parseVariables(input, value, maxValueLength) {
-    const variables = [];
-    const lines = value.split(/\r?\n/);
-    lines.forEach((raw, index) => {
-        const line = raw.trim();
-        if (line === '')
-            return;
-        const eq = line.indexOf('=');
-        const name = eq < 0 ? '' : line.slice(0, eq).trim();
-        if (eq < 0 || name === '' || /\s/.test(name)) {
-            throw new errors/* InputError */.dz(input, `line ${index + 1} is not NAME=value; write one variable a line, e.g. IMAGE_TAG=1.2.3`);
-        }
-        const val = line.slice(eq + 1).trim();
-        if (variables.some((v) => v.name === name)) {
-            throw new errors/* InputError */.dz(input, `${shown(name)} is set twice; set each variable once`);
-        }
-        if (val.length > maxValueLength) {
-            throw new errors/* InputError */.dz(input, `the value of ${shown(name)} is ${val.length} characters; the limit is ${maxValueLength}`);
-        }
-        variables.push({ name, value: val });
-    });
-    return variables;
-}
-/** `main`, `refs/heads/main` or `refs/tags/v1.2.0`. */
-function parseRef(input, value) {
-    const text = value.trim();
-    if (text === '')
-        return undefined;
-    let ref;
-    if (text.startsWith('refs/tags/'))
-        ref = { kind: 'tag', name: text.slice('refs/tags/'.length) };
-    else if (text.startsWith('refs/heads/'))
-        ref = { kind: 'branch', name: text.slice('refs/heads/'.length) };
-    else if (text.startsWith('refs/')) {
-        // refs/pull/N/merge exists only on GitHub; the pipeline's repository has no such ref.
-        throw new errors/* InputError */.dz(input, `${shown(value)} is neither a branch nor a tag; give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`);
-    }
-    else
-        ref = { kind: 'branch', name: text };
-    if (ref.name === '' || /[\s~^:?*[\\]|\.\.|\/\/|^\/|\/$/.test(ref.name)) {
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not a valid git ${ref.kind} name`);
-    }
-    return ref;
-}
-/**
- * An http(s) base URL without query or fragment, returned without a trailing slash. Plain http is
- * accepted only for loopback hosts (the local simulator): elsewhere it would send tokens in clear text.
- */
-function parseBaseUrl(input, value) {
-    let url;
-    try {
-        url = new URL(value.trim());
-    }
-    catch {
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not a URL; write it like https://host or https://host/prefix`);
-    }
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-        throw new errors/* InputError */.dz(input, `${shown(value)} must use https (plain http is allowed only for 127.0.0.1 or localhost)`);
-    }
-    if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
-        throw new errors/* InputError */.dz(input, `${shown(value)} must not carry a query, fragment or user info`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-
-;// CONCATENATED MODULE: ./lib/providers/codearts/endpoints.js
-// Region → host table, from the official SDKs' region lists (reference/codearts-api.md §1.1).
-// Huawei adds regions over time, so an unknown region is accepted when `endpoint` is given.
-const HOST_PATTERN = {
-    'tr-west-1': 'pipeline-external',
-    'la-south-2': 'pipeline-external',
-    'af-north-1': 'pipeline',
-    'me-east-1': 'pipeline',
-    'af-south-1': 'pipeline'
-};
-const CLOUDPIPELINE_EXT_REGIONS = [
-    'cn-north-1',
-    'cn-north-4',
-    'cn-south-1',
-    'cn-south-2',
-    'cn-east-2',
-    'cn-east-3',
-    'cn-southwest-2',
-    'ap-southeast-3',
-    'sa-brazil-1',
-    'la-north-2'
-];
-const KNOWN_REGIONS = [...CLOUDPIPELINE_EXT_REGIONS, ...Object.keys(HOST_PATTERN)];
-/** The CodeArts Pipeline API base URL of a known region, or undefined. */
-function pipelineEndpoint(region) {
-    if (!KNOWN_REGIONS.includes(region))
-        return undefined;
-    const host = HOST_PATTERN[region] ?? 'cloudpipeline-ext';
-    return `https://${host}.${region}.myhuaweicloud.com`;
-}
-function iamEndpoint(region) {
-    return `https://iam.${region}.myhuaweicloud.com`;
-}
-
-;// CONCATENATED MODULE: ./lib/providers/codearts/inputs.js
-// The CodeArts inputs: region and endpoints, the CodeArts project, and one way of signing in.
-
-
-
-
-const HEX32 = /^[0-9a-fA-F]{32}$/;
-function checkCodeArtsId(input, id) {
-    requireHex32(input, id, input === 'pipeline-ids' ? 'pipeline ID (the last part of the pipeline page URL)' : 'run ID');
-}
-function readCodeArtsConnection(read) {
-    const region = orDefault(read('region'), 'cn-north-4');
-    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
-        throw new errors/* InputError */.dz('region', `${shown(region)} is not a region ID; write it like cn-north-4 or ap-southeast-3`);
-    }
-    const endpointInput = read('endpoint');
-    let endpoint;
-    if (endpointInput !== '') {
-        endpoint = parseBaseUrl('endpoint', endpointInput);
-    }
-    else {
-        const known = pipelineEndpoint(region);
-        if (known === undefined) {
-            throw new errors/* InputError */.dz('region', `${region} has no known CodeArts Pipeline endpoint (known: ${KNOWN_REGIONS.join(', ')}); set endpoint to its API URL`);
-        }
-        endpoint = known;
-    }
-    const iamInput = read('iam-endpoint');
-    const projectId = read('project-id');
-    if (projectId === '') {
-        throw new errors/* InputError */.dz('project-id', 'is required; give the CodeArts project ID (32 hexadecimal characters, in the project URL)');
-    }
-    requireHex32('project-id', projectId, 'CodeArts project ID (it is in the project URL; it is not the IAM project ID)');
-    return {
-        provider: 'codearts',
-        region,
-        endpoint,
-        iamEndpoint: iamInput === '' ? iamEndpoint(region) : parseBaseUrl('iam-endpoint', iamInput),
-        projectId,
-        auth: readAuth(read)
-    };
-}
-const TOKEN = { name: 'token', inputs: ['token'] };
-const PASSWORD = { name: 'username/password/domain', inputs: ['username', 'password', 'domain'] };
-function readAuth(read) {
-    const group = chooseCredentials(read, [ACCESS_KEY, TOKEN, PASSWORD], 'set access-key and secret-key (recommended), or token, or username, password and domain');
-    const iamProjectId = read('iam-project-id');
-    if (iamProjectId !== '') {
-        requireHex32('iam-project-id', iamProjectId, 'IAM project ID (My Credentials → API Credentials, the project of your region)');
-        if (group !== ACCESS_KEY)
-            throw new errors/* InputError */.dz('iam-project-id', 'is only used with access-key and secret-key; remove it');
-    }
-    if (group === TOKEN)
-        return { kind: 'token', token: read('token') };
-    if (group === PASSWORD) {
-        requireTogether(read, PASSWORD.inputs);
-        return { kind: 'password', username: read('username'), password: read('password'), domain: read('domain') };
-    }
-    return { kind: 'aksk', ...readAccessKey(read), ...(iamProjectId !== '' && { iamProjectId }) };
-}
-function requireHex32(input, value, what) {
-    if (!HEX32.test(value))
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not a ${what}: expected 32 hexadecimal characters`);
-}
-
-;// CONCATENATED MODULE: ./lib/providers/yunxiao/inputs.js
-// The Yunxiao inputs. A personal access token uses the current API (/oapi/v1), on the central
-// edition (organization-id) or on a region edition's own domain (endpoint); an AccessKey pair uses
-// the older `devops` 2021-06-25 API, for organizations that still sign requests that way.
-
-
-
-const CENTRAL_ENDPOINT = 'https://openapi-rdc.aliyuncs.com';
-const DEVOPS_ENDPOINT = 'https://devops.cn-hangzhou.aliyuncs.com';
-// Yunxiao pipeline and run IDs are integers; a pasted name or URL is the usual mistake.
-function checkYunxiaoId(input, id) {
-    if (!/^[1-9]\d{0,18}$/.test(id)) {
-        const what = input === 'pipeline-ids' ? 'Yunxiao pipeline ID (the number in the pipeline URL, flow.aliyun.com/pipelines/<ID>)' : 'Yunxiao run ID';
-        throw new errors/* InputError */.dz(input, `${shown(id)} is not a ${what}: expected a whole number`);
-    }
-}
-const inputs_TOKEN = { name: 'token', inputs: ['token'] };
-function readYunxiaoConnection(read) {
-    forbid(read, ['project-id', 'iam-project-id', 'iam-endpoint', 'username', 'password', 'domain'], 'is a CodeArts input and provider is yunxiao');
-    forbid(read, ['stages', 'jobs'], 'Yunxiao runs every stage of a pipeline; choosing stages or jobs is a CodeArts feature');
-    if (/^\s*version\s*=/m.test(read('variables'))) {
-        throw new errors/* InputError */.dz('variables', 'Yunxiao reserves the variable name version; choose another name');
-    }
-    const organizationId = read('organization-id');
-    if (organizationId !== '' && !/^[A-Za-z0-9_-]{1,64}$/.test(organizationId)) {
-        throw new errors/* InputError */.dz('organization-id', `${shown(organizationId)} is not an organization ID (it is in devops.aliyun.com/organization/<ID>)`);
-    }
-    const endpointInput = read('endpoint');
-    const group = chooseCredentials(read, [inputs_TOKEN, ACCESS_KEY], 'set token to a personal access token (recommended), or access-key and secret-key');
-    if (group === inputs_TOKEN) {
-        // Without an endpoint this is the central edition, whose paths name the organization.
-        if (endpointInput === '' && organizationId === '') {
-            throw new errors/* InputError */.dz('organization-id', 'is required on the central edition; give your organization ID, or set endpoint to your region edition domain');
-        }
-        return {
-            provider: 'yunxiao',
-            api: 'openapi',
-            endpoint: endpointInput === '' ? CENTRAL_ENDPOINT : parseBaseUrl('endpoint', endpointInput),
-            ...(organizationId !== '' && { organizationId }),
-            auth: { kind: 'token', token: read('token') }
-        };
-    }
-    const key = readAccessKey(read);
-    if (organizationId === '') {
-        throw new errors/* InputError */.dz('organization-id', 'is required with access-key and secret-key (the devops 2021-06-25 API names the organization in every path)');
-    }
-    return {
-        provider: 'yunxiao',
-        api: 'devops',
-        endpoint: endpointInput === '' ? DEVOPS_ENDPOINT : parseBaseUrl('endpoint', endpointInput),
-        organizationId,
-        auth: { kind: 'aksk', accessKeyId: key.accessKey, accessKeySecret: key.secretKey, ...(key.securityToken && { securityToken: key.securityToken }) }
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/action/inputs.js
-// Reads and validates every input once. The reader is injected so that tests can feed plain
-// objects; in the action it is core.getInput. Nothing here touches the network.
-
-
-
-
-
-
-// The longest a job can run: 5 days on a self-hosted runner (6 hours on a GitHub-hosted one). A
-// timer cannot be set past about 24.8 days, so a larger value would also fire at once.
-const MAX_TIMEOUT_MS = 120 * 3_600_000;
-const MAX_POLL_MS = 3_600_000;
-/** Room kept in `description` for the marker the action appends (see trigger.ts). */
-const DESCRIPTION_LIMIT = 1024;
-const MARKER_RESERVE = 64;
-const VARIABLE_VALUE_LIMIT = 8192;
-/** What each provider reads for itself: the form of its IDs, and how to reach and sign in to it. */
-const PROVIDERS = {
-    codearts: { checkId: checkCodeArtsId, readConnection: readCodeArtsConnection },
-    yunxiao: { checkId: checkYunxiaoId, readConnection: readYunxiaoConnection }
-};
-function getInputs(read = (name) => core/* getInput */.V4(name)) {
-    const provider = PROVIDERS[parseChoice('provider', read('provider'), ['codearts', 'yunxiao'], 'codearts')];
-    const mode = parseChoice('mode', read('mode'), ['trigger-and-wait', 'trigger', 'wait'], 'trigger-and-wait');
-    const pipelineIds = parseList('pipeline-ids', read('pipeline-ids'));
-    if (pipelineIds.length === 0) {
-        throw new errors/* InputError */.dz('pipeline-ids', 'is required; give one or more pipeline IDs separated by commas, spaces or newlines');
-    }
-    pipelineIds.forEach((id) => provider.checkId('pipeline-ids', id));
-    // Run numbers count from 1 in each Yunxiao pipeline: `1,1` names two runs. The same run twice
-    // would be the same (pipeline, run) pair, which the unique pipeline-ids already rule out.
-    const runIds = parseList('run-ids', read('run-ids'), false);
-    if (runIds.length > 0) {
-        if (mode !== 'wait') {
-            throw new errors/* InputError */.dz('run-ids', `is only used with mode: wait (mode is ${mode}); remove it or set mode: wait`);
-        }
-        if (runIds.length !== pipelineIds.length) {
-            throw new errors/* InputError */.dz('run-ids', `has ${runIds.length} run IDs for ${pipelineIds.length} pipelines; give one run ID per pipeline, in the same order`);
-        }
-        runIds.forEach((id) => provider.checkId('run-ids', id));
-    }
-    const connection = provider.readConnection(read);
-    const description = read('description');
-    if (description.length > DESCRIPTION_LIMIT - MARKER_RESERVE) {
-        throw new errors/* InputError */.dz('description', `is ${description.length} characters; the limit is ${DESCRIPTION_LIMIT - MARKER_RESERVE} (the pipeline allows ${DESCRIPTION_LIMIT} and the action appends a marker)`);
-    }
-    const timeoutMs = parseDuration('timeout', orDefault(read('timeout'), '60m'));
-    const pollIntervalMs = parseDuration('poll-interval', orDefault(read('poll-interval'), '5s'));
-    const maxPollIntervalMs = parseDuration('max-poll-interval', orDefault(read('max-poll-interval'), '30s'));
-    if (timeoutMs < 1_000)
-        throw new errors/* InputError */.dz('timeout', 'must be at least 1s');
-    if (timeoutMs > MAX_TIMEOUT_MS) {
-        throw new errors/* InputError */.dz('timeout', `${shown(read('timeout'))} is longer than 120h, the longest a job can run (5 days on a self-hosted runner, 6 hours on a GitHub-hosted one)`);
-    }
-    if (maxPollIntervalMs > MAX_POLL_MS)
-        throw new errors/* InputError */.dz('max-poll-interval', `${shown(read('max-poll-interval'))} is longer than 1h; a run would end unseen for too long`);
-    // Below 100 ms the batch status endpoint would be hammered; the simulator is the only use for sub-second values.
-    if (pollIntervalMs < 100)
-        throw new errors/* InputError */.dz('poll-interval', 'must be at least 0.1s');
-    if (maxPollIntervalMs < pollIntervalMs) {
-        throw new errors/* InputError */.dz('max-poll-interval', `must not be shorter than poll-interval (${read('poll-interval') || '5s'})`);
-    }
-    const variables = parseVariables('variables', read('variables'), VARIABLE_VALUE_LIMIT);
-    const secretVariables = parseList('secret-variables', read('secret-variables'));
-    const unknownSecret = secretVariables.find((name) => !variables.some((v) => v.name === name));
-    if (unknownSecret !== undefined) {
-        throw new errors/* InputError */.dz('secret-variables', `names ${shown(unknownSecret)}, which is not set in 'variables'; list only names of variables`);
-    }
-    return {
-        mode,
-        pipelineIds,
-        runIds,
-        connection,
-        trigger: {
-            ref: parseRef('ref', read('ref')),
-            variables,
-            secretVariables,
-            description: description === '' ? undefined : description,
-            stages: parseList('stages', read('stages')),
-            jobs: parseList('jobs', read('jobs'))
-        },
-        wait: {
-            timeoutMs,
-            pollIntervalMs,
-            maxPollIntervalMs,
-            onManualGate: parseChoice('on-manual-gate', read('on-manual-gate'), ['wait', 'fail'], 'wait'),
-            failFast: parseBoolean('fail-fast', read('fail-fast'), false)
-        },
-        cancelOnAbort: parseBoolean('cancel-on-abort', read('cancel-on-abort'), true),
-        report: {
-            logs: parseChoice('logs', read('logs'), ['failed', 'all', 'none'], 'failed'),
-            // Kept lines are held in memory (up to 2,000 characters each): 10,000 bounds that at about 20 MB.
-            logLines: parseInteger('log-lines', read('log-lines'), 300, 1, 10_000),
-            summary: parseBoolean('summary', read('summary'), true)
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 8473:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  P: () => (/* binding */ actionIO)
-});
-
-// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 20 modules
-var core = __nccwpck_require__(2370);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: ./lib/log/redact.js
-var redact = __nccwpck_require__(5927);
-;// CONCATENATED MODULE: ./lib/log/logger.js
-// Everything the action prints goes through a Logger: the one place that decides how text reaches
-// the job log. The runner reads a step's stdout line by line and obeys any line that looks like a
-// workflow command (docs/runner-commands.md), and much of what we print comes from the pipeline
-// service: names, messages, log lines. So the logger formats the commands itself, makes every plain
-// line inert, and prints remote log lines only inside a stop-commands block.
-
-
-
-/**
- * The runner's own escaping for a command's data (actions/toolkit `command.ts`): it undoes these
- * three, so a message can carry line breaks without ending the command line.
- */
-function escapeData(text) {
-    return breakLegacyCommands(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
-}
-/** Properties additionally escape the characters that separate them. */
-function escapeProperty(text) {
-    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-// Control characters (the runner splits lines on a lone \r as well as \n), Unicode line and
-// paragraph separators, and the bidirectional overrides that make a line read other than it is.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/**
- * A line the runner prints and never obeys, whatever text it holds: control characters are shown
- * as `\u000a`, a leading `::` (the runner trims white space first) and every `##[` (the legacy
- * form counts anywhere in a line) are broken by a zero-width space, which the reader does not see.
- */
-function inertLine(text) {
-    const flat = breakLegacyCommands(text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-    return flat.replace(/^(\s*):(?=:)/, '$1:\u200b');
-}
-function breakLegacyCommands(text) {
-    return text.replace(/##\[/g, '##\u200b[');
-}
-function command(name, props, data) {
-    const properties = Object.entries(props ?? {})
-        .filter(([, v]) => v !== undefined && v !== '')
-        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
-        .join(',');
-    return `::${name}${properties ? ` ${properties}` : ''}::${escapeData(data)}`;
-}
-/**
- * The logger the runner sees: writes lines to `write` (process.stdout in the action; a buffer in
- * tests, which then see exactly the bytes the runner would). `command` says whether a line is a
- * command of ours, as opposed to text, so that a test can tell the two apart.
- */
-function commandLogger(write, debug) {
-    const secrets = new redact/* SecretSet */.rE();
-    const ours = (text) => write(`${text}${external_node_os_namespaceObject.EOL}`, true);
-    const plain = (text) => write(`${text}${external_node_os_namespaceObject.EOL}`, false);
-    return {
-        debug: (m) => {
-            if (debug)
-                ours(command('debug', undefined, (0,redact/* redactText */.Rd)(m, secrets)));
-        },
-        info: (m) => plain(inertLine(m)),
-        warning: (m, p) => ours(command('warning', p, m)),
-        error: (m, p) => ours(command('error', p, m)),
-        startGroup: (t) => ours(command('group', undefined, t)),
-        endGroup: () => ours('::endgroup::'),
-        verbatim: (lines) => {
-            // A fresh random token per block: remote text cannot contain it, so cannot end the block.
-            const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-            ours(`::stop-commands::${token}`);
-            // Inside the block nothing is obeyed; a \r in a line only starts another plain line.
-            for (const text of lines)
-                plain(text);
-            ours(`::${token}::`);
-        },
-        secret: (v) => {
-            for (const value of secrets.add(v))
-                ours(command('add-mask', undefined, value));
-        },
-        isDebug: () => debug
-    };
-}
-/** The runner-facing logger of this process. */
-const actionsLogger = commandLogger((text) => void process.stdout.write(text), process.env['RUNNER_DEBUG'] === '1');
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./lib/action/origin.js
-// The GitHub run this step belongs to, as the runner describes it in the environment and the event
-// payload: what the default run description says about where a run came from.
-
-/**
- * Reads the workflow run from the runner's environment and the event payload. (This is all the
- * action needs from @actions/github's context, which would bring 1.3 MB of Octokit into the bundle.)
- */
-function originFromEnv(env) {
-    const repository = env['GITHUB_REPOSITORY'] ?? '';
-    const pr = readEvent(env['GITHUB_EVENT_PATH'])?.pull_request;
-    const runUrl = `${env['GITHUB_SERVER_URL'] ?? 'https://github.com'}/${repository}/actions/runs/${env['GITHUB_RUN_ID'] ?? ''}`;
-    return {
-        repository,
-        // On pull_request events GITHUB_SHA is a merge commit that exists only on GitHub; the head is what people recognise.
-        sha: pr?.head?.sha ?? env['GITHUB_SHA'] ?? '',
-        ...(typeof pr?.number === 'number' && { pullRequest: pr.number }),
-        runUrl
-    };
-}
-function readEvent(path) {
-    if (!path)
-        return undefined;
-    try {
-        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-
-// EXTERNAL MODULE: ./lib/action/state.js
-var state = __nccwpck_require__(7273);
-;// CONCATENATED MODULE: ./lib/action/io.js
-// The seam between the action and the world it runs in. Everything the step does to the runner
-// (inputs, outputs, state, the log, the summary, cancellation) goes through an ActionIO, so that the
-// same code runs under the runner, in tests against the simulator, and under GitHub's local debugger.
-
-
-
-
-let cancellation;
-/**
- * The runner's IO: inputs from INPUT_*, outputs and state through the runner's files, the log on
- * stdout. The first call also installs the signal handlers that turn the runner's cancel into an
- * aborted signal.
- */
-function actionIO() {
-    if (cancellation === undefined) {
-        cancellation = new AbortController();
-        // The runner cancels a step with SIGINT, then SIGTERM 7.5 s later (Ctrl+C then Ctrl+Break, which
-        // Node calls SIGBREAK, on Windows). Without handlers Node exits at once and no run would be stopped.
-        for (const signal of ['SIGINT', 'SIGTERM', 'SIGBREAK']) {
-            process.on(signal, () => {
-                if (!cancellation.signal.aborted)
-                    actionsLogger.info(`Received ${signal}: cancelling.`);
-                cancellation.abort();
-            });
-        }
-    }
-    return {
-        logger: actionsLogger,
-        readInput: (name) => core/* getInput */.V4(name),
-        setOutput: (name, value) => core/* setOutput */.uH(name, value),
-        // What core.setFailed does, through our own logger: the message names remote things.
-        setFailed: (message) => {
-            process.exitCode = 1;
-            actionsLogger.error(message);
-        },
-        state: state/* actionsState */.Rq,
-        origin: () => originFromEnv(process.env),
-        cancellation: cancellation.signal,
-        writeSummary: async (markdown) => {
-            await core/* summary */.z.addRaw(markdown).write();
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 9164:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ post)
-/* harmony export */ });
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5229);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4057);
-/* harmony import */ var _gate_session_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2921);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7273);
-/* harmony import */ var _gate_stop_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3737);
-// The post step: a backstop for a main step that was killed (the runner's hard kill after a
-// cancel, or the job's own timeout) before it could deal with the runs it had started. It acts only
-// on what main wrote down as left undone (state.ts): after a main step that ended its work it finds
-// nothing, and sends no request at all.
-
-
-
-
-
-// The job's cancellation window is 5 minutes in all; the post step takes a small part of it.
-const POST_BUDGET_MS = 60_000;
-async function post(io) {
-    const { logger } = io;
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecretInputs */ .q)(io.readInput, (value) => logger.secret(value));
-    const runs = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .abandonedRuns */ .pI)(io.state);
-    const pending = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .pendingStarts */ .R)(io.state);
-    if (runs.length === 0 && pending.length === 0)
-        return;
-    const refused = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .refusal */ .x5)(io.state);
-    if (refused !== '') {
-        // Another refused request could lock the key; the runs are named so that a person can stop them.
-        return logger.warning(`Not stopping the runs left behind: the main step's credentials were refused (${refused}). ${leftBehind(runs, pending)}`);
-    }
-    let connection;
-    try {
-        const settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .getInputs */ .GP)(io.readInput);
-        if (!settings.cancelOnAbort)
-            return;
-        connection = settings.connection;
-    }
-    catch (error) {
-        return logger.warning(`Cannot stop the runs left behind: ${error.message}`);
-    }
-    const session = (0,_gate_session_js__WEBPACK_IMPORTED_MODULE_2__/* .openSession */ .f)(connection, POST_BUDGET_MS, io);
-    try {
-        const found = await findPending(session.provider, logger, pending);
-        const toStop = [...runs, ...found];
-        if (toStop.length > 0)
-            logger.info(`The main step ended before it could stop ${toStop.length} run(s); stopping them now.`);
-        const outcomes = await (0,_gate_stop_js__WEBPACK_IMPORTED_MODULE_4__/* .stopRuns */ .p)(session.provider, logger, toStop);
-        (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .saveAbandoned */ .eO)(io.state, outcomes.filter((o) => !o.confirmed).map((o) => o.run));
-        (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .savePending */ .fE)(io.state, []);
-    }
-    finally {
-        session.close();
-    }
-}
-/** The runs of starts whose answer main never saw: a run that has appeared by now carries the start's marker. */
-async function findPending(provider, logger, pending) {
-    const found = [];
-    for (const start of pending) {
-        try {
-            const search = await provider.find(start.pipelineId, start);
-            found.push(...search.found);
-            if (search.found.length === 0)
-                logger.info(`No run of pipeline ${start.pipelineId} carries the marker ${start.marker}: that start did not make a run.`);
-        }
-        catch (error) {
-            logger.warning(`Could not look for the run of pipeline ${start.pipelineId} whose start was cut short: ${error.message}`);
-        }
-    }
-    return found;
-}
-function leftBehind(runs, pending) {
-    const named = runs.map((r) => r.url ?? `pipeline ${r.pipelineId} run ${r.runId}`);
-    const unnamed = pending.map((p) => `a run of pipeline ${p.pipelineId} with ${p.marker} in its description`);
-    return `Stop them in the console if they are still running: ${[...named, ...unnamed].join('; ')}.`;
-}
-
-
-/***/ }),
-
-/***/ 4057:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ maskSecretVariables),
-/* harmony export */   q: () => (/* binding */ maskSecretInputs)
-/* harmony export */ });
-/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5927);
-// Which values are secret, handed to the runner's log masker before anything can print them.
-
-// Inputs whose values must never appear in the log.
-const SECRET_INPUTS = ['secret-key', 'security-token', 'token', 'password'];
-/**
- * Registers every secret input with the log masker. Called before the inputs are validated, so that
- * no path, an error path included, can print one unmasked. (Values from `secrets.*` are masked by
- * the runner already; values built in the workflow from other sources are not.)
- */
-function maskSecretInputs(read, mask) {
-    for (const name of SECRET_INPUTS) {
-        const value = read(name);
-        if (value !== '')
-            mask(value);
-    }
-}
-/**
- * Registers the value of every run variable that is secret with the log masker: those named in
- * `secret-variables`, and those whose name says so (DB_PASSWORD, API_TOKEN…). A value derived from a
- * secret in the workflow is not known to the runner, and the start request carries it. For names
- * that merely look secret, values of fewer than 6 characters and `true`/`false` are left alone: the
- * masker would hide every `true` and every `1` in the log.
- */
-function maskSecretVariables(trigger, mask) {
-    for (const { name, value } of trigger.variables) {
-        const marked = trigger.secretVariables.includes(name);
-        const looksSecret = (0,_log_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .isSecretName */ .eh)(name) && value.length >= 6 && !/^(true|false)$/i.test(value);
-        if (value !== '' && (marked || looksSecret))
-            mask(value);
-    }
-}
-
-
-/***/ }),
-
-/***/ 7273:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ pendingStarts),
-/* harmony export */   Rq: () => (/* binding */ actionsState),
-/* harmony export */   Se: () => (/* binding */ saveRefusal),
-/* harmony export */   UM: () => (/* binding */ markMainStarted),
-/* harmony export */   eO: () => (/* binding */ saveAbandoned),
-/* harmony export */   fE: () => (/* binding */ savePending),
-/* harmony export */   pI: () => (/* binding */ abandonedRuns),
-/* harmony export */   tl: () => (/* binding */ isPost),
-/* harmony export */   x5: () => (/* binding */ refusal)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2370);
-/* harmony import */ var _net_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3023);
-// What the main step leaves for the post step (GITHUB_STATE → STATE_*). One bundle serves both;
-// the flag tells them apart, as in actions/checkout.
-//
-// The post step is a backstop for a main step that was killed before it could clean up after
-// itself. So main writes down, before each thing it would have to undo, what the post step would
-// need to undo it, and clears it once main has dealt with it itself: after a main step that ended
-// its work, the post step finds nothing to do and sends no request.
-
-
-const actionsState = { save: (n, v) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(n, v), get: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(n) };
-const IS_POST = 'isPost';
-const ABANDONED = 'abandonedRuns';
-const PENDING = 'pendingStarts';
-const REFUSED = 'credentialsRefused';
-function isPost(state) {
-    return state.get(IS_POST) === 'true';
-}
-function markMainStarted(state) {
-    state.save(IS_POST, 'true');
-}
-function saveAbandoned(state, runs) {
-    state.save(ABANDONED, JSON.stringify(runs.map(({ pipelineId, runId, queueId, url }) => ({ pipelineId, runId, ...(queueId && { queueId }), ...(url && { url }) }))));
-}
-function abandonedRuns(state) {
-    return readList(state, ABANDONED)
-        .map((r) => ({ pipelineId: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['pipelineId']), runId: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['runId']), ...((0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['queueId']) && { queueId: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['queueId']) }), ...((0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['url']) && { url: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['url']) }) }))
-        .filter((r) => r.pipelineId !== '' && r.runId !== '');
-}
-function savePending(state, starts) {
-    state.save(PENDING, JSON.stringify(starts));
-}
-function pendingStarts(state) {
-    return readList(state, PENDING)
-        .map((p) => {
-        const ref = (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL)(p['ref']);
-        const kind = (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(ref['kind']);
-        return {
-            pipelineId: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(p['pipelineId']),
-            marker: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(p['marker']),
-            sentAt: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(p['sentAt']) ?? 0,
-            ...((0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(p['before']) && { before: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(p['before']) }),
-            ...((kind === 'branch' || kind === 'tag') && (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(ref['name']) && { ref: { kind, name: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(ref['name']) } })
-        };
-    })
-        .filter((p) => p.pipelineId !== '' && p.marker !== '');
-}
-/** The main step's credentials were refused: the post step must not send another refused request. */
-function saveRefusal(state, message) {
-    state.save(REFUSED, message);
-}
-function refusal(state) {
-    return state.get(REFUSED);
-}
-function readList(state, name) {
-    try {
-        return (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .arr */ .QL)(JSON.parse(state.get(name) || '[]')).map(_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .obj */ .WL);
-    }
-    catch {
-        return [];
-    }
-}
-
-
-/***/ }),
-
-/***/ 6862:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Do: () => (/* binding */ OutcomeUnknownError),
-/* harmony export */   Hi: () => (/* binding */ RemoteError),
-/* harmony export */   Rb: () => (/* binding */ PreconditionError),
-/* harmony export */   TW: () => (/* binding */ CredentialsRefusedError),
-/* harmony export */   Zy: () => (/* binding */ StartRefusedError),
-/* harmony export */   dg: () => (/* binding */ isTransient),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   f7: () => (/* binding */ MalformedResponseError),
-/* harmony export */   lQ: () => (/* binding */ RunNotFoundError),
-/* harmony export */   oM: () => (/* binding */ AbortedError),
-/* harmony export */   wX: () => (/* binding */ TransportError),
-/* harmony export */   zT: () => (/* binding */ isExplained)
-/* harmony export */ });
-// Errors the action reports to users. Each carries a message that is already a complete sentence for
-// the job log, so the top level prints `error.message` and never a stack trace.
-/** A bad input: names the input and says how to fix it. Thrown before any request is sent. */
-class InputError extends Error {
-    input;
-    constructor(input, problem) {
-        super(`Input '${input}': ${problem}`);
-        this.name = 'InputError';
-        this.input = input;
-    }
-}
-/** The remote API answered with an error: its code and message, and what to do about it. */
-class RemoteError extends Error {
-    httpStatus;
-    code;
-    remoteMessage;
-    /** `action` says what we were doing, e.g. "starting pipeline 3f2a…"; `hint` what to do about it. */
-    constructor(action, httpStatus, code, remoteMessage, options = {}) {
-        const id = options.requestId ? ` (request ${options.requestId})` : '';
-        super(`${action} failed: HTTP ${httpStatus} ${code}: ${remoteMessage}${id}${options.hint ? `. ${options.hint}` : ''}`);
-        this.name = 'RemoteError';
-        this.httpStatus = httpStatus;
-        this.code = code;
-        this.remoteMessage = remoteMessage;
-    }
-}
-/**
- * The service says a run does not exist. Right after a start, a service whose lists and records lag
- * behind may say so of the run it has just made; later, it means a wrong run ID.
- */
-class RunNotFoundError extends RemoteError {
-    constructor(cause) {
-        super('', cause.httpStatus, cause.code, cause.remoteMessage);
-        this.message = cause.message;
-        this.name = 'RunNotFoundError';
-    }
-}
-/**
- * The service refused our credentials. Nothing more is sent with them in this job: Huawei Cloud
- * locks an access key after five refused signatures in a row.
- */
-class CredentialsRefusedError extends RemoteError {
-    constructor(action, httpStatus, code, remoteMessage, hint, requestId) {
-        super(action, httpStatus, code, remoteMessage, { hint, ...(requestId && { requestId }) });
-        this.name = 'CredentialsRefusedError';
-    }
-}
-/**
- * The service refused a start request itself (not a read made to prepare it): the runs started
- * before it by this step were meant to go with it, so they are stopped.
- */
-class StartRefusedError extends Error {
-    cause;
-    constructor(cause) {
-        super(cause.message);
-        this.name = 'StartRefusedError';
-        this.cause = cause;
-    }
-}
-/**
- * The request may or may not have reached the server (a timeout or a reset after it was sent).
- * For a request that is not safe to repeat, such as starting a run, the caller must find out
- * what happened before trying again.
- */
-class OutcomeUnknownError extends Error {
-    constructor(action, cause) {
-        super(`${action}: no answer (${cause}); the request may or may not have taken effect`);
-        this.name = 'OutcomeUnknownError';
-    }
-}
-/** The server could not be reached, or kept failing, until retries or the deadline ran out. */
-class TransportError extends Error {
-    /** False when trying again cannot help (a host name that does not resolve). */
-    transient;
-    constructor(action, cause, transient = true) {
-        super(`${action} failed: ${cause}`);
-        this.name = 'TransportError';
-        this.transient = transient;
-    }
-}
-/** The wait was cut short: by the action's own timeout or by the job being cancelled. */
-class AbortedError extends Error {
-    reason;
-    constructor(reason) {
-        super(reason === 'timeout' ? 'the timeout passed' : 'the job was cancelled');
-        this.name = 'AbortedError';
-        this.reason = reason;
-    }
-}
-/** The service answered, and the answer means the action cannot go on (a pipeline that never ran, say). */
-class PreconditionError extends Error {
-    constructor(action, problem) {
-        super(`${action}: ${problem}`);
-        this.name = 'PreconditionError';
-    }
-}
-/** A response that does not have the shape the API documents. */
-class MalformedResponseError extends Error {
-    constructor(action, problem) {
-        super(`${action}: unexpected response (${problem})`);
-        this.name = 'MalformedResponseError';
-    }
-}
-/** Worth trying again later: the service was unreachable, overloaded or answered nonsense. */
-function isTransient(error) {
-    if (error instanceof TransportError)
-        return error.transient;
-    if (error instanceof MalformedResponseError)
-        return true;
-    return error instanceof RemoteError && !(error instanceof CredentialsRefusedError) && (error.httpStatus >= 500 || error.httpStatus === 429);
-}
-/** Errors whose message is the whole story; anything else is a bug, and its stack is worth printing. */
-function isExplained(error) {
-    return [InputError, RemoteError, StartRefusedError, OutcomeUnknownError, TransportError, AbortedError, PreconditionError, MalformedResponseError].some((kind) => error instanceof kind);
-}
-
-
-/***/ }),
-
-/***/ 2921:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  f: () => (/* binding */ openSession)
-});
-
-// EXTERNAL MODULE: ./lib/net/http.js
-var net_http = __nccwpck_require__(2073);
-// EXTERNAL MODULE: ./lib/errors.js
-var errors = __nccwpck_require__(6862);
-;// CONCATENATED MODULE: ./lib/wait/clock.js
-
-// After the wait: time allowed for stopping runs and reading what failed.
-const CLEANUP_MS = 30_000;
-// The runner sends SIGTERM 7.5 s after SIGINT and kills the process 2.5 s after that; whatever
-// must happen after a cancel has to fit well inside the first window.
-const CANCEL_CLEANUP_MS = 5_000;
-/**
- * The step's clock. While waiting, `signal` aborts at the deadline or on cancellation. After the
- * wait, the requests that must still be made (stopping runs, reading what failed) get a fresh
- * signal with a budget of their own: a deadline that has passed must not prevent the clean-up,
- * and a cancel during the clean-up shortens it rather than abandoning it.
- */
-class StepClock {
-    controller = new AbortController();
-    timer;
-    phase = 'wait';
-    cleanupEndsAt = Infinity;
-    cancelled = false;
-    constructor(timeoutMs) {
-        this.timer = this.timeoutAfter(timeoutMs);
-    }
-    get signal() {
-        return this.controller.signal;
-    }
-    cancel() {
-        if (this.cancelled)
-            return;
-        this.cancelled = true;
-        if (this.phase === 'wait')
-            this.controller.abort(new errors/* AbortedError */.oM('cancelled'));
-        else if (this.cleanupEndsAt - Date.now() > CANCEL_CLEANUP_MS)
-            this.armCleanup(CANCEL_CLEANUP_MS);
-    }
-    beginCleanup() {
-        if (this.phase === 'cleanup')
-            return;
-        this.phase = 'cleanup';
-        this.controller = new AbortController();
-        this.armCleanup(this.cancelled ? CANCEL_CLEANUP_MS : CLEANUP_MS);
-    }
-    dispose() {
-        clearTimeout(this.timer);
-    }
-    armCleanup(ms) {
-        clearTimeout(this.timer);
-        this.cleanupEndsAt = Date.now() + ms;
-        this.timer = this.timeoutAfter(ms);
-    }
-    timeoutAfter(ms) {
-        const controller = this.controller;
-        const timer = setTimeout(() => controller.abort(new errors/* AbortedError */.oM('timeout')), ms);
-        // Never the reason the process stays alive.
-        timer.unref();
-        return timer;
-    }
-}
-
-// EXTERNAL MODULE: ./lib/providers/index.js + 27 modules
-var providers = __nccwpck_require__(8594);
-;// CONCATENATED MODULE: ./lib/gate/session.js
-// What the main and the post step share: the step's clock, one HTTP client and the provider.
-
-
-
-function openSession(connection, timeoutMs, env) {
-    const clock = new StepClock(timeoutMs);
-    const onCancel = () => clock.cancel();
-    if (env.cancellation.aborted)
-        onCancel();
-    env.cancellation.addEventListener('abort', onCancel);
-    const http = new net_http/* HttpClient */.Qq({
-        logger: env.logger,
-        signal: () => clock.signal,
-        ...(env.tuning?.retry && { retry: env.tuning.retry }),
-        ...(env.tuning?.requestTimeoutMs && { requestTimeoutMs: env.tuning.requestTimeoutMs })
-    });
-    const { provider, guard } = (0,providers/* createProvider */.Q)(connection, http, env.logger);
-    return {
-        clock,
-        provider,
-        guard,
-        close: () => {
-            clock.dispose();
-            env.cancellation.removeEventListener('abort', onCancel);
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 3737:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ stopRuns)
-/* harmony export */ });
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5348);
-// Stopping runs, and saying only what the service confirmed. A stop counts when the answer says the
-// run was stopped, or when the run's own record, read again, shows it has ended; anything else
-// means the run may still be running, and the log says so with its link.
-
-/** Stops the runs at once, in parallel. */
-async function stopRuns(provider, logger, runs) {
-    return Promise.all(runs.map((run) => stopOne(provider, logger, run)));
-}
-async function stopOne(provider, logger, run) {
-    const name = `pipeline ${run.pipelineId} run ${run.runId}`;
-    let why;
-    try {
-        if (await provider.stop(run)) {
-            logger.info(`Stopped ${name}.`);
-            return { run, confirmed: true };
-        }
-        why = 'the service did not say it stopped it';
-    }
-    catch (error) {
-        why = error.message;
-    }
-    try {
-        const detail = await provider.detail(run, true);
-        if ((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .hasEnded */ .hY)(detail.state)) {
-            logger.info(`Stopped ${name}: it has ended (${detail.status}).`);
-            return { run, confirmed: true, detail };
-        }
-        why = `${why}; it is still ${detail.status || 'running'}`;
-        logger.warning(`Could not confirm that ${name} stopped (${why}). It may still be running${run.url ? `: ${run.url}` : ''}`);
-        return { run, confirmed: false, detail };
-    }
-    catch (error) {
-        why = `${why}; reading it again failed: ${error.message}`;
-    }
-    logger.warning(`Could not confirm that ${name} stopped (${why}). It may still be running${run.url ? `: ${run.url}` : ''}`);
-    return { run, confirmed: false };
-}
-
-
-/***/ }),
-
-/***/ 5705:
-/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8473);
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9164);
-/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7273);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(711);
-// Entry point of dist/index.js, for both the main and the post step: one bundle serves both, and
-// the state tells them apart (as in actions/checkout).
-
-
-
-
-const io = (0,_action_io_js__WEBPACK_IMPORTED_MODULE_0__/* .actionIO */ .P)();
-if ((0,_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .isPost */ .tl)(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .actionsState */ .Rq)) {
-    await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_1__/* .post */ .b)(io);
-}
-else {
-    (0,_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .markMainStarted */ .UM)(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .actionsState */ .Rq);
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)(io);
-}
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 5927:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Rd: () => (/* binding */ redactText),
-/* harmony export */   cA: () => (/* binding */ redactHeaders),
-/* harmony export */   eh: () => (/* binding */ isSecretName),
-/* harmony export */   rE: () => (/* binding */ SecretSet),
-/* harmony export */   sx: () => (/* binding */ redactBody)
-/* harmony export */ });
-/* unused harmony export preview */
-// What must never be printed, and the bounded printer for anything that came from the wire.
-//
-// Two nets, because each misses something. The runner masks the values registered with it
-// (`::add-mask::`), but a signature or a freshly minted token may be printed before it is
-// registered, and a value the runner does not know of is printed as is. So debug output also cuts
-// out, by itself, every header and field that authenticates, every value registered so far, and the
-// value of every run variable whose name says it is secret.
-/** Values registered as secret, in the forms they take when embedded in JSON or a URL. */
-class SecretSet {
-    values = new Set();
-    forms = [];
-    /**
-     * Registers a value; returns what to hand to the runner's masker: the value and, for a value of
-     * several lines, each line (the runner matches a secret within one line of output).
-     */
-    add(value) {
-        const parts = [value, ...value.split(/\r?\n/).filter((l) => l.trim().length >= 4)].filter((v, i, all) => v !== '' && all.indexOf(v) === i);
-        const fresh = parts.filter((v) => !this.values.has(v));
-        for (const v of fresh)
-            this.values.add(v);
-        if (fresh.length > 0) {
-            const forms = new Set();
-            for (const v of this.values)
-                [v, JSON.stringify(v).slice(1, -1), encodeURIComponent(v)].forEach((f) => forms.add(f));
-            // Longest first, so that a secret containing another is cut whole.
-            this.forms = [...forms].sort((a, b) => b.length - a.length);
-        }
-        return fresh;
-    }
-    /** Every registered form, longest first. */
-    all() {
-        return this.forms;
-    }
-}
-function redactText(text, secrets) {
-    let out = text;
-    for (const form of secrets.all())
-        if (form !== '' && out.includes(form))
-            out = out.split(form).join('***');
-    return out;
-}
-const SECRET_HEADERS = new Set([
-    'authorization',
-    'x-auth-token',
-    'x-subject-token',
-    'x-security-token',
-    'x-yunxiao-token',
-    'x-acs-security-token',
-    'cookie',
-    'set-cookie'
-]);
-// Field names whose values authenticate, in request and response bodies.
-const SECRET_KEY = /pass(word)?|secret|token|credential|signature|^access$|^securitytoken$/i;
-// Run variables: a name that says secret hides its value from the summary and from debug output.
-const SECRET_NAME = /pass|secret|token|key|credential|auth|cookie|session|private|cert/i;
-/** Whether a run variable's name says that its value is secret. */
-function isSecretName(name) {
-    return SECRET_NAME.test(name);
-}
-function redactHeaders(headers) {
-    const out = {};
-    for (const [name, value] of Object.entries(headers)) {
-        if (value === undefined)
-            continue;
-        out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? '[redacted]' : String(value);
-    }
-    return out;
-}
-/**
- * A request or response body for the debug log: JSON (also JSON inside a string field, and a form
- * field holding JSON, as the Yunxiao start request has) with secret fields replaced, cut to
- * `limit` characters; anything else is shown only by its size.
- */
-function redactBody(body, parsed, limit = 2_000) {
-    if (body === '')
-        return '';
-    let value = parsed;
-    if (value === undefined) {
-        value = parseLoose(body);
-        if (value === undefined) {
-            const form = formFields(body);
-            if (form === undefined)
-                return `[${body.length} characters, not JSON]`;
-            value = form;
-        }
-    }
-    return preview(redactValue(value, 0, ''), limit);
-}
-function parseLoose(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** `a=1&b=2` as an object, when the body looks like a form. */
-function formFields(body) {
-    if (!/^[\w.%-]+=[^&]*(&[\w.%-]+=[^&]*)*$/.test(body.trim()))
-        return undefined;
-    return Object.fromEntries([...new URLSearchParams(body)].map(([k, v]) => [k, parseLoose(v) ?? v]));
-}
-const MAX_DEPTH = 16;
-function redactValue(value, depth, parentKey) {
-    if (depth > MAX_DEPTH)
-        return '…';
-    if (typeof value === 'string') {
-        // JSON inside a string (the Yunxiao `params` field): redact inside it too.
-        if (/^\s*[[{]/.test(value)) {
-            const inner = parseLoose(value);
-            if (inner !== undefined)
-                return redactValue(inner, depth + 1, parentKey);
-        }
-        return value;
-    }
-    if (Array.isArray(value))
-        return value.map((v) => redactValue(v, depth + 1, parentKey));
-    if (typeof value !== 'object' || value === null)
-        return value;
-    const entries = Object.entries(value);
-    // `{name: "DB_PASSWORD", value: "…"}` (CodeArts) or `{key: …, value: …}` (Yunxiao globalParams).
-    const named = entries.find(([k]) => k === 'name' || k === 'key')?.[1];
-    const hideValue = typeof named === 'string' && isSecretName(named);
-    const out = {};
-    for (const [key, v] of entries) {
-        // `envs: {DB_PASSWORD: "…"}`: the Yunxiao shape, where the key is the variable's name.
-        const secret = SECRET_KEY.test(key) || (parentKey === 'envs' && isSecretName(key)) || (hideValue && key === 'value');
-        out[key] = secret ? '[redacted]' : redactValue(v, depth + 1, key);
-    }
-    return out;
-}
-/**
- * JSON text of a value from the wire, bounded in depth and in length: a service can answer with
- * thousands of nested levels (JSON.stringify would overflow the stack) or with megabytes.
- */
-function preview(value, limit = 2_000) {
-    const out = [];
-    let length = 0;
-    const push = (s) => {
-        out.push(s);
-        length += s.length;
-        return length <= limit;
-    };
-    const walk = (v, depth) => {
-        if (v === null || typeof v === 'number' || typeof v === 'boolean')
-            return push(String(v));
-        if (typeof v === 'string')
-            return push(JSON.stringify(v.length > limit ? `${v.slice(0, limit)}…` : v));
-        if (typeof v !== 'object')
-            return push('null');
-        if (depth >= MAX_DEPTH)
-            return push(Array.isArray(v) ? '[…]' : '{…}');
-        if (Array.isArray(v)) {
-            if (!push('['))
-                return false;
-            for (let i = 0; i < v.length; i++)
-                if ((i > 0 && !push(',')) || !walk(v[i], depth + 1))
-                    return false;
-            return push(']');
-        }
-        if (!push('{'))
-            return false;
-        let first = true;
-        for (const [k, item] of Object.entries(v)) {
-            if ((!first && !push(',')) || !push(`${JSON.stringify(k)}:`) || !walk(item, depth + 1))
-                return false;
-            first = false;
-        }
-        return push('}');
-    };
-    const complete = walk(value, 0);
-    const text = out.join('');
-    return complete && text.length <= limit ? text : `${text.slice(0, limit)}… [cut]`;
-}
-
-
-/***/ }),
-
-/***/ 711:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./lib/action/inputs.js + 5 modules
-var inputs = __nccwpck_require__(5229);
-// EXTERNAL MODULE: ./lib/action/io.js + 4 modules
-var action_io = __nccwpck_require__(8473);
-// EXTERNAL MODULE: ./lib/action/secrets.js
-var secrets = __nccwpck_require__(4057);
-// EXTERNAL MODULE: ./lib/errors.js
-var errors = __nccwpck_require__(6862);
-// EXTERNAL MODULE: ./lib/model.js
-var model = __nccwpck_require__(5348);
-// EXTERNAL MODULE: ./lib/providers/index.js + 27 modules
-var providers = __nccwpck_require__(8594);
-;// CONCATENATED MODULE: ./lib/report/failures.js
-const ENTRY_CHECK = '(stage entry check)';
-const EXIT_CHECK = '(stage exit check)';
-/** A stage's steps in run order: entry checks, each job's steps, exit checks. */
-function stageSteps(stage) {
-    return [
-        ...stage.pre.map((step) => ({ stage, jobName: ENTRY_CHECK, step })),
-        ...stage.jobs.flatMap((job) => job.steps.map((step) => ({ stage, jobName: job.name, job, step }))),
-        ...stage.post.map((step) => ({ stage, jobName: EXIT_CHECK, step }))
-    ];
-}
-function placedSteps(detail) {
-    return detail.stages.flatMap(stageSteps);
-}
-/**
- * Every failed step of a run, in run order. A failed job without a failed step (refused before it
- * started, or timed out) is listed by itself; so is a failed stage whose failure shows nowhere below it.
- */
-function failuresOf(detail) {
-    return detail.stages.flatMap((stage) => {
-        const found = stageSteps(stage)
-            .filter(({ step }) => step.state === 'failure')
-            .map(({ jobName, job, step }) => ({ stage: stage.name, job: jobName, step: step.name, message: step.message ?? job?.message ?? '' }));
-        for (const job of stage.jobs) {
-            if (job.state === 'failure' && !job.steps.some((s) => s.state === 'failure')) {
-                found.push({ stage: stage.name, job: job.name, step: '', message: job.message ?? '' });
-            }
-        }
-        if (found.length === 0 && stage.state === 'failure')
-            found.push({ stage: stage.name, job: '', step: '', message: '' });
-        return found;
-    });
-}
-/** `Build / Compile / make`, leaving out the parts that are empty. */
-function failurePath(failure) {
-    return [failure.stage, failure.job, failure.step].filter((part) => part !== '').join(' / ');
-}
-
-;// CONCATENATED MODULE: ./lib/report/labels.js
-
-/** Names runs for people: "shop-build #12" once the service has said so, the pipeline ID until then. */
-class RunLabels {
-    names = new Map();
-    numbers = new Map();
-    /** Learns the pipeline's name and the run's number from whatever was read of the run. */
-    remember(run, snapshot) {
-        if (snapshot.runNumber !== undefined)
-            this.numbers.set((0,model/* runKey */.r7)(run), snapshot.runNumber);
-        if ((0,model/* isDetail */.mO)(snapshot) && snapshot.pipelineName)
-            this.names.set(run.pipelineId, snapshot.pipelineName);
-    }
-    label(run) {
-        const number = this.numbers.get((0,model/* runKey */.r7)(run));
-        return `${this.names.get(run.pipelineId) ?? `pipeline ${run.pipelineId}`}${number !== undefined ? ` #${number}` : ''}`;
-    }
-    /** The pipeline's name when known. */
-    name(pipelineId) {
-        return this.names.get(pipelineId);
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/report/outputs.js
-/** Every output of action.yml, from the results in `pipeline-ids` order. */
-function writeOutputs(setOutput, results, conclusion) {
-    setOutput('conclusion', conclusion);
-    setOutput('results', JSON.stringify(results));
-    setOutput('run-ids', results.map((r) => r.run_id).join(','));
-    const first = results[0];
-    setOutput('run-id', first?.run_id ?? '');
-    setOutput('run-url', first?.url ?? '');
-    setOutput('status', first?.status ?? '');
-}
-
-;// CONCATENATED MODULE: ./lib/report/printout.js
-// What the reports ask to be printed, as data: the reports decide what to say, and the step prints
-// it (through its Logger, the one place that decides how text reaches the job log).
-function print(logger, printouts) {
-    for (const p of printouts) {
-        if ('info' in p)
-            logger.info(p.info);
-        else if ('warning' in p)
-            logger.warning(p.warning);
-        else if ('annotation' in p)
-            logger.error(p.annotation, { title: p.title });
-        else {
-            logger.startGroup(p.group);
-            logger.verbatim(p.lines);
-            logger.endGroup();
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/report/progress.js
-// Progress lines while waiting: one when a run, a stage or a job changes status, never one per
-// poll, so a long wait leaves a short, readable log.
-
-/** The lines that say what changed since the run was last read. Job lines appear when the read included jobs. */
-function progressLines(label) {
-    const jobsSeen = new Map();
-    return (run, previous, current) => {
-        const lines = changes(previous, current).map((line) => `${label(run)}: ${line}`);
-        if (!(0,model/* isDetail */.mO)(current))
-            return lines;
-        for (const stage of current.stages) {
-            for (const job of stage.jobs) {
-                const key = `${(0,model/* runKey */.r7)(run)}/${stage.name}/${job.name}`;
-                const before = jobsSeen.get(key);
-                jobsSeen.set(key, job.status);
-                // A job seen for the first time is worth a line once it has started.
-                if (before === job.status || (before === undefined && job.state === 'running' && job.startedAt === undefined))
-                    continue;
-                lines.push(`${label(run)}:     job ${stage.name} / ${job.name}: ${job.status}`);
-            }
-        }
-        return lines;
-    };
-}
-/** What changed in the run and its stages between two reads, in words. */
-function changes(previous, current) {
-    const lines = [];
-    if (previous?.status !== current.status)
-        lines.push(current.status || 'status unknown');
-    if (previous === undefined) {
-        // The first read shows the plan: every stage on one line.
-        if (current.stages.length > 0)
-            lines.push(`  stages: ${current.stages.map((s) => `${s.name} ${s.status}`).join(' · ')}`);
-        return lines;
-    }
-    const before = new Map(previous.stages.map((s) => [s.name, s.status]));
-    for (const stage of current.stages) {
-        if (before.get(stage.name) !== stage.status)
-            lines.push(`  stage ${stage.name}: ${stage.status}`);
-    }
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./lib/report/tail.js
-// A step's log as the job log shows it: only its tail is kept, so a 100 MB log streams through in
-// bounded memory. (Printing it so that no line can act as a workflow command is Logger.verbatim.)
-/**
- * Consumes the lines, keeping the last `limit` (a ring buffer: memory is `limit` lines, whatever the
- * log's size; the providers' line readers already cut each line to log-lines.ts MAX_LINE).
- */
-async function readTail(lines, limit) {
-    const ring = new Array(limit);
-    let total = 0;
-    for await (const line of lines) {
-        ring[total % limit] = line;
-        total++;
-    }
-    const kept = Math.min(total, limit);
-    const start = total - kept;
-    return { lines: Array.from({ length: kept }, (_, i) => ring[(start + i) % limit]), total };
-}
-
-;// CONCATENATED MODULE: ./lib/report/reporter.js
-// Prints why runs failed, as soon as a run's detail shows it: the job's message, the failing step's
-// log tail in a group, and an error annotation. With `logs: all`, every step's log as it ends.
-// Each step is reported once, however many details show it.
-
-
-
-// The runner shows 10 error annotations per step; the step's own failure line is the tenth.
-const ANNOTATIONS = 9;
-// The runner cuts annotation messages at 4096 characters.
-const ANNOTATION_CHARS = 4_096;
-const ANNOTATION_LINES = 20;
-class Reporter {
-    provider;
-    settings;
-    reported = new Set();
-    annotations = 0;
-    /** Failed steps with their tails, by runKey(), in the order found. */
-    failedLogs = new Map();
-    constructor(provider, settings) {
-        this.provider = provider;
-        this.settings = settings;
-    }
-    /** Reports what this detail shows that has not been reported yet. `label` names the run: "shop-build #12". */
-    async onDetail(run, detail, label) {
-        const out = [];
-        for (const placed of placedSteps(detail)) {
-            const { step } = placed;
-            const failed = step.state === 'failure';
-            const ended = (0,model/* hasEnded */.hY)(step.state);
-            const printLog = this.settings.logs === 'all' ? ended : this.settings.logs === 'failed' && failed;
-            if ((!failed && !printLog) || !this.once(`${(0,model/* runKey */.r7)(run)}/step/${step.id}`))
-                continue;
-            const failure = { stage: placed.stage.name, job: placed.jobName, step: step.name, message: step.message ?? placed.job?.message ?? '' };
-            if (failed && placed.job?.message && this.once(`${(0,model/* runKey */.r7)(run)}/job/${placed.job.id}`)) {
-                out.push({ info: `${label} / ${placed.stage.name} / ${placed.job.name} failed: ${oneLine(placed.job.message)}` });
-            }
-            const tail = printLog ? await this.stepLog(run, placed, label, out) : undefined;
-            if (failed)
-                this.fail(run, label, failure, tail, out);
-        }
-        // Failures with no failed step to show (a job refused before it ran, a stage that failed by itself).
-        for (const failure of failuresOf(detail).filter((f) => f.step === '')) {
-            if (this.once(`${(0,model/* runKey */.r7)(run)}/failure/${failurePath(failure)}`))
-                this.fail(run, label, failure, undefined, out);
-        }
-        return out;
-    }
-    /** Reads the step's log (its tail) and says how to show it. */
-    async stepLog(run, placed, label, out) {
-        const { step } = placed;
-        const title = `${label} / ${placed.stage.name} / ${placed.jobName} / ${step.name}: ${step.status}`;
-        if (step.logKey === undefined) {
-            out.push({ info: `${title} (no log)` });
-            return undefined;
-        }
-        let tail;
-        try {
-            tail = await readTail(this.provider.stepLog(run, step.logKey), this.settings.logLines);
-        }
-        catch (error) {
-            out.push({ warning: `Could not read the log of ${title}: ${error.message}` });
-            return undefined;
-        }
-        const shown = tail.total > tail.lines.length ? ` (last ${tail.lines.length} of ${tail.total} lines)` : '';
-        out.push({ group: `${title}${shown}`, lines: tail.lines });
-        return tail;
-    }
-    fail(run, label, failure, tail, out) {
-        const list = this.failedLogs.get((0,model/* runKey */.r7)(run)) ?? [];
-        list.push({ failure, ...(tail && { tail }) });
-        this.failedLogs.set((0,model/* runKey */.r7)(run), list);
-        if (this.annotations >= ANNOTATIONS)
-            return;
-        this.annotations++;
-        out.push({ annotation: annotationText(failure, tail), title: `${label} / ${failurePath(failure)}` });
-    }
-    once(key) {
-        if (this.reported.has(key))
-            return false;
-        this.reported.add(key);
-        return true;
-    }
-}
-/** The failure's message, then as many of the last lines as fit the runner's limit. */
-function annotationText(failure, tail) {
-    const message = oneLine(failure.message || 'failed').slice(0, 1_000);
-    const lines = tail?.lines.slice(-ANNOTATION_LINES) ?? [];
-    let text = message;
-    for (let i = 0; i < lines.length; i++) {
-        const candidate = `${message}\n\nLast lines:\n${lines.slice(i).join('\n')}`;
-        if (candidate.length <= ANNOTATION_CHARS) {
-            text = candidate;
-            break;
-        }
-    }
-    return text;
-}
-function oneLine(text) {
-    return text.replace(/\s*\n\s*/g, ' ').trim();
-}
-
-;// CONCATENATED MODULE: ./lib/report/results.js
-// The per-run results (the `results` output) and the step's overall conclusion.
-
-function conclusionOf(snapshot, interrupted, onManualGate) {
-    switch (snapshot?.state) {
-        case 'success':
-            return 'success';
-        case 'failure':
-            return 'failure';
-        case 'cancelled':
-            return 'cancelled';
-    }
-    if (snapshot?.state === 'manual' && onManualGate === 'fail')
-        return 'failure';
-    // Still running (or waiting at a gate) when the wait ended.
-    if (interrupted === 'timeout')
-        return 'timed_out';
-    return 'cancelled'; // the job was cancelled, or fail-fast stopped it
-}
-function resultOf(run, snapshot, ending, failures) {
-    const started = snapshot?.startedAt;
-    const finished = snapshot?.finishedAt;
-    return {
-        pipeline_id: run.pipelineId,
-        run_id: run.runId,
-        run_number: snapshot?.runNumber ?? null,
-        status: snapshot?.status ?? '',
-        conclusion: conclusionOf(snapshot, ending.interrupted, ending.onManualGate),
-        url: snapshot?.url ?? run.url,
-        started_at: started?.toISOString() ?? null,
-        finished_at: finished?.toISOString() ?? null,
-        duration_s: started && finished ? Math.round((finished.getTime() - started.getTime()) / 1000) : null,
-        failures
-    };
-}
-/**
- * One word for all runs. A cancelled job says so whatever the runs did; otherwise a failure
- * outweighs a timeout, which outweighs a run someone cancelled in the console.
- */
-function overallConclusion(results, interrupted) {
-    if (interrupted === 'cancelled')
-        return 'cancelled';
-    for (const c of ['failure', 'timed_out', 'cancelled']) {
-        if (results.some((r) => r.conclusion === c))
-            return c;
-    }
-    return 'success';
-}
-/** A run started in `mode: trigger`: nothing is known of it but that it exists. */
-function startedResult(run) {
-    return {
-        pipeline_id: run.pipelineId,
-        run_id: run.runId,
-        run_number: null,
-        status: run.queueId !== undefined ? 'QUEUED' : 'STARTED',
-        conclusion: 'success',
-        url: run.url,
-        started_at: null,
-        finished_at: null,
-        duration_s: null,
-        failures: []
-    };
-}
-/** The step's one-line failure: each unsuccessful pipeline (by name when known) and what failed in it. */
-function failureLine(results, interrupted, timeoutMs, nameOf) {
-    const parts = results
-        .filter((r) => r.conclusion !== 'success')
-        .map((r) => {
-        const run = r.run_number !== null ? `run #${r.run_number}` : `run ${r.run_id}`;
-        const where = r.failures.map(failurePath).filter((p) => p !== '');
-        const detail = where.length > 0 ? ` at ${where.join(', ')}` : '';
-        const late = r.status === 'CANCELED' ? 'and was stopped' : `(${r.status || 'not read'})`;
-        const state = r.conclusion === 'timed_out' ? `did not end in time ${late}` : r.status || r.conclusion;
-        const name = nameOf(r.pipeline_id);
-        return `${name !== undefined ? `${name} (pipeline ${r.pipeline_id})` : `pipeline ${r.pipeline_id}`} ${run} ${state}${detail}`;
-    });
-    const why = { timeout: `Timed out after ${timeoutMs / 1000}s: `, cancelled: 'Cancelled: ', 'fail-fast': 'Stopped early (fail-fast): ' };
-    return `${interrupted ? why[interrupted] : ''}${parts.join('; ')}`;
-}
-
-// EXTERNAL MODULE: ./lib/log/redact.js
-var redact = __nccwpck_require__(5927);
-;// CONCATENATED MODULE: ./lib/report/summary.js
-// The job summary: one table of all runs, then per run its stages and jobs, the failing steps' last
-// lines, and what the runs were started with. GitHub refuses a step summary over 1 MiB, so the
-// summary is rendered with less detail until it fits, whatever the size of the pipelines.
-
-
-const SUMMARY_LIMIT = 1024 * 1024 - 16 * 1024;
-/** How much to show: each level drops something, until the text fits. */
-const LEVELS = [
-    { jobs: 'all', tailLines: 30, failedSteps: 10 },
-    { jobs: 'unsuccessful', tailLines: 30, failedSteps: 10 },
-    { jobs: 'none', tailLines: 10, failedSteps: 5 },
-    { jobs: 'none', tailLines: 0, failedSteps: 0 }
-];
-function renderSummary(input, limit = SUMMARY_LIMIT) {
-    for (const level of LEVELS) {
-        const text = render(input, level);
-        if (Buffer.byteLength(text) <= limit)
-            return text;
-    }
-    // Even the overview is too big (thousands of pipelines): keep the lines that fit (a line cut
-    // in two would leave an unclosed element), and the table rows that fit of a table too long.
-    const kept = [];
-    let size = 0;
-    for (const line of render(input, LEVELS[3]).split('\n')) {
-        const rows = line.startsWith('<table>') ? line.split(/(?=<tr>)/) : [line];
-        let part = '';
-        for (const row of rows) {
-            if (size + Buffer.byteLength(part + row) > limit / 2)
-                break;
-            part += row;
-        }
-        if (part === '')
-            break;
-        kept.push(part.startsWith('<table>') && !part.endsWith('</table>') ? `${part}</table>` : part);
-        size += Buffer.byteLength(part) + 1;
-    }
-    return `${kept.join('\n')}\n\n…(cut to fit the summary limit)\n`;
-}
-function render(input, level) {
-    const out = [`## ${ICON[input.conclusion]} ${summary_text(input.service)}: ${input.conclusion}`, ''];
-    out.push(table(['Pipeline', 'Run', 'Status', 'Duration'], input.runs.map(({ result, pipeline }) => [
-        summary_text(pipeline),
-        summary_link(result.run_number !== null ? `#${result.run_number}` : result.run_id, result.url),
-        `${ICON[result.conclusion]} ${summary_text(result.status || result.conclusion)}`,
-        duration(result.duration_s === null ? undefined : result.duration_s * 1000)
-    ])));
-    if (level.tailLines > 0 || level.jobs !== 'none') {
-        for (const run of input.runs)
-            out.push(...runSection(run, level, input.service));
-    }
-    else {
-        const items = input.runs.flatMap((run) => run.failedLogs.map((f) => `<li>${summary_text(label(run))}: ${summary_text(failurePath(f.failure))}: ${summary_text(f.failure.message)}</li>`));
-        if (items.length > 0)
-            out.push('', `<ul>${items.join('')}</ul>`);
-    }
-    if (input.trigger)
-        out.push(...triggerSection(input.trigger));
-    return `${out.join('\n')}\n`;
-}
-function runSection(run, level, service) {
-    const out = ['', `<h3>${summary_text(label(run))}: ${summary_text(run.result.status || run.result.conclusion)}</h3>`, ''];
-    if (run.result.stopped === false) {
-        out.push('⚠️ The action asked the service to stop this run, and the service did not confirm it: **the run may still be running.**', '');
-    }
-    if (run.result.url)
-        out.push(`<p>${summary_link(`Open in ${service}`, run.result.url)}${run.result.started_at ? ` · started ${summary_text(run.result.started_at)}` : ''}</p>`, '');
-    if (run.detail) {
-        const rows = [];
-        for (const stage of run.detail.stages) {
-            rows.push([`<b>${summary_text(stage.name)}</b>`, '', summary_status(stage.state, stage.status), span(stage.startedAt, stage.finishedAt)]);
-            for (const job of stage.jobs) {
-                const show = level.jobs === 'all' || (level.jobs === 'unsuccessful' && job.state !== 'success' && job.state !== 'skipped');
-                if (show)
-                    rows.push(['', summary_text(job.name), summary_status(job.state, job.status), span(job.startedAt, job.finishedAt)]);
-            }
-        }
-        out.push(table(['Stage', 'Job', 'Status', 'Duration'], rows));
-    }
-    for (const { failure, tail } of run.failedLogs.slice(0, level.failedSteps)) {
-        const lines = tail?.lines.slice(-level.tailLines) ?? [];
-        out.push('', `<details><summary>❌ ${summary_text(failurePath(failure))}: ${summary_text(failure.message || 'failed')}${lines.length > 0 ? ` (last ${lines.length} lines)` : ''}</summary>`, '');
-        // Inside <pre> a blank line does not end the HTML block, so the lines keep their breaks.
-        if (lines.length > 0)
-            out.push(`<pre>${lines.map(esc).join('\n')}</pre>`);
-        out.push('</details>');
-    }
-    return out;
-}
-function label(run) {
-    return run.result.run_number !== null ? `${run.pipeline} #${run.result.run_number}` : run.pipeline;
-}
-function triggerSection(trigger) {
-    const rows = [];
-    if (trigger.ref)
-        rows.push([trigger.ref.kind, code(trigger.ref.name)]);
-    // Values are shown except where the variable is secret (see maskSecretVariables): the runner
-    // masks only the values it was told about, and a value derived from a secret was never told.
-    for (const v of trigger.variables) {
-        const hidden = (0,redact/* isSecretName */.eh)(v.name) || trigger.secretVariables.includes(v.name);
-        rows.push([`variable ${code(v.name)}`, hidden ? '(hidden)' : code(v.value)]);
-    }
-    if (trigger.stages.length > 0)
-        rows.push(['stages', trigger.stages.map(code).join(', ')]);
-    if (trigger.jobs.length > 0)
-        rows.push(['jobs', trigger.jobs.map(code).join(', ')]);
-    rows.push(['description', trigger.description !== undefined ? summary_text(trigger.description) : 'default (repository, commit and workflow run)']);
-    return ['', '<h3>Started with</h3>', '', table(['', ''], rows)];
-}
-const ICON = {
-    success: '✅',
-    failure: '❌',
-    cancelled: '⏹️',
-    timed_out: '⏱️',
-    running: '⏳',
-    manual: '✋',
-    skipped: '⏭️'
-};
-function summary_status(state, word) {
-    return `${ICON[state]} ${summary_text(word)}`;
-}
-/** One line of HTML: in GitHub markdown a blank line would end the table mid-way. */
-function table(head, rows) {
-    const tr = (cells, tag) => `<tr>${cells.map((c) => `<${tag}>${c}</${tag}>`).join('')}</tr>`;
-    return `<table>${tr(head, 'th')}${rows.map((r) => tr(r, 'td')).join('')}</table>`;
-}
-// Every piece of remote (or user) text is placed by one of these, for the context it lands in. All
-// of it sits inside HTML elements, where GitHub applies no Markdown and makes no links of its own.
-/** Text inside an element: escaped, and on one line (a blank line would end the HTML block). */
-function summary_text(value) {
-    return esc(value.replace(/\s+/g, ' ').trim());
-}
-/** A link, only for an http(s) URL (remote URLs were already kept only when on the service's own hosts). */
-function summary_link(label, url) {
-    let href;
-    try {
-        href = new URL(url).href;
-    }
-    catch {
-        return summary_text(label);
-    }
-    return /^https?:$/.test(new URL(href).protocol) ? `<a href="${esc(href)}">${summary_text(label)}</a>` : summary_text(label);
-}
-function code(value) {
-    return `<code>${summary_text(value)}</code>`;
-}
-/** HTML-escaped, and the characters Markdown would read too: no markup, no links. */
-function esc(value) {
-    return value.replace(/[&<>"'|\\`*_[\]]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-function span(start, end) {
-    return start && end ? duration(end.getTime() - start.getTime()) : '';
-}
-function duration(ms) {
-    if (ms === undefined || ms < 0)
-        return '';
-    const s = Math.round(ms / 1000);
-    if (s < 60)
-        return `${s}s`;
-    if (s < 3600)
-        return `${Math.floor(s / 60)}m ${s % 60}s`;
-    return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
-}
-
-// EXTERNAL MODULE: ./lib/wait/sleep.js
-var sleep = __nccwpck_require__(6008);
-;// CONCATENATED MODULE: ./lib/net/rounds.js
-
-
-/**
- * Calls `fn` again after a transient failure, up to `rounds` calls in all. The HTTP client already
- * retried each request; this is for steps that must not fail on a bad minute, such as finding
- * the runs to wait on, bounded by the step's deadline through `signal`.
- */
-async function inRounds(fn, rounds, pauseMs, signal) {
-    for (let round = 1;; round++) {
-        try {
-            return await fn();
-        }
-        catch (error) {
-            if (round >= rounds || !(0,errors/* isTransient */.dg)(error))
-                throw error;
-        }
-        await (0,sleep/* sleep */.y)(pauseMs, signal());
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/gate/start.js
-// Starting a run is the one request that must not be repeated blindly: if its answer is lost (a
-// reset, a timeout, a gateway 5xx, a garbled answer), the run may exist, and a gateway can take many
-// seconds to list a run it created. So a lost answer is followed by a search for the run by the
-// start's marker, repeated for a window that covers such delays, and a start is sent again only
-// after a search that succeeded, at the end of that window, found nothing. A search that fails is
-// searched again, never replaced by a start (docs/starting.md).
-
-
-/** Gateways answer 504 after about 30 s (Huawei's APIG, Alibaba's): a run may appear that much later. */
-const SEARCH_WINDOW_MS = 45_000;
-const MAX_SENDS = 3;
-async function startOnce(pipelineId, request, deps) {
-    const prepared = await deps.provider.prepareStart(pipelineId, request);
-    const context = {
-        marker: request.marker,
-        sentAt: Date.now(),
-        ...(prepared.before !== undefined && { before: prepared.before }),
-        ...(request.ref && { ref: request.ref })
-    };
-    deps.onSend?.(context);
-    for (let send = 1; send <= MAX_SENDS; send++) {
-        try {
-            return { run: await deps.provider.start(prepared), sentAgain: send > 1, context };
-        }
-        catch (error) {
-            if (error instanceof errors/* RemoteError */.Hi && !(error instanceof errors/* CredentialsRefusedError */.TW) && !(0,errors/* isTransient */.dg)(error))
-                throw new errors/* StartRefusedError */.Zy(error);
-            if (!(error instanceof errors/* OutcomeUnknownError */.Do || error instanceof errors/* MalformedResponseError */.f7))
-                throw error;
-            const window = deps.searchWindowMs ?? SEARCH_WINDOW_MS;
-            deps.logger.warning(`${error.message}. Looking for its run (marker ${request.marker}) for ${seconds(window)} before starting again.`);
-            const found = await searchLost(pipelineId, context, deps, window);
-            if (found)
-                return { run: found, sentAgain: send > 1, context };
-            deps.logger.info(`No run of pipeline ${pipelineId} appeared for that start: it did not happen. Starting again (${send + 1} of ${MAX_SENDS}).`);
-        }
-    }
-    throw new errors/* TransportError */.wX(`starting pipeline ${pipelineId}`, `${MAX_SENDS} start requests got no answer, and none of them made a run`, false);
-}
-/**
- * Searches until a run is found, or until a search that began after the window had passed finds
- * nothing. Where the service cannot show the marker, one candidate is taken as the run (nothing
- * else could have made it) and several are an error: starting again could make a second run, and
- * taking one of them could report someone else's run.
- */
-async function searchLost(pipelineId, context, deps, window) {
-    const until = Date.now() + window;
-    for (let round = 0;; round++) {
-        const began = Date.now();
-        try {
-            const search = await deps.provider.find(pipelineId, context);
-            const [first, ...others] = search.found;
-            if (first) {
-                deps.logger.info(`Found it: the start of pipeline ${pipelineId} had worked (run ${first.runId}).`);
-                for (const other of others)
-                    deps.logger.warning(`Run ${other.runId} of pipeline ${pipelineId} carries the same marker: the start was made twice.`);
-                return first;
-            }
-            if (search.candidates.length === 1) {
-                const [only] = search.candidates;
-                deps.logger.warning(`Run ${only.runId} of pipeline ${pipelineId} is taken as the one this start made: it is the only run that appeared since, ` +
-                    'and the service does not show which run a start made.');
-                return only;
-            }
-            if (search.candidates.length > 1) {
-                throw new errors/* PreconditionError */.Rb(`starting pipeline ${pipelineId}`, `the answer was lost and ${search.candidates.length} runs appeared since (${search.candidates.map((r) => r.url).join(', ')}); ` +
-                    'the service does not show which run a start made, so the action cannot tell which is this one, and starts nothing more');
-            }
-            if (began >= until)
-                return undefined;
-        }
-        catch (error) {
-            if (!(0,errors/* isTransient */.dg)(error))
-                throw error;
-            deps.logger.info(`Searching for the run of pipeline ${pipelineId} failed (${error.message}); searching again.`);
-        }
-        await (0,sleep/* sleep */.y)(Math.min(8_000, 1_000 * 2 ** round, Math.max(100, until - Date.now())), deps.signal());
-    }
-}
-/** Runs other than `run` that carry its start's marker: a start that was made twice after all. */
-async function duplicatesOf(provider, run, context) {
-    const search = await provider.find(run.pipelineId, context);
-    return search.found.filter((r) => r.runId !== run.runId);
-}
-function seconds(ms) {
-    return `${ms < 10_000 ? (ms / 1000).toFixed(1) : Math.round(ms / 1000)} s`;
-}
-
-// EXTERNAL MODULE: ./lib/action/state.js
-var state = __nccwpck_require__(7273);
-// EXTERNAL MODULE: ./lib/gate/stop.js
-var stop = __nccwpck_require__(3737);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./lib/gate/request.js
-// The start request sent for each pipeline, and the description that ties a run to the GitHub
-// job that started it.
-
-
-function defaultDescription(origin) {
-    const pr = origin.pullRequest !== undefined ? ` PR #${origin.pullRequest}` : '';
-    return `GitHub ${origin.repository}${pr} ${origin.sha.slice(0, 12)} ${origin.runUrl}`;
-}
-/**
- * A random tag appended to every description. Starting a run is not idempotent, so when a start's
- * answer is lost the run is looked for by this tag before starting again.
- */
-function newMarker() {
-    return `[gha-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}]`;
-}
-function startRequest(trigger, origin, marker) {
-    const text = trigger.description ?? defaultDescription(origin);
-    const description = `${text.slice(0, inputs/* DESCRIPTION_LIMIT */.r7 - marker.length - 1)} ${marker}`;
-    return {
-        ...(trigger.ref && { ref: trigger.ref }),
-        variables: trigger.variables,
-        description,
-        marker,
-        stages: trigger.stages,
-        jobs: trigger.jobs
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/wait/schedule.js
-/**
- * Delays between status reads: `first`, then growing by half each time up to `max`, each with ±20%
- * jitter. Runs usually take minutes, so reading often at the start catches a fast failure (a bad
- * parameter, a refused start) and reading rarely later keeps a long wait cheap. The jitter keeps
- * many jobs started by one push from polling in lockstep.
- */
-class PollSchedule {
-    base;
-    max;
-    random;
-    constructor(first, max, random = Math.random) {
-        this.base = first;
-        this.max = max;
-        this.random = random;
-    }
-    next() {
-        const delay = Math.min(this.max, Math.round(this.base * (0.8 + 0.4 * this.random())));
-        this.base = Math.min(this.max, this.base * 1.5);
-        return delay;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/wait/wait.js
-// The poll loop: reads every unfinished run once per cycle until all have ended, the deadline
-// passes, or (with fail-fast) one fails. It knows runs only through the Provider interface.
-
-
-
-
-/** Whether the wait on this run is over: it ended, or it waits for a person and we were told not to. */
-function isSettled(snapshot, settings) {
-    return (0,model/* hasEnded */.hY)(snapshot.state) || (snapshot.state === 'manual' && settings.onManualGate === 'fail');
-}
-async function waitForRuns(runs, settings, ctx) {
-    const snapshots = new Map();
-    const schedule = new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, ctx.random);
-    let pending = [...runs];
-    let failedReads = 0;
-    try {
-        // The first read happens at once: a run refused at start shows up in the first second.
-        for (;;) {
-            try {
-                const read = await ctx.provider.poll(pending);
-                failedReads = 0;
-                for (const run of pending) {
-                    const current = read.get((0,model/* runKey */.r7)(run));
-                    if (current === undefined)
-                        continue;
-                    const previous = snapshots.get((0,model/* runKey */.r7)(run));
-                    snapshots.set((0,model/* runKey */.r7)(run), current);
-                    await ctx.onSnapshot(run, previous, current);
-                }
-            }
-            catch (error) {
-                const lagging = error instanceof errors/* RunNotFoundError */.lQ && Date.now() < (ctx.notFoundGraceUntil ?? 0);
-                if (error instanceof errors/* AbortedError */.oM || (!(0,errors/* isTransient */.dg)(error) && !lagging))
-                    throw error;
-                // The runs go on whether or not we can see them; a flaky network must not fail the gate. Only the
-                // first failure of a streak is a warning: the runner shows at most 10 warnings per step.
-                failedReads++;
-                const message = `Could not read the run status (${error.message}); trying again (${failedReads} in a row).`;
-                if (failedReads === 1)
-                    ctx.logger.warning(message);
-                else
-                    ctx.logger.info(message);
-            }
-            pending = pending.filter((run) => {
-                const snapshot = snapshots.get((0,model/* runKey */.r7)(run));
-                return snapshot === undefined || !isSettled(snapshot, settings);
-            });
-            if (pending.length === 0)
-                return { snapshots };
-            if (settings.failFast && runs.some((run) => isUnsuccessful(snapshots.get((0,model/* runKey */.r7)(run)), settings))) {
-                return { snapshots, interrupted: 'fail-fast' };
-            }
-            await ctx.onCycle?.();
-            await (0,sleep/* sleep */.y)(schedule.next(), ctx.signal);
-        }
-    }
-    catch (error) {
-        if (error instanceof errors/* AbortedError */.oM)
-            return { snapshots, interrupted: error.reason };
-        throw error;
-    }
-}
-function isUnsuccessful(snapshot, settings) {
-    return snapshot !== undefined && isSettled(snapshot, settings) && snapshot.state !== 'success';
-}
-
-;// CONCATENATED MODULE: ./lib/gate/gate.js
-// The gate: start (or find) the runs, wait, stop what must be stopped, report. Every effect on the
-// world goes through `ActionIO` or the provider, so tests can run this against the simulator.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * One step's work: start the runs (or find them), wait until they end, stop what must be stopped,
- * and report. It knows runs only through the Provider, and the runner only through ActionIO.
- */
-class Gate {
-    settings;
-    io;
-    session;
-    provider;
-    logger;
-    /** Every run this step knows of, in pipeline order, added the moment it exists. */
-    runs = [];
-    /** Every start request that has left, in order; the last may not have its run yet. */
-    starts = [];
-    reporter;
-    labels = new RunLabels();
-    warnedStatuses = new Set();
-    constructor(settings, io, session) {
-        this.settings = settings;
-        this.io = io;
-        this.session = session;
-        this.provider = session.provider;
-        this.logger = io.logger;
-        this.reporter = new Reporter(session.provider, settings.report);
-    }
-    async run() {
-        try {
-            await this.obtainRuns();
-            if (this.settings.mode === 'trigger') {
-                this.session.clock.beginCleanup();
-                await this.stopDuplicates();
-                // The runs are meant to go on after this step: nothing for the post step to stop.
-                this.settle([]);
-                writeOutputs(this.io.setOutput, this.runs.map(startedResult), 'success');
-                return;
-            }
-            const progress = progressLines((run) => this.labels.label(run));
-            const waited = await waitForRuns(this.runs, this.settings.wait, {
-                provider: this.provider,
-                logger: this.logger,
-                signal: this.session.clock.signal,
-                onSnapshot: async (run, previous, current) => {
-                    this.labels.remember(run, current);
-                    this.warnUnknownStatuses(run, current);
-                    for (const line of progress(run, previous, current))
-                        this.logger.info(line);
-                    // A job can fail long before its run ends; say why at once.
-                    if ((0,model/* isDetail */.mO)(current))
-                        print(this.logger, await this.reporter.onDetail(run, current, this.labels.label(run)));
-                },
-                onCycle: () => this.stopDuplicates(true),
-                notFoundGraceUntil: Math.max(0, ...this.starts.map((s) => s.context.sentAt)) + (this.io.tuning?.searchWindowMs ?? SEARCH_WINDOW_MS)
-            });
-            this.session.clock.beginCleanup();
-            const stops = waited.interrupted ? await this.stopUnfinished(waited.snapshots, waited.interrupted) : [];
-            await this.stopDuplicates();
-            const finals = await this.finalDetails();
-            const results = this.runs.map((run) => this.resultFor(run, waited, finals.get((0,model/* runKey */.r7)(run)), stops));
-            const conclusion = overallConclusion(results, waited.interrupted);
-            writeOutputs(this.io.setOutput, results, conclusion);
-            this.settle(stops.filter((s) => !s.confirmed).map((s) => s.run));
-            if (this.settings.report.summary)
-                await this.writeSummary(results, conclusion, finals);
-            if (conclusion !== 'success') {
-                this.io.setFailed(failureLine(results, waited.interrupted, this.settings.wait.timeoutMs, (id) => this.labels.name(id)));
-            }
-        }
-        catch (error) {
-            await this.abandon(error);
-        }
-    }
-    /** Starts each pipeline in order (or finds the runs to wait on). */
-    async obtainRuns() {
-        if (this.settings.mode === 'wait') {
-            for (const [i, pipelineId] of this.settings.pipelineIds.entries()) {
-                const runId = this.settings.runIds[i];
-                const run = runId !== undefined
-                    ? this.provider.adopt(pipelineId, runId)
-                    : await inRounds(() => this.provider.latest(pipelineId), 4, this.io.tuning?.settleMs ?? 2_000, () => this.session.clock.signal);
-                this.runs.push(run);
-                this.logger.info(`Waiting on pipeline ${pipelineId} run ${run.runId}: ${run.url}`);
-            }
-            return;
-        }
-        // One at a time, so that a refused credential fails on the first pipeline rather than on all of them.
-        const origin = this.io.origin();
-        for (const pipelineId of this.settings.pipelineIds) {
-            const request = startRequest(this.settings.trigger, origin, newMarker());
-            const started = await startOnce(pipelineId, request, {
-                provider: this.provider,
-                logger: this.logger,
-                signal: () => this.session.clock.signal,
-                ...(this.io.tuning?.searchWindowMs !== undefined && { searchWindowMs: this.io.tuning.searchWindowMs }),
-                // Written down before the request leaves: if the step dies now, the post step looks for this run.
-                onSend: (context) => {
-                    this.starts.push({ pipelineId, context });
-                    (0,state/* savePending */.fE)(this.io.state, [pendingOf(pipelineId, context)]);
-                }
-            });
-            Object.assign(this.starts.at(-1), { run: started.run, sentAgain: started.sentAgain });
-            this.runs.push(started.run);
-            (0,state/* saveAbandoned */.eO)(this.io.state, this.runs);
-            (0,state/* savePending */.fE)(this.io.state, []);
-            const queued = started.run.queueId !== undefined ? ' (queued: the pipeline is at its concurrency limit)' : '';
-            this.logger.info(`Started pipeline ${pipelineId} run ${started.run.runId}${queued}: ${started.run.url}`);
-        }
-    }
-    /** After a timeout, a cancel or fail-fast: stop what this step started and has not ended. */
-    async stopUnfinished(snapshots, interrupted) {
-        // fail-fast always stops the others (that is what it asks for); a timeout or a cancel only with cancel-on-abort.
-        if (interrupted !== 'fail-fast' && !this.settings.cancelOnAbort)
-            return [];
-        const unfinished = this.runs.filter((r) => {
-            const state = snapshots.get((0,model/* runKey */.r7)(r))?.state;
-            return r.startedHere && !(0,model/* hasEnded */.hY)(state);
-        });
-        return (0,stop/* stopRuns */.p)(this.provider, this.logger, unfinished);
-    }
-    /**
-     * A start sent again after its first answer was lost and no run showed up: should the first run
-     * show up after all, it is stopped, and the log says so.
-     */
-    async stopDuplicates(onlyDue = false) {
-        const every = this.io.tuning?.searchWindowMs ?? SEARCH_WINDOW_MS;
-        for (const start of this.starts.filter((s) => s.sentAgain && s.run)) {
-            // While waiting, a start is checked once a search window; at the end, once more.
-            if (onlyDue && Date.now() - (start.checkedAt ?? start.context.sentAt) < every)
-                continue;
-            start.checkedAt = Date.now();
-            try {
-                start.duplicates ??= new Set();
-                const extra = (await duplicatesOf(this.provider, start.run, start.context)).filter((r) => !start.duplicates.has(r.runId));
-                if (extra.length === 0)
-                    continue;
-                for (const run of extra)
-                    start.duplicates.add(run.runId);
-                this.logger.warning(`Pipeline ${start.pipelineId} was started ${extra.length + 1} times (a start's answer was lost, and its run appeared only later): ` +
-                    `keeping run ${start.run.runId}, stopping ${extra.map((r) => `run ${r.runId}`).join(', ')}.`);
-                await (0,stop/* stopRuns */.p)(this.provider, this.logger, extra);
-            }
-            catch (error) {
-                this.logger.warning(`Could not check whether pipeline ${start.pipelineId} was started twice: ${error.message}`);
-            }
-        }
-    }
-    /**
-     * The step cannot go on. The runs it started are stopped only when the job was cancelled, the
-     * timeout passed, or a later pipeline's start was refused (the runs were meant to go together).
-     * Anything else (a read that failed, refused credentials, an answer that makes no sense) says
-     * nothing about the runs: they are left alone, and the message says where they are.
-     */
-    async abandon(error) {
-        this.session.clock.beginCleanup();
-        const refused = this.session.guard.refused;
-        const stopThem = this.settings.cancelOnAbort && !refused && (error instanceof errors/* AbortedError */.oM || error instanceof errors/* StartRefusedError */.Zy);
-        let unconfirmed = [];
-        let pending = [];
-        if (stopThem) {
-            // A start cut short by the cancel or the timeout may have created its run; find it so that it can be stopped too.
-            const lost = error instanceof errors/* AbortedError */.oM ? this.starts.find((s) => s.run === undefined) : undefined;
-            if (lost) {
-                const found = await this.provider.find(lost.pipelineId, lost.context).catch(() => undefined);
-                if (found?.found[0])
-                    this.runs.push(found.found[0]);
-                else
-                    pending = [pendingOf(lost.pipelineId, lost.context)];
-            }
-            const outcomes = await (0,stop/* stopRuns */.p)(this.provider, this.logger, this.runs.filter((r) => r.startedHere));
-            unconfirmed = outcomes.filter((o) => !o.confirmed).map((o) => o.run);
-        }
-        this.settle(unconfirmed, pending);
-        this.io.setOutput('conclusion', error instanceof errors/* AbortedError */.oM ? (error.reason === 'timeout' ? 'timed_out' : 'cancelled') : 'failure');
-        this.io.setOutput('run-ids', this.runs.map((r) => r.runId).join(','));
-        const left = stopThem || this.runs.length === 0 ? '' : ` ${this.runs.length === 1 ? 'The run was' : 'The runs were'} left as they are: ${this.runs.map((r) => r.url).join(', ')}`;
-        this.io.setFailed(`${messageOf(error, this.logger)}${left}`);
-    }
-    /** What the post step must still do: stop `runs`, look for `pending` starts. Nothing, after a clean end. */
-    settle(runs, pending = []) {
-        (0,state/* saveAbandoned */.eO)(this.io.state, runs);
-        (0,state/* savePending */.fE)(this.io.state, pending);
-        // Whatever the ending, a refusal is passed on: the post step must not be refused once more.
-        const refused = this.session.guard.refused;
-        if (refused)
-            (0,state/* saveRefusal */.Se)(this.io.state, refused.message);
-    }
-    warnUnknownStatuses(run, snapshot) {
-        for (const word of snapshot.unknown ?? []) {
-            if (this.warnedStatuses.has(word))
-                continue;
-            this.warnedStatuses.add(word);
-            this.logger.warning(`${this.labels.label(run)}: unknown status ${word}; it is read as still running, so the action waits on (at most until the timeout).`);
-        }
-    }
-    /**
-     * Each run's detail after the wait (the provider keeps those of ended runs, so this costs nothing
-     * for them), with whatever was not reported yet reported now.
-     */
-    async finalDetails() {
-        const finals = new Map();
-        for (const run of this.runs) {
-            try {
-                const detail = await this.provider.detail(run);
-                this.labels.remember(run, detail);
-                finals.set((0,model/* runKey */.r7)(run), detail);
-                print(this.logger, await this.reporter.onDetail(run, detail, this.labels.label(run)));
-            }
-            catch (error) {
-                this.logger.warning(`Could not read pipeline ${run.pipelineId} run ${run.runId}: ${error.message}`);
-            }
-        }
-        return finals;
-    }
-    resultFor(run, waited, detail, stops) {
-        // The wait's last snapshot is what decided the verdict; the detail adds what failed.
-        const snapshot = waited.snapshots.get((0,model/* runKey */.r7)(run));
-        const failures = snapshot?.state === 'failure' && detail ? failuresOf(detail) : [];
-        const result = resultOf(run, snapshot, { interrupted: waited.interrupted, onManualGate: this.settings.wait.onManualGate }, failures);
-        const stop = stops.find((s) => s.run === run);
-        if (stop === undefined)
-            return result;
-        // What we know of a run we just stopped is its status before the stop; say what happened to it.
-        return { ...result, stopped: stop.confirmed, ...(stop.confirmed && { status: stop.detail?.status || 'CANCELED' }) };
-    }
-    async writeSummary(results, conclusion, finals) {
-        const runs = this.runs.map((run, i) => {
-            const detail = finals.get((0,model/* runKey */.r7)(run));
-            const pipeline = this.labels.name(run.pipelineId) ?? run.pipelineId;
-            return { result: results[i], pipeline, ...(detail && { detail }), failedLogs: this.reporter.failedLogs.get((0,model/* runKey */.r7)(run)) ?? [] };
-        });
-        try {
-            await this.io.writeSummary(renderSummary({ service: (0,providers/* serviceName */.f)(this.settings.connection), conclusion, runs, trigger: this.settings.trigger }));
-        }
-        catch (error) {
-            this.logger.warning(`Could not write the job summary: ${error.message}`);
-        }
-    }
-}
-function pendingOf(pipelineId, context) {
-    return { pipelineId, marker: context.marker, sentAt: context.sentAt, ...(context.before && { before: context.before }), ...(context.ref && { ref: context.ref }) };
-}
-function messageOf(error, logger) {
-    if (error instanceof Error) {
-        // Our own errors are complete sentences; anything else is a bug, and its stack helps only in debug mode.
-        if (!(0,errors/* isExplained */.zT)(error) && error.stack)
-            logger.debug(error.stack);
-        return error.message;
-    }
-    return String(error);
-}
-
-// EXTERNAL MODULE: ./lib/gate/session.js + 1 modules
-var gate_session = __nccwpck_require__(2921);
-;// CONCATENATED MODULE: ./lib/main.js
-// The main step's logic: read the inputs, then let the gate do the work. `run()` with no argument
-// runs under the runner (and under GitHub's local debugger, `npx @github/local-action . src/main.ts
-// .env`); tests give it an IO of their own.
-
-
-
-
-
-async function run(io = (0,action_io/* actionIO */.P)()) {
-    // Before anything can print one, the secrets are handed to the log masker.
-    (0,secrets/* maskSecretInputs */.q)(io.readInput, (value) => io.logger.secret(value));
-    let settings;
-    try {
-        settings = (0,inputs/* getInputs */.GP)(io.readInput);
-    }
-    catch (error) {
-        // Later steps branch on `conclusion`; an input error is a failure like any other.
-        io.setOutput('conclusion', 'failure');
-        return io.setFailed(messageOf(error, io.logger));
-    }
-    (0,secrets/* maskSecretVariables */.O)(settings.trigger, (value) => io.logger.secret(value));
-    const session = (0,gate_session/* openSession */.f)(settings.connection, settings.wait.timeoutMs, io);
-    try {
-        await new Gate(settings, io, session).run();
-    }
-    finally {
-        session.close();
-    }
-}
-
-
-/***/ }),
-
-/***/ 5348:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   hY: () => (/* binding */ hasEnded),
-/* harmony export */   mO: () => (/* binding */ isDetail),
-/* harmony export */   r7: () => (/* binding */ runKey)
-/* harmony export */ });
-// The provider-neutral picture of a pipeline run. Providers translate their API's shapes into these
-// types, so the wait loop and the reports never see a CodeArts or Yunxiao field name.
-/**
- * Whether a run (or a stage, job or step) has ended: success, failure or cancelled. The one rule for
- * "is it over?"; a manual gate is not over (`on-manual-gate` decides whether to wait on it).
- */
-function hasEnded(state) {
-    return state === 'success' || state === 'failure' || state === 'cancelled';
-}
-/**
- * A run's identity. Run IDs are unique only within their pipeline on some services (Yunxiao numbers
- * each pipeline's runs 1, 2, 3…), so anything kept per run is kept under this key.
- */
-function runKey(run) {
-    return `${run.pipelineId}/${run.runId}`;
-}
-/** Whether a snapshot is a full detail (stages carry jobs and steps). */
-function isDetail(snapshot) {
-    return snapshot.stages.every((stage) => 'pre' in stage);
-}
-
-
-/***/ }),
-
-/***/ 2073:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Qq: () => (/* binding */ HttpClient),
-/* harmony export */   UA: () => (/* binding */ snippet)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_RETRY, MAX_BODY_BYTES, retryAfterMs */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2480);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6862);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3023);
-/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5927);
-/* harmony import */ var _wait_sleep_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6008);
-// The one HTTP client. It owns timeouts, retries and debug output, and knows nothing of any cloud:
-// providers give it a request and an `authorize` hook and get back status, headers and text.
-
-
-
-
-
-// Gateways answer these when busy or restarting; a later try may well succeed.
-const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
-// Errors raised before a single byte of the request left: the server cannot have acted on it.
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
-const DEFAULT_RETRY = { attempts: 5, baseDelayMs: 1_000, maxDelayMs: 30_000 };
-// A Retry-After longer than this is not waited for in full: a wait that long is better spent
-// failing with the service's own words (the step's deadline bounds every wait anyway).
-const RETRY_AFTER_CAP_MS = 5 * 60_000;
-// No answer the action needs is this large (a log page is about 1,000 lines); a larger one is refused
-// rather than held in memory.
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
-class HttpClient {
-    dispatcher;
-    retry;
-    requestTimeoutMs;
-    random;
-    options;
-    constructor(options) {
-        this.options = options;
-        // Self-hosted runners often sit behind a proxy; this honours HTTP(S)_PROXY and NO_PROXY.
-        this.dispatcher = options.dispatcher ?? new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2();
-        this.retry = options.retry ?? DEFAULT_RETRY;
-        this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
-        this.random = options.random ?? Math.random;
-    }
-    async send(req, authorize, gate) {
-        const { logger } = this.options;
-        for (let attempt = 1;; attempt++) {
-            this.throwIfAborted();
-            const headers = { ...req.headers, ...(authorize ? await authorize(req) : {}) };
-            logger.debug(`→ ${req.method} ${req.url.href} (attempt ${attempt})`);
-            if (logger.isDebug()) {
-                logger.debug(`  headers ${JSON.stringify((0,_log_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactHeaders */ .cA)(headers))}`);
-                if (req.body)
-                    logger.debug(`  body ${(0,_log_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactBody */ .sx)(req.body)}`);
-            }
-            const started = Date.now();
-            let outcome;
-            try {
-                outcome = { response: gate ? await gate.exchange(req.action, () => this.once(req, headers)) : await this.once(req, headers) };
-                if (req.expectJson && outcome.response.status < 300 && outcome.response.json === undefined) {
-                    outcome = { failure: `HTTP ${outcome.response.status} with a body that is not JSON: ${snippet(outcome.response.body)}`, sent: true };
-                }
-            }
-            catch (error) {
-                // The gate refuses to send after the credentials were refused: that is final, not a network fault.
-                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CredentialsRefusedError */ .TW)
-                    throw error;
-                this.throwIfAborted();
-                outcome = describeFailure(error, req.url);
-            }
-            const last = attempt >= this.retry.attempts;
-            if ('response' in outcome) {
-                const { response } = outcome;
-                logger.debug(`← ${response.status} ${req.method} ${req.url.pathname} in ${Date.now() - started} ms`);
-                if (logger.isDebug())
-                    logger.debug(`  body ${(0,_log_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactBody */ .sx)(response.body, response.json)}`);
-                if (!RETRYABLE_STATUS.has(response.status))
-                    return response;
-                if (!req.idempotent && response.status !== 429) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutcomeUnknownError */ .Do(req.action, `HTTP ${response.status}`);
-                }
-                if (last)
-                    return response;
-                const wait = retryAfterMs(response.headers['retry-after']) ?? this.backoff(attempt);
-                await this.pause(req, attempt, wait, `HTTP ${response.status}`);
-                continue;
-            }
-            logger.debug(`✗ ${req.method} ${req.url.pathname}: ${outcome.failure}`);
-            if (outcome.final)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX(req.action, outcome.failure, false);
-            if (!req.idempotent && outcome.sent)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OutcomeUnknownError */ .Do(req.action, outcome.failure);
-            if (last)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX(req.action, `${outcome.failure} (after ${attempt} tries)`);
-            await this.pause(req, attempt, this.backoff(attempt), outcome.failure);
-        }
-    }
-    /** Every retry is said in the log, with what is retried and why, so a slow step is never silent. */
-    async pause(req, attempt, ms, why) {
-        this.options.logger.info(`Retrying ${req.action} in ${(ms / 1000).toFixed(1)} s (try ${attempt + 1} of ${this.retry.attempts}): ${why}`);
-        await (0,_wait_sleep_js__WEBPACK_IMPORTED_MODULE_4__/* .sleep */ .y)(ms, this.options.signal());
-    }
-    async once(req, headers) {
-        const signal = AbortSignal.any([this.options.signal(), AbortSignal.timeout(this.requestTimeoutMs)]);
-        const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(req.url, {
-            method: req.method,
-            headers,
-            body: req.body,
-            signal,
-            dispatcher: this.dispatcher
-        });
-        const body = await readBounded(res.body, MAX_BODY_BYTES);
-        const flat = {};
-        for (const [k, v] of Object.entries(res.headers))
-            if (v !== undefined)
-                flat[k.toLowerCase()] = String(v);
-        const response = { status: res.statusCode, headers: flat, body };
-        if (req.expectJson) {
-            const parsed = body.trim() === '' ? { ok: true, value: {} } : (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJson */ .qF)(body);
-            if (parsed.ok)
-                response.json = parsed.value;
-        }
-        return response;
-    }
-    /** Exponential, with jitter so that many runners retrying at once spread out. */
-    backoff(attempt) {
-        const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
-        return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
-    }
-    throwIfAborted() {
-        const signal = this.options.signal();
-        if (signal.aborted)
-            throw (0,_wait_sleep_js__WEBPACK_IMPORTED_MODULE_4__/* .abortReason */ .J)(signal);
-    }
-}
-/** The body as text, refusing one larger than `limit` bytes before it is all in memory. */
-async function readBounded(body, limit) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        size += chunk.length;
-        if (size > limit) {
-            body.destroy();
-            throw Object.assign(new Error(`the answer is larger than ${limit / 1024 / 1024} MB`), { code: 'ANSWER_TOO_LARGE' });
-        }
-        chunks.push(Buffer.from(chunk));
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-/** What went wrong with a request that got no answer, whether it may have been sent, and whether trying again can help. */
-function describeFailure(error, url) {
-    const err = error;
-    const code = err.code ?? err.cause?.code;
-    if (err.name === 'TimeoutError' || err.name === 'AbortError') {
-        return { failure: 'no response before the request timeout', sent: true, final: false };
-    }
-    // A name that does not resolve will not resolve in a few seconds either (EAI_AGAIN is the temporary kind).
-    if (code === 'ENOTFOUND') {
-        return { failure: `the host name ${url.hostname} does not resolve (ENOTFOUND): check the endpoint (the 'endpoint' or 'region' input) and the runner's DNS`, sent: false, final: true };
-    }
-    if (code === 'ANSWER_TOO_LARGE')
-        return { failure: err.message ?? code, sent: true, final: true };
-    const message = err.message ?? String(error);
-    const text = code && !message.includes(code) ? `${code}: ${message}` : message;
-    return { failure: text, sent: !(code !== undefined && NOT_SENT_CODES.has(code)), final: false };
-}
-function snippet(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
-}
-/** Retry-After in seconds or as an HTTP date, at most 5 minutes; undefined when absent or unreadable. */
-function retryAfterMs(value, now = Date.now()) {
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    const text = value.trim();
-    let ms;
-    if (/^\d+(\.\d+)?$/.test(text))
-        ms = Math.round(Number(text) * 1_000);
-    else {
-        // An HTTP date names its day and month in words ("Wed, 21 Oct 2026 07:28:00 GMT").
-        const date = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN;
-        if (Number.isNaN(date))
-            return undefined;
-        ms = Math.max(0, date - now);
-    }
-    return Number.isFinite(ms) ? Math.min(ms, RETRY_AFTER_CAP_MS) : undefined;
-}
-
-
-/***/ }),
-
-/***/ 3023:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gf: () => (/* binding */ remoteTime),
-/* harmony export */   Gv: () => (/* binding */ isObject),
-/* harmony export */   QL: () => (/* binding */ arr),
-/* harmony export */   U9: () => (/* binding */ count),
-/* harmony export */   WL: () => (/* binding */ obj),
-/* harmony export */   bu: () => (/* binding */ num),
-/* harmony export */   gx: () => (/* binding */ str),
-/* harmony export */   qF: () => (/* binding */ parseJson)
-/* harmony export */ });
-// Readers for JSON from remote services. Nothing from the wire is trusted to have its documented
-// shape: optional fields may be missing or null, IDs may be numbers of any size, times may come in
-// any unit (docs/remote-values.md).
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function obj(value) {
-    return isObject(value) ? value : {};
-}
-function arr(value) {
-    return Array.isArray(value) ? value : [];
-}
-/** A string, or a number written as one (IDs are numbers in some APIs); '' when absent. */
-function str(value) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' && Number.isFinite(value))
-        return String(value);
-    return '';
-}
-function num(value) {
-    if (typeof value === 'number' && Number.isFinite(value))
-        return value;
-    if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) {
-        const n = Number(value);
-        return Number.isFinite(n) ? n : undefined;
-    }
-    return undefined;
-}
-/** A whole number that fits a JSON number exactly (run numbers, counts); undefined otherwise. */
-function count(value) {
-    const n = num(value);
-    return n !== undefined && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
-}
-// Epoch values are told apart by size: 1e11 seconds is the year 5138, while 1e11 milliseconds is
-// 1973; likewise for micro- and nanoseconds.
-const UNITS = [
-    [1e11, 1_000],
-    [1e14, 1],
-    [1e17, 1e-3],
-    [1e20, 1e-6]
-];
-const EARLIEST = Date.UTC(2000, 0, 1);
-const LATEST = Date.UTC(2200, 0, 1);
-/**
- * A point in time from a remote answer: epoch seconds, milliseconds, micro- or nanoseconds (as a
- * number or a string of digits), or a date text (ISO 8601; `yyyy-MM-dd HH:mm:ss` without a zone is
- * taken as UTC). 0, negative, unreadable and implausible values (before 2000, after 2200) mean
- * "not known": a time is only ever shown, never used to decide anything.
- */
-function remoteTime(value) {
-    let ms;
-    const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : undefined;
-    if (n !== undefined) {
-        const unit = UNITS.find(([below]) => n < below);
-        ms = unit && n > 0 ? n * unit[1] : undefined;
-    }
-    else if (typeof value === 'string' && value.trim() !== '') {
-        const text = value.trim();
-        const zoneless = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text);
-        ms = Date.parse(zoneless ? `${text.replace(' ', 'T')}Z` : text);
-    }
-    if (ms === undefined || !Number.isFinite(ms) || ms < EARLIEST || ms > LATEST)
-        return undefined;
-    return new Date(Math.round(ms));
-}
-/**
- * JSON text to a value. Integers beyond 2^53 are kept as their exact digits (a string): parsed as
- * numbers they would round, and a rounded run ID names another run. (A reviver could do this too,
- * but V8 revives recursively, so a deeply nested answer would overflow the stack.)
- */
-function parseJson(text) {
-    try {
-        return { ok: true, value: JSON.parse(/\d{16}/.test(text) ? quoteBigIntegers(text) : text) };
-    }
-    catch {
-        return { ok: false };
-    }
-}
-/** The JSON text with every integer literal that a number cannot hold exactly turned into a string. */
-function quoteBigIntegers(text) {
-    let out = '';
-    let from = 0;
-    let i = 0;
-    while (i < text.length) {
-        const c = text.charCodeAt(i);
-        if (c === 0x22) {
-            // Skip a string, escapes included.
-            i++;
-            while (i < text.length && text.charCodeAt(i) !== 0x22)
-                i += text.charCodeAt(i) === 0x5c ? 2 : 1;
-            i++;
-        }
-        else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
-            const match = /^-?\d+([.eE][-+\d.eE]*)?/.exec(text.slice(i, i + 400));
-            const token = match[0];
-            if (match[1] === undefined && !Number.isSafeInteger(Number(token))) {
-                out += `${text.slice(from, i)}"${token}"`;
-                from = i + token.length;
-            }
-            i += token.length;
-        }
-        else
-            i++;
-    }
-    return out + text.slice(from);
-}
-
-
-/***/ }),
-
-/***/ 8594:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Q: () => (/* binding */ createProvider),
-  f: () => (/* binding */ serviceName)
-});
-
-// EXTERNAL MODULE: ./lib/errors.js
-var errors = __nccwpck_require__(6862);
-;// CONCATENATED MODULE: ./lib/net/ids.js
-// IDs from the service go into the paths of later requests (a run's ID into its stop request, a
-// job's into its log's). One that holds a slash, `..`, spaces or worse would send that request
-// somewhere else, so only plain IDs are taken: letters, digits, `-`, `_`, `.`.
-const PLAIN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-/** Whether an ID from an answer can be put in a URL path as it is. */
-function isPlainId(id) {
-    return PLAIN.test(id) && !id.includes('..');
-}
-
-// EXTERNAL MODULE: ./lib/net/json.js
-var json = __nccwpck_require__(3023);
-// EXTERNAL MODULE: ./lib/net/http.js
-var http = __nccwpck_require__(2073);
-;// CONCATENATED MODULE: ./lib/net/answer.js
-// What an answer from either cloud means: data, or an error in one of the many shapes both clouds
-// use, whatever the HTTP status says (docs/remote-values.md, "Errors"). One reading for both
-// providers, so that a shape learnt from one is recognised in the other.
-
-
-
-// A code that says "no error": the 2021 Yunxiao API documents `"errorCode": "\"\""` beside success.
-const NO_CODE = /^(|""|null|0|OK|SUCCESS)$/i;
-/**
- * The error a body carries, if any:
- * - `{success: false, …}` always (with whatever code and message it gives);
- * - `{error_code, error_msg}` (Huawei gateway and services), `{errorCode, errorMsg | errorMessage}`
- *   (Yunxiao, and some Huawei services), `{Code, Message}` (Alibaba's gateway);
- * - `{error: {code, message}}` (Huawei; IAM puts the HTTP status in `code` and the name in `title`).
- * A body that says `success: true` carries none, whatever else it holds.
- */
-function errorInBody(body) {
-    if (!(0,json/* isObject */.Gv)(body) || body['success'] === true)
-        return undefined;
-    const nested = (0,json/* obj */.WL)(body['error']);
-    const nestedCode = typeof nested['code'] === 'number' ? (0,json/* str */.gx)(nested['title']) || (0,json/* str */.gx)(nested['code']) : (0,json/* str */.gx)(nested['code']);
-    const codes = [body['error_code'], body['errorCode'], body['Code'], nestedCode].map(json/* str */.gx).filter((c) => !NO_CODE.test(c.trim()));
-    const unsuccessful = body['success'] === false;
-    if (codes.length === 0 && !unsuccessful)
-        return undefined;
-    const code = codes[0] ?? ((0,json/* str */.gx)(body['code']) || 'Unsuccessful');
-    const message = [body['error_msg'], body['errorMsg'], body['errorMessage'], body['errorDescription'], body['Message'], nested['message'], body['message']]
-        .map(json/* str */.gx)
-        .find((m) => m.trim() !== '' && !NO_CODE.test(m.trim())) ?? '(no message)';
-    return { code, message };
-}
-const REDIRECT_HINT = "A redirect here usually means a wrong 'endpoint' (another host or path), or a proxy or sign-in page answering in place of the service; set 'endpoint' to the API's own URL";
-/** The data of an answer, or the RemoteError it means. Redirects are never followed: they are errors. */
-function readAnswer(action, response, rules) {
-    const requestId = response.headers['x-request-id'] ?? response.headers['x-acs-request-id'];
-    const id = requestId ? { requestId } : {};
-    if (response.status >= 300 && response.status < 400) {
-        const location = response.headers['location'];
-        throw new errors/* RemoteError */.Hi(action, response.status, `HTTP.${response.status}`, location ? `redirected to ${location}` : 'a redirect without a Location', {
-            ...id,
-            hint: REDIRECT_HINT
-        });
-    }
-    const error = errorInBody(response.json);
-    if (response.status < 400 && error === undefined)
-        return { json: response.json ?? {} };
-    if (error && response.status < 400 && rules.tolerate?.includes(error.code))
-        return { json: response.json ?? {}, tolerated: error };
-    const code = error?.code ?? `HTTP.${response.status}`;
-    // An error page from a proxy or gateway is HTML; its text is all there is to show.
-    const message = error?.message ?? ((0,http/* snippet */.UA)(response.body) || 'no error message in the response');
-    if (rules.refusesCredentials(response.status, error)) {
-        throw new errors/* CredentialsRefusedError */.TW(action, response.status, code, message, rules.refusalHint, requestId);
-    }
-    throw new errors/* RemoteError */.Hi(action, response.status, code, message, id);
-}
-/** For a CredentialGuard: the refusal an answer means, judged by the provider's rules. */
-function refusalJudge(rules) {
-    return (action, response) => {
-        if (!rules.refusesCredentials(response.status, errorInBody(response.json)))
-            return undefined;
-        try {
-            readAnswer(action, response, rules);
-        }
-        catch (error) {
-            if (error instanceof errors/* CredentialsRefusedError */.TW)
-                return error;
-        }
-        return undefined;
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/net/guard.js
-// Huawei Cloud locks an access key for five minutes after five refused signatures in a row, and a
-// locked key breaks every other job that uses it. So once the service has refused our credentials,
-// nothing more is sent with them in this job (the post step is told too), and requests signed with a
-// key go out at most two at a time, the refusal noted before the next may leave: however the key
-// fails, at most two refusals per job.
-
-class CredentialGuard {
-    refusal;
-    active = 0;
-    waiting = [];
-    options;
-    constructor(options) {
-        this.options = options;
-    }
-    /** The refusal that stopped all further requests, if any. */
-    get refused() {
-        return this.refusal;
-    }
-    /** Remembers a refusal: from now on nothing is sent. */
-    refuse(error) {
-        this.refusal ??= error;
-    }
-    /** One network exchange made with our credentials: never after a refusal, at most `limit` at a time. */
-    async exchange(action, send) {
-        if (this.refusal)
-            throw this.refusal;
-        if (this.active >= this.options.limit)
-            await new Promise((resolve) => this.waiting.push(resolve));
-        this.active++;
-        try {
-            // A refusal may have come in while this one waited for its turn.
-            if (this.refusal)
-                throw this.refusal;
-            const response = await send();
-            const refusal = this.options.judge?.(action, response);
-            if (refusal)
-                this.refuse(refusal);
-            return response;
-        }
-        finally {
-            this.active--;
-            this.waiting.shift()?.();
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/net/channel.js
-// How a provider's requests reach its service: the one HTTP client, the credential guard, and the
-// provider's rules for reading answers. Both providers send every request through `call`, so they
-// differ only in what their services differ in: how a request is signed, and what a refusal looks like.
-
-
-
-/**
- * A channel for one way of signing in. `limit`: requests in flight at once (two for a signing key,
- * whose refusals count towards a lockout). `judged`: the guard judges each answer before the next
- * request leaves; not where a refused token may be renewed, which the caller judges after trying.
- */
-function openChannel(http, rules, limit, judged) {
-    const guard = new CredentialGuard({ limit, ...(judged && { judge: refusalJudge(rules) }) });
-    return { http, rules, guard };
-}
-/** Sends a request and reads its answer: the data, or the RemoteError it means. */
-async function call(channel, req, authorize, options = {}) {
-    const jsonReq = { ...req, expectJson: true };
-    const send = () => channel.http.send(jsonReq, authorize, channel.guard);
-    let response = await send();
-    // An IAM token can expire during a long wait; with a password a new one can be had. Only once.
-    if (options.renew && channel.rules.refusesCredentials(response.status, errorInBody(response.json)) && (await options.renew()))
-        response = await send();
-    try {
-        const answer = readAnswer(req.action, response, { ...channel.rules, ...(options.tolerate && { tolerate: options.tolerate }) });
-        return { status: response.status, headers: response.headers, body: answer.json, ...(answer.tolerated && { error: answer.tolerated }) };
-    }
-    catch (error) {
-        if (error instanceof errors/* CredentialsRefusedError */.TW)
-            channel.guard.refuse(error);
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/providers/codearts/api.js
-// The CodeArts Pipeline v5 endpoints the action uses (codearts-api.md §2), as thin typed calls.
-// Translation into the action's model lives in provider.ts.
-
-
-
-
-// "The pipeline run does not exist" (docs/codearts.md, "Errors").
-const RUN_NOT_FOUND = ['DEVPIPE.00011404'];
-/** A start that hit a concurrency limit: the run exists and waits in the pipeline's queue. */
-const QUEUED_CODES = ['DEVPIPE.00011169', 'DEVPIPE.00011170'];
-class CodeArtsApi {
-    channel;
-    conn;
-    auth;
-    constructor(channel, conn, auth) {
-        this.channel = channel;
-        this.conn = conn;
-        this.auth = auth;
-    }
-    async run(pipelineId, body) {
-        const action = `starting pipeline ${pipelineId}`;
-        const result = await this.send({ method: 'POST', path: `/pipelines/${pipelineId}/run`, action, body, idempotent: false }, { tolerate: QUEUED_CODES });
-        const data = (0,json/* obj */.WL)(result.body);
-        if (result.error) {
-            const queued = (0,json/* obj */.WL)(data['error']);
-            const runId = (0,json/* str */.gx)(queued['pipeline_run_id']);
-            if (!isPlainId(runId))
-                throw new errors/* MalformedResponseError */.f7(action, `${result.error.code} without a usable error.pipeline_run_id`);
-            const queueId = (0,json/* str */.gx)(queued['queue_id']);
-            return { runId, ...(isPlainId(queueId) && { queueId }) };
-        }
-        const runId = (0,json/* str */.gx)(data['pipeline_run_id']);
-        if (!isPlainId(runId))
-            throw new errors/* MalformedResponseError */.f7(action, 'no usable pipeline_run_id');
-        return { runId };
-    }
-    /** Each pipeline's latest run (only pipelines that have run at least once are listed). */
-    async latestRuns(pipelineIds) {
-        const action = `reading the status of ${pipelineIds.length === 1 ? `pipeline ${pipelineIds[0]}` : `${pipelineIds.length} pipelines`}`;
-        const result = await this.send({ method: 'POST', path: '/pipelines/status', action, body: pipelineIds });
-        // A bare JSON array (BatchShowPipelinesLatestStatusResponse).
-        if (!Array.isArray(result.body))
-            throw new errors/* MalformedResponseError */.f7(action, 'expected a JSON array');
-        return (0,json/* arr */.QL)(result.body).map(json/* obj */.WL);
-    }
-    /** The most recent runs, newest first. The items carry no description; see runDetail. */
-    async recentRuns(pipelineId, limit) {
-        const result = await this.send({
-            method: 'POST',
-            path: `/pipelines/${pipelineId}/pipeline-runs/list`,
-            body: { offset: 0, limit, sort_key: 'start_time', sort_dir: 'desc' },
-            action: `listing the recent runs of pipeline ${pipelineId}`
-        });
-        return (0,json/* arr */.QL)((0,json/* obj */.WL)(result.body)['pipeline_runs']).map(json/* obj */.WL);
-    }
-    async runDetail(pipelineId, runId) {
-        try {
-            const result = await this.send({
-                method: 'GET',
-                path: `/pipelines/${pipelineId}/pipeline-runs/detail`,
-                query: { pipeline_run_id: runId },
-                action: `reading run ${runId} of pipeline ${pipelineId}`
-            });
-            return (0,json/* obj */.WL)(result.body);
-        }
-        catch (error) {
-            throw error instanceof errors/* RemoteError */.Hi && RUN_NOT_FOUND.includes(error.code) ? new errors/* RunNotFoundError */.lQ(error) : error;
-        }
-    }
-    /** One page of a step's log from `offset` (docs/codearts.md, "Step logs"). */
-    async stepLogPage(run, jobId, stepId, offset, limit) {
-        const result = await this.send({
-            method: 'POST',
-            path: `/pipelines/${run.pipelineId}/pipeline-runs/${run.runId}/jobs/${jobId}/steps/${stepId}/logs`,
-            body: { start_offset: offset, end_offset: offset, limit, sort: 'asc' },
-            action: `reading the log of step ${stepId} of run ${run.runId}`
-        });
-        return (0,json/* obj */.WL)(result.body);
-    }
-    /** StopPipelineRun answers `{success: true | false}`; true is the only confirmation. */
-    async stop(pipelineId, runId) {
-        const result = await this.send({ method: 'POST', path: `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, action: `stopping run ${runId} of pipeline ${pipelineId}` });
-        return (0,json/* obj */.WL)(result.body)['success'] === true;
-    }
-    async cancelQueuing(pipelineId, runId, queueId) {
-        // No `pipeline-runs/` segment in this path (Huawei's Terraform provider; docs/codearts.md).
-        const result = await this.send({
-            method: 'POST',
-            path: `/pipelines/${pipelineId}/${runId}/cancel-queuing/${queueId}`,
-            body: {},
-            action: `taking run ${runId} of pipeline ${pipelineId} out of the queue`
-        });
-        return (0,json/* obj */.WL)(result.body)['success'] === true;
-    }
-    async send(endpoint, options) {
-        const url = new URL(`${this.conn.endpoint}/v5/${this.conn.projectId}/api${endpoint.path}`);
-        for (const [k, v] of Object.entries(endpoint.query ?? {}))
-            url.searchParams.set(k, v);
-        return call(this.channel, {
-            method: endpoint.method,
-            url,
-            headers: { 'Content-Type': 'application/json' },
-            ...(endpoint.body !== undefined && { body: JSON.stringify(endpoint.body) }),
-            // Reads, stops and queue cancellations are safe to repeat; only a start is not.
-            idempotent: endpoint.idempotent ?? true,
-            action: endpoint.action
-        }, this.auth.authorize, { ...options, renew: () => this.auth.renew() });
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/providers/codearts/iam.js
-// The two IAM calls the action needs (codearts-api.md §5.1, §1.3): a region-scoped token from a
-// password, and the IAM project ID of a region for AK/SK requests.
-
-
-
-async function passwordToken(channel, iamEndpoint, region, user) {
-    const action = `signing in to IAM as ${user.domain}/${user.username}`;
-    const body = {
-        auth: {
-            identity: {
-                methods: ['password'],
-                password: { user: { name: user.username, password: user.password, domain: { name: user.domain } } }
-            },
-            // CodeArts wants a project-scoped (region) token; an account-wide token is refused.
-            scope: { project: { name: region } }
-        }
-    };
-    const result = await call(channel, {
-        method: 'POST',
-        url: new URL(`${iamEndpoint}/v3/auth/tokens?nocatalog=true`),
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-        idempotent: true,
-        action
-    }, undefined);
-    const token = result.headers['x-subject-token'] ?? '';
-    if (token === '')
-        throw new errors/* MalformedResponseError */.f7(action, 'no X-Subject-Token header');
-    const expires = Date.parse((0,json/* str */.gx)((0,json/* obj */.WL)((0,json/* obj */.WL)(result.body)['token'])['expires_at']));
-    return { token, ...(!Number.isNaN(expires) && { expiresAt: new Date(expires) }) };
-}
-/** `GET /v3/projects?name=<region>`, signed with the caller's AK/SK. */
-async function regionProjectId(channel, iamEndpoint, region, signer) {
-    const action = `looking up the IAM project of region ${region}`;
-    const url = new URL(`${iamEndpoint}/v3/projects`);
-    url.searchParams.set('name', region);
-    const result = await call(channel, { method: 'GET', url, headers: { 'Content-Type': 'application/json' }, idempotent: true, action }, signer.authorize);
-    const match = (0,json/* arr */.QL)((0,json/* obj */.WL)(result.body)['projects'])
-        .map(json/* obj */.WL)
-        .find((p) => (0,json/* str */.gx)(p['name']) === region);
-    const id = (0,json/* str */.gx)(match?.['id']);
-    // IAM project IDs are 32 hexadecimal characters; this one goes into every signed request's headers.
-    if (id !== '' && !/^[0-9a-fA-F]{32}$/.test(id))
-        throw new errors/* MalformedResponseError */.f7(action, 'the project ID is not 32 hexadecimal characters');
-    if (id === '') {
-        throw new errors/* PreconditionError */.Rb(action, `the account has no IAM project named ${region}; set iam-project-id`);
-    }
-    return id;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./lib/net/hash.js
-// What both request signers (CodeArts SDK-HMAC-SHA256, Alibaba ACS3-HMAC-SHA256) are built from.
-
-/** Lower-case hex SHA-256 of the UTF-8 text. */
-function sha256Hex(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
-}
-/** Lower-case hex HMAC-SHA256 of the UTF-8 text, keyed with the UTF-8 key. */
-function hmacSha256Hex(key, text) {
-    return (0,external_node_crypto_.createHmac)('sha256', Buffer.from(key, 'utf8')).update(text, 'utf8').digest('hex');
-}
-/** Orders by UTF-16 code units, as both signature specs sort names and keys. */
-function byCodeUnits(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./lib/providers/codearts/signer.js
-// Huawei Cloud AK/SK request signing (`SDK-HMAC-SHA256`), written from the published algorithm
-// (codearts-api.md §5.2). The gateway rebuilds the canonical request from what arrives, so every
-// choice below is about producing the same bytes the gateway will produce, not about taste.
-
-const ALGORITHM = 'SDK-HMAC-SHA256';
-const DATE_HEADER = 'x-sdk-date';
-// When this header is sent the gateway takes its value (e.g. UNSIGNED-PAYLOAD) as the payload
-// hash instead of hashing the body, so we must do the same.
-const CONTENT_SHA256_HEADER = 'x-sdk-content-sha256';
-/** `SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...` for the input, which must contain an x-sdk-date header. */
-function authorization(input, keys) {
-    const headers = canonicalHeaders(input.headers);
-    const date = headers.get(DATE_HEADER);
-    if (date === undefined)
-        throw new Error('Cannot sign a request without an X-Sdk-Date header.');
-    const names = [...headers.keys()].sort(byCodeUnits);
-    const signedHeaders = names.join(';');
-    const canonicalRequest = [
-        input.method.toUpperCase(),
-        canonicalUri(input.path),
-        canonicalQuery(input.query),
-        names.map((name) => `${name}:${headers.get(name)}\n`).join(''),
-        signedHeaders,
-        headers.get(CONTENT_SHA256_HEADER) ?? sha256Hex(input.body)
-    ].join('\n');
-    const stringToSign = `${ALGORITHM}\n${date}\n${sha256Hex(canonicalRequest)}`;
-    const signature = hmacSha256Hex(keys.secretKey, stringToSign);
-    return `${ALGORITHM} Access=${keys.accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-}
-/** Formats a Date as X-Sdk-Date: YYYYMMDDTHHMMSSZ (UTC). */
-function sdkDate(now) {
-    // "2026-11-22T12:00:00.000Z" → "20261122T120000Z"
-    return now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
-}
-/**
- * Signs a request about to be sent to `url`. Signs `host` (url.host), `x-sdk-date` and every header in `headers`.
- * Returns the headers to send: the given ones plus `X-Sdk-Date` and `Authorization`
- * (do not return `host`: the HTTP client sets it from the URL with the same value).
- */
-function signRequest(method, url, headers, body, keys, now) {
-    for (const name of Object.keys(headers)) {
-        // A caller's copy would either be signed with a different value than the one sent or be sent twice.
-        if (RESERVED.has(name.toLowerCase()))
-            throw new Error(`signRequest sets the ${name} header itself; do not pass it.`);
-    }
-    const sent = { ...headers, 'X-Sdk-Date': sdkDate(now) };
-    const auth = authorization({ method, path: decodePath(url.pathname), query: [...url.searchParams], headers: { ...sent, host: url.host }, body }, keys);
-    return { ...sent, Authorization: auth };
-}
-const RESERVED = new Set(['host', DATE_HEADER, 'authorization']);
-function canonicalHeaders(headers) {
-    const byName = new Map();
-    for (const [name, value] of Object.entries(headers)) {
-        const lower = name.toLowerCase();
-        // Two spellings of one name would reach the server as one header with an unknown value.
-        if (byName.has(lower))
-            throw new Error(`Header ${name} is given twice (names are case-insensitive).`);
-        // HTTP drops surrounding blanks and cannot carry line breaks, so the gateway would see another value.
-        if (/^[ \t]|[ \t]$|[\r\n]/.test(value))
-            throw new Error(`Header ${name} has surrounding blanks or a line break; it cannot be sent as signed.`);
-        byName.set(lower, value);
-    }
-    return byName;
-}
-function canonicalUri(path) {
-    const encoded = path.split('/').map(uriEncode).join('/');
-    // The gateway's canonical form always ends in '/', whether or not the request path does.
-    return encoded.endsWith('/') ? encoded : `${encoded}/`;
-}
-function canonicalQuery(query) {
-    // Sorting whole pairs orders by key and, within a repeated key, by value; both compare the
-    // decoded strings, as the SDKs do, so the wire encoding of the query cannot change the order.
-    return [...query]
-        .sort(([ak, av], [bk, bv]) => byCodeUnits(ak, bk) || byCodeUnits(av, bv))
-        .map(([k, v]) => `${uriEncode(k)}=${uriEncode(v)}`)
-        .join('&');
-}
-// RFC 3986 unreserved characters: A-Z a-z 0-9 - . _ ~
-const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
-const ENCODED_BYTE = Array.from({ length: 256 }, (_, byte) => {
-    const char = String.fromCharCode(byte);
-    return UNRESERVED.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-});
-// Stricter than encodeURIComponent, which leaves !'()* alone; the gateway escapes them.
-function uriEncode(text) {
-    let out = '';
-    for (const byte of Buffer.from(text, 'utf8'))
-        out += ENCODED_BYTE[byte];
-    return out;
-}
-// The gateway canonicalises the decoded path, so the wire's choice of escapes must not matter.
-// Runs of escapes are decoded together because one character can span several bytes; a '%' not
-// followed by two hex digits is not an escape and stays literal (decodeURIComponent would throw).
-function decodePath(pathname) {
-    return pathname
-        .split('/')
-        .map((segment) => segment.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
-        try {
-            return decodeURIComponent(run);
-        }
-        catch {
-            throw new Error(`Cannot sign the path ${pathname}: ${run} is not UTF-8.`);
-        }
-    }))
-        .join('/');
-}
-
-;// CONCATENATED MODULE: ./lib/providers/codearts/auth.js
-// One Authenticator per way of signing in. Everything it needs from IAM is fetched on first use,
-// so bad inputs fail before any request and a `mode: wait` step with a ready token makes no IAM call.
-
-
-// A refused token is renewed only when IAM's own expiry time says it has run out (or is about to).
-// A token refused while still valid means missing permissions: a new one would be refused too, and
-// renewing it again and again would only hide that.
-const EXPIRY_MARGIN_MS = 5 * 60_000;
-function createAuthenticator(conn, channel, logger, now = Date.now) {
-    const auth = conn.auth;
-    switch (auth.kind) {
-        case 'token':
-            return { authorize: () => ({ 'X-Auth-Token': auth.token }), renew: async () => false };
-        case 'password': {
-            let token;
-            const mint = () => {
-                token = passwordToken(channel, conn.iamEndpoint, conn.region, auth).then((t) => {
-                    // Masked before anything, debug output included, could print it.
-                    logger.secret(t.token);
-                    logger.debug(`IAM token obtained${t.expiresAt ? `, valid until ${t.expiresAt.toISOString()}` : ''}`);
-                    return t;
-                }, (error) => {
-                    token = undefined;
-                    throw error;
-                });
-                return token;
-            };
-            return {
-                authorize: async () => ({ 'X-Auth-Token': (await (token ?? mint())).token }),
-                renew: async () => {
-                    const current = await token;
-                    if (current?.expiresAt === undefined || now() < current.expiresAt.getTime() - EXPIRY_MARGIN_MS)
-                        return false;
-                    logger.info('The IAM token has expired; signing in again.');
-                    await mint();
-                    return true;
-                }
-            };
-        }
-        case 'aksk': {
-            const keys = { accessKey: auth.accessKey, secretKey: auth.secretKey };
-            const sts = auth.securityToken ? { 'X-Security-Token': auth.securityToken } : {};
-            const signWith = (extra) => (req) => signRequest(req.method, req.url, { ...req.headers, ...extra }, req.body ?? '', keys, new Date(now()));
-            // The project lookup itself is signed without X-Project-Id: IAM is a global service.
-            const bare = { authorize: signWith(sts), renew: async () => false };
-            let projectId = auth.iamProjectId ? Promise.resolve(auth.iamProjectId) : undefined;
-            const resolveProject = () => (projectId ??= regionProjectId(channel, conn.iamEndpoint, conn.region, bare).then((id) => {
-                logger.debug(`IAM project of ${conn.region}: ${id}`);
-                return id;
-            }, (error) => {
-                projectId = undefined;
-                throw error;
-            }));
-            return {
-                authorize: async (req) => signWith({ ...sts, 'X-Project-Id': await resolveProject() })(req),
-                // Never re-sign a refused request: five failures in a row lock the key for five minutes.
-                renew: async () => false
-            };
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/providers/codearts/call.js
-// How Huawei Cloud (CodeArts and IAM) says it refuses the credentials, and what to check then.
-// Requests go through the shared channel (net/channel.ts); this is what is particular to Huawei.
-
-/** Is this the gateway refusing our credentials (a bad signature, an expired or foreign token)? */
-function refusesCredentials(status, error) {
-    return status === 401 || /^APIGW?\.0301$/.test(error?.code ?? '');
-}
-// What to check when Huawei Cloud refuses the credentials, by way of signing in.
-const REFUSAL_HINTS = {
-    aksk: "Check 'access-key' and 'secret-key': the likely causes are a wrong or rotated secret key, a key of another account, a deleted or disabled key, " +
-        "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent with this key: " +
-        'Huawei Cloud locks an access key for 5 minutes after 5 refused signatures in a row',
-    token: "Check 'token': an IAM token lasts 24 hours, is scoped to one region (it must be the region of 'region'), and works only for a user with CodeArts Pipeline permissions",
-    password: "Check 'username', 'password' and 'domain' (the account name, not the user name): the likely causes are a wrong or changed password, a user of another account, " +
-        'or login protection on the user. Nothing more was sent: IAM locks a user after repeated wrong passwords'
-};
-/** The channel for one way of signing in to Huawei Cloud: an access key two requests at a time; a token may be renewed. */
-function huaweiChannel(http, kind) {
-    const rules = { refusesCredentials, refusalHint: REFUSAL_HINTS[kind] };
-    return kind === 'aksk' ? openChannel(http, rules, 2, true) : openChannel(http, rules, 8, false);
-}
-
-// EXTERNAL MODULE: ./lib/model.js
-var model = __nccwpck_require__(5348);
-;// CONCATENATED MODULE: ./lib/providers/text-pages.js
-// Step logs come in pages of text. These turn pages into whole lines, once each, in bounded memory.
-/**
- * The longest line kept, in characters. Longer lines keep their end, where the error usually is
- * (the live log view cuts lines at 1,024 characters anyway). It also bounds the partial line carried
- * from page to page: a log that is one 100 MB line costs no more memory than a short one.
- */
-const MAX_LINE = 2_000;
-// A safety net against a service whose offsets never stop moving.
-const MAX_PAGES = 100_000;
-/**
- * Reads pages from offset 0 until the service says there is no more, or would send us back to where
- * we were. A page may end inside a line; that part is carried over and joined to the next page.
- * A page that says it starts before the end of the previous one (a service that reads the offsets
- * of a page request differently, docs/codearts.md) has the part already read cut off, so no line is
- * printed twice.
- */
-async function* pagedLines(fetch) {
-    let offset = 0;
-    let carry = new Carry();
-    for (let page = 0; page < MAX_PAGES; page++) {
-        const answer = await fetch(offset);
-        const text = answer.start !== undefined && answer.start < offset ? dropBytes(answer.text, offset - answer.start) : answer.text;
-        const parts = text.split('\n');
-        const last = !answer.more || answer.next === undefined || answer.next <= offset;
-        for (let i = 0; i < parts.length - 1; i++) {
-            carry.append(parts[i]);
-            yield carry.line();
-            carry = new Carry();
-        }
-        carry.append(parts.at(-1));
-        if (last) {
-            if (!carry.empty())
-                yield carry.line();
-            return;
-        }
-        offset = answer.next;
-    }
-}
-/** The lines of a whole text. */
-function splitLines(text) {
-    const parts = text.split('\n');
-    if (parts.at(-1) === '')
-        parts.pop();
-    return parts.map((part) => {
-        const carry = new Carry();
-        carry.append(part);
-        return carry.line();
-    });
-}
-/** A line being assembled from pieces: its length, and at most MAX_LINE of its last characters. */
-class Carry {
-    tail = '';
-    length = 0;
-    append(piece) {
-        this.length += piece.length;
-        const joined = this.tail + piece;
-        this.tail = joined.length > MAX_LINE ? joined.slice(-MAX_LINE) : joined;
-    }
-    empty() {
-        return this.length === 0;
-    }
-    line() {
-        const text = this.tail.endsWith('\r') ? this.tail.slice(0, -1) : this.tail;
-        return this.length > MAX_LINE ? `[line cut: the first ${this.length - MAX_LINE} of ${this.length} characters are not shown]…${text}` : text;
-    }
-}
-/** `text` without its first `bytes` bytes of UTF-8. */
-function dropBytes(text, bytes) {
-    const buffer = Buffer.from(text, 'utf8');
-    return bytes >= buffer.length ? '' : buffer.subarray(bytes).toString('utf8');
-}
-
-;// CONCATENATED MODULE: ./lib/providers/codearts/logs.js
-// A CodeArts step's log, line by line, read page by page as it is consumed.
-
-
-// Lines per page of a step log.
-const LOG_PAGE_LINES = 1_000;
-/**
- * Pages through the log from the start. Each page answers with `start_offset` and `end_offset`;
- * the SDK says to fill both into the next request, our first reading was that `end_offset` is
- * where the next page starts (docs/codearts.md, "Step logs"). Both offsets of the next request are
- * set to the end of the page, so either reading gives the next page, and a page that starts before
- * that point has its repeated part cut off. `logKey` is `<job run id>/<step run id>`.
- */
-function stepLogLines(api, run, logKey) {
-    const [jobId = '', stepId = ''] = logKey.split('/');
-    return pagedLines(async (offset) => {
-        const page = await api.stepLogPage(run, jobId, stepId, offset, LOG_PAGE_LINES);
-        const start = (0,json/* num */.bu)(page['start_offset']);
-        const next = (0,json/* num */.bu)(page['end_offset']);
-        return { text: (0,json/* str */.gx)(page['log']), more: page['has_more'] === true, ...(start !== undefined && { start }), ...(next !== undefined && { next }) };
-    });
-}
-
-;// CONCATENATED MODULE: ./lib/providers/status-classes.js
-/**
- * A provider's status words → states, for runs and for stages, jobs and steps. Every word the
- * official SDKs document is in a table (docs/statuses.md). Any other word means "still running":
- * waiting on until the timeout is recoverable, declaring an unknown status finished is not.
- */
-function statusClasses(runTable, nodeTable) {
-    return {
-        reader: () => {
-            const unknown = [];
-            const look = (table, status) => {
-                const word = status.trim().toUpperCase();
-                const state = table[word];
-                if (state !== undefined)
-                    return state;
-                const shown = word === '' ? '(no status)' : status.trim();
-                if (!unknown.includes(shown))
-                    unknown.push(shown);
-                return 'running';
-            };
-            return { run: (s) => look(runTable, s), node: (s) => look(nodeTable, s), unknown };
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/providers/codearts/status.js
-
-// Every status the official SDK documents (docs/statuses.md). A run IGNORED was not run by the
-// service: it has ended, and not with success. QUEUED and INIT, seen though not in the run enum,
-// are a run that has not started yet.
-const codeartsStatuses = statusClasses({
-    COMPLETED: 'success',
-    FAILED: 'failure',
-    IGNORED: 'failure',
-    CANCELED: 'cancelled',
-    PAUSED: 'manual',
-    SUSPEND: 'manual',
-    RUNNING: 'running',
-    INIT: 'running',
-    QUEUED: 'running'
-}, {
-    COMPLETED: 'success',
-    FAILED: 'failure',
-    ASYNC_FAILED: 'failure',
-    CANCELED: 'cancelled',
-    PAUSED: 'manual',
-    SUSPEND: 'manual',
-    SKIPPED: 'skipped',
-    IGNORED: 'skipped',
-    UNSELECTED: 'skipped',
-    INIT: 'running',
-    QUEUED: 'running',
-    RUNNING: 'running',
-    ASYNC_RUNNING: 'running',
-    REDISPATCH: 'running'
-});
-
-;// CONCATENATED MODULE: ./lib/providers/codearts/translate.js
-// CodeArts response shapes → the action's model. Stage times are strings in the batch status
-// response and epoch milliseconds in the run detail (docs/codearts.md); only the detail's are used,
-// and any time that cannot be read is left out (it never decides anything).
-
-
-
-
-/**
- * Whether an answer is the record of the run asked for. A record of another run must never be
- * taken for ours: a mismatch is an error, as is a record that does not say which run it is.
- */
-function checkIdentity(action, run, runId, pipelineId) {
-    const id = (0,json/* str */.gx)(runId);
-    if (id !== run.runId)
-        throw new errors/* MalformedResponseError */.f7(action, id === '' ? 'the record does not say which run it is' : `it is the record of run ${id}, not of run ${run.runId}`);
-    const pipeline = (0,json/* str */.gx)(pipelineId);
-    if (pipeline !== '' && pipeline !== run.pipelineId)
-        throw new errors/* MalformedResponseError */.f7(action, `it is the record of a run of pipeline ${pipeline}, not of ${run.pipelineId}`);
-}
-/** An item of `POST .../pipelines/status`: the pipeline's latest run, already matched to ours. */
-function snapshotFromLatest(item) {
-    const statuses = codeartsStatuses.reader();
-    const status = (0,json/* str */.gx)(item['status']);
-    return finish({
-        ...runTimes(item),
-        status,
-        state: statuses.run(status),
-        stages: bySequence((0,json/* arr */.QL)(item['stage_status_list']).map(json/* obj */.WL)).map((s) => {
-            const stageStatus = (0,json/* str */.gx)(s['status']);
-            return { name: (0,json/* str */.gx)(s['name']), status: stageStatus, state: statuses.node(stageStatus) };
-        })
-    }, statuses);
-}
-/** `GET .../pipeline-runs/detail`, checked to be the record of `run`. */
-function detailFromRun(body, run) {
-    checkIdentity(`reading run ${run.runId} of pipeline ${run.pipelineId}`, run, body['id'], body['pipeline_id']);
-    const statuses = codeartsStatuses.reader();
-    const status = (0,json/* str */.gx)(body['status']);
-    const pipelineName = (0,json/* str */.gx)(body['name']);
-    return finish({
-        ...runTimes(body),
-        ...(pipelineName !== '' && { pipelineName }),
-        status,
-        state: statuses.run(status),
-        stages: bySequence((0,json/* arr */.QL)(body['stages']).map(json/* obj */.WL)).map((s) => stage(s, statuses))
-    }, statuses);
-}
-function finish(snapshot, statuses) {
-    return statuses.unknown.length > 0 ? { ...snapshot, unknown: statuses.unknown } : snapshot;
-}
-function runTimes(item) {
-    const runNumber = (0,json/* count */.U9)(item['run_number']);
-    const url = (0,json/* str */.gx)(item['detail_url']);
-    return { ...(runNumber !== undefined && runNumber > 0 && { runNumber }), ...times(item), ...(url !== '' && { url }) };
-}
-function stage(s, statuses) {
-    const status = (0,json/* str */.gx)(s['status']);
-    const id = (0,json/* str */.gx)(s['id']);
-    return {
-        id,
-        name: (0,json/* str */.gx)(s['name']) || (0,json/* str */.gx)(s['identifier']),
-        status,
-        state: statuses.node(status),
-        ...times(s),
-        // Gate steps belong to no job; the log URL is assumed to take the stage's ID in the job's place.
-        pre: bySequence((0,json/* arr */.QL)(s['pre']).map(json/* obj */.WL)).map((p) => step(p, id, statuses)),
-        post: bySequence((0,json/* arr */.QL)(s['post']).map(json/* obj */.WL)).map((p) => step(p, id, statuses)),
-        jobs: bySequence((0,json/* arr */.QL)(s['jobs']).map(json/* obj */.WL)).map((j) => job(j, statuses))
-    };
-}
-function job(j, statuses) {
-    const status = (0,json/* str */.gx)(j['status']);
-    const message = (0,json/* str */.gx)(j['message']);
-    const id = (0,json/* str */.gx)(j['id']);
-    return {
-        id,
-        name: (0,json/* str */.gx)(j['name']) || (0,json/* str */.gx)(j['identifier']),
-        status,
-        state: statuses.node(status),
-        ...(message !== '' && { message }),
-        ...times(j),
-        steps: bySequence((0,json/* arr */.QL)(j['steps']).map(json/* obj */.WL)).map((s) => step(s, id, statuses))
-    };
-}
-/** The log key is `<job run id>/<step run id>`: the two IDs in the log URL (docs/codearts.md). */
-function step(s, jobId, statuses) {
-    const status = (0,json/* str */.gx)(s['status']);
-    const message = (0,json/* str */.gx)(s['message']);
-    const id = (0,json/* str */.gx)(s['id']);
-    return {
-        id,
-        ...(isPlainId(jobId) && isPlainId(id) && { logKey: `${jobId}/${id}` }),
-        name: (0,json/* str */.gx)(s['name']) || (0,json/* str */.gx)(s['task']),
-        status,
-        state: statuses.node(status),
-        ...(message !== '' && { message }),
-        ...times(s)
-    };
-}
-function times(item) {
-    const startedAt = (0,json/* remoteTime */.Gf)(item['start_time']);
-    const finishedAt = (0,json/* remoteTime */.Gf)(item['end_time']);
-    return { ...(startedAt && { startedAt }), ...(finishedAt && { finishedAt }) };
-}
-function bySequence(items) {
-    return items
-        .map((item, index) => ({ item, index, sequence: (0,json/* count */.U9)(item['sequence']) }))
-        .sort((a, b) => (a.sequence ?? a.index) - (b.sequence ?? b.index) || a.index - b.index)
-        .map((x) => x.item);
-}
-
-;// CONCATENATED MODULE: ./lib/net/links.js
-// Links from the service are printed, written to outputs and put in the job summary, so a link is
-// kept only when it points at the service itself; anything else gives way to the link the action
-// builds from the IDs it knows.
-/** `candidate` when it is an https link on one of the service's domains or on the API's own origin. */
-function ownLink(candidate, own) {
-    let url;
-    try {
-        url = new URL(candidate.trim());
-    }
-    catch {
-        return undefined;
-    }
-    if (url.username !== '' || url.password !== '')
-        return undefined;
-    const endpoint = new URL(own.endpoint);
-    if (url.origin === endpoint.origin)
-        return url.href;
-    if (url.protocol !== 'https:')
-        return undefined;
-    return own.domains.some((d) => url.hostname === d || url.hostname.endsWith(`.${d}`)) ? url.href : undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/providers/codearts/provider.js
-
-
-
-
-
-
-
-// The batch status endpoint documents no limit on its list; keep requests modest.
-const STATUS_BATCH = 20;
-// How many of a pipeline's latest runs are searched for a lost start.
-const RECENT_RUNS = 10;
-// The CodeArts console's domains (devcloud.{region}.huaweicloud.com and the like).
-const CONSOLE_DOMAINS = ['huaweicloud.com', 'myhuaweicloud.com'];
-class CodeArtsProvider {
-    api;
-    conn;
-    seen = new Map();
-    /** Details of runs that have ended: they no longer change. */
-    ended = new Map();
-    /** Descriptions of runs read while searching for a start's marker: they never change. */
-    descriptions = new Map();
-    own;
-    constructor(api, conn) {
-        this.api = api;
-        this.conn = conn;
-        this.own = { endpoint: conn.endpoint, domains: CONSOLE_DOMAINS };
-    }
-    /** The run's link as the service gives it, when it points at the service itself (links.ts). */
-    link(snapshot) {
-        if (snapshot.url === undefined)
-            return snapshot;
-        const url = ownLink(snapshot.url, this.own);
-        const { url: _untrusted, ...rest } = snapshot;
-        return (url !== undefined ? { ...rest, url } : rest);
-    }
-    /** CodeArts keeps a run's description, so every run listed says for itself whether it is ours: no `before`. */
-    async prepareStart(pipelineId, request) {
-        const body = { description: request.description };
-        if (request.variables.length > 0)
-            body.variables = request.variables;
-        if (request.stages.length > 0)
-            body.choose_stages = request.stages;
-        if (request.jobs.length > 0)
-            body.choose_jobs = request.jobs;
-        if (request.ref)
-            body.sources = await this.sourcesAt(pipelineId, request.ref);
-        return { pipelineId, body };
-    }
-    async start(prepared) {
-        const { pipelineId } = prepared;
-        const { runId, queueId } = await this.api.run(pipelineId, prepared.body);
-        return { pipelineId, runId, ...(queueId && { queueId }), url: this.consoleUrl(pipelineId, runId), startedHere: true };
-    }
-    async find(pipelineId, start) {
-        // The list has no descriptions, so each run's detail is read (once: descriptions never change).
-        // A run started by this step a moment ago is among the few most recent even on a busy pipeline.
-        const found = [];
-        for (const item of await this.api.recentRuns(pipelineId, RECENT_RUNS)) {
-            const runId = (0,json/* str */.gx)(item['pipeline_run_id']);
-            if (!isPlainId(runId))
-                continue;
-            let description = this.descriptions.get(runId);
-            if (description === undefined) {
-                const detail = await this.api.runDetail(pipelineId, runId);
-                checkIdentity(`reading run ${runId} of pipeline ${pipelineId}`, { pipelineId, runId }, detail['id'], detail['pipeline_id']);
-                description = (0,json/* str */.gx)(detail['description']);
-                this.descriptions.set(runId, description);
-            }
-            if (description.includes(start.marker))
-                found.push({ pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: true });
-        }
-        return { found, candidates: [] };
-    }
-    async latest(pipelineId) {
-        const [item] = await this.api.latestRuns([pipelineId]);
-        const runId = (0,json/* str */.gx)(item?.['pipeline_run_id']);
-        if (item === undefined || !isPlainId(runId)) {
-            throw new errors/* PreconditionError */.Rb(`finding the latest run of pipeline ${pipelineId}`, 'the pipeline has never run; there is nothing to wait for');
-        }
-        return { pipelineId, runId, url: ownLink((0,json/* str */.gx)(item['detail_url']), this.own) ?? this.consoleUrl(pipelineId, runId), startedHere: false };
-    }
-    adopt(pipelineId, runId) {
-        return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: false };
-    }
-    /**
-     * One batch request gives every pipeline's latest run and its stages. A run's detail (its jobs and
-     * steps) is read only where the batch cannot tell: the latest run is not ours (someone started a
-     * newer one, or ours is queued), or the batch shows a change (so the job that changed is known,
-     * and an ended run is read once), or a stage that runs jobs side by side is running (one of them
-     * can fail while the stage goes on). Another run's status is never taken for ours.
-     */
-    async poll(runs) {
-        const pipelineIds = [...new Set(runs.map((r) => r.pipelineId))];
-        const latest = new Map();
-        for (let i = 0; i < pipelineIds.length; i += STATUS_BATCH) {
-            const asked = pipelineIds.slice(i, i + STATUS_BATCH);
-            for (const item of await this.api.latestRuns(asked)) {
-                // An item for a pipeline not asked about, or a second item for one, is not trusted as ours.
-                const id = (0,json/* str */.gx)(item['pipeline_id']);
-                if (!asked.includes(id))
-                    continue;
-                if (latest.has(id))
-                    latest.set(id, {});
-                else
-                    latest.set(id, item);
-            }
-        }
-        const snapshots = new Map();
-        const needDetail = [];
-        for (const run of runs) {
-            const item = latest.get(run.pipelineId);
-            if (item === undefined || (0,json/* str */.gx)(item['pipeline_run_id']) !== run.runId) {
-                needDetail.push(run);
-                continue;
-            }
-            const snapshot = this.link(snapshotFromLatest(item));
-            const fingerprint = [snapshot.status, ...snapshot.stages.map((s) => `${s.name}=${s.status}`)].join('|');
-            const seen = this.seen.get((0,model/* runKey */.r7)(run));
-            const parallelRunning = snapshot.stages.some((s) => s.state === 'running' && seen?.parallelStages.has(s.name));
-            if (seen?.fingerprint !== fingerprint || parallelRunning)
-                needDetail.push(run);
-            else
-                snapshots.set((0,model/* runKey */.r7)(run), snapshot);
-            this.seen.set((0,model/* runKey */.r7)(run), { fingerprint, parallelStages: seen?.parallelStages ?? new Set() });
-        }
-        const details = await Promise.all(needDetail.map((run) => this.detail(run)));
-        needDetail.forEach((run, i) => snapshots.set((0,model/* runKey */.r7)(run), details[i]));
-        return snapshots;
-    }
-    async detail(run, fresh = false) {
-        const cached = this.ended.get((0,model/* runKey */.r7)(run));
-        if (cached && !fresh)
-            return cached;
-        const detail = this.link(detailFromRun(await this.api.runDetail(run.pipelineId, run.runId), run));
-        const seen = this.seen.get((0,model/* runKey */.r7)(run));
-        if (seen)
-            seen.parallelStages = new Set(detail.stages.filter((s) => s.jobs.length > 1).map((s) => s.name));
-        if ((0,model/* hasEnded */.hY)(detail.state))
-            this.ended.set((0,model/* runKey */.r7)(run), detail);
-        return detail;
-    }
-    stepLog(run, logKey) {
-        return stepLogLines(this.api, run, logKey);
-    }
-    async stop(run) {
-        if (run.queueId !== undefined) {
-            try {
-                if (await this.api.cancelQueuing(run.pipelineId, run.runId, run.queueId))
-                    return true;
-            }
-            catch (error) {
-                // It may have left the queue since it was started; then it is a running run to stop.
-                if (!(error instanceof errors/* RemoteError */.Hi))
-                    throw error;
-            }
-        }
-        return this.api.stop(run.pipelineId, run.runId);
-    }
-    /**
-     * The pipeline's code sources, pointed at `ref`. A start that names a branch must repeat each
-     * source's repository (git_type, git_url, …), which the API gives only in a run's detail, so the
-     * latest run's sources are reused. Every code source gets the ref: a pipeline that builds several
-     * repositories needs the branch or tag to exist in each.
-     */
-    async sourcesAt(pipelineId, ref) {
-        const action = `finding the repositories of pipeline ${pipelineId} to run ${ref.kind} ${ref.name}`;
-        const [latest] = await this.api.latestRuns([pipelineId]);
-        const runId = (0,json/* str */.gx)(latest?.['pipeline_run_id']);
-        if (!isPlainId(runId)) {
-            throw new errors/* PreconditionError */.Rb(action, 'the pipeline has never run, so its repositories are unknown; run it once in the console, or leave ref empty');
-        }
-        const detail = await this.api.runDetail(pipelineId, runId);
-        checkIdentity(action, { pipelineId, runId }, detail['id'], detail['pipeline_id']);
-        const sources = (0,json/* arr */.QL)(detail['sources']).map(json/* obj */.WL);
-        const code = sources.filter((s) => (0,json/* str */.gx)(s['type']) === 'code');
-        if (code.length === 0)
-            throw new errors/* PreconditionError */.Rb(action, 'the pipeline has no code repository to run a branch or tag of; leave ref empty');
-        return sources.map((source) => {
-            if ((0,json/* str */.gx)(source['type']) !== 'code')
-                return source;
-            const params = (0,json/* obj */.WL)(source['params']);
-            const keep = ['git_type', 'git_url', 'codehub_id', 'default_branch', 'endpoint_id', 'alias'].filter((k) => (0,json/* str */.gx)(params[k]) !== '');
-            return {
-                type: 'code',
-                params: {
-                    ...Object.fromEntries(keep.map((k) => [k, params[k]])),
-                    build_params: ref.kind === 'branch'
-                        ? { build_type: 'branch', target_branch: ref.name, event_type: 'Manual' }
-                        : { build_type: 'tag', tag: ref.name, event_type: 'Manual' }
-                }
-            };
-        });
-    }
-    /**
-     * The console page of a run, for links printed before the service has told us its own
-     * `detail_url`. Form from the CodeArts console (codearts-api.md §2.4).
-     */
-    consoleUrl(pipelineId, runId) {
-        return `https://devcloud.${this.conn.region}.huaweicloud.com/cicd/project/${this.conn.projectId}/pipeline/detail/${pipelineId}/${runId}?v=1`;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/providers/yunxiao/call.js
-// How Yunxiao (and Alibaba Cloud's gateway) says it refuses the credentials, and what to check then.
-// Requests go through the shared channel (net/channel.ts); this is what is particular to Alibaba.
-
-// Alibaba Cloud's gateway codes for a signature or key it does not accept.
-const REFUSED_CODES = /^(InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|InvalidSecurityToken|SignatureNonceUsed|InvalidTimeStamp|Unauthorized)/;
-function call_refusesCredentials(status, error) {
-    return status === 401 || REFUSED_CODES.test(error?.code ?? '');
-}
-const call_REFUSAL_HINTS = {
-    token: "Check 'token': a personal access token expires, is shown only once when created, and needs the Flow permissions (pipelines and pipeline runs, read and run) " +
-        "in the organization of 'organization-id'",
-    aksk: "Check 'access-key' and 'secret-key': the likely causes are a wrong or rotated secret, a key of another account, a disabled key, " +
-        "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent with this key"
-};
-/** The channel for one way of signing in to Yunxiao: an access key two requests at a time; a token is never renewed. */
-function alibabaChannel(http, kind) {
-    return openChannel(http, { refusesCredentials: call_refusesCredentials, refusalHint: call_REFUSAL_HINTS[kind] }, kind === 'aksk' ? 2 : 8, true);
-}
-
-;// CONCATENATED MODULE: ./lib/providers/yunxiao/signer.js
-// Alibaba Cloud ACS3-HMAC-SHA256 request signing (the "V3" signature), the default of the official SDK
-// for the `devops` 2021-06-25 ROA API, written from the published algorithm (yunxiao-api.md §5.3).
-// The gateway rebuilds the canonical request from what arrives, so every choice below is about
-// producing the bytes it will produce; where the SDK has a quirk, we follow the SDK (openapi-core),
-// because what it sends is what the gateway is known to accept.
-
-const signer_ALGORITHM = 'ACS3-HMAC-SHA256';
-const SIGNED_PREFIX = 'x-acs-';
-// Headers this module sets. A caller's copy would either be signed with a value other than the
-// one sent or be sent twice.
-const OWN_HEADERS = new Set([
-    'host',
-    'authorization',
-    'x-acs-date',
-    'x-acs-signature-nonce',
-    'x-acs-content-sha256',
-    'x-acs-version',
-    'x-acs-action',
-    'x-acs-accesskey-id',
-    'x-acs-security-token'
-]);
-/**
- * Signs a request to an Alibaba Cloud ROA API. Returns every header to send: the given ones plus
- * x-acs-date, x-acs-signature-nonce, x-acs-content-sha256, x-acs-version, x-acs-action, with a
- * security token also x-acs-accesskey-id and x-acs-security-token (as the SDK sends them), and
- * Authorization. `host` is signed (url.host) but not returned: the HTTP client sets it from the URL.
- * `headers` are sent as given and, when named x-acs-* or content-type, signed.
- * The nonce must differ for every request, retries included: the gateway refuses one it has seen.
- */
-function signAcs3(request, keys, now, nonce) {
-    for (const name of Object.keys(request.headers)) {
-        if (OWN_HEADERS.has(name.toLowerCase()))
-            throw new Error(`signAcs3 sets the ${name} header itself; do not pass it.`);
-    }
-    const payloadHash = sha256Hex(request.body);
-    const sent = {
-        ...request.headers,
-        'x-acs-action': request.action,
-        'x-acs-version': request.version,
-        'x-acs-date': acsDate(now),
-        'x-acs-signature-nonce': nonce,
-        'x-acs-content-sha256': payloadHash
-    };
-    // The SDK sends the key id alongside a temporary token, so we do too; it takes "" as no token.
-    if (keys.securityToken !== undefined && keys.securityToken !== '') {
-        sent['x-acs-accesskey-id'] = keys.accessKeyId;
-        sent['x-acs-security-token'] = keys.securityToken;
-    }
-    const signed = signedHeaders({ ...sent, host: request.url.host });
-    const names = [...signed.keys()].sort(byCodeUnits);
-    const canonicalRequest = [
-        request.method.toUpperCase(),
-        signer_canonicalUri(request.url.pathname),
-        signer_canonicalQuery(request.url.searchParams),
-        names.map((name) => `${name}:${signed.get(name)}\n`).join(''),
-        names.join(';'),
-        payloadHash
-    ].join('\n');
-    const signature = hmacSha256Hex(keys.accessKeySecret, `${signer_ALGORITHM}\n${sha256Hex(canonicalRequest)}`);
-    return { ...sent, Authorization: `${signer_ALGORITHM} Credential=${keys.accessKeyId},SignedHeaders=${names.join(';')},Signature=${signature}` };
-}
-/** x-acs-date: ISO 8601 UTC to the second, e.g. 2026-11-22T12:00:00Z. */
-function acsDate(now) {
-    return now.toISOString().replace(/\.\d+Z$/, 'Z');
-}
-/** Lower-case name → trimmed value, for host, content-type and every x-acs-* header. */
-function signedHeaders(headers) {
-    const signed = new Map();
-    for (const [name, value] of Object.entries(headers)) {
-        const lower = name.toLowerCase();
-        if (lower !== 'host' && lower !== 'content-type' && !lower.startsWith(SIGNED_PREFIX))
-            continue;
-        // The SDK would sign both spellings as "a,b" (values sorted), but an HTTP client merges them
-        // into one header in its own order and separator, so the gateway would see another value.
-        if (signed.has(lower))
-            throw new Error(`Header ${name} is given twice (names are case-insensitive).`);
-        // Outside printable ASCII, the SDK's trim, HTTP's whitespace stripping and the gateway's own
-        // trim disagree about what the value is, and a line break cannot be sent at all.
-        if (!/^[\t\x20-\x7E]*$/.test(value))
-            throw new Error(`Header ${name} is signed, so its value must be printable ASCII.`);
-        signed.set(lower, value.trim());
-    }
-    return signed;
-}
-// The path is signed as sent (already percent-encoded), with the three spellings the SDK
-// normalises, every occurrence (openapi-util's older copy replaced only the first).
-function signer_canonicalUri(pathname) {
-    return pathname.replace(/\+/g, '%20').replace(/\*/g, '%2A').replace(/%7E/g, '~');
-}
-function signer_canonicalQuery(params) {
-    const pairs = [...params];
-    const keys = new Set();
-    for (const [key] of pairs) {
-        // The SDK takes the query as an object, one value per key, and never sends a key twice, so
-        // there is no known canonical form to match; signing only the last value would be rejected.
-        if (keys.has(key))
-            throw new Error(`Query parameter ${key} is given twice; it cannot be signed as the SDK signs.`);
-        keys.add(key);
-    }
-    // Sorted by the decoded key, as the SDK sorts its query object, so the wire encoding cannot change
-    // the order. Keys are escaped as the published algorithm says; openapi-core leaves them as they
-    // are, which is the same thing for the plain names the API uses. An empty value gives "key=".
-    return pairs
-        .sort(([a], [b]) => byCodeUnits(a, b))
-        .map(([key, value]) => `${rfc3986(key)}=${rfc3986(value)}`)
-        .join('&');
-}
-// encodeURIComponent leaves !'()* alone; RFC 3986 (and the gateway) escape them.
-function rfc3986(text) {
-    return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-;// CONCATENATED MODULE: ./lib/providers/yunxiao/auth.js
-// How each Yunxiao request is authenticated: a personal access token in a header (the current
-// API), or an ACS3-HMAC-SHA256 signature (the 2021 API), made afresh for every attempt.
-
-
-const DEVOPS_VERSION = '2021-06-25';
-function tokenAuth(token) {
-    return () => ({ 'x-yunxiao-token': token });
-}
-/** Signs one operation of the 2021 API. Each attempt gets a fresh date and nonce: the gateway refuses a nonce it has seen. */
-function signedAuth(keys, operation) {
-    return (req) => signAcs3({ method: req.method, url: req.url, headers: req.headers, body: req.body ?? '', action: operation, version: DEVOPS_VERSION }, keys, new Date(), (0,external_node_crypto_.randomUUID)());
-}
-
-;// CONCATENATED MODULE: ./lib/providers/yunxiao/api.js
-// The Yunxiao operations the action needs. Two APIs provide them: the current OpenAPI (token) and
-// the 2021 `devops` API (AK/SK); the provider sees only this interface.
-
-
-/**
- * A GetPipelineJobSteps answer: documented as one object, parsed by Alibaba's own MCP server as an
- * array of them. Each lists its steps as `buildProcessNodes` (the current field) or `steps` (the
- * legacy one); a step is named by `stepName` (`nodeName` is deprecated) and addressed by
- * `stepIndex` (`nodeIndex` is deprecated). Every form is read, the current one first.
- */
-function readJobSteps(body) {
-    const groups = (Array.isArray(body) ? body : [body]).filter(json/* isObject */.Gv);
-    const listOf = (group) => {
-        const current = group['buildProcessNodes'];
-        if (Array.isArray(current) && current.length > 0)
-            return current;
-        if ((0,json/* isObject */.Gv)(current))
-            return [current];
-        const legacy = group['steps'];
-        return Array.isArray(legacy) ? legacy : (0,json/* isObject */.Gv)(legacy) ? [legacy] : [];
-    };
-    const group = groups.find((g) => listOf(g).length > 0) ?? groups[0] ?? {};
-    return {
-        buildId: (0,json/* str */.gx)(group['buildId']),
-        steps: listOf(group)
-            .map(json/* obj */.WL)
-            .map((s) => ({ index: (0,json/* str */.gx)(s['stepIndex']) || (0,json/* str */.gx)(s['nodeIndex']), name: (0,json/* str */.gx)(s['stepName']) || (0,json/* str */.gx)(s['nodeName']), status: (0,json/* str */.gx)(s['status']) }))
-            .filter((s) => s.index !== '')
-    };
-}
-/** The items of a run list, wherever the answer keeps them. */
-function listItems(body, field) {
-    return (0,json/* arr */.QL)(field === undefined ? body : (0,json/* obj */.WL)(body)[field]).map(json/* obj */.WL);
-}
-/** A run read, with "no such run" (HTTP 404, InvalidPipelineRun.NotFound) told apart from other errors. */
-async function runRead(read) {
-    try {
-        return await read;
-    }
-    catch (error) {
-        const notFound = error instanceof errors/* RemoteError */.Hi && (error.httpStatus === 404 || /^InvalidPipelineRun\.NotFound$/.test(error.code));
-        throw notFound ? new errors/* RunNotFoundError */.lQ(error) : error;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/providers/yunxiao/devops.js
-// The older Yunxiao API, `devops` 2021-06-25 (ROA, AK/SK signed with ACS3-HMAC-SHA256), for
-// organizations still on it (docs/yunxiao.md). It has no step-level operations: logs are whole
-// job logs. Its paths mix `organization`/`organizations` and `pipeline`/`pipelines` as documented.
-
-
-
-
-
-const PAGE_SIZE = 50;
-const devops_MAX_PAGES = 20;
-// No document promises an order for ListPipelineRuns, so "the newest run" is the largest run number
-// among all runs of a recent window, widened until one has any.
-const LATEST_WINDOWS_MS = [24 * 3_600_000, 31 * 24 * 3_600_000, Number.POSITIVE_INFINITY];
-class YunxiaoDevopsApi {
-    // The SDK's PipelineRun model has no variables and no comment (docs/yunxiao.md).
-    listsVariables = false;
-    channel;
-    conn;
-    keys;
-    constructor(channel, conn, keys) {
-        this.channel = channel;
-        this.conn = conn;
-        this.keys = keys;
-    }
-    async pipelineName() {
-        return undefined;
-    }
-    async startRun(pipelineId, params) {
-        const action = `starting pipeline ${pipelineId}`;
-        // StartPipelineRun takes a form body: params=<the JSON, URL-encoded>.
-        const body = (0,json/* obj */.WL)(await this.send('POST', `/organizations/${this.org}/pipelines/${pipelineId}/run`, 'StartPipelineRun', action, {
-            form: `params=${encodeURIComponent(JSON.stringify(params))}`,
-            idempotent: false
-        }));
-        const runId = (0,json/* str */.gx)(body['pipelineRunId']);
-        if (!/^[1-9]\d*$/.test(runId))
-            throw new errors/* MalformedResponseError */.f7(action, 'no pipelineRunId in the answer');
-        return runId;
-    }
-    async getRun(pipelineId, runId) {
-        const path = `/organization/${this.org}/pipelines/${pipelineId}/pipelineRuns/${runId}`;
-        return (0,json/* obj */.WL)((0,json/* obj */.WL)(await runRead(this.send('GET', path, 'GetPipelineRun', `reading run ${runId} of pipeline ${pipelineId}`)))['pipelineRun']);
-    }
-    async latestRunId(pipelineId) {
-        for (const window of LATEST_WINDOWS_MS) {
-            const runs = await this.runsSince(pipelineId, Number.isFinite(window) ? Date.now() - window : 0);
-            const ids = runs.map((r) => (0,json/* str */.gx)(r['pipelineRunId'])).filter((id) => /^[1-9]\d*$/.test(id));
-            if (ids.length > 0)
-                return ids.reduce((a, b) => (BigInt(a) >= BigInt(b) ? a : b));
-        }
-        return undefined;
-    }
-    async runsSince(pipelineId, since) {
-        const path = `/organization/${this.org}/pipelines/${pipelineId}/pipelineRuns`;
-        const runs = [];
-        let nextToken = '';
-        for (let page = 0; page < devops_MAX_PAGES; page++) {
-            const query = { maxResults: String(PAGE_SIZE), ...(since > 0 && { startTime: String(Math.floor(since)) }), ...(nextToken && { nextToken }) };
-            const body = await this.send('GET', path, 'ListPipelineRuns', `listing the recent runs of pipeline ${pipelineId}`, { query });
-            const items = listItems(body, 'pipelineRuns');
-            runs.push(...items);
-            nextToken = (0,json/* str */.gx)((0,json/* obj */.WL)(body)['nextToken']);
-            if (nextToken === '' || items.length === 0)
-                break;
-        }
-        return runs;
-    }
-    /** StopPipelineRun answers the usual envelope; `success: true` is the confirmation. */
-    async stopRun(pipelineId, runId) {
-        const path = `/organization/${this.org}/pipelines/${pipelineId}/pipelineRuns/${runId}/stop`;
-        return (0,json/* obj */.WL)(await this.send('PUT', path, 'StopPipelineRun', `stopping run ${runId} of pipeline ${pipelineId}`))['success'] === true;
-    }
-    async jobSteps() {
-        return undefined;
-    }
-    stepLogPage() {
-        return Promise.reject(new Error('the devops 2021-06-25 API has no step logs'));
-    }
-    async jobLog(pipelineId, runId, jobId) {
-        const path = `/organization/${this.org}/pipeline/${pipelineId}/pipelineRun/${runId}/job/${jobId}/logs`;
-        return (0,json/* str */.gx)((0,json/* obj */.WL)((0,json/* obj */.WL)(await this.send('GET', path, 'LogPipelineJobRun', `reading the log of job ${jobId} of run ${runId}`))['log'])['content']);
-    }
-    get org() {
-        return this.conn.organizationId;
-    }
-    async send(method, path, operation, action, options = {}) {
-        const url = new URL(`${this.conn.endpoint}${path}`);
-        for (const [k, v] of Object.entries(options.query ?? {}))
-            url.searchParams.set(k, v);
-        const headers = { accept: 'application/json' };
-        if (options.form !== undefined)
-            headers['content-type'] = 'application/x-www-form-urlencoded';
-        return (await call(this.channel, { method, url, headers, ...(options.form !== undefined && { body: options.form }), idempotent: options.idempotent ?? true, action }, signedAuth(this.keys, operation))).body;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/providers/yunxiao/openapi.js
-// The current Yunxiao API, /oapi/v1, with a personal access token (docs/yunxiao.md). The central
-// edition names the organization in the path; a region edition has its own domain and does not.
-
-
-
-
-
-// ListPipelineRuns serves at most 30 a page; a bounded number of pages keeps a search cheap.
-const PER_PAGE = 30;
-const openapi_MAX_PAGES = 20;
-class YunxiaoOpenApi {
-    listsVariables = true;
-    channel;
-    conn;
-    token;
-    constructor(channel, conn, token) {
-        this.channel = channel;
-        this.conn = conn;
-        this.token = token;
-    }
-    async pipelineName(pipelineId) {
-        return (0,json/* str */.gx)((0,json/* obj */.WL)(await this.send('GET', pipelineId, '', `reading pipeline ${pipelineId}`))['name']) || undefined;
-    }
-    async startRun(pipelineId, params) {
-        const action = `starting pipeline ${pipelineId}`;
-        // `params` is a JSON string inside the JSON body; the answer is the bare run ID.
-        const body = await this.send('POST', pipelineId, '/runs', action, { body: { params: JSON.stringify(params) }, idempotent: false });
-        const runId = (0,json/* str */.gx)((0,json/* isObject */.Gv)(body) ? body['pipelineRunId'] : body);
-        if (!/^[1-9]\d*$/.test(runId))
-            throw new errors/* MalformedResponseError */.f7(action, 'no run ID in the answer');
-        return runId;
-    }
-    async getRun(pipelineId, runId) {
-        return (0,json/* obj */.WL)(await runRead(this.send('GET', pipelineId, `/runs/${runId}`, `reading run ${runId} of pipeline ${pipelineId}`)));
-    }
-    /**
-     * GetLatestPipelineRun: the service's own answer to "which run is the newest". A pipeline that
-     * never ran has none: an empty answer or a 404 (a missing pipeline shows up at the next request).
-     */
-    async latestRunId(pipelineId) {
-        const action = `finding the latest run of pipeline ${pipelineId}`;
-        try {
-            const id = (0,json/* str */.gx)((0,json/* obj */.WL)(await this.send('GET', pipelineId, '/runs/latestPipelineRun', action))['pipelineRunId']);
-            return /^[1-9]\d*$/.test(id) ? id : undefined;
-        }
-        catch (error) {
-            if (error instanceof errors/* RemoteError */.Hi && error.httpStatus === 404)
-                return undefined;
-            throw error;
-        }
-    }
-    async runsSince(pipelineId, since) {
-        const runs = [];
-        for (let page = 1; page <= openapi_MAX_PAGES; page++) {
-            const query = { page: String(page), perPage: String(PER_PAGE), startTime: String(Math.max(0, Math.floor(since))) };
-            const items = listItems(await this.send('GET', pipelineId, '/runs', `listing the recent runs of pipeline ${pipelineId}`, { query }));
-            runs.push(...items);
-            if (items.length < PER_PAGE)
-                break;
-        }
-        return runs;
-    }
-    /** UpdatePipelineRun answers `true` when it stopped the run. */
-    async stopRun(pipelineId, runId) {
-        return (await this.send('PUT', pipelineId, `/runs/${runId}`, `stopping run ${runId} of pipeline ${pipelineId}`)) === true;
-    }
-    async jobSteps(pipelineId, runId, jobId) {
-        return readJobSteps(await this.send('GET', pipelineId, `/pipelineRuns/${runId}/jobs/${jobId}/steps`, `reading the steps of job ${jobId} of run ${runId}`));
-    }
-    async stepLogPage(pipelineId, runId, jobId, buildId, stepIndex, offset, limit) {
-        const body = (0,json/* obj */.WL)(await this.send('GET', pipelineId, `/pipelineRuns/${runId}/jobs/${jobId}/step/log`, `reading the log of step ${stepIndex} of job ${jobId}`, {
-            query: { stepIndex, offset: String(offset), limit: String(limit), buildId }
-        }));
-        const next = (0,json/* num */.bu)(body['last']);
-        return { text: (0,json/* str */.gx)(body['logs']), more: body['more'] === true, ...(next !== undefined && { next }) };
-    }
-    async jobLog(pipelineId, runId, jobId) {
-        // Note the singular `job` in this path (docs/yunxiao.md).
-        return (0,json/* str */.gx)((0,json/* obj */.WL)(await this.send('GET', pipelineId, `/runs/${runId}/job/${jobId}/log`, `reading the log of job ${jobId} of run ${runId}`))['content']);
-    }
-    async send(method, pipelineId, path, action, options = {}) {
-        const org = this.conn.organizationId !== undefined ? `/organizations/${this.conn.organizationId}` : '';
-        const url = new URL(`${this.conn.endpoint}/oapi/v1/flow${org}/pipelines/${pipelineId}${path}`);
-        for (const [k, v] of Object.entries(options.query ?? {}))
-            url.searchParams.set(k, v);
-        return (await call(this.channel, {
-            method,
-            url,
-            headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-            ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
-            idempotent: options.idempotent ?? true,
-            action
-        }, tokenAuth(this.token))).body;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/providers/yunxiao/logs.js
-// A Yunxiao step's log, line by line, read page by page as it is consumed; or a job's whole log,
-// where the API has no step-level logs (the 2021 API).
-
-const logs_LOG_PAGE_LINES = 1_000;
-/**
- * `logKey` is `step:<job>:<build>:<step index>` (offset paging, passing back where the service says
- * the next page starts: `last`, docs/yunxiao.md) or `job:<job>` (the job's whole log, in one piece).
- */
-async function* logs_stepLogLines(api, run, logKey) {
-    const [kind, jobId = '', buildId = '', stepIndex = ''] = logKey.split(':');
-    if (kind === 'job') {
-        yield* splitLines(await api.jobLog(run.pipelineId, run.runId, jobId));
-        return;
-    }
-    yield* pagedLines((offset) => api.stepLogPage(run.pipelineId, run.runId, jobId, buildId, stepIndex, offset, logs_LOG_PAGE_LINES));
-}
-
-;// CONCATENATED MODULE: ./lib/providers/yunxiao/status.js
-
-// The SDK documents SUCCESS, FAIL and RUNNING for runs; the list filter adds CANCELED and WAITING
-// (docs/statuses.md). The other words are ones the service is reported to use: a run that ran out
-// of time (TIMEOUT) failed, one that was terminated was cancelled. Step statuses come in lower case.
-const ENDED = {
-    SUCCESS: 'success',
-    FAIL: 'failure',
-    FAILED: 'failure',
-    TIMEOUT: 'failure',
-    CANCELED: 'cancelled',
-    CANCELLED: 'cancelled',
-    TERMINATED: 'cancelled',
-    WAITING: 'manual',
-    RUNNING: 'running',
-    INIT: 'running',
-    READY: 'running',
-    QUEUED: 'running',
-    QUEUING: 'running',
-    PENDING: 'running'
-};
-const yunxiaoStatuses = statusClasses(ENDED, { ...ENDED, SKIPPED: 'skipped' });
-
-;// CONCATENATED MODULE: ./lib/providers/yunxiao/translate.js
-// A Yunxiao PipelineRun (docs/yunxiao.md) → the action's model. A run lists stages and jobs;
-// steps come from another call, so they are passed in.
-
-
-
-
-
-/**
- * Whether a PipelineRun is the record of the run asked for: its `pipelineRunId` must be that run
- * (a record that does not say is not taken), and its `pipelineId`, when given, that pipeline.
- */
-function translate_checkIdentity(run, body) {
-    const action = `reading run ${run.runId} of pipeline ${run.pipelineId}`;
-    const id = (0,json/* str */.gx)(body['pipelineRunId']);
-    if (id !== run.runId)
-        throw new errors/* MalformedResponseError */.f7(action, id === '' ? 'the record does not say which run it is' : `it is the record of run ${id}, not of run ${run.runId}`);
-    const pipeline = (0,json/* str */.gx)(body['pipelineId']);
-    if (pipeline !== '' && pipeline !== run.pipelineId)
-        throw new errors/* MalformedResponseError */.f7(action, `it is the record of a run of pipeline ${pipeline}, not of ${run.pipelineId}`);
-}
-function translate_detailFromRun(run, stepsOf) {
-    const statuses = yunxiaoStatuses.reader();
-    const status = (0,json/* str */.gx)(run['status']);
-    const state = statuses.run(status);
-    const runNumber = (0,json/* count */.U9)(run['pipelineRunId']);
-    const startedAt = (0,json/* remoteTime */.Gf)(run['createTime']);
-    const stages = (0,json/* arr */.QL)(run['stages'])
-        .map(json/* obj */.WL)
-        .map((stage, i) => {
-        const info = (0,json/* obj */.WL)(stage['stageInfo']);
-        const stageStatus = (0,json/* str */.gx)(info['status']);
-        const jobs = (0,json/* arr */.QL)(info['jobs'])
-            .map(json/* obj */.WL)
-            .map((j) => {
-            const jobStatus = (0,json/* str */.gx)(j['status']);
-            // A job's ID goes into the paths of its steps and logs: only a plain one is kept.
-            const id = (0,json/* str */.gx)(j['id']);
-            const job = { id: isPlainId(id) ? id : '', name: (0,json/* str */.gx)(j['name']) || (0,json/* str */.gx)(j['jobSign']), status: jobStatus, state: statuses.node(jobStatus), ...translate_times(j), steps: [] };
-            job.steps = stepsOf(job).map((s) => ({ ...s, state: statuses.node(s.status) }));
-            return job;
-        });
-        return {
-            id: (0,json/* str */.gx)(info['id']) || (0,json/* str */.gx)(stage['index']) || String(i),
-            name: (0,json/* str */.gx)(stage['name']) || (0,json/* str */.gx)(info['name']),
-            status: stageStatus,
-            state: statuses.node(stageStatus),
-            ...translate_times(info),
-            pre: [],
-            post: [],
-            jobs
-        };
-    });
-    // A run has no end time of its own; its last stage's end, or its last update, stands for it.
-    const ends = stages.map((s) => s.finishedAt?.getTime() ?? 0);
-    const finishedAt = !(0,model/* hasEnded */.hY)(state) ? undefined : ((0,json/* remoteTime */.Gf)(Math.max(...ends, 0)) ?? (0,json/* remoteTime */.Gf)(run['updateTime']));
-    return {
-        status,
-        state,
-        ...(runNumber !== undefined && runNumber > 0 && { runNumber }),
-        ...(startedAt && { startedAt }),
-        ...(finishedAt && { finishedAt }),
-        stages,
-        ...(statuses.unknown.length > 0 && { unknown: statuses.unknown })
-    };
-}
-function translate_times(item) {
-    const startedAt = (0,json/* remoteTime */.Gf)(item['startTime']);
-    const finishedAt = (0,json/* remoteTime */.Gf)(item['endTime']);
-    return { ...(startedAt && { startedAt }), ...(finishedAt && { finishedAt }) };
-}
-
-;// CONCATENATED MODULE: ./lib/providers/yunxiao/provider.js
-
-
-
-
-
-
-// Yunxiao has no batch status read: each run is one request. A cycle reads at most this many runs,
-// taking turns, so that many pipelines cannot turn one cycle into a burst.
-const READS_PER_CYCLE = 8;
-const PARALLEL_READS = 4;
-// Runs listed since this long before a start was sent are searched for it: the runner's clock and
-// the service's may disagree by a few minutes.
-const CLOCK_MARGIN_MS = 10 * 60_000;
-// Trigger modes of runs that no API start makes: scheduled, code commit, another pipeline, webhook.
-const AUTOMATIC_TRIGGERS = new Set(['2', '3', '5', '6']);
-/**
- * The run variable that carries the start's marker. The run's comment carries it too, but a
- * PipelineRun does not show its comment; it does list its variables (globalParams).
- */
-const MARKER_VARIABLE = 'GITHUB_START_MARKER';
-class YunxiaoProvider {
-    api;
-    conn;
-    cursor = 0;
-    /** Steps of jobs that have ended, by `runId/jobId`: they no longer change. */
-    endedSteps = new Map();
-    endedRuns = new Map();
-    names = new Map();
-    constructor(api, conn) {
-        this.api = api;
-        this.conn = conn;
-    }
-    /**
-     * The newest run number is read before a start: runs numbered above it appeared after, which is
-     * how a start whose answer was lost is looked for where the marker does not show (docs/yunxiao.md).
-     */
-    async prepareStart(pipelineId, request) {
-        const params = {
-            envs: { ...Object.fromEntries(request.variables.map((v) => [v.name, v.value])), [MARKER_VARIABLE]: request.marker },
-            comment: request.description
-        };
-        const latest = await this.api.latestRunId(pipelineId);
-        if (request.ref)
-            Object.assign(params, await this.refParams(pipelineId, request.ref, latest));
-        return { pipelineId, before: latest ?? '0', body: params };
-    }
-    async start(prepared) {
-        const { pipelineId } = prepared;
-        const runId = await this.api.startRun(pipelineId, prepared.body);
-        return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: true };
-    }
-    /**
-     * Runs that appeared since the start was sent are examined. Where the service lists a run's
-     * variables, each says whether it carries the marker; where it does not (the 2021 API), any run
-     * that could have come from a start is a candidate: one that no schedule, commit, other pipeline
-     * or webhook started, on the branch or tag asked for.
-     */
-    async find(pipelineId, start) {
-        const found = [];
-        const candidates = [];
-        const after = BigInt(start.before ?? '0');
-        for (const item of await this.api.runsSince(pipelineId, start.sentAt - CLOCK_MARGIN_MS)) {
-            const runId = (0,json/* str */.gx)(item['pipelineRunId']);
-            if (!/^[1-9]\d*$/.test(runId) || BigInt(runId) <= after || found.concat(candidates).some((r) => r.runId === runId))
-                continue;
-            if (AUTOMATIC_TRIGGERS.has((0,json/* str */.gx)(item['triggerMode'])))
-                continue;
-            const run = await this.api.getRun(pipelineId, runId);
-            translate_checkIdentity({ pipelineId, runId }, run);
-            const tracked = { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: true };
-            const variables = run['globalParams'];
-            if (Array.isArray(variables)) {
-                if (variables.map(json/* obj */.WL).some((p) => (0,json/* str */.gx)(p['key']) === MARKER_VARIABLE && (0,json/* str */.gx)(p['value']) === start.marker))
-                    found.push(tracked);
-            }
-            else if (start.ref === undefined || runsRef(run, start.ref)) {
-                candidates.push(tracked);
-            }
-        }
-        return { found, candidates };
-    }
-    async latest(pipelineId) {
-        const runId = await this.api.latestRunId(pipelineId);
-        if (runId === undefined) {
-            throw new errors/* PreconditionError */.Rb(`finding the latest run of pipeline ${pipelineId}`, 'the pipeline has never run; there is nothing to wait for');
-        }
-        return this.adopt(pipelineId, runId);
-    }
-    adopt(pipelineId, runId) {
-        return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: false };
-    }
-    async poll(runs) {
-        const count = Math.min(READS_PER_CYCLE, runs.length);
-        const turn = Array.from({ length: count }, (_, i) => runs[(this.cursor + i) % runs.length]);
-        this.cursor = (this.cursor + count) % Math.max(1, runs.length);
-        const snapshots = new Map();
-        for (let i = 0; i < turn.length; i += PARALLEL_READS) {
-            const batch = turn.slice(i, i + PARALLEL_READS);
-            const details = await Promise.all(batch.map((run) => this.detail(run)));
-            batch.forEach((run, j) => snapshots.set((0,model/* runKey */.r7)(run), details[j]));
-        }
-        return snapshots;
-    }
-    async detail(run, fresh = false) {
-        const cached = this.endedRuns.get((0,model/* runKey */.r7)(run));
-        if (cached && !fresh)
-            return { ...cached, url: this.consoleUrl(run.pipelineId, run.runId) };
-        const body = await this.api.getRun(run.pipelineId, run.runId);
-        translate_checkIdentity(run, body);
-        const jobs = new Map();
-        // Steps are read once a job has ended: before that they are still changing.
-        const probe = translate_detailFromRun(body, () => []);
-        for (const job of probe.stages.flatMap((s) => s.jobs)) {
-            if (job.id !== '' && ((0,model/* hasEnded */.hY)(job.state) || job.state === 'skipped'))
-                jobs.set(job.id, await this.stepsOf(run, job));
-        }
-        const name = await this.nameOf(run.pipelineId);
-        const detail = { ...translate_detailFromRun(body, (job) => jobs.get(job.id) ?? []), ...(name !== undefined && { pipelineName: name }) };
-        if ((0,model/* hasEnded */.hY)(detail.state))
-            this.endedRuns.set((0,model/* runKey */.r7)(run), detail);
-        return { ...detail, url: this.consoleUrl(run.pipelineId, run.runId) };
-    }
-    /** Read once per pipeline; a failure only costs the name, so it is not an error. */
-    nameOf(pipelineId) {
-        let name = this.names.get(pipelineId);
-        if (name === undefined) {
-            name = this.api.pipelineName(pipelineId).catch(() => {
-                this.names.delete(pipelineId);
-                return undefined;
-            });
-            this.names.set(pipelineId, name);
-        }
-        return name;
-    }
-    async stop(run) {
-        return this.api.stopRun(run.pipelineId, run.runId);
-    }
-    stepLog(run, logKey) {
-        return logs_stepLogLines(this.api, run, logKey);
-    }
-    /**
-     * A finished job's steps, each with its own paged log; where the API has no steps, or none of a
-     * failed job's steps shows the failure, the job's whole log stands in as one step.
-     */
-    async stepsOf(run, job) {
-        const key = `${(0,model/* runKey */.r7)(run)}/${job.id}`;
-        const cached = this.endedSteps.get(key);
-        if (cached)
-            return cached;
-        const jobLog = { id: `${job.id}.log`, name: 'job log', status: job.status, state: job.state, logKey: `job:${job.id}` };
-        let found;
-        try {
-            found = await this.api.jobSteps(run.pipelineId, run.runId, job.id);
-        }
-        catch (error) {
-            // Read again next time; meanwhile the job's log stands in.
-            if ((0,errors/* isTransient */.dg)(error))
-                return [jobLog];
-            found = undefined;
-        }
-        // States are read where the whole run is read (translate.ts), so that unknown words are noted.
-        const steps = (found?.steps ?? []).map((s) => ({
-            id: `${job.id}.${s.index}`,
-            name: s.name || `step ${s.index}`,
-            status: s.status.toUpperCase(),
-            state: 'running',
-            ...(isPlainId(found.buildId) && isPlainId(s.index) && { logKey: `step:${job.id}:${found.buildId}:${s.index}` })
-        }));
-        const failedStep = (found?.steps ?? []).some((s) => /^(FAIL|FAILED|TIMEOUT)$/i.test(s.status));
-        const shown = job.state === 'failure' && !failedStep ? [...steps, jobLog] : steps.length > 0 ? steps : [jobLog];
-        this.endedSteps.set(key, shown);
-        return shown;
-    }
-    /** `runningBranchs`/`runningTags` for every repository of the pipeline, as its latest run lists them. */
-    async refParams(pipelineId, ref, latest) {
-        const action = `finding the repositories of pipeline ${pipelineId} to run ${ref.kind} ${ref.name}`;
-        if (latest === undefined)
-            throw new errors/* PreconditionError */.Rb(action, 'the pipeline has never run, so its repositories are unknown; run it once in Yunxiao, or leave ref empty');
-        const run = await this.api.getRun(pipelineId, latest);
-        translate_checkIdentity({ pipelineId, runId: latest }, run);
-        const repos = (0,json/* arr */.QL)(run['sources'])
-            .map((s) => (0,json/* str */.gx)((0,json/* obj */.WL)((0,json/* obj */.WL)(s)['data'])['repo']))
-            .filter((repo) => repo !== '');
-        if (repos.length === 0)
-            throw new errors/* PreconditionError */.Rb(action, 'the pipeline has no code repository to run a branch or tag of; leave ref empty');
-        const map = Object.fromEntries(repos.map((repo) => [repo, ref.name]));
-        return ref.kind === 'branch' ? { runningBranchs: map } : { runningTags: map };
-    }
-    /** The console page of a run (flow.aliyun.com on the central edition; the region edition's own domain). */
-    consoleUrl(pipelineId, runId) {
-        const host = this.conn.api === 'openapi' && this.conn.organizationId === undefined ? this.conn.endpoint : 'https://flow.aliyun.com';
-        return `${host}/pipelines/${pipelineId}/builds/${runId}`;
-    }
-}
-/** Whether a run's code sources run the branch or tag asked for (an unreadable source cannot rule it out). */
-function runsRef(run, ref) {
-    const sources = (0,json/* arr */.QL)(run['sources']).map((s) => (0,json/* obj */.WL)((0,json/* obj */.WL)(s)['data']));
-    const named = sources.map((data) => (0,json/* str */.gx)(data[ref.kind === 'branch' ? 'branch' : 'tag'])).filter((name) => name !== '');
-    return named.length === 0 || named.includes(ref.name);
-}
-
-;// CONCATENATED MODULE: ./lib/providers/index.js
-
-
-
-
-
-
-
-
-/** The provider for a connection, and the guard that all its requests go through. */
-function createProvider(connection, http, logger) {
-    if (connection.provider === 'codearts') {
-        const channel = huaweiChannel(http, connection.auth.kind);
-        return { provider: new CodeArtsProvider(new CodeArtsApi(channel, connection, createAuthenticator(connection, channel, logger)), connection), guard: channel.guard };
-    }
-    const { auth } = connection;
-    const channel = alibabaChannel(http, auth.kind);
-    const api = auth.kind === 'token'
-        ? new YunxiaoOpenApi(channel, connection, auth.token)
-        : new YunxiaoDevopsApi(channel, { ...connection, organizationId: connection.organizationId ?? '' }, auth);
-    return { provider: new YunxiaoProvider(api, connection), guard: channel.guard };
-}
-/** The service's name, for the job summary. */
-function serviceName(connection) {
-    return connection.provider === 'codearts' ? 'CodeArts Pipeline' : 'Yunxiao Flow';
-}
-
-
-/***/ }),
-
-/***/ 6008:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ abortReason),
-/* harmony export */   y: () => (/* binding */ sleep)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6862);
-
-// setTimeout fires at once for a delay that does not fit 32 bits (about 24.8 days); longer waits
-// are made of several timers.
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** Resolves after `ms`, or rejects with the signal's reason (an AbortedError) as soon as it aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal.aborted)
-            return reject(abortReason(signal));
-        const until = Date.now() + ms;
-        let timer;
-        const abort = () => {
-            clearTimeout(timer);
-            reject(abortReason(signal));
-        };
-        const arm = (left) => {
-            timer = setTimeout(() => {
-                const rest = until - Date.now();
-                if (rest > 0)
-                    return arm(rest);
-                signal.removeEventListener('abort', abort);
-                resolve();
-            }, Math.min(Math.max(0, left), MAX_TIMER_MS));
-        };
-        signal.addEventListener('abort', abort, { once: true });
-        arm(ms);
-    });
-}
-function abortReason(signal) {
-    return signal.reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AbortedError */ .oM ? signal.reason : new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AbortedError */ .oM('cancelled');
-}
-
-
 /***/ })
 
 /******/ });
@@ -81498,6 +81691,6 @@ function abortReason(signal) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5705);
+/******/ var __webpack_exports__ = __nccwpck_require__(5691);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -67,6 +67,18 @@ export class StartRefusedError extends Error {
 }
 
 /**
+ * Requests signed with a key got no answer that shows the key was accepted, as many times as a
+ * hidden refusal may be risked: treated like a refusal, so nothing more is sent with the key.
+ */
+export class UnconfirmedKeyError extends CredentialsRefusedError {
+  constructor(action: string, message: string) {
+    super(action, 0, 'NoConfirmedAnswer', '', '')
+    this.message = `${action} failed: ${message}`
+    this.name = 'UnconfirmedKeyError'
+  }
+}
+
+/**
  * The request may or may not have reached the server (a timeout or a reset after it was sent).
  * For a request that is not safe to repeat, such as starting a run, the caller must find out
  * what happened before trying again.
@@ -114,6 +126,17 @@ export class MalformedResponseError extends Error {
   constructor(action: string, problem: string) {
     super(`${action}: unexpected response (${problem})`)
     this.name = 'MalformedResponseError'
+  }
+}
+
+/**
+ * The service says it made a run (a queued start) but not which: it exists for certain, so it is
+ * looked for, and never started again.
+ */
+export class UnnamedRunError extends MalformedResponseError {
+  constructor(action: string, problem: string) {
+    super(action, problem)
+    this.name = 'UnnamedRunError'
   }
 }
 

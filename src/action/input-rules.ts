@@ -36,9 +36,6 @@ export function forbid(read: InputReader, names: readonly string[], why: string)
   if (set !== undefined) throw new InputError(set, `${why}; remove it`)
 }
 
-export function orDefault(value: string, fallback: string): string {
-  return value === '' ? fallback : value
-}
 
 /** Signing with an access key: the same three inputs on both services. */
 export const ACCESS_KEY: CredentialGroup = { name: 'access-key/secret-key', inputs: ['access-key', 'secret-key', 'security-token'] }

@@ -3,7 +3,8 @@
 
 import * as core from '@actions/core'
 import { InputError } from '../errors.js'
-import { orDefault, type InputReader } from './input-rules.js'
+import { INPUT_DEFAULTS } from './action-yml.generated.js'
+import type { InputReader } from './input-rules.js'
 import { parseBoolean, parseChoice, parseDuration, parseInteger, parseList, parseRef, parseVariables, shown } from './parse.js'
 import { checkCodeArtsId, readCodeArtsConnection } from '../providers/codearts/inputs.js'
 import { checkYunxiaoId, readYunxiaoConnection } from '../providers/yunxiao/inputs.js'
@@ -27,9 +28,12 @@ const PROVIDERS: Record<Connection['provider'], { checkId(input: 'pipeline-ids' 
   yunxiao: { checkId: checkYunxiaoId, readConnection: readYunxiaoConnection }
 }
 
-export function getInputs(read: InputReader = (name) => core.getInput(name)): Settings {
-  const provider = PROVIDERS[parseChoice('provider', read('provider'), ['codearts', 'yunxiao'] as const, 'codearts')]
-  const mode: Mode = parseChoice('mode', read('mode'), ['trigger-and-wait', 'trigger', 'wait'] as const, 'trigger-and-wait')
+export function getInputs(readRaw: InputReader = (name) => core.getInput(name)): Settings {
+  // An input left empty has its action.yml default (the runner fills them in; tests and the
+  // local debugger may not, and a workflow may set one to '').
+  const read: InputReader = (name) => readRaw(name) || INPUT_DEFAULTS[name] || ''
+  const provider = PROVIDERS[parseChoice('provider', read('provider'), ['codearts', 'yunxiao'] as const)]
+  const mode: Mode = parseChoice('mode', read('mode'), ['trigger-and-wait', 'trigger', 'wait'] as const)
 
   const pipelineIds = parseList('pipeline-ids', read('pipeline-ids'))
   if (pipelineIds.length === 0) {
@@ -60,9 +64,9 @@ export function getInputs(read: InputReader = (name) => core.getInput(name)): Se
     )
   }
 
-  const timeoutMs = parseDuration('timeout', orDefault(read('timeout'), '60m'))
-  const pollIntervalMs = parseDuration('poll-interval', orDefault(read('poll-interval'), '5s'))
-  const maxPollIntervalMs = parseDuration('max-poll-interval', orDefault(read('max-poll-interval'), '30s'))
+  const timeoutMs = parseDuration('timeout', read('timeout'))
+  const pollIntervalMs = parseDuration('poll-interval', read('poll-interval'))
+  const maxPollIntervalMs = parseDuration('max-poll-interval', read('max-poll-interval'))
   if (timeoutMs < 1_000) throw new InputError('timeout', 'must be at least 1s')
   if (timeoutMs > MAX_TIMEOUT_MS) {
     throw new InputError('timeout', `${shown(read('timeout'))} is longer than 120h, the longest a job can run (5 days on a self-hosted runner, 6 hours on a GitHub-hosted one)`)
@@ -71,7 +75,7 @@ export function getInputs(read: InputReader = (name) => core.getInput(name)): Se
   // Below 100 ms the batch status endpoint would be hammered; the simulator is the only use for sub-second values.
   if (pollIntervalMs < 100) throw new InputError('poll-interval', 'must be at least 0.1s')
   if (maxPollIntervalMs < pollIntervalMs) {
-    throw new InputError('max-poll-interval', `must not be shorter than poll-interval (${read('poll-interval') || '5s'})`)
+    throw new InputError('max-poll-interval', `must not be shorter than poll-interval (${read('poll-interval')})`)
   }
 
   const variables = parseVariables('variables', read('variables'), VARIABLE_VALUE_LIMIT)
@@ -98,15 +102,15 @@ export function getInputs(read: InputReader = (name) => core.getInput(name)): Se
       timeoutMs,
       pollIntervalMs,
       maxPollIntervalMs,
-      onManualGate: parseChoice('on-manual-gate', read('on-manual-gate'), ['wait', 'fail'] as const, 'wait'),
-      failFast: parseBoolean('fail-fast', read('fail-fast'), false)
+      onManualGate: parseChoice('on-manual-gate', read('on-manual-gate'), ['wait', 'fail'] as const),
+      failFast: parseBoolean('fail-fast', read('fail-fast'))
     },
-    cancelOnAbort: parseBoolean('cancel-on-abort', read('cancel-on-abort'), true),
+    cancelOnAbort: parseBoolean('cancel-on-abort', read('cancel-on-abort')),
     report: {
-      logs: parseChoice('logs', read('logs'), ['failed', 'all', 'none'] as const, 'failed'),
+      logs: parseChoice('logs', read('logs'), ['failed', 'all', 'none'] as const),
       // Kept lines are held in memory (up to 2,000 characters each): 10,000 bounds that at about 20 MB.
-      logLines: parseInteger('log-lines', read('log-lines'), 300, 1, 10_000),
-      summary: parseBoolean('summary', read('summary'), true)
+      logLines: parseInteger('log-lines', read('log-lines'), 1, 10_000),
+      summary: parseBoolean('summary', read('summary'))
     }
   }
 }

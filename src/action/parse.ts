@@ -38,17 +38,15 @@ export function parseList(input: string, value: string, unique = true): string[]
   return items
 }
 
-export function parseBoolean(input: string, value: string, fallback: boolean): boolean {
+export function parseBoolean(input: string, value: string): boolean {
   const text = value.trim().toLowerCase()
-  if (text === '') return fallback
   if (text === 'true') return true
   if (text === 'false') return false
   throw new InputError(input, `${shown(value)} is not a boolean; use true or false`)
 }
 
-export function parseChoice<T extends string>(input: string, value: string, choices: readonly T[], fallback: T): T {
+export function parseChoice<T extends string>(input: string, value: string, choices: readonly T[]): T {
   const text = value.trim()
-  if (text === '') return fallback
   const found = choices.find((c) => c === text.toLowerCase())
   if (found === undefined) {
     throw new InputError(input, `${shown(value)} is not one of ${choices.join(', ')}`)
@@ -56,9 +54,8 @@ export function parseChoice<T extends string>(input: string, value: string, choi
   return found
 }
 
-export function parseInteger(input: string, value: string, fallback: number, min: number, max: number): number {
+export function parseInteger(input: string, value: string, min: number, max: number): number {
   const text = value.trim()
-  if (text === '') return fallback
   if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
     throw new InputError(input, `${shown(value)} is not a whole number from ${min} to ${max}`)
   }

@@ -4,7 +4,7 @@
 // nothing, and sends no request at all.
 
 import { getInputs } from './inputs.js'
-import { maskSecretInputs } from './secrets.js'
+import { maskSecretInputs, maskSecretVariables } from './secrets.js'
 import type { Logger } from '../log/logger.js'
 import type { ActionIO } from './io.js'
 import type { TrackedRun } from '../model.js'
@@ -30,6 +30,7 @@ export async function post(io: Pick<ActionIO, 'logger' | 'readInput' | 'state' |
   let connection
   try {
     const settings = getInputs(io.readInput)
+    maskSecretVariables(settings.trigger, (value) => logger.secret(value))
     if (!settings.cancelOnAbort) return
     connection = settings.connection
   } catch (error) {

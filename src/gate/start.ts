@@ -5,7 +5,7 @@
 // after a search that succeeded, at the end of that window, found nothing. A search that fails is
 // searched again, never replaced by a start (docs/starting.md).
 
-import { CredentialsRefusedError, isTransient, MalformedResponseError, OutcomeUnknownError, PreconditionError, RemoteError, StartRefusedError, TransportError } from '../errors.js'
+import { CredentialsRefusedError, isTransient, MalformedResponseError, OutcomeUnknownError, PreconditionError, RemoteError, StartRefusedError, TransportError, UnnamedRunError } from '../errors.js'
 import type { Logger } from '../log/logger.js'
 import type { TrackedRun } from '../model.js'
 import type { Provider, StartContext, StartRequest } from '../providers/provider.js'
@@ -30,7 +30,7 @@ export interface Started {
 
 /** Gateways answer 504 after about 30 s (Huawei's APIG, Alibaba's): a run may appear that much later. */
 export const SEARCH_WINDOW_MS = 45_000
-const MAX_SENDS = 3
+const MAX_SENDS = 5
 
 export async function startOnce(pipelineId: string, request: StartRequest, deps: StartDeps): Promise<Started> {
   const prepared = await deps.provider.prepareStart(pipelineId, request)
@@ -51,6 +51,12 @@ export async function startOnce(pipelineId: string, request: StartRequest, deps:
       deps.logger.warning(`${error.message}. Looking for its run (marker ${request.marker}) for ${seconds(window)} before starting again.`)
       const found = await searchLost(pipelineId, context, deps, window)
       if (found) return { run: found, sentAgain: send > 1, context }
+      if (error instanceof UnnamedRunError) {
+        throw new PreconditionError(
+          `starting pipeline ${pipelineId}`,
+          `the service says it made a run but not which, and no run carrying ${request.marker} could be found; nothing is started again: look for it in the console`
+        )
+      }
       deps.logger.info(`No run of pipeline ${pipelineId} appeared for that start: it did not happen. Starting again (${send + 1} of ${MAX_SENDS}).`)
     }
   }
@@ -75,7 +81,8 @@ async function searchLost(pipelineId: string, context: StartContext, deps: Start
         for (const other of others) deps.logger.warning(`Run ${other.runId} of pipeline ${pipelineId} carries the same marker: the start was made twice.`)
         return first
       }
-      if (search.candidates.length === 1) {
+      const unverifiable = search.unverifiable ?? []
+      if (search.candidates.length === 1 && unverifiable.length === 0) {
         const [only] = search.candidates
         deps.logger.warning(
           `Run ${only!.runId} of pipeline ${pipelineId} is taken as the one this start made: it is the only run that appeared since, ` +
@@ -83,11 +90,14 @@ async function searchLost(pipelineId: string, context: StartContext, deps: Start
         )
         return only
       }
-      if (search.candidates.length > 1) {
+      const maybe = [...search.candidates, ...unverifiable]
+      // Several runs that may be it, or one that cannot be told apart: starting again could make a
+      // second run, and taking one could report someone else's.
+      if (search.candidates.length > 1 || (began >= until && maybe.length > 0)) {
         throw new PreconditionError(
           `starting pipeline ${pipelineId}`,
-          `the answer was lost and ${search.candidates.length} runs appeared since (${search.candidates.map((r) => r.url).join(', ')}); ` +
-            'the service does not show which run a start made, so the action cannot tell which is this one, and starts nothing more'
+          `the answer was lost and ${maybe.length} run(s) appeared since that may be it (${maybe.map((r) => r.url).join(', ')}); ` +
+            'the service does not show which run this start made, so the action cannot tell which is this one, and starts nothing more'
         )
       }
       if (began >= until) return undefined

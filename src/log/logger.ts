@@ -31,10 +31,12 @@ export interface Logger {
 
 /**
  * The runner's own escaping for a command's data (actions/toolkit `command.ts`): it undoes these
- * three, so a message can carry line breaks without ending the command line.
+ * three, so a message can carry line breaks without ending the command line. Nothing else may be
+ * changed: the runner reads a line that starts with `::` as that command before anything else, and
+ * a masked value must reach it exactly as it is.
  */
 export function escapeData(text: string): string {
-  return breakLegacyCommands(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'))
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 }
 
 /** Properties additionally escape the characters that separate them. */
@@ -60,6 +62,13 @@ function breakLegacyCommands(text: string): string {
   return text.replace(/##\[/g, '##\u200b[')
 }
 
+// A debug line is cut here (answers are shown whole up to redact.ts PREVIEW_LIMIT, then cut).
+const DEBUG_LINE = 4_000
+
+function cut(text: string, limit: number): string {
+  return text.length > limit ? `${text.slice(0, limit)}… [${text.length} characters]` : text
+}
+
 function command(name: string, props: AnnotationProps | undefined, data: string): string {
   const properties = Object.entries(props ?? {})
     .filter(([, v]) => v !== undefined && v !== '')
@@ -79,7 +88,8 @@ export function commandLogger(write: (text: string, command: boolean) => void, d
   const plain = (text: string): void => write(`${text}${EOL}`, false)
   return {
     debug: (m) => {
-      if (debug) ours(command('debug', undefined, redactText(m, secrets)))
+      // Cut after the secrets are cut out: a secret cut in two would match neither our redaction nor the runner's masker.
+      if (debug) ours(command('debug', undefined, cut(redactText(m, secrets), DEBUG_LINE)))
     },
     info: (m) => plain(inertLine(m)),
     warning: (m, p) => ours(command('warning', p, m)),
@@ -90,8 +100,9 @@ export function commandLogger(write: (text: string, command: boolean) => void, d
       // A fresh random token per block: remote text cannot contain it, so cannot end the block.
       const token = randomBytes(16).toString('hex')
       ours(`::stop-commands::${token}`)
-      // Inside the block nothing is obeyed; a \r in a line only starts another plain line.
-      for (const text of lines) plain(text)
+      // Inside the block nothing is obeyed; a \r in a line only starts another plain line. The log
+      // viewer still draws `##[error]`, `##[group]` lines as the runner's own, so those are broken.
+      for (const text of lines) plain(breakLegacyCommands(text))
       ours(`::${token}::`)
     },
     secret: (v) => {

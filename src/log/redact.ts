@@ -71,12 +71,15 @@ export function redactHeaders(headers: Record<string, string | string[] | undefi
   return out
 }
 
+/** How much of an answer a debug line shows before the logger cuts it (after cutting out secrets). */
+export const PREVIEW_LIMIT = 64 * 1024
+
 /**
  * A request or response body for the debug log: JSON (also JSON inside a string field, and a form
  * field holding JSON, as the Yunxiao start request has) with secret fields replaced, cut to
  * `limit` characters; anything else is shown only by its size.
  */
-export function redactBody(body: string, parsed?: unknown, limit = 2_000): string {
+export function redactBody(body: string, parsed?: unknown, limit = PREVIEW_LIMIT): string {
   if (body === '') return ''
   let value = parsed
   if (value === undefined) {

@@ -69,7 +69,8 @@ export function readAnswer(action: string, response: HttpResponse, rules: Answer
   }
   const error = errorInBody(response.json)
   if (response.status < 400 && error === undefined) return { json: response.json ?? {} }
-  if (error && response.status < 400 && rules.tolerate?.includes(error.code)) return { json: response.json ?? {}, tolerated: error }
+  // A code the caller handles itself counts whatever the status (a queued CodeArts start has come with 2xx and 4xx).
+  if (error && rules.tolerate?.includes(error.code)) return { json: response.json ?? {}, tolerated: error }
   const code = error?.code ?? `HTTP.${response.status}`
   // An error page from a proxy or gateway is HTML; its text is all there is to show.
   const message = error?.message ?? (snippet(response.body) || 'no error message in the response')

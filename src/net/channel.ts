@@ -2,7 +2,7 @@
 // provider's rules for reading answers. Both providers send every request through `call`, so they
 // differ only in what their services differ in: how a request is signed, and what a refusal looks like.
 
-import { CredentialsRefusedError } from '../errors.js'
+import { CredentialsRefusedError, UnconfirmedKeyError } from '../errors.js'
 import { errorInBody, readAnswer, refusalJudge, type AnswerRules, type BodyError } from './answer.js'
 import { CredentialGuard } from './guard.js'
 import type { Authorize, HttpClient, HttpRequest, HttpResponse } from './http.js'
@@ -23,6 +23,29 @@ export function openChannel(http: HttpClient, rules: AnswerRules, limit: number,
   return { http, rules, guard }
 }
 
+/**
+ * A channel for a signing key: two requests at a time, each answer judged before the next leaves,
+ * and, until one answer shows the key accepted, no more than two answers that could have hidden a
+ * refusal (see CredentialGuard).
+ */
+export function openSigningChannel(http: HttpClient, rules: AnswerRules): Channel {
+  const guard = new CredentialGuard({
+    limit: 2,
+    judge: refusalJudge(rules),
+    doubts: {
+      limit: 2,
+      error: (action, seen) =>
+        new UnconfirmedKeyError(
+          action,
+          `${seen.length} requests signed with this key got no answer that shows it was accepted (${seen.join(', ')}). A proxy or a dropped connection ` +
+            `can hide a refused signature, and five refusals in a row lock a key, so nothing more is sent with it. ${rules.refusalHint}; then check ` +
+            "the network path to the 'endpoint' and run the job again"
+        )
+    }
+  })
+  return { http, rules, guard }
+}
+
 export interface CallResult {
   status: number
   headers: Record<string, string>
@@ -35,17 +58,21 @@ export interface CallResult {
 export interface CallOptions {
   /** Error codes the caller handles itself (a queued CodeArts start arrives as an "error"). */
   tolerate?: readonly string[]
-  /** After the credentials were refused: get fresh ones; true when the request may be sent once more. */
-  renew?: () => Promise<boolean>
+  /**
+   * After the credentials were refused: get fresh ones; true when the request may be sent once more.
+   * `sentAt`: when the refused request left (a token made since then is already fresh).
+   */
+  renew?: (sentAt: number) => Promise<boolean>
 }
 
 /** Sends a request and reads its answer: the data, or the RemoteError it means. */
 export async function call(channel: Channel, req: HttpRequest, authorize: Authorize | undefined, options: CallOptions = {}): Promise<CallResult> {
   const jsonReq = { ...req, expectJson: true }
   const send = (): Promise<HttpResponse> => channel.http.send(jsonReq, authorize, channel.guard)
+  const sentAt = Date.now()
   let response = await send()
   // An IAM token can expire during a long wait; with a password a new one can be had. Only once.
-  if (options.renew && channel.rules.refusesCredentials(response.status, errorInBody(response.json)) && (await options.renew())) response = await send()
+  if (options.renew && channel.rules.refusesCredentials(response.status, errorInBody(response.json)) && (await options.renew(sentAt))) response = await send()
   try {
     const answer = readAnswer(req.action, response, { ...channel.rules, ...(options.tolerate && { tolerate: options.tolerate }) })
     return { status: response.status, headers: response.headers, body: answer.json, ...(answer.tolerated && { error: answer.tolerated }) }

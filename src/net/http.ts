@@ -25,6 +25,11 @@ export interface HttpRequest {
    * treated like a 5xx, retried for a read and "outcome unknown" for a start.
    */
   expectJson?: boolean
+  /**
+   * An answer that settles the request whatever its status, so that it is never retried: a start
+   * the service queued (it made a run), even if it said so with a 429.
+   */
+  settles?: (response: HttpResponse) => boolean
 }
 
 export interface HttpResponse {
@@ -67,7 +72,7 @@ export interface HttpClientOptions {
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504])
 
 // Errors raised before a single byte of the request left: the server cannot have acted on it.
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH'])
+export const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH'])
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 1_000, maxDelayMs: 30_000 }
 
@@ -123,7 +128,7 @@ export class HttpClient {
         const { response } = outcome
         logger.debug(`← ${response.status} ${req.method} ${req.url.pathname} in ${Date.now() - started} ms`)
         if (logger.isDebug()) logger.debug(`  body ${redactBody(response.body, response.json)}`)
-        if (!RETRYABLE_STATUS.has(response.status)) return response
+        if (!RETRYABLE_STATUS.has(response.status) || req.settles?.(response)) return response
         if (!req.idempotent && response.status !== 429) {
           throw new OutcomeUnknownError(req.action, `HTTP ${response.status}`)
         }

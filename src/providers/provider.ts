@@ -32,10 +32,15 @@ export interface Search {
   /** Runs that carry the start's marker: one, normally; two would be a start made twice. */
   found: TrackedRun[]
   /**
-   * Runs that appeared since the start was sent but do not show whether they carry the marker (the
-   * service does not list a run's variables): any of them may be ours.
+   * Runs that appeared since the start was sent on a service that never shows a run's variables (the
+   * 2021 Yunxiao API): any of them may be ours, and nothing else tells them apart.
    */
   candidates: TrackedRun[]
+  /**
+   * Runs that appeared since, whose record should show their variables and does not: they may be
+   * ours, but are never taken for ours by elimination.
+   */
+  unverifiable?: TrackedRun[]
 }
 
 /** A start ready to be sent: everything that had to be read first has been. */

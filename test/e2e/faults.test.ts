@@ -16,6 +16,8 @@ const PARALLEL = 8
 
 interface Outcome {
   seed: number
+  /** The step stopped before the key was ever accepted, to protect it (see CredentialGuard). */
+  protectedKey: boolean
   faults: Record<string, number>
   wrongVerdict?: string
   doubleStarts: string[]
@@ -74,15 +76,19 @@ async function campaign(seed: number, provider: typeof codearts): Promise<Outcom
     const got = results.map((r) => `${r.conclusion} ${r.run_id}`)
     const faults: Record<string, number> = {}
     for (const r of service.requests) if (r.fault) faults[r.fault] = (faults[r.fault] ?? 0) + 1
+    // Two answers lost before any showed the key accepted: the step stops to protect the key from a
+    // lockout (a hidden refusal cannot be told from a network fault). A failure, honestly said; not a wrong verdict.
+    const protectedKey = /got no answer that shows it was accepted/.test(result.failed ?? '')
     return {
       seed,
       faults,
+      protectedKey,
       starts: ours.flat().length,
       requests: service.requests.length,
       recovered: result.lines.filter((l) => l.startsWith('Found it:')).length,
       restarted: result.lines.filter((l) => l.includes('Looking for its run')).length - result.lines.filter((l) => l.startsWith('Found it:')).length,
       doubleStarts: ours.flatMap((runs, i) => (runs.length > 1 ? [ids[i]!] : [])),
-      ...(JSON.stringify(got) !== JSON.stringify(expected) && {
+      ...(!protectedKey && JSON.stringify(got) !== JSON.stringify(expected) && {
         wrongVerdict: `expected ${expected.join(', ')}; got ${got.join(', ') || result.failed}`
       })
     }
@@ -110,11 +116,13 @@ describe('fault injection', () => {
         `(${Object.entries(byKind)
           .map(([k, n]) => `${k} ${n}`)
           .join(', ')}); lost start answers: ${outcomes.reduce((a, o) => a + o.recovered, 0)} found by marker, ` +
-        `${outcomes.reduce((a, o) => a + o.restarted, 0)} not there and sent again; wrong verdicts: ${wrong.length}, double starts: ${doubles.length}`
+        `${outcomes.reduce((a, o) => a + o.restarted, 0)} not there and sent again; stopped to protect the key: ${outcomes.filter((o) => o.protectedKey).length}; ` +
+        `wrong verdicts: ${wrong.length}, double starts: ${doubles.length}`
     )
     expect(total).toBeGreaterThan(SEEDS)
     expect(wrong.map((o) => `seed ${o.seed}: ${o.wrongVerdict}`)).toEqual([])
     expect(doubles.map((o) => `seed ${o.seed}: ${o.doubleStarts.join(', ')}`)).toEqual([])
-    expect(outcomes.every((o) => o.starts === 2)).toBe(true)
+    expect(outcomes.every((o) => o.starts === 2 || o.protectedKey)).toBe(true)
+    expect(outcomes.filter((o) => o.protectedKey).length).toBeLessThan(SEEDS / 4)
   })
 })

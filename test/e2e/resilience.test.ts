@@ -41,7 +41,7 @@ describe('resilience (built bundle)', () => {
     expect(result.outputs['conclusion']).toBe('success')
     expect(sim.runsOf(id)).toHaveLength(1)
     expect(sim.requests.filter((r) => r.path.endsWith('/run'))).toHaveLength(2)
-    expect(result.stdout).toContain(`No run of pipeline ${id} appeared for that start: it did not happen. Starting again (2 of 3).`)
+    expect(result.stdout).toContain(`No run of pipeline ${id} appeared for that start: it did not happen. Starting again (2 of 5).`)
   })
 
   it('honours Retry-After on a throttled status read', async () => {

@@ -1,5 +1,5 @@
 // What Alibaba's gateway does with an ACS3-HMAC-SHA256 request: rebuild the canonical request from
-// what arrived and compare signatures. Written from the published algorithm (yunxiao-api.md §5.3),
+// what arrived and compare signatures. Written from the published algorithm (docs/yunxiao.md, "Signing"),
 // independently of the action's signer. A nonce may be used once.
 
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'

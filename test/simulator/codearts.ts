@@ -300,6 +300,11 @@ export class CodeArtsSimulator extends SimulatedService {
       return run ? reply(200, this.detailOf(run)) : reply(200, { error_code: 'DEVPIPE.00011404', error_msg: 'The pipeline run does not exist' })
     }
     if (method === 'POST' && rest === '/pipeline-runs/list') return this.listRuns(pipelineId, body, reply)
+    if (method === 'GET' && rest === '/queued-pipeline') {
+      // As Huawei's Terraform provider reads it: the runs waiting for a slot.
+      const queued = this.runsOf(pipelineId).filter((r) => this.visible(r) && r.startedAt === undefined && !r.dequeued)
+      return reply(200, { queuedPipelines: queued.map((r) => ({ id: Number(r.queueId), pipeline_run_id: r.id, enqueue_time: r.createdAt, status: 'QUEUED' })) })
+    }
     const stop = /^\/pipeline-runs\/([^/]+)\/stop$/.exec(rest)
     if (method === 'POST' && stop) return this.stop(this.findRun(pipelineId, stop[1]!), reply)
     const log = /^\/pipeline-runs\/([^/]+)\/jobs\/([^/]+)\/steps\/([^/]+)\/logs$/.exec(rest)
@@ -342,9 +347,11 @@ export class CodeArtsSimulator extends SimulatedService {
     const query = parse(body) ?? {}
     const offset = Number(query.offset ?? 0)
     const limit = Number(query.limit ?? 10)
+    // By start time, as asked: a queued run has none (0), so it comes last of a newest-first list.
+    const started = (r: SimRun) => r.startedAt ?? 0
     const runs = this.runsOf(pipelineId)
       .filter((r) => this.visible(r))
-      .sort((a, b) => (query.sort_dir === 'asc' ? a.number - b.number : b.number - a.number))
+      .sort((a, b) => (query.sort_dir === 'asc' ? started(a) - started(b) || a.number - b.number : started(b) - started(a) || b.number - a.number))
     reply(200, {
       offset,
       limit,

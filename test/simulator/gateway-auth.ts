@@ -1,6 +1,6 @@
 // What the API gateway does with an `SDK-HMAC-SHA256` request: rebuild the canonical request from
 // what actually arrived, recompute the signature with the secret key it knows for the access key,
-// and compare. Written from the published algorithm (codearts-api.md §5.2), independently of the
+// and compare. Written from the published algorithm (docs/codearts.md, "Signing in"), independently of the
 // action's signer, so that a mistake in one is not mirrored in the other.
 
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'

@@ -45,7 +45,7 @@ export interface YunxiaoRun {
   visibleAt: number
 }
 
-// The script's vocabulary → Yunxiao's (yunxiao-api.md §4); steps report in lower case.
+// The script's vocabulary → Yunxiao's (docs/statuses.md); steps report in lower case.
 const STATUS: Record<Status, string> = { INIT: 'INIT', RUNNING: 'RUNNING', COMPLETED: 'SUCCESS', FAILED: 'FAIL', CANCELED: 'CANCELED', PAUSED: 'WAITING' }
 
 export class YunxiaoSimulator extends SimulatedService {

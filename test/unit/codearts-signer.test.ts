@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { authorization, sdkDate, signRequest, type AccessKeyPair } from '../../src/providers/codearts/signer.ts'
 
-// ---- The official Node SDK signer (CommonJS, deep imports; codearts-api.md §7) -------------------
+// ---- The official Node SDK signer (CommonJS, deep imports; docs/codearts.md, "Signing in") -------------------
 
 interface OracleRequest {
   endpoint: string

@@ -5,7 +5,7 @@ import { failurePath, failuresOf } from '../../src/report/failures.ts'
 
 const step = (name: string, sequence: number, status: string, message = '') => ({ id: `s-${name}`, name, sequence, status, message })
 
-// Shaped like ShowPipelineRunDetail (codearts-api.md §2.2), deliberately out of order and with nulls.
+// Shaped like ShowPipelineRunDetail (docs/codearts.md, "Reading"), deliberately out of order and with nulls.
 const RUN = { pipelineId: 'p1', runId: 'run1' }
 const detail = {
   id: 'run1',

@@ -107,14 +107,16 @@ describe('isPlainId', () => {
 })
 
 describe('ownLink', () => {
-  const own = { endpoint: 'https://cloudpipeline-ext.cn-north-4.myhuaweicloud.com', domains: ['huaweicloud.com', 'myhuaweicloud.com'] }
+  const own = { endpoint: 'https://cloudpipeline-ext.cn-north-4.myhuaweicloud.com', hosts: [/^devcloud\.[a-z0-9-]+\.huaweicloud\.com$/] }
   it.each([
     ['https://devcloud.cn-north-4.huaweicloud.com/cicd/x', 'https://devcloud.cn-north-4.huaweicloud.com/cicd/x'],
     ['https://cloudpipeline-ext.cn-north-4.myhuaweicloud.com/x', 'https://cloudpipeline-ext.cn-north-4.myhuaweicloud.com/x'],
     ['http://devcloud.cn-north-4.huaweicloud.com/x', undefined],
     ['https://evil.example.com/x', undefined],
     ['https://huaweicloud.com.evil.example.com/x', undefined],
-    ['https://user:pw@devcloud.huaweicloud.com/x', undefined],
+    ['https://user:pw@devcloud.cn-north-4.huaweicloud.com/x', undefined],
+    ['https://my-bucket.obs.cn-north-4.myhuaweicloud.com/page.html', undefined],
+    ['https://evil.devcloud.cn-north-4.huaweicloud.com.example.com/x', undefined],
     ['javascript:alert(1)', undefined],
     ['not a url', undefined]
   ])('%s', (candidate, expected) => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { signAcs3, type AlibabaKeys } from '../../src/providers/yunxiao/signer.ts'
 import { verifyAcs3 } from '../simulator/acs3-verify.ts'
 
-// ---- The official implementations (CommonJS; yunxiao-api.md §5.4) -------------------------------
+// ---- The official implementations (CommonJS; docs/yunxiao.md, "Signing") -------------------------------
 
 interface OracleRequest {
   pathname?: string

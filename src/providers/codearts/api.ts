@@ -1,11 +1,13 @@
-// The CodeArts Pipeline v5 endpoints the action uses (codearts-api.md §2), as thin typed calls.
+// The CodeArts Pipeline v5 endpoints the action uses (docs/codearts.md), as thin typed calls.
 // Translation into the action's model lives in provider.ts.
 
-import { MalformedResponseError, RemoteError, RunNotFoundError } from '../../errors.js'
+import { MalformedResponseError, RemoteError, RunNotFoundError, UnnamedRunError } from '../../errors.js'
+import { errorInBody } from '../../net/answer.js'
 import { isPlainId } from '../../net/ids.js'
 import { arr, obj, str, type JsonObject } from '../../net/json.js'
 import type { CodeArtsConnection } from '../../action/settings.js'
 import { call, type CallOptions, type Channel } from '../../net/channel.js'
+import type { HttpRequest } from '../../net/http.js'
 import type { Authenticator } from './call.js'
 
 // "The pipeline run does not exist" (docs/codearts.md, "Errors").
@@ -34,6 +36,7 @@ interface Endpoint {
   query?: Record<string, string>
   body?: unknown
   idempotent?: boolean
+  settles?: HttpRequest['settles']
 }
 
 export class CodeArtsApi {
@@ -49,16 +52,18 @@ export class CodeArtsApi {
 
   async run(pipelineId: string, body: RunBody): Promise<StartedRun> {
     const action = `starting pipeline ${pipelineId}`
+    const queued = (json: unknown): boolean => QUEUED_CODES.some((code) => code === errorInBody(json)?.code)
     const result = await this.send(
-      { method: 'POST', path: `/pipelines/${pipelineId}/run`, action, body, idempotent: false },
+      { method: 'POST', path: `/pipelines/${pipelineId}/run`, action, body, idempotent: false, settles: (response) => queued(response.json) },
       { tolerate: QUEUED_CODES }
     )
     const data = obj(result.body)
     if (result.error) {
-      const queued = obj(data['error'])
-      const runId = str(queued['pipeline_run_id'])
-      if (!isPlainId(runId)) throw new MalformedResponseError(action, `${result.error.code} without a usable error.pipeline_run_id`)
-      const queueId = str(queued['queue_id'])
+      // The run exists and waits in the queue; its ID is under `error` (or, from some gateways, at the top).
+      const details = obj(data['error'])
+      const runId = str(details['pipeline_run_id']) || str(data['pipeline_run_id'])
+      if (!isPlainId(runId)) throw new UnnamedRunError(action, `${result.error.code} (queued) without a usable pipeline_run_id`)
+      const queueId = str(details['queue_id']) || str(data['queue_id'])
       return { runId, ...(isPlainId(queueId) && { queueId }) }
     }
     const runId = str(data['pipeline_run_id'])
@@ -76,14 +81,34 @@ export class CodeArtsApi {
   }
 
   /** The most recent runs, newest first. The items carry no description; see runDetail. */
-  async recentRuns(pipelineId: string, limit: number): Promise<JsonObject[]> {
+  async recentRuns(pipelineId: string, offset: number, limit: number): Promise<JsonObject[]> {
     const result = await this.send({
       method: 'POST',
       path: `/pipelines/${pipelineId}/pipeline-runs/list`,
-      body: { offset: 0, limit, sort_key: 'start_time', sort_dir: 'desc' },
+      body: { offset, limit, sort_key: 'start_time', sort_dir: 'desc' },
       action: `listing the recent runs of pipeline ${pipelineId}`
     })
     return arr(obj(result.body)['pipeline_runs']).map(obj)
+  }
+
+  /**
+   * The IDs of the runs waiting in the pipeline's queue (Huawei's Terraform provider reads them from
+   * here; docs/codearts.md): a queued run has no start time, so a list by start time shows it last.
+   * Where a gateway does not serve this path (APIGW.0101), there are none to add.
+   */
+  async queuedRunIds(pipelineId: string): Promise<string[]> {
+    try {
+      const result = await this.send({
+        method: 'GET',
+        path: `/pipelines/${pipelineId}/queued-pipeline`,
+        query: { limit: '20', offset: '0' },
+        action: `listing the queued runs of pipeline ${pipelineId}`
+      })
+      return arr(obj(result.body)['queuedPipelines']).map((q) => str(obj(q)['pipeline_run_id']))
+    } catch (error) {
+      if (error instanceof RemoteError && /^APIGW?\.0101$/.test(error.code)) return []
+      throw error
+    }
   }
 
   async runDetail(pipelineId: string, runId: string): Promise<JsonObject> {
@@ -140,10 +165,11 @@ export class CodeArtsApi {
         ...(endpoint.body !== undefined && { body: JSON.stringify(endpoint.body) }),
         // Reads, stops and queue cancellations are safe to repeat; only a start is not.
         idempotent: endpoint.idempotent ?? true,
-        action: endpoint.action
+        action: endpoint.action,
+        ...(endpoint.settles && { settles: endpoint.settles })
       },
       this.auth.authorize,
-      { ...options, renew: () => this.auth.renew() }
+      { ...options, renew: (sentAt) => this.auth.renew(sentAt) }
     )
   }
 }

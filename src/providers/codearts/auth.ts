@@ -39,14 +39,26 @@ export function createAuthenticator(conn: CodeArtsConnection, channel: Channel, 
         )
         return token
       }
+      // Requests in flight together all meet the expired token at once: they share one sign-in (a
+      // wrong password signed in eight times over could lock the user), and a request refused with
+      // a token that has been renewed since it left is simply sent again with the new one.
+      let renewing: Promise<boolean> | undefined
+      let renewedAt = Number.NEGATIVE_INFINITY
       return {
         authorize: async () => ({ 'X-Auth-Token': (await (token ?? mint())).token }),
-        renew: async () => {
-          const current = await token
-          if (current?.expiresAt === undefined || now() < current.expiresAt.getTime() - EXPIRY_MARGIN_MS) return false
-          logger.info('The IAM token has expired; signing in again.')
-          await mint()
-          return true
+        renew: (sentAt) => {
+          if (renewedAt > sentAt) return Promise.resolve(true)
+          renewing ??= (async () => {
+            const current = await token
+            if (current?.expiresAt === undefined || now() < current.expiresAt.getTime() - EXPIRY_MARGIN_MS) return false
+            logger.info('The IAM token has expired; signing in again.')
+            await mint()
+            renewedAt = now()
+            return true
+          })().finally(() => {
+            renewing = undefined
+          })
+          return renewing
         }
       }
     }

@@ -3,14 +3,17 @@
 
 import type { CodeArtsAuth } from '../../action/settings.js'
 import type { BodyError } from '../../net/answer.js'
-import { openChannel, type Channel } from '../../net/channel.js'
+import { openChannel, openSigningChannel, type Channel } from '../../net/channel.js'
 import type { Authorize, HttpClient } from '../../net/http.js'
 
 /** Signs or authenticates each request; see auth.ts for one per way of signing in. */
 export interface Authenticator {
   authorize: Authorize
-  /** After the service refused the credentials: get fresh ones. True when the request may be tried again. */
-  renew(): Promise<boolean>
+  /**
+   * After the service refused the credentials of a request sent at `sentAt`: get fresh ones. True
+   * when the request may be tried again.
+   */
+  renew(sentAt: number): Promise<boolean>
 }
 
 /** Is this the gateway refusing our credentials (a bad signature, an expired or foreign token)? */
@@ -34,5 +37,5 @@ const REFUSAL_HINTS: Record<CodeArtsAuth['kind'], string> = {
 /** The channel for one way of signing in to Huawei Cloud: an access key two requests at a time; a token may be renewed. */
 export function huaweiChannel(http: HttpClient, kind: CodeArtsAuth['kind']): Channel {
   const rules = { refusesCredentials, refusalHint: REFUSAL_HINTS[kind] }
-  return kind === 'aksk' ? openChannel(http, rules, 2, true) : openChannel(http, rules, 8, false)
+  return kind === 'aksk' ? openSigningChannel(http, rules) : openChannel(http, rules, 8, false)
 }

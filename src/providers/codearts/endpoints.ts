@@ -1,4 +1,4 @@
-// Region → host table, from the official SDKs' region lists (reference/codearts-api.md §1.1).
+// Region → host table, from the official SDKs' region lists (docs/codearts.md, "Hosts and IDs").
 // Huawei adds regions over time, so an unknown region is accepted when `endpoint` is given.
 
 const HOST_PATTERN: Record<string, string> = {

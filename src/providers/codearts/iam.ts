@@ -1,4 +1,4 @@
-// The two IAM calls the action needs (codearts-api.md §5.1, §1.3): a region-scoped token from a
+// The two IAM calls the action needs (docs/codearts.md, "Signing in"): a region-scoped token from a
 // password, and the IAM project ID of a region for AK/SK requests.
 
 import { MalformedResponseError, PreconditionError } from '../../errors.js'

@@ -1,7 +1,7 @@
 // The CodeArts inputs: region and endpoints, the CodeArts project, and one way of signing in.
 
 import { InputError } from '../../errors.js'
-import { ACCESS_KEY, chooseCredentials, orDefault, readAccessKey, requireTogether, type InputReader } from '../../action/input-rules.js'
+import { ACCESS_KEY, chooseCredentials, readAccessKey, requireTogether, type InputReader } from '../../action/input-rules.js'
 import { parseBaseUrl, shown } from '../../action/parse.js'
 import type { CodeArtsAuth, CodeArtsConnection } from '../../action/settings.js'
 import { iamEndpoint, KNOWN_REGIONS, pipelineEndpoint } from './endpoints.js'
@@ -13,7 +13,7 @@ export function checkCodeArtsId(input: 'pipeline-ids' | 'run-ids', id: string): 
 }
 
 export function readCodeArtsConnection(read: InputReader): CodeArtsConnection {
-  const region = orDefault(read('region'), 'cn-north-4')
+  const region = read('region')
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
     throw new InputError('region', `${shown(region)} is not a region ID; write it like cn-north-4 or ap-southeast-3`)
   }

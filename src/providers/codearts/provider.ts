@@ -1,5 +1,5 @@
 import { PreconditionError, RemoteError } from '../../errors.js'
-import { arr, obj, str, type JsonObject } from '../../net/json.js'
+import { arr, obj, remoteTime, str, type JsonObject } from '../../net/json.js'
 import { hasEnded, runKey, type RunDetail, type RunRef, type RunSnapshot, type TrackedRun } from '../../model.js'
 import type { GitRef } from '../../action/parse.js'
 import type { CodeArtsConnection } from '../../action/settings.js'
@@ -12,10 +12,13 @@ import { isPlainId } from '../../net/ids.js'
 
 // The batch status endpoint documents no limit on its list; keep requests modest.
 const STATUS_BATCH = 20
-// How many of a pipeline's latest runs are searched for a lost start.
-const RECENT_RUNS = 10
-// The CodeArts console's domains (devcloud.{region}.huaweicloud.com and the like).
-const CONSOLE_DOMAINS = ['huaweicloud.com', 'myhuaweicloud.com']
+// A lost start is looked for among the runs listed since shortly before it was sent (the runner's
+// clock and the service's may disagree by minutes), a page of the list at a time.
+const CLOCK_MARGIN_MS = 10 * 60_000
+const LIST_PAGE = 20
+const LIST_PAGES = 5
+// The CodeArts console: devcloud.{region}.huaweicloud.com (and console.huaweicloud.com, console-intl.…).
+const CONSOLE_HOSTS = [/^devcloud\.[a-z0-9-]+\.huaweicloud\.com$/, /^console(-intl)?\.huaweicloud\.com$/]
 
 /** What poll() remembers of a run between cycles, to decide whether its detail is worth reading. */
 interface Seen {
@@ -39,7 +42,7 @@ export class CodeArtsProvider implements Provider {
   constructor(api: CodeArtsApi, conn: CodeArtsConnection) {
     this.api = api
     this.conn = conn
-    this.own = { endpoint: conn.endpoint, domains: CONSOLE_DOMAINS }
+    this.own = { endpoint: conn.endpoint, hosts: CONSOLE_HOSTS }
   }
 
   /** The run's link as the service gives it, when it points at the service itself (links.ts). */
@@ -67,12 +70,9 @@ export class CodeArtsProvider implements Provider {
   }
 
   async find(pipelineId: string, start: StartContext): Promise<Search> {
-    // The list has no descriptions, so each run's detail is read (once: descriptions never change).
-    // A run started by this step a moment ago is among the few most recent even on a busy pipeline.
     const found: TrackedRun[] = []
-    for (const item of await this.api.recentRuns(pipelineId, RECENT_RUNS)) {
-      const runId = str(item['pipeline_run_id'])
-      if (!isPlainId(runId)) continue
+    for (const runId of await this.runsSince(pipelineId, start.sentAt - CLOCK_MARGIN_MS)) {
+      // The list has no descriptions, so each run's detail is read (once: descriptions never change).
       let description = this.descriptions.get(runId)
       if (description === undefined) {
         const detail = await this.api.runDetail(pipelineId, runId)
@@ -85,8 +85,24 @@ export class CodeArtsProvider implements Provider {
     return { found, candidates: [] }
   }
 
+  /**
+   * The runs that started since `since` (pages of the list by start time, newest first, until one
+   * started earlier), and every run waiting in the queue, which has not started at all.
+   */
+  private async runsSince(pipelineId: string, since: number): Promise<string[]> {
+    const ids = new Set<string>()
+    for (let page = 0; page < LIST_PAGES; page++) {
+      const items = await this.api.recentRuns(pipelineId, page * LIST_PAGE, LIST_PAGE)
+      for (const item of items) ids.add(str(item['pipeline_run_id']))
+      const oldest = remoteTime(items.at(-1)?.['start_time'])
+      if (items.length < LIST_PAGE || (oldest !== undefined && oldest.getTime() < since)) break
+    }
+    for (const id of await this.api.queuedRunIds(pipelineId)) ids.add(id)
+    return [...ids].filter(isPlainId)
+  }
+
   async latest(pipelineId: string): Promise<TrackedRun> {
-    const [item] = await this.api.latestRuns([pipelineId])
+    const item = (await this.api.latestRuns([pipelineId])).find((i) => str(i['pipeline_id']) === pipelineId)
     const runId = str(item?.['pipeline_run_id'])
     if (item === undefined || !isPlainId(runId)) {
       throw new PreconditionError(`finding the latest run of pipeline ${pipelineId}`, 'the pipeline has never run; there is nothing to wait for')
@@ -173,7 +189,7 @@ export class CodeArtsProvider implements Provider {
    */
   private async sourcesAt(pipelineId: string, ref: GitRef): Promise<JsonObject[]> {
     const action = `finding the repositories of pipeline ${pipelineId} to run ${ref.kind} ${ref.name}`
-    const [latest] = await this.api.latestRuns([pipelineId])
+    const latest = (await this.api.latestRuns([pipelineId])).find((i) => str(i['pipeline_id']) === pipelineId)
     const runId = str(latest?.['pipeline_run_id'])
     if (!isPlainId(runId)) {
       throw new PreconditionError(action, 'the pipeline has never run, so its repositories are unknown; run it once in the console, or leave ref empty')
@@ -202,7 +218,7 @@ export class CodeArtsProvider implements Provider {
 
   /**
    * The console page of a run, for links printed before the service has told us its own
-   * `detail_url`. Form from the CodeArts console (codearts-api.md §2.4).
+   * `detail_url`. Form from the CodeArts console (docs/codearts.md, "Not verified against the live service").
    */
   private consoleUrl(pipelineId: string, runId: string): string {
     return `https://devcloud.${this.conn.region}.huaweicloud.com/cicd/project/${this.conn.projectId}/pipeline/detail/${pipelineId}/${runId}?v=1`

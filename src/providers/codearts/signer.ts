@@ -1,5 +1,5 @@
 // Huawei Cloud AK/SK request signing (`SDK-HMAC-SHA256`), written from the published algorithm
-// (codearts-api.md §5.2). The gateway rebuilds the canonical request from what arrives, so every
+// (docs/codearts.md, "Signing in"). The gateway rebuilds the canonical request from what arrives, so every
 // choice below is about producing the same bytes the gateway will produce, not about taste.
 
 import { byCodeUnits, hmacSha256Hex, sha256Hex } from '../../net/hash.js'

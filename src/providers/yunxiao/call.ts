@@ -3,7 +3,7 @@
 
 import type { YunxiaoAuth } from '../../action/settings.js'
 import type { BodyError } from '../../net/answer.js'
-import { openChannel, type Channel } from '../../net/channel.js'
+import { openChannel, openSigningChannel, type Channel } from '../../net/channel.js'
 import type { HttpClient } from '../../net/http.js'
 
 // Alibaba Cloud's gateway codes for a signature or key it does not accept.
@@ -24,5 +24,6 @@ const REFUSAL_HINTS: Record<YunxiaoAuth['kind'], string> = {
 
 /** The channel for one way of signing in to Yunxiao: an access key two requests at a time; a token is never renewed. */
 export function alibabaChannel(http: HttpClient, kind: YunxiaoAuth['kind']): Channel {
-  return openChannel(http, { refusesCredentials, refusalHint: REFUSAL_HINTS[kind] }, kind === 'aksk' ? 2 : 8, true)
+  const rules = { refusesCredentials, refusalHint: REFUSAL_HINTS[kind] }
+  return kind === 'aksk' ? openSigningChannel(http, rules) : openChannel(http, rules, 8, true)
 }

@@ -60,13 +60,15 @@ export class YunxiaoProvider implements Provider {
 
   /**
    * Runs that appeared since the start was sent are examined. Where the service lists a run's
-   * variables, each says whether it carries the marker; where it does not (the 2021 API), any run
-   * that could have come from a start is a candidate: one that no schedule, commit, other pipeline
-   * or webhook started, on the branch or tag asked for.
+   * variables, each says whether it carries the marker (a record that does not list them is
+   * unverifiable); where it never does (the 2021 API), any run that could have come from a start is
+   * a candidate: one that no schedule, commit, other pipeline or webhook started, on the branch or
+   * tag asked for.
    */
   async find(pipelineId: string, start: StartContext): Promise<Search> {
     const found: TrackedRun[] = []
     const candidates: TrackedRun[] = []
+    const unverifiable: TrackedRun[] = []
     const after = BigInt(start.before ?? '0')
     for (const item of await this.api.runsSince(pipelineId, start.sentAt - CLOCK_MARGIN_MS)) {
       const runId = str(item['pipelineRunId'])
@@ -78,11 +80,16 @@ export class YunxiaoProvider implements Provider {
       const variables = run['globalParams']
       if (Array.isArray(variables)) {
         if (variables.map(obj).some((p) => str(p['key']) === MARKER_VARIABLE && str(p['value']) === start.marker)) found.push(tracked)
-      } else if (start.ref === undefined || runsRef(run, start.ref)) {
+      } else if (start.ref !== undefined && !runsRef(run, start.ref)) {
+        continue
+      } else if (this.api.listsVariables) {
+        // This API lists a run's variables: a record without them cannot say whose run it is.
+        unverifiable.push(tracked)
+      } else {
         candidates.push(tracked)
       }
     }
-    return { found, candidates }
+    return { found, candidates, unverifiable }
   }
 
   async latest(pipelineId: string): Promise<TrackedRun> {

@@ -1,5 +1,5 @@
 // Alibaba Cloud ACS3-HMAC-SHA256 request signing (the "V3" signature), the default of the official SDK
-// for the `devops` 2021-06-25 ROA API, written from the published algorithm (yunxiao-api.md §5.3).
+// for the `devops` 2021-06-25 ROA API, written from the published algorithm (docs/yunxiao.md, "Signing").
 // The gateway rebuilds the canonical request from what arrives, so every choice below is about
 // producing the bytes it will produce; where the SDK has a quirk, we follow the SDK (openapi-core),
 // because what it sends is what the gateway is known to accept.

@@ -70,6 +70,6 @@ describe('defect 10: Yunxiao AK/SK, where a run does not show its variables', ()
 
     expect(s.runsOf('802').filter((r) => !r.foreign)).toHaveLength(1)
     expect(result.exitCode).toBe(1)
-    expect(result.log).toMatch(/::error::starting pipeline 802: the answer was lost and 2 runs appeared since .*cannot tell which is this one/)
+    expect(result.log).toMatch(/::error::starting pipeline 802: the answer was lost and 2 run\(s\) appeared since that may be it .*cannot tell which is this one/)
   })
 })

@@ -70,8 +70,9 @@ describe('defect 1: remote text never acts as a workflow command', () => {
     expect(result.exitCode).toBe(1)
     expect(foreignCommands(result.log, allSecrets())).toEqual([])
     expect(activeCommands(result.log).filter((c) => c.name === 'set-output' || (c.name === 'add-mask' && c.data === 'success'))).toEqual([])
-    // No line outside a stop-commands block begins with remote text; the log lines are still shown as they are.
-    for (const line of ['plain line', '##[error]forged annotation']) expect(runnerLines(result.log)).toContain(line)
+    // No line outside a stop-commands block begins with remote text; the log lines are still shown
+    // (a `##[` broken by a zero-width space, so that the log viewer does not draw it as the runner's).
+    for (const line of ['plain line', '##\u200b[error]forged annotation']) expect(runnerLines(result.log)).toContain(line)
   })
 })
 

@@ -1,0 +1,48 @@
+// Makes what is derived from action.yml, so that every input's default and meaning has one home:
+//   src/action/action-yml.generated.ts  the defaults the action reads, and the input and output names
+//   README.md, between the inputs/outputs markers  the tables users read
+// Run by `npm run build`; `npm test` fails when either is stale (scripts/check-dist.mjs).
+
+import { readFileSync, writeFileSync } from 'node:fs'
+import { parse } from 'yaml'
+
+const action = parse(readFileSync('action.yml', 'utf8'))
+const inputs = Object.entries(action.inputs)
+const outputs = Object.entries(action.outputs)
+
+const ts = `// Generated from action.yml by scripts/generate.mjs (npm run build): do not edit.
+
+/** Every input's default, as action.yml gives it ('' where it gives none). */
+export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
+${inputs.map(([name, spec]) => `  ${JSON.stringify(name)}: ${JSON.stringify(String(spec.default ?? ''))}`).join(',\n')}
+}
+
+/** The inputs action.yml declares, in its order. */
+export const INPUT_NAMES: readonly string[] = ${JSON.stringify(inputs.map(([name]) => name))}
+
+/** The outputs action.yml declares, in its order. */
+export const OUTPUT_NAMES: readonly string[] = ${JSON.stringify(outputs.map(([name]) => name))}
+`
+writeFileSync('src/action/action-yml.generated.ts', ts)
+
+const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ')
+const inputTable = [
+  '| input | default | meaning |',
+  '|---|---|---|',
+  ...inputs.map(([name, spec]) => `| \`${name}\` | ${spec.required ? 'required' : spec.default ? `\`${spec.default}\`` : ''} | ${cell(spec.description)} |`)
+].join('\n')
+const outputTable = ['| output | meaning |', '|---|---|', ...outputs.map(([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`)].join('\n')
+
+let readme = readFileSync('README.md', 'utf8')
+for (const [marker, table] of [
+  ['inputs', inputTable],
+  ['outputs', outputTable]
+]) {
+  const start = `<!-- ${marker}: generated from action.yml by npm run build -->`
+  const end = `<!-- end of ${marker} -->`
+  const from = readme.indexOf(start)
+  const to = readme.indexOf(end)
+  if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} block`)
+  readme = `${readme.slice(0, from + start.length)}\n${table}\n${readme.slice(to)}`
+}
+writeFileSync('README.md', readme)
