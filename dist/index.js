@@ -74192,7 +74192,12 @@ function readYunxiaoConnection(read) {
         api: 'devops',
         endpoint: endpointInput === '' ? DEVOPS_ENDPOINT : parseBaseUrl('endpoint', endpointInput),
         organizationId,
-        auth: { kind: 'aksk', accessKeyId: key.accessKey, accessKeySecret: key.secretKey, ...(key.securityToken && { securityToken: key.securityToken }) }
+        auth: {
+            kind: 'aksk',
+            accessKeyId: key.accessKey,
+            accessKeySecret: key.secretKey,
+            ...(key.securityToken && { securityToken: key.securityToken })
+        }
     };
 }
 
@@ -74658,7 +74663,12 @@ function saveAbandoned(state, runs) {
 }
 function abandonedRuns(state) {
     return readList(state, ABANDONED)
-        .map((r) => ({ pipelineId: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['pipelineId']), runId: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['runId']), ...((0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['queueId']) && { queueId: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['queueId']) }), ...((0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['url']) && { url: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['url']) }) }))
+        .map((r) => ({
+        pipelineId: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['pipelineId']),
+        runId: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['runId']),
+        ...((0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['queueId']) && { queueId: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['queueId']) }),
+        ...((0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['url']) && { url: (0,_net_json_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(r['url']) })
+    }))
         .filter((r) => r.pipelineId !== '' && r.runId !== '');
 }
 function savePending(state, starts) {
@@ -74847,11 +74857,20 @@ function isTransient(error) {
         return error.transient;
     if (error instanceof MalformedResponseError)
         return true;
-    return error instanceof RemoteError && !(error instanceof CredentialsRefusedError) && (error.httpStatus >= 500 || error.httpStatus === 429);
+    return (error instanceof RemoteError && !(error instanceof CredentialsRefusedError) && (error.httpStatus >= 500 || error.httpStatus === 429));
 }
 /** Errors whose message is the whole story; anything else is a bug, and its stack is worth printing. */
 function isExplained(error) {
-    return [InputError, RemoteError, StartRefusedError, OutcomeUnknownError, TransportError, AbortedError, PreconditionError, MalformedResponseError].some((kind) => error instanceof kind);
+    return [
+        InputError,
+        RemoteError,
+        StartRefusedError,
+        OutcomeUnknownError,
+        TransportError,
+        AbortedError,
+        PreconditionError,
+        MalformedResponseError
+    ].some((kind) => error instanceof kind);
 }
 
 
@@ -75695,7 +75714,10 @@ function triggerSection(trigger) {
         rows.push(['stages', trigger.stages.map(code).join(', ')]);
     if (trigger.jobs.length > 0)
         rows.push(['jobs', trigger.jobs.map(code).join(', ')]);
-    rows.push(['description', trigger.description !== undefined ? summary_text(trigger.description) : 'default (repository, commit and workflow run)']);
+    rows.push([
+        'description',
+        trigger.description !== undefined ? summary_text(trigger.description) : 'default (repository, commit and workflow run)'
+    ]);
     return ['', '<h3>Started with</h3>', '', table(['', ''], rows)];
 }
 const ICON = {
@@ -76190,7 +76212,9 @@ class Gate {
         this.settle(unconfirmed, pending);
         this.io.setOutput('conclusion', error instanceof errors/* AbortedError */.oM ? (error.reason === 'timeout' ? 'timed_out' : 'cancelled') : 'failure');
         this.io.setOutput('run-ids', this.runs.map((r) => r.runId).join(','));
-        const left = stopThem || this.runs.length === 0 ? '' : ` ${this.runs.length === 1 ? 'The run was' : 'The runs were'} left as they are: ${this.runs.map((r) => r.url).join(', ')}`;
+        const left = stopThem || this.runs.length === 0
+            ? ''
+            : ` ${this.runs.length === 1 ? 'The run was' : 'The runs were'} left as they are: ${this.runs.map((r) => r.url).join(', ')}`;
         this.io.setFailed(`${messageOf(error, this.logger)}${left}`);
     }
     /** What the post step must still do: stop `runs`, look for `pending` starts. Nothing, after a clean end. */
@@ -76255,7 +76279,13 @@ class Gate {
     }
 }
 function pendingOf(pipelineId, context) {
-    return { pipelineId, marker: context.marker, sentAt: context.sentAt, ...(context.before && { before: context.before }), ...(context.ref && { ref: context.ref }) };
+    return {
+        pipelineId,
+        marker: context.marker,
+        sentAt: context.sentAt,
+        ...(context.before && { before: context.before }),
+        ...(context.ref && { ref: context.ref })
+    };
 }
 function messageOf(error, logger) {
     if (error instanceof Error) {
@@ -76359,7 +76389,14 @@ function isDetail(snapshot) {
 // Gateways answer these when busy or restarting; a later try may well succeed.
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 // Errors raised before a single byte of the request left: the server cannot have acted on it.
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH'
+]);
 const DEFAULT_RETRY = { attempts: 5, baseDelayMs: 1_000, maxDelayMs: 30_000 };
 // A Retry-After longer than this is not waited for in full: a wait that long is better spent
 // failing with the service's own words (the step's deadline bounds every wait anyway).
@@ -76397,7 +76434,10 @@ class HttpClient {
             try {
                 outcome = { response: gate ? await gate.exchange(req.action, () => this.once(req, headers)) : await this.once(req, headers) };
                 if (req.expectJson && outcome.response.status < 300 && outcome.response.json === undefined) {
-                    outcome = { failure: `HTTP ${outcome.response.status} with a body that is not JSON: ${snippet(outcome.response.body)}`, sent: true };
+                    outcome = {
+                        failure: `HTTP ${outcome.response.status} with a body that is not JSON: ${snippet(outcome.response.body)}`,
+                        sent: true
+                    };
                 }
             }
             catch (error) {
@@ -76495,7 +76535,11 @@ function describeFailure(error, url) {
     }
     // A name that does not resolve will not resolve in a few seconds either (EAI_AGAIN is the temporary kind).
     if (code === 'ENOTFOUND') {
-        return { failure: `the host name ${url.hostname} does not resolve (ENOTFOUND): check the endpoint (the 'endpoint' or 'region' input) and the runner's DNS`, sent: false, final: true };
+        return {
+            failure: `the host name ${url.hostname} does not resolve (ENOTFOUND): check the endpoint (the 'endpoint' or 'region' input) and the runner's DNS`,
+            sent: false,
+            final: true
+        };
     }
     if (code === 'ANSWER_TOO_LARGE')
         return { failure: err.message ?? code, sent: true, final: true };
@@ -76695,7 +76739,15 @@ function errorInBody(body) {
     if (codes.length === 0 && !unsuccessful)
         return undefined;
     const code = codes[0] ?? ((0,json/* str */.gx)(body['code']) || 'Unsuccessful');
-    const message = [body['error_msg'], body['errorMsg'], body['errorMessage'], body['errorDescription'], body['Message'], nested['message'], body['message']]
+    const message = [
+        body['error_msg'],
+        body['errorMsg'],
+        body['errorMessage'],
+        body['errorDescription'],
+        body['Message'],
+        nested['message'],
+        body['message']
+    ]
         .map(json/* str */.gx)
         .find((m) => m.trim() !== '' && !NO_CODE.test(m.trim())) ?? '(no message)';
     return { code, message };
@@ -76906,7 +76958,14 @@ class CodeArtsApi {
     async run(pipelineId, body) {
         const action = `starting pipeline ${pipelineId}`;
         const queued = (json) => QUEUED_CODES.some((code) => code === errorInBody(json)?.code);
-        const result = await this.send({ method: 'POST', path: `/pipelines/${pipelineId}/run`, action, body, idempotent: false, settles: (response) => queued(response.json) }, { tolerate: QUEUED_CODES });
+        const result = await this.send({
+            method: 'POST',
+            path: `/pipelines/${pipelineId}/run`,
+            action,
+            body,
+            idempotent: false,
+            settles: (response) => queued(response.json)
+        }, { tolerate: QUEUED_CODES });
         const data = (0,json/* obj */.WL)(result.body);
         if (result.error) {
             // The run exists and waits in the queue; its ID is under `error` (or, from some gateways, at the top).
@@ -76988,7 +77047,11 @@ class CodeArtsApi {
     }
     /** StopPipelineRun answers `{success: true | false}`; true is the only confirmation. */
     async stop(pipelineId, runId) {
-        const result = await this.send({ method: 'POST', path: `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, action: `stopping run ${runId} of pipeline ${pipelineId}` });
+        const result = await this.send({
+            method: 'POST',
+            path: `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`,
+            action: `stopping run ${runId} of pipeline ${pipelineId}`
+        });
         return (0,json/* obj */.WL)(result.body)['success'] === true;
     }
     async cancelQueuing(pipelineId, runId, queueId) {
@@ -77120,7 +77183,10 @@ function authorization(input, keys) {
 /** Formats a Date as X-Sdk-Date: YYYYMMDDTHHMMSSZ (UTC). */
 function sdkDate(now) {
     // "2026-11-22T12:00:00.000Z" → "20261122T120000Z"
-    return now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+    return now
+        .toISOString()
+        .replace(/\.\d+Z$/, 'Z')
+        .replace(/[-:]/g, '');
 }
 /**
  * Signs a request about to be sent to `url`. Signs `host` (url.host), `x-sdk-date` and every header in `headers`.
@@ -77360,7 +77426,9 @@ class Carry {
     }
     line() {
         const text = this.tail.endsWith('\r') ? this.tail.slice(0, -1) : this.tail;
-        return this.length > MAX_LINE ? `[line cut: the first ${this.length - MAX_LINE} of ${this.length} characters are not shown]…${text}` : text;
+        return this.length > MAX_LINE
+            ? `[line cut: the first ${this.length - MAX_LINE} of ${this.length} characters are not shown]…${text}`
+            : text;
     }
 }
 /** `text` without its first `bytes` bytes of UTF-8. */
@@ -77388,7 +77456,12 @@ function stepLogLines(api, run, logKey) {
         const page = await api.stepLogPage(run, jobId, stepId, offset, LOG_PAGE_LINES);
         const start = (0,json/* num */.bu)(page['start_offset']);
         const next = (0,json/* num */.bu)(page['end_offset']);
-        return { text: (0,json/* str */.gx)(page['log']), more: page['has_more'] === true, ...(start !== undefined && { start }), ...(next !== undefined && { next }) };
+        return {
+            text: (0,json/* str */.gx)(page['log']),
+            more: page['has_more'] === true,
+            ...(start !== undefined && { start }),
+            ...(next !== undefined && { next })
+        };
     });
 }
 
@@ -77979,7 +78052,11 @@ function readJobSteps(body) {
         buildId: (0,json/* str */.gx)(group['buildId']),
         steps: listOf(group)
             .map(json/* obj */.WL)
-            .map((s) => ({ index: (0,json/* str */.gx)(s['stepIndex']) || (0,json/* str */.gx)(s['nodeIndex']), name: (0,json/* str */.gx)(s['stepName']) || (0,json/* str */.gx)(s['nodeName']), status: (0,json/* str */.gx)(s['status']) }))
+            .map((s) => ({
+            index: (0,json/* str */.gx)(s['stepIndex']) || (0,json/* str */.gx)(s['nodeIndex']),
+            name: (0,json/* str */.gx)(s['stepName']) || (0,json/* str */.gx)(s['nodeName']),
+            status: (0,json/* str */.gx)(s['status'])
+        }))
             .filter((s) => s.index !== '')
     };
 }
@@ -78056,7 +78133,11 @@ class YunxiaoDevopsApi {
         const runs = [];
         let nextToken = '';
         for (let page = 0; page < devops_MAX_PAGES; page++) {
-            const query = { maxResults: String(PAGE_SIZE), ...(since > 0 && { startTime: String(Math.floor(since)) }), ...(nextToken && { nextToken }) };
+            const query = {
+                maxResults: String(PAGE_SIZE),
+                ...(since > 0 && { startTime: String(Math.floor(since)) }),
+                ...(nextToken && { nextToken })
+            };
             const body = await this.send('GET', path, 'ListPipelineRuns', `listing the recent runs of pipeline ${pipelineId}`, { query });
             const items = listItems(body, 'pipelineRuns');
             runs.push(...items);
@@ -78271,7 +78352,14 @@ function translate_detailFromRun(run, stepsOf) {
             const jobStatus = (0,json/* str */.gx)(j['status']);
             // A job's ID goes into the paths of its steps and logs: only a plain one is kept.
             const id = (0,json/* str */.gx)(j['id']);
-            const job = { id: isPlainId(id) ? id : '', name: (0,json/* str */.gx)(j['name']) || (0,json/* str */.gx)(j['jobSign']), status: jobStatus, state: statuses.node(jobStatus), ...translate_times(j), steps: [] };
+            const job = {
+                id: isPlainId(id) ? id : '',
+                name: (0,json/* str */.gx)(j['name']) || (0,json/* str */.gx)(j['jobSign']),
+                status: jobStatus,
+                state: statuses.node(jobStatus),
+                ...translate_times(j),
+                steps: []
+            };
             job.steps = stepsOf(job).map((s) => ({ ...s, state: statuses.node(s.status) }));
             return job;
         });
@@ -78529,7 +78617,10 @@ function runsRef(run, ref) {
 function createProvider(connection, http, logger) {
     if (connection.provider === 'codearts') {
         const channel = huaweiChannel(http, connection.auth.kind);
-        return { provider: new CodeArtsProvider(new CodeArtsApi(channel, connection, createAuthenticator(connection, channel, logger)), connection), guard: channel.guard };
+        return {
+            provider: new CodeArtsProvider(new CodeArtsApi(channel, connection, createAuthenticator(connection, channel, logger)), connection),
+            guard: channel.guard
+        };
     }
     const { auth } = connection;
     const channel = alibabaChannel(http, auth.kind);

@@ -9,7 +9,11 @@ import { join } from 'node:path'
 
 const GENERATED = ['README.md', 'src/action/action-yml.generated.ts']
 const snapshot = () => ({
-  ...Object.fromEntries(readdirSync('dist').sort().map((f) => [join('dist', f), readFileSync(join('dist', f))])),
+  ...Object.fromEntries(
+    readdirSync('dist')
+      .sort()
+      .map((f) => [join('dist', f), readFileSync(join('dist', f))])
+  ),
   ...Object.fromEntries(GENERATED.filter(existsSync).map((f) => [f, readFileSync(f)]))
 })
 

@@ -29,9 +29,16 @@ const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ')
 const inputTable = [
   '| input | default | meaning |',
   '|---|---|---|',
-  ...inputs.map(([name, spec]) => `| \`${name}\` | ${spec.required ? 'required' : spec.default ? `\`${spec.default}\`` : ''} | ${cell(spec.description)} |`)
+  ...inputs.map(
+    ([name, spec]) =>
+      `| \`${name}\` | ${spec.required ? 'required' : spec.default ? `\`${spec.default}\`` : ''} | ${cell(spec.description)} |`
+  )
 ].join('\n')
-const outputTable = ['| output | meaning |', '|---|---|', ...outputs.map(([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`)].join('\n')
+const outputTable = [
+  '| output | meaning |',
+  '|---|---|',
+  ...outputs.map(([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`)
+].join('\n')
 
 let readme = readFileSync('README.md', 'utf8')
 for (const [marker, table] of [

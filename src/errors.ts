@@ -19,7 +19,13 @@ export class RemoteError extends Error {
   readonly remoteMessage: string
 
   /** `action` says what we were doing, e.g. "starting pipeline 3f2a…"; `hint` what to do about it. */
-  constructor(action: string, httpStatus: number, code: string, remoteMessage: string, options: { requestId?: string; hint?: string } = {}) {
+  constructor(
+    action: string,
+    httpStatus: number,
+    code: string,
+    remoteMessage: string,
+    options: { requestId?: string; hint?: string } = {}
+  ) {
     const id = options.requestId ? ` (request ${options.requestId})` : ''
     super(`${action} failed: HTTP ${httpStatus} ${code}: ${remoteMessage}${id}${options.hint ? `. ${options.hint}` : ''}`)
     this.name = 'RemoteError'
@@ -144,12 +150,21 @@ export class UnnamedRunError extends MalformedResponseError {
 export function isTransient(error: unknown): boolean {
   if (error instanceof TransportError) return error.transient
   if (error instanceof MalformedResponseError) return true
-  return error instanceof RemoteError && !(error instanceof CredentialsRefusedError) && (error.httpStatus >= 500 || error.httpStatus === 429)
+  return (
+    error instanceof RemoteError && !(error instanceof CredentialsRefusedError) && (error.httpStatus >= 500 || error.httpStatus === 429)
+  )
 }
 
 /** Errors whose message is the whole story; anything else is a bug, and its stack is worth printing. */
 export function isExplained(error: unknown): boolean {
-  return [InputError, RemoteError, StartRefusedError, OutcomeUnknownError, TransportError, AbortedError, PreconditionError, MalformedResponseError].some(
-    (kind) => error instanceof kind
-  )
+  return [
+    InputError,
+    RemoteError,
+    StartRefusedError,
+    OutcomeUnknownError,
+    TransportError,
+    AbortedError,
+    PreconditionError,
+    MalformedResponseError
+  ].some((kind) => error instanceof kind)
 }

@@ -16,7 +16,10 @@ export function chooseCredentials(read: InputReader, groups: readonly Credential
   const given = groups.filter((g) => g.inputs.some((name) => read(name) !== ''))
   if (given.length === 0) throw new InputError(groups[0]!.inputs[0]!, `no credentials given; ${advice}`)
   if (given.length > 1) {
-    throw new InputError(given[1]!.inputs[0]!, `credentials given twice (${given.map((g) => g.name).join(' and ')}); keep exactly one way to sign in`)
+    throw new InputError(
+      given[1]!.inputs[0]!,
+      `credentials given twice (${given.map((g) => g.name).join(' and ')}); keep exactly one way to sign in`
+    )
   }
   return given[0]!
 }
@@ -35,7 +38,6 @@ export function forbid(read: InputReader, names: readonly string[], why: string)
   const set = names.find((n) => read(n) !== '')
   if (set !== undefined) throw new InputError(set, `${why}; remove it`)
 }
-
 
 /** Signing with an access key: the same three inputs on both services. */
 export const ACCESS_KEY: CredentialGroup = { name: 'access-key/secret-key', inputs: ['access-key', 'secret-key', 'security-token'] }

@@ -23,7 +23,10 @@ export const MARKER_RESERVE = 64
 const VARIABLE_VALUE_LIMIT = 8192
 
 /** What each provider reads for itself: the form of its IDs, and how to reach and sign in to it. */
-const PROVIDERS: Record<Connection['provider'], { checkId(input: 'pipeline-ids' | 'run-ids', id: string): void; readConnection(read: InputReader): Connection }> = {
+const PROVIDERS: Record<
+  Connection['provider'],
+  { checkId(input: 'pipeline-ids' | 'run-ids', id: string): void; readConnection(read: InputReader): Connection }
+> = {
   codearts: { checkId: checkCodeArtsId, readConnection: readCodeArtsConnection },
   yunxiao: { checkId: checkYunxiaoId, readConnection: readYunxiaoConnection }
 }
@@ -49,7 +52,10 @@ export function getInputs(readRaw: InputReader = (name) => core.getInput(name)):
       throw new InputError('run-ids', `is only used with mode: wait (mode is ${mode}); remove it or set mode: wait`)
     }
     if (runIds.length !== pipelineIds.length) {
-      throw new InputError('run-ids', `has ${runIds.length} run IDs for ${pipelineIds.length} pipelines; give one run ID per pipeline, in the same order`)
+      throw new InputError(
+        'run-ids',
+        `has ${runIds.length} run IDs for ${pipelineIds.length} pipelines; give one run ID per pipeline, in the same order`
+      )
     }
     runIds.forEach((id) => provider.checkId('run-ids', id))
   }
@@ -69,9 +75,13 @@ export function getInputs(readRaw: InputReader = (name) => core.getInput(name)):
   const maxPollIntervalMs = parseDuration('max-poll-interval', read('max-poll-interval'))
   if (timeoutMs < 1_000) throw new InputError('timeout', 'must be at least 1s')
   if (timeoutMs > MAX_TIMEOUT_MS) {
-    throw new InputError('timeout', `${shown(read('timeout'))} is longer than 120h, the longest a job can run (5 days on a self-hosted runner, 6 hours on a GitHub-hosted one)`)
+    throw new InputError(
+      'timeout',
+      `${shown(read('timeout'))} is longer than 120h, the longest a job can run (5 days on a self-hosted runner, 6 hours on a GitHub-hosted one)`
+    )
   }
-  if (maxPollIntervalMs > MAX_POLL_MS) throw new InputError('max-poll-interval', `${shown(read('max-poll-interval'))} is longer than 1h; a run would end unseen for too long`)
+  if (maxPollIntervalMs > MAX_POLL_MS)
+    throw new InputError('max-poll-interval', `${shown(read('max-poll-interval'))} is longer than 1h; a run would end unseen for too long`)
   // Below 100 ms the batch status endpoint would be hammered; the simulator is the only use for sub-second values.
   if (pollIntervalMs < 100) throw new InputError('poll-interval', 'must be at least 0.1s')
   if (maxPollIntervalMs < pollIntervalMs) {

@@ -108,7 +108,10 @@ export function parseRef(input: string, value: string): GitRef | undefined {
   else if (text.startsWith('refs/heads/')) ref = { kind: 'branch', name: text.slice('refs/heads/'.length) }
   else if (text.startsWith('refs/')) {
     // refs/pull/N/merge exists only on GitHub; the pipeline's repository has no such ref.
-    throw new InputError(input, `${shown(value)} is neither a branch nor a tag; give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`)
+    throw new InputError(
+      input,
+      `${shown(value)} is neither a branch nor a tag; give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`
+    )
   } else ref = { kind: 'branch', name: text }
   if (ref.name === '' || /[\s~^:?*[\\]|\.\.|\/\/|^\/|\/$/.test(ref.name)) {
     throw new InputError(input, `${shown(value)} is not a valid git ${ref.kind} name`)

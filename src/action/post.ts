@@ -25,7 +25,9 @@ export async function post(io: Pick<ActionIO, 'logger' | 'readInput' | 'state' |
   const refused = refusal(io.state)
   if (refused !== '') {
     // Another refused request could lock the key; the runs are named so that a person can stop them.
-    return logger.warning(`Not stopping the runs left behind: the main step's credentials were refused (${refused}). ${leftBehind(runs, pending)}`)
+    return logger.warning(
+      `Not stopping the runs left behind: the main step's credentials were refused (${refused}). ${leftBehind(runs, pending)}`
+    )
   }
   let connection
   try {
@@ -42,7 +44,10 @@ export async function post(io: Pick<ActionIO, 'logger' | 'readInput' | 'state' |
     const toStop: AbandonedRun[] = [...runs, ...found]
     if (toStop.length > 0) logger.info(`The main step ended before it could stop ${toStop.length} run(s); stopping them now.`)
     const outcomes = await stopRuns(session.provider, logger, toStop)
-    saveAbandoned(io.state, outcomes.filter((o) => !o.confirmed).map((o) => o.run))
+    saveAbandoned(
+      io.state,
+      outcomes.filter((o) => !o.confirmed).map((o) => o.run)
+    )
     savePending(io.state, [])
   } finally {
     session.close()
@@ -56,7 +61,8 @@ async function findPending(provider: Provider, logger: Logger, pending: PendingS
     try {
       const search = await provider.find(start.pipelineId, start)
       found.push(...search.found)
-      if (search.found.length === 0) logger.info(`No run of pipeline ${start.pipelineId} carries the marker ${start.marker}: that start did not make a run.`)
+      if (search.found.length === 0)
+        logger.info(`No run of pipeline ${start.pipelineId} carries the marker ${start.marker}: that start did not make a run.`)
     } catch (error) {
       logger.warning(`Could not look for the run of pipeline ${start.pipelineId} whose start was cut short: ${(error as Error).message}`)
     }

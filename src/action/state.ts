@@ -46,12 +46,22 @@ export function markMainStarted(state: StateStore): void {
 }
 
 export function saveAbandoned(state: StateStore, runs: readonly AbandonedRun[]): void {
-  state.save(ABANDONED, JSON.stringify(runs.map(({ pipelineId, runId, queueId, url }) => ({ pipelineId, runId, ...(queueId && { queueId }), ...(url && { url }) }))))
+  state.save(
+    ABANDONED,
+    JSON.stringify(
+      runs.map(({ pipelineId, runId, queueId, url }) => ({ pipelineId, runId, ...(queueId && { queueId }), ...(url && { url }) }))
+    )
+  )
 }
 
 export function abandonedRuns(state: StateStore): AbandonedRun[] {
   return readList(state, ABANDONED)
-    .map((r) => ({ pipelineId: str(r['pipelineId']), runId: str(r['runId']), ...(str(r['queueId']) && { queueId: str(r['queueId']) }), ...(str(r['url']) && { url: str(r['url']) }) }))
+    .map((r) => ({
+      pipelineId: str(r['pipelineId']),
+      runId: str(r['runId']),
+      ...(str(r['queueId']) && { queueId: str(r['queueId']) }),
+      ...(str(r['url']) && { url: str(r['url']) })
+    }))
     .filter((r) => r.pipelineId !== '' && r.runId !== '')
 }
 

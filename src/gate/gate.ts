@@ -113,7 +113,12 @@ export class Gate {
         const run =
           runId !== undefined
             ? this.provider.adopt(pipelineId, runId)
-            : await inRounds(() => this.provider.latest(pipelineId), 4, this.io.tuning?.settleMs ?? 2_000, () => this.session.clock.signal)
+            : await inRounds(
+                () => this.provider.latest(pipelineId),
+                4,
+                this.io.tuning?.settleMs ?? 2_000,
+                () => this.session.clock.signal
+              )
         this.runs.push(run)
         this.logger.info(`Waiting on pipeline ${pipelineId} run ${run.runId}: ${run.url}`)
       }
@@ -144,7 +149,10 @@ export class Gate {
   }
 
   /** After a timeout, a cancel or fail-fast: stop what this step started and has not ended. */
-  private async stopUnfinished(snapshots: Map<string, RunSnapshot>, interrupted: NonNullable<Interruption>): Promise<StopOutcome<TrackedRun>[]> {
+  private async stopUnfinished(
+    snapshots: Map<string, RunSnapshot>,
+    interrupted: NonNullable<Interruption>
+  ): Promise<StopOutcome<TrackedRun>[]> {
     // fail-fast always stops the others (that is what it asks for); a timeout or a cancel only with cancel-on-abort.
     if (interrupted !== 'fail-fast' && !this.settings.cancelOnAbort) return []
     const unfinished = this.runs.filter((r) => {
@@ -200,13 +208,20 @@ export class Gate {
         if (found?.found[0]) this.runs.push(found.found[0])
         else pending = [pendingOf(lost.pipelineId, lost.context)]
       }
-      const outcomes = await stopRuns(this.provider, this.logger, this.runs.filter((r) => r.startedHere))
+      const outcomes = await stopRuns(
+        this.provider,
+        this.logger,
+        this.runs.filter((r) => r.startedHere)
+      )
       unconfirmed = outcomes.filter((o) => !o.confirmed).map((o) => o.run)
     }
     this.settle(unconfirmed, pending)
     this.io.setOutput('conclusion', error instanceof AbortedError ? (error.reason === 'timeout' ? 'timed_out' : 'cancelled') : 'failure')
     this.io.setOutput('run-ids', this.runs.map((r) => r.runId).join(','))
-    const left = stopThem || this.runs.length === 0 ? '' : ` ${this.runs.length === 1 ? 'The run was' : 'The runs were'} left as they are: ${this.runs.map((r) => r.url).join(', ')}`
+    const left =
+      stopThem || this.runs.length === 0
+        ? ''
+        : ` ${this.runs.length === 1 ? 'The run was' : 'The runs were'} left as they are: ${this.runs.map((r) => r.url).join(', ')}`
     this.io.setFailed(`${messageOf(error, this.logger)}${left}`)
   }
 
@@ -223,7 +238,9 @@ export class Gate {
     for (const word of snapshot.unknown ?? []) {
       if (this.warnedStatuses.has(word)) continue
       this.warnedStatuses.add(word)
-      this.logger.warning(`${this.labels.label(run)}: unknown status ${word}; it is read as still running, so the action waits on (at most until the timeout).`)
+      this.logger.warning(
+        `${this.labels.label(run)}: unknown status ${word}; it is read as still running, so the action waits on (at most until the timeout).`
+      )
     }
   }
 
@@ -264,7 +281,9 @@ export class Gate {
       return { result: results[i]!, pipeline, ...(detail && { detail }), failedLogs: this.reporter.failedLogs.get(runKey(run)) ?? [] }
     })
     try {
-      await this.io.writeSummary(renderSummary({ service: serviceName(this.settings.connection), conclusion, runs, trigger: this.settings.trigger }))
+      await this.io.writeSummary(
+        renderSummary({ service: serviceName(this.settings.connection), conclusion, runs, trigger: this.settings.trigger })
+      )
     } catch (error) {
       this.logger.warning(`Could not write the job summary: ${(error as Error).message}`)
     }
@@ -272,7 +291,13 @@ export class Gate {
 }
 
 function pendingOf(pipelineId: string, context: StartContext): PendingStart {
-  return { pipelineId, marker: context.marker, sentAt: context.sentAt, ...(context.before && { before: context.before }), ...(context.ref && { ref: context.ref }) }
+  return {
+    pipelineId,
+    marker: context.marker,
+    sentAt: context.sentAt,
+    ...(context.before && { before: context.before }),
+    ...(context.ref && { ref: context.ref })
+  }
 }
 
 export function messageOf(error: unknown, logger: Logger): string {

@@ -5,7 +5,17 @@
 // after a search that succeeded, at the end of that window, found nothing. A search that fails is
 // searched again, never replaced by a start (docs/starting.md).
 
-import { CredentialsRefusedError, isTransient, MalformedResponseError, OutcomeUnknownError, PreconditionError, RemoteError, StartRefusedError, TransportError, UnnamedRunError } from '../errors.js'
+import {
+  CredentialsRefusedError,
+  isTransient,
+  MalformedResponseError,
+  OutcomeUnknownError,
+  PreconditionError,
+  RemoteError,
+  StartRefusedError,
+  TransportError,
+  UnnamedRunError
+} from '../errors.js'
 import type { Logger } from '../log/logger.js'
 import type { TrackedRun } from '../model.js'
 import type { Provider, StartContext, StartRequest } from '../providers/provider.js'
@@ -45,7 +55,8 @@ export async function startOnce(pipelineId: string, request: StartRequest, deps:
     try {
       return { run: await deps.provider.start(prepared), sentAgain: send > 1, context }
     } catch (error) {
-      if (error instanceof RemoteError && !(error instanceof CredentialsRefusedError) && !isTransient(error)) throw new StartRefusedError(error)
+      if (error instanceof RemoteError && !(error instanceof CredentialsRefusedError) && !isTransient(error))
+        throw new StartRefusedError(error)
       if (!(error instanceof OutcomeUnknownError || error instanceof MalformedResponseError)) throw error
       const window = deps.searchWindowMs ?? SEARCH_WINDOW_MS
       deps.logger.warning(`${error.message}. Looking for its run (marker ${request.marker}) for ${seconds(window)} before starting again.`)
@@ -57,10 +68,16 @@ export async function startOnce(pipelineId: string, request: StartRequest, deps:
           `the service says it made a run but not which, and no run carrying ${request.marker} could be found; nothing is started again: look for it in the console`
         )
       }
-      deps.logger.info(`No run of pipeline ${pipelineId} appeared for that start: it did not happen. Starting again (${send + 1} of ${MAX_SENDS}).`)
+      deps.logger.info(
+        `No run of pipeline ${pipelineId} appeared for that start: it did not happen. Starting again (${send + 1} of ${MAX_SENDS}).`
+      )
     }
   }
-  throw new TransportError(`starting pipeline ${pipelineId}`, `${MAX_SENDS} start requests got no answer, and none of them made a run`, false)
+  throw new TransportError(
+    `starting pipeline ${pipelineId}`,
+    `${MAX_SENDS} start requests got no answer, and none of them made a run`,
+    false
+  )
 }
 
 /**
@@ -78,7 +95,8 @@ async function searchLost(pipelineId: string, context: StartContext, deps: Start
       const [first, ...others] = search.found
       if (first) {
         deps.logger.info(`Found it: the start of pipeline ${pipelineId} had worked (run ${first.runId}).`)
-        for (const other of others) deps.logger.warning(`Run ${other.runId} of pipeline ${pipelineId} carries the same marker: the start was made twice.`)
+        for (const other of others)
+          deps.logger.warning(`Run ${other.runId} of pipeline ${pipelineId} carries the same marker: the start was made twice.`)
         return first
       }
       const unverifiable = search.unverifiable ?? []

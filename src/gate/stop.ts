@@ -15,7 +15,11 @@ export interface StopOutcome<T extends RunRef> {
 }
 
 /** Stops the runs at once, in parallel. */
-export async function stopRuns<T extends RunRef & { url?: string }>(provider: Provider, logger: Logger, runs: readonly T[]): Promise<StopOutcome<T>[]> {
+export async function stopRuns<T extends RunRef & { url?: string }>(
+  provider: Provider,
+  logger: Logger,
+  runs: readonly T[]
+): Promise<StopOutcome<T>[]> {
   return Promise.all(runs.map((run) => stopOne(provider, logger, run)))
 }
 

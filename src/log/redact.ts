@@ -16,7 +16,9 @@ export class SecretSet {
    * several lines, each line (the runner matches a secret within one line of output).
    */
   add(value: string): string[] {
-    const parts = [value, ...value.split(/\r?\n/).filter((l) => l.trim().length >= 4)].filter((v, i, all) => v !== '' && all.indexOf(v) === i)
+    const parts = [value, ...value.split(/\r?\n/).filter((l) => l.trim().length >= 4)].filter(
+      (v, i, all) => v !== '' && all.indexOf(v) === i
+    )
     const fresh = parts.filter((v) => !this.values.has(v))
     for (const v of fresh) this.values.add(v)
     if (fresh.length > 0) {

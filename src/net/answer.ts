@@ -31,7 +31,15 @@ export function errorInBody(body: unknown): BodyError | undefined {
   if (codes.length === 0 && !unsuccessful) return undefined
   const code = codes[0] ?? (str(body['code']) || 'Unsuccessful')
   const message =
-    [body['error_msg'], body['errorMsg'], body['errorMessage'], body['errorDescription'], body['Message'], nested['message'], body['message']]
+    [
+      body['error_msg'],
+      body['errorMsg'],
+      body['errorMessage'],
+      body['errorDescription'],
+      body['Message'],
+      nested['message'],
+      body['message']
+    ]
       .map(str)
       .find((m) => m.trim() !== '' && !NO_CODE.test(m.trim())) ?? '(no message)'
   return { code, message }
@@ -62,10 +70,16 @@ export function readAnswer(action: string, response: HttpResponse, rules: Answer
   const id = requestId ? { requestId } : {}
   if (response.status >= 300 && response.status < 400) {
     const location = response.headers['location']
-    throw new RemoteError(action, response.status, `HTTP.${response.status}`, location ? `redirected to ${location}` : 'a redirect without a Location', {
-      ...id,
-      hint: REDIRECT_HINT
-    })
+    throw new RemoteError(
+      action,
+      response.status,
+      `HTTP.${response.status}`,
+      location ? `redirected to ${location}` : 'a redirect without a Location',
+      {
+        ...id,
+        hint: REDIRECT_HINT
+      }
+    )
   }
   const error = errorInBody(response.json)
   if (response.status < 400 && error === undefined) return { json: response.json ?? {} }

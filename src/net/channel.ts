@@ -66,13 +66,19 @@ export interface CallOptions {
 }
 
 /** Sends a request and reads its answer: the data, or the RemoteError it means. */
-export async function call(channel: Channel, req: HttpRequest, authorize: Authorize | undefined, options: CallOptions = {}): Promise<CallResult> {
+export async function call(
+  channel: Channel,
+  req: HttpRequest,
+  authorize: Authorize | undefined,
+  options: CallOptions = {}
+): Promise<CallResult> {
   const jsonReq = { ...req, expectJson: true }
   const send = (): Promise<HttpResponse> => channel.http.send(jsonReq, authorize, channel.guard)
   const sentAt = Date.now()
   let response = await send()
   // An IAM token can expire during a long wait; with a password a new one can be had. Only once.
-  if (options.renew && channel.rules.refusesCredentials(response.status, errorInBody(response.json)) && (await options.renew(sentAt))) response = await send()
+  if (options.renew && channel.rules.refusesCredentials(response.status, errorInBody(response.json)) && (await options.renew(sentAt)))
+    response = await send()
   try {
     const answer = readAnswer(req.action, response, { ...channel.rules, ...(options.tolerate && { tolerate: options.tolerate }) })
     return { status: response.status, headers: response.headers, body: answer.json, ...(answer.tolerated && { error: answer.tolerated }) }

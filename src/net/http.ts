@@ -72,7 +72,14 @@ export interface HttpClientOptions {
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504])
 
 // Errors raised before a single byte of the request left: the server cannot have acted on it.
-export const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH'])
+export const NOT_SENT_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH'
+])
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 1_000, maxDelayMs: 30_000 }
 
@@ -115,7 +122,10 @@ export class HttpClient {
       try {
         outcome = { response: gate ? await gate.exchange(req.action, () => this.once(req, headers)) : await this.once(req, headers) }
         if (req.expectJson && outcome.response.status < 300 && outcome.response.json === undefined) {
-          outcome = { failure: `HTTP ${outcome.response.status} with a body that is not JSON: ${snippet(outcome.response.body)}`, sent: true }
+          outcome = {
+            failure: `HTTP ${outcome.response.status} with a body that is not JSON: ${snippet(outcome.response.body)}`,
+            sent: true
+          }
         }
       } catch (error) {
         // The gate refuses to send after the credentials were refused: that is final, not a network fault.
@@ -207,7 +217,11 @@ function describeFailure(error: unknown, url: URL): { failure: string; sent: boo
   }
   // A name that does not resolve will not resolve in a few seconds either (EAI_AGAIN is the temporary kind).
   if (code === 'ENOTFOUND') {
-    return { failure: `the host name ${url.hostname} does not resolve (ENOTFOUND): check the endpoint (the 'endpoint' or 'region' input) and the runner's DNS`, sent: false, final: true }
+    return {
+      failure: `the host name ${url.hostname} does not resolve (ENOTFOUND): check the endpoint (the 'endpoint' or 'region' input) and the runner's DNS`,
+      sent: false,
+      final: true
+    }
   }
   if (code === 'ANSWER_TOO_LARGE') return { failure: err.message ?? code, sent: true, final: true }
   const message = err.message ?? String(error)

@@ -16,7 +16,10 @@ import { YunxiaoProvider } from './yunxiao/provider.js'
 export function createProvider(connection: Connection, http: HttpClient, logger: Logger): { provider: Provider; guard: CredentialGuard } {
   if (connection.provider === 'codearts') {
     const channel = huaweiChannel(http, connection.auth.kind)
-    return { provider: new CodeArtsProvider(new CodeArtsApi(channel, connection, createAuthenticator(connection, channel, logger)), connection), guard: channel.guard }
+    return {
+      provider: new CodeArtsProvider(new CodeArtsApi(channel, connection, createAuthenticator(connection, channel, logger)), connection),
+      guard: channel.guard
+    }
   }
   const { auth } = connection
   const channel = alibabaChannel(http, auth.kind)

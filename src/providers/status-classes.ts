@@ -13,7 +13,10 @@ export interface StatusReader {
  * official SDKs document is in a table (docs/statuses.md). Any other word means "still running":
  * waiting on until the timeout is recoverable, declaring an unknown status finished is not.
  */
-export function statusClasses(runTable: Readonly<Record<string, RunState>>, nodeTable: Readonly<Record<string, NodeState>>): { reader(): StatusReader } {
+export function statusClasses(
+  runTable: Readonly<Record<string, RunState>>,
+  nodeTable: Readonly<Record<string, NodeState>>
+): { reader(): StatusReader } {
   return {
     reader: () => {
       const unknown: string[] = []

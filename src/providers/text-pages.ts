@@ -76,7 +76,9 @@ class Carry {
 
   line(): string {
     const text = this.tail.endsWith('\r') ? this.tail.slice(0, -1) : this.tail
-    return this.length > MAX_LINE ? `[line cut: the first ${this.length - MAX_LINE} of ${this.length} characters are not shown]…${text}` : text
+    return this.length > MAX_LINE
+      ? `[line cut: the first ${this.length - MAX_LINE} of ${this.length} characters are not shown]…${text}`
+      : text
   }
 }
 

@@ -4,7 +4,9 @@
 import { isDetail, runKey, type RunSnapshot, type TrackedRun } from '../model.js'
 
 /** The lines that say what changed since the run was last read. Job lines appear when the read included jobs. */
-export function progressLines(label: (run: TrackedRun) => string): (run: TrackedRun, previous: RunSnapshot | undefined, current: RunSnapshot) => string[] {
+export function progressLines(
+  label: (run: TrackedRun) => string
+): (run: TrackedRun, previous: RunSnapshot | undefined, current: RunSnapshot) => string[] {
   const jobsSeen = new Map<string, string>()
   return (run, previous, current) => {
     const lines = changes(previous, current).map((line) => `${label(run)}: ${line}`)

@@ -88,7 +88,12 @@ export function startedResult(run: TrackedRun): RunResult {
 }
 
 /** The step's one-line failure: each unsuccessful pipeline (by name when known) and what failed in it. */
-export function failureLine(results: readonly RunResult[], interrupted: Interruption, timeoutMs: number, nameOf: (pipelineId: string) => string | undefined): string {
+export function failureLine(
+  results: readonly RunResult[],
+  interrupted: Interruption,
+  timeoutMs: number,
+  nameOf: (pipelineId: string) => string | undefined
+): string {
   const parts = results
     .filter((r) => r.conclusion !== 'success')
     .map((r) => {

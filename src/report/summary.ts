@@ -74,7 +74,9 @@ function render(input: SummaryInput, level: (typeof LEVELS)[number]): string {
   if (level.tailLines > 0 || level.jobs !== 'none') {
     for (const run of input.runs) out.push(...runSection(run, level, input.service))
   } else {
-    const items = input.runs.flatMap((run) => run.failedLogs.map((f) => `<li>${text(label(run))}: ${text(failurePath(f.failure))}: ${text(f.failure.message)}</li>`))
+    const items = input.runs.flatMap((run) =>
+      run.failedLogs.map((f) => `<li>${text(label(run))}: ${text(failurePath(f.failure))}: ${text(f.failure.message)}</li>`)
+    )
     if (items.length > 0) out.push('', `<ul>${items.join('')}</ul>`)
   }
   if (input.trigger) out.push(...triggerSection(input.trigger))
@@ -86,7 +88,11 @@ function runSection(run: SummaryRun, level: (typeof LEVELS)[number], service: st
   if (run.result.stopped === false) {
     out.push('⚠️ The action asked the service to stop this run, and the service did not confirm it: **the run may still be running.**', '')
   }
-  if (run.result.url) out.push(`<p>${link(`Open in ${service}`, run.result.url)}${run.result.started_at ? ` · started ${text(run.result.started_at)}` : ''}</p>`, '')
+  if (run.result.url)
+    out.push(
+      `<p>${link(`Open in ${service}`, run.result.url)}${run.result.started_at ? ` · started ${text(run.result.started_at)}` : ''}</p>`,
+      ''
+    )
   if (run.detail) {
     const rows: string[][] = []
     for (const stage of run.detail.stages) {
@@ -100,7 +106,11 @@ function runSection(run: SummaryRun, level: (typeof LEVELS)[number], service: st
   }
   for (const { failure, tail } of run.failedLogs.slice(0, level.failedSteps)) {
     const lines = tail?.lines.slice(-level.tailLines) ?? []
-    out.push('', `<details><summary>❌ ${text(failurePath(failure))}: ${text(failure.message || 'failed')}${lines.length > 0 ? ` (last ${lines.length} lines)` : ''}</summary>`, '')
+    out.push(
+      '',
+      `<details><summary>❌ ${text(failurePath(failure))}: ${text(failure.message || 'failed')}${lines.length > 0 ? ` (last ${lines.length} lines)` : ''}</summary>`,
+      ''
+    )
     // Inside <pre> a blank line does not end the HTML block, so the lines keep their breaks.
     if (lines.length > 0) out.push(`<pre>${lines.map(esc).join('\n')}</pre>`)
     out.push('</details>')
@@ -123,7 +133,10 @@ function triggerSection(trigger: TriggerSettings): string[] {
   }
   if (trigger.stages.length > 0) rows.push(['stages', trigger.stages.map(code).join(', ')])
   if (trigger.jobs.length > 0) rows.push(['jobs', trigger.jobs.map(code).join(', ')])
-  rows.push(['description', trigger.description !== undefined ? text(trigger.description) : 'default (repository, commit and workflow run)'])
+  rows.push([
+    'description',
+    trigger.description !== undefined ? text(trigger.description) : 'default (repository, commit and workflow run)'
+  ])
   return ['', '<h3>Started with</h3>', '', table(['', ''], rows)]
 }
 

@@ -1,7 +1,6 @@
 // A step's log as the job log shows it: only its tail is kept, so a 100 MB log streams through in
 // bounded memory. (Printing it so that no line can act as a workflow command is Logger.verbatim.)
 
-
 export interface LogTail {
   /** The last lines, in order. */
   lines: string[]
@@ -24,4 +23,3 @@ export async function readTail(lines: AsyncIterable<string>, limit: number): Pro
   const start = total - kept
   return { lines: Array.from({ length: kept }, (_, i) => ring[(start + i) % limit]!), total }
 }
-

@@ -15,12 +15,15 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
       reject(abortReason(signal))
     }
     const arm = (left: number): void => {
-      timer = setTimeout(() => {
-        const rest = until - Date.now()
-        if (rest > 0) return arm(rest)
-        signal.removeEventListener('abort', abort)
-        resolve()
-      }, Math.min(Math.max(0, left), MAX_TIMER_MS))
+      timer = setTimeout(
+        () => {
+          const rest = until - Date.now()
+          if (rest > 0) return arm(rest)
+          signal.removeEventListener('abort', abort)
+          resolve()
+        },
+        Math.min(Math.max(0, left), MAX_TIMER_MS)
+      )
     }
     signal.addEventListener('abort', abort, { once: true })
     arm(ms)

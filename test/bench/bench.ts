@@ -11,7 +11,6 @@ import type { CodeArtsConnection } from '../../src/action/settings.ts'
 import { CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
 import { ACCESS_KEY, quickPipeline } from '../simulator/fixtures.ts'
 
-
 function provider(sim: CodeArtsSimulator) {
   const connection: CodeArtsConnection = {
     provider: 'codearts',
@@ -34,7 +33,24 @@ async function hugeLog(): Promise<void> {
       [id]: {
         script: {
           name: 'huge',
-          stages: [{ name: 'S', jobs: [{ name: 'J', steps: [{ name: 'noisy', durationMs: 1, fail: 'x', log: { count: LINES, width: WIDTH, line: (i) => `${i} ${'lorem ipsum '.repeat(8)}` } }] }] }]
+          stages: [
+            {
+              name: 'S',
+              jobs: [
+                {
+                  name: 'J',
+                  steps: [
+                    {
+                      name: 'noisy',
+                      durationMs: 1,
+                      fail: 'x',
+                      log: { count: LINES, width: WIDTH, line: (i) => `${i} ${'lorem ipsum '.repeat(8)}` }
+                    }
+                  ]
+                }
+              ]
+            }
+          ]
         }
       }
     }
@@ -69,7 +85,10 @@ async function hugeLog(): Promise<void> {
 async function polling(): Promise<void> {
   const PIPELINES = 50
   const ids = Array.from({ length: PIPELINES }, () => hex32())
-  const sim = await CodeArtsSimulator.start({ accessKeys: [ACCESS_KEY], pipelines: Object.fromEntries(ids.map((id) => [id, { script: quickPipeline(60_000) }])) })
+  const sim = await CodeArtsSimulator.start({
+    accessKeys: [ACCESS_KEY],
+    pipelines: Object.fromEntries(ids.map((id) => [id, { script: quickPipeline(60_000) }]))
+  })
   const runs = ids.map((id) => ({ pipelineId: id, runId: sim.startRun(id, { foreign: false }).id }))
   const p = provider(sim)
   const CYCLES = 10

@@ -39,17 +39,25 @@ const TIMEOUT_S = 3
 const SUCCESS_WORDS = new Set(['COMPLETED', 'SUCCESS'])
 const ENDED_WORDS = new Set(['COMPLETED', 'SUCCESS', 'FAILED', 'FAIL', 'CANCELED', 'CANCELLED', 'TERMINATED', 'TIMEOUT', 'IGNORED'])
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : '')
-const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {})
+const obj = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {}
 
 function script(random: Random, name: string): PipelineScript {
   const ms = () => 30 + Math.floor(random() * 150)
   const fail = random() < 0.3
-  const step = (n: string, failing = false): StepScript => ({ name: n, durationMs: ms(), ...(failing && { fail: 'exit 1', log: ['line one', 'error: it broke'] }) })
+  const step = (n: string, failing = false): StepScript => ({
+    name: n,
+    durationMs: ms(),
+    ...(failing && { fail: 'exit 1', log: ['line one', 'error: it broke'] })
+  })
   const gate = random() < 0.1
   return {
     name,
     stages: [
-      { name: 'Build', jobs: [{ name: 'Compile', steps: [step('make')] }, ...(random() < 0.5 ? [{ name: 'Lint', steps: [step('lint')] }] : [])] },
+      {
+        name: 'Build',
+        jobs: [{ name: 'Compile', steps: [step('make')] }, ...(random() < 0.5 ? [{ name: 'Lint', steps: [step('lint')] }] : [])]
+      },
       ...(gate ? [{ name: 'Approve', jobs: [{ name: 'Gate', steps: [{ name: 'review', durationMs: 0, manual: {} }] }] }] : []),
       { name: 'Test', jobs: [{ name: 'Unit', steps: [step('test', fail)] }] }
     ]
@@ -65,10 +73,13 @@ function statementsOf(ex: Exchange, payload: unknown, pipelineOfPath: string): S
     status: str(record['status']),
     at
   })
-  if (ex.path.endsWith('/pipelines/status') && Array.isArray(payload)) return payload.map((item) => one(obj(item), 'pipeline_run_id', 'pipeline_id'))
+  if (ex.path.endsWith('/pipelines/status') && Array.isArray(payload))
+    return payload.map((item) => one(obj(item), 'pipeline_run_id', 'pipeline_id'))
   if (ex.path.endsWith('/pipeline-runs/detail')) return [one(obj(payload), 'id', 'pipeline_id')]
-  if (ex.method === 'GET' && /\/oapi\/.*\/runs\/(\d+|latestPipelineRun)$/.test(ex.path)) return [one(obj(payload), 'pipelineRunId', 'pipelineId')]
-  if (ex.method === 'GET' && /\/pipelineRuns\/\d+$/.test(ex.path)) return [one(obj(obj(payload)['pipelineRun']), 'pipelineRunId', 'pipelineId')]
+  if (ex.method === 'GET' && /\/oapi\/.*\/runs\/(\d+|latestPipelineRun)$/.test(ex.path))
+    return [one(obj(payload), 'pipelineRunId', 'pipelineId')]
+  if (ex.method === 'GET' && /\/pipelineRuns\/\d+$/.test(ex.path))
+    return [one(obj(obj(payload)['pipelineRun']), 'pipelineRunId', 'pipelineId')]
   return []
 }
 
@@ -105,11 +116,21 @@ export async function runSeed(config: Config, seed: number): Promise<Outcome> {
   let credential: string
   const secrets: string[] = []
   if (codearts) {
-    const s = await CodeArtsSimulator.start({ pipelines: scripts, accessKeys: [ACCESS_KEY], tokens: [READY_TOKEN], projectId: hex(), newId: hex })
+    const s = await CodeArtsSimulator.start({
+      pipelines: scripts,
+      accessKeys: [ACCESS_KEY],
+      tokens: [READY_TOKEN],
+      projectId: hex(),
+      newId: hex
+    })
     sim = s
     const auth: Record<string, string> =
       config === 'codearts-aksk'
-        ? { 'access-key': ACCESS_KEY.accessKey, 'secret-key': ACCESS_KEY.secretKey, ...(random() < 0.5 && { 'iam-project-id': s.iamProjectId }) }
+        ? {
+            'access-key': ACCESS_KEY.accessKey,
+            'secret-key': ACCESS_KEY.secretKey,
+            ...(random() < 0.5 && { 'iam-project-id': s.iamProjectId })
+          }
         : { token: READY_TOKEN }
     credential = config === 'codearts-aksk' ? ACCESS_KEY.accessKey : READY_TOKEN
     secrets.push(ACCESS_KEY.secretKey, READY_TOKEN)
@@ -118,7 +139,9 @@ export async function runSeed(config: Config, seed: number): Promise<Outcome> {
     const s = await YunxiaoSimulator.start({ pipelines: scripts, tokens: [YUNXIAO_TOKEN], accessKeys: [YUNXIAO_KEY] })
     sim = s
     const auth: Record<string, string> =
-      config === 'yunxiao-token' ? { token: YUNXIAO_TOKEN } : { 'access-key': YUNXIAO_KEY.accessKeyId, 'secret-key': YUNXIAO_KEY.accessKeySecret }
+      config === 'yunxiao-token'
+        ? { token: YUNXIAO_TOKEN }
+        : { 'access-key': YUNXIAO_KEY.accessKeyId, 'secret-key': YUNXIAO_KEY.accessKeySecret }
     credential = config === 'yunxiao-token' ? YUNXIAO_TOKEN : YUNXIAO_KEY.accessKeyId
     secrets.push(YUNXIAO_TOKEN, YUNXIAO_KEY.accessKeySecret)
     inputs = { provider: 'yunxiao', endpoint: s.url, 'organization-id': s.organizationId, ...auth }
@@ -172,7 +195,13 @@ export async function runSeed(config: Config, seed: number): Promise<Outcome> {
       return { kind: 'answer', status: 200, payload }
     }
     if (faultRandom() >= faultRate) return undefined
-    const kinds: Fault[] = [{ kind: 'status', status: 503 }, { kind: 'reset' }, { kind: 'handled-then-502' }, { kind: 'handled-then-reset' }, { kind: 'garbage' }]
+    const kinds: Fault[] = [
+      { kind: 'status', status: 503 },
+      { kind: 'reset' },
+      { kind: 'handled-then-502' },
+      { kind: 'handled-then-reset' },
+      { kind: 'garbage' }
+    ]
     return kinds[Math.floor(faultRandom() * kinds.length)]
   }
 
@@ -198,7 +227,9 @@ export async function runSeed(config: Config, seed: number): Promise<Outcome> {
     clearTimeout(timer)
     post = await runInProcess(values, { tuning: FAST, state: main.state })
     if (process.env['CAMPAIGN_VERBOSE']) {
-      const requests = service.requests.map((r) => `${r.method} ${r.path} ${r.status}${r.refused ? ' refused' : ''}${r.fault ? ` (${r.fault})` : ''}`)
+      const requests = service.requests.map(
+        (r) => `${r.method} ${r.path} ${r.status}${r.refused ? ' refused' : ''}${r.fault ? ` (${r.fault})` : ''}`
+      )
       console.log(`--- main\n${main.stdout}--- post\n${post.stdout}--- requests\n${requests.join('\n')}`)
     }
     const violations = check({ main, post, elapsed, codearts, config, statements, stops, service, ids, secrets, sim })
@@ -234,7 +265,9 @@ export function check(e: Evidence): string[] {
     if (results.length !== e.ids.length) violations.push('success: results do not list every pipeline')
     for (const r of results) {
       const own = ours(r.pipeline_id).some((run) => run.id === r.run_id)
-      const said = e.statements.some((s) => s.pipelineId === r.pipeline_id && s.runId === r.run_id && SUCCESS_WORDS.has(s.status.toUpperCase()))
+      const said = e.statements.some(
+        (s) => s.pipelineId === r.pipeline_id && s.runId === r.run_id && SUCCESS_WORDS.has(s.status.toUpperCase())
+      )
       if (!own) violations.push(`success: run ${r.run_id} of ${r.pipeline_id} is not a run this step started`)
       if (!said) violations.push(`success: no record of run ${r.run_id} of ${r.pipeline_id} said success`)
     }
@@ -266,7 +299,15 @@ export function check(e: Evidence): string[] {
     ['post', e.post]
   ] as const) {
     if (/(^|\n|%0A)\s+at [\w.<>]+ \(/.test(run.stdout)) violations.push(`${name}: a stack trace was printed`)
-    const printed = [run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n'), JSON.stringify(run.outputs), run.summary, JSON.stringify([...run.state])].join('\n')
+    const printed = [
+      run.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n'),
+      JSON.stringify(run.outputs),
+      run.summary,
+      JSON.stringify([...run.state])
+    ].join('\n')
     for (const secret of e.secrets) if (printed.includes(secret)) violations.push(`${name}: a secret was printed (${secret.slice(0, 6)}…)`)
   }
 
@@ -277,11 +318,13 @@ export function check(e: Evidence): string[] {
   ] as const) {
     for (const m of run.stdout.matchAll(/^Stopped pipeline (\S+) run (\S+?)[.:]/gm)) {
       const [, pipelineId, runId] = m as unknown as [string, string, string]
-      if (!confirmed(e, pipelineId, runId)) violations.push(`${name}: claimed to have stopped run ${runId} of ${pipelineId} without confirmation`)
+      if (!confirmed(e, pipelineId, runId))
+        violations.push(`${name}: claimed to have stopped run ${runId} of ${pipelineId} without confirmation`)
     }
   }
   for (const r of results) {
-    if (r.stopped === true && !confirmed(e, r.pipeline_id, r.run_id)) violations.push(`results: stopped: true for run ${r.run_id} without confirmation`)
+    if (r.stopped === true && !confirmed(e, r.pipeline_id, r.run_id))
+      violations.push(`results: stopped: true for run ${r.run_id} without confirmation`)
   }
   return violations
 }
@@ -290,7 +333,9 @@ function confirmed(e: Evidence, pipelineId: string, runId: string): boolean {
   const asked = e.stops.filter((s) => s.runId === runId)
   if (asked.some((s) => s.confirmed)) return true
   const first = asked[0]?.at ?? Infinity
-  return e.statements.some((s) => s.pipelineId === pipelineId && s.runId === runId && s.at >= first && ENDED_WORDS.has(s.status.toUpperCase()))
+  return e.statements.some(
+    (s) => s.pipelineId === pipelineId && s.runId === runId && s.at >= first && ENDED_WORDS.has(s.status.toUpperCase())
+  )
 }
 
 interface Result {
@@ -309,7 +354,12 @@ function parseResults(text: string | undefined): Result[] {
 }
 
 /** Runs `seeds` seeds of each config, `parallel` at a time; returns every outcome. */
-export async function campaign(configs: readonly Config[], seeds: number[], parallel = 8, onOutcome?: (o: Outcome) => void): Promise<Outcome[]> {
+export async function campaign(
+  configs: readonly Config[],
+  seeds: number[],
+  parallel = 8,
+  onOutcome?: (o: Outcome) => void
+): Promise<Outcome[]> {
   const jobs = configs.flatMap((config) => seeds.map((seed) => ({ config, seed })))
   const outcomes: Outcome[] = []
   let next = 0
@@ -321,7 +371,13 @@ export async function campaign(configs: readonly Config[], seeds: number[], para
         try {
           outcome = await runSeed(job.config, job.seed)
         } catch (error) {
-          outcome = { ...job, violations: [`the campaign itself failed: ${(error as Error).stack}`], conclusion: '', mutations: 0, requests: 0 }
+          outcome = {
+            ...job,
+            violations: [`the campaign itself failed: ${(error as Error).stack}`],
+            conclusion: '',
+            mutations: 0,
+            requests: 0
+          }
         }
         outcomes.push(outcome)
         onOutcome?.(outcome)

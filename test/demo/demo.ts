@@ -57,7 +57,8 @@ const inputs: Record<string, string> = {
 
 console.log(`${provider} simulator at ${sim.url}: pipeline ${build} (shop-build) passes, pipeline ${test} (shop-test) fails.`)
 console.log('Running: node dist/index.js with')
-for (const [name, value] of Object.entries(inputs)) console.log(`  ${name}: ${['secret-key', 'token'].includes(name) ? '***' : value.replace(/\n/g, ', ')}`)
+for (const [name, value] of Object.entries(inputs))
+  console.log(`  ${name}: ${['secret-key', 'token'].includes(name) ? '***' : value.replace(/\n/g, ', ')}`)
 console.log('\n──── job log ────')
 const began = Date.now()
 const result = await runAction(inputs, {
@@ -83,7 +84,10 @@ const count = (rs: RecordedRequest[]) => {
 }
 const shared = sim.requests.filter((r) => r.pipelineId === undefined)
 console.log(`  shared by both pipelines (${shared.length}):\n${count(shared)}`)
-for (const [id, name] of [[build, 'shop-build'], [test, 'shop-test']] as const) {
+for (const [id, name] of [
+  [build, 'shop-build'],
+  [test, 'shop-test']
+] as const) {
   const own = sim.requests.filter((r) => r.pipelineId === id)
   console.log(`  ${name} (${own.length}):\n${count(own)}`)
 }

@@ -90,7 +90,9 @@ describe('authentication', () => {
     })
 
     expect(result.exitCode).toBe(1)
-    expect(result.log).toMatch(/::error::starting pipeline \S+ failed: HTTP 401 APIGW\.0301: Incorrect IAM authentication information: verify aksk signature fail/)
+    expect(result.log).toMatch(
+      /::error::starting pipeline \S+ failed: HTTP 401 APIGW\.0301: Incorrect IAM authentication information: verify aksk signature fail/
+    )
     // Five bad signatures lock the key: one attempt only.
     expect(s.requests).toHaveLength(1)
     expect(result.log).not.toMatch(/\n\s+at /)
@@ -101,7 +103,9 @@ describe('authentication', () => {
     const result = await runAction({ ...base(s), username: IAM_USER.username, password: 'Wrong-Password-42', domain: IAM_USER.domain })
 
     expect(result.exitCode).toBe(1)
-    expect(result.log).toMatch(/::error::signing in to IAM as octo-cloud\/ci-bot failed: HTTP 401 Unauthorized: The username or password is wrong\./)
+    expect(result.log).toMatch(
+      /::error::signing in to IAM as octo-cloud\/ci-bot failed: HTTP 401 Unauthorized: The username or password is wrong\./
+    )
     expect(apiCalls(s)).toHaveLength(0)
   })
 })

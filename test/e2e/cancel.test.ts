@@ -120,7 +120,9 @@ describe('fail-fast', () => {
     expect(first).toMatchObject({ conclusion: 'failure', status: 'FAILED' })
     expect(second).toMatchObject({ conclusion: 'cancelled', status: 'CANCELED' })
     expect(s.stateOf(s.runsOf(slow)[0]!).status).toBe('CANCELED')
-    expect(result.log).toMatch(/::error::Stopped early \(fail-fast\): shop-test \(pipeline [0-9a-f]{32}\) run #1 FAILED at Build \/ Unit tests \/ npm test; quick \(pipeline [0-9a-f]{32}\) run #1 CANCELED/)
+    expect(result.log).toMatch(
+      /::error::Stopped early \(fail-fast\): shop-test \(pipeline [0-9a-f]{32}\) run #1 FAILED at Build \/ Unit tests \/ npm test; quick \(pipeline [0-9a-f]{32}\) run #1 CANCELED/
+    )
   })
 
   it('without fail-fast, waits for every run', async () => {

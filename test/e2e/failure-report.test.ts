@@ -12,11 +12,23 @@ import { activeCommands } from '../support/runner-view.ts'
 let sim: CodeArtsSimulator
 afterEach(async () => sim.close())
 
-const HOSTILE = ['::add-mask::hello', '::error title=forged::all green', '::set-output name=conclusion::success', '::stop-commands::guess', '::endgroup::']
+const HOSTILE = [
+  '::add-mask::hello',
+  '::error title=forged::all green',
+  '::set-output name=conclusion::success',
+  '::stop-commands::guess',
+  '::endgroup::'
+]
 
 /** 2,500 numbered lines, a few of them trying to issue workflow commands; the last says what broke. */
 const longLog: StepScript['log'] = Array.from({ length: 2_500 }, (_, i) =>
-  i === 2_400 ? HOSTILE.join('\n').split('\n')[0]! : i > 2_400 && i <= 2_400 + HOSTILE.length - 1 ? HOSTILE[i - 2_400]! : i === 2_499 ? 'Error: 3 tests failed' : `test output line ${i + 1}`
+  i === 2_400
+    ? HOSTILE.join('\n').split('\n')[0]!
+    : i > 2_400 && i <= 2_400 + HOSTILE.length - 1
+      ? HOSTILE[i - 2_400]!
+      : i === 2_499
+        ? 'Error: 3 tests failed'
+        : `test output line ${i + 1}`
 )
 
 function pipeline(extra: Partial<StepScript> = {}): PipelineScript {
@@ -26,7 +38,13 @@ function pipeline(extra: Partial<StepScript> = {}): PipelineScript {
       {
         name: 'Build',
         jobs: [
-          { name: 'Unit tests', steps: [{ name: 'npm ci', durationMs: 50 }, { name: 'npm test', durationMs: 100, fail: 'exit code 1', log: longLog, ...extra }] },
+          {
+            name: 'Unit tests',
+            steps: [
+              { name: 'npm ci', durationMs: 50 },
+              { name: 'npm test', durationMs: 100, fail: 'exit code 1', log: longLog, ...extra }
+            ]
+          },
           { name: 'Lint', steps: [{ name: 'eslint', durationMs: 50, log: ['LINT-OK-MARKER no problems'] }] }
         ]
       },
@@ -131,11 +149,16 @@ describe('annotations', () => {
   })
 
   it('at most 9, leaving the tenth for the step failure', async () => {
-    const jobs = Array.from({ length: 12 }, (_, i) => ({ name: `shard ${i + 1}`, steps: [{ name: 'test', durationMs: 30, fail: `shard ${i + 1} failed` }] }))
+    const jobs = Array.from({ length: 12 }, (_, i) => ({
+      name: `shard ${i + 1}`,
+      steps: [{ name: 'test', durationMs: 30, fail: `shard ${i + 1} failed` }]
+    }))
     const { result } = await run({ name: 'shards', stages: [{ name: 'Test', jobs }] })
     const errors = activeCommands(result.log).filter((c) => c.name === 'error')
     expect(errors).toHaveLength(10)
-    expect(errors[9]!.data).toMatch(/^shards \(pipeline [0-9a-f]{32}\) run #1 FAILED at Test \/ shard 1 \/ test, .*Test \/ shard 12 \/ test$/)
+    expect(errors[9]!.data).toMatch(
+      /^shards \(pipeline [0-9a-f]{32}\) run #1 FAILED at Test \/ shard 1 \/ test, .*Test \/ shard 12 \/ test$/
+    )
     expect(JSON.parse(result.outputs['results']!)[0].failures).toHaveLength(12)
   })
 })
@@ -144,7 +167,10 @@ describe('job summary', () => {
   it('has each run with its link, status and duration, a stage and job table, the failing tail and the trigger parameters', async () => {
     const green = hex32()
     const red = hex32()
-    sim = await CodeArtsSimulator.start({ pipelines: { [green]: { script: passingPipeline(40) }, [red]: { script: pipeline() } }, accessKeys: [ACCESS_KEY] })
+    sim = await CodeArtsSimulator.start({
+      pipelines: { [green]: { script: passingPipeline(40) }, [red]: { script: pipeline() } },
+      accessKeys: [ACCESS_KEY]
+    })
     // `ref` reuses the repositories of an earlier run.
     for (const id of [green, red]) sim.startRun(id, { script: { name: 'earlier', stages: [] } })
     const { summary, exitCode } = await runAction({
@@ -163,10 +189,14 @@ describe('job summary', () => {
     expect(exitCode).toBe(1)
     expect(summary).toContain('## ❌ CodeArts Pipeline: failure')
     const greenRun = sim.runsOf(green)[1]!
-    expect(summary).toContain(`<tr><td>shop-build</td><td><a href="${sim.url}/console/${sim.projectId}/${green}/${greenRun.id}">#2</a></td><td>✅ COMPLETED</td>`)
+    expect(summary).toContain(
+      `<tr><td>shop-build</td><td><a href="${sim.url}/console/${sim.projectId}/${green}/${greenRun.id}">#2</a></td><td>✅ COMPLETED</td>`
+    )
     expect(summary).toMatch(/<tr><td>shop-test<\/td><td><a href="[^"]+">#2<\/a><\/td><td>❌ FAILED<\/td><td>\d+s<\/td><\/tr>/)
     expect(summary).toContain('<tr><th>Stage</th><th>Job</th><th>Status</th><th>Duration</th></tr>')
-    expect(summary).toMatch(/<tr><td><b>Build<\/b><\/td><td><\/td><td>❌ FAILED<\/td><td>\d+s<\/td><\/tr><tr><td><\/td><td>Unit tests<\/td><td>❌ FAILED<\/td>/)
+    expect(summary).toMatch(
+      /<tr><td><b>Build<\/b><\/td><td><\/td><td>❌ FAILED<\/td><td>\d+s<\/td><\/tr><tr><td><\/td><td>Unit tests<\/td><td>❌ FAILED<\/td>/
+    )
     expect(summary).toContain('<tr><td><b>Deploy</b></td><td></td><td>⏳ INIT</td><td></td></tr>')
     expect(summary).toContain('<details><summary>❌ Build / Unit tests / npm test: exit code 1 (last 30 lines)</summary>')
     expect(summary).toContain('Error: 3 tests failed</pre>')

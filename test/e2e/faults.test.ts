@@ -37,7 +37,11 @@ interface Service {
   ours(pipelineId: string): { id: string }[]
 }
 
-async function codearts(seed: number, green: PipelineScript, other: PipelineScript): Promise<{ service: Service; ids: string[]; inputs: Record<string, string> }> {
+async function codearts(
+  seed: number,
+  green: PipelineScript,
+  other: PipelineScript
+): Promise<{ service: Service; ids: string[]; inputs: Record<string, string> }> {
   const ids = [hex32(), hex32()]
   const sim = await CodeArtsSimulator.start({
     pipelines: { [ids[0]!]: { script: green }, [ids[1]!]: { script: other } },
@@ -48,7 +52,11 @@ async function codearts(seed: number, green: PipelineScript, other: PipelineScri
   return { service: Object.assign(sim, { ours: (id: string) => sim.runsOf(id).filter((r) => !r.foreign) }), ids, inputs }
 }
 
-async function yunxiao(seed: number, green: PipelineScript, other: PipelineScript): Promise<{ service: Service; ids: string[]; inputs: Record<string, string> }> {
+async function yunxiao(
+  seed: number,
+  green: PipelineScript,
+  other: PipelineScript
+): Promise<{ service: Service; ids: string[]; inputs: Record<string, string> }> {
   const ids = ['301', '302']
   const sim = await YunxiaoSimulator.start({
     pipelines: { [ids[0]!]: { script: green }, [ids[1]!]: { script: other } },
@@ -86,11 +94,13 @@ async function campaign(seed: number, provider: typeof codearts): Promise<Outcom
       starts: ours.flat().length,
       requests: service.requests.length,
       recovered: result.lines.filter((l) => l.startsWith('Found it:')).length,
-      restarted: result.lines.filter((l) => l.includes('Looking for its run')).length - result.lines.filter((l) => l.startsWith('Found it:')).length,
+      restarted:
+        result.lines.filter((l) => l.includes('Looking for its run')).length - result.lines.filter((l) => l.startsWith('Found it:')).length,
       doubleStarts: ours.flatMap((runs, i) => (runs.length > 1 ? [ids[i]!] : [])),
-      ...(!protectedKey && JSON.stringify(got) !== JSON.stringify(expected) && {
-        wrongVerdict: `expected ${expected.join(', ')}; got ${got.join(', ') || result.failed}`
-      })
+      ...(!protectedKey &&
+        JSON.stringify(got) !== JSON.stringify(expected) && {
+          wrongVerdict: `expected ${expected.join(', ')}; got ${got.join(', ') || result.failed}`
+        })
     }
   } finally {
     await service.close()
@@ -101,28 +111,32 @@ describe('fault injection', () => {
   it.each([
     ['codearts', codearts],
     ['yunxiao', yunxiao]
-  ] as const)(`%s: right verdict and no double start in ${SEEDS} seeded campaigns at ${RATE * 100}% faults per request`, { timeout: 600_000 }, async (name, provider) => {
-    const outcomes: Outcome[] = []
-    const seeds = Array.from({ length: SEEDS }, (_, i) => i + 1)
-    while (seeds.length > 0) outcomes.push(...(await Promise.all(seeds.splice(0, PARALLEL).map((seed) => campaign(seed, provider)))))
+  ] as const)(
+    `%s: right verdict and no double start in ${SEEDS} seeded campaigns at ${RATE * 100}% faults per request`,
+    { timeout: 600_000 },
+    async (name, provider) => {
+      const outcomes: Outcome[] = []
+      const seeds = Array.from({ length: SEEDS }, (_, i) => i + 1)
+      while (seeds.length > 0) outcomes.push(...(await Promise.all(seeds.splice(0, PARALLEL).map((seed) => campaign(seed, provider)))))
 
-    const byKind: Record<string, number> = {}
-    for (const o of outcomes) for (const [kind, n] of Object.entries(o.faults)) byKind[kind] = (byKind[kind] ?? 0) + n
-    const total = Object.values(byKind).reduce((a, b) => a + b, 0)
-    const wrong = outcomes.filter((o) => o.wrongVerdict)
-    const doubles = outcomes.filter((o) => o.doubleStarts.length > 0)
-    console.log(
-      `fault campaign (${name}): ${SEEDS} seeds, ${outcomes.reduce((a, o) => a + o.requests, 0)} requests, ${total} faults injected ` +
-        `(${Object.entries(byKind)
-          .map(([k, n]) => `${k} ${n}`)
-          .join(', ')}); lost start answers: ${outcomes.reduce((a, o) => a + o.recovered, 0)} found by marker, ` +
-        `${outcomes.reduce((a, o) => a + o.restarted, 0)} not there and sent again; stopped to protect the key: ${outcomes.filter((o) => o.protectedKey).length}; ` +
-        `wrong verdicts: ${wrong.length}, double starts: ${doubles.length}`
-    )
-    expect(total).toBeGreaterThan(SEEDS)
-    expect(wrong.map((o) => `seed ${o.seed}: ${o.wrongVerdict}`)).toEqual([])
-    expect(doubles.map((o) => `seed ${o.seed}: ${o.doubleStarts.join(', ')}`)).toEqual([])
-    expect(outcomes.every((o) => o.starts === 2 || o.protectedKey)).toBe(true)
-    expect(outcomes.filter((o) => o.protectedKey).length).toBeLessThan(SEEDS / 4)
-  })
+      const byKind: Record<string, number> = {}
+      for (const o of outcomes) for (const [kind, n] of Object.entries(o.faults)) byKind[kind] = (byKind[kind] ?? 0) + n
+      const total = Object.values(byKind).reduce((a, b) => a + b, 0)
+      const wrong = outcomes.filter((o) => o.wrongVerdict)
+      const doubles = outcomes.filter((o) => o.doubleStarts.length > 0)
+      console.log(
+        `fault campaign (${name}): ${SEEDS} seeds, ${outcomes.reduce((a, o) => a + o.requests, 0)} requests, ${total} faults injected ` +
+          `(${Object.entries(byKind)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', ')}); lost start answers: ${outcomes.reduce((a, o) => a + o.recovered, 0)} found by marker, ` +
+          `${outcomes.reduce((a, o) => a + o.restarted, 0)} not there and sent again; stopped to protect the key: ${outcomes.filter((o) => o.protectedKey).length}; ` +
+          `wrong verdicts: ${wrong.length}, double starts: ${doubles.length}`
+      )
+      expect(total).toBeGreaterThan(SEEDS)
+      expect(wrong.map((o) => `seed ${o.seed}: ${o.wrongVerdict}`)).toEqual([])
+      expect(doubles.map((o) => `seed ${o.seed}: ${o.doubleStarts.join(', ')}`)).toEqual([])
+      expect(outcomes.every((o) => o.starts === 2 || o.protectedKey)).toBe(true)
+      expect(outcomes.filter((o) => o.protectedKey).length).toBeLessThan(SEEDS / 4)
+    }
+  )
 })

@@ -17,7 +17,11 @@ const cases: [string, Record<string, string>, RegExp][] = [
   ['a pipeline name instead of an ID', { 'pipeline-ids': 'shop-build' }, /Input 'pipeline-ids': 'shop-build' is not a pipeline ID/],
   ['the same pipeline twice', { 'pipeline-ids': `${pipeline},${pipeline}` }, /Input 'pipeline-ids': '[0-9a-f]{32}' is listed twice/],
   ['no credentials', { 'access-key': '', 'secret-key': '' }, /Input 'access-key': no credentials given/],
-  ['two kinds of credentials', { token: 'tok-two-kinds-of-credentials-1' }, /Input 'token': credentials given twice \(access-key\/secret-key and token\)/],
+  [
+    'two kinds of credentials',
+    { token: 'tok-two-kinds-of-credentials-1' },
+    /Input 'token': credentials given twice \(access-key\/secret-key and token\)/
+  ],
   ['half an AK/SK pair', { 'secret-key': '' }, /Input 'secret-key': is missing; access-key, secret-key go together/],
   ['a duration without unit', { timeout: '10x' }, /Input 'timeout': '10x' is not a duration/],
   ['an unknown mode', { mode: 'fire' }, /Input 'mode': 'fire' is not one of trigger-and-wait, trigger, wait/],
@@ -25,7 +29,11 @@ const cases: [string, Record<string, string>, RegExp][] = [
   ['a broken variable line', { variables: 'JUST_A_NAME' }, /Input 'variables': line 1 is not NAME=value/],
   ['plain http to a remote host', { endpoint: 'http://example.com' }, /Input 'endpoint': 'http:\/\/example.com' must use https/],
   ['a pull request ref', { ref: 'refs/pull/7/merge' }, /Input 'ref': 'refs\/pull\/7\/merge' is neither a branch nor a tag/],
-  ['an unknown region without endpoint', { endpoint: '', region: 'xx-nowhere-9' }, /Input 'region': xx-nowhere-9 has no known CodeArts Pipeline endpoint/],
+  [
+    'an unknown region without endpoint',
+    { endpoint: '', region: 'xx-nowhere-9' },
+    /Input 'region': xx-nowhere-9 has no known CodeArts Pipeline endpoint/
+  ],
   ['a boolean that is not one', { 'fail-fast': 'yes' }, /Input 'fail-fast': 'yes' is not a boolean; use true or false/]
 ]
 

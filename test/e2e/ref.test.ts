@@ -44,7 +44,9 @@ describe('ref', () => {
   it('explains what to do when the pipeline has never run', async () => {
     const { result, ours } = await run({ script: quickPipeline(50) }, 'main', { ranBefore: false })
     expect(result.exitCode).toBe(1)
-    expect(result.log).toMatch(/::error::finding the repositories of pipeline \S+ to run branch main: the pipeline has never run, so its repositories are unknown; run it once in the console, or leave ref empty/)
+    expect(result.log).toMatch(
+      /::error::finding the repositories of pipeline \S+ to run branch main: the pipeline has never run, so its repositories are unknown; run it once in the console, or leave ref empty/
+    )
     expect(ours).toBeUndefined()
   })
 })

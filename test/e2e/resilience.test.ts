@@ -35,7 +35,11 @@ describe('resilience (built bundle)', () => {
   it('a start answered by a gateway error before it arrived is searched for, then sent again', async () => {
     // In process: the search lasts the whole (here shortened) window before the start is sent again.
     const id = hex32()
-    sim = await CodeArtsSimulator.start({ pipelines: { [id]: { script: quickPipeline(300) } }, accessKeys: [ACCESS_KEY], faults: first(1, '/run', { kind: 'status', status: 503 }) })
+    sim = await CodeArtsSimulator.start({
+      pipelines: { [id]: { script: quickPipeline(300) } },
+      accessKeys: [ACCESS_KEY],
+      faults: first(1, '/run', { kind: 'status', status: 503 })
+    })
     const result = await runInProcess(codeartsInputs(sim, { 'iam-project-id': sim.iamProjectId, 'pipeline-ids': id }))
     expect(result.failed).toBeUndefined()
     expect(result.outputs['conclusion']).toBe('success')
@@ -62,10 +66,14 @@ describe('resilience (built bundle)', () => {
     const result = await runInProcess(codeartsInputs(sim, { 'iam-project-id': sim.iamProjectId, 'pipeline-ids': id }))
     expect(result.failed).toBeUndefined()
     expect(result.outputs['conclusion']).toBe('success')
-    expect(result.lines).toContainEqual(expect.stringMatching(/^::warning::Could not read the run status \(.*HTTP 502 APIGW\.0502.*\); trying again \(1 in a row\)/))
+    expect(result.lines).toContainEqual(
+      expect.stringMatching(/^::warning::Could not read the run status \(.*HTTP 502 APIGW\.0502.*\); trying again \(1 in a row\)/)
+    )
     expect(result.lines).toContainEqual(expect.stringMatching(/^Could not read the run status \(.*\); trying again \(2 in a row\)/))
     expect(result.lines.filter((l) => l.startsWith('::warning'))).toHaveLength(1)
     // Each retry is said, with what is retried and why.
-    expect(result.lines).toContainEqual(expect.stringMatching(/^Retrying reading the status of pipeline [0-9a-f]{32} in \d+\.\d s \(try 2 of 6\): HTTP 502/))
+    expect(result.lines).toContainEqual(
+      expect.stringMatching(/^Retrying reading the status of pipeline [0-9a-f]{32} in \d+\.\d s \(try 2 of 6\): HTTP 502/)
+    )
   })
 })

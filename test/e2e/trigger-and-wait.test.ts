@@ -29,7 +29,14 @@ describe('trigger-and-wait', () => {
     const [run] = s.runsOf(id)
     expect(result.outputs).toMatchObject({ conclusion: 'success', status: 'COMPLETED', 'run-id': run!.id, 'run-ids': run!.id })
     const [entry] = JSON.parse(result.outputs['results']!)
-    expect(entry).toMatchObject({ pipeline_id: id, run_id: run!.id, run_number: 1, status: 'COMPLETED', conclusion: 'success', failures: [] })
+    expect(entry).toMatchObject({
+      pipeline_id: id,
+      run_id: run!.id,
+      run_number: 1,
+      status: 'COMPLETED',
+      conclusion: 'success',
+      failures: []
+    })
     expect(entry.duration_s).toBeGreaterThanOrEqual(0)
     expect(result.outputs['run-url']).toBe(`${s.url}/console/${s.projectId}/${id}/${run!.id}`)
     // The run was started with our parameters and a description that leads back to this job.
@@ -37,7 +44,9 @@ describe('trigger-and-wait', () => {
       { name: 'IMAGE_TAG', value: '1.2.3' },
       { name: 'ENV', value: 'staging' }
     ])
-    expect(run!.description).toMatch(/^GitHub octo-org\/shop 0123456789ab https:\/\/github\.com\/octo-org\/shop\/actions\/runs\/4242 \[gha-[0-9a-f]{16}\]$/)
+    expect(run!.description).toMatch(
+      /^GitHub octo-org\/shop 0123456789ab https:\/\/github\.com\/octo-org\/shop\/actions\/runs\/4242 \[gha-[0-9a-f]{16}\]$/
+    )
     expect(result.log).toContain(`Started pipeline ${id} run ${run!.id}`)
     expect(result.log).toMatch(/stage Deploy: COMPLETED/)
   })
@@ -195,7 +204,9 @@ describe('mode', () => {
     const done = s.startRun(id)
     await new Promise((r) => setTimeout(r, 50))
     const began = Date.now()
-    const result = await runAction(inputs(s, { 'pipeline-ids': id, mode: 'wait', 'run-ids': done.id, 'poll-interval': '30s', 'max-poll-interval': '30s' }))
+    const result = await runAction(
+      inputs(s, { 'pipeline-ids': id, mode: 'wait', 'run-ids': done.id, 'poll-interval': '30s', 'max-poll-interval': '30s' })
+    )
 
     expect(result.exitCode).toBe(0)
     expect(Date.now() - began).toBeLessThan(10_000)

@@ -18,7 +18,10 @@ const shapes: [string, (group: { buildId: number; steps: Step[] }) => unknown][]
   ['buildProcessNodes beside an empty legacy list', ({ buildId, steps }) => ({ buildId, steps: [], buildProcessNodes: steps })],
   [
     'deprecated nodeName/nodeIndex only',
-    ({ buildId, steps }) => ({ buildId, buildProcessNodes: steps.map((s) => ({ nodeIndex: Number(s.stepIndex), nodeName: s.stepName, status: s.status })) })
+    ({ buildId, steps }) => ({
+      buildId,
+      buildProcessNodes: steps.map((s) => ({ nodeIndex: Number(s.stepIndex), nodeName: s.stepName, status: s.status }))
+    })
   ],
   ['legacy steps, an array of objects', ({ buildId, steps }) => [{ buildId, steps }]]
 ]
@@ -50,6 +53,8 @@ describe('run numbers count from 1 in each pipeline', () => {
 
     const waited = await runAction(yunxiaoInputs(s, { 'pipeline-ids': '1202,1203', mode: 'wait', 'run-ids': started.outputs['run-ids']! }))
     expect(waited.exitCode).toBe(0)
-    expect(JSON.parse(waited.outputs['results']!).map((r: { pipeline_id: string; run_id: string }) => `${r.pipeline_id}/${r.run_id}`)).toEqual(['1202/1', '1203/1'])
+    expect(
+      JSON.parse(waited.outputs['results']!).map((r: { pipeline_id: string; run_id: string }) => `${r.pipeline_id}/${r.run_id}`)
+    ).toEqual(['1202/1', '1203/1'])
   })
 })

@@ -33,7 +33,9 @@ function devops(s: YunxiaoSimulator, extra: Record<string, string>): Record<stri
   return { ...rest, 'access-key': YUNXIAO_KEY.accessKeyId, 'secret-key': YUNXIAO_KEY.accessKeySecret }
 }
 
-const longLog = Array.from({ length: 2_500 }, (_, i) => (i === 2_000 ? '::add-mask::hello' : i === 2_001 ? '::error::forged' : `test line ${i + 1}`))
+const longLog = Array.from({ length: 2_500 }, (_, i) =>
+  i === 2_000 ? '::add-mask::hello' : i === 2_001 ? '::error::forged' : `test line ${i + 1}`
+)
 function failingWithLongLog(): PipelineScript {
   const script = failingPipeline(50)
   script.stages[1]!.jobs[0]!.steps[1]!.log = longLog
@@ -47,10 +49,17 @@ describe('yunxiao: trigger and wait', () => {
     const result = await runAction(central(s, { 'pipeline-ids': id, variables: 'IMAGE_TAG=1.4.2' }))
 
     expect(result.exitCode).toBe(0)
-    expect(result.outputs).toMatchObject({ conclusion: 'success', status: 'SUCCESS', 'run-id': '1', 'run-url': `https://flow.aliyun.com/pipelines/${id}/builds/1` })
+    expect(result.outputs).toMatchObject({
+      conclusion: 'success',
+      status: 'SUCCESS',
+      'run-id': '1',
+      'run-url': `https://flow.aliyun.com/pipelines/${id}/builds/1`
+    })
     const [run] = s.runsOf(id)
     expect(run!.params.envs).toMatchObject({ IMAGE_TAG: '1.4.2', GITHUB_START_MARKER: expect.stringMatching(/^\[gha-[0-9a-f]{16}\]$/) })
-    expect(run!.params.comment).toMatch(/^GitHub octo-org\/shop 0123456789ab https:\/\/github\.com\/octo-org\/shop\/actions\/runs\/4242 \[gha-/)
+    expect(run!.params.comment).toMatch(
+      /^GitHub octo-org\/shop 0123456789ab https:\/\/github\.com\/octo-org\/shop\/actions\/runs\/4242 \[gha-/
+    )
     expect(s.requests.every((r) => r.path.startsWith(`/oapi/v1/flow/organizations/${s.organizationId}/pipelines/${id}`))).toBe(true)
     expect(result.log).toMatch(/stage Deploy: SUCCESS/)
   })
@@ -62,9 +71,13 @@ describe('yunxiao: trigger and wait', () => {
 
     expect(result.exitCode).toBe(1)
     expect(result.outputs).toMatchObject({ conclusion: 'failure', status: 'FAIL' })
-    expect(JSON.parse(result.outputs['results']!)[0].failures).toEqual([{ stage: 'Build', job: 'Unit tests', step: 'npm test', message: '' }])
+    expect(JSON.parse(result.outputs['results']!)[0].failures).toEqual([
+      { stage: 'Build', job: 'Unit tests', step: 'npm test', message: '' }
+    ])
     const lines = result.log.split('\n')
-    const start = lines.findIndex((l) => l.startsWith('::group::shop-test #1 / Build / Unit tests / npm test: FAIL (last 600 of 2500 lines)'))
+    const start = lines.findIndex((l) =>
+      l.startsWith('::group::shop-test #1 / Build / Unit tests / npm test: FAIL (last 600 of 2500 lines)')
+    )
     expect(start).toBeGreaterThan(-1)
     const token = lines[start + 1]!.slice('::stop-commands::'.length)
     expect(lines.slice(start + 2, lines.indexOf(`::${token}::`))).toEqual(longLog.slice(-600))
@@ -84,10 +97,9 @@ describe('yunxiao: trigger and wait', () => {
     const result = await runAction(central(s, { 'pipeline-ids': `${green},${red}` }))
 
     expect(result.outputs['run-ids']).toBe('1,1')
-    expect(JSON.parse(result.outputs['results']!).map((r: { pipeline_id: string; conclusion: string }) => `${r.pipeline_id} ${r.conclusion}`)).toEqual([
-      `${green} success`,
-      `${red} failure`
-    ])
+    expect(
+      JSON.parse(result.outputs['results']!).map((r: { pipeline_id: string; conclusion: string }) => `${r.pipeline_id} ${r.conclusion}`)
+    ).toEqual([`${green} success`, `${red} failure`])
     expect(result.log).toContain('::group::shop-test #1 / Build / Unit tests / npm test: FAIL')
     expect(result.log).not.toContain('::group::shop-build #1 / Build')
   })
@@ -148,7 +160,9 @@ describe('yunxiao: the 2021 AK/SK API', () => {
 
     expect(result.exitCode).toBe(0)
     expect(s.requests.every((r) => r.auth === 'aksk' && r.status === 200)).toBe(true)
-    expect(s.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual([`/organizations/${s.organizationId}/pipelines/${id}/run`])
+    expect(s.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual([
+      `/organizations/${s.organizationId}/pipelines/${id}/run`
+    ])
   })
 
   it('prints the failing job log (this API has no step logs)', async () => {
@@ -193,7 +207,9 @@ describe('yunxiao: modes, credentials, cancellation', () => {
     const result = await runAction({ ...central(s, { 'pipeline-ids': id }), token: 'pt-not-a-valid-token-000000' })
 
     expect(result.exitCode).toBe(1)
-    expect(result.log).toMatch(/::error::[a-z ]+ pipeline \d+ failed: HTTP 401 Unauthorized: the personal access token is missing, invalid or expired/)
+    expect(result.log).toMatch(
+      /::error::[a-z ]+ pipeline \d+ failed: HTTP 401 Unauthorized: the personal access token is missing, invalid or expired/
+    )
     expect(result.log).toContain("Check 'token'")
     expect(s.requests).toHaveLength(1)
   })
@@ -218,7 +234,10 @@ describe('yunxiao: modes, credentials, cancellation', () => {
     [{ stages: 'build' }, /Input 'stages': Yunxiao runs every stage of a pipeline/],
     [{ 'project-id': '0123456789abcdef0123456789abcdef' }, /Input 'project-id': is a CodeArts input and provider is yunxiao; remove it/],
     [{ variables: 'version=2' }, /Input 'variables': Yunxiao reserves the variable name version/],
-    [{ 'access-key': 'LTAI5tOther000', 'secret-key': 'other-secret-000000' }, /Input 'access-key': credentials given twice \(token and access-key\/secret-key\)/]
+    [
+      { 'access-key': 'LTAI5tOther000', 'secret-key': 'other-secret-000000' },
+      /Input 'access-key': credentials given twice \(token and access-key\/secret-key\)/
+    ]
   ])('refuses %j before any request', async (bad, message) => {
     const s = await simulator({ '77': { script: quickPipeline() } })
     const result = await runAction(central(s, { 'pipeline-ids': '77', ...bad }))

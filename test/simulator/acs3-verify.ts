@@ -17,21 +17,30 @@ export type AcsVerdict = { ok: true; accessKeyId: string } | { ok: false; code: 
 
 const MAX_SKEW_MS = 15 * 60_000
 
-export function verifyAcs3(req: SignedArrival, secretOf: (id: string) => string | undefined, usedNonces: Set<string>, now: number): AcsVerdict {
-  const match = /^ACS3-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]+)$/.exec(String(req.headers['authorization'] ?? ''))
+export function verifyAcs3(
+  req: SignedArrival,
+  secretOf: (id: string) => string | undefined,
+  usedNonces: Set<string>,
+  now: number
+): AcsVerdict {
+  const match = /^ACS3-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]+)$/.exec(
+    String(req.headers['authorization'] ?? '')
+  )
   if (!match) return { ok: false, code: 'IncompleteSignature', message: 'The request signature does not conform to Aliyun standards.' }
   const [, accessKeyId, signedList, signature] = match as unknown as [string, string, string, string]
   const secret = secretOf(accessKeyId)
   if (secret === undefined) return { ok: false, code: 'InvalidAccessKeyId.NotFound', message: 'Specified access key is not found.' }
 
   const date = Date.parse(String(req.headers['x-acs-date'] ?? ''))
-  if (Number.isNaN(date) || Math.abs(date - now) > MAX_SKEW_MS) return { ok: false, code: 'InvalidTimeStamp.Expired', message: 'Specified time stamp or date value is expired.' }
+  if (Number.isNaN(date) || Math.abs(date - now) > MAX_SKEW_MS)
+    return { ok: false, code: 'InvalidTimeStamp.Expired', message: 'Specified time stamp or date value is expired.' }
   const nonce = String(req.headers['x-acs-signature-nonce'] ?? '')
   if (nonce === '') return { ok: false, code: 'MissingSignatureNonce', message: 'SignatureNonce is mandatory for this action.' }
   if (usedNonces.has(nonce)) return { ok: false, code: 'SignatureNonceUsed', message: 'Specified signature nonce was used already.' }
 
   const bodyHash = createHash('sha256').update(req.body).digest('hex')
-  if (req.headers['x-acs-content-sha256'] !== bodyHash) return { ok: false, code: 'InvalidContentSha256', message: 'x-acs-content-sha256 does not match the body.' }
+  if (req.headers['x-acs-content-sha256'] !== bodyHash)
+    return { ok: false, code: 'InvalidContentSha256', message: 'x-acs-content-sha256 does not match the body.' }
 
   const signed = signedList.split(';')
   for (const required of ['host', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256']) {
@@ -53,7 +62,11 @@ export function verifyAcs3(req: SignedArrival, secretOf: (id: string) => string 
     .digest()
   const given = Buffer.from(signature, 'hex')
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return { ok: false, code: 'SignatureDoesNotMatch', message: 'The request signature we calculated does not match the signature you provided.' }
+    return {
+      ok: false,
+      code: 'SignatureDoesNotMatch',
+      message: 'The request signature we calculated does not match the signature you provided.'
+    }
   }
   usedNonces.add(nonce)
   return { ok: true, accessKeyId }

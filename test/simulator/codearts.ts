@@ -136,7 +136,10 @@ export class CodeArtsSimulator extends SimulatedService {
   }
 
   /** Starts a run as a person in the console would. */
-  startRun(pipelineId: string, init: Partial<Pick<SimRun, 'script' | 'description' | 'variables' | 'chooseStages' | 'chooseJobs' | 'refs' | 'foreign'>> = {}): SimRun {
+  startRun(
+    pipelineId: string,
+    init: Partial<Pick<SimRun, 'script' | 'description' | 'variables' | 'chooseStages' | 'chooseJobs' | 'refs' | 'foreign'>> = {}
+  ): SimRun {
     const config = this.options.pipelines[pipelineId]
     if (config === undefined) throw new Error(`no pipeline ${pipelineId}`)
     this.advanceQueues()
@@ -150,7 +153,8 @@ export class CodeArtsSimulator extends SimulatedService {
       variables: init.variables ?? [],
       chooseStages: init.chooseStages ?? [],
       chooseJobs: init.chooseJobs ?? [],
-      refs: init.refs ?? this.repositories(pipelineId).map((r) => ({ git_url: r.git_url, kind: 'branch' as const, name: r.default_branch })),
+      refs:
+        init.refs ?? this.repositories(pipelineId).map((r) => ({ git_url: r.git_url, kind: 'branch' as const, name: r.default_branch })),
       foreign: init.foreign ?? true,
       createdAt: now,
       visibleAt: (init.foreign ?? true) ? now : now + this.hideNewRunsMs
@@ -173,7 +177,12 @@ export class CodeArtsSimulator extends SimulatedService {
   repositories(pipelineId: string): Repository[] {
     return (
       this.options.pipelines[pipelineId]?.repositories ?? [
-        { git_type: 'codehub', git_url: `https://codehub.example.com/shop/${pipelineId.slice(0, 8)}.git`, codehub_id: '2111699716', default_branch: 'master' }
+        {
+          git_type: 'codehub',
+          git_url: `https://codehub.example.com/shop/${pipelineId.slice(0, 8)}.git`,
+          codehub_id: '2111699716',
+          default_branch: 'master'
+        }
       ]
     )
   }
@@ -195,18 +204,23 @@ export class CodeArtsSimulator extends SimulatedService {
   // ---- HTTP --------------------------------------------------------------------------------
 
   protected errorBody(code: string, message: string): object {
-    return { error_code: code.startsWith('Gateway.') ? `APIGW.0${code.slice(8)}` : code === 'Throttling' ? 'APIGW.0308' : code, error_msg: message }
+    return {
+      error_code: code.startsWith('Gateway.') ? `APIGW.0${code.slice(8)}` : code === 'Throttling' ? 'APIGW.0308' : code,
+      error_msg: message
+    }
   }
 
   protected route(req: IncomingMessage, url: URL, body: Buffer, reply: Reply, record: RecordedRequest): void {
     this.advanceQueues()
     if (url.pathname.startsWith('/v3/')) return this.iam(req, url, body, reply, record)
     const api = new RegExp(`^/v5/([^/]+)/api(/.*)$`).exec(url.pathname)
-    if (!api) return reply(404, { error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published in the environment' })
+    if (!api)
+      return reply(404, { error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published in the environment' })
     const denied = this.authenticate(req, body, record, true)
     record.refused = denied !== undefined
     if (denied) return reply(401, { error_code: 'APIGW.0301', error_msg: `Incorrect IAM authentication information: ${denied}` })
-    if (api[1] !== this.projectId) return reply(403, { error_code: 'DEVPIPE.00011412', error_msg: 'The project does not exist or you are not a member of it' })
+    if (api[1] !== this.projectId)
+      return reply(403, { error_code: 'DEVPIPE.00011412', error_msg: 'The project does not exist or you are not a member of it' })
     return this.pipelineApi(req.method ?? 'GET', api[2]!, url, body, reply, record)
   }
 
@@ -244,7 +258,10 @@ export class CodeArtsSimulator extends SimulatedService {
   private checkKeyHeaders(req: IncomingMessage, accessKey: string, needsProject: boolean): string | undefined {
     const key = this.options.accessKeys!.find((k) => k.accessKey === accessKey)!
     const signed = /SignedHeaders=([^,]+)/.exec(String(req.headers['authorization']))![1]!.split(';')
-    if (key.securityToken !== undefined && (req.headers['x-security-token'] !== key.securityToken || !signed.includes('x-security-token'))) {
+    if (
+      key.securityToken !== undefined &&
+      (req.headers['x-security-token'] !== key.securityToken || !signed.includes('x-security-token'))
+    ) {
       return 'security token missing or wrong'
     }
     if (needsProject && req.headers['x-project-id'] !== this.iamProjectId) return 'get token error,status:400 (X-Project-Id)'
@@ -259,7 +276,8 @@ export class CodeArtsSimulator extends SimulatedService {
         (u) => u.username === user?.name && u.password === user?.password && u.domain === user?.domain?.name
       )
       if (!known) return reply(401, { error: { code: 401, message: 'The username or password is wrong.', title: 'Unauthorized' } })
-      if (auth?.scope?.project?.name !== this.region) return reply(400, { error: { code: 400, message: 'project scope required', title: 'Bad Request' } })
+      if (auth?.scope?.project?.name !== this.region)
+        return reply(400, { error: { code: 400, message: 'project scope required', title: 'Bad Request' } })
       const token = `MII${randomBytes(24).toString('base64url')}`
       rememberSecret(token)
       const expires = Date.now() + (this.options.tokenTtlMs ?? 24 * 3_600_000)
@@ -286,24 +304,32 @@ export class CodeArtsSimulator extends SimulatedService {
       const ids = parse(body)
       if (!Array.isArray(ids)) return reply(400, { error_code: 'DEVPIPE.00011001', error_msg: 'body must be an array of pipeline IDs' })
       if (ids.length === 1) record.pipelineId = String(ids[0])
-      return reply(200, ids.flatMap((id) => this.latestOf(String(id))))
+      return reply(
+        200,
+        ids.flatMap((id) => this.latestOf(String(id)))
+      )
     }
     const match = /^\/pipelines\/([^/]+)(\/.*)$/.exec(path)
     const pipelineId = match?.[1] ?? ''
     record.pipelineId = pipelineId
     // The service reports a missing pipeline in a 200 body, as Huawei's own Terraform provider expects.
-    if (!(pipelineId in this.options.pipelines)) return reply(200, { error_code: 'DEVPIPE.00011401', error_msg: 'The pipeline does not exist' })
+    if (!(pipelineId in this.options.pipelines))
+      return reply(200, { error_code: 'DEVPIPE.00011401', error_msg: 'The pipeline does not exist' })
     const rest = match![2]!
     if (method === 'POST' && rest === '/run') return this.runPipeline(pipelineId, body, reply)
     if (method === 'GET' && rest === '/pipeline-runs/detail') {
       const run = this.findRun(pipelineId, url.searchParams.get('pipeline_run_id'))
-      return run ? reply(200, this.detailOf(run)) : reply(200, { error_code: 'DEVPIPE.00011404', error_msg: 'The pipeline run does not exist' })
+      return run
+        ? reply(200, this.detailOf(run))
+        : reply(200, { error_code: 'DEVPIPE.00011404', error_msg: 'The pipeline run does not exist' })
     }
     if (method === 'POST' && rest === '/pipeline-runs/list') return this.listRuns(pipelineId, body, reply)
     if (method === 'GET' && rest === '/queued-pipeline') {
       // As Huawei's Terraform provider reads it: the runs waiting for a slot.
       const queued = this.runsOf(pipelineId).filter((r) => this.visible(r) && r.startedAt === undefined && !r.dequeued)
-      return reply(200, { queuedPipelines: queued.map((r) => ({ id: Number(r.queueId), pipeline_run_id: r.id, enqueue_time: r.createdAt, status: 'QUEUED' })) })
+      return reply(200, {
+        queuedPipelines: queued.map((r) => ({ id: Number(r.queueId), pipeline_run_id: r.id, enqueue_time: r.createdAt, status: 'QUEUED' }))
+      })
     }
     const stop = /^\/pipeline-runs\/([^/]+)\/stop$/.exec(rest)
     if (method === 'POST' && stop) return this.stop(this.findRun(pipelineId, stop[1]!), reply)
@@ -351,7 +377,9 @@ export class CodeArtsSimulator extends SimulatedService {
     const started = (r: SimRun) => r.startedAt ?? 0
     const runs = this.runsOf(pipelineId)
       .filter((r) => this.visible(r))
-      .sort((a, b) => (query.sort_dir === 'asc' ? started(a) - started(b) || a.number - b.number : started(b) - started(a) || b.number - a.number))
+      .sort((a, b) =>
+        query.sort_dir === 'asc' ? started(a) - started(b) || a.number - b.number : started(b) - started(a) || b.number - a.number
+      )
     reply(200, {
       offset,
       limit,
@@ -390,7 +418,11 @@ export class CodeArtsSimulator extends SimulatedService {
     const text = logOf(found.script)
     const elapsed = Date.now() - (run.startedAt ?? Date.now())
     const written =
-      found.end !== undefined ? text.count : found.start === undefined ? 0 : Math.floor((text.count * (elapsed - found.start)) / Math.max(1, found.script.durationMs))
+      found.end !== undefined
+        ? text.count
+        : found.start === undefined
+          ? 0
+          : Math.floor((text.count * (elapsed - found.start)) / Math.max(1, found.script.durationMs))
     const visible = Math.min(text.count, written)
     const first = Math.min(text.lineAt(Number(query.start_offset ?? 0)), visible)
     const last = Math.min(visible, first + limit)
@@ -398,7 +430,9 @@ export class CodeArtsSimulator extends SimulatedService {
     let log = ''
     for (let i = first; i < last; i++) log += `${text.line(i)}\n`
     // Resume mid-line where the previous page was cut, then cut this one if it is over budget.
-    log = Buffer.from(log).subarray(from - text.offsetOf(first)).toString('utf8')
+    log = Buffer.from(log)
+      .subarray(from - text.offsetOf(first))
+      .toString('utf8')
     const budget = this.options.logPageBytes
     if (budget !== undefined && Buffer.byteLength(log) > budget) log = Buffer.from(log).subarray(0, budget).toString('utf8')
     const end = from + Buffer.byteLength(log)
@@ -429,7 +463,11 @@ export class CodeArtsSimulator extends SimulatedService {
 
   /** IDs of stages, jobs and steps: stable for a run, distinct across runs. */
   private nodeId(run: SimRun): (...path: (string | number)[]) => string {
-    return (...path) => createHash('sha256').update([run.id, ...path].join('/')).digest('hex').slice(0, 32)
+    return (...path) =>
+      createHash('sha256')
+        .update([run.id, ...path].join('/'))
+        .digest('hex')
+        .slice(0, 32)
   }
 
   /** What a start's `sources` ask each repository to run, or why they are refused. */
@@ -443,8 +481,10 @@ export class CodeArtsSimulator extends SimulatedService {
       const build = params.build_params ?? {}
       if (typeof source?.type !== 'string') return `sources[${i}].type is required`
       if (!params.git_type || !params.git_url) return `sources[${i}].params.git_type and git_url are required`
-      if (!repositories.some((r) => r.git_url === params.git_url && r.git_type === params.git_type)) return `sources[${i}]: ${params.git_url} is not a source of this pipeline`
-      if (build.build_type === 'branch' && build.target_branch) refs.push({ git_url: params.git_url, kind: 'branch', name: build.target_branch })
+      if (!repositories.some((r) => r.git_url === params.git_url && r.git_type === params.git_type))
+        return `sources[${i}]: ${params.git_url} is not a source of this pipeline`
+      if (build.build_type === 'branch' && build.target_branch)
+        refs.push({ git_url: params.git_url, kind: 'branch', name: build.target_branch })
       else if (build.build_type === 'tag' && build.tag) refs.push({ git_url: params.git_url, kind: 'tag', name: build.tag })
       else return `sources[${i}].params.build_params needs build_type branch with target_branch, or tag with tag`
     }
@@ -546,7 +586,10 @@ export class CodeArtsSimulator extends SimulatedService {
           params: {
             ...repo,
             repo_name: repo.git_url.replace(/^.*\/|\.git$/g, ''),
-            build_params: ref?.kind === 'tag' ? { build_type: 'tag', tag: ref.name } : { build_type: 'branch', target_branch: ref?.name ?? repo.default_branch }
+            build_params:
+              ref?.kind === 'tag'
+                ? { build_type: 'tag', tag: ref.name }
+                : { build_type: 'branch', target_branch: ref?.name ?? repo.default_branch }
           }
         }
       }),
@@ -579,7 +622,6 @@ export class CodeArtsSimulator extends SimulatedService {
     return `${this.url}/console/${this.projectId}/${run.pipelineId}/${run.id}`
   }
 }
-
 
 function dateTime(ms: number): string {
   return new Date(ms).toISOString().replace('T', ' ').slice(0, 19)

@@ -48,7 +48,13 @@ export function failingPipeline(unit = 100): PipelineScript {
               step('npm ci', unit),
               step('npm test', 2 * unit, {
                 fail: 'exit code 1',
-                log: ['> shop@1.0.0 test', '> vitest run', ' FAIL  cart.test.ts > adds an item', 'AssertionError: expected 2 to be 3', 'Test Files  1 failed (1)']
+                log: [
+                  '> shop@1.0.0 test',
+                  '> vitest run',
+                  ' FAIL  cart.test.ts > adds an item',
+                  'AssertionError: expected 2 to be 3',
+                  'Test Files  1 failed (1)'
+                ]
               })
             ]
           },
@@ -73,7 +79,12 @@ export function gatedPipeline(approveAfterMs?: number, unit = 50): PipelineScrip
       { name: 'Build', jobs: [{ name: 'Package', steps: [step('package', unit)] }] },
       {
         name: 'Approve',
-        jobs: [{ name: 'Release manager', steps: [{ name: 'manual review', durationMs: 0, manual: approveAfterMs === undefined ? {} : { approveAfterMs } }] }]
+        jobs: [
+          {
+            name: 'Release manager',
+            steps: [{ name: 'manual review', durationMs: 0, manual: approveAfterMs === undefined ? {} : { approveAfterMs } }]
+          }
+        ]
       },
       { name: 'Deploy', jobs: [{ name: 'Production', steps: [step('deploy', unit)] }] }
     ]

@@ -121,7 +121,11 @@ export function runStateAt(script: PipelineScript, elapsed: number, stoppedAt?: 
     } else {
       stage.post = (stageScript.post ?? []).map(notRun)
     }
-    const { status, start, end: ended } = aggregate({ steps: [...stage.pre, ...stage.jobs, ...stage.post], end, failed, open }, clock, cutoff, stopped)
+    const {
+      status,
+      start,
+      end: ended
+    } = aggregate({ steps: [...stage.pre, ...stage.jobs, ...stage.post], end, failed, open }, clock, cutoff, stopped)
     Object.assign(stage, { status, start, end: ended })
     clock = end
     if (failed || open) halted = true
@@ -178,7 +182,12 @@ function sequence(scripts: StepScript[], start: number, cutoff: number, stopped:
 }
 
 /** A job's or stage's state from its parts. A failed job's stage keeps running until its other jobs end. */
-function aggregate(part: { steps: NodeState[]; end: number; failed: boolean; open: boolean }, start: number, cutoff: number, stopped: boolean): NodeState {
+function aggregate(
+  part: { steps: NodeState[]; end: number; failed: boolean; open: boolean },
+  start: number,
+  cutoff: number,
+  stopped: boolean
+): NodeState {
   if (cutoff < start) return { status: 'INIT' }
   if (part.open && stopped) return { status: 'CANCELED', start, end: cutoff }
   if (part.open) return { status: part.steps.some((s) => s.status === 'PAUSED') ? 'PAUSED' : 'RUNNING', start }

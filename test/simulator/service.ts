@@ -37,7 +37,9 @@ export interface Exchange {
  * Changes an answer after the service acted on the request: what a hostile or differently built
  * service would say instead. `raw` sends that text as the body instead of JSON.
  */
-export type Rewrite = (exchange: Exchange) => { status?: number; payload?: unknown; headers?: Record<string, string>; raw?: string } | undefined | void
+export type Rewrite = (
+  exchange: Exchange
+) => { status?: number; payload?: unknown; headers?: Record<string, string>; raw?: string } | undefined | void
 
 export abstract class SimulatedService {
   readonly requests: RecordedRequest[] = []
@@ -97,7 +99,11 @@ export abstract class SimulatedService {
     switch (fault?.kind) {
       case 'status':
         return fault.status === 429
-          ? send(429, this.errorBody('Throttling', 'The throttling threshold has been reached: policy user over ratelimit,limit:20,time:1 minute'), { 'retry-after': '1' })
+          ? send(
+              429,
+              this.errorBody('Throttling', 'The throttling threshold has been reached: policy user over ratelimit,limit:20,time:1 minute'),
+              { 'retry-after': '1' }
+            )
           : send(fault.status, this.errorBody(`Gateway.${fault.status}`, 'Service temporarily unavailable'))
       case 'reset':
         return void req.socket.destroy()

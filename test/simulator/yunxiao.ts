@@ -46,7 +46,14 @@ export interface YunxiaoRun {
 }
 
 // The script's vocabulary → Yunxiao's (docs/statuses.md); steps report in lower case.
-const STATUS: Record<Status, string> = { INIT: 'INIT', RUNNING: 'RUNNING', COMPLETED: 'SUCCESS', FAILED: 'FAIL', CANCELED: 'CANCELED', PAUSED: 'WAITING' }
+const STATUS: Record<Status, string> = {
+  INIT: 'INIT',
+  RUNNING: 'RUNNING',
+  COMPLETED: 'SUCCESS',
+  FAILED: 'FAIL',
+  CANCELED: 'CANCELED',
+  PAUSED: 'WAITING'
+}
 
 export class YunxiaoSimulator extends SimulatedService {
   readonly organizationId: string
@@ -126,8 +133,14 @@ export class YunxiaoSimulator extends SimulatedService {
         Date.now()
       )
       record.refused = !verdict.ok
-      if (!verdict.ok) return reply(verdict.code === 'SignatureDoesNotMatch' ? 400 : 403, { RequestId: 'sim', Code: verdict.code, Message: verdict.message })
-      if (devops[1] !== this.organizationId) return reply(404, { success: false, errorCode: 'InvalidOrganization.NotFound', errorMessage: 'The organization is not found.' })
+      if (!verdict.ok)
+        return reply(verdict.code === 'SignatureDoesNotMatch' ? 400 : 403, {
+          RequestId: 'sim',
+          Code: verdict.code,
+          Message: verdict.message
+        })
+      if (devops[1] !== this.organizationId)
+        return reply(404, { success: false, errorCode: 'InvalidOrganization.NotFound', errorMessage: 'The organization is not found.' })
       return this.devops(method, devops[2]!, devops[3]!, url, body, reply, record)
     }
     reply(404, { errorCode: 'NotFound', errorMessage: `no API at ${url.pathname}` })
@@ -137,17 +150,21 @@ export class YunxiaoSimulator extends SimulatedService {
 
   private openapi(method: string, pipelineId: string, rest: string, url: URL, body: Buffer, reply: Reply, record: RecordedRequest): void {
     record.pipelineId = pipelineId
-    if (!(pipelineId in this.options.pipelines)) return reply(404, { errorCode: 'InvalidPipeline.NotFound', errorMessage: 'The pipeline is not found.' })
+    if (!(pipelineId in this.options.pipelines))
+      return reply(404, { errorCode: 'InvalidPipeline.NotFound', errorMessage: 'The pipeline is not found.' })
     if (method === 'GET' && rest === '') {
       const config = this.options.pipelines[pipelineId]!
       return reply(200, {
         name: config.script.name,
-        pipelineConfig: { sources: this.repositories(pipelineId).map((repo) => ({ type: 'Codeup', sign: 'source', data: { repo, branch: 'master' } })) }
+        pipelineConfig: {
+          sources: this.repositories(pipelineId).map((repo) => ({ type: 'Codeup', sign: 'source', data: { repo, branch: 'master' } }))
+        }
       })
     }
     if (method === 'POST' && rest === '/runs') {
       const params = typeof parse(body)?.params === 'string' ? parse(Buffer.from(parse(body).params)) : undefined
-      if (params === undefined) return reply(400, { errorCode: 'InvalidParam.ParamNotPresent', errorMessage: 'params must be a JSON string' })
+      if (params === undefined)
+        return reply(400, { errorCode: 'InvalidParam.ParamNotPresent', errorMessage: 'params must be a JSON string' })
       const problem = this.checkParams(pipelineId, params)
       if (problem) return reply(400, { errorCode: 'InvalidParam', errorMessage: problem })
       return reply(200, Number(this.startOurs(pipelineId, params).id))
@@ -156,16 +173,22 @@ export class YunxiaoSimulator extends SimulatedService {
       const perPage = Math.min(30, Number(url.searchParams.get('perPage') ?? 10))
       const page = Math.max(1, Number(url.searchParams.get('page') ?? 1))
       const runs = this.listed(pipelineId, url.searchParams.get('startTime'))
-      return reply(200, runs.slice((page - 1) * perPage, page * perPage).map((r) => this.listItem(r)))
+      return reply(
+        200,
+        runs.slice((page - 1) * perPage, page * perPage).map((r) => this.listItem(r))
+      )
     }
     if (method === 'GET' && rest === '/runs/latestPipelineRun') {
       const [latest] = this.newestFirst(pipelineId)
-      return latest ? reply(200, this.pipelineRun(latest, true)) : reply(404, { errorCode: 'InvalidPipelineRun.NotFound', errorMessage: 'The pipeline has no run.' })
+      return latest
+        ? reply(200, this.pipelineRun(latest, true))
+        : reply(404, { errorCode: 'InvalidPipelineRun.NotFound', errorMessage: 'The pipeline has no run.' })
     }
     let m = /^\/runs\/(\d+)$/.exec(rest)
     if (m) {
       const run = this.find(pipelineId, m[1]!)
-      if (!run) return reply(404, { errorCode: 'InvalidPipelineRun.NotFound', errorMessage: 'The pipeline execution instance is not found.' })
+      if (!run)
+        return reply(404, { errorCode: 'InvalidPipelineRun.NotFound', errorMessage: 'The pipeline execution instance is not found.' })
       if (method === 'GET') return reply(200, this.pipelineRun(run, true))
       if (method === 'PUT') return this.stop(run, reply, (ok) => ok)
     }
@@ -177,7 +200,13 @@ export class YunxiaoSimulator extends SimulatedService {
         jobId: Number(m[2]),
         buildId: job.buildId,
         actionCode: 'sim',
-        steps: job.steps.map((s) => ({ stepIndex: String(s.index), stepName: s.script.name, status: STATUS[s.status].toLowerCase(), finish: s.end !== undefined, running: s.status === 'RUNNING' }))
+        steps: job.steps.map((s) => ({
+          stepIndex: String(s.index),
+          stepName: s.script.name,
+          status: STATUS[s.status].toLowerCase(),
+          finish: s.end !== undefined,
+          running: s.status === 'RUNNING'
+        }))
       })
     }
     m = /^\/pipelineRuns\/(\d+)\/jobs\/(\d+)\/step\/log$/.exec(rest)
@@ -209,11 +238,13 @@ export class YunxiaoSimulator extends SimulatedService {
   private devops(method: string, pipelineId: string, rest: string, url: URL, body: Buffer, reply: Reply, record: RecordedRequest): void {
     record.pipelineId = pipelineId
     const ok = (payload: object) => reply(200, { requestId: 'sim', success: true, errorCode: '', errorMessage: '', ...payload })
-    if (!(pipelineId in this.options.pipelines)) return reply(404, { success: false, errorCode: 'InvalidPipeline.NotFound', errorMessage: 'The pipeline is not found.' })
+    if (!(pipelineId in this.options.pipelines))
+      return reply(404, { success: false, errorCode: 'InvalidPipeline.NotFound', errorMessage: 'The pipeline is not found.' })
     if (method === 'POST' && rest === '/run') {
       const form = new URLSearchParams(body.toString('utf8'))
       const params = parse(Buffer.from(form.get('params') ?? ''))
-      if (params === undefined) return reply(400, { success: false, errorCode: 'InvalidParam.ParamNotPresent', errorMessage: 'params must be a JSON string' })
+      if (params === undefined)
+        return reply(400, { success: false, errorCode: 'InvalidParam.ParamNotPresent', errorMessage: 'params must be a JSON string' })
       const problem = this.checkParams(pipelineId, params)
       if (problem) return reply(400, { success: false, errorCode: 'InvalidParam', errorMessage: problem })
       return ok({ pipelineRunId: Number(this.startOurs(pipelineId, params).id) })
@@ -228,7 +259,12 @@ export class YunxiaoSimulator extends SimulatedService {
     let m = /^\/pipelineRuns\/(\d+)(\/stop)?$/.exec(rest)
     if (m) {
       const run = this.find(pipelineId, m[1]!)
-      if (!run) return reply(404, { success: false, errorCode: 'InvalidPipelineRun.NotFound', errorMessage: 'The pipeline execution instance is not found.' })
+      if (!run)
+        return reply(404, {
+          success: false,
+          errorCode: 'InvalidPipelineRun.NotFound',
+          errorMessage: 'The pipeline execution instance is not found.'
+        })
       // The SDK's PipelineRun model has no globalParams: the 2021 API does not list a run's variables.
       if (method === 'GET' && !m[2]) return ok({ pipelineRun: this.pipelineRun(run, false) })
       if (method === 'PUT' && m[2]) return this.stop(run, reply, () => ({ requestId: 'sim', success: true }))
@@ -261,7 +297,8 @@ export class YunxiaoSimulator extends SimulatedService {
   }
 
   private stop(run: YunxiaoRun, reply: Reply, answer: (ok: boolean) => unknown): void {
-    if (this.stateOf(run).end !== undefined) return reply(400, { success: false, errorCode: 'InvalidPipelineRun.Status', errorMessage: 'The run has already ended.' })
+    if (this.stateOf(run).end !== undefined)
+      return reply(400, { success: false, errorCode: 'InvalidPipelineRun.Status', errorMessage: 'The run has already ended.' })
     run.stoppedAfter = Date.now() - run.startedAt
     reply(200, answer(true))
   }
@@ -295,7 +332,8 @@ export class YunxiaoSimulator extends SimulatedService {
     if (!run) return undefined
     for (const stage of this.stateOf(run).stages) {
       for (const job of stage.jobs) {
-        if (String(jobNumber(run, stage.index, job.index)) === jobId) return { steps: job.steps, buildId: jobNumber(run, stage.index, job.index, 'build') }
+        if (String(jobNumber(run, stage.index, job.index)) === jobId)
+          return { steps: job.steps, buildId: jobNumber(run, stage.index, job.index, 'build') }
       }
     }
     return undefined
@@ -329,9 +367,15 @@ export class YunxiaoSimulator extends SimulatedService {
       sources: this.repositories(run.pipelineId).map((repo) => ({
         sign: 'source',
         type: 'Codeup',
-        data: { repo, branch: run.params.runningBranchs?.[repo] ?? (run.params.runningTags?.[repo] ? undefined : 'master'), tag: run.params.runningTags?.[repo] }
+        data: {
+          repo,
+          branch: run.params.runningBranchs?.[repo] ?? (run.params.runningTags?.[repo] ? undefined : 'master'),
+          tag: run.params.runningTags?.[repo]
+        }
       })),
-      ...(withVariables && { globalParams: Object.entries(run.params.envs ?? {}).map(([key, value]) => ({ key, value, encrypted: false, masked: false })) }),
+      ...(withVariables && {
+        globalParams: Object.entries(run.params.envs ?? {}).map(([key, value]) => ({ key, value, encrypted: false, masked: false }))
+      }),
       stages: state.stages.map((s) => ({
         name: s.script.name,
         index: `Group0-Stage${s.index}`,

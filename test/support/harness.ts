@@ -97,7 +97,9 @@ async function runStep(inputs: Record<string, string>, options: RunOptions): Pro
   child.stdout.on('data', (d: Buffer) => (log += d.toString()))
   child.stderr.on('data', (d: Buffer) => (log += d.toString()))
   options.onStart?.(child, () => log)
-  const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('close', (code, sig) => done([code, sig])))
+  const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) =>
+    child.on('close', (code, sig) => done([code, sig]))
+  )
   const read = (name: string) => readFileSync(env[name]!, 'utf8')
   const result = {
     exitCode,
@@ -110,7 +112,8 @@ async function runStep(inputs: Record<string, string>, options: RunOptions): Pro
   assertNoSecretPrinted([log, read('GITHUB_OUTPUT'), read('GITHUB_STATE'), read('GITHUB_STEP_SUMMARY')].join('\n'))
   // Each secret input, and each token IAM issued meanwhile, must have been handed to the masker.
   for (const secret of [...secretInputs, ...secretsSince(began).filter((s) => log.includes(s))]) {
-    if (!log.includes(`::add-mask::${secret}\n`)) throw new Error(`a secret (${secret.slice(0, 3)}…) was never registered with ::add-mask::`)
+    if (!log.includes(`::add-mask::${secret}\n`))
+      throw new Error(`a secret (${secret.slice(0, 3)}…) was never registered with ::add-mask::`)
   }
   return result
 }

@@ -23,7 +23,12 @@ export interface InProcessResult {
   state: Map<string, string>
 }
 
-export const FAST: Tuning = { retry: { attempts: 6, baseDelayMs: 20, maxDelayMs: 200 }, requestTimeoutMs: 400, settleMs: 50, searchWindowMs: 600 }
+export const FAST: Tuning = {
+  retry: { attempts: 6, baseDelayMs: 20, maxDelayMs: 200 },
+  requestTimeoutMs: 400,
+  settleMs: 50,
+  searchWindowMs: 600
+}
 
 export interface InProcessOptions {
   tuning?: Tuning
@@ -36,7 +41,8 @@ export interface InProcessOptions {
 }
 
 export async function runInProcess(inputs: Record<string, string>, tuning: Tuning | InProcessOptions = FAST): Promise<InProcessResult> {
-  const options: InProcessOptions = 'tuning' in tuning || 'cancellation' in tuning || 'debug' in tuning || 'state' in tuning ? tuning : { tuning: tuning as Tuning }
+  const options: InProcessOptions =
+    'tuning' in tuning || 'cancellation' in tuning || 'debug' in tuning || 'state' in tuning ? tuning : { tuning: tuning as Tuning }
   const values: Record<string, string> = { ...actionDefaults(), ...inputs }
   let stdout = ''
   const commandLines: boolean[] = []

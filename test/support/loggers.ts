@@ -18,5 +18,8 @@ export const nullLogger: Logger = {
 /** A logger whose output is kept, byte for byte as the runner would read it from stdout. */
 export function recordingLogger(debug = true): Logger & { stdout: () => string } {
   let out = ''
-  return Object.assign(commandLogger((text) => void (out += text), debug), { stdout: () => out })
+  return Object.assign(
+    commandLogger((text) => void (out += text), debug),
+    { stdout: () => out }
+  )
 }

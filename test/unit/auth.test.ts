@@ -11,11 +11,21 @@ describe('password tokens', () => {
   it('requests that meet the expired token together share one sign-in', async () => {
     let signIns = 0
     const http = {
-      send: async (req: HttpRequest, _authorize: unknown, guard: { exchange(a: string, s: () => Promise<HttpResponse>): Promise<HttpResponse> }) =>
+      send: async (
+        req: HttpRequest,
+        _authorize: unknown,
+        guard: { exchange(a: string, s: () => Promise<HttpResponse>): Promise<HttpResponse> }
+      ) =>
         guard.exchange(req.action, async (): Promise<HttpResponse> => {
           signIns++
           await new Promise((resolve) => setTimeout(resolve, 20))
-          if (signIns === 1) return { status: 201, headers: { 'x-subject-token': 'tok-1' }, body: '{}', json: { token: { expires_at: new Date(Date.now() + 1_000).toISOString() } } }
+          if (signIns === 1)
+            return {
+              status: 201,
+              headers: { 'x-subject-token': 'tok-1' },
+              body: '{}',
+              json: { token: { expires_at: new Date(Date.now() + 1_000).toISOString() } }
+            }
           // The password was changed meanwhile: IAM refuses every sign-in.
           return { status: 401, headers: {}, body: '', json: { error: { code: 401, title: 'Unauthorized', message: 'wrong password' } } }
         })

@@ -104,7 +104,12 @@ function ours(req: Req, style?: WireStyle, keys: AccessKeyPair = KEYS): Record<s
 // ---- Generators --------------------------------------------------------------------------------
 
 const ascii = (chars: string) => fc.constantFrom(...chars)
-const HOSTS = ['cloudpipeline-ext.cn-north-4.myhuaweicloud.com', 'iam.ap-southeast-1.myhuaweicloud.com', '127.0.0.1:8443', 'codearts.example.com:9000']
+const HOSTS = [
+  'cloudpipeline-ext.cn-north-4.myhuaweicloud.com',
+  'iam.ap-southeast-1.myhuaweicloud.com',
+  '127.0.0.1:8443',
+  'codearts.example.com:9000'
+]
 
 // Path characters: unreserved, reserved sub-delims, '%', and any Unicode code point.
 const anyPathChar = fc.oneof(
@@ -160,9 +165,12 @@ const headersArb = fc
 
 const jsonLeaf = fc.jsonValue({ stringUnit: 'binary', maxDepth: 2 })
 // Objects or arrays only: the oracle hashes an empty body for a falsy `data` such as 0 or "".
-const bodyArb = fc.option(fc.oneof(fc.dictionary(fc.string({ unit: 'binary', maxLength: 8 }), jsonLeaf, { maxKeys: 5 }), fc.array(jsonLeaf, { maxLength: 5 })), {
-  nil: undefined
-})
+const bodyArb = fc.option(
+  fc.oneof(fc.dictionary(fc.string({ unit: 'binary', maxLength: 8 }), jsonLeaf, { maxKeys: 5 }), fc.array(jsonLeaf, { maxLength: 5 })),
+  {
+    nil: undefined
+  }
+)
 
 const requestArb = (char: fc.Arbitrary<string>): fc.Arbitrary<Req> =>
   fc.record({
@@ -196,7 +204,14 @@ describe('authorization() against the published Go SDK vectors', () => {
 
   it('builds the Go canonical query string (sorted keys, sorted repeated values, RFC 3986 escapes)', () => {
     const goQuery = 'enable=true&limit=1&multi=1&multi=2&multi=3&path=%2Ftmp%2F123&test=%E4%B8%80%20%28%26%3D%3F%21%23%25.%2A%29'
-    const canonical = ['GET', '/path/', goQuery, 'x-sdk-date:20060102T150405Z\n', 'x-sdk-date', createHash('sha256').update('').digest('hex')].join('\n')
+    const canonical = [
+      'GET',
+      '/path/',
+      goQuery,
+      'x-sdk-date:20060102T150405Z\n',
+      'x-sdk-date',
+      createHash('sha256').update('').digest('hex')
+    ].join('\n')
     const toSign = `SDK-HMAC-SHA256\n20060102T150405Z\n${createHash('sha256').update(canonical).digest('hex')}`
     const signature = createHmac('sha256', 'SecretKey').update(toSign).digest('hex')
     const query: Array<[string, string]> = [
@@ -256,7 +271,16 @@ describe('signRequest() against the official Node SDK signer', () => {
     query: [],
     headers: { ...JSON_CT, 'X-Project-Id': '0e1d2c3b4a5968778695a4b3c2d1e0f9' },
     body: {
-      sources: [{ type: 'code', params: { git_type: 'github', git_url: 'https://github.com/acme/app.git', build_params: { build_type: 'branch', target_branch: 'main' } } }],
+      sources: [
+        {
+          type: 'code',
+          params: {
+            git_type: 'github',
+            git_url: 'https://github.com/acme/app.git',
+            build_params: { build_type: 'branch', target_branch: 'main' }
+          }
+        }
+      ],
       description: 'Déclenché depuis GitHub — 从 GitHub 触发 ✓ 🚀',
       variables: [{ name: 'GREETING', value: 'grüß dich "quoted" \\ back' }]
     }
@@ -304,7 +328,7 @@ describe('signRequest() against the official Node SDK signer', () => {
   it('signs the decoded path, whatever escapes the URL uses', () => {
     const sign = (href: string) => signRequest('GET', new URL(href), {}, '', KEYS, NOW)['Authorization']
     const base = sign("https://h.example.com/v5/a%20b/it's/%C3%BC/100%25?q=x%20y")
-    expect(sign("https://h.example.com/v5/a b/it%27s/ü/100%25?q=x+y")).toBe(base)
+    expect(sign('https://h.example.com/v5/a b/it%27s/ü/100%25?q=x+y')).toBe(base)
     expect(sign('https://h.example.com/v5/a%20b/it%27s/%c3%bc/100%25?q=x%20y')).toBe(base)
     expect(sign('https://h.example.com/v5/a%20b/it%27s/%c3%bc/100%?q=x%20y')).toBe(base)
   })

@@ -119,15 +119,33 @@ describe('CodeArts latest run (batch status)', () => {
 
 describe('errorInBody', () => {
   it.each([
-    [{ error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information' }, { code: 'APIGW.0301', message: 'Incorrect IAM authentication information' }],
+    [
+      { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information' },
+      { code: 'APIGW.0301', message: 'Incorrect IAM authentication information' }
+    ],
     [{ error: { code: 'DEVPIPE.00011412', message: 'no project' } }, { code: 'DEVPIPE.00011412', message: 'no project' }],
-    [{ error: { code: 401, message: 'The username or password is wrong.', title: 'Unauthorized' } }, { code: 'Unauthorized', message: 'The username or password is wrong.' }],
+    [
+      { error: { code: 401, message: 'The username or password is wrong.', title: 'Unauthorized' } },
+      { code: 'Unauthorized', message: 'The username or password is wrong.' }
+    ],
     [{ error_code: 'DEVPIPE.00011169' }, { code: 'DEVPIPE.00011169', message: '(no message)' }],
-    [{ errorCode: 'DEV-CODECI-35002', errorMsg: 'build failed' }, { code: 'DEV-CODECI-35002', message: 'build failed' }],
-    [{ errorCode: 'InvalidPipeline.NotFound', errorMessage: 'no such pipeline' }, { code: 'InvalidPipeline.NotFound', message: 'no such pipeline' }],
-    [{ success: false, code: 'PIPELINE_BUSY', message: 'try later' }, { code: 'PIPELINE_BUSY', message: 'try later' }],
+    [
+      { errorCode: 'DEV-CODECI-35002', errorMsg: 'build failed' },
+      { code: 'DEV-CODECI-35002', message: 'build failed' }
+    ],
+    [
+      { errorCode: 'InvalidPipeline.NotFound', errorMessage: 'no such pipeline' },
+      { code: 'InvalidPipeline.NotFound', message: 'no such pipeline' }
+    ],
+    [
+      { success: false, code: 'PIPELINE_BUSY', message: 'try later' },
+      { code: 'PIPELINE_BUSY', message: 'try later' }
+    ],
     [{ success: false }, { code: 'Unsuccessful', message: '(no message)' }],
-    [{ Code: 'Throttling.User', Message: 'Request was denied due to user flow control.' }, { code: 'Throttling.User', message: 'Request was denied due to user flow control.' }],
+    [
+      { Code: 'Throttling.User', Message: 'Request was denied due to user flow control.' },
+      { code: 'Throttling.User', message: 'Request was denied due to user flow control.' }
+    ],
     [{ success: true, errorCode: '""', errorMessage: '""', pipelineRunId: 3 }, undefined],
     [{ errorCode: '', errorMessage: '', pipelineRunId: 3 }, undefined],
     [{ code: 200, message: 'ok', data: {} }, undefined],

@@ -38,7 +38,6 @@ const status =
 const hang: Handler = () => undefined
 const reset: Handler = (req) => req.socket.destroy()
 
-
 function client(options: { timeoutMs?: number; signal?: AbortSignal } = {}): HttpClient {
   const signal = options.signal ?? new AbortController().signal
   return new HttpClient({
@@ -117,7 +116,9 @@ describe('HttpClient', () => {
 
   it('treats a proxy page in answer to a start as an unknown outcome', async () => {
     const { url } = await serve(htmlPage)
-    await expect(client().send({ ...start(url), expectJson: true })).rejects.toThrow(/starting: no answer \(HTTP 200 with a body that is not JSON: <html>Bad gateway<\/html>\)/)
+    await expect(client().send({ ...start(url), expectJson: true })).rejects.toThrow(
+      /starting: no answer \(HTTP 200 with a body that is not JSON: <html>Bad gateway<\/html>\)/
+    )
   })
 
   it('retries a read that timed out', async () => {

@@ -20,7 +20,27 @@ const VALID: Record<string, string> = {
 const value = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 60 }),
   fc.string({ unit: 'binary', maxLength: 60 }),
-  fc.constantFrom('', ' ', '\n', 'true', 'FALSE', '0', '-1', '1e9', '5s', '0.05s', '99999h', 'NaN', 'refs/heads/', 'wait', 'trigger', 'none', 'a=b', '=', '%00'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\n',
+    'true',
+    'FALSE',
+    '0',
+    '-1',
+    '1e9',
+    '5s',
+    '0.05s',
+    '99999h',
+    'NaN',
+    'refs/heads/',
+    'wait',
+    'trigger',
+    'none',
+    'a=b',
+    '=',
+    '%00'
+  ),
   fc.stringMatching(/^[0-9a-f]{32}([ ,\n][0-9a-f]{32}){0,3}$/),
   fc.stringMatching(/^(\d{1,4}(\.\d{1,3})?(ms|s|m|h)?){1,3}$/),
   fc.stringMatching(/^([A-Z_]{1,8}=[^\n]{0,10}\n?){0,4}$/)
@@ -54,6 +74,9 @@ describe('getInputs on hostile input', () => {
   })
 
   it('any mix of inputs, anything in each', () => {
-    fc.assert(fc.property(fc.dictionary(fc.constantFrom(...NAMES), value), (values) => check({ ...VALID, ...values })), { numRuns: 2_000 })
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...NAMES), value), (values) => check({ ...VALID, ...values })),
+      { numRuns: 2_000 }
+    )
   })
 })

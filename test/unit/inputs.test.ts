@@ -44,37 +44,58 @@ describe('getInputs', () => {
 
   it('accepts an unlisted region when the endpoint is given', () => {
     const { connection } = getInputs(reader({ region: 'xx-new-1', endpoint: 'https://pipeline.example.com' }))
-    expect(connection).toMatchObject({ region: 'xx-new-1', endpoint: 'https://pipeline.example.com', iamEndpoint: 'https://iam.xx-new-1.myhuaweicloud.com' })
+    expect(connection).toMatchObject({
+      region: 'xx-new-1',
+      endpoint: 'https://pipeline.example.com',
+      iamEndpoint: 'https://iam.xx-new-1.myhuaweicloud.com'
+    })
   })
 
   it.each([
-    [{ token: 'T', 'access-key': '', 'secret-key': '' }, { kind: 'token', token: 'T' }],
+    [
+      { token: 'T', 'access-key': '', 'secret-key': '' },
+      { kind: 'token', token: 'T' }
+    ],
     [
       { username: 'u', password: 'p', domain: 'd', 'access-key': '', 'secret-key': '' },
       { kind: 'password', username: 'u', password: 'p', domain: 'd' }
     ],
-    [{ 'security-token': 'ST', 'iam-project-id': PROJECT }, { kind: 'aksk', accessKey: 'AK', secretKey: 'SK', securityToken: 'ST', iamProjectId: PROJECT }]
+    [
+      { 'security-token': 'ST', 'iam-project-id': PROJECT },
+      { kind: 'aksk', accessKey: 'AK', secretKey: 'SK', securityToken: 'ST', iamProjectId: PROJECT }
+    ]
   ])('credentials %j', (values, auth) => {
     expect(getInputs(reader(values)).connection.auth).toEqual(auth)
   })
 
   it('masks every secret input, whatever else the inputs say', () => {
     const masked: string[] = []
-    maskSecretInputs(reader({ 'security-token': 'ST', token: 'T', password: 'P', username: 'u', 'pipeline-ids': 'bad' }), (v) => masked.push(v))
+    maskSecretInputs(reader({ 'security-token': 'ST', token: 'T', password: 'P', username: 'u', 'pipeline-ids': 'bad' }), (v) =>
+      masked.push(v)
+    )
     expect(masked).toEqual(['SK', 'ST', 'T', 'P'])
   })
 
   it.each([
     [{ 'pipeline-ids': '' }, "Input 'pipeline-ids': is required"],
-    [{ 'pipeline-ids': 'https://devcloud.example/pipeline/1' }, "Input 'pipeline-ids': 'https://devcloud.example/pipeline/1' is not a pipeline ID"],
+    [
+      { 'pipeline-ids': 'https://devcloud.example/pipeline/1' },
+      "Input 'pipeline-ids': 'https://devcloud.example/pipeline/1' is not a pipeline ID"
+    ],
     [{ 'project-id': '' }, "Input 'project-id': is required"],
     [{ 'project-id': 'abc' }, "Input 'project-id': 'abc' is not a CodeArts project ID"],
     [{ mode: 'wait', 'run-ids': `${PIPELINE} ${PIPELINE}` }, "Input 'run-ids': has 2 run IDs for 1 pipelines"],
     [{ mode: 'wait', 'pipeline-ids': `${PIPELINE} ${PROJECT}`, 'run-ids': PIPELINE }, "Input 'run-ids': has 1 run IDs for 2 pipelines"],
     [{ 'access-key': '' }, "Input 'access-key': is missing; access-key, secret-key go together (secret-key given)"],
     [{ username: 'u' }, "Input 'username': credentials given twice (access-key/secret-key and username/password/domain)"],
-    [{ username: 'u', 'access-key': '', 'secret-key': '' }, "Input 'password': is missing; username, password, domain go together (username given)"],
-    [{ token: 'T', 'access-key': '', 'secret-key': '', 'iam-project-id': PROJECT }, "Input 'iam-project-id': is only used with access-key and secret-key"],
+    [
+      { username: 'u', 'access-key': '', 'secret-key': '' },
+      "Input 'password': is missing; username, password, domain go together (username given)"
+    ],
+    [
+      { token: 'T', 'access-key': '', 'secret-key': '', 'iam-project-id': PROJECT },
+      "Input 'iam-project-id': is only used with access-key and secret-key"
+    ],
     [{ region: 'Beijing' }, "Input 'region': 'Beijing' is not a region ID"],
     [{ 'poll-interval': '50ms' }, "Input 'poll-interval': must be at least 0.1s"],
     [{ 'poll-interval': '1m', 'max-poll-interval': '30s' }, "Input 'max-poll-interval': must not be shorter than poll-interval (1m)"],
@@ -98,22 +119,39 @@ describe('getInputs for yunxiao', () => {
 
   it.each([
     [{}, { api: 'openapi', endpoint: 'https://openapi-rdc.aliyuncs.com', organizationId: 'org1', auth: { kind: 'token', token: 'pt-x' } }],
-    [{ 'organization-id': '', endpoint: 'https://shop.devops.aliyuncs.com/' }, { api: 'openapi', endpoint: 'https://shop.devops.aliyuncs.com', auth: { kind: 'token', token: 'pt-x' } }],
+    [
+      { 'organization-id': '', endpoint: 'https://shop.devops.aliyuncs.com/' },
+      { api: 'openapi', endpoint: 'https://shop.devops.aliyuncs.com', auth: { kind: 'token', token: 'pt-x' } }
+    ],
     [
       { token: '', 'access-key': 'LTAI', 'secret-key': 'S', 'security-token': 'ST' },
-      { api: 'devops', endpoint: 'https://devops.cn-hangzhou.aliyuncs.com', organizationId: 'org1', auth: { kind: 'aksk', accessKeyId: 'LTAI', accessKeySecret: 'S', securityToken: 'ST' } }
+      {
+        api: 'devops',
+        endpoint: 'https://devops.cn-hangzhou.aliyuncs.com',
+        organizationId: 'org1',
+        auth: { kind: 'aksk', accessKeyId: 'LTAI', accessKeySecret: 'S', securityToken: 'ST' }
+      }
     ]
   ])('%j', (values, connection) => {
     expect(getInputs(yunxiao(values)).connection).toEqual({ provider: 'yunxiao', ...connection })
   })
 
   it.each([
-    [{ 'pipeline-ids': '0123456789abcdef0123456789abcdef' }, "Input 'pipeline-ids': '0123456789abcdef0123456789abcdef' is not a Yunxiao pipeline ID"],
+    [
+      { 'pipeline-ids': '0123456789abcdef0123456789abcdef' },
+      "Input 'pipeline-ids': '0123456789abcdef0123456789abcdef' is not a Yunxiao pipeline ID"
+    ],
     [{ mode: 'wait', 'run-ids': 'latest' }, "Input 'run-ids': 'latest' is not a Yunxiao run ID"],
     [{ 'organization-id': '' }, "Input 'organization-id': is required on the central edition"],
-    [{ token: '', 'access-key': 'LTAI', 'secret-key': 'S', 'organization-id': '' }, "Input 'organization-id': is required with access-key and secret-key"],
+    [
+      { token: '', 'access-key': 'LTAI', 'secret-key': 'S', 'organization-id': '' },
+      "Input 'organization-id': is required with access-key and secret-key"
+    ],
     [{ token: '', 'access-key': 'LTAI' }, "Input 'secret-key': is missing; access-key, secret-key go together (access-key given)"],
-    [{ token: '' }, "Input 'token': no credentials given; set token to a personal access token (recommended), or access-key and secret-key"],
+    [
+      { token: '' },
+      "Input 'token': no credentials given; set token to a personal access token (recommended), or access-key and secret-key"
+    ],
     [{ username: 'u' }, "Input 'username': is a CodeArts input and provider is yunxiao; remove it"],
     [{ jobs: 'j1' }, "Input 'jobs': Yunxiao runs every stage of a pipeline"],
     [{ variables: 'A=1\nversion = 2' }, "Input 'variables': Yunxiao reserves the variable name version"],

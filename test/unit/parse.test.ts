@@ -17,7 +17,9 @@ describe('parseDuration', () => {
   })
 
   it.each(['', '5x', 'm', '1h 30m', '-5s', '5 s', 'five'])('refuses %j, naming the input', (text) => {
-    expect(() => parseDuration('poll-interval', text)).toThrow(/^Input 'poll-interval': .* is not a duration; write a number with a unit s, m or h/)
+    expect(() => parseDuration('poll-interval', text)).toThrow(
+      /^Input 'poll-interval': .* is not a duration; write a number with a unit s, m or h/
+    )
   })
 })
 
@@ -27,7 +29,9 @@ describe('parseList', () => {
   })
   it('shows a refused value on one line, control characters escaped', () => {
     expect(() => parseList('stages', 'a\u0007 a\u0007')).toThrow("Input 'stages': 'a\\u0007' is listed twice")
-    expect(() => parseDuration('timeout', `1x\n::error::${'y'.repeat(100)}`)).toThrow(/^Input 'timeout': '1x\\u000a::error::y+…' is not a duration/)
+    expect(() => parseDuration('timeout', `1x\n::error::${'y'.repeat(100)}`)).toThrow(
+      /^Input 'timeout': '1x\\u000a::error::y+…' is not a duration/
+    )
   })
 
   it('refuses duplicates', () => {
@@ -41,7 +45,13 @@ describe('parseVariables', () => {
     ['A = b c ', [{ name: 'A', value: 'b c' }]],
     ['URL=https://x/?a=b', [{ name: 'URL', value: 'https://x/?a=b' }]],
     ['EMPTY=', [{ name: 'EMPTY', value: '' }]],
-    ['\nA=1\r\n\nB=2\n', [{ name: 'A', value: '1' }, { name: 'B', value: '2' }]]
+    [
+      '\nA=1\r\n\nB=2\n',
+      [
+        { name: 'A', value: '1' },
+        { name: 'B', value: '2' }
+      ]
+    ]
   ])('%j', (text, expected) => {
     expect(parseVariables('variables', text, 8192)).toEqual(expected)
   })

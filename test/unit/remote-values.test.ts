@@ -39,7 +39,10 @@ describe('remoteTime', () => {
 describe('parseJson', () => {
   it('keeps integers beyond 2^53 as their exact digits, and nothing else changes', () => {
     const parsed = parseJson('{"id":9007199254740993,"n":-12345678901234567890,"small":42,"f":1.5,"s":"12345678901234567890","e":1e21}')
-    expect(parsed).toEqual({ ok: true, value: { id: '9007199254740993', n: '-12345678901234567890', small: 42, f: 1.5, s: '12345678901234567890', e: 1e21 } })
+    expect(parsed).toEqual({
+      ok: true,
+      value: { id: '9007199254740993', n: '-12345678901234567890', small: 42, f: 1.5, s: '12345678901234567890', e: 1e21 }
+    })
   })
 
   it('reads 20,000 levels of nesting', () => {
@@ -57,7 +60,10 @@ describe('preview and redactBody', () => {
 
   it.each([
     ['a CodeArts variable', '{"variables":[{"name":"DB_PASSWORD","value":"s3cret-value"},{"name":"IMAGE","value":"shop:1"}]}'],
-    ['Yunxiao envs inside the params JSON text', JSON.stringify({ params: JSON.stringify({ envs: { API_TOKEN: 's3cret-value', IMAGE: 'shop:1' } }) })],
+    [
+      'Yunxiao envs inside the params JSON text',
+      JSON.stringify({ params: JSON.stringify({ envs: { API_TOKEN: 's3cret-value', IMAGE: 'shop:1' } }) })
+    ],
     ['a form body holding JSON', `params=${encodeURIComponent(JSON.stringify({ envs: { DEPLOY_KEY: 's3cret-value' } }))}`],
     ['Yunxiao globalParams', '{"globalParams":[{"key":"SESSION_COOKIE","value":"s3cret-value"}]}'],
     ['a token field', '{"token":{"id":"s3cret-value"}}']
@@ -144,9 +150,18 @@ describe('readJobSteps (GetPipelineJobSteps in every documented shape)', () => {
     ['array, buildProcessNodes', [{ buildId: 7, buildProcessNodes: [step] }]],
     ['object, steps', { buildId: 7, steps: [step] }],
     ['array, steps', [{ buildId: 7, steps: [step] }]],
-    ['buildProcessNodes preferred to steps', { buildId: 7, buildProcessNodes: [step], steps: [{ stepIndex: 9, stepName: 'old', status: 'success' }] }],
+    [
+      'buildProcessNodes preferred to steps',
+      { buildId: 7, buildProcessNodes: [step], steps: [{ stepIndex: 9, stepName: 'old', status: 'success' }] }
+    ],
     ['deprecated nodeIndex/nodeName', { buildId: 7, buildProcessNodes: [{ nodeIndex: 2, nodeName: 'npm test', status: 'fail' }] }],
-    ['the second group of an array', [{ buildId: 6, steps: [] }, { buildId: 7, buildProcessNodes: [step] }]]
+    [
+      'the second group of an array',
+      [
+        { buildId: 6, steps: [] },
+        { buildId: 7, buildProcessNodes: [step] }
+      ]
+    ]
   ])('%s', (_shape, body) => {
     expect(readJobSteps(body)).toEqual({ buildId: '7', steps: [{ index: '2', name: 'npm test', status: 'fail' }] })
   })

@@ -17,7 +17,6 @@ describe('readTail', () => {
   ])('%i lines, limit %i', async (n, limit, expected) => {
     expect(await readTail(lines(n), limit)).toEqual({ lines: expected, total: n })
   })
-
 })
 
 describe('pagedLines', () => {

@@ -39,7 +39,10 @@ const secretOf = (ak: string) => (ak === AK ? SK : undefined)
 
 describe('simulated gateway signature check', () => {
   const cases: [string, ArrivedRequest][] = [
-    ['a run POST with a unicode body', sdkSigned('POST', '/v5/p/api/pipelines/x/run', {}, { description: '部署 ✓ "quoted"', variables: [{ name: 'A', value: 'b c' }] })],
+    [
+      'a run POST with a unicode body',
+      sdkSigned('POST', '/v5/p/api/pipelines/x/run', {}, { description: '部署 ✓ "quoted"', variables: [{ name: 'A', value: 'b c' }] })
+    ],
     ['a detail GET with a query', sdkSigned('GET', '/v5/p/api/pipelines/x/pipeline-runs/detail', { pipeline_run_id: 'abc' })],
     ['a query with reserved characters', sdkSigned('GET', '/v3/projects', { name: 'cn-north-4', 'k*': "a b/c'(d)" })]
   ]
@@ -73,7 +76,13 @@ describe('simulated pipeline timeline', () => {
       {
         name: 'B',
         jobs: [
-          { name: 'fails', steps: [{ name: 'b1', durationMs: 50, fail: 'boom' }, { name: 'b2', durationMs: 10 }] },
+          {
+            name: 'fails',
+            steps: [
+              { name: 'b1', durationMs: 50, fail: 'boom' },
+              { name: 'b2', durationMs: 10 }
+            ]
+          },
           { name: 'slow', steps: [{ name: 'c1', durationMs: 300 }] }
         ]
       },
@@ -108,7 +117,10 @@ describe('simulated pipeline timeline', () => {
     }
     expect(runStateAt(gated, 100).status).toBe('PAUSED')
     expect(runStateAt(gated, 250).status).toBe('COMPLETED')
-    const forever = { ...gated, stages: [{ ...gated.stages[0]!, jobs: [{ name: 'gate', steps: [{ name: 'review', durationMs: 0, manual: {} }] }] }] }
+    const forever = {
+      ...gated,
+      stages: [{ ...gated.stages[0]!, jobs: [{ name: 'gate', steps: [{ name: 'review', durationMs: 0, manual: {} }] }] }]
+    }
     expect(runStateAt(forever, 10_000_000).status).toBe('PAUSED')
     expect(runDuration(forever)).toBeUndefined()
   })

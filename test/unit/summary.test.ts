@@ -18,8 +18,22 @@ const result = (over: Partial<RunResult> = {}): RunResult => ({
 })
 
 function bigRun(stages: number, jobsPerStage: number, tailLine: string): SummaryRun {
-  const job = (s: number, j: number): JobDetail => ({ id: `${s}-${j}`, name: `job ${s}.${j} ${'x'.repeat(40)}`, status: 'FAILED', state: 'failure', steps: [] })
-  const stage = (s: number): StageDetail => ({ id: `${s}`, name: `stage ${s}`, status: 'FAILED', state: 'failure', pre: [], post: [], jobs: Array.from({ length: jobsPerStage }, (_, j) => job(s, j)) })
+  const job = (s: number, j: number): JobDetail => ({
+    id: `${s}-${j}`,
+    name: `job ${s}.${j} ${'x'.repeat(40)}`,
+    status: 'FAILED',
+    state: 'failure',
+    steps: []
+  })
+  const stage = (s: number): StageDetail => ({
+    id: `${s}`,
+    name: `stage ${s}`,
+    status: 'FAILED',
+    state: 'failure',
+    pre: [],
+    post: [],
+    jobs: Array.from({ length: jobsPerStage }, (_, j) => job(s, j))
+  })
   const detail: RunDetail = { status: 'FAILED', state: 'failure', stages: Array.from({ length: stages }, (_, s) => stage(s)) }
   const tail = { lines: Array.from({ length: 300 }, () => tailLine), total: 300 }
   return {
@@ -36,7 +50,13 @@ describe('renderSummary', () => {
     const text = renderSummary({
       service: 'CodeArts Pipeline',
       conclusion: 'failure',
-      runs: [{ result: result({ status: hostile }), pipeline: hostile, failedLogs: [{ failure: { stage: hostile, job: 'j', step: 's', message: hostile }, tail: { lines: [hostile], total: 1 } }] }]
+      runs: [
+        {
+          result: result({ status: hostile }),
+          pipeline: hostile,
+          failedLogs: [{ failure: { stage: hostile, job: 'j', step: 's', message: hostile }, tail: { lines: [hostile], total: 1 } }]
+        }
+      ]
     })
     expect(text).not.toContain('<img')
     expect(text).not.toContain('](javascript')
@@ -68,7 +88,15 @@ describe('renderSummary', () => {
           state: 'failure',
           pre: [],
           post: [],
-          jobs: [{ id: 'j', name: hostile, status: hostile, state: 'failure', steps: [{ id: 'st', name: hostile, status: 'FAILED', state: 'failure' }] }]
+          jobs: [
+            {
+              id: 'j',
+              name: hostile,
+              status: hostile,
+              state: 'failure',
+              steps: [{ id: 'st', name: hostile, status: 'FAILED', state: 'failure' }]
+            }
+          ]
         }
       ]
     }
@@ -78,7 +106,14 @@ describe('renderSummary', () => {
         {
           service: 'CodeArts Pipeline',
           conclusion: 'failure',
-          runs: [{ result: result({ status: hostile }), pipeline: hostile, detail, failedLogs: [{ failure, tail: { lines: [hostile.replace(/\n/g, ' ')], total: 1 } }] }],
+          runs: [
+            {
+              result: result({ status: hostile }),
+              pipeline: hostile,
+              detail,
+              failedLogs: [{ failure, tail: { lines: [hostile.replace(/\n/g, ' ')], total: 1 } }]
+            }
+          ],
           trigger: { variables: [{ name: 'V', value: hostile }], secretVariables: [], stages: [], jobs: [], description: hostile }
         },
         level
@@ -97,7 +132,11 @@ describe('renderSummary', () => {
   })
 
   it('only links http(s) URLs', () => {
-    const text = renderSummary({ service: 'CodeArts Pipeline', conclusion: 'success', runs: [{ result: result({ url: 'javascript:alert(1)' }), pipeline: 'p', failedLogs: [] }] })
+    const text = renderSummary({
+      service: 'CodeArts Pipeline',
+      conclusion: 'success',
+      runs: [{ result: result({ url: 'javascript:alert(1)' }), pipeline: 'p', failedLogs: [] }]
+    })
     expect(text).not.toContain('href="javascript')
   })
 

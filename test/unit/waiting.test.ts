@@ -166,14 +166,43 @@ describe('failureLine', () => {
   const names = (id: string) => (id === 'p1' ? 'shop-build' : undefined)
 
   it.each([
-    [[r({ failures: [{ stage: 'Build', job: 'Compile', step: 'make', message: 'x' }] })], undefined, 'shop-build (pipeline p1) run #4 FAILED at Build / Compile / make'],
-    [[r({ conclusion: 'success', status: 'COMPLETED' }), r({ pipeline_id: 'p2', run_number: null, run_id: 'r9', status: 'CANCELED', conclusion: 'cancelled' })], undefined, 'pipeline p2 run r9 CANCELED'],
-    [[r({ status: 'CANCELED', conclusion: 'timed_out' })], 'timeout', 'Timed out after 90s: shop-build (pipeline p1) run #4 did not end in time and was stopped'],
-    [[r({ status: 'RUNNING', conclusion: 'timed_out' })], 'timeout', 'Timed out after 90s: shop-build (pipeline p1) run #4 did not end in time (RUNNING)'],
+    [
+      [r({ failures: [{ stage: 'Build', job: 'Compile', step: 'make', message: 'x' }] })],
+      undefined,
+      'shop-build (pipeline p1) run #4 FAILED at Build / Compile / make'
+    ],
+    [
+      [
+        r({ conclusion: 'success', status: 'COMPLETED' }),
+        r({ pipeline_id: 'p2', run_number: null, run_id: 'r9', status: 'CANCELED', conclusion: 'cancelled' })
+      ],
+      undefined,
+      'pipeline p2 run r9 CANCELED'
+    ],
+    [
+      [r({ status: 'CANCELED', conclusion: 'timed_out' })],
+      'timeout',
+      'Timed out after 90s: shop-build (pipeline p1) run #4 did not end in time and was stopped'
+    ],
+    [
+      [r({ status: 'RUNNING', conclusion: 'timed_out' })],
+      'timeout',
+      'Timed out after 90s: shop-build (pipeline p1) run #4 did not end in time (RUNNING)'
+    ],
     [[r({ status: 'RUNNING', conclusion: 'cancelled' })], 'cancelled', 'Cancelled: shop-build (pipeline p1) run #4 RUNNING'],
-    [[r({ failures: [{ stage: 'Test', job: 'a', step: '', message: '' }, { stage: 'Test', job: 'b', step: 's', message: '' }] })], 'fail-fast', 'Stopped early (fail-fast): shop-build (pipeline p1) run #4 FAILED at Test / a, Test / b / s']
+    [
+      [
+        r({
+          failures: [
+            { stage: 'Test', job: 'a', step: '', message: '' },
+            { stage: 'Test', job: 'b', step: 's', message: '' }
+          ]
+        })
+      ],
+      'fail-fast',
+      'Stopped early (fail-fast): shop-build (pipeline p1) run #4 FAILED at Test / a, Test / b / s'
+    ]
   ] as const)('%#', (results, interrupted, line) => {
     expect(failureLine(results, interrupted, 90_000, names)).toBe(line)
   })
 })
-

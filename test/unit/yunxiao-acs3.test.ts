@@ -62,8 +62,18 @@ function urlOf(req: Req): URL {
 }
 
 function sign(req: Req): Record<string, string> {
-  const headers = { accept: 'application/json', 'user-agent': USER_AGENT, ...req.extra, ...(req.contentType && { 'content-type': req.contentType }) }
-  return signAcs3({ method: req.method, url: urlOf(req), headers, body: req.body, action: req.action, version: VERSION }, req.keys, NOW, NONCE)
+  const headers = {
+    accept: 'application/json',
+    'user-agent': USER_AGENT,
+    ...req.extra,
+    ...(req.contentType && { 'content-type': req.contentType })
+  }
+  return signAcs3(
+    { method: req.method, url: urlOf(req), headers, body: req.body, action: req.action, version: VERSION },
+    req.keys,
+    NOW,
+    NONCE
+  )
 }
 
 const authorization = (req: Req): string => sign(req)['Authorization']!
@@ -122,9 +132,11 @@ const id = fc.oneof(
 )
 // The SDK's encoder, a plain encodeURIComponent, or the value as it is (what the URL parser then
 // escapes) when that cannot change the path's structure.
-const encodedId = fc.tuple(id, fc.constantFrom('sdk', 'component', 'raw', 'raw')).map(([value, how]) =>
-  how === 'sdk' ? DaraUrl.percentEncode(value) : how === 'raw' && !/[/?#\\]/.test(value) ? value : encodeURIComponent(value)
-)
+const encodedId = fc
+  .tuple(id, fc.constantFrom('sdk', 'component', 'raw', 'raw'))
+  .map(([value, how]) =>
+    how === 'sdk' ? DaraUrl.percentEncode(value) : how === 'raw' && !/[/?#\\]/.test(value) ? value : encodeURIComponent(value)
+  )
 const path = fc
   .tuple(fc.constantFrom(...OPERATIONS), fc.array(encodedId, { minLength: 4, maxLength: 4 }))
   .map(([op, [org, pipeline, run, job]]) => ({
@@ -148,13 +160,19 @@ const bodies = fc.oneof(
   fc.constant({ body: '' }),
   fc.json({ stringUnit: 'grapheme' }).map((json) => ({ body: json, contentType: 'application/json; charset=utf-8' })),
   // StartPipelineRun: params=<the JSON, URL-encoded>.
-  fc.json({ stringUnit: 'grapheme' }).map((json) => ({ body: `params=${encodeURIComponent(json)}`, contentType: 'application/x-www-form-urlencoded' }))
+  fc
+    .json({ stringUnit: 'grapheme' })
+    .map((json) => ({ body: `params=${encodeURIComponent(json)}`, contentType: 'application/x-www-form-urlencoded' }))
 )
 
-const extras = fc.dictionary(fc.constantFrom('x-acs-caller-tag', 'X-Acs-Request-Source', 'X-ACS-TRACE', 'x-request-id'), fc.stringMatching(/^[\x20-\x7E]{0,24}$/), {
-  maxKeys: 2,
-  noNullPrototype: true
-})
+const extras = fc.dictionary(
+  fc.constantFrom('x-acs-caller-tag', 'X-Acs-Request-Source', 'X-ACS-TRACE', 'x-request-id'),
+  fc.stringMatching(/^[\x20-\x7E]{0,24}$/),
+  {
+    maxKeys: 2,
+    noNullPrototype: true
+  }
+)
 
 const keys: fc.Arbitrary<AlibabaKeys> = fc
   .record({
@@ -186,15 +204,26 @@ describe('the official libraries', () => {
     // signAcs3 cannot express it (no method, no path, two spellings of x-acs-test, which it refuses), so only the oracles.
     const request: OracleRequest = { query: { test: 'ok', empty: '' }, headers: { 'x-acs-TEST': 'https', 'x-acs-test': 'http' } }
     const payloadHash = '55e12e91650d2fec56ec74e1d3e4ddbfce2ef3a65890c2a19ecf88a307e76a23'
-    const expected = 'ACS3-HMAC-SHA256 Credential=acesskey,SignedHeaders=x-acs-test,Signature=0f2d549523cf082c83bb8135b5863614f7fe16ca7c2c7fc537e74d67374eeeac'
+    const expected =
+      'ACS3-HMAC-SHA256 Credential=acesskey,SignedHeaders=x-acs-test,Signature=0f2d549523cf082c83bb8135b5863614f7fe16ca7c2c7fc537e74d67374eeeac'
     expect(core.getAuthorization(request, ALGORITHM, payloadHash, 'acesskey', 'secret')).toBe(expected)
     expect(util.getAuthorization(request, ALGORITHM, payloadHash, 'acesskey', 'secret')).toBe(expected)
-    const empty = 'ACS3-HMAC-SHA256 Credential=acesskey,SignedHeaders=,Signature=608b887e491f3e88e85276b188a4d24e29230a559464685ccbf2dcc458e1fde8'
+    const empty =
+      'ACS3-HMAC-SHA256 Credential=acesskey,SignedHeaders=,Signature=608b887e491f3e88e85276b188a4d24e29230a559464685ccbf2dcc458e1fde8'
     expect(core.getAuthorization({}, ALGORITHM, payloadHash, 'acesskey', 'secret')).toBe(empty)
   })
 
   it('disagree on a path with two of the characters the canonical URI rewrites', () => {
-    const req: Req = { method: 'GET', action: 'GetPipelineRun', path: '/organization/a+b+c/pipelines/x*y*z/pipelineRuns/%7E%7E', query: [], searchParams: true, body: '', extra: {}, keys: { accessKeyId: 'LTAIexample', accessKeySecret: 's' } }
+    const req: Req = {
+      method: 'GET',
+      action: 'GetPipelineRun',
+      path: '/organization/a+b+c/pipelines/x*y*z/pipelineRuns/%7E%7E',
+      query: [],
+      searchParams: true,
+      body: '',
+      extra: {},
+      keys: { accessKeyId: 'LTAIexample', accessKeySecret: 's' }
+    }
     expect(oracle(req, util)).not.toBe(oracle(req, core))
     expect(authorization(req)).toBe(oracle(req, core))
   })
@@ -270,9 +299,21 @@ describe('signAcs3', () => {
 
   it('refuses headers it sets itself, and headers or queries it cannot sign as they will arrive', () => {
     const url = new URL(`https://${HOST}/a`)
-    const attempt = (headers: Record<string, string>, target = url) => () =>
-      signAcs3({ method: 'GET', url: target, headers, body: '', action: 'A', version: VERSION }, base.keys, NOW, NONCE)
-    for (const name of ['Host', 'authorization', 'X-Acs-Date', 'x-acs-signature-nonce', 'x-acs-content-sha256', 'x-acs-version', 'x-acs-action', 'x-acs-security-token', 'x-acs-accesskey-id']) {
+    const attempt =
+      (headers: Record<string, string>, target = url) =>
+      () =>
+        signAcs3({ method: 'GET', url: target, headers, body: '', action: 'A', version: VERSION }, base.keys, NOW, NONCE)
+    for (const name of [
+      'Host',
+      'authorization',
+      'X-Acs-Date',
+      'x-acs-signature-nonce',
+      'x-acs-content-sha256',
+      'x-acs-version',
+      'x-acs-action',
+      'x-acs-security-token',
+      'x-acs-accesskey-id'
+    ]) {
       expect(attempt({ [name]: 'x' })).toThrow(`signAcs3 sets the ${name} header itself`)
     }
     expect(attempt({ 'x-acs-TEST': 'https', 'x-acs-test': 'http' })).toThrow(/given twice/)
@@ -300,18 +341,41 @@ describe('the simulated Alibaba gateway', () => {
     )
     const secretOf = (id: string) => (id === base().keys.accessKeyId ? 'secret' : undefined)
     // Sorted by the decoded key: the escaped keys would sort a%3A before a0 and %C3%A9 before z.
-    const unordered = arrival({ ...base(), query: [['z', '1'], ['é', '2'], ['a0', '3'], ['a:', '4']] })
+    const unordered = arrival({
+      ...base(),
+      query: [
+        ['z', '1'],
+        ['é', '2'],
+        ['a0', '3'],
+        ['a:', '4']
+      ]
+    })
     expect(verifyAcs3(unordered, secretOf, new Set(), NOW.getTime())).toMatchObject({ ok: true })
     const nonces = new Set<string>()
     const good = arrival(base())
     expect(verifyAcs3(good, secretOf, nonces, NOW.getTime()).ok).toBe(true)
     expect(verifyAcs3(good, secretOf, nonces, NOW.getTime())).toMatchObject({ ok: false, code: 'SignatureNonceUsed' })
-    expect(verifyAcs3({ ...good, target: '/a/b?k=w' }, secretOf, new Set(), NOW.getTime())).toMatchObject({ ok: false, code: 'SignatureDoesNotMatch' })
-    expect(verifyAcs3({ ...good, body: Buffer.from('x') }, secretOf, new Set(), NOW.getTime())).toMatchObject({ ok: false, code: 'InvalidContentSha256' })
+    expect(verifyAcs3({ ...good, target: '/a/b?k=w' }, secretOf, new Set(), NOW.getTime())).toMatchObject({
+      ok: false,
+      code: 'SignatureDoesNotMatch'
+    })
+    expect(verifyAcs3({ ...good, body: Buffer.from('x') }, secretOf, new Set(), NOW.getTime())).toMatchObject({
+      ok: false,
+      code: 'InvalidContentSha256'
+    })
     expect(verifyAcs3(good, () => 'wrong', new Set(), NOW.getTime())).toMatchObject({ ok: false, code: 'SignatureDoesNotMatch' })
   })
 
   function base(): Req {
-    return { method: 'GET', action: 'GetPipelineRun', path: '/a/b', query: [['k', 'v']], searchParams: true, body: '', extra: {}, keys: { accessKeyId: 'LTAIsim', accessKeySecret: 'secret' } }
+    return {
+      method: 'GET',
+      action: 'GetPipelineRun',
+      path: '/a/b',
+      query: [['k', 'v']],
+      searchParams: true,
+      body: '',
+      extra: {},
+      keys: { accessKeyId: 'LTAIsim', accessKeySecret: 'secret' }
+    }
   }
 })

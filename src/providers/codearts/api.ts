@@ -54,7 +54,14 @@ export class CodeArtsApi {
     const action = `starting pipeline ${pipelineId}`
     const queued = (json: unknown): boolean => QUEUED_CODES.some((code) => code === errorInBody(json)?.code)
     const result = await this.send(
-      { method: 'POST', path: `/pipelines/${pipelineId}/run`, action, body, idempotent: false, settles: (response) => queued(response.json) },
+      {
+        method: 'POST',
+        path: `/pipelines/${pipelineId}/run`,
+        action,
+        body,
+        idempotent: false,
+        settles: (response) => queued(response.json)
+      },
       { tolerate: QUEUED_CODES }
     )
     const data = obj(result.body)
@@ -126,7 +133,13 @@ export class CodeArtsApi {
   }
 
   /** One page of a step's log from `offset` (docs/codearts.md, "Step logs"). */
-  async stepLogPage(run: { pipelineId: string; runId: string }, jobId: string, stepId: string, offset: number, limit: number): Promise<JsonObject> {
+  async stepLogPage(
+    run: { pipelineId: string; runId: string },
+    jobId: string,
+    stepId: string,
+    offset: number,
+    limit: number
+  ): Promise<JsonObject> {
     const result = await this.send({
       method: 'POST',
       path: `/pipelines/${run.pipelineId}/pipeline-runs/${run.runId}/jobs/${jobId}/steps/${stepId}/logs`,
@@ -138,7 +151,11 @@ export class CodeArtsApi {
 
   /** StopPipelineRun answers `{success: true | false}`; true is the only confirmation. */
   async stop(pipelineId: string, runId: string): Promise<boolean> {
-    const result = await this.send({ method: 'POST', path: `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, action: `stopping run ${runId} of pipeline ${pipelineId}` })
+    const result = await this.send({
+      method: 'POST',
+      path: `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`,
+      action: `stopping run ${runId} of pipeline ${pipelineId}`
+    })
     return obj(result.body)['success'] === true
   }
 

@@ -16,7 +16,12 @@ export type { Authenticator } from './call.js'
 // renewing it again and again would only hide that.
 const EXPIRY_MARGIN_MS = 5 * 60_000
 
-export function createAuthenticator(conn: CodeArtsConnection, channel: Channel, logger: Logger, now: () => number = Date.now): Authenticator {
+export function createAuthenticator(
+  conn: CodeArtsConnection,
+  channel: Channel,
+  logger: Logger,
+  now: () => number = Date.now
+): Authenticator {
   const auth = conn.auth
   switch (auth.kind) {
     case 'token':

@@ -51,13 +51,18 @@ export async function regionProjectId(channel: Channel, iamEndpoint: string, reg
   const action = `looking up the IAM project of region ${region}`
   const url = new URL(`${iamEndpoint}/v3/projects`)
   url.searchParams.set('name', region)
-  const result = await call(channel, { method: 'GET', url, headers: { 'Content-Type': 'application/json' }, idempotent: true, action }, signer.authorize)
+  const result = await call(
+    channel,
+    { method: 'GET', url, headers: { 'Content-Type': 'application/json' }, idempotent: true, action },
+    signer.authorize
+  )
   const match = arr(obj(result.body)['projects'])
     .map(obj)
     .find((p) => str(p['name']) === region)
   const id = str(match?.['id'])
   // IAM project IDs are 32 hexadecimal characters; this one goes into every signed request's headers.
-  if (id !== '' && !/^[0-9a-fA-F]{32}$/.test(id)) throw new MalformedResponseError(action, 'the project ID is not 32 hexadecimal characters')
+  if (id !== '' && !/^[0-9a-fA-F]{32}$/.test(id))
+    throw new MalformedResponseError(action, 'the project ID is not 32 hexadecimal characters')
   if (id === '') {
     throw new PreconditionError(action, `the account has no IAM project named ${region}; set iam-project-id`)
   }

@@ -24,7 +24,10 @@ export function readCodeArtsConnection(read: InputReader): CodeArtsConnection {
   } else {
     const known = pipelineEndpoint(region)
     if (known === undefined) {
-      throw new InputError('region', `${region} has no known CodeArts Pipeline endpoint (known: ${KNOWN_REGIONS.join(', ')}); set endpoint to its API URL`)
+      throw new InputError(
+        'region',
+        `${region} has no known CodeArts Pipeline endpoint (known: ${KNOWN_REGIONS.join(', ')}); set endpoint to its API URL`
+      )
     }
     endpoint = known
   }

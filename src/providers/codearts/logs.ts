@@ -21,6 +21,11 @@ export function stepLogLines(api: CodeArtsApi, run: RunRef, logKey: string): Asy
     const page = await api.stepLogPage(run, jobId, stepId, offset, LOG_PAGE_LINES)
     const start = num(page['start_offset'])
     const next = num(page['end_offset'])
-    return { text: str(page['log']), more: page['has_more'] === true, ...(start !== undefined && { start }), ...(next !== undefined && { next }) }
+    return {
+      text: str(page['log']),
+      more: page['has_more'] === true,
+      ...(start !== undefined && { start }),
+      ...(next !== undefined && { next })
+    }
   })
 }

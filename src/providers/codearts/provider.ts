@@ -105,7 +105,10 @@ export class CodeArtsProvider implements Provider {
     const item = (await this.api.latestRuns([pipelineId])).find((i) => str(i['pipeline_id']) === pipelineId)
     const runId = str(item?.['pipeline_run_id'])
     if (item === undefined || !isPlainId(runId)) {
-      throw new PreconditionError(`finding the latest run of pipeline ${pipelineId}`, 'the pipeline has never run; there is nothing to wait for')
+      throw new PreconditionError(
+        `finding the latest run of pipeline ${pipelineId}`,
+        'the pipeline has never run; there is nothing to wait for'
+      )
     }
     return { pipelineId, runId, url: ownLink(str(item['detail_url']), this.own) ?? this.consoleUrl(pipelineId, runId), startedHere: false }
   }
@@ -192,13 +195,17 @@ export class CodeArtsProvider implements Provider {
     const latest = (await this.api.latestRuns([pipelineId])).find((i) => str(i['pipeline_id']) === pipelineId)
     const runId = str(latest?.['pipeline_run_id'])
     if (!isPlainId(runId)) {
-      throw new PreconditionError(action, 'the pipeline has never run, so its repositories are unknown; run it once in the console, or leave ref empty')
+      throw new PreconditionError(
+        action,
+        'the pipeline has never run, so its repositories are unknown; run it once in the console, or leave ref empty'
+      )
     }
     const detail = await this.api.runDetail(pipelineId, runId)
     checkIdentity(action, { pipelineId, runId }, detail['id'], detail['pipeline_id'])
     const sources = arr(detail['sources']).map(obj)
     const code = sources.filter((s) => str(s['type']) === 'code')
-    if (code.length === 0) throw new PreconditionError(action, 'the pipeline has no code repository to run a branch or tag of; leave ref empty')
+    if (code.length === 0)
+      throw new PreconditionError(action, 'the pipeline has no code repository to run a branch or tag of; leave ref empty')
     return sources.map((source) => {
       if (str(source['type']) !== 'code') return source
       const params = obj(source['params'])

@@ -50,7 +50,10 @@ export function authorization(input: CanonicalInput, keys: AccessKeyPair): strin
 /** Formats a Date as X-Sdk-Date: YYYYMMDDTHHMMSSZ (UTC). */
 export function sdkDate(now: Date): string {
   // "2026-11-22T12:00:00.000Z" → "20261122T120000Z"
-  return now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '')
+  return now
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[-:]/g, '')
 }
 
 /**
@@ -87,7 +90,8 @@ function canonicalHeaders(headers: Readonly<Record<string, string>>): Map<string
     // Two spellings of one name would reach the server as one header with an unknown value.
     if (byName.has(lower)) throw new Error(`Header ${name} is given twice (names are case-insensitive).`)
     // HTTP drops surrounding blanks and cannot carry line breaks, so the gateway would see another value.
-    if (/^[ \t]|[ \t]$|[\r\n]/.test(value)) throw new Error(`Header ${name} has surrounding blanks or a line break; it cannot be sent as signed.`)
+    if (/^[ \t]|[ \t]$|[\r\n]/.test(value))
+      throw new Error(`Header ${name} has surrounding blanks or a line break; it cannot be sent as signed.`)
     byName.set(lower, value)
   }
   return byName

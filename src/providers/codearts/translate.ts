@@ -15,9 +15,14 @@ import { codeartsStatuses } from './status.js'
  */
 export function checkIdentity(action: string, run: RunRef, runId: unknown, pipelineId: unknown): void {
   const id = str(runId)
-  if (id !== run.runId) throw new MalformedResponseError(action, id === '' ? 'the record does not say which run it is' : `it is the record of run ${id}, not of run ${run.runId}`)
+  if (id !== run.runId)
+    throw new MalformedResponseError(
+      action,
+      id === '' ? 'the record does not say which run it is' : `it is the record of run ${id}, not of run ${run.runId}`
+    )
   const pipeline = str(pipelineId)
-  if (pipeline !== '' && pipeline !== run.pipelineId) throw new MalformedResponseError(action, `it is the record of a run of pipeline ${pipeline}, not of ${run.pipelineId}`)
+  if (pipeline !== '' && pipeline !== run.pipelineId)
+    throw new MalformedResponseError(action, `it is the record of a run of pipeline ${pipeline}, not of ${run.pipelineId}`)
 }
 
 /** An item of `POST .../pipelines/status`: the pipeline's latest run, already matched to ours. */

@@ -34,7 +34,15 @@ export interface YunxiaoApi {
   stopRun(pipelineId: string, runId: string): Promise<boolean>
   /** Undefined when this API has no step-level operations. */
   jobSteps(pipelineId: string, runId: string, jobId: string): Promise<JobSteps | undefined>
-  stepLogPage(pipelineId: string, runId: string, jobId: string, buildId: string, stepIndex: string, offset: number, limit: number): Promise<TextPage>
+  stepLogPage(
+    pipelineId: string,
+    runId: string,
+    jobId: string,
+    buildId: string,
+    stepIndex: string,
+    offset: number,
+    limit: number
+  ): Promise<TextPage>
   /** A job's whole log, in one piece (there is no paging for it). */
   jobLog(pipelineId: string, runId: string, jobId: string): Promise<string>
 }
@@ -59,7 +67,11 @@ export function readJobSteps(body: unknown): JobSteps {
     buildId: str(group['buildId']),
     steps: listOf(group)
       .map(obj)
-      .map((s) => ({ index: str(s['stepIndex']) || str(s['nodeIndex']), name: str(s['stepName']) || str(s['nodeName']), status: str(s['status']) }))
+      .map((s) => ({
+        index: str(s['stepIndex']) || str(s['nodeIndex']),
+        name: str(s['stepName']) || str(s['nodeName']),
+        status: str(s['status'])
+      }))
       .filter((s) => s.index !== '')
   }
 }

@@ -14,5 +14,10 @@ export function tokenAuth(token: string): Authorize {
 /** Signs one operation of the 2021 API. Each attempt gets a fresh date and nonce: the gateway refuses a nonce it has seen. */
 export function signedAuth(keys: AlibabaKeys, operation: string): Authorize {
   return (req) =>
-    signAcs3({ method: req.method, url: req.url, headers: req.headers, body: req.body ?? '', action: operation, version: DEVOPS_VERSION }, keys, new Date(), randomUUID())
+    signAcs3(
+      { method: req.method, url: req.url, headers: req.headers, body: req.body ?? '', action: operation, version: DEVOPS_VERSION },
+      keys,
+      new Date(),
+      randomUUID()
+    )
 }

@@ -7,7 +7,8 @@ import { openChannel, openSigningChannel, type Channel } from '../../net/channel
 import type { HttpClient } from '../../net/http.js'
 
 // Alibaba Cloud's gateway codes for a signature or key it does not accept.
-const REFUSED_CODES = /^(InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|InvalidSecurityToken|SignatureNonceUsed|InvalidTimeStamp|Unauthorized)/
+const REFUSED_CODES =
+  /^(InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|InvalidSecurityToken|SignatureNonceUsed|InvalidTimeStamp|Unauthorized)/
 
 export function refusesCredentials(status: number, error: BodyError | undefined): boolean {
   return status === 401 || REFUSED_CODES.test(error?.code ?? '')

@@ -50,7 +50,9 @@ export class YunxiaoDevopsApi implements YunxiaoApi {
 
   async getRun(pipelineId: string, runId: string): Promise<JsonObject> {
     const path = `/organization/${this.org}/pipelines/${pipelineId}/pipelineRuns/${runId}`
-    return obj(obj(await runRead(this.send('GET', path, 'GetPipelineRun', `reading run ${runId} of pipeline ${pipelineId}`)))['pipelineRun'])
+    return obj(
+      obj(await runRead(this.send('GET', path, 'GetPipelineRun', `reading run ${runId} of pipeline ${pipelineId}`)))['pipelineRun']
+    )
   }
 
   async latestRunId(pipelineId: string): Promise<string | undefined> {
@@ -67,7 +69,11 @@ export class YunxiaoDevopsApi implements YunxiaoApi {
     const runs: JsonObject[] = []
     let nextToken = ''
     for (let page = 0; page < MAX_PAGES; page++) {
-      const query: Record<string, string> = { maxResults: String(PAGE_SIZE), ...(since > 0 && { startTime: String(Math.floor(since)) }), ...(nextToken && { nextToken }) }
+      const query: Record<string, string> = {
+        maxResults: String(PAGE_SIZE),
+        ...(since > 0 && { startTime: String(Math.floor(since)) }),
+        ...(nextToken && { nextToken })
+      }
       const body = await this.send('GET', path, 'ListPipelineRuns', `listing the recent runs of pipeline ${pipelineId}`, { query })
       const items = listItems(body, 'pipelineRuns')
       runs.push(...items)
@@ -93,7 +99,9 @@ export class YunxiaoDevopsApi implements YunxiaoApi {
 
   async jobLog(pipelineId: string, runId: string, jobId: string): Promise<string> {
     const path = `/organization/${this.org}/pipeline/${pipelineId}/pipelineRun/${runId}/job/${jobId}/logs`
-    return str(obj(obj(await this.send('GET', path, 'LogPipelineJobRun', `reading the log of job ${jobId} of run ${runId}`))['log'])['content'])
+    return str(
+      obj(obj(await this.send('GET', path, 'LogPipelineJobRun', `reading the log of job ${jobId} of run ${runId}`))['log'])['content']
+    )
   }
 
   private get org(): string {

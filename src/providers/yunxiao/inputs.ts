@@ -13,7 +13,8 @@ export const DEVOPS_ENDPOINT = 'https://devops.cn-hangzhou.aliyuncs.com'
 // Yunxiao pipeline and run IDs are integers; a pasted name or URL is the usual mistake.
 export function checkYunxiaoId(input: 'pipeline-ids' | 'run-ids', id: string): void {
   if (!/^[1-9]\d{0,18}$/.test(id)) {
-    const what = input === 'pipeline-ids' ? 'Yunxiao pipeline ID (the number in the pipeline URL, flow.aliyun.com/pipelines/<ID>)' : 'Yunxiao run ID'
+    const what =
+      input === 'pipeline-ids' ? 'Yunxiao pipeline ID (the number in the pipeline URL, flow.aliyun.com/pipelines/<ID>)' : 'Yunxiao run ID'
     throw new InputError(input, `${shown(id)} is not a ${what}: expected a whole number`)
   }
 }
@@ -21,22 +22,36 @@ export function checkYunxiaoId(input: 'pipeline-ids' | 'run-ids', id: string): v
 const TOKEN = { name: 'token', inputs: ['token'] }
 
 export function readYunxiaoConnection(read: InputReader): YunxiaoConnection {
-  forbid(read, ['project-id', 'iam-project-id', 'iam-endpoint', 'username', 'password', 'domain'], 'is a CodeArts input and provider is yunxiao')
+  forbid(
+    read,
+    ['project-id', 'iam-project-id', 'iam-endpoint', 'username', 'password', 'domain'],
+    'is a CodeArts input and provider is yunxiao'
+  )
   forbid(read, ['stages', 'jobs'], 'Yunxiao runs every stage of a pipeline; choosing stages or jobs is a CodeArts feature')
   if (/^\s*version\s*=/m.test(read('variables'))) {
     throw new InputError('variables', 'Yunxiao reserves the variable name version; choose another name')
   }
   const organizationId = read('organization-id')
   if (organizationId !== '' && !/^[A-Za-z0-9_-]{1,64}$/.test(organizationId)) {
-    throw new InputError('organization-id', `${shown(organizationId)} is not an organization ID (it is in devops.aliyun.com/organization/<ID>)`)
+    throw new InputError(
+      'organization-id',
+      `${shown(organizationId)} is not an organization ID (it is in devops.aliyun.com/organization/<ID>)`
+    )
   }
   const endpointInput = read('endpoint')
-  const group = chooseCredentials(read, [TOKEN, ACCESS_KEY], 'set token to a personal access token (recommended), or access-key and secret-key')
+  const group = chooseCredentials(
+    read,
+    [TOKEN, ACCESS_KEY],
+    'set token to a personal access token (recommended), or access-key and secret-key'
+  )
 
   if (group === TOKEN) {
     // Without an endpoint this is the central edition, whose paths name the organization.
     if (endpointInput === '' && organizationId === '') {
-      throw new InputError('organization-id', 'is required on the central edition; give your organization ID, or set endpoint to your region edition domain')
+      throw new InputError(
+        'organization-id',
+        'is required on the central edition; give your organization ID, or set endpoint to your region edition domain'
+      )
     }
     return {
       provider: 'yunxiao',
@@ -48,13 +63,21 @@ export function readYunxiaoConnection(read: InputReader): YunxiaoConnection {
   }
   const key = readAccessKey(read)
   if (organizationId === '') {
-    throw new InputError('organization-id', 'is required with access-key and secret-key (the devops 2021-06-25 API names the organization in every path)')
+    throw new InputError(
+      'organization-id',
+      'is required with access-key and secret-key (the devops 2021-06-25 API names the organization in every path)'
+    )
   }
   return {
     provider: 'yunxiao',
     api: 'devops',
     endpoint: endpointInput === '' ? DEVOPS_ENDPOINT : parseBaseUrl('endpoint', endpointInput),
     organizationId,
-    auth: { kind: 'aksk', accessKeyId: key.accessKey, accessKeySecret: key.secretKey, ...(key.securityToken && { securityToken: key.securityToken }) }
+    auth: {
+      kind: 'aksk',
+      accessKeyId: key.accessKey,
+      accessKeySecret: key.secretKey,
+      ...(key.securityToken && { securityToken: key.securityToken })
+    }
   }
 }

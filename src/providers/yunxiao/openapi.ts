@@ -74,14 +74,30 @@ export class YunxiaoOpenApi implements YunxiaoApi {
   }
 
   async jobSteps(pipelineId: string, runId: string, jobId: string): Promise<JobSteps> {
-    return readJobSteps(await this.send('GET', pipelineId, `/pipelineRuns/${runId}/jobs/${jobId}/steps`, `reading the steps of job ${jobId} of run ${runId}`))
+    return readJobSteps(
+      await this.send('GET', pipelineId, `/pipelineRuns/${runId}/jobs/${jobId}/steps`, `reading the steps of job ${jobId} of run ${runId}`)
+    )
   }
 
-  async stepLogPage(pipelineId: string, runId: string, jobId: string, buildId: string, stepIndex: string, offset: number, limit: number): Promise<TextPage> {
+  async stepLogPage(
+    pipelineId: string,
+    runId: string,
+    jobId: string,
+    buildId: string,
+    stepIndex: string,
+    offset: number,
+    limit: number
+  ): Promise<TextPage> {
     const body = obj(
-      await this.send('GET', pipelineId, `/pipelineRuns/${runId}/jobs/${jobId}/step/log`, `reading the log of step ${stepIndex} of job ${jobId}`, {
-        query: { stepIndex, offset: String(offset), limit: String(limit), buildId }
-      })
+      await this.send(
+        'GET',
+        pipelineId,
+        `/pipelineRuns/${runId}/jobs/${jobId}/step/log`,
+        `reading the log of step ${stepIndex} of job ${jobId}`,
+        {
+          query: { stepIndex, offset: String(offset), limit: String(limit), buildId }
+        }
+      )
     )
     const next = num(body['last'])
     return { text: str(body['logs']), more: body['more'] === true, ...(next !== undefined && { next }) }
@@ -89,7 +105,11 @@ export class YunxiaoOpenApi implements YunxiaoApi {
 
   async jobLog(pipelineId: string, runId: string, jobId: string): Promise<string> {
     // Note the singular `job` in this path (docs/yunxiao.md).
-    return str(obj(await this.send('GET', pipelineId, `/runs/${runId}/job/${jobId}/log`, `reading the log of job ${jobId} of run ${runId}`))['content'])
+    return str(
+      obj(await this.send('GET', pipelineId, `/runs/${runId}/job/${jobId}/log`, `reading the log of job ${jobId} of run ${runId}`))[
+        'content'
+      ]
+    )
   }
 
   private async send(
@@ -104,15 +124,15 @@ export class YunxiaoOpenApi implements YunxiaoApi {
     for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v)
     return (
       await call(
-      this.channel,
-      {
-        method,
-        url,
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
-        idempotent: options.idempotent ?? true,
-        action
-      },
+        this.channel,
+        {
+          method,
+          url,
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+          idempotent: options.idempotent ?? true,
+          action
+        },
         tokenAuth(this.token)
       )
     ).body

@@ -1,6 +1,15 @@
 import { isTransient, PreconditionError } from '../../errors.js'
 import { arr, obj, str, type JsonObject } from '../../net/json.js'
-import { hasEnded, runKey, type JobDetail, type RunDetail, type RunRef, type RunSnapshot, type StepDetail, type TrackedRun } from '../../model.js'
+import {
+  hasEnded,
+  runKey,
+  type JobDetail,
+  type RunDetail,
+  type RunRef,
+  type RunSnapshot,
+  type StepDetail,
+  type TrackedRun
+} from '../../model.js'
 import type { GitRef } from '../../action/parse.js'
 import type { YunxiaoConnection } from '../../action/settings.js'
 import { stepLogLines } from './logs.js'
@@ -95,7 +104,10 @@ export class YunxiaoProvider implements Provider {
   async latest(pipelineId: string): Promise<TrackedRun> {
     const runId = await this.api.latestRunId(pipelineId)
     if (runId === undefined) {
-      throw new PreconditionError(`finding the latest run of pipeline ${pipelineId}`, 'the pipeline has never run; there is nothing to wait for')
+      throw new PreconditionError(
+        `finding the latest run of pipeline ${pipelineId}`,
+        'the pipeline has never run; there is nothing to wait for'
+      )
     }
     return this.adopt(pipelineId, runId)
   }
@@ -189,13 +201,18 @@ export class YunxiaoProvider implements Provider {
   /** `runningBranchs`/`runningTags` for every repository of the pipeline, as its latest run lists them. */
   private async refParams(pipelineId: string, ref: GitRef, latest: string | undefined): Promise<Partial<RunParams>> {
     const action = `finding the repositories of pipeline ${pipelineId} to run ${ref.kind} ${ref.name}`
-    if (latest === undefined) throw new PreconditionError(action, 'the pipeline has never run, so its repositories are unknown; run it once in Yunxiao, or leave ref empty')
+    if (latest === undefined)
+      throw new PreconditionError(
+        action,
+        'the pipeline has never run, so its repositories are unknown; run it once in Yunxiao, or leave ref empty'
+      )
     const run = await this.api.getRun(pipelineId, latest)
     checkIdentity({ pipelineId, runId: latest }, run)
     const repos = arr(run['sources'])
       .map((s) => str(obj(obj(s)['data'])['repo']))
       .filter((repo) => repo !== '')
-    if (repos.length === 0) throw new PreconditionError(action, 'the pipeline has no code repository to run a branch or tag of; leave ref empty')
+    if (repos.length === 0)
+      throw new PreconditionError(action, 'the pipeline has no code repository to run a branch or tag of; leave ref empty')
     const map = Object.fromEntries(repos.map((repo) => [repo, ref.name]))
     return ref.kind === 'branch' ? { runningBranchs: map } : { runningTags: map }
   }

@@ -14,9 +14,14 @@ import { yunxiaoStatuses } from './status.js'
 export function checkIdentity(run: RunRef, body: JsonObject): void {
   const action = `reading run ${run.runId} of pipeline ${run.pipelineId}`
   const id = str(body['pipelineRunId'])
-  if (id !== run.runId) throw new MalformedResponseError(action, id === '' ? 'the record does not say which run it is' : `it is the record of run ${id}, not of run ${run.runId}`)
+  if (id !== run.runId)
+    throw new MalformedResponseError(
+      action,
+      id === '' ? 'the record does not say which run it is' : `it is the record of run ${id}, not of run ${run.runId}`
+    )
   const pipeline = str(body['pipelineId'])
-  if (pipeline !== '' && pipeline !== run.pipelineId) throw new MalformedResponseError(action, `it is the record of a run of pipeline ${pipeline}, not of ${run.pipelineId}`)
+  if (pipeline !== '' && pipeline !== run.pipelineId)
+    throw new MalformedResponseError(action, `it is the record of a run of pipeline ${pipeline}, not of ${run.pipelineId}`)
 }
 
 export function detailFromRun(run: JsonObject, stepsOf: (job: JobDetail) => StepDetail[]): RunDetail {
@@ -36,7 +41,14 @@ export function detailFromRun(run: JsonObject, stepsOf: (job: JobDetail) => Step
           const jobStatus = str(j['status'])
           // A job's ID goes into the paths of its steps and logs: only a plain one is kept.
           const id = str(j['id'])
-          const job: JobDetail = { id: isPlainId(id) ? id : '', name: str(j['name']) || str(j['jobSign']), status: jobStatus, state: statuses.node(jobStatus), ...times(j), steps: [] }
+          const job: JobDetail = {
+            id: isPlainId(id) ? id : '',
+            name: str(j['name']) || str(j['jobSign']),
+            status: jobStatus,
+            state: statuses.node(jobStatus),
+            ...times(j),
+            steps: []
+          }
           job.steps = stepsOf(job).map((s) => ({ ...s, state: statuses.node(s.status) }))
           return job
         })

@@ -31,7 +31,9 @@ describe('defect 8: 2xx answers that carry an error are errors', () => {
   it('Yunxiao: a run read answered 200 with {success: false}', async () => {
     const s = await sims.yunxiao({ '701': { script: quickPipeline(60) } })
     s.faults = ({ method, path }) =>
-      method === 'GET' && /\/runs\/\d+$/.test(path) ? { kind: 'answer', status: 200, payload: { success: false, errorCode: 'Forbidden.NoPermission', errorMessage: 'no permission' } } : undefined
+      method === 'GET' && /\/runs\/\d+$/.test(path)
+        ? { kind: 'answer', status: 200, payload: { success: false, errorCode: 'Forbidden.NoPermission', errorMessage: 'no permission' } }
+        : undefined
     const result = await runAction(yunxiaoInputs(s, { 'pipeline-ids': '701' }))
 
     expect(result.exitCode).toBe(1)
@@ -82,7 +84,8 @@ describe('defect 16: an endpoint that is not there', () => {
     expect(result.exitCode).toBe(1)
     const retries = result.log.split('\n').filter((l) => l.startsWith('Retrying'))
     expect(retries.length).toBeGreaterThanOrEqual(4)
-    for (const line of retries) expect(line).toMatch(/^Retrying starting pipeline b{32} in \d+\.\d s \(try \d of 5\): connect ECONNREFUSED 127\.0\.0\.1:\d+$/)
+    for (const line of retries)
+      expect(line).toMatch(/^Retrying starting pipeline b{32} in \d+\.\d s \(try \d of 5\): connect ECONNREFUSED 127\.0\.0\.1:\d+$/)
     const errors = result.log.split('\n').filter((l) => l.startsWith('::error::'))
     expect(errors).toHaveLength(1)
     expect(errors[0]!.match(/ECONNREFUSED/g)).toHaveLength(1)
@@ -94,11 +97,15 @@ describe('defect 17: a redirect on a status read', () => {
     const id = hex32()
     const s = await sims.codearts({ [id]: { script: quickPipeline(60_000) } })
     s.faults = ({ path }) =>
-      path.endsWith('/pipelines/status') ? { kind: 'answer', status: 302, payload: {}, headers: { location: 'https://auth.example.com/login?next=/v5' } } : undefined
+      path.endsWith('/pipelines/status')
+        ? { kind: 'answer', status: 302, payload: {}, headers: { location: 'https://auth.example.com/login?next=/v5' } }
+        : undefined
     const result = await runAction(codeartsInputs(s, { 'pipeline-ids': id, timeout: '30s' }))
 
     expect(result.exitCode).toBe(1)
-    expect(result.log).toMatch(/::error::reading the status of pipeline [0-9a-f]{32} failed: HTTP 302 HTTP\.302: redirected to https%3A|redirected to https:\/\/auth\.example\.com\/login\?next=\/v5/)
+    expect(result.log).toMatch(
+      /::error::reading the status of pipeline [0-9a-f]{32} failed: HTTP 302 HTTP\.302: redirected to https%3A|redirected to https:\/\/auth\.example\.com\/login\?next=\/v5/
+    )
     expect(result.log).toMatch(/wrong 'endpoint'/)
     // A failure to read: the run goes on.
     expect(s.stateOf(s.runsOf(id)[0]!).status).toBe('RUNNING')

@@ -42,13 +42,20 @@ describe('defect 14: a refused key', () => {
 
     expect(refused(s)).toBe(1)
     expect(main.exitCode).toBe(1)
-    expect(main.log).toMatch(/::error::.*HTTP 401 APIGW\.0301: .*Check 'access-key' and 'secret-key'.*locks an access key for 5 minutes after 5 refused signatures/)
+    expect(main.log).toMatch(
+      /::error::.*HTTP 401 APIGW\.0301: .*Check 'access-key' and 'secret-key'.*locks an access key for 5 minutes after 5 refused signatures/
+    )
   })
 
   it('a key revoked while several pipelines are polled: at most 2 refused, main and post together', async () => {
     const ids = [hex32(), hex32(), hex32(), hex32()]
     const s = await sims.codearts(Object.fromEntries(ids.map((id) => [id, { script: passingPipeline(2_000) }])))
-    const values = codeartsInputs(s, { 'pipeline-ids': ids.join(' '), 'iam-project-id': s.iamProjectId, 'poll-interval': '0.1s', 'max-poll-interval': '0.1s' })
+    const values = codeartsInputs(s, {
+      'pipeline-ids': ids.join(' '),
+      'iam-project-id': s.iamProjectId,
+      'poll-interval': '0.1s',
+      'max-poll-interval': '0.1s'
+    })
     // Revoke the key once every run has started and parallel jobs are being read.
     const revoke = setInterval(() => {
       if (ids.every((id) => s.runsOf(id).length > 0)) {

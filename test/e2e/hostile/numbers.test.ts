@@ -60,7 +60,8 @@ describe('defect 5: every documented status ends the wait as it should', () => {
   ])('Yunxiao %s → %s', async (word, conclusion) => {
     const s = await sims.yunxiao({ '501': { script: quickPipeline(60) } })
     s.rewrite = ({ path, payload }) => {
-      if (/\/runs\/\d+$/.test(path) && (payload as Record<string, unknown>)['status'] === 'SUCCESS') return { payload: { ...(payload as object), status: word } }
+      if (/\/runs\/\d+$/.test(path) && (payload as Record<string, unknown>)['status'] === 'SUCCESS')
+        return { payload: { ...(payload as object), status: word } }
     }
     const began = Date.now()
     const result = await runAction(yunxiaoInputs(s, { 'pipeline-ids': '501', timeout: '30s' }))

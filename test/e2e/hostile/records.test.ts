@@ -28,7 +28,9 @@ describe("defect 18: another run's record is never taken for ours", () => {
     const s = await sims.codearts({ [id]: { script: failingPipeline(50) } })
     const other = hex32()
     s.rewrite = ({ path, payload }) =>
-      path.endsWith('/pipeline-runs/detail') ? { payload: { ...(payload as object), id: other, status: 'COMPLETED', stages: [] } } : undefined
+      path.endsWith('/pipeline-runs/detail')
+        ? { payload: { ...(payload as object), id: other, status: 'COMPLETED', stages: [] } }
+        : undefined
     const result = await runAction(codeartsInputs(s, { 'pipeline-ids': id, timeout: '5s' }))
 
     expect(result.outputs['conclusion']).not.toBe('success')
@@ -38,7 +40,9 @@ describe("defect 18: another run's record is never taken for ours", () => {
   it('Yunxiao: a run answer about another run', async () => {
     const s = await sims.yunxiao({ '901': { script: failingPipeline(50) } })
     s.rewrite = ({ method, path, payload }) =>
-      method === 'GET' && /\/runs\/\d+$/.test(path) ? { payload: { ...(payload as object), pipelineRunId: 77, status: 'SUCCESS', stages: [] } } : undefined
+      method === 'GET' && /\/runs\/\d+$/.test(path)
+        ? { payload: { ...(payload as object), pipelineRunId: 77, status: 'SUCCESS', stages: [] } }
+        : undefined
     const result = await runAction(yunxiaoInputs(s, { 'pipeline-ids': '901', timeout: '5s' }))
 
     expect(result.outputs['conclusion']).not.toBe('success')
@@ -75,13 +79,32 @@ describe('defect 15: a failing step whose log is one huge line', () => {
     const width = 6_000_000
     const script: PipelineScript = {
       name: 'one-line',
-      stages: [{ name: 'S', jobs: [{ name: 'J', steps: [{ name: 'minified', durationMs: 40, fail: 'exit 1', log: { count: 1, width, line: () => `${'x'.repeat(width - 15)}ERROR: the end.` } }] }] }]
+      stages: [
+        {
+          name: 'S',
+          jobs: [
+            {
+              name: 'J',
+              steps: [
+                {
+                  name: 'minified',
+                  durationMs: 40,
+                  fail: 'exit 1',
+                  log: { count: 1, width, line: () => `${'x'.repeat(width - 15)}ERROR: the end.` }
+                }
+              ]
+            }
+          ]
+        }
+      ]
     }
     const s = await sims.codearts({ [id]: { script } }, { logPageBytes: 256 * 1024 })
     const result = await runAction(codeartsInputs(s, { 'pipeline-ids': id }))
 
     const [block] = verbatimBlocks(result.log)
     expect(block).toHaveLength(1)
-    expect(block![0]).toBe(`[line cut: the first ${width - 2_000} of ${width} characters are not shown]…${'x'.repeat(2_000 - 15)}ERROR: the end.`)
+    expect(block![0]).toBe(
+      `[line cut: the first ${width - 2_000} of ${width} characters are not shown]…${'x'.repeat(2_000 - 15)}ERROR: the end.`
+    )
   })
 })

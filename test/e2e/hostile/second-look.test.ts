@@ -21,8 +21,12 @@ describe('a queued CodeArts start, whatever its answer looks like', () => {
     const s = await sims.codearts({ [id]: { script: quickPipeline(1_500), maxConcurrent: 1 } })
     s.startRun(id, { script: quickPipeline(300) }) // holds the only slot: our start is queued
     s.rewrite = ({ method, path, payload }) =>
-      method === 'POST' && path.endsWith('/run') && (payload as { error_code?: string }).error_code === 'DEVPIPE.00011169' ? { status } : undefined
-    const result = await runInProcess(codeartsInputs(s, { 'pipeline-ids': id, 'iam-project-id': s.iamProjectId, timeout: '20s' }), { tuning: FAST })
+      method === 'POST' && path.endsWith('/run') && (payload as { error_code?: string }).error_code === 'DEVPIPE.00011169'
+        ? { status }
+        : undefined
+    const result = await runInProcess(codeartsInputs(s, { 'pipeline-ids': id, 'iam-project-id': s.iamProjectId, timeout: '20s' }), {
+      tuning: FAST
+    })
 
     const ours = s.runsOf(id).filter((r) => !r.foreign)
     expect(ours).toHaveLength(1)
@@ -36,10 +40,19 @@ describe('a queued CodeArts start, whatever its answer looks like', () => {
     s.rewrite = ({ method, path, payload }) => {
       const p = payload as { error_code?: string; error_msg?: string; error?: { pipeline_run_id: string; queue_id: string } }
       if (method === 'POST' && path.endsWith('/run') && p.error_code === 'DEVPIPE.00011169') {
-        return { payload: { error_code: p.error_code, error_msg: p.error_msg, pipeline_run_id: p.error!.pipeline_run_id, queue_id: p.error!.queue_id } }
+        return {
+          payload: {
+            error_code: p.error_code,
+            error_msg: p.error_msg,
+            pipeline_run_id: p.error!.pipeline_run_id,
+            queue_id: p.error!.queue_id
+          }
+        }
       }
     }
-    const result = await runInProcess(codeartsInputs(s, { 'pipeline-ids': id, 'iam-project-id': s.iamProjectId, timeout: '20s' }), { tuning: FAST })
+    const result = await runInProcess(codeartsInputs(s, { 'pipeline-ids': id, 'iam-project-id': s.iamProjectId, timeout: '20s' }), {
+      tuning: FAST
+    })
 
     const ours = s.runsOf(id).filter((r) => !r.foreign)
     expect(ours).toHaveLength(1)
@@ -55,7 +68,9 @@ describe('a queued CodeArts start, whatever its answer looks like', () => {
     }
     s.startRun(id, { script: quickPipeline(600) }) // holds the only slot
     s.faults = ({ method, path }) => (method === 'POST' && path.endsWith('/run') ? { kind: 'handled-then-502' } : undefined)
-    const result = await runInProcess(codeartsInputs(s, { 'pipeline-ids': id, 'iam-project-id': s.iamProjectId, timeout: '20s' }), { tuning: FAST })
+    const result = await runInProcess(codeartsInputs(s, { 'pipeline-ids': id, 'iam-project-id': s.iamProjectId, timeout: '20s' }), {
+      tuning: FAST
+    })
 
     const ours = s.runsOf(id).filter((r) => !r.foreign)
     expect(ours).toHaveLength(1)
@@ -95,9 +110,20 @@ describe('a secret the masker must get exactly', () => {
   it('a password containing ##[ is masked where the pipeline log echoes it', async () => {
     const password = 'Tr0ub4dor##[3'
     const id = hex32()
-    const script: PipelineScript = { name: 'p', stages: [{ name: 'S', jobs: [{ name: 'J', steps: [{ name: 'db', durationMs: 50, fail: 'exit 1', log: [`connecting with ${password}`, 'denied'] }] }] }] }
+    const script: PipelineScript = {
+      name: 'p',
+      stages: [
+        {
+          name: 'S',
+          jobs: [{ name: 'J', steps: [{ name: 'db', durationMs: 50, fail: 'exit 1', log: [`connecting with ${password}`, 'denied'] }] }]
+        }
+      ]
+    }
     const s = await sims.codearts({ [id]: { script } })
-    const result = await runInProcess(codeartsInputs(s, { 'pipeline-ids': id, 'iam-project-id': s.iamProjectId, variables: `DB_PASSWORD=${password}` }), { tuning: FAST })
+    const result = await runInProcess(
+      codeartsInputs(s, { 'pipeline-ids': id, 'iam-project-id': s.iamProjectId, variables: `DB_PASSWORD=${password}` }),
+      { tuning: FAST }
+    )
 
     const masks = activeCommands(result.stdout)
       .filter((c) => c.name === 'add-mask')
@@ -105,26 +131,29 @@ describe('a secret the masker must get exactly', () => {
     expect(masks).toContain(password)
   })
 
-  it.each(['codearts', 'yunxiao'] as const)('%s: a long secret-variables value appears in no debug line, whole or cut', async (provider) => {
-    const secret = randomBytes(1_800).toString('base64') // 2,400 characters, like a base64 kubeconfig
-    const extra = { variables: `KUBECONFIG_B64=${secret}`, 'secret-variables': 'KUBECONFIG_B64' }
-    let inputs: Record<string, string>
-    if (provider === 'codearts') {
-      const id = hex32()
-      const s = await sims.codearts({ [id]: { script: quickPipeline(100) } })
-      inputs = codeartsInputs(s, { 'pipeline-ids': id, 'iam-project-id': s.iamProjectId, ...extra })
-    } else {
-      const s = await sims.yunxiao({ '1302': { script: quickPipeline(100) } })
-      inputs = yunxiaoInputs(s, { 'pipeline-ids': '1302', ...extra })
-    }
-    const result = await runInProcess(inputs, { tuning: FAST, debug: true })
+  it.each(['codearts', 'yunxiao'] as const)(
+    '%s: a long secret-variables value appears in no debug line, whole or cut',
+    async (provider) => {
+      const secret = randomBytes(1_800).toString('base64') // 2,400 characters, like a base64 kubeconfig
+      const extra = { variables: `KUBECONFIG_B64=${secret}`, 'secret-variables': 'KUBECONFIG_B64' }
+      let inputs: Record<string, string>
+      if (provider === 'codearts') {
+        const id = hex32()
+        const s = await sims.codearts({ [id]: { script: quickPipeline(100) } })
+        inputs = codeartsInputs(s, { 'pipeline-ids': id, 'iam-project-id': s.iamProjectId, ...extra })
+      } else {
+        const s = await sims.yunxiao({ '1302': { script: quickPipeline(100) } })
+        inputs = yunxiaoInputs(s, { 'pipeline-ids': '1302', ...extra })
+      }
+      const result = await runInProcess(inputs, { tuning: FAST, debug: true })
 
-    const printed = result.stdout
-      .split('\n')
-      .filter((l) => !l.startsWith('::add-mask::'))
-      .join('\n')
-    expect(printed).not.toContain(secret.slice(0, 64))
-  })
+      const printed = result.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n')
+      expect(printed).not.toContain(secret.slice(0, 64))
+    }
+  )
 })
 
 describe('refusals that never arrive intact', () => {

@@ -38,12 +38,18 @@ describe('defect 9: a 504 whose run appears seconds later', () => {
       return GATEWAY_504
     }
     s.hideNewRunsMs = 1_500
-    const result = await runInProcess(codeartsInputs(s, { 'pipeline-ids': id, 'iam-project-id': s.iamProjectId }), { tuning: { ...FAST, searchWindowMs: 600 } })
+    const result = await runInProcess(codeartsInputs(s, { 'pipeline-ids': id, 'iam-project-id': s.iamProjectId }), {
+      tuning: { ...FAST, searchWindowMs: 600 }
+    })
 
     const [late, kept] = s.runsOf(id)
     expect(result.outputs).toMatchObject({ conclusion: 'success', 'run-id': kept!.id })
     expect(s.stateOf(late!).status).toBe('CANCELED')
-    expect(result.stdout.match(new RegExp(`::warning::Pipeline ${id} was started 2 times .*keeping run ${kept!.id}, stopping run ${late!.id}`, "g"))).toHaveLength(1)
+    expect(
+      result.stdout.match(
+        new RegExp(`::warning::Pipeline ${id} was started 2 times .*keeping run ${kept!.id}, stopping run ${late!.id}`, 'g')
+      )
+    ).toHaveLength(1)
   })
 })
 
@@ -55,7 +61,10 @@ describe('defect 10: Yunxiao AK/SK, where a run does not show its variables', ()
 
   it('a lost start answer: the one run that appeared since is taken, none started again', async () => {
     const s = await sims.yunxiao({ '801': { script: quickPipeline(300) } })
-    s.rewrite = ({ method, path }) => (method === 'POST' && path.endsWith('/run') ? { status: 504, payload: { Code: 'GatewayTimeout', Message: 'upstream timed out' } } : undefined)
+    s.rewrite = ({ method, path }) =>
+      method === 'POST' && path.endsWith('/run')
+        ? { status: 504, payload: { Code: 'GatewayTimeout', Message: 'upstream timed out' } }
+        : undefined
     const result = await runAction(devops(s, { 'pipeline-ids': '801' }))
 
     expect(s.runsOf('801')).toHaveLength(1)
@@ -65,11 +74,16 @@ describe('defect 10: Yunxiao AK/SK, where a run does not show its variables', ()
 
   it('several runs appeared since: an error, and nothing started again', async () => {
     const s = await sims.yunxiao({ '802': { script: quickPipeline(60_000), foreignRun: { afterMs: 0, script: quickPipeline(60_000) } } })
-    s.rewrite = ({ method, path }) => (method === 'POST' && path.endsWith('/run') ? { status: 504, payload: { Code: 'GatewayTimeout', Message: 'upstream timed out' } } : undefined)
+    s.rewrite = ({ method, path }) =>
+      method === 'POST' && path.endsWith('/run')
+        ? { status: 504, payload: { Code: 'GatewayTimeout', Message: 'upstream timed out' } }
+        : undefined
     const result = await runAction(devops(s, { 'pipeline-ids': '802' }))
 
     expect(s.runsOf('802').filter((r) => !r.foreign)).toHaveLength(1)
     expect(result.exitCode).toBe(1)
-    expect(result.log).toMatch(/::error::starting pipeline 802: the answer was lost and 2 run\(s\) appeared since that may be it .*cannot tell which is this one/)
+    expect(result.log).toMatch(
+      /::error::starting pipeline 802: the answer was lost and 2 run\(s\) appeared since that may be it .*cannot tell which is this one/
+    )
   })
 })

@@ -37,7 +37,9 @@ describe('defect 7: a stop counts only when the service confirms it', () => {
     expect(s.stateOf(run!).status).toBe('RUNNING')
     expect(result.outputs['conclusion']).toBe('timed_out')
     expect(result.log).not.toContain(`Stopped pipeline ${id}`)
-    expect(result.log).toMatch(new RegExp(`::warning::Could not confirm that pipeline ${id} run ${run!.id} stopped .*It may still be running: http`))
+    expect(result.log).toMatch(
+      new RegExp(`::warning::Could not confirm that pipeline ${id} run ${run!.id} stopped .*It may still be running: http`)
+    )
     expect(JSON.parse(result.outputs['results']!)[0]).toMatchObject({ stopped: false, status: 'RUNNING' })
     expect(result.summary).toContain('the run may still be running')
     // The post step is left to try again.
@@ -57,7 +59,8 @@ describe('defect 7: a stop counts only when the service confirms it', () => {
 
   it('Yunxiao: a stop answered false', async () => {
     const s = await sims.yunxiao({ '601': { script: quickPipeline(60_000) } })
-    s.faults = ({ method, path }) => (method === 'PUT' && /\/runs\/\d+$/.test(path) ? { kind: 'answer', status: 200, payload: false } : undefined)
+    s.faults = ({ method, path }) =>
+      method === 'PUT' && /\/runs\/\d+$/.test(path) ? { kind: 'answer', status: 200, payload: false } : undefined
     const result = await runAction(yunxiaoInputs(s, { 'pipeline-ids': '601', timeout: '2s' }))
 
     expect(s.stateOf(s.runsOf('601')[0]!).status).toBe('RUNNING')
@@ -80,7 +83,9 @@ describe('defect 11: a failure to read never stops the run', () => {
     expect(s.stateOf(run!).status).toBe('RUNNING')
     expect(s.requests.some((r) => r.path.endsWith('/stop'))).toBe(false)
     expect(result.outputs['conclusion']).toBe('failure')
-    expect(result.log).toMatch(/::error::reading .* failed: HTTP 403 DEVPIPE\.30011011: no permission to view the run.* The run was left as they are|::error::.*HTTP 403 DEVPIPE\.30011011.*left as they are/)
+    expect(result.log).toMatch(
+      /::error::reading .* failed: HTTP 403 DEVPIPE\.30011011: no permission to view the run.* The run was left as they are|::error::.*HTTP 403 DEVPIPE\.30011011.*left as they are/
+    )
     // Nothing for the post step either.
     const before = s.requests.length
     await runPost(codeartsInputs(s, { 'pipeline-ids': id }), result.state)

@@ -54,7 +54,10 @@ describe('defect 1: remote text never acts as a workflow command', () => {
       // The service's own console link and error text are remote text too.
       s.rewrite = ({ path, payload }) => {
         if (path.endsWith('/pipeline-runs/detail') || path.endsWith('/pipelines/status')) {
-          const mark = (item: Record<string, unknown>) => ({ ...item, detail_url: `${String(item['detail_url'])}\n::set-output name=run-url::evil` })
+          const mark = (item: Record<string, unknown>) => ({
+            ...item,
+            detail_url: `${String(item['detail_url'])}\n::set-output name=run-url::evil`
+          })
           return { payload: Array.isArray(payload) ? payload.map(mark) : mark(payload as Record<string, unknown>) }
         }
       }
@@ -79,7 +82,9 @@ describe('defect 1: remote text never acts as a workflow command', () => {
 describe('defect 2: secret-looking variable values never reach the log', () => {
   it('masks *_TOKEN, *_PASSWORD and secret-variables values, in debug output too', async () => {
     const id = hex32()
-    const s = await sims.codearts({ [id]: { script: { name: 'p', stages: [{ name: 'S', jobs: [{ name: 'J', steps: [{ name: 's', durationMs: 30 }] }] }] } } })
+    const s = await sims.codearts({
+      [id]: { script: { name: 'p', stages: [{ name: 'S', jobs: [{ name: 'J', steps: [{ name: 's', durationMs: 30 }] }] }] } }
+    })
     const values = { DEPLOY_TOKEN: 'tok-7f3e2d1c0b9a', DB_PASSWORD: 'pw-correct-horse-battery', SIGNING_BLOB: 'blob-0c9d8e7f6a5b' }
     Object.values(values).forEach(rememberSecret)
     const result = await runAction(
@@ -102,10 +107,13 @@ describe('defect 2: secret-looking variable values never reach the log', () => {
 describe('defect 3: a deeply nested answer', () => {
   it('does not crash the debug printer, and the verdict stands', async () => {
     const id = hex32()
-    const s = await sims.codearts({ [id]: { script: { name: 'p', stages: [{ name: 'S', jobs: [{ name: 'J', steps: [{ name: 's', durationMs: 30 }] }] }] } } })
+    const s = await sims.codearts({
+      [id]: { script: { name: 'p', stages: [{ name: 'S', jobs: [{ name: 'J', steps: [{ name: 's', durationMs: 30 }] }] }] } }
+    })
     // Written as text: JSON.stringify itself cannot produce it.
     const deep = `${'['.repeat(20_000)}"bottom"${']'.repeat(20_000)}`
-    s.rewrite = ({ path, payload }) => (path.endsWith('/pipeline-runs/detail') ? { raw: `${JSON.stringify(payload).slice(0, -1)},"annotations":${deep}}` } : undefined)
+    s.rewrite = ({ path, payload }) =>
+      path.endsWith('/pipeline-runs/detail') ? { raw: `${JSON.stringify(payload).slice(0, -1)},"annotations":${deep}}` } : undefined
     const result = await runAction(codeartsInputs(s, { 'pipeline-ids': id }))
 
     expect(result.log).not.toContain('Maximum call stack')
