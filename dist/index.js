@@ -73830,47 +73830,45 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(3218);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __nccwpck_require__(452);
-;// CONCATENATED MODULE: ./lib/action/action-yml.generated.js
-// Generated from action.yml by scripts/generate.mjs (npm run build): do not edit.
-/** Every input's default, as action.yml gives it ('' where it gives none). */
-const INPUT_DEFAULTS = {
-    "provider": "codearts",
-    "mode": "trigger-and-wait",
-    "pipeline-ids": "",
-    "run-ids": "",
-    "region": "cn-north-4",
-    "endpoint": "",
-    "iam-endpoint": "",
-    "project-id": "",
-    "iam-project-id": "",
-    "access-key": "",
-    "secret-key": "",
-    "security-token": "",
-    "token": "",
-    "username": "",
-    "password": "",
-    "domain": "",
-    "organization-id": "",
-    "ref": "",
-    "variables": "",
-    "secret-variables": "",
-    "description": "",
-    "stages": "",
-    "jobs": "",
-    "timeout": "60m",
-    "poll-interval": "5s",
-    "max-poll-interval": "30s",
-    "on-manual-gate": "wait",
-    "fail-fast": "false",
-    "cancel-on-abort": "true",
-    "logs": "failed",
-    "log-lines": "300",
-    "summary": "true"
-};
-/** The inputs action.yml declares, in its order. */
-const INPUT_NAMES = (/* unused pure expression or super */ null && (["provider", "mode", "pipeline-ids", "run-ids", "region", "endpoint", "iam-endpoint", "project-id", "iam-project-id", "access-key", "secret-key", "security-token", "token", "username", "password", "domain", "organization-id", "ref", "variables", "secret-variables", "description", "stages", "jobs", "timeout", "poll-interval", "max-poll-interval", "on-manual-gate", "fail-fast", "cancel-on-abort", "logs", "log-lines", "summary"]));
-/** The outputs action.yml declares, in its order. */
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && (["conclusion", "results", "run-ids", "run-id", "run-url", "status"]));
+;// CONCATENATED MODULE: ./lib/action/input-rules.js
+// Rules shared by the providers' input readers: inputs that go together, exactly one way to sign in,
+// inputs that belong to the other provider.
+
+/** The one group of credential inputs that is set; a clear error for none, or for several. */
+function chooseCredentials(read, groups, advice) {
+    const given = groups.filter((g) => g.inputs.some((name) => read(name) !== ''));
+    if (given.length === 0)
+        throw new errors/* InputError */.dz(groups[0].inputs[0], `no credentials given; ${advice}`);
+    if (given.length > 1) {
+        throw new errors/* InputError */.dz(given[1].inputs[0], `credentials given twice (${given.map((g) => g.name).join(' and ')}); keep exactly one way to sign in`);
+    }
+    return given[0];
+}
+/** All of these, or none. */
+function requireTogether(read, names) {
+    const missing = names.filter((n) => read(n) === '');
+    const present = names.filter((n) => read(n) !== '');
+    if (missing.length > 0 && present.length > 0) {
+        throw new errors/* InputError */.dz(missing[0], `is missing; ${names.join(', ')} go together (${present.join(', ')} given)`);
+    }
+}
+/** Inputs another provider uses: set with this one, they are a mistake worth saying so. */
+function forbid(read, names, why) {
+    const set = names.find((n) => read(n) !== '');
+    if (set !== undefined)
+        throw new errors/* InputError */.dz(set, `${why}; remove it`);
+}
+/** Signing with an access key: the same three inputs on both services. */
+const ACCESS_KEY = { name: 'access-key/secret-key', inputs: ['access-key', 'secret-key', 'security-token'] };
+/** The access key inputs, once chosen: both halves of the key, and the token of a temporary key. */
+function readAccessKey(read) {
+    if (read('access-key') === '' && read('secret-key') === '') {
+        throw new errors/* InputError */.dz('access-key', 'is missing; security-token goes with access-key and secret-key');
+    }
+    requireTogether(read, ['access-key', 'secret-key']);
+    const securityToken = read('security-token');
+    return { accessKey: read('access-key'), secretKey: read('secret-key'), ...(securityToken !== '' && { securityToken }) };
+}
 
 ;// CONCATENATED MODULE: ./lib/action/parse.js
 // Pure parsers for input values. Each throws InputError naming the input and the fix, so that
@@ -73882,6 +73880,7 @@ const OUTPUT_NAMES = (/* unused pure expression or super */ null && (["conclusio
  */
 function shown(value) {
     const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
     return `'${cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
 }
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
@@ -74000,46 +73999,6 @@ function parseBaseUrl(input, value) {
         throw new errors/* InputError */.dz(input, `${shown(value)} must not carry a query, fragment or user info`);
     }
     return url.href.replace(/\/+$/, '');
-}
-
-;// CONCATENATED MODULE: ./lib/action/input-rules.js
-// Rules shared by the providers' input readers: inputs that go together, exactly one way to sign in,
-// inputs that belong to the other provider.
-
-/** The one group of credential inputs that is set; a clear error for none, or for several. */
-function chooseCredentials(read, groups, advice) {
-    const given = groups.filter((g) => g.inputs.some((name) => read(name) !== ''));
-    if (given.length === 0)
-        throw new errors/* InputError */.dz(groups[0].inputs[0], `no credentials given; ${advice}`);
-    if (given.length > 1) {
-        throw new errors/* InputError */.dz(given[1].inputs[0], `credentials given twice (${given.map((g) => g.name).join(' and ')}); keep exactly one way to sign in`);
-    }
-    return given[0];
-}
-/** All of these, or none. */
-function requireTogether(read, names) {
-    const missing = names.filter((n) => read(n) === '');
-    const present = names.filter((n) => read(n) !== '');
-    if (missing.length > 0 && present.length > 0) {
-        throw new errors/* InputError */.dz(missing[0], `is missing; ${names.join(', ')} go together (${present.join(', ')} given)`);
-    }
-}
-/** Inputs another provider uses: set with this one, they are a mistake worth saying so. */
-function forbid(read, names, why) {
-    const set = names.find((n) => read(n) !== '');
-    if (set !== undefined)
-        throw new errors/* InputError */.dz(set, `${why}; remove it`);
-}
-/** Signing with an access key: the same three inputs on both services. */
-const ACCESS_KEY = { name: 'access-key/secret-key', inputs: ['access-key', 'secret-key', 'security-token'] };
-/** The access key inputs, once chosen: both halves of the key, and the token of a temporary key. */
-function readAccessKey(read) {
-    if (read('access-key') === '' && read('secret-key') === '') {
-        throw new errors/* InputError */.dz('access-key', 'is missing; security-token goes with access-key and secret-key');
-    }
-    requireTogether(read, ['access-key', 'secret-key']);
-    const securityToken = read('security-token');
-    return { accessKey: read('access-key'), secretKey: read('secret-key'), ...(securityToken !== '' && { securityToken }) };
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/codearts/endpoints.js
@@ -74201,6 +74160,88 @@ function readYunxiaoConnection(read) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/action/action-yml.generated.js
+// Generated from action.yml by scripts/generate.mjs (npm run build): do not edit.
+/** Every input's default, as action.yml gives it ('' where it gives none). */
+const INPUT_DEFAULTS = {
+    "provider": "codearts",
+    "mode": "trigger-and-wait",
+    "pipeline-ids": "",
+    "run-ids": "",
+    "region": "cn-north-4",
+    "endpoint": "",
+    "iam-endpoint": "",
+    "project-id": "",
+    "iam-project-id": "",
+    "access-key": "",
+    "secret-key": "",
+    "security-token": "",
+    "token": "",
+    "username": "",
+    "password": "",
+    "domain": "",
+    "organization-id": "",
+    "ref": "",
+    "variables": "",
+    "secret-variables": "",
+    "description": "",
+    "stages": "",
+    "jobs": "",
+    "timeout": "60m",
+    "poll-interval": "5s",
+    "max-poll-interval": "30s",
+    "on-manual-gate": "wait",
+    "fail-fast": "false",
+    "cancel-on-abort": "true",
+    "logs": "failed",
+    "log-lines": "300",
+    "summary": "true"
+};
+/** The inputs action.yml declares, in its order. */
+const INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    "provider",
+    "mode",
+    "pipeline-ids",
+    "run-ids",
+    "region",
+    "endpoint",
+    "iam-endpoint",
+    "project-id",
+    "iam-project-id",
+    "access-key",
+    "secret-key",
+    "security-token",
+    "token",
+    "username",
+    "password",
+    "domain",
+    "organization-id",
+    "ref",
+    "variables",
+    "secret-variables",
+    "description",
+    "stages",
+    "jobs",
+    "timeout",
+    "poll-interval",
+    "max-poll-interval",
+    "on-manual-gate",
+    "fail-fast",
+    "cancel-on-abort",
+    "logs",
+    "log-lines",
+    "summary"
+]));
+/** The outputs action.yml declares, in its order. */
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    "conclusion",
+    "results",
+    "run-ids",
+    "run-id",
+    "run-url",
+    "status"
+]));
+
 ;// CONCATENATED MODULE: ./lib/action/inputs.js
 // Reads and validates every input once. The reader is injected so that tests can feed plain
 // objects; in the action it is core.getInput. Nothing here touches the network.
@@ -74233,7 +74274,8 @@ function getInputs(readRaw = (name) => core/* getInput */.V4(name)) {
     if (pipelineIds.length === 0) {
         throw new errors/* InputError */.dz('pipeline-ids', 'is required; give one or more pipeline IDs separated by commas, spaces or newlines');
     }
-    pipelineIds.forEach((id) => provider.checkId('pipeline-ids', id));
+    for (const id of pipelineIds)
+        provider.checkId('pipeline-ids', id);
     // Run numbers count from 1 in each Yunxiao pipeline: `1,1` names two runs. The same run twice
     // would be the same (pipeline, run) pair, which the unique pipeline-ids already rule out.
     const runIds = parseList('run-ids', read('run-ids'), false);
@@ -74244,12 +74286,14 @@ function getInputs(readRaw = (name) => core/* getInput */.V4(name)) {
         if (runIds.length !== pipelineIds.length) {
             throw new errors/* InputError */.dz('run-ids', `has ${runIds.length} run IDs for ${pipelineIds.length} pipelines; give one run ID per pipeline, in the same order`);
         }
-        runIds.forEach((id) => provider.checkId('run-ids', id));
+        for (const id of runIds)
+            provider.checkId('run-ids', id);
     }
     const connection = provider.readConnection(read);
     const description = read('description');
     if (description.length > DESCRIPTION_LIMIT - MARKER_RESERVE) {
-        throw new errors/* InputError */.dz('description', `is ${description.length} characters; the limit is ${DESCRIPTION_LIMIT - MARKER_RESERVE} (the pipeline allows ${DESCRIPTION_LIMIT} and the action appends a marker)`);
+        throw new errors/* InputError */.dz('description', `is ${description.length} characters; the limit is ${DESCRIPTION_LIMIT - MARKER_RESERVE} (the pipeline allows ${DESCRIPTION_LIMIT} ` +
+            `and the action appends a marker)`);
     }
     const timeoutMs = parseDuration('timeout', read('timeout'));
     const pollIntervalMs = parseDuration('poll-interval', read('poll-interval'));
@@ -74257,7 +74301,8 @@ function getInputs(readRaw = (name) => core/* getInput */.V4(name)) {
     if (timeoutMs < 1_000)
         throw new errors/* InputError */.dz('timeout', 'must be at least 1s');
     if (timeoutMs > MAX_TIMEOUT_MS) {
-        throw new errors/* InputError */.dz('timeout', `${shown(read('timeout'))} is longer than 120h, the longest a job can run (5 days on a self-hosted runner, 6 hours on a GitHub-hosted one)`);
+        throw new errors/* InputError */.dz('timeout', `${shown(read('timeout'))} is longer than 120h, the longest a job can run (5 days on a self-hosted runner, 6 hours on a ` +
+            `GitHub-hosted one)`);
     }
     if (maxPollIntervalMs > MAX_POLL_MS)
         throw new errors/* InputError */.dz('max-poll-interval', `${shown(read('max-poll-interval'))} is longer than 1h; a run would end unseen for too long`);
@@ -74347,6 +74392,7 @@ function escapeProperty(text) {
 }
 // Control characters (the runner splits lines on a lone \r as well as \n), Unicode line and
 // paragraph separators, and the bidirectional overrides that make a line read other than it is.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 /**
  * A line the runner prints and never obeys, whatever text it holds: control characters are shown
@@ -74501,11 +74547,11 @@ function actionIO() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ post)
 /* harmony export */ });
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4659);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7987);
-/* harmony import */ var _gate_session_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4790);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2287);
+/* harmony import */ var _gate_session_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4790);
 /* harmony import */ var _gate_stop_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2623);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4659);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7987);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2287);
 // The post step: a backstop for a main step that was killed (the runner's hard kill after a
 // cancel, or the job's own timeout) before it could deal with the runs it had started. It acts only
 // on what main wrote down as left undone (state.ts): after a main step that ended its work it finds
@@ -74519,7 +74565,7 @@ function actionIO() {
 const POST_BUDGET_MS = 60_000;
 async function post(io) {
     const { logger } = io;
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecretInputs */ .q)(io.readInput, (value) => logger.secret(value));
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .maskSecretInputs */ .q)(io.readInput, (value) => logger.secret(value));
     const runs = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .abandonedRuns */ .pI)(io.state);
     const pending = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .pendingStarts */ .R)(io.state);
     if (runs.length === 0 && pending.length === 0)
@@ -74531,8 +74577,8 @@ async function post(io) {
     }
     let connection;
     try {
-        const settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .getInputs */ .GP)(io.readInput);
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecretVariables */ .O)(settings.trigger, (value) => logger.secret(value));
+        const settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .GP)(io.readInput);
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .maskSecretVariables */ .O)(settings.trigger, (value) => logger.secret(value));
         if (!settings.cancelOnAbort)
             return;
         connection = settings.connection;
@@ -74540,7 +74586,7 @@ async function post(io) {
     catch (error) {
         return logger.warning(`Cannot stop the runs left behind: ${error.message}`);
     }
-    const session = (0,_gate_session_js__WEBPACK_IMPORTED_MODULE_2__/* .openSession */ .f)(connection, POST_BUDGET_MS, io);
+    const session = (0,_gate_session_js__WEBPACK_IMPORTED_MODULE_0__/* .openSession */ .f)(connection, POST_BUDGET_MS, io);
     try {
         const found = await findPending(session.provider, logger, pending);
         const toStop = [...runs, ...found];
@@ -74887,6 +74933,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/net/http.js
 var net_http = __nccwpck_require__(747);
+// EXTERNAL MODULE: ./lib/providers/index.js + 27 modules
+var providers = __nccwpck_require__(970);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __nccwpck_require__(452);
 ;// CONCATENATED MODULE: ./lib/wait/clock.js
@@ -74947,8 +74995,6 @@ class StepClock {
     }
 }
 
-// EXTERNAL MODULE: ./lib/providers/index.js + 27 modules
-var providers = __nccwpck_require__(970);
 ;// CONCATENATED MODULE: ./lib/gate/session.js
 // What the main and the post step share: the step's clock, one HTTP client and the provider.
 
@@ -75090,8 +75136,10 @@ class SecretSet {
             this.values.add(v);
         if (fresh.length > 0) {
             const forms = new Set();
-            for (const v of this.values)
-                [v, JSON.stringify(v).slice(1, -1), encodeURIComponent(v)].forEach((f) => forms.add(f));
+            for (const v of this.values) {
+                for (const f of [v, JSON.stringify(v).slice(1, -1), encodeURIComponent(v)])
+                    forms.add(f);
+            }
             // Longest first, so that a secret containing another is cut whole.
             this.forms = [...forms].sort((a, b) => b.length - a.length);
         }
@@ -75263,10 +75311,35 @@ var inputs = __nccwpck_require__(4659);
 var action_io = __nccwpck_require__(3509);
 // EXTERNAL MODULE: ./lib/action/secrets.js
 var secrets = __nccwpck_require__(7987);
+// EXTERNAL MODULE: ./lib/action/state.js
+var state = __nccwpck_require__(2287);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __nccwpck_require__(452);
 // EXTERNAL MODULE: ./lib/model.js
 var model = __nccwpck_require__(9814);
+// EXTERNAL MODULE: ./lib/wait/sleep.js
+var sleep = __nccwpck_require__(342);
+;// CONCATENATED MODULE: ./lib/net/rounds.js
+
+
+/**
+ * Calls `fn` again after a transient failure, up to `rounds` calls in all. The HTTP client already
+ * retried each request; this is for steps that must not fail on a bad minute, such as finding
+ * the runs to wait on, bounded by the step's deadline through `signal`.
+ */
+async function inRounds(fn, rounds, pauseMs, signal) {
+    for (let round = 1;; round++) {
+        try {
+            return await fn();
+        }
+        catch (error) {
+            if (round >= rounds || !(0,errors/* isTransient */.dg)(error))
+                throw error;
+        }
+        await (0,sleep/* sleep */.y)(pauseMs, signal());
+    }
+}
+
 // EXTERNAL MODULE: ./lib/providers/index.js + 27 modules
 var providers = __nccwpck_require__(970);
 ;// CONCATENATED MODULE: ./lib/report/failures.js
@@ -75671,7 +75744,7 @@ function render(input, level) {
 function runSection(run, level, service) {
     const out = ['', `<h3>${summary_text(label(run))}: ${summary_text(run.result.status || run.result.conclusion)}</h3>`, ''];
     if (run.result.stopped === false) {
-        out.push('⚠️ The action asked the service to stop this run, and the service did not confirm it: **the run may still be running.**', '');
+        out.push('⚠️ The action asked the service to stop this run, and the service did not confirm it: ' + '**the run may still be running.**', '');
     }
     if (run.result.url)
         out.push(`<p>${summary_link(`Open in ${service}`, run.result.url)}${run.result.started_at ? ` · started ${summary_text(run.result.started_at)}` : ''}</p>`, '');
@@ -75689,7 +75762,8 @@ function runSection(run, level, service) {
     }
     for (const { failure, tail } of run.failedLogs.slice(0, level.failedSteps)) {
         const lines = tail?.lines.slice(-level.tailLines) ?? [];
-        out.push('', `<details><summary>❌ ${summary_text(failurePath(failure))}: ${summary_text(failure.message || 'failed')}${lines.length > 0 ? ` (last ${lines.length} lines)` : ''}</summary>`, '');
+        out.push('', `<details><summary>❌ ${summary_text(failurePath(failure))}: ` +
+            `${summary_text(failure.message || 'failed')}${lines.length > 0 ? ` (last ${lines.length} lines)` : ''}</summary>`, '');
         // Inside <pre> a blank line does not end the HTML block, so the lines keep their breaks.
         if (lines.length > 0)
             out.push(`<pre>${lines.map(esc).join('\n')}</pre>`);
@@ -75773,160 +75847,6 @@ function duration(ms) {
     if (s < 3600)
         return `${Math.floor(s / 60)}m ${s % 60}s`;
     return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
-}
-
-// EXTERNAL MODULE: ./lib/wait/sleep.js
-var sleep = __nccwpck_require__(342);
-;// CONCATENATED MODULE: ./lib/net/rounds.js
-
-
-/**
- * Calls `fn` again after a transient failure, up to `rounds` calls in all. The HTTP client already
- * retried each request; this is for steps that must not fail on a bad minute, such as finding
- * the runs to wait on, bounded by the step's deadline through `signal`.
- */
-async function inRounds(fn, rounds, pauseMs, signal) {
-    for (let round = 1;; round++) {
-        try {
-            return await fn();
-        }
-        catch (error) {
-            if (round >= rounds || !(0,errors/* isTransient */.dg)(error))
-                throw error;
-        }
-        await (0,sleep/* sleep */.y)(pauseMs, signal());
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/gate/start.js
-// Starting a run is the one request that must not be repeated blindly: if its answer is lost (a
-// reset, a timeout, a gateway 5xx, a garbled answer), the run may exist, and a gateway can take many
-// seconds to list a run it created. So a lost answer is followed by a search for the run by the
-// start's marker, repeated for a window that covers such delays, and a start is sent again only
-// after a search that succeeded, at the end of that window, found nothing. A search that fails is
-// searched again, never replaced by a start (docs/starting.md).
-
-
-/** Gateways answer 504 after about 30 s (Huawei's APIG, Alibaba's): a run may appear that much later. */
-const SEARCH_WINDOW_MS = 45_000;
-const MAX_SENDS = 5;
-async function startOnce(pipelineId, request, deps) {
-    const prepared = await deps.provider.prepareStart(pipelineId, request);
-    const context = {
-        marker: request.marker,
-        sentAt: Date.now(),
-        ...(prepared.before !== undefined && { before: prepared.before }),
-        ...(request.ref && { ref: request.ref })
-    };
-    deps.onSend?.(context);
-    for (let send = 1; send <= MAX_SENDS; send++) {
-        try {
-            return { run: await deps.provider.start(prepared), sentAgain: send > 1, context };
-        }
-        catch (error) {
-            if (error instanceof errors/* RemoteError */.Hi && !(error instanceof errors/* CredentialsRefusedError */.TW) && !(0,errors/* isTransient */.dg)(error))
-                throw new errors/* StartRefusedError */.Zy(error);
-            if (!(error instanceof errors/* OutcomeUnknownError */.Do || error instanceof errors/* MalformedResponseError */.f7))
-                throw error;
-            const window = deps.searchWindowMs ?? SEARCH_WINDOW_MS;
-            deps.logger.warning(`${error.message}. Looking for its run (marker ${request.marker}) for ${seconds(window)} before starting again.`);
-            const found = await searchLost(pipelineId, context, deps, window);
-            if (found)
-                return { run: found, sentAgain: send > 1, context };
-            if (error instanceof errors/* UnnamedRunError */.U6) {
-                throw new errors/* PreconditionError */.Rb(`starting pipeline ${pipelineId}`, `the service says it made a run but not which, and no run carrying ${request.marker} could be found; nothing is started again: look for it in the console`);
-            }
-            deps.logger.info(`No run of pipeline ${pipelineId} appeared for that start: it did not happen. Starting again (${send + 1} of ${MAX_SENDS}).`);
-        }
-    }
-    throw new errors/* TransportError */.wX(`starting pipeline ${pipelineId}`, `${MAX_SENDS} start requests got no answer, and none of them made a run`, false);
-}
-/**
- * Searches until a run is found, or until a search that began after the window had passed finds
- * nothing. Where the service cannot show the marker, one candidate is taken as the run (nothing
- * else could have made it) and several are an error: starting again could make a second run, and
- * taking one of them could report someone else's run.
- */
-async function searchLost(pipelineId, context, deps, window) {
-    const until = Date.now() + window;
-    for (let round = 0;; round++) {
-        const began = Date.now();
-        try {
-            const search = await deps.provider.find(pipelineId, context);
-            const [first, ...others] = search.found;
-            if (first) {
-                deps.logger.info(`Found it: the start of pipeline ${pipelineId} had worked (run ${first.runId}).`);
-                for (const other of others)
-                    deps.logger.warning(`Run ${other.runId} of pipeline ${pipelineId} carries the same marker: the start was made twice.`);
-                return first;
-            }
-            const unverifiable = search.unverifiable ?? [];
-            if (search.candidates.length === 1 && unverifiable.length === 0) {
-                const [only] = search.candidates;
-                deps.logger.warning(`Run ${only.runId} of pipeline ${pipelineId} is taken as the one this start made: it is the only run that appeared since, ` +
-                    'and the service does not show which run a start made.');
-                return only;
-            }
-            const maybe = [...search.candidates, ...unverifiable];
-            // Several runs that may be it, or one that cannot be told apart: starting again could make a
-            // second run, and taking one could report someone else's.
-            if (search.candidates.length > 1 || (began >= until && maybe.length > 0)) {
-                throw new errors/* PreconditionError */.Rb(`starting pipeline ${pipelineId}`, `the answer was lost and ${maybe.length} run(s) appeared since that may be it (${maybe.map((r) => r.url).join(', ')}); ` +
-                    'the service does not show which run this start made, so the action cannot tell which is this one, and starts nothing more');
-            }
-            if (began >= until)
-                return undefined;
-        }
-        catch (error) {
-            if (!(0,errors/* isTransient */.dg)(error))
-                throw error;
-            deps.logger.info(`Searching for the run of pipeline ${pipelineId} failed (${error.message}); searching again.`);
-        }
-        await (0,sleep/* sleep */.y)(Math.min(8_000, 1_000 * 2 ** round, Math.max(100, until - Date.now())), deps.signal());
-    }
-}
-/** Runs other than `run` that carry its start's marker: a start that was made twice after all. */
-async function duplicatesOf(provider, run, context) {
-    const search = await provider.find(run.pipelineId, context);
-    return search.found.filter((r) => r.runId !== run.runId);
-}
-function seconds(ms) {
-    return `${ms < 10_000 ? (ms / 1000).toFixed(1) : Math.round(ms / 1000)} s`;
-}
-
-// EXTERNAL MODULE: ./lib/action/state.js
-var state = __nccwpck_require__(2287);
-// EXTERNAL MODULE: ./lib/gate/stop.js
-var stop = __nccwpck_require__(2623);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./lib/gate/request.js
-// The start request sent for each pipeline, and the description that ties a run to the GitHub
-// job that started it.
-
-
-function defaultDescription(origin) {
-    const pr = origin.pullRequest !== undefined ? ` PR #${origin.pullRequest}` : '';
-    return `GitHub ${origin.repository}${pr} ${origin.sha.slice(0, 12)} ${origin.runUrl}`;
-}
-/**
- * A random tag appended to every description. Starting a run is not idempotent, so when a start's
- * answer is lost the run is looked for by this tag before starting again.
- */
-function newMarker() {
-    return `[gha-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}]`;
-}
-function startRequest(trigger, origin, marker) {
-    const text = trigger.description ?? defaultDescription(origin);
-    const description = `${text.slice(0, inputs/* DESCRIPTION_LIMIT */.r7 - marker.length - 1)} ${marker}`;
-    return {
-        ...(trigger.ref && { ref: trigger.ref }),
-        variables: trigger.variables,
-        description,
-        marker,
-        stages: trigger.stages,
-        jobs: trigger.jobs
-    };
 }
 
 ;// CONCATENATED MODULE: ./lib/wait/schedule.js
@@ -76019,6 +75939,136 @@ function isUnsuccessful(snapshot, settings) {
     return snapshot !== undefined && isSettled(snapshot, settings) && snapshot.state !== 'success';
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/gate/request.js
+// The start request sent for each pipeline, and the description that ties a run to the GitHub
+// job that started it.
+
+
+function defaultDescription(origin) {
+    const pr = origin.pullRequest !== undefined ? ` PR #${origin.pullRequest}` : '';
+    return `GitHub ${origin.repository}${pr} ${origin.sha.slice(0, 12)} ${origin.runUrl}`;
+}
+/**
+ * A random tag appended to every description. Starting a run is not idempotent, so when a start's
+ * answer is lost the run is looked for by this tag before starting again.
+ */
+function newMarker() {
+    return `[gha-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}]`;
+}
+function startRequest(trigger, origin, marker) {
+    const text = trigger.description ?? defaultDescription(origin);
+    const description = `${text.slice(0, inputs/* DESCRIPTION_LIMIT */.r7 - marker.length - 1)} ${marker}`;
+    return {
+        ...(trigger.ref && { ref: trigger.ref }),
+        variables: trigger.variables,
+        description,
+        marker,
+        stages: trigger.stages,
+        jobs: trigger.jobs
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/gate/start.js
+// Starting a run is the one request that must not be repeated blindly: if its answer is lost (a
+// reset, a timeout, a gateway 5xx, a garbled answer), the run may exist, and a gateway can take many
+// seconds to list a run it created. So a lost answer is followed by a search for the run by the
+// start's marker, repeated for a window that covers such delays, and a start is sent again only
+// after a search that succeeded, at the end of that window, found nothing. A search that fails is
+// searched again, never replaced by a start (docs/starting.md).
+
+
+/** Gateways answer 504 after about 30 s (Huawei's APIG, Alibaba's): a run may appear that much later. */
+const SEARCH_WINDOW_MS = 45_000;
+const MAX_SENDS = 5;
+async function startOnce(pipelineId, request, deps) {
+    const prepared = await deps.provider.prepareStart(pipelineId, request);
+    const context = {
+        marker: request.marker,
+        sentAt: Date.now(),
+        ...(prepared.before !== undefined && { before: prepared.before }),
+        ...(request.ref && { ref: request.ref })
+    };
+    deps.onSend?.(context);
+    for (let send = 1; send <= MAX_SENDS; send++) {
+        try {
+            return { run: await deps.provider.start(prepared), sentAgain: send > 1, context };
+        }
+        catch (error) {
+            if (error instanceof errors/* RemoteError */.Hi && !(error instanceof errors/* CredentialsRefusedError */.TW) && !(0,errors/* isTransient */.dg)(error))
+                throw new errors/* StartRefusedError */.Zy(error);
+            if (!(error instanceof errors/* OutcomeUnknownError */.Do || error instanceof errors/* MalformedResponseError */.f7))
+                throw error;
+            const window = deps.searchWindowMs ?? SEARCH_WINDOW_MS;
+            deps.logger.warning(`${error.message}. Looking for its run (marker ${request.marker}) for ${seconds(window)} before starting again.`);
+            const found = await searchLost(pipelineId, context, deps, window);
+            if (found)
+                return { run: found, sentAgain: send > 1, context };
+            if (error instanceof errors/* UnnamedRunError */.U6) {
+                throw new errors/* PreconditionError */.Rb(`starting pipeline ${pipelineId}`, `the service says it made a run but not which, and no run carrying ${request.marker} could be found; nothing is started again: ` +
+                    `look for it in the console`);
+            }
+            deps.logger.info(`No run of pipeline ${pipelineId} appeared for that start: it did not happen. Starting again (${send + 1} of ${MAX_SENDS}).`);
+        }
+    }
+    throw new errors/* TransportError */.wX(`starting pipeline ${pipelineId}`, `${MAX_SENDS} start requests got no answer, and none of them made a run`, false);
+}
+/**
+ * Searches until a run is found, or until a search that began after the window had passed finds
+ * nothing. Where the service cannot show the marker, one candidate is taken as the run (nothing
+ * else could have made it) and several are an error: starting again could make a second run, and
+ * taking one of them could report someone else's run.
+ */
+async function searchLost(pipelineId, context, deps, window) {
+    const until = Date.now() + window;
+    for (let round = 0;; round++) {
+        const began = Date.now();
+        try {
+            const search = await deps.provider.find(pipelineId, context);
+            const [first, ...others] = search.found;
+            if (first) {
+                deps.logger.info(`Found it: the start of pipeline ${pipelineId} had worked (run ${first.runId}).`);
+                for (const other of others)
+                    deps.logger.warning(`Run ${other.runId} of pipeline ${pipelineId} carries the same marker: the start was made twice.`);
+                return first;
+            }
+            const unverifiable = search.unverifiable ?? [];
+            if (search.candidates.length === 1 && unverifiable.length === 0) {
+                const [only] = search.candidates;
+                deps.logger.warning(`Run ${only.runId} of pipeline ${pipelineId} is taken as the one this start made: it is the only run that appeared since, ` +
+                    'and the service does not show which run a start made.');
+                return only;
+            }
+            const maybe = [...search.candidates, ...unverifiable];
+            // Several runs that may be it, or one that cannot be told apart: starting again could make a
+            // second run, and taking one could report someone else's.
+            if (search.candidates.length > 1 || (began >= until && maybe.length > 0)) {
+                throw new errors/* PreconditionError */.Rb(`starting pipeline ${pipelineId}`, `the answer was lost and ${maybe.length} run(s) appeared since that may be it (${maybe.map((r) => r.url).join(', ')}); ` +
+                    'the service does not show which run this start made, so the action cannot tell which is this one, and starts nothing more');
+            }
+            if (began >= until)
+                return undefined;
+        }
+        catch (error) {
+            if (!(0,errors/* isTransient */.dg)(error))
+                throw error;
+            deps.logger.info(`Searching for the run of pipeline ${pipelineId} failed (${error.message}); searching again.`);
+        }
+        await (0,sleep/* sleep */.y)(Math.min(8_000, 1_000 * 2 ** round, Math.max(100, until - Date.now())), deps.signal());
+    }
+}
+/** Runs other than `run` that carry its start's marker: a start that was made twice after all. */
+async function duplicatesOf(provider, run, context) {
+    const search = await provider.find(run.pipelineId, context);
+    return search.found.filter((r) => r.runId !== run.runId);
+}
+function seconds(ms) {
+    return `${ms < 10_000 ? (ms / 1000).toFixed(1) : Math.round(ms / 1000)} s`;
+}
+
+// EXTERNAL MODULE: ./lib/gate/stop.js
+var stop = __nccwpck_require__(2623);
 ;// CONCATENATED MODULE: ./lib/gate/gate.js
 // The gate: start (or find) the runs, wait, stop what must be stopped, report. Every effect on the
 // world goes through `ActionIO` or the provider, so tests can run this against the simulator.
@@ -76175,7 +76225,8 @@ class Gate {
                     continue;
                 for (const run of extra)
                     start.duplicates.add(run.runId);
-                this.logger.warning(`Pipeline ${start.pipelineId} was started ${extra.length + 1} times (a start's answer was lost, and its run appeared only later): ` +
+                this.logger.warning(`Pipeline ${start.pipelineId} was started ${extra.length + 1} times (a start's answer was lost, and its run appeared only ` +
+                    `later): ` +
                     `keeping run ${start.run.runId}, stopping ${extra.map((r) => `run ${r.runId}`).join(', ')}.`);
                 await (0,stop/* stopRuns */.p)(this.provider, this.logger, extra);
             }
@@ -76231,7 +76282,8 @@ class Gate {
             if (this.warnedStatuses.has(word))
                 continue;
             this.warnedStatuses.add(word);
-            this.logger.warning(`${this.labels.label(run)}: unknown status ${word}; it is read as still running, so the action waits on (at most until the timeout).`);
+            this.logger.warning(`${this.labels.label(run)}: unknown status ${word}; it is read as still running, so the action waits on (at most until the ` +
+                `timeout).`);
         }
     }
     /**
@@ -76376,9 +76428,9 @@ function isDetail(snapshot) {
 /* unused harmony exports DEFAULT_RETRY, MAX_BODY_BYTES, retryAfterMs */
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6752);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(452);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9185);
-/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1789);
-/* harmony import */ var _wait_sleep_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(342);
+/* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1789);
+/* harmony import */ var _wait_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(342);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9185);
 // The one HTTP client. It owns timeouts, retries and debug output, and knows nothing of any cloud:
 // providers give it a request and an `authorize` hook and get back status, headers and text.
 
@@ -76425,9 +76477,9 @@ class HttpClient {
             const headers = { ...req.headers, ...(authorize ? await authorize(req) : {}) };
             logger.debug(`→ ${req.method} ${req.url.href} (attempt ${attempt})`);
             if (logger.isDebug()) {
-                logger.debug(`  headers ${JSON.stringify((0,_log_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactHeaders */ .cA)(headers))}`);
+                logger.debug(`  headers ${JSON.stringify((0,_log_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactHeaders */ .cA)(headers))}`);
                 if (req.body)
-                    logger.debug(`  body ${(0,_log_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactBody */ .sx)(req.body)}`);
+                    logger.debug(`  body ${(0,_log_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactBody */ .sx)(req.body)}`);
             }
             const started = Date.now();
             let outcome;
@@ -76452,7 +76504,7 @@ class HttpClient {
                 const { response } = outcome;
                 logger.debug(`← ${response.status} ${req.method} ${req.url.pathname} in ${Date.now() - started} ms`);
                 if (logger.isDebug())
-                    logger.debug(`  body ${(0,_log_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redactBody */ .sx)(response.body, response.json)}`);
+                    logger.debug(`  body ${(0,_log_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactBody */ .sx)(response.body, response.json)}`);
                 if (!RETRYABLE_STATUS.has(response.status) || req.settles?.(response))
                     return response;
                 if (!req.idempotent && response.status !== 429) {
@@ -76477,7 +76529,7 @@ class HttpClient {
     /** Every retry is said in the log, with what is retried and why, so a slow step is never silent. */
     async pause(req, attempt, ms, why) {
         this.options.logger.info(`Retrying ${req.action} in ${(ms / 1000).toFixed(1)} s (try ${attempt + 1} of ${this.retry.attempts}): ${why}`);
-        await (0,_wait_sleep_js__WEBPACK_IMPORTED_MODULE_4__/* .sleep */ .y)(ms, this.options.signal());
+        await (0,_wait_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .y)(ms, this.options.signal());
     }
     async once(req, headers) {
         const signal = AbortSignal.any([this.options.signal(), AbortSignal.timeout(this.requestTimeoutMs)]);
@@ -76495,7 +76547,7 @@ class HttpClient {
                 flat[k.toLowerCase()] = String(v);
         const response = { status: res.statusCode, headers: flat, body };
         if (req.expectJson) {
-            const parsed = body.trim() === '' ? { ok: true, value: {} } : (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJson */ .qF)(body);
+            const parsed = body.trim() === '' ? { ok: true, value: {} } : (0,_json_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJson */ .qF)(body);
             if (parsed.ok)
                 response.json = parsed.value;
         }
@@ -76509,7 +76561,7 @@ class HttpClient {
     throwIfAborted() {
         const signal = this.options.signal();
         if (signal.aborted)
-            throw (0,_wait_sleep_js__WEBPACK_IMPORTED_MODULE_4__/* .abortReason */ .J)(signal);
+            throw (0,_wait_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .abortReason */ .J)(signal);
     }
 }
 /** The body as text, refusing one larger than `limit` bytes before it is all in memory. */
@@ -76536,7 +76588,8 @@ function describeFailure(error, url) {
     // A name that does not resolve will not resolve in a few seconds either (EAI_AGAIN is the temporary kind).
     if (code === 'ENOTFOUND') {
         return {
-            failure: `the host name ${url.hostname} does not resolve (ENOTFOUND): check the endpoint (the 'endpoint' or 'region' input) and the runner's DNS`,
+            failure: `the host name ${url.hostname} does not resolve (ENOTFOUND): check the endpoint (the 'endpoint' or 'region' input) and ` +
+                `the runner's DNS`,
             sent: false,
             final: true
         };
@@ -76752,7 +76805,8 @@ function errorInBody(body) {
         .find((m) => m.trim() !== '' && !NO_CODE.test(m.trim())) ?? '(no message)';
     return { code, message };
 }
-const REDIRECT_HINT = "A redirect here usually means a wrong 'endpoint' (another host or path), or a proxy or sign-in page answering in place of the service; set 'endpoint' to the API's own URL";
+const REDIRECT_HINT = "A redirect here usually means a wrong 'endpoint' (another host or path), or a proxy or sign-in page answering in place of the " +
+    "service; set 'endpoint' to the API's own URL";
 /** The data of an answer, or the RemoteError it means. Redirects are never followed: they are errors. */
 function readAnswer(action, response, rules) {
     const requestId = response.headers['x-request-id'] ?? response.headers['x-acs-request-id'];
@@ -76794,16 +76848,6 @@ function refusalJudge(rules) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/net/ids.js
-// IDs from the service go into the paths of later requests (a run's ID into its stop request, a
-// job's into its log's). One that holds a slash, `..`, spaces or worse would send that request
-// somewhere else, so only plain IDs are taken: letters, digits, `-`, `_`, `.`.
-const PLAIN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-/** Whether an ID from an answer can be put in a URL path as it is. */
-function isPlainId(id) {
-    return PLAIN.test(id) && !id.includes('..');
-}
-
 ;// CONCATENATED MODULE: ./lib/net/guard.js
 // Huawei Cloud locks an access key for five minutes after five refused signatures in a row, and a
 // locked key breaks every other job that uses it. So once the service has refused our credentials,
@@ -76813,7 +76857,6 @@ function isPlainId(id) {
 // A refusal can also come back unreadable: a proxy may turn the gateway's 401 into a 502 page, or the
 // connection may drop after the gateway counted it. So until one request has shown that the key is
 // accepted, an answer that could have hidden a refusal counts towards the same limit of two.
-
 
 class CredentialGuard {
     refusal;
@@ -76907,8 +76950,10 @@ function openSigningChannel(http, rules) {
         judge: refusalJudge(rules),
         doubts: {
             limit: 2,
-            error: (action, seen) => new errors/* UnconfirmedKeyError */.GM(action, `${seen.length} requests signed with this key got no answer that shows it was accepted (${seen.join(', ')}). A proxy or a dropped connection ` +
-                `can hide a refused signature, and five refusals in a row lock a key, so nothing more is sent with it. ${rules.refusalHint}; then check ` +
+            error: (action, seen) => new errors/* UnconfirmedKeyError */.GM(action, `${seen.length} requests signed with this key got no answer that shows it was accepted (${seen.join(', ')}). A proxy or a ` +
+                `dropped connection ` +
+                `can hide a refused signature, and five refusals in a row lock a key, so nothing more is sent with it. ${rules.refusalHint}; ` +
+                `then check ` +
                 "the network path to the 'endpoint' and run the job again")
         }
     });
@@ -76932,6 +76977,16 @@ async function call(channel, req, authorize, options = {}) {
             channel.guard.refuse(error);
         throw error;
     }
+}
+
+;// CONCATENATED MODULE: ./lib/net/ids.js
+// IDs from the service go into the paths of later requests (a run's ID into its stop request, a
+// job's into its log's). One that holds a slash, `..`, spaces or worse would send that request
+// somewhere else, so only plain IDs are taken: letters, digits, `-`, `_`, `.`.
+const PLAIN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+/** Whether an ID from an answer can be put in a URL path as it is. */
+function isPlainId(id) {
+    return PLAIN.test(id) && !id.includes('..');
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/codearts/api.js
@@ -77347,11 +77402,15 @@ function refusesCredentials(status, error) {
 }
 // What to check when Huawei Cloud refuses the credentials, by way of signing in.
 const REFUSAL_HINTS = {
-    aksk: "Check 'access-key' and 'secret-key': the likely causes are a wrong or rotated secret key, a key of another account, a deleted or disabled key, " +
-        "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent with this key: " +
+    aksk: "Check 'access-key' and 'secret-key': the likely causes are a wrong or rotated secret key, a key of another account, a deleted or " +
+        'disabled key, ' +
+        "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent " +
+        'with this key: ' +
         'Huawei Cloud locks an access key for 5 minutes after 5 refused signatures in a row',
-    token: "Check 'token': an IAM token lasts 24 hours, is scoped to one region (it must be the region of 'region'), and works only for a user with CodeArts Pipeline permissions",
-    password: "Check 'username', 'password' and 'domain' (the account name, not the user name): the likely causes are a wrong or changed password, a user of another account, " +
+    token: "Check 'token': an IAM token lasts 24 hours, is scoped to one region (it must be the region of 'region'), and works only for a user " +
+        'with CodeArts Pipeline permissions',
+    password: "Check 'username', 'password' and 'domain' (the account name, not the user name): the likely causes are a wrong or changed password, " +
+        'a user of another account, ' +
         'or login protection on the user. Nothing more was sent: IAM locks a user after repeated wrong passwords'
 };
 /** The channel for one way of signing in to Huawei Cloud: an access key two requests at a time; a token may be renewed. */
@@ -77362,6 +77421,29 @@ function huaweiChannel(http, kind) {
 
 // EXTERNAL MODULE: ./lib/model.js
 var model = __nccwpck_require__(9814);
+;// CONCATENATED MODULE: ./lib/net/links.js
+// Links from the service are printed, written to outputs and put in the job summary, so a link is
+// kept only when it points at the service itself; anything else gives way to the link the action
+// builds from the IDs it knows.
+/** `candidate` when it is an https link on one of the service's console hosts or on the API's own origin. */
+function ownLink(candidate, own) {
+    let url;
+    try {
+        url = new URL(candidate.trim());
+    }
+    catch {
+        return undefined;
+    }
+    if (url.username !== '' || url.password !== '')
+        return undefined;
+    const endpoint = new URL(own.endpoint);
+    if (url.origin === endpoint.origin)
+        return url.href;
+    if (url.protocol !== 'https:')
+        return undefined;
+    return own.hosts.some((host) => host.test(url.hostname)) ? url.href : undefined;
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/text-pages.js
 // Step logs come in pages of text. These turn pages into whole lines, once each, in bounded memory.
 /**
@@ -77634,29 +77716,6 @@ function bySequence(items) {
         .map((x) => x.item);
 }
 
-;// CONCATENATED MODULE: ./lib/net/links.js
-// Links from the service are printed, written to outputs and put in the job summary, so a link is
-// kept only when it points at the service itself; anything else gives way to the link the action
-// builds from the IDs it knows.
-/** `candidate` when it is an https link on one of the service's console hosts or on the API's own origin. */
-function ownLink(candidate, own) {
-    let url;
-    try {
-        url = new URL(candidate.trim());
-    }
-    catch {
-        return undefined;
-    }
-    if (url.username !== '' || url.password !== '')
-        return undefined;
-    const endpoint = new URL(own.endpoint);
-    if (url.origin === endpoint.origin)
-        return url.href;
-    if (url.protocol !== 'https:')
-        return undefined;
-    return own.hosts.some((host) => host.test(url.hostname)) ? url.href : undefined;
-}
-
 ;// CONCATENATED MODULE: ./lib/providers/codearts/provider.js
 
 
@@ -77801,7 +77860,8 @@ class CodeArtsProvider {
             this.seen.set((0,model/* runKey */.r7)(run), { fingerprint, parallelStages: seen?.parallelStages ?? new Set() });
         }
         const details = await Promise.all(needDetail.map((run) => this.detail(run)));
-        needDetail.forEach((run, i) => snapshots.set((0,model/* runKey */.r7)(run), details[i]));
+        for (const [i, run] of needDetail.entries())
+            snapshots.set((0,model/* runKey */.r7)(run), details[i]);
         return snapshots;
     }
     async detail(run, fresh = false) {
@@ -77873,7 +77933,8 @@ class CodeArtsProvider {
      * `detail_url`. Form from the CodeArts console (docs/codearts.md, "Not verified against the live service").
      */
     consoleUrl(pipelineId, runId) {
-        return `https://devcloud.${this.conn.region}.huaweicloud.com/cicd/project/${this.conn.projectId}/pipeline/detail/${pipelineId}/${runId}?v=1`;
+        const console = `https://devcloud.${this.conn.region}.huaweicloud.com/cicd/project/${this.conn.projectId}`;
+        return `${console}/pipeline/detail/${pipelineId}/${runId}?v=1`;
     }
 }
 
@@ -77887,15 +77948,67 @@ function call_refusesCredentials(status, error) {
     return status === 401 || REFUSED_CODES.test(error?.code ?? '');
 }
 const call_REFUSAL_HINTS = {
-    token: "Check 'token': a personal access token expires, is shown only once when created, and needs the Flow permissions (pipelines and pipeline runs, read and run) " +
+    token: "Check 'token': a personal access token expires, is shown only once when created, and needs the Flow permissions (pipelines and " +
+        'pipeline runs, read and run) ' +
         "in the organization of 'organization-id'",
     aksk: "Check 'access-key' and 'secret-key': the likely causes are a wrong or rotated secret, a key of another account, a disabled key, " +
-        "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent with this key"
+        "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent " +
+        'with this key'
 };
 /** The channel for one way of signing in to Yunxiao: an access key two requests at a time; a token is never renewed. */
 function alibabaChannel(http, kind) {
     const rules = { refusesCredentials: call_refusesCredentials, refusalHint: call_REFUSAL_HINTS[kind] };
     return kind === 'aksk' ? openSigningChannel(http, rules) : openChannel(http, rules, 8, true);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/yunxiao/api.js
+// The Yunxiao operations the action needs. Two APIs provide them: the current OpenAPI (token) and
+// the 2021 `devops` API (AK/SK); the provider sees only this interface.
+
+
+/**
+ * A GetPipelineJobSteps answer: documented as one object, parsed by Alibaba's own MCP server as an
+ * array of them. Each lists its steps as `buildProcessNodes` (the current field) or `steps` (the
+ * legacy one); a step is named by `stepName` (`nodeName` is deprecated) and addressed by
+ * `stepIndex` (`nodeIndex` is deprecated). Every form is read, the current one first.
+ */
+function readJobSteps(body) {
+    const groups = (Array.isArray(body) ? body : [body]).filter(json/* isObject */.Gv);
+    const listOf = (group) => {
+        const current = group['buildProcessNodes'];
+        if (Array.isArray(current) && current.length > 0)
+            return current;
+        if ((0,json/* isObject */.Gv)(current))
+            return [current];
+        const legacy = group['steps'];
+        return Array.isArray(legacy) ? legacy : (0,json/* isObject */.Gv)(legacy) ? [legacy] : [];
+    };
+    const group = groups.find((g) => listOf(g).length > 0) ?? groups[0] ?? {};
+    return {
+        buildId: (0,json/* str */.gx)(group['buildId']),
+        steps: listOf(group)
+            .map(json/* obj */.WL)
+            .map((s) => ({
+            index: (0,json/* str */.gx)(s['stepIndex']) || (0,json/* str */.gx)(s['nodeIndex']),
+            name: (0,json/* str */.gx)(s['stepName']) || (0,json/* str */.gx)(s['nodeName']),
+            status: (0,json/* str */.gx)(s['status'])
+        }))
+            .filter((s) => s.index !== '')
+    };
+}
+/** The items of a run list, wherever the answer keeps them. */
+function listItems(body, field) {
+    return (0,json/* arr */.QL)(field === undefined ? body : (0,json/* obj */.WL)(body)[field]).map(json/* obj */.WL);
+}
+/** A run read, with "no such run" (HTTP 404, InvalidPipelineRun.NotFound) told apart from other errors. */
+async function runRead(read) {
+    try {
+        return await read;
+    }
+    catch (error) {
+        const notFound = error instanceof errors/* RemoteError */.Hi && (error.httpStatus === 404 || /^InvalidPipelineRun\.NotFound$/.test(error.code));
+        throw notFound ? new errors/* RunNotFoundError */.lQ(error) : error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/signer.js
@@ -78023,56 +78136,6 @@ function tokenAuth(token) {
 /** Signs one operation of the 2021 API. Each attempt gets a fresh date and nonce: the gateway refuses a nonce it has seen. */
 function signedAuth(keys, operation) {
     return (req) => signAcs3({ method: req.method, url: req.url, headers: req.headers, body: req.body ?? '', action: operation, version: DEVOPS_VERSION }, keys, new Date(), (0,external_node_crypto_.randomUUID)());
-}
-
-;// CONCATENATED MODULE: ./lib/providers/yunxiao/api.js
-// The Yunxiao operations the action needs. Two APIs provide them: the current OpenAPI (token) and
-// the 2021 `devops` API (AK/SK); the provider sees only this interface.
-
-
-/**
- * A GetPipelineJobSteps answer: documented as one object, parsed by Alibaba's own MCP server as an
- * array of them. Each lists its steps as `buildProcessNodes` (the current field) or `steps` (the
- * legacy one); a step is named by `stepName` (`nodeName` is deprecated) and addressed by
- * `stepIndex` (`nodeIndex` is deprecated). Every form is read, the current one first.
- */
-function readJobSteps(body) {
-    const groups = (Array.isArray(body) ? body : [body]).filter(json/* isObject */.Gv);
-    const listOf = (group) => {
-        const current = group['buildProcessNodes'];
-        if (Array.isArray(current) && current.length > 0)
-            return current;
-        if ((0,json/* isObject */.Gv)(current))
-            return [current];
-        const legacy = group['steps'];
-        return Array.isArray(legacy) ? legacy : (0,json/* isObject */.Gv)(legacy) ? [legacy] : [];
-    };
-    const group = groups.find((g) => listOf(g).length > 0) ?? groups[0] ?? {};
-    return {
-        buildId: (0,json/* str */.gx)(group['buildId']),
-        steps: listOf(group)
-            .map(json/* obj */.WL)
-            .map((s) => ({
-            index: (0,json/* str */.gx)(s['stepIndex']) || (0,json/* str */.gx)(s['nodeIndex']),
-            name: (0,json/* str */.gx)(s['stepName']) || (0,json/* str */.gx)(s['nodeName']),
-            status: (0,json/* str */.gx)(s['status'])
-        }))
-            .filter((s) => s.index !== '')
-    };
-}
-/** The items of a run list, wherever the answer keeps them. */
-function listItems(body, field) {
-    return (0,json/* arr */.QL)(field === undefined ? body : (0,json/* obj */.WL)(body)[field]).map(json/* obj */.WL);
-}
-/** A run read, with "no such run" (HTTP 404, InvalidPipelineRun.NotFound) told apart from other errors. */
-async function runRead(read) {
-    try {
-        return await read;
-    }
-    catch (error) {
-        const notFound = error instanceof errors/* RemoteError */.Hi && (error.httpStatus === 404 || /^InvalidPipelineRun\.NotFound$/.test(error.code));
-        throw notFound ? new errors/* RunNotFoundError */.lQ(error) : error;
-    }
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/devops.js
@@ -78472,7 +78535,6 @@ class YunxiaoProvider {
                     found.push(tracked);
             }
             else if (start.ref !== undefined && !runsRef(run, start.ref)) {
-                continue;
             }
             else if (this.api.listsVariables) {
                 // This API lists a run's variables: a record without them cannot say whose run it is.
@@ -78502,7 +78564,8 @@ class YunxiaoProvider {
         for (let i = 0; i < turn.length; i += PARALLEL_READS) {
             const batch = turn.slice(i, i + PARALLEL_READS);
             const details = await Promise.all(batch.map((run) => this.detail(run)));
-            batch.forEach((run, j) => snapshots.set((0,model/* runKey */.r7)(run), details[j]));
+            for (const [j, run] of batch.entries())
+                snapshots.set((0,model/* runKey */.r7)(run), details[j]);
         }
         return snapshots;
     }

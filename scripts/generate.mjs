@@ -18,10 +18,14 @@ ${inputs.map(([name, spec]) => `  ${JSON.stringify(name)}: ${JSON.stringify(Stri
 }
 
 /** The inputs action.yml declares, in its order. */
-export const INPUT_NAMES: readonly string[] = ${JSON.stringify(inputs.map(([name]) => name))}
+export const INPUT_NAMES: readonly string[] = [
+${inputs.map(([name]) => `  ${JSON.stringify(name)}`).join(',\n')}
+]
 
 /** The outputs action.yml declares, in its order. */
-export const OUTPUT_NAMES: readonly string[] = ${JSON.stringify(outputs.map(([name]) => name))}
+export const OUTPUT_NAMES: readonly string[] = [
+${outputs.map(([name]) => `  ${JSON.stringify(name)}`).join(',\n')}
+]
 `
 writeFileSync('src/action/action-yml.generated.ts', ts)
 

@@ -3,7 +3,7 @@
 // .env`); tests give it an IO of their own.
 
 import { getInputs } from './action/inputs.js'
-import { actionIO, type ActionIO } from './action/io.js'
+import { type ActionIO, actionIO } from './action/io.js'
 import { maskSecretInputs, maskSecretVariables } from './action/secrets.js'
 import type { Settings } from './action/settings.js'
 import { Gate, messageOf } from './gate/gate.js'

@@ -37,7 +37,47 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
 }
 
 /** The inputs action.yml declares, in its order. */
-export const INPUT_NAMES: readonly string[] = ["provider","mode","pipeline-ids","run-ids","region","endpoint","iam-endpoint","project-id","iam-project-id","access-key","secret-key","security-token","token","username","password","domain","organization-id","ref","variables","secret-variables","description","stages","jobs","timeout","poll-interval","max-poll-interval","on-manual-gate","fail-fast","cancel-on-abort","logs","log-lines","summary"]
+export const INPUT_NAMES: readonly string[] = [
+  "provider",
+  "mode",
+  "pipeline-ids",
+  "run-ids",
+  "region",
+  "endpoint",
+  "iam-endpoint",
+  "project-id",
+  "iam-project-id",
+  "access-key",
+  "secret-key",
+  "security-token",
+  "token",
+  "username",
+  "password",
+  "domain",
+  "organization-id",
+  "ref",
+  "variables",
+  "secret-variables",
+  "description",
+  "stages",
+  "jobs",
+  "timeout",
+  "poll-interval",
+  "max-poll-interval",
+  "on-manual-gate",
+  "fail-fast",
+  "cancel-on-abort",
+  "logs",
+  "log-lines",
+  "summary"
+]
 
 /** The outputs action.yml declares, in its order. */
-export const OUTPUT_NAMES: readonly string[] = ["conclusion","results","run-ids","run-id","run-url","status"]
+export const OUTPUT_NAMES: readonly string[] = [
+  "conclusion",
+  "results",
+  "run-ids",
+  "run-id",
+  "run-url",
+  "status"
+]

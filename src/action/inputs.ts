@@ -3,11 +3,11 @@
 
 import * as core from '@actions/core'
 import { InputError } from '../errors.js'
+import { checkCodeArtsId, readCodeArtsConnection } from '../providers/codearts/inputs.js'
+import { checkYunxiaoId, readYunxiaoConnection } from '../providers/yunxiao/inputs.js'
 import { INPUT_DEFAULTS } from './action-yml.generated.js'
 import type { InputReader } from './input-rules.js'
 import { parseBoolean, parseChoice, parseDuration, parseInteger, parseList, parseRef, parseVariables, shown } from './parse.js'
-import { checkCodeArtsId, readCodeArtsConnection } from '../providers/codearts/inputs.js'
-import { checkYunxiaoId, readYunxiaoConnection } from '../providers/yunxiao/inputs.js'
 import type { Connection, Mode, Settings } from './settings.js'
 
 export type { InputReader } from './input-rules.js'
@@ -42,7 +42,7 @@ export function getInputs(readRaw: InputReader = (name) => core.getInput(name)):
   if (pipelineIds.length === 0) {
     throw new InputError('pipeline-ids', 'is required; give one or more pipeline IDs separated by commas, spaces or newlines')
   }
-  pipelineIds.forEach((id) => provider.checkId('pipeline-ids', id))
+  for (const id of pipelineIds) provider.checkId('pipeline-ids', id)
 
   // Run numbers count from 1 in each Yunxiao pipeline: `1,1` names two runs. The same run twice
   // would be the same (pipeline, run) pair, which the unique pipeline-ids already rule out.
@@ -57,7 +57,7 @@ export function getInputs(readRaw: InputReader = (name) => core.getInput(name)):
         `has ${runIds.length} run IDs for ${pipelineIds.length} pipelines; give one run ID per pipeline, in the same order`
       )
     }
-    runIds.forEach((id) => provider.checkId('run-ids', id))
+    for (const id of runIds) provider.checkId('run-ids', id)
   }
 
   const connection = provider.readConnection(read)
@@ -66,7 +66,8 @@ export function getInputs(readRaw: InputReader = (name) => core.getInput(name)):
   if (description.length > DESCRIPTION_LIMIT - MARKER_RESERVE) {
     throw new InputError(
       'description',
-      `is ${description.length} characters; the limit is ${DESCRIPTION_LIMIT - MARKER_RESERVE} (the pipeline allows ${DESCRIPTION_LIMIT} and the action appends a marker)`
+      `is ${description.length} characters; the limit is ${DESCRIPTION_LIMIT - MARKER_RESERVE} (the pipeline allows ${DESCRIPTION_LIMIT} ` +
+        `and the action appends a marker)`
     )
   }
 
@@ -77,7 +78,8 @@ export function getInputs(readRaw: InputReader = (name) => core.getInput(name)):
   if (timeoutMs > MAX_TIMEOUT_MS) {
     throw new InputError(
       'timeout',
-      `${shown(read('timeout'))} is longer than 120h, the longest a job can run (5 days on a self-hosted runner, 6 hours on a GitHub-hosted one)`
+      `${shown(read('timeout'))} is longer than 120h, the longest a job can run (5 days on a self-hosted runner, 6 hours on a ` +
+        `GitHub-hosted one)`
     )
   }
   if (maxPollIntervalMs > MAX_POLL_MS)

@@ -7,7 +7,7 @@ import type { Tuning } from '../gate/session.js'
 import { actionsLogger, type Logger } from '../log/logger.js'
 import type { SetOutput } from '../report/outputs.js'
 import type { InputReader } from './input-rules.js'
-import { originFromEnv, type Origin } from './origin.js'
+import { type Origin, originFromEnv } from './origin.js'
 import { actionsState, type StateStore } from './state.js'
 
 export interface ActionIO {

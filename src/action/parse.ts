@@ -9,6 +9,7 @@ import { InputError } from '../errors.js'
  */
 export function shown(value: string): string {
   const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   return `'${cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`
 }
 

@@ -3,15 +3,16 @@
 // on what main wrote down as left undone (state.ts): after a main step that ended its work it finds
 // nothing, and sends no request at all.
 
-import { getInputs } from './inputs.js'
-import { maskSecretInputs, maskSecretVariables } from './secrets.js'
+import { openSession } from '../gate/session.js'
+import { stopRuns } from '../gate/stop.js'
 import type { Logger } from '../log/logger.js'
-import type { ActionIO } from './io.js'
 import type { TrackedRun } from '../model.js'
 import type { Provider } from '../providers/provider.js'
-import { openSession } from '../gate/session.js'
-import { abandonedRuns, pendingStarts, refusal, saveAbandoned, savePending, type AbandonedRun, type PendingStart } from './state.js'
-import { stopRuns } from '../gate/stop.js'
+import { getInputs } from './inputs.js'
+import type { ActionIO } from './io.js'
+import { maskSecretInputs, maskSecretVariables } from './secrets.js'
+import type { Connection } from './settings.js'
+import { type AbandonedRun, abandonedRuns, type PendingStart, pendingStarts, refusal, saveAbandoned, savePending } from './state.js'
 
 // The job's cancellation window is 5 minutes in all; the post step takes a small part of it.
 const POST_BUDGET_MS = 60_000
@@ -29,7 +30,7 @@ export async function post(io: Pick<ActionIO, 'logger' | 'readInput' | 'state' |
       `Not stopping the runs left behind: the main step's credentials were refused (${refused}). ${leftBehind(runs, pending)}`
     )
   }
-  let connection
+  let connection: Connection
   try {
     const settings = getInputs(io.readInput)
     maskSecretVariables(settings.trigger, (value) => logger.secret(value))

@@ -1,10 +1,13 @@
 // The gate: start (or find) the runs, wait, stop what must be stopped, report. Every effect on the
 // world goes through `ActionIO` or the provider, so tests can run this against the simulator.
 
-import { AbortedError, isExplained, StartRefusedError } from '../errors.js'
 import type { ActionIO } from '../action/io.js'
+import type { Settings } from '../action/settings.js'
+import { type PendingStart, saveAbandoned, savePending, saveRefusal } from '../action/state.js'
+import { AbortedError, isExplained, StartRefusedError } from '../errors.js'
 import type { Logger } from '../log/logger.js'
-import { hasEnded, isDetail, runKey, type Conclusion, type RunDetail, type RunSnapshot, type TrackedRun } from '../model.js'
+import { type Conclusion, hasEnded, isDetail, type RunDetail, type RunSnapshot, runKey, type TrackedRun } from '../model.js'
+import { inRounds } from '../net/rounds.js'
 import { serviceName } from '../providers/index.js'
 import type { Provider, StartContext } from '../providers/provider.js'
 import { failuresOf } from '../report/failures.js'
@@ -13,16 +16,13 @@ import { writeOutputs } from '../report/outputs.js'
 import { print } from '../report/printout.js'
 import { progressLines } from '../report/progress.js'
 import { Reporter } from '../report/reporter.js'
-import { failureLine, overallConclusion, resultOf, startedResult, type Interruption, type RunResult } from '../report/results.js'
+import { failureLine, type Interruption, overallConclusion, type RunResult, resultOf, startedResult } from '../report/results.js'
 import { renderSummary } from '../report/summary.js'
-import type { Session } from './session.js'
-import type { Settings } from '../action/settings.js'
-import { inRounds } from '../net/rounds.js'
-import { duplicatesOf, SEARCH_WINDOW_MS, startOnce } from './start.js'
-import { saveAbandoned, savePending, saveRefusal, type PendingStart } from '../action/state.js'
-import { stopRuns, type StopOutcome } from './stop.js'
+import { type WaitResult, waitForRuns } from '../wait/wait.js'
 import { newMarker, startRequest } from './request.js'
-import { waitForRuns, type WaitResult } from '../wait/wait.js'
+import type { Session } from './session.js'
+import { duplicatesOf, SEARCH_WINDOW_MS, startOnce } from './start.js'
+import { type StopOutcome, stopRuns } from './stop.js'
 
 /** A start whose request has left: its run, once known, and what a search for it would need. */
 interface StartRecord {
@@ -178,7 +178,8 @@ export class Gate {
         if (extra.length === 0) continue
         for (const run of extra) start.duplicates.add(run.runId)
         this.logger.warning(
-          `Pipeline ${start.pipelineId} was started ${extra.length + 1} times (a start's answer was lost, and its run appeared only later): ` +
+          `Pipeline ${start.pipelineId} was started ${extra.length + 1} times (a start's answer was lost, and its run appeared only ` +
+            `later): ` +
             `keeping run ${start.run!.runId}, stopping ${extra.map((r) => `run ${r.runId}`).join(', ')}.`
         )
         await stopRuns(this.provider, this.logger, extra)
@@ -239,7 +240,8 @@ export class Gate {
       if (this.warnedStatuses.has(word)) continue
       this.warnedStatuses.add(word)
       this.logger.warning(
-        `${this.labels.label(run)}: unknown status ${word}; it is read as still running, so the action waits on (at most until the timeout).`
+        `${this.labels.label(run)}: unknown status ${word}; it is read as still running, so the action waits on (at most until the ` +
+          `timeout).`
       )
     }
   }

@@ -2,10 +2,10 @@
 // job that started it.
 
 import { randomBytes } from 'node:crypto'
-import type { Origin } from '../action/origin.js'
 import { DESCRIPTION_LIMIT } from '../action/inputs.js'
-import type { StartRequest } from '../providers/provider.js'
+import type { Origin } from '../action/origin.js'
 import type { TriggerSettings } from '../action/settings.js'
+import type { StartRequest } from '../providers/provider.js'
 
 export function defaultDescription(origin: Origin): string {
   const pr = origin.pullRequest !== undefined ? ` PR #${origin.pullRequest}` : ''

@@ -1,12 +1,12 @@
 // What the main and the post step share: the step's clock, one HTTP client and the provider.
 
+import type { Connection } from '../action/settings.js'
+import type { Logger } from '../log/logger.js'
 import type { CredentialGuard } from '../net/guard.js'
 import { HttpClient, type RetryPolicy } from '../net/http.js'
-import { StepClock } from '../wait/clock.js'
-import type { Logger } from '../log/logger.js'
 import { createProvider } from '../providers/index.js'
 import type { Provider } from '../providers/provider.js'
-import type { Connection } from '../action/settings.js'
+import { StepClock } from '../wait/clock.js'
 
 /** Timings that tests shorten; production uses the defaults. */
 export interface Tuning {

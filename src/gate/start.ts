@@ -65,7 +65,8 @@ export async function startOnce(pipelineId: string, request: StartRequest, deps:
       if (error instanceof UnnamedRunError) {
         throw new PreconditionError(
           `starting pipeline ${pipelineId}`,
-          `the service says it made a run but not which, and no run carrying ${request.marker} could be found; nothing is started again: look for it in the console`
+          `the service says it made a run but not which, and no run carrying ${request.marker} could be found; nothing is started again: ` +
+            `look for it in the console`
         )
       }
       deps.logger.info(

@@ -46,6 +46,7 @@ export function escapeProperty(text: string): string {
 
 // Control characters (the runner splits lines on a lone \r as well as \n), Unicode line and
 // paragraph separators, and the bidirectional overrides that make a line read other than it is.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
 
 /**

@@ -23,7 +23,9 @@ export class SecretSet {
     for (const v of fresh) this.values.add(v)
     if (fresh.length > 0) {
       const forms = new Set<string>()
-      for (const v of this.values) [v, JSON.stringify(v).slice(1, -1), encodeURIComponent(v)].forEach((f) => forms.add(f))
+      for (const v of this.values) {
+        for (const f of [v, JSON.stringify(v).slice(1, -1), encodeURIComponent(v)]) forms.add(f)
+      }
       // Longest first, so that a secret containing another is cut whole.
       this.forms = [...forms].sort((a, b) => b.length - a.length)
     }

@@ -3,7 +3,7 @@
 // providers, so that a shape learnt from one is recognised in the other.
 
 import { CredentialsRefusedError, RemoteError } from '../errors.js'
-import { snippet, type HttpResponse } from './http.js'
+import { type HttpResponse, snippet } from './http.js'
 import { isObject, obj, str } from './json.js'
 
 export interface BodyError {
@@ -62,7 +62,8 @@ export interface Answer {
 }
 
 const REDIRECT_HINT =
-  "A redirect here usually means a wrong 'endpoint' (another host or path), or a proxy or sign-in page answering in place of the service; set 'endpoint' to the API's own URL"
+  "A redirect here usually means a wrong 'endpoint' (another host or path), or a proxy or sign-in page answering in place of the " +
+  "service; set 'endpoint' to the API's own URL"
 
 /** The data of an answer, or the RemoteError it means. Redirects are never followed: they are errors. */
 export function readAnswer(action: string, response: HttpResponse, rules: AnswerRules): Answer {

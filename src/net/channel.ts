@@ -3,7 +3,7 @@
 // differ only in what their services differ in: how a request is signed, and what a refusal looks like.
 
 import { CredentialsRefusedError, UnconfirmedKeyError } from '../errors.js'
-import { errorInBody, readAnswer, refusalJudge, type AnswerRules, type BodyError } from './answer.js'
+import { type AnswerRules, type BodyError, errorInBody, readAnswer, refusalJudge } from './answer.js'
 import { CredentialGuard } from './guard.js'
 import type { Authorize, HttpClient, HttpRequest, HttpResponse } from './http.js'
 
@@ -37,8 +37,10 @@ export function openSigningChannel(http: HttpClient, rules: AnswerRules): Channe
       error: (action, seen) =>
         new UnconfirmedKeyError(
           action,
-          `${seen.length} requests signed with this key got no answer that shows it was accepted (${seen.join(', ')}). A proxy or a dropped connection ` +
-            `can hide a refused signature, and five refusals in a row lock a key, so nothing more is sent with it. ${rules.refusalHint}; then check ` +
+          `${seen.length} requests signed with this key got no answer that shows it was accepted (${seen.join(', ')}). A proxy or a ` +
+            `dropped connection ` +
+            `can hide a refused signature, and five refusals in a row lock a key, so nothing more is sent with it. ${rules.refusalHint}; ` +
+            `then check ` +
             "the network path to the 'endpoint' and run the job again"
         )
     }

@@ -7,8 +7,8 @@
 // connection may drop after the gateway counted it. So until one request has shown that the key is
 // accepted, an answer that could have hidden a refusal counts towards the same limit of two.
 
-import { CredentialsRefusedError } from '../errors.js'
-import { NOT_SENT_CODES, type HttpResponse } from './http.js'
+import type { CredentialsRefusedError } from '../errors.js'
+import { type HttpResponse, NOT_SENT_CODES } from './http.js'
 
 export interface GuardOptions {
   /** How many requests may be in flight at once. */

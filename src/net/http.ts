@@ -1,12 +1,12 @@
 // The one HTTP client. It owns timeouts, retries and debug output, and knows nothing of any cloud:
 // providers give it a request and an `authorize` hook and get back status, headers and text.
 
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
+import { type Dispatcher, EnvHttpProxyAgent, request } from 'undici'
 import { CredentialsRefusedError, OutcomeUnknownError, TransportError } from '../errors.js'
-import { parseJson } from './json.js'
 import type { Logger } from '../log/logger.js'
 import { redactBody, redactHeaders } from '../log/redact.js'
 import { abortReason, sleep } from '../wait/sleep.js'
+import { parseJson } from './json.js'
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -218,7 +218,9 @@ function describeFailure(error: unknown, url: URL): { failure: string; sent: boo
   // A name that does not resolve will not resolve in a few seconds either (EAI_AGAIN is the temporary kind).
   if (code === 'ENOTFOUND') {
     return {
-      failure: `the host name ${url.hostname} does not resolve (ENOTFOUND): check the endpoint (the 'endpoint' or 'region' input) and the runner's DNS`,
+      failure:
+        `the host name ${url.hostname} does not resolve (ENOTFOUND): check the endpoint (the 'endpoint' or 'region' input) and ` +
+        `the runner's DNS`,
       sent: false,
       final: true
     }

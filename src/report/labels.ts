@@ -1,4 +1,4 @@
-import { isDetail, runKey, type RunRef, type RunSnapshot } from '../model.js'
+import { isDetail, type RunRef, type RunSnapshot, runKey } from '../model.js'
 
 /** Names runs for people: "shop-build #12" once the service has said so, the pipeline ID until then. */
 export class RunLabels {

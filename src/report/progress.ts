@@ -1,7 +1,7 @@
 // Progress lines while waiting: one when a run, a stage or a job changes status, never one per
 // poll, so a long wait leaves a short, readable log.
 
-import { isDetail, runKey, type RunSnapshot, type TrackedRun } from '../model.js'
+import { isDetail, type RunSnapshot, runKey, type TrackedRun } from '../model.js'
 
 /** The lines that say what changed since the run was last read. Job lines appear when the read included jobs. */
 export function progressLines(

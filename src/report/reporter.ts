@@ -2,12 +2,12 @@
 // log tail in a group, and an error annotation. With `logs: all`, every step's log as it ends.
 // Each step is reported once, however many details show it.
 
-import type { Printout } from './printout.js'
-import { hasEnded, runKey, type Failure, type RunDetail, type RunRef } from '../model.js'
-import type { Provider } from '../providers/provider.js'
 import type { ReportSettings } from '../action/settings.js'
-import { failurePath, failuresOf, placedSteps, type PlacedStep } from './failures.js'
-import { readTail, type LogTail } from './tail.js'
+import { type Failure, hasEnded, type RunDetail, type RunRef, runKey } from '../model.js'
+import type { Provider } from '../providers/provider.js'
+import { failurePath, failuresOf, type PlacedStep, placedSteps } from './failures.js'
+import type { Printout } from './printout.js'
+import { type LogTail, readTail } from './tail.js'
 
 /** A failed step's tail, kept for the job summary. */
 export interface FailedStepLog {

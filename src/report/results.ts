@@ -1,7 +1,7 @@
 // The per-run results (the `results` output) and the step's overall conclusion.
 
-import type { Conclusion, Failure, RunSnapshot, TrackedRun } from '../model.js'
 import type { ManualGatePolicy } from '../action/settings.js'
+import type { Conclusion, Failure, RunSnapshot, TrackedRun } from '../model.js'
 import { failurePath } from './failures.js'
 
 export interface RunResult {

@@ -2,12 +2,12 @@
 // lines, and what the runs were started with. GitHub refuses a step summary over 1 MiB, so the
 // summary is rendered with less detail until it fits, whatever the size of the pipelines.
 
-import type { Conclusion, NodeState, RunDetail } from '../model.js'
-import { isSecretName } from '../log/redact.js'
 import type { TriggerSettings } from '../action/settings.js'
+import { isSecretName } from '../log/redact.js'
+import type { Conclusion, NodeState, RunDetail } from '../model.js'
+import { failurePath } from './failures.js'
 import type { FailedStepLog } from './reporter.js'
 import type { RunResult } from './results.js'
-import { failurePath } from './failures.js'
 
 export interface SummaryRun {
   result: RunResult
@@ -86,7 +86,10 @@ function render(input: SummaryInput, level: (typeof LEVELS)[number]): string {
 function runSection(run: SummaryRun, level: (typeof LEVELS)[number], service: string): string[] {
   const out = ['', `<h3>${text(label(run))}: ${text(run.result.status || run.result.conclusion)}</h3>`, '']
   if (run.result.stopped === false) {
-    out.push('⚠️ The action asked the service to stop this run, and the service did not confirm it: **the run may still be running.**', '')
+    out.push(
+      '⚠️ The action asked the service to stop this run, and the service did not confirm it: ' + '**the run may still be running.**',
+      ''
+    )
   }
   if (run.result.url)
     out.push(
@@ -108,7 +111,8 @@ function runSection(run: SummaryRun, level: (typeof LEVELS)[number], service: st
     const lines = tail?.lines.slice(-level.tailLines) ?? []
     out.push(
       '',
-      `<details><summary>❌ ${text(failurePath(failure))}: ${text(failure.message || 'failed')}${lines.length > 0 ? ` (last ${lines.length} lines)` : ''}</summary>`,
+      `<details><summary>❌ ${text(failurePath(failure))}: ` +
+        `${text(failure.message || 'failed')}${lines.length > 0 ? ` (last ${lines.length} lines)` : ''}</summary>`,
       ''
     )
     // Inside <pre> a blank line does not end the HTML block, so the lines keep their breaks.

@@ -1,12 +1,12 @@
 // The poll loop: reads every unfinished run once per cycle until all have ended, the deadline
 // passes, or (with fail-fast) one fails. It knows runs only through the Provider interface.
 
+import type { WaitSettings } from '../action/settings.js'
 import { AbortedError, isTransient, RunNotFoundError } from '../errors.js'
 import type { Logger } from '../log/logger.js'
-import { hasEnded, runKey, type RunSnapshot, type TrackedRun } from '../model.js'
+import { hasEnded, type RunSnapshot, runKey, type TrackedRun } from '../model.js'
 import type { Provider } from '../providers/provider.js'
 import { PollSchedule } from './schedule.js'
-import type { WaitSettings } from '../action/settings.js'
 import { sleep } from './sleep.js'
 
 export interface WaitResult {

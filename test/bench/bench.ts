@@ -3,13 +3,13 @@
 //   2. Status polling: requests per cycle for many pipelines (batch reads vs. detail reads).
 
 import { performance } from 'node:perf_hooks'
+import type { CodeArtsConnection } from '../../src/action/settings.ts'
 import { HttpClient } from '../../src/net/http.ts'
-import { nullLogger as quiet } from '../support/loggers.ts'
 import { createProvider } from '../../src/providers/index.ts'
 import { readTail } from '../../src/report/tail.ts'
-import type { CodeArtsConnection } from '../../src/action/settings.ts'
 import { CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
 import { ACCESS_KEY, quickPipeline } from '../simulator/fixtures.ts'
+import { nullLogger as quiet } from '../support/loggers.ts'
 
 function provider(sim: CodeArtsSimulator) {
   const connection: CodeArtsConnection = {
@@ -75,8 +75,10 @@ async function hugeLog(): Promise<void> {
   clearInterval(sampler)
   const pages = sim.requests.filter((r) => r.path.endsWith('/logs')).length
   console.log(
-    `100 MB step log (${LINES.toLocaleString('en')} lines of ${WIDTH + 1} bytes): tail of ${tail.lines.length} read in ${seconds.toFixed(1)} s, ` +
-      `${pages} pages (${((LINES * (WIDTH + 1)) / 1e6 / seconds).toFixed(0)} MB/s); live heap grew by at most ${((peak - before) / 1e6).toFixed(1)} MB ` +
+    `100 MB step log (${LINES.toLocaleString('en')} lines of ${WIDTH + 1} bytes): tail of ${tail.lines.length} read in ` +
+      `${seconds.toFixed(1)} s, ` +
+      `${pages} pages (${((LINES * (WIDTH + 1)) / 1e6 / seconds).toFixed(0)} MB/s); live heap grew by at most ` +
+      `${((peak - before) / 1e6).toFixed(1)} MB ` +
       `(${tail.total.toLocaleString('en')} lines seen, last: "${tail.lines.at(-1)!.slice(0, 12)}…")`
   )
   await sim.close()
@@ -98,7 +100,8 @@ async function polling(): Promise<void> {
   const batch = sim.requests.filter((r) => r.path.endsWith('/pipelines/status')).length
   const details = sim.requests.filter((r) => r.path.endsWith('/detail')).length
   console.log(
-    `polling ${PIPELINES} running pipelines for ${CYCLES} cycles: ${batch} batch status requests (${batch / CYCLES} a cycle, ${Math.ceil(PIPELINES / 20)} needed at 20 a batch), ` +
+    `polling ${PIPELINES} running pipelines for ${CYCLES} cycles: ${batch} batch status requests (${batch / CYCLES} a cycle, ` +
+      `${Math.ceil(PIPELINES / 20)} needed at 20 a batch), ` +
       `${details} detail reads (the first cycle's, to learn each run's jobs), ${ms.toFixed(1)} ms a cycle`
   )
   await sim.close()

@@ -2,7 +2,7 @@
 // thousands. Each violation names its config and seed, which replays it exactly.
 
 import { describe, expect, it } from 'vitest'
-import { campaign, CONFIGS } from './campaign.ts'
+import { CONFIGS, campaign } from './campaign.ts'
 
 const SEEDS = Array.from({ length: Number(process.env['CAMPAIGN_TEST_SEEDS'] ?? 25) }, (_, i) => i + 1)
 

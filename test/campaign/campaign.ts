@@ -5,13 +5,13 @@
 // A seed replays the same service and the same mutations (timings may differ):
 // `CAMPAIGN_SEEDS=1 CAMPAIGN_FROM=<seed> CAMPAIGN_CONFIGS=<config> CAMPAIGN_VERBOSE=1 npm run campaign`.
 
-import { ACCESS_KEY, READY_TOKEN, YUNXIAO_KEY, YUNXIAO_TOKEN } from '../simulator/fixtures.ts'
 import { CodeArtsSimulator } from '../simulator/codearts.ts'
-import { seededRandom, type Fault } from '../simulator/faults.ts'
+import { type Fault, seededRandom } from '../simulator/faults.ts'
+import { ACCESS_KEY, READY_TOKEN, YUNXIAO_KEY, YUNXIAO_TOKEN } from '../simulator/fixtures.ts'
 import type { PipelineScript, StepScript } from '../simulator/script.ts'
 import type { Exchange } from '../simulator/service.ts'
 import { YunxiaoSimulator } from '../simulator/yunxiao.ts'
-import { FAST, runInProcess, type InProcessResult } from '../support/in-process.ts'
+import { FAST, type InProcessResult, runInProcess } from '../support/in-process.ts'
 import { activeCommands } from '../support/runner-view.ts'
 import { mutate, type Random } from './mutate.ts'
 
@@ -308,7 +308,9 @@ export function check(e: Evidence): string[] {
       run.summary,
       JSON.stringify([...run.state])
     ].join('\n')
-    for (const secret of e.secrets) if (printed.includes(secret)) violations.push(`${name}: a secret was printed (${secret.slice(0, 6)}…)`)
+    for (const secret of e.secrets) {
+      if (printed.includes(secret)) violations.push(`${name}: a secret was printed (${secret.slice(0, 6)}…)`)
+    }
   }
 
   // 6. A stop is claimed only when the service confirmed it.

@@ -1,7 +1,7 @@
 // `npm run campaign`: the long invariant campaign. CAMPAIGN_SEEDS seeds (2,000 by default) of each
 // provider and way of signing in, from CAMPAIGN_FROM; prints a line per violation and a summary.
 
-import { campaign, CONFIGS, type Config } from './campaign.ts'
+import { CONFIGS, type Config, campaign } from './campaign.ts'
 
 const seeds = Number(process.env['CAMPAIGN_SEEDS'] ?? 2_000)
 const from = Number(process.env['CAMPAIGN_FROM'] ?? 1)
@@ -23,7 +23,8 @@ for (const config of configs) {
   const conclusions: Record<string, number> = {}
   for (const o of mine) conclusions[o.conclusion || '(none)'] = (conclusions[o.conclusion || '(none)'] ?? 0) + 1
   console.log(
-    `${config}: ${mine.length} seeds, ${mine.reduce((a, o) => a + o.requests, 0)} requests, ${mine.reduce((a, o) => a + o.mutations, 0)} answers mutated, ` +
+    `${config}: ${mine.length} seeds, ${mine.reduce((a, o) => a + o.requests, 0)} requests, ${mine.reduce((a, o) => a + o.mutations, 0)} ` +
+      `answers mutated, ` +
       `conclusions ${JSON.stringify(conclusions)}, violations ${mine.filter((o) => o.violations.length > 0).length}`
   )
 }

@@ -97,7 +97,7 @@ await sim.close()
 function runnerView(): (line: string) => void {
   const masks: string[] = []
   let stoppedBy: string | undefined
-  const unescape = (text: string) => text.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%')
+  const unescapeData = (text: string) => text.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%')
   return (line) => {
     const command = /^::([a-z-]+|[0-9a-f]{32})(?: [^:]*)?::(.*)$/.exec(line)
     let text = line
@@ -105,13 +105,19 @@ function runnerView(): (line: string) => void {
       const [, name, value] = command as unknown as [string, string, string]
       if (stoppedBy !== undefined) {
         if (name !== stoppedBy) text = line
-        else return void (stoppedBy = undefined)
+        else {
+          stoppedBy = undefined
+          return
+        }
       } else {
-        if (name === 'stop-commands') return void (stoppedBy = value)
+        if (name === 'stop-commands') {
+          stoppedBy = value
+          return
+        }
         if (name === 'add-mask') masks.push(value)
         if (name === 'debug' || name === 'add-mask' || name === 'endgroup') return
         const label = { group: '▸ ', error: 'Error: ', warning: 'Warning: ' }[name] ?? ''
-        text = `${label}${unescape(value)}`
+        text = `${label}${unescapeData(value)}`
       }
     }
     for (const secret of masks) text = text.split(secret).join('***')

@@ -2,7 +2,7 @@
 
 import { afterEach, describe, expect, it } from 'vitest'
 import { CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
-import { ACCESS_KEY, IAM_USER, READY_TOKEN, TEMPORARY_KEY, quickPipeline } from '../simulator/fixtures.ts'
+import { ACCESS_KEY, IAM_USER, quickPipeline, READY_TOKEN, TEMPORARY_KEY } from '../simulator/fixtures.ts'
 import { runAction } from '../support/harness.ts'
 
 let sim: CodeArtsSimulator

@@ -4,7 +4,7 @@
 import type { ChildProcess } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CodeArtsSimulator, hex32, type PipelineConfig, type SimulatorOptions } from '../simulator/codearts.ts'
-import { ACCESS_KEY, IAM_USER, failingPipeline, quickPipeline } from '../simulator/fixtures.ts'
+import { ACCESS_KEY, failingPipeline, IAM_USER, quickPipeline } from '../simulator/fixtures.ts'
 import { runAction, runPost } from '../support/harness.ts'
 import { codeartsInputs } from '../support/inputs.ts'
 

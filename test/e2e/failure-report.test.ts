@@ -129,7 +129,7 @@ describe('failing step logs', () => {
 
     const lines = result.log.split('\n')
     const reported = lines.findIndex((l) => l.startsWith('::group::shop-test #1 / Build / Unit tests / npm test'))
-    const ended = lines.findIndex((l) => l === 'shop-test #1: FAILED')
+    const ended = lines.indexOf('shop-test #1: FAILED')
     expect(reported).toBeGreaterThan(-1)
     expect(reported).toBeLessThan(ended)
     expect(result.log).toMatch(/job Build \/ Lint: RUNNING[\s\S]*job Build \/ Unit tests: FAILED[\s\S]*job Build \/ Lint: COMPLETED/)

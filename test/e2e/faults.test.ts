@@ -129,7 +129,8 @@ describe('fault injection', () => {
           `(${Object.entries(byKind)
             .map(([k, n]) => `${k} ${n}`)
             .join(', ')}); lost start answers: ${outcomes.reduce((a, o) => a + o.recovered, 0)} found by marker, ` +
-          `${outcomes.reduce((a, o) => a + o.restarted, 0)} not there and sent again; stopped to protect the key: ${outcomes.filter((o) => o.protectedKey).length}; ` +
+          `${outcomes.reduce((a, o) => a + o.restarted, 0)} not there and sent again; stopped to protect the key: ` +
+          `${outcomes.filter((o) => o.protectedKey).length}; ` +
           `wrong verdicts: ${wrong.length}, double starts: ${doubles.length}`
       )
       expect(total).toBeGreaterThan(SEEDS)

@@ -3,9 +3,9 @@
 
 import { describe, expect, it } from 'vitest'
 import { failingPipeline, quickPipeline } from '../simulator/fixtures.ts'
-import { useSimulator } from '../support/simulators.ts'
 import { runAction } from '../support/harness.ts'
 import { yunxiaoInputs } from '../support/inputs.ts'
+import { useSimulator } from '../support/simulators.ts'
 
 const sims = useSimulator()
 

@@ -6,7 +6,7 @@ import type { ChildProcess } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import { failingPipeline, passingPipeline, quickPipeline, YUNXIAO_KEY, YUNXIAO_TOKEN } from '../simulator/fixtures.ts'
 import type { PipelineScript } from '../simulator/script.ts'
-import { YunxiaoSimulator, type YunxiaoOptions, type YunxiaoPipeline } from '../simulator/yunxiao.ts'
+import { type YunxiaoOptions, type YunxiaoPipeline, YunxiaoSimulator } from '../simulator/yunxiao.ts'
 import { runAction } from '../support/harness.ts'
 import { yunxiaoInputs } from '../support/inputs.ts'
 import { activeCommands } from '../support/runner-view.ts'
@@ -146,7 +146,10 @@ describe('yunxiao: trigger and wait', () => {
     const reads = s.requests.filter((r) => r.method === 'GET' && /\/runs\/\d+$/.test(r.path))
     // Group the reads into cycles by the pauses between them.
     const cycles: number[] = []
-    reads.forEach((r, i) => (i === 0 || r.at - reads[i - 1]!.at > 150 ? cycles.push(1) : cycles[cycles.length - 1]!++))
+    for (const [i, r] of reads.entries()) {
+      if (i === 0 || r.at - reads[i - 1]!.at > 150) cycles.push(1)
+      else cycles[cycles.length - 1]!++
+    }
     expect(cycles.length).toBeGreaterThan(2)
     expect(Math.max(...cycles)).toBeLessThanOrEqual(8)
   })
@@ -219,7 +222,11 @@ describe('yunxiao: modes, credentials, cancellation', () => {
     const s = await simulator({ [id]: { script: quickPipeline(60_000) } })
     const result = await runAction(central(s, { 'pipeline-ids': id }), {
       onStart: (child: ChildProcess, log: () => string) => {
-        const timer = setInterval(() => log().includes('Started pipeline') && (clearInterval(timer), child.kill('SIGINT')), 20)
+        const timer = setInterval(() => {
+          if (!log().includes('Started pipeline')) return
+          clearInterval(timer)
+          child.kill('SIGINT')
+        }, 20)
       }
     })
 

@@ -6,9 +6,9 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import type { FaultPlan } from './faults.ts'
 import { verifySignature } from './gateway-auth.ts'
+import { logOf, type PipelineScript, type RunState, runStateAt, type StepState } from './script.ts'
 import { rememberSecret } from './secrets.ts'
-import { logOf, runStateAt, type PipelineScript, type RunState, type StepState } from './script.ts'
-import { hex32, parse, SimulatedService, type RecordedRequest, type Reply } from './service.ts'
+import { hex32, parse, type RecordedRequest, type Reply, SimulatedService } from './service.ts'
 
 export { hex32, type RecordedRequest } from './service.ts'
 
@@ -213,7 +213,7 @@ export class CodeArtsSimulator extends SimulatedService {
   protected route(req: IncomingMessage, url: URL, body: Buffer, reply: Reply, record: RecordedRequest): void {
     this.advanceQueues()
     if (url.pathname.startsWith('/v3/')) return this.iam(req, url, body, reply, record)
-    const api = new RegExp(`^/v5/([^/]+)/api(/.*)$`).exec(url.pathname)
+    const api = /^\/v5\/([^/]+)\/api(\/.*)$/.exec(url.pathname)
     if (!api)
       return reply(404, { error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published in the environment' })
     const denied = this.authenticate(req, body, record, true)

@@ -39,7 +39,7 @@ export interface Exchange {
  */
 export type Rewrite = (
   exchange: Exchange
-) => { status?: number; payload?: unknown; headers?: Record<string, string>; raw?: string } | undefined | void
+) => { status?: number; payload?: unknown; headers?: Record<string, string>; raw?: string } | undefined
 
 export abstract class SimulatedService {
   readonly requests: RecordedRequest[] = []
@@ -133,6 +133,7 @@ export abstract class SimulatedService {
 }
 
 /** A request body the simulators inspect loosely: `any` is its honest type. */
+// biome-ignore lint/suspicious/noExplicitAny: the simulators read request bodies loosely on purpose
 export function parse(body: Buffer): any {
   try {
     return JSON.parse(body.toString('utf8'))

@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import { verifyAcs3 } from './acs3-verify.ts'
 import type { FaultPlan } from './faults.ts'
-import { logOf, runStateAt, type PipelineScript, type RunState, type Status, type StepState } from './script.ts'
+import { logOf, type PipelineScript, type RunState, runStateAt, type Status, type StepState } from './script.ts'
 import { rememberSecret } from './secrets.ts'
-import { parse, SimulatedService, type RecordedRequest, type Reply } from './service.ts'
+import { parse, type RecordedRequest, type Reply, SimulatedService } from './service.ts'
 
 export interface YunxiaoKey {
   accessKeyId: string

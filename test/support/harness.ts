@@ -3,7 +3,7 @@
 // GITHUB_STEP_SUMMARY files and a clean environment; then the post step with STATE_*. Every run
 // has debug output on and is scanned for every secret the tests know of.
 
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'

@@ -2,13 +2,13 @@
 // timings shortened: for suites that run the action hundreds of times (faults, campaigns,
 // benchmarks). What it prints is captured byte for byte as the runner would read it.
 
+import { post } from '../../src/action/post.ts'
+import type { Tuning } from '../../src/gate/session.ts'
 import type { Logger } from '../../src/log/logger.ts'
 import { commandLogger } from '../../src/log/logger.ts'
 import { run } from '../../src/main.ts'
-import { post } from '../../src/action/post.ts'
-import type { Tuning } from '../../src/gate/session.ts'
-import { runnerLines } from './runner-view.ts'
 import { actionDefaults } from './harness.ts'
+import { runnerLines } from './runner-view.ts'
 
 export interface InProcessResult {
   outputs: Record<string, string>
@@ -62,7 +62,9 @@ export async function runInProcess(inputs: Record<string, string>, tuning: Tunin
   const io = {
     logger,
     readInput: (name: string) => values[name] ?? '',
-    setOutput: (name: string, value: string) => void (result.outputs[name] = value),
+    setOutput: (name: string, value: string) => {
+      result.outputs[name] = value
+    },
     setFailed: (message: string) => {
       result.failed = message
       logger.error(message)
@@ -70,7 +72,9 @@ export async function runInProcess(inputs: Record<string, string>, tuning: Tunin
     state: { save: (n: string, v: string) => void state.set(n, v), get: (n: string) => state.get(n) ?? '' },
     origin: () => ({ repository: 'octo-org/shop', sha: '0123456789abcdef', runUrl: 'https://github.com/octo-org/shop/actions/runs/1' }),
     cancellation: options.cancellation ?? new AbortController().signal,
-    writeSummary: async (markdown: string) => void (result.summary += markdown),
+    writeSummary: async (markdown: string) => {
+      result.summary += markdown
+    },
     tuning: options.tuning ?? FAST
   }
   if (state.get('isPost') === 'true') await post(io)

@@ -19,7 +19,9 @@ export const nullLogger: Logger = {
 export function recordingLogger(debug = true): Logger & { stdout: () => string } {
   let out = ''
   return Object.assign(
-    commandLogger((text) => void (out += text), debug),
+    commandLogger((text) => {
+      out += text
+    }, debug),
     { stdout: () => out }
   )
 }

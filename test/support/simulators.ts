@@ -3,7 +3,7 @@
 import { afterEach } from 'vitest'
 import { CodeArtsSimulator, type PipelineConfig, type SimulatorOptions } from '../simulator/codearts.ts'
 import { ACCESS_KEY, IAM_USER, YUNXIAO_KEY, YUNXIAO_TOKEN } from '../simulator/fixtures.ts'
-import { YunxiaoSimulator, type YunxiaoOptions, type YunxiaoPipeline } from '../simulator/yunxiao.ts'
+import { type YunxiaoOptions, type YunxiaoPipeline, YunxiaoSimulator } from '../simulator/yunxiao.ts'
 
 type Closable = { close(): Promise<void> }
 

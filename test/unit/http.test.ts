@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AbortedError, OutcomeUnknownError, TransportError } from '../../src/errors.ts'
-import { HttpClient, retryAfterMs, type HttpRequest } from '../../src/net/http.ts'
+import { HttpClient, type HttpRequest, retryAfterMs } from '../../src/net/http.ts'
 import { nullLogger as quiet } from '../support/loggers.ts'
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void
@@ -137,8 +137,14 @@ describe('HttpClient', () => {
   it('adds the authorize headers to every attempt', async () => {
     const seen: string[] = []
     const { url } = await serve(
-      (req, res) => (seen.push(String(req.headers['x-try'])), status(503)(req, res)),
-      (req, res) => (seen.push(String(req.headers['x-try'])), status(200)(req, res))
+      (req, res) => {
+        seen.push(String(req.headers['x-try']))
+        status(503)(req, res)
+      },
+      (req, res) => {
+        seen.push(String(req.headers['x-try']))
+        status(200)(req, res)
+      }
     )
     let n = 0
     await client().send(get(url), () => ({ 'X-Try': String(++n) }))

@@ -3,8 +3,9 @@
 
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../src/errors.ts'
 import { getInputs } from '../../src/action/inputs.ts'
+import type { Settings } from '../../src/action/settings.ts'
+import { InputError } from '../../src/errors.ts'
 import { actionDefaults } from '../support/harness.ts'
 
 const NAMES = Object.keys(actionDefaults()).concat('pipeline-ids')
@@ -47,7 +48,7 @@ const value = fc.oneof(
 )
 
 function check(values: Record<string, string>): void {
-  let settings
+  let settings: Settings
   try {
     settings = getInputs((name) => values[name] ?? '')
   } catch (error) {

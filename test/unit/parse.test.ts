@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../src/errors.ts'
 import { parseBaseUrl, parseDuration, parseList, parseRef, parseVariables } from '../../src/action/parse.ts'
+import { InputError } from '../../src/errors.ts'
 
 describe('parseDuration', () => {
   it.each([

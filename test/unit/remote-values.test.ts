@@ -1,13 +1,13 @@
 // The readings of remote values (docs/remote-values.md), table by table.
 
 import { describe, expect, it } from 'vitest'
+import { escapeData, inertLine } from '../../src/log/logger.ts'
+import { preview, redactBody } from '../../src/log/redact.ts'
 import { retryAfterMs } from '../../src/net/http.ts'
+import { isPlainId } from '../../src/net/ids.ts'
 import { parseJson, remoteTime } from '../../src/net/json.ts'
 import { ownLink } from '../../src/net/links.ts'
-import { escapeData, inertLine } from '../../src/log/logger.ts'
 import { readJobSteps } from '../../src/providers/yunxiao/api.ts'
-import { preview, redactBody } from '../../src/log/redact.ts'
-import { isPlainId } from '../../src/net/ids.ts'
 import { activeCommands } from '../support/runner-view.ts'
 
 const MS = Date.UTC(2026, 10, 22, 12, 0, 0)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { annotationText } from '../../src/report/reporter.ts'
 import { pagedLines } from '../../src/providers/text-pages.ts'
+import { annotationText } from '../../src/report/reporter.ts'
 import { readTail } from '../../src/report/tail.ts'
 
 async function* lines(n: number, make = (i: number) => `line ${i}`): AsyncIterable<string> {

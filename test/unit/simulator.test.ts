@@ -3,8 +3,8 @@
 
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
-import { verifySignature, type ArrivedRequest } from '../simulator/gateway-auth.ts'
-import { runDuration, runStateAt, type PipelineScript } from '../simulator/script.ts'
+import { type ArrivedRequest, verifySignature } from '../simulator/gateway-auth.ts'
+import { type PipelineScript, runDuration, runStateAt } from '../simulator/script.ts'
 
 const require = createRequire(import.meta.url)
 const { AKSKSigner } = require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner') as {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { signAcs3, type AlibabaKeys } from '../../src/providers/yunxiao/signer.ts'
+import { type AlibabaKeys, signAcs3 } from '../../src/providers/yunxiao/signer.ts'
 import { verifyAcs3 } from '../simulator/acs3-verify.ts'
 
 // ---- The official implementations (CommonJS; docs/yunxiao.md, "Signing") -------------------------------
@@ -205,7 +205,8 @@ describe('the official libraries', () => {
     const request: OracleRequest = { query: { test: 'ok', empty: '' }, headers: { 'x-acs-TEST': 'https', 'x-acs-test': 'http' } }
     const payloadHash = '55e12e91650d2fec56ec74e1d3e4ddbfce2ef3a65890c2a19ecf88a307e76a23'
     const expected =
-      'ACS3-HMAC-SHA256 Credential=acesskey,SignedHeaders=x-acs-test,Signature=0f2d549523cf082c83bb8135b5863614f7fe16ca7c2c7fc537e74d67374eeeac'
+      'ACS3-HMAC-SHA256 ' +
+      'Credential=acesskey,SignedHeaders=x-acs-test,Signature=0f2d549523cf082c83bb8135b5863614f7fe16ca7c2c7fc537e74d67374eeeac'
     expect(core.getAuthorization(request, ALGORITHM, payloadHash, 'acesskey', 'secret')).toBe(expected)
     expect(util.getAuthorization(request, ALGORITHM, payloadHash, 'acesskey', 'secret')).toBe(expected)
     const empty =

@@ -1,13 +1,13 @@
 // The CodeArts Pipeline v5 endpoints the action uses (docs/codearts.md), as thin typed calls.
 // Translation into the action's model lives in provider.ts.
 
+import type { CodeArtsConnection } from '../../action/settings.js'
 import { MalformedResponseError, RemoteError, RunNotFoundError, UnnamedRunError } from '../../errors.js'
 import { errorInBody } from '../../net/answer.js'
-import { isPlainId } from '../../net/ids.js'
-import { arr, obj, str, type JsonObject } from '../../net/json.js'
-import type { CodeArtsConnection } from '../../action/settings.js'
-import { call, type CallOptions, type Channel } from '../../net/channel.js'
+import { type CallOptions, type Channel, call } from '../../net/channel.js'
 import type { HttpRequest } from '../../net/http.js'
+import { isPlainId } from '../../net/ids.js'
+import { arr, type JsonObject, obj, str } from '../../net/json.js'
 import type { Authenticator } from './call.js'
 
 // "The pipeline run does not exist" (docs/codearts.md, "Errors").

@@ -1,12 +1,12 @@
 // One Authenticator per way of signing in. Everything it needs from IAM is fetched on first use,
 // so bad inputs fail before any request and a `mode: wait` step with a ready token makes no IAM call.
 
-import type { Authorize } from '../../net/http.js'
-import type { Logger } from '../../log/logger.js'
 import type { CodeArtsConnection } from '../../action/settings.js'
+import type { Logger } from '../../log/logger.js'
 import type { Channel } from '../../net/channel.js'
+import type { Authorize } from '../../net/http.js'
 import type { Authenticator } from './call.js'
-import { passwordToken, regionProjectId, type IamToken } from './iam.js'
+import { type IamToken, passwordToken, regionProjectId } from './iam.js'
 import { signRequest } from './signer.js'
 
 export type { Authenticator } from './call.js'

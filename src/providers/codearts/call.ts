@@ -3,7 +3,7 @@
 
 import type { CodeArtsAuth } from '../../action/settings.js'
 import type { BodyError } from '../../net/answer.js'
-import { openChannel, openSigningChannel, type Channel } from '../../net/channel.js'
+import { type Channel, openChannel, openSigningChannel } from '../../net/channel.js'
 import type { Authorize, HttpClient } from '../../net/http.js'
 
 /** Signs or authenticates each request; see auth.ts for one per way of signing in. */
@@ -24,13 +24,17 @@ export function refusesCredentials(status: number, error: BodyError | undefined)
 // What to check when Huawei Cloud refuses the credentials, by way of signing in.
 const REFUSAL_HINTS: Record<CodeArtsAuth['kind'], string> = {
   aksk:
-    "Check 'access-key' and 'secret-key': the likely causes are a wrong or rotated secret key, a key of another account, a deleted or disabled key, " +
-    "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent with this key: " +
+    "Check 'access-key' and 'secret-key': the likely causes are a wrong or rotated secret key, a key of another account, a deleted or " +
+    'disabled key, ' +
+    "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent " +
+    'with this key: ' +
     'Huawei Cloud locks an access key for 5 minutes after 5 refused signatures in a row',
   token:
-    "Check 'token': an IAM token lasts 24 hours, is scoped to one region (it must be the region of 'region'), and works only for a user with CodeArts Pipeline permissions",
+    "Check 'token': an IAM token lasts 24 hours, is scoped to one region (it must be the region of 'region'), and works only for a user " +
+    'with CodeArts Pipeline permissions',
   password:
-    "Check 'username', 'password' and 'domain' (the account name, not the user name): the likely causes are a wrong or changed password, a user of another account, " +
+    "Check 'username', 'password' and 'domain' (the account name, not the user name): the likely causes are a wrong or changed password, " +
+    'a user of another account, ' +
     'or login protection on the user. Nothing more was sent: IAM locks a user after repeated wrong passwords'
 }
 

@@ -2,8 +2,8 @@
 // password, and the IAM project ID of a region for AK/SK requests.
 
 import { MalformedResponseError, PreconditionError } from '../../errors.js'
+import { type Channel, call } from '../../net/channel.js'
 import { arr, obj, str } from '../../net/json.js'
-import { call, type Channel } from '../../net/channel.js'
 import type { Authenticator } from './call.js'
 
 export interface IamToken {

@@ -1,9 +1,9 @@
 // The CodeArts inputs: region and endpoints, the CodeArts project, and one way of signing in.
 
-import { InputError } from '../../errors.js'
-import { ACCESS_KEY, chooseCredentials, readAccessKey, requireTogether, type InputReader } from '../../action/input-rules.js'
+import { ACCESS_KEY, chooseCredentials, type InputReader, readAccessKey, requireTogether } from '../../action/input-rules.js'
 import { parseBaseUrl, shown } from '../../action/parse.js'
 import type { CodeArtsAuth, CodeArtsConnection } from '../../action/settings.js'
+import { InputError } from '../../errors.js'
 import { iamEndpoint, KNOWN_REGIONS, pipelineEndpoint } from './endpoints.js'
 
 const HEX32 = /^[0-9a-fA-F]{32}$/

@@ -1,7 +1,7 @@
 // A CodeArts step's log, line by line, read page by page as it is consumed.
 
-import { num, str } from '../../net/json.js'
 import type { RunRef } from '../../model.js'
+import { num, str } from '../../net/json.js'
 import { pagedLines } from '../text-pages.js'
 import type { CodeArtsApi } from './api.js'
 

@@ -1,14 +1,14 @@
-import { PreconditionError, RemoteError } from '../../errors.js'
-import { arr, obj, remoteTime, str, type JsonObject } from '../../net/json.js'
-import { hasEnded, runKey, type RunDetail, type RunRef, type RunSnapshot, type TrackedRun } from '../../model.js'
 import type { GitRef } from '../../action/parse.js'
 import type { CodeArtsConnection } from '../../action/settings.js'
-import { stepLogLines } from './logs.js'
+import { PreconditionError, RemoteError } from '../../errors.js'
+import { hasEnded, type RunDetail, type RunRef, type RunSnapshot, runKey, type TrackedRun } from '../../model.js'
+import { isPlainId } from '../../net/ids.js'
+import { arr, type JsonObject, obj, remoteTime, str } from '../../net/json.js'
+import { type OwnHosts, ownLink } from '../../net/links.js'
 import type { PreparedStart, Provider, Search, StartContext, StartRequest } from '../provider.js'
 import type { CodeArtsApi, RunBody } from './api.js'
+import { stepLogLines } from './logs.js'
 import { checkIdentity, detailFromRun, snapshotFromLatest } from './translate.js'
-import { ownLink, type OwnHosts } from '../../net/links.js'
-import { isPlainId } from '../../net/ids.js'
 
 // The batch status endpoint documents no limit on its list; keep requests modest.
 const STATUS_BATCH = 20
@@ -154,7 +154,7 @@ export class CodeArtsProvider implements Provider {
       this.seen.set(runKey(run), { fingerprint, parallelStages: seen?.parallelStages ?? new Set() })
     }
     const details = await Promise.all(needDetail.map((run) => this.detail(run)))
-    needDetail.forEach((run, i) => snapshots.set(runKey(run), details[i]!))
+    for (const [i, run] of needDetail.entries()) snapshots.set(runKey(run), details[i]!)
     return snapshots
   }
 
@@ -228,6 +228,7 @@ export class CodeArtsProvider implements Provider {
    * `detail_url`. Form from the CodeArts console (docs/codearts.md, "Not verified against the live service").
    */
   private consoleUrl(pipelineId: string, runId: string): string {
-    return `https://devcloud.${this.conn.region}.huaweicloud.com/cicd/project/${this.conn.projectId}/pipeline/detail/${pipelineId}/${runId}?v=1`
+    const console = `https://devcloud.${this.conn.region}.huaweicloud.com/cicd/project/${this.conn.projectId}`
+    return `${console}/pipeline/detail/${pipelineId}/${runId}?v=1`
   }
 }

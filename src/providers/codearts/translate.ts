@@ -3,9 +3,9 @@
 // and any time that cannot be read is left out (it never decides anything).
 
 import { MalformedResponseError } from '../../errors.js'
-import { arr, count, obj, remoteTime, str, type JsonObject } from '../../net/json.js'
-import { isPlainId } from '../../net/ids.js'
 import type { JobDetail, RunDetail, RunRef, RunSnapshot, StageDetail, StepDetail } from '../../model.js'
+import { isPlainId } from '../../net/ids.js'
+import { arr, count, type JsonObject, obj, remoteTime, str } from '../../net/json.js'
 import type { StatusReader } from '../status-classes.js'
 import { codeartsStatuses } from './status.js'
 

@@ -2,7 +2,7 @@
 // the 2021 `devops` API (AK/SK); the provider sees only this interface.
 
 import { RemoteError, RunNotFoundError } from '../../errors.js'
-import { arr, isObject, obj, str, type JsonObject } from '../../net/json.js'
+import { arr, isObject, type JsonObject, obj, str } from '../../net/json.js'
 import type { TextPage } from '../text-pages.js'
 
 /** The run parameters (docs/yunxiao.md); sent as a JSON string in both APIs. */

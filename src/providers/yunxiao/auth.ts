@@ -3,7 +3,7 @@
 
 import { randomUUID } from 'node:crypto'
 import type { Authorize } from '../../net/http.js'
-import { signAcs3, type AlibabaKeys } from './signer.js'
+import { type AlibabaKeys, signAcs3 } from './signer.js'
 
 const DEVOPS_VERSION = '2021-06-25'
 

@@ -3,7 +3,7 @@
 
 import type { YunxiaoAuth } from '../../action/settings.js'
 import type { BodyError } from '../../net/answer.js'
-import { openChannel, openSigningChannel, type Channel } from '../../net/channel.js'
+import { type Channel, openChannel, openSigningChannel } from '../../net/channel.js'
 import type { HttpClient } from '../../net/http.js'
 
 // Alibaba Cloud's gateway codes for a signature or key it does not accept.
@@ -16,11 +16,13 @@ export function refusesCredentials(status: number, error: BodyError | undefined)
 
 const REFUSAL_HINTS: Record<YunxiaoAuth['kind'], string> = {
   token:
-    "Check 'token': a personal access token expires, is shown only once when created, and needs the Flow permissions (pipelines and pipeline runs, read and run) " +
+    "Check 'token': a personal access token expires, is shown only once when created, and needs the Flow permissions (pipelines and " +
+    'pipeline runs, read and run) ' +
     "in the organization of 'organization-id'",
   aksk:
     "Check 'access-key' and 'secret-key': the likely causes are a wrong or rotated secret, a key of another account, a disabled key, " +
-    "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent with this key"
+    "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent " +
+    'with this key'
 }
 
 /** The channel for one way of signing in to Yunxiao: an access key two requests at a time; a token is never renewed. */

@@ -2,14 +2,14 @@
 // organizations still on it (docs/yunxiao.md). It has no step-level operations: logs are whole
 // job logs. Its paths mix `organization`/`organizations` and `pipeline`/`pipelines` as documented.
 
-import { MalformedResponseError } from '../../errors.js'
-import { obj, str, type JsonObject } from '../../net/json.js'
 import type { YunxiaoConnection } from '../../action/settings.js'
+import { MalformedResponseError } from '../../errors.js'
+import { type Channel, call } from '../../net/channel.js'
+import { type JsonObject, obj, str } from '../../net/json.js'
 import type { TextPage } from '../text-pages.js'
+import { listItems, type RunParams, runRead, type YunxiaoApi } from './api.js'
 import { signedAuth } from './auth.js'
 import type { AlibabaKeys } from './signer.js'
-import { listItems, runRead, type RunParams, type YunxiaoApi } from './api.js'
-import { call, type Channel } from '../../net/channel.js'
 
 const PAGE_SIZE = 50
 const MAX_PAGES = 20

@@ -2,10 +2,10 @@
 // edition (organization-id) or on a region edition's own domain (endpoint); an AccessKey pair uses
 // the older `devops` 2021-06-25 API, for organizations that still sign requests that way.
 
-import { InputError } from '../../errors.js'
-import { ACCESS_KEY, chooseCredentials, forbid, readAccessKey, type InputReader } from '../../action/input-rules.js'
+import { ACCESS_KEY, chooseCredentials, forbid, type InputReader, readAccessKey } from '../../action/input-rules.js'
 import { parseBaseUrl, shown } from '../../action/parse.js'
 import type { YunxiaoConnection } from '../../action/settings.js'
+import { InputError } from '../../errors.js'
 
 export const CENTRAL_ENDPOINT = 'https://openapi-rdc.aliyuncs.com'
 export const DEVOPS_ENDPOINT = 'https://devops.cn-hangzhou.aliyuncs.com'

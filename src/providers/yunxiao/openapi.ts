@@ -1,12 +1,12 @@
 // The current Yunxiao API, /oapi/v1, with a personal access token (docs/yunxiao.md). The central
 // edition names the organization in the path; a region edition has its own domain and does not.
 
-import { MalformedResponseError, RemoteError } from '../../errors.js'
-import { isObject, num, obj, str, type JsonObject } from '../../net/json.js'
 import type { YunxiaoConnection } from '../../action/settings.js'
+import { MalformedResponseError, RemoteError } from '../../errors.js'
+import { type Channel, call } from '../../net/channel.js'
+import { isObject, type JsonObject, num, obj, str } from '../../net/json.js'
 import type { TextPage } from '../text-pages.js'
-import { listItems, runRead, readJobSteps, type JobSteps, type RunParams, type YunxiaoApi } from './api.js'
-import { call, type Channel } from '../../net/channel.js'
+import { type JobSteps, listItems, type RunParams, readJobSteps, runRead, type YunxiaoApi } from './api.js'
 import { tokenAuth } from './auth.js'
 
 // ListPipelineRuns serves at most 30 a page; a bounded number of pages keeps a search cheap.

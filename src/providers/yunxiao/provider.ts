@@ -1,22 +1,22 @@
+import type { GitRef } from '../../action/parse.js'
+import type { YunxiaoConnection } from '../../action/settings.js'
 import { isTransient, PreconditionError } from '../../errors.js'
-import { arr, obj, str, type JsonObject } from '../../net/json.js'
 import {
   hasEnded,
-  runKey,
   type JobDetail,
   type RunDetail,
   type RunRef,
   type RunSnapshot,
+  runKey,
   type StepDetail,
   type TrackedRun
 } from '../../model.js'
-import type { GitRef } from '../../action/parse.js'
-import type { YunxiaoConnection } from '../../action/settings.js'
-import { stepLogLines } from './logs.js'
-import type { PreparedStart, Provider, Search, StartContext, StartRequest } from '../provider.js'
-import type { RunParams, YunxiaoApi } from './api.js'
-import { checkIdentity, detailFromRun } from './translate.js'
 import { isPlainId } from '../../net/ids.js'
+import { arr, type JsonObject, obj, str } from '../../net/json.js'
+import type { PreparedStart, Provider, Search, StartContext, StartRequest } from '../provider.js'
+import type { JobSteps, RunParams, YunxiaoApi } from './api.js'
+import { stepLogLines } from './logs.js'
+import { checkIdentity, detailFromRun } from './translate.js'
 
 // Yunxiao has no batch status read: each run is one request. A cycle reads at most this many runs,
 // taking turns, so that many pipelines cannot turn one cycle into a burst.
@@ -90,7 +90,6 @@ export class YunxiaoProvider implements Provider {
       if (Array.isArray(variables)) {
         if (variables.map(obj).some((p) => str(p['key']) === MARKER_VARIABLE && str(p['value']) === start.marker)) found.push(tracked)
       } else if (start.ref !== undefined && !runsRef(run, start.ref)) {
-        continue
       } else if (this.api.listsVariables) {
         // This API lists a run's variables: a record without them cannot say whose run it is.
         unverifiable.push(tracked)
@@ -124,7 +123,7 @@ export class YunxiaoProvider implements Provider {
     for (let i = 0; i < turn.length; i += PARALLEL_READS) {
       const batch = turn.slice(i, i + PARALLEL_READS)
       const details = await Promise.all(batch.map((run) => this.detail(run)))
-      batch.forEach((run, j) => snapshots.set(runKey(run), details[j]!))
+      for (const [j, run] of batch.entries()) snapshots.set(runKey(run), details[j]!)
     }
     return snapshots
   }
@@ -176,7 +175,7 @@ export class YunxiaoProvider implements Provider {
     const cached = this.endedSteps.get(key)
     if (cached) return cached
     const jobLog: StepDetail = { id: `${job.id}.log`, name: 'job log', status: job.status, state: job.state, logKey: `job:${job.id}` }
-    let found
+    let found: JobSteps | undefined
     try {
       found = await this.api.jobSteps(run.pipelineId, run.runId, job.id)
     } catch (error) {

@@ -2,9 +2,9 @@
 // steps come from another call, so they are passed in.
 
 import { MalformedResponseError } from '../../errors.js'
-import { arr, count, obj, remoteTime, str, type JsonObject } from '../../net/json.js'
-import { isPlainId } from '../../net/ids.js'
 import { hasEnded, type JobDetail, type RunDetail, type RunRef, type StepDetail } from '../../model.js'
+import { isPlainId } from '../../net/ids.js'
+import { arr, count, type JsonObject, obj, remoteTime, str } from '../../net/json.js'
 import { yunxiaoStatuses } from './status.js'
 
 /**

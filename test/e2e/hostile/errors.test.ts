@@ -4,9 +4,9 @@ import { createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { hex32 } from '../../simulator/codearts.ts'
 import { ACCESS_KEY, quickPipeline } from '../../simulator/fixtures.ts'
-import { useSimulator } from '../../support/simulators.ts'
 import { runAction } from '../../support/harness.ts'
 import { codeartsInputs, yunxiaoInputs } from '../../support/inputs.ts'
+import { useSimulator } from '../../support/simulators.ts'
 
 const sims = useSimulator()
 

@@ -2,11 +2,11 @@
 // most 2 refused signed requests per job, main and post together, on every path.
 
 import { describe, expect, it } from 'vitest'
-import { hex32, type CodeArtsSimulator } from '../../simulator/codearts.ts'
+import { type CodeArtsSimulator, hex32 } from '../../simulator/codearts.ts'
 import { ACCESS_KEY, passingPipeline, quickPipeline } from '../../simulator/fixtures.ts'
-import { useSimulator } from '../../support/simulators.ts'
-import { runAction, runPost, type ActionResult } from '../../support/harness.ts'
+import { type ActionResult, runAction, runPost } from '../../support/harness.ts'
 import { codeartsInputs } from '../../support/inputs.ts'
+import { useSimulator } from '../../support/simulators.ts'
 
 const sims = useSimulator()
 

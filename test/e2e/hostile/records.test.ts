@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { hex32 } from '../../simulator/codearts.ts'
 import { failingPipeline, quickPipeline } from '../../simulator/fixtures.ts'
 import type { PipelineScript } from '../../simulator/script.ts'
-import { runnerLines } from '../../support/runner-view.ts'
-import { useSimulator } from '../../support/simulators.ts'
 import { runAction } from '../../support/harness.ts'
 import { codeartsInputs, yunxiaoInputs } from '../../support/inputs.ts'
+import { runnerLines } from '../../support/runner-view.ts'
+import { useSimulator } from '../../support/simulators.ts'
 
 const sims = useSimulator()
 

@@ -2,11 +2,11 @@
 
 import { describe, expect, it } from 'vitest'
 import { hex32 } from '../../simulator/codearts.ts'
-import { YUNXIAO_KEY, quickPipeline } from '../../simulator/fixtures.ts'
-import { useSimulator } from '../../support/simulators.ts'
+import { quickPipeline, YUNXIAO_KEY } from '../../simulator/fixtures.ts'
 import { runAction } from '../../support/harness.ts'
 import { FAST, runInProcess } from '../../support/in-process.ts'
 import { codeartsInputs, yunxiaoInputs } from '../../support/inputs.ts'
+import { useSimulator } from '../../support/simulators.ts'
 
 const sims = useSimulator()
 

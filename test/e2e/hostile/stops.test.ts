@@ -4,9 +4,9 @@ import type { ChildProcess } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { hex32 } from '../../simulator/codearts.ts'
 import { gatedPipeline, quickPipeline } from '../../simulator/fixtures.ts'
-import { useSimulator } from '../../support/simulators.ts'
 import { runAction, runPost } from '../../support/harness.ts'
 import { codeartsInputs, yunxiaoInputs } from '../../support/inputs.ts'
+import { useSimulator } from '../../support/simulators.ts'
 
 const sims = useSimulator()
 

@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest'
 import { hex32 } from '../../simulator/codearts.ts'
 import type { PipelineScript } from '../../simulator/script.ts'
 import { allSecrets, rememberSecret } from '../../simulator/secrets.ts'
-import { activeCommands, foreignCommands, runnerLines } from '../../support/runner-view.ts'
-import { useSimulator } from '../../support/simulators.ts'
 import { runAction } from '../../support/harness.ts'
 import { codeartsInputs, yunxiaoInputs } from '../../support/inputs.ts'
+import { activeCommands, foreignCommands, runnerLines } from '../../support/runner-view.ts'
+import { useSimulator } from '../../support/simulators.ts'
 
 const sims = useSimulator()
 
