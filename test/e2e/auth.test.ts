@@ -1,22 +1,17 @@
 // Each way of signing in, end to end: the simulator checks credentials as the gateway and IAM do.
 
-import { afterEach, describe, expect, it } from 'vitest'
-import { CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
+import { describe, expect, it } from 'vitest'
+import { type CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
 import { ACCESS_KEY, IAM_USER, quickPipeline, READY_TOKEN, TEMPORARY_KEY } from '../simulator/fixtures.ts'
 import { runAction } from '../support/harness.ts'
+import { useSimulator } from '../support/simulators.ts'
 
-let sim: CodeArtsSimulator
+const sims = useSimulator()
 const pipeline = hex32()
-afterEach(async () => sim.close())
 
-async function start(): Promise<CodeArtsSimulator> {
-  sim = await CodeArtsSimulator.start({
-    pipelines: { [pipeline]: { script: quickPipeline(50) } },
-    accessKeys: [ACCESS_KEY, TEMPORARY_KEY],
-    users: [IAM_USER],
-    tokens: [READY_TOKEN]
-  })
-  return sim
+/** The fixture credentials, plus the temporary key and the ready token some tests sign in with. */
+function start(): Promise<CodeArtsSimulator> {
+  return sims.codearts({ [pipeline]: { script: quickPipeline(50) } }, { accessKeys: [ACCESS_KEY, TEMPORARY_KEY], tokens: [READY_TOKEN] })
 }
 
 function base(s: CodeArtsSimulator): Record<string, string> {

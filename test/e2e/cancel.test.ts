@@ -2,22 +2,14 @@
 // fail-fast, and a start cut short.
 
 import type { ChildProcess } from 'node:child_process'
-import { afterEach, describe, expect, it } from 'vitest'
-import { CodeArtsSimulator, hex32, type PipelineConfig, type SimulatorOptions } from '../simulator/codearts.ts'
-import { ACCESS_KEY, failingPipeline, IAM_USER, quickPipeline } from '../simulator/fixtures.ts'
+import { describe, expect, it } from 'vitest'
+import { type CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
+import { failingPipeline, IAM_USER, quickPipeline } from '../simulator/fixtures.ts'
 import { runAction, runPost } from '../support/harness.ts'
 import { codeartsInputs } from '../support/inputs.ts'
+import { useSimulator } from '../support/simulators.ts'
 
-let sim: CodeArtsSimulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
-
-async function simulator(pipelines: Record<string, PipelineConfig>, options: Partial<SimulatorOptions> = {}): Promise<CodeArtsSimulator> {
-  sim = await CodeArtsSimulator.start({ pipelines, accessKeys: [ACCESS_KEY], users: [IAM_USER], ...options })
-  return sim
-}
+const sims = useSimulator()
 
 const inputs = (s: CodeArtsSimulator, extra: Record<string, string>) => codeartsInputs(s, { 'iam-project-id': s.iamProjectId, ...extra })
 
@@ -38,7 +30,7 @@ function signalWhen(text: string | RegExp, signal: NodeJS.Signals, sent: { at?: 
 describe('cancellation', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('%s: stops the run it started, well inside the runner 7.5 s window', async (signal) => {
     const id = hex32()
-    const s = await simulator({ [id]: { script: quickPipeline(60_000) } })
+    const s = await sims.codearts({ [id]: { script: quickPipeline(60_000) } })
     const sent: { at?: number } = {}
     const result = await runAction(inputs(s, { 'pipeline-ids': id }), { onStart: signalWhen('Started pipeline', signal, sent) })
     const exited = Date.now()
@@ -53,7 +45,7 @@ describe('cancellation', () => {
 
   it('takes a queued run out of the queue, and leaves the run ahead of it alone', async () => {
     const id = hex32()
-    const s = await simulator({ [id]: { script: quickPipeline(60_000), maxConcurrent: 1 } })
+    const s = await sims.codearts({ [id]: { script: quickPipeline(60_000), maxConcurrent: 1 } })
     const ahead = s.startRun(id)
     const result = await runAction(inputs(s, { 'pipeline-ids': id }), { onStart: signalWhen('(queued', 'SIGINT', {}) })
 
@@ -66,7 +58,7 @@ describe('cancellation', () => {
 
   it('a cancel while the start request is in flight still finds and stops that run', async () => {
     const id = hex32()
-    const s = await simulator({ [id]: { script: quickPipeline(60_000) } })
+    const s = await sims.codearts({ [id]: { script: quickPipeline(60_000) } })
     // The service creates the run at once but its answer takes 10 s to come back.
     s.faults = ({ path }) => (path.endsWith('/run') ? { kind: 'slow', ms: 10_000 } : undefined)
     const result = await runAction(inputs(s, { 'pipeline-ids': id }), { onStart: signalWhen(/→ POST \S+\/run /, 'SIGINT', {}) })
@@ -80,7 +72,7 @@ describe('cancellation', () => {
 
   it('the post step stops runs a killed main step left behind', async () => {
     const id = hex32()
-    const s = await simulator({ [id]: { script: quickPipeline(60_000) } })
+    const s = await sims.codearts({ [id]: { script: quickPipeline(60_000) } })
     const values = inputs(s, { 'pipeline-ids': id })
     const main = await runAction(values, { onStart: signalWhen('Started pipeline', 'SIGKILL', {}) })
     expect(main.signal).toBe('SIGKILL')
@@ -94,7 +86,7 @@ describe('cancellation', () => {
 
   it('the post step does nothing after a main step that finished, or with cancel-on-abort: false', async () => {
     const id = hex32()
-    const s = await simulator({ [id]: { script: quickPipeline(60_000) } })
+    const s = await sims.codearts({ [id]: { script: quickPipeline(60_000) } })
     const done = await runAction(inputs(s, { 'pipeline-ids': id, mode: 'trigger' }))
     const before = s.requests.length
     await runPost(inputs(s, { 'pipeline-ids': id, mode: 'trigger' }), done.state)
@@ -112,7 +104,7 @@ describe('fail-fast', () => {
   it('stops the other runs as soon as one fails', async () => {
     const failing = hex32()
     const slow = hex32()
-    const s = await simulator({ [failing]: { script: failingPipeline(50) }, [slow]: { script: quickPipeline(60_000) } })
+    const s = await sims.codearts({ [failing]: { script: failingPipeline(50) }, [slow]: { script: quickPipeline(60_000) } })
     const result = await runAction(inputs(s, { 'pipeline-ids': `${failing} ${slow}`, 'fail-fast': 'true' }))
 
     expect(result.exitCode).toBe(1)
@@ -128,7 +120,7 @@ describe('fail-fast', () => {
   it('without fail-fast, waits for every run', async () => {
     const failing = hex32()
     const slower = hex32()
-    const s = await simulator({ [failing]: { script: failingPipeline(50) }, [slower]: { script: quickPipeline(1_200) } })
+    const s = await sims.codearts({ [failing]: { script: failingPipeline(50) }, [slower]: { script: quickPipeline(1_200) } })
     const result = await runAction(inputs(s, { 'pipeline-ids': `${failing} ${slower}` }))
 
     const [, second] = JSON.parse(result.outputs['results']!)
@@ -140,7 +132,7 @@ describe('fail-fast', () => {
 describe('password tokens', () => {
   it('an expired IAM token is renewed once and the wait goes on', async () => {
     const id = hex32()
-    const s = await simulator({ [id]: { script: quickPipeline(2_000) } }, { tokenTtlMs: 700 })
+    const s = await sims.codearts({ [id]: { script: quickPipeline(2_000) } }, { tokenTtlMs: 700 })
     const result = await runAction({
       endpoint: s.url,
       'iam-endpoint': s.url,

@@ -1,16 +1,16 @@
 // Why it failed, without opening the console: the failing step's log tail, annotations, the job
 // summary, and remote text that cannot act as a workflow command.
 
-import { afterEach, describe, expect, it } from 'vitest'
-import { CodeArtsSimulator, hex32, type SimulatorOptions } from '../simulator/codearts.ts'
+import { describe, expect, it } from 'vitest'
+import { hex32, type SimulatorOptions } from '../simulator/codearts.ts'
 import { ACCESS_KEY, passingPipeline } from '../simulator/fixtures.ts'
 import type { PipelineScript, StepScript } from '../simulator/script.ts'
 import { runAction } from '../support/harness.ts'
 import { codeartsInputs } from '../support/inputs.ts'
 import { activeCommands } from '../support/runner-view.ts'
+import { useSimulator } from '../support/simulators.ts'
 
-let sim: CodeArtsSimulator
-afterEach(async () => sim.close())
+const sims = useSimulator()
 
 const HOSTILE = [
   '::add-mask::hello',
@@ -55,9 +55,9 @@ function pipeline(extra: Partial<StepScript> = {}): PipelineScript {
 
 async function run(script: PipelineScript, extra: Record<string, string> = {}, options: Partial<SimulatorOptions> = {}) {
   const id = hex32()
-  sim = await CodeArtsSimulator.start({ pipelines: { [id]: { script } }, accessKeys: [ACCESS_KEY], ...options })
+  const sim = await sims.codearts({ [id]: { script } }, options)
   const result = await runAction(codeartsInputs(sim, { 'iam-project-id': sim.iamProjectId, 'pipeline-ids': id, ...extra }))
-  return { id, result }
+  return { id, result, sim }
 }
 
 /** The lines printed inside the group whose title starts with `title`, from ::stop-commands:: to its resume line. */
@@ -71,7 +71,7 @@ function group(log: string, title: string): string[] {
 
 describe('failing step logs', () => {
   it('prints the job message, then the last log-lines lines of the failing step, paged, in order, each once', async () => {
-    const { result } = await run(pipeline(), { 'log-lines': '300' })
+    const { result, sim } = await run(pipeline(), { 'log-lines': '300' })
 
     expect(result.exitCode).toBe(1)
     expect(result.log).toContain('shop-test #1 / Build / Unit tests failed: Step npm test failed: exit code 1')
@@ -86,7 +86,7 @@ describe('failing step logs', () => {
   })
 
   it('joins lines that a page cuts in two', async () => {
-    const { result } = await run(pipeline(), { 'log-lines': '2500' }, { logPageBytes: 777 })
+    const { result, sim } = await run(pipeline(), { 'log-lines': '2500' }, { logPageBytes: 777 })
     const printed = group(result.log, 'shop-test #1 / Build / Unit tests / npm test: FAILED')
     expect(printed.slice(1, -1)).toEqual(longLog)
     expect(sim.requests.filter((r) => r.path.endsWith('/logs')).length).toBeGreaterThan(50)
@@ -102,9 +102,9 @@ describe('failing step logs', () => {
     const all = await run(pipeline(), { logs: 'all' })
     expect(group(all.result.log, 'shop-test #1 / Build / Lint / eslint: COMPLETED')).toContain('LINT-OK-MARKER no problems')
     expect(group(all.result.log, 'shop-test #1 / Build / Unit tests / npm ci: COMPLETED').length).toBeGreaterThan(0)
-    await sim.close()
 
     const none = await run(pipeline(), { logs: 'none' })
+    const { sim } = none
     expect(none.result.log).not.toContain('::group::')
     expect(sim.requests.filter((r) => r.path.endsWith('/logs'))).toHaveLength(0)
     expect(activeCommands(none.result.log).filter((c) => c.name === 'error')).toHaveLength(2)
@@ -167,10 +167,7 @@ describe('job summary', () => {
   it('has each run with its link, status and duration, a stage and job table, the failing tail and the trigger parameters', async () => {
     const green = hex32()
     const red = hex32()
-    sim = await CodeArtsSimulator.start({
-      pipelines: { [green]: { script: passingPipeline(40) }, [red]: { script: pipeline() } },
-      accessKeys: [ACCESS_KEY]
-    })
+    const sim = await sims.codearts({ [green]: { script: passingPipeline(40) }, [red]: { script: pipeline() } })
     // `ref` reuses the repositories of an earlier run.
     for (const id of [green, red]) sim.startRun(id, { script: { name: 'earlier', stages: [] } })
     const { summary, exitCode } = await runAction({

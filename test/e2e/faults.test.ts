@@ -2,13 +2,15 @@
 // pipeline may be started twice. FAULT_SEEDS=500 npm test -- faults runs a longer campaign.
 
 import { describe, expect, it } from 'vitest'
-import { CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
+import { hex32 } from '../simulator/codearts.ts'
 import { randomFaults } from '../simulator/faults.ts'
-import { ACCESS_KEY, failingPipeline, passingPipeline, YUNXIAO_TOKEN } from '../simulator/fixtures.ts'
+import { failingPipeline, passingPipeline } from '../simulator/fixtures.ts'
 import type { PipelineScript } from '../simulator/script.ts'
-import { YunxiaoSimulator } from '../simulator/yunxiao.ts'
 import { runInProcess } from '../support/in-process.ts'
 import { codeartsInputs, yunxiaoInputs } from '../support/inputs.ts'
+import { useSimulator } from '../support/simulators.ts'
+
+const sims = useSimulator()
 
 const SEEDS = Number(process.env['FAULT_SEEDS'] ?? 40)
 const RATE = 0.25
@@ -43,11 +45,7 @@ async function codearts(
   other: PipelineScript
 ): Promise<{ service: Service; ids: string[]; inputs: Record<string, string> }> {
   const ids = [hex32(), hex32()]
-  const sim = await CodeArtsSimulator.start({
-    pipelines: { [ids[0]!]: { script: green }, [ids[1]!]: { script: other } },
-    accessKeys: [ACCESS_KEY],
-    faults: randomFaults(seed, RATE, 600)
-  })
+  const sim = await sims.codearts({ [ids[0]!]: { script: green }, [ids[1]!]: { script: other } }, { faults: randomFaults(seed, RATE, 600) })
   const inputs = codeartsInputs(sim)
   return { service: Object.assign(sim, { ours: (id: string) => sim.runsOf(id).filter((r) => !r.foreign) }), ids, inputs }
 }
@@ -58,11 +56,7 @@ async function yunxiao(
   other: PipelineScript
 ): Promise<{ service: Service; ids: string[]; inputs: Record<string, string> }> {
   const ids = ['301', '302']
-  const sim = await YunxiaoSimulator.start({
-    pipelines: { [ids[0]!]: { script: green }, [ids[1]!]: { script: other } },
-    tokens: [YUNXIAO_TOKEN],
-    faults: randomFaults(seed, RATE, 600)
-  })
+  const sim = await sims.yunxiao({ [ids[0]!]: { script: green }, [ids[1]!]: { script: other } }, { faults: randomFaults(seed, RATE, 600) })
   const inputs = yunxiaoInputs(sim)
   return { service: Object.assign(sim, { ours: (id: string) => sim.runsOf(id).filter((r) => !r.foreign) }), ids, inputs }
 }
@@ -103,6 +97,7 @@ async function campaign(seed: number, provider: typeof codearts): Promise<Outcom
         })
     }
   } finally {
+    // One test runs every campaign: each simulator is closed as soon as its campaign ends, not only after the test.
     await service.close()
   }
 }

@@ -1,16 +1,13 @@
 // Bad inputs end the step with one line that names the input and the fix, before any request.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
+import { describe, expect, it } from 'vitest'
+import { hex32 } from '../simulator/codearts.ts'
 import { ACCESS_KEY, quickPipeline } from '../simulator/fixtures.ts'
 import { runAction } from '../support/harness.ts'
+import { useSimulator } from '../support/simulators.ts'
 
-let sim: CodeArtsSimulator
+const sims = useSimulator()
 const pipeline = hex32()
-beforeAll(async () => {
-  sim = await CodeArtsSimulator.start({ pipelines: { [pipeline]: { script: quickPipeline() } }, accessKeys: [ACCESS_KEY] })
-})
-afterAll(async () => sim.close())
 
 const cases: [string, Record<string, string>, RegExp][] = [
   ['no pipeline', { 'pipeline-ids': '' }, /Input 'pipeline-ids': is required/],
@@ -39,6 +36,7 @@ const cases: [string, Record<string, string>, RegExp][] = [
 
 describe('invalid inputs', () => {
   it.each(cases)('%s', async (_name, bad, message) => {
+    const sim = await sims.codearts({ [pipeline]: { script: quickPipeline() } })
     const before = sim.requests.length
     const result = await runAction({
       endpoint: sim.url,

@@ -1,17 +1,17 @@
 // `ref`: run a branch or a tag of the pipeline's repositories.
 
-import { afterEach, describe, expect, it } from 'vitest'
-import { CodeArtsSimulator, hex32, type PipelineConfig } from '../simulator/codearts.ts'
-import { ACCESS_KEY, quickPipeline } from '../simulator/fixtures.ts'
+import { describe, expect, it } from 'vitest'
+import { hex32, type PipelineConfig } from '../simulator/codearts.ts'
+import { quickPipeline } from '../simulator/fixtures.ts'
 import { runAction } from '../support/harness.ts'
 import { codeartsInputs } from '../support/inputs.ts'
+import { useSimulator } from '../support/simulators.ts'
 
-let sim: CodeArtsSimulator
-afterEach(async () => sim.close())
+const sims = useSimulator()
 
 async function run(config: PipelineConfig, ref: string, { ranBefore = true } = {}) {
   const id = hex32()
-  sim = await CodeArtsSimulator.start({ pipelines: { [id]: config }, accessKeys: [ACCESS_KEY] })
+  const sim = await sims.codearts({ [id]: config })
   if (ranBefore) sim.startRun(id, { script: quickPipeline(1) })
   const result = await runAction(codeartsInputs(sim, { 'pipeline-ids': id, ref }))
   return { id, result, ours: sim.runsOf(id).find((r) => !r.foreign) }

@@ -1,21 +1,21 @@
 // The built bundle under faults: a start whose answer is lost, throttling, an outage mid-wait.
 
-import { afterEach, describe, expect, it } from 'vitest'
-import { CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
+import { describe, expect, it } from 'vitest'
+import { hex32 } from '../simulator/codearts.ts'
 import type { FaultPlan } from '../simulator/faults.ts'
-import { ACCESS_KEY, quickPipeline } from '../simulator/fixtures.ts'
+import { quickPipeline } from '../simulator/fixtures.ts'
 import { runAction } from '../support/harness.ts'
 import { runInProcess } from '../support/in-process.ts'
 import { codeartsInputs } from '../support/inputs.ts'
+import { useSimulator } from '../support/simulators.ts'
 
-let sim: CodeArtsSimulator
-afterEach(async () => sim.close())
+const sims = useSimulator()
 
 async function runWith(faults: FaultPlan, script = quickPipeline(300)) {
   const id = hex32()
-  sim = await CodeArtsSimulator.start({ pipelines: { [id]: { script } }, accessKeys: [ACCESS_KEY], faults })
+  const sim = await sims.codearts({ [id]: { script } }, { faults })
   const result = await runAction(codeartsInputs(sim, { 'iam-project-id': sim.iamProjectId, 'pipeline-ids': id }))
-  return { id, result }
+  return { id, result, sim }
 }
 
 /** The first `n` requests to paths ending in `suffix` meet `fault`. */
@@ -26,7 +26,7 @@ function first(n: number, suffix: string, fault: ReturnType<FaultPlan>): FaultPl
 
 describe('resilience (built bundle)', () => {
   it('a start accepted and then cut off is found again, not repeated', async () => {
-    const { id, result } = await runWith(first(1, '/run', { kind: 'handled-then-reset' }))
+    const { id, result, sim } = await runWith(first(1, '/run', { kind: 'handled-then-reset' }))
     expect(result.exitCode).toBe(0)
     expect(sim.runsOf(id)).toHaveLength(1)
     expect(result.log).toContain(`Found it: the start of pipeline ${id} had worked (run ${sim.runsOf(id)[0]!.id}).`)
@@ -35,11 +35,7 @@ describe('resilience (built bundle)', () => {
   it('a start answered by a gateway error before it arrived is searched for, then sent again', async () => {
     // In process: the search lasts the whole (here shortened) window before the start is sent again.
     const id = hex32()
-    sim = await CodeArtsSimulator.start({
-      pipelines: { [id]: { script: quickPipeline(300) } },
-      accessKeys: [ACCESS_KEY],
-      faults: first(1, '/run', { kind: 'status', status: 503 })
-    })
+    const sim = await sims.codearts({ [id]: { script: quickPipeline(300) } }, { faults: first(1, '/run', { kind: 'status', status: 503 }) })
     const result = await runInProcess(codeartsInputs(sim, { 'iam-project-id': sim.iamProjectId, 'pipeline-ids': id }))
     expect(result.failed).toBeUndefined()
     expect(result.outputs['conclusion']).toBe('success')
@@ -49,7 +45,7 @@ describe('resilience (built bundle)', () => {
   })
 
   it('honours Retry-After on a throttled status read', async () => {
-    const { result } = await runWith(first(1, '/pipelines/status', { kind: 'status', status: 429 }))
+    const { result, sim } = await runWith(first(1, '/pipelines/status', { kind: 'status', status: 429 }))
     expect(result.exitCode).toBe(0)
     const reads = sim.requests.filter((r) => r.path.endsWith('/pipelines/status'))
     expect(reads[1]!.at - reads[0]!.at).toBeGreaterThanOrEqual(950)
@@ -58,11 +54,10 @@ describe('resilience (built bundle)', () => {
   it('keeps waiting through an outage longer than one request can retry, and says so', async () => {
     // In process, with short retry timings: through the bundle this takes the production back-off (about 15 s a cycle).
     const id = hex32()
-    sim = await CodeArtsSimulator.start({
-      pipelines: { [id]: { script: quickPipeline(200) } },
-      accessKeys: [ACCESS_KEY],
-      faults: first(12, '/pipelines/status', { kind: 'status', status: 502 })
-    })
+    const sim = await sims.codearts(
+      { [id]: { script: quickPipeline(200) } },
+      { faults: first(12, '/pipelines/status', { kind: 'status', status: 502 }) }
+    )
     const result = await runInProcess(codeartsInputs(sim, { 'iam-project-id': sim.iamProjectId, 'pipeline-ids': id }))
     expect(result.failed).toBeUndefined()
     expect(result.outputs['conclusion']).toBe('success')

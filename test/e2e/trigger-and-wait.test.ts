@@ -1,28 +1,20 @@
 // The built action against the simulator, run as the runner runs it.
 
-import { afterEach, describe, expect, it } from 'vitest'
-import { CodeArtsSimulator, hex32, type PipelineConfig, type SimulatorOptions } from '../simulator/codearts.ts'
-import { ACCESS_KEY, failingPipeline, gatedPipeline, passingPipeline, quickPipeline } from '../simulator/fixtures.ts'
+import { describe, expect, it } from 'vitest'
+import { hex32 } from '../simulator/codearts.ts'
+import { failingPipeline, gatedPipeline, passingPipeline, quickPipeline } from '../simulator/fixtures.ts'
 import { runAction } from '../support/harness.ts'
 import { codeartsInputs } from '../support/inputs.ts'
+import { useSimulator } from '../support/simulators.ts'
 
-let sim: CodeArtsSimulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
-
-async function simulator(pipelines: Record<string, PipelineConfig>, options: Partial<SimulatorOptions> = {}): Promise<CodeArtsSimulator> {
-  sim = await CodeArtsSimulator.start({ pipelines, accessKeys: [ACCESS_KEY], ...options })
-  return sim
-}
+const sims = useSimulator()
 
 const inputs = codeartsInputs
 
 describe('trigger-and-wait', () => {
   it('passes when the run completes, and says which run it was', async () => {
     const id = hex32()
-    const s = await simulator({ [id]: { script: passingPipeline() } })
+    const s = await sims.codearts({ [id]: { script: passingPipeline() } })
     const result = await runAction(inputs(s, { 'pipeline-ids': id, variables: 'IMAGE_TAG=1.2.3\nENV = staging' }))
 
     expect(result.exitCode).toBe(0)
@@ -53,7 +45,7 @@ describe('trigger-and-wait', () => {
 
   it('fails when the run fails, naming the stage, job and step', async () => {
     const id = hex32()
-    const s = await simulator({ [id]: { script: failingPipeline() } })
+    const s = await sims.codearts({ [id]: { script: failingPipeline() } })
     const result = await runAction(inputs(s, { 'pipeline-ids': id }))
 
     expect(result.exitCode).toBe(1)
@@ -69,7 +61,7 @@ describe('trigger-and-wait', () => {
   it('follows its own run of each pipeline when someone starts a newer one', async () => {
     const ours = hex32()
     const busy = hex32()
-    const s = await simulator({
+    const s = await sims.codearts({
       [ours]: { script: passingPipeline(150) },
       // Our run of `busy` fails slowly; a newer run someone else starts meanwhile passes quickly.
       [busy]: { script: failingPipeline(200), foreignRun: { afterMs: 300, script: quickPipeline(50) } }
@@ -96,7 +88,7 @@ describe('trigger-and-wait', () => {
   it('reads run detail only when the batch status cannot tell', async () => {
     const id = hex32()
     // One stage, one job: nothing changes for 2.5 s, then the run ends.
-    const s = await simulator({ [id]: { script: quickPipeline(2_500) } })
+    const s = await sims.codearts({ [id]: { script: quickPipeline(2_500) } })
     const result = await runAction(inputs(s, { 'pipeline-ids': id, 'max-poll-interval': '0.3s' }))
 
     expect(result.exitCode).toBe(0)
@@ -109,7 +101,7 @@ describe('trigger-and-wait', () => {
 
   it('treats a start that lands in the queue as started, and waits for it', async () => {
     const id = hex32()
-    const s = await simulator({ [id]: { script: quickPipeline(100), maxConcurrent: 1 } })
+    const s = await sims.codearts({ [id]: { script: quickPipeline(100), maxConcurrent: 1 } })
     const blocker = s.startRun(id, { script: quickPipeline(1_500) })
     const result = await runAction(inputs(s, { 'pipeline-ids': id }))
 
@@ -123,7 +115,7 @@ describe('trigger-and-wait', () => {
 
   it('ends timed_out when the deadline passes first, and stops the run', async () => {
     const id = hex32()
-    const s = await simulator({ [id]: { script: quickPipeline(60_000) } })
+    const s = await sims.codearts({ [id]: { script: quickPipeline(60_000) } })
     const result = await runAction(inputs(s, { 'pipeline-ids': id, timeout: '1s' }))
 
     expect(result.exitCode).toBe(1)
@@ -134,7 +126,7 @@ describe('trigger-and-wait', () => {
 
   it('with cancel-on-abort: false, leaves the run going at the timeout', async () => {
     const id = hex32()
-    const s = await simulator({ [id]: { script: quickPipeline(60_000) } })
+    const s = await sims.codearts({ [id]: { script: quickPipeline(60_000) } })
     const result = await runAction(inputs(s, { 'pipeline-ids': id, timeout: '1s', 'cancel-on-abort': 'false' }))
 
     expect(result.outputs).toMatchObject({ conclusion: 'timed_out', status: 'RUNNING' })
@@ -146,7 +138,7 @@ describe('trigger-and-wait', () => {
 describe('manual gates', () => {
   it('on-manual-gate: wait keeps waiting through an approval', async () => {
     const id = hex32()
-    const s = await simulator({ [id]: { script: gatedPipeline(600) } })
+    const s = await sims.codearts({ [id]: { script: gatedPipeline(600) } })
     const result = await runAction(inputs(s, { 'pipeline-ids': id }))
 
     expect(result.exitCode).toBe(0)
@@ -155,7 +147,7 @@ describe('manual gates', () => {
 
   it('on-manual-gate: fail ends the step as soon as the run waits for a person', async () => {
     const id = hex32()
-    const s = await simulator({ [id]: { script: gatedPipeline() } })
+    const s = await sims.codearts({ [id]: { script: gatedPipeline() } })
     const result = await runAction(inputs(s, { 'pipeline-ids': id, 'on-manual-gate': 'fail' }))
 
     expect(result.exitCode).toBe(1)
@@ -165,7 +157,7 @@ describe('manual gates', () => {
 
   it('on-manual-gate: wait ends timed_out when nobody approves', async () => {
     const id = hex32()
-    const s = await simulator({ [id]: { script: gatedPipeline() } })
+    const s = await sims.codearts({ [id]: { script: gatedPipeline() } })
     const result = await runAction(inputs(s, { 'pipeline-ids': id, timeout: '2s' }))
 
     expect(result.outputs).toMatchObject({ conclusion: 'timed_out', status: 'CANCELED' })
@@ -177,7 +169,7 @@ describe('mode', () => {
   it('trigger: starts the runs and returns at once', async () => {
     const a = hex32()
     const b = hex32()
-    const s = await simulator({ [a]: { script: quickPipeline(5_000) }, [b]: { script: quickPipeline(5_000) } })
+    const s = await sims.codearts({ [a]: { script: quickPipeline(5_000) }, [b]: { script: quickPipeline(5_000) } })
     const result = await runAction(inputs(s, { 'pipeline-ids': `${a}\n${b}`, mode: 'trigger' }))
 
     expect(result.exitCode).toBe(0)
@@ -188,7 +180,7 @@ describe('mode', () => {
 
   it('wait with run-ids: waits on exactly those runs', async () => {
     const id = hex32()
-    const s = await simulator({ [id]: { script: failingPipeline(100) } })
+    const s = await sims.codearts({ [id]: { script: failingPipeline(100) } })
     const target = s.startRun(id)
     s.startRun(id, { script: quickPipeline(50) }) // newer and green: must not be reported
     const result = await runAction(inputs(s, { 'pipeline-ids': id, mode: 'wait', 'run-ids': target.id }))
@@ -200,7 +192,7 @@ describe('mode', () => {
 
   it('reads the status at once: a run that has already ended takes no poll interval', async () => {
     const id = hex32()
-    const s = await simulator({ [id]: { script: quickPipeline(10) } })
+    const s = await sims.codearts({ [id]: { script: quickPipeline(10) } })
     const done = s.startRun(id)
     await new Promise((r) => setTimeout(r, 50))
     const began = Date.now()
@@ -215,7 +207,7 @@ describe('mode', () => {
 
   it('wait without run-ids: waits on the latest run of each pipeline', async () => {
     const id = hex32()
-    const s = await simulator({ [id]: { script: quickPipeline(300) } })
+    const s = await sims.codearts({ [id]: { script: quickPipeline(300) } })
     s.startRun(id, { script: failingPipeline(10) })
     await new Promise((r) => setTimeout(r, 100))
     const latest = s.startRun(id)

@@ -3,27 +3,19 @@
 // cancellation) through the current API and the 2021 AK/SK API.
 
 import type { ChildProcess } from 'node:child_process'
-import { afterEach, describe, expect, it } from 'vitest'
-import { failingPipeline, passingPipeline, quickPipeline, YUNXIAO_KEY, YUNXIAO_TOKEN } from '../simulator/fixtures.ts'
+import { describe, expect, it } from 'vitest'
+import { failingPipeline, passingPipeline, quickPipeline, YUNXIAO_KEY } from '../simulator/fixtures.ts'
 import type { PipelineScript } from '../simulator/script.ts'
-import { type YunxiaoOptions, type YunxiaoPipeline, YunxiaoSimulator } from '../simulator/yunxiao.ts'
+import type { YunxiaoSimulator } from '../simulator/yunxiao.ts'
 import { runAction } from '../support/harness.ts'
 import { yunxiaoInputs } from '../support/inputs.ts'
 import { activeCommands } from '../support/runner-view.ts'
+import { useSimulator } from '../support/simulators.ts'
 
-let sim: YunxiaoSimulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
+const sims = useSimulator()
 
 let nextId = 4100
 const pipelineId = () => String(nextId++)
-
-async function simulator(pipelines: Record<string, YunxiaoPipeline>, options: Partial<YunxiaoOptions> = {}): Promise<YunxiaoSimulator> {
-  sim = await YunxiaoSimulator.start({ pipelines, tokens: [YUNXIAO_TOKEN], accessKeys: [YUNXIAO_KEY], ...options })
-  return sim
-}
 
 const central = yunxiaoInputs
 
@@ -45,7 +37,7 @@ function failingWithLongLog(): PipelineScript {
 describe('yunxiao: trigger and wait', () => {
   it('central edition: passes when the run succeeds, with variables, marker and description', async () => {
     const id = pipelineId()
-    const s = await simulator({ [id]: { script: passingPipeline(40) } })
+    const s = await sims.yunxiao({ [id]: { script: passingPipeline(40) } })
     const result = await runAction(central(s, { 'pipeline-ids': id, variables: 'IMAGE_TAG=1.4.2' }))
 
     expect(result.exitCode).toBe(0)
@@ -66,7 +58,7 @@ describe('yunxiao: trigger and wait', () => {
 
   it('fails when a step fails: the step log paged, the parallel job quiet, remote text inert, an annotation, a summary', async () => {
     const id = pipelineId()
-    const s = await simulator({ [id]: { script: failingWithLongLog() } })
+    const s = await sims.yunxiao({ [id]: { script: failingWithLongLog() } })
     const result = await runAction(central(s, { 'pipeline-ids': id, 'log-lines': '600' }))
 
     expect(result.exitCode).toBe(1)
@@ -93,7 +85,7 @@ describe('yunxiao: trigger and wait', () => {
   it('keeps apart two pipelines whose runs have the same number', async () => {
     const green = pipelineId()
     const red = pipelineId()
-    const s = await simulator({ [green]: { script: passingPipeline(40) }, [red]: { script: failingPipeline(40) } })
+    const s = await sims.yunxiao({ [green]: { script: passingPipeline(40) }, [red]: { script: failingPipeline(40) } })
     const result = await runAction(central(s, { 'pipeline-ids': `${green},${red}` }))
 
     expect(result.outputs['run-ids']).toBe('1,1')
@@ -106,7 +98,7 @@ describe('yunxiao: trigger and wait', () => {
 
   it('region edition: paths without the organization, on the instance domain', async () => {
     const id = pipelineId()
-    const s = await simulator({ [id]: { script: quickPipeline(50) } })
+    const s = await sims.yunxiao({ [id]: { script: quickPipeline(50) } })
     const { 'organization-id': _org, ...inputs } = central(s, { 'pipeline-ids': id })
     const result = await runAction(inputs)
 
@@ -117,7 +109,7 @@ describe('yunxiao: trigger and wait', () => {
 
   it('follows its own run when someone starts a newer one', async () => {
     const id = pipelineId()
-    const s = await simulator({ [id]: { script: failingPipeline(150), foreignRun: { afterMs: 200, script: quickPipeline(20) } } })
+    const s = await sims.yunxiao({ [id]: { script: failingPipeline(150), foreignRun: { afterMs: 200, script: quickPipeline(20) } } })
     const result = await runAction(central(s, { 'pipeline-ids': id }))
 
     expect(s.runsOf(id)).toHaveLength(2)
@@ -127,7 +119,7 @@ describe('yunxiao: trigger and wait', () => {
   it('runs a branch or a tag of every repository of the pipeline', async () => {
     const id = pipelineId()
     const repos = ['https://codeup.aliyun.com/o/shop/api.git', 'https://codeup.aliyun.com/o/shop/web.git']
-    const s = await simulator({ [id]: { script: quickPipeline(20), repositories: repos } })
+    const s = await sims.yunxiao({ [id]: { script: quickPipeline(20), repositories: repos } })
     s.startRun(id, { script: quickPipeline(1) })
     await runAction(central(s, { 'pipeline-ids': id, ref: 'refs/heads/release/2.0' }))
     await runAction(central(s, { 'pipeline-ids': id, ref: 'refs/tags/v2.0.0' }))
@@ -139,7 +131,7 @@ describe('yunxiao: trigger and wait', () => {
 
   it('reads a bounded number of runs per poll cycle', async () => {
     const ids = Array.from({ length: 12 }, pipelineId)
-    const s = await simulator(Object.fromEntries(ids.map((id) => [id, { script: quickPipeline(1_500) }])))
+    const s = await sims.yunxiao(Object.fromEntries(ids.map((id) => [id, { script: quickPipeline(1_500) }])))
     const result = await runAction(central(s, { 'pipeline-ids': ids.join(','), 'poll-interval': '0.4s', 'max-poll-interval': '0.4s' }))
 
     expect(result.exitCode).toBe(0)
@@ -158,7 +150,7 @@ describe('yunxiao: trigger and wait', () => {
 describe('yunxiao: the 2021 AK/SK API', () => {
   it('signs every request (a fresh nonce each time) and passes', async () => {
     const id = pipelineId()
-    const s = await simulator({ [id]: { script: passingPipeline(40) } })
+    const s = await sims.yunxiao({ [id]: { script: passingPipeline(40) } })
     const result = await runAction(devops(s, { 'pipeline-ids': id }))
 
     expect(result.exitCode).toBe(0)
@@ -170,7 +162,7 @@ describe('yunxiao: the 2021 AK/SK API', () => {
 
   it('prints the failing job log (this API has no step logs)', async () => {
     const id = pipelineId()
-    const s = await simulator({ [id]: { script: failingPipeline(40) } })
+    const s = await sims.yunxiao({ [id]: { script: failingPipeline(40) } })
     const result = await runAction(devops(s, { 'pipeline-ids': id }))
 
     expect(result.exitCode).toBe(1)
@@ -181,7 +173,7 @@ describe('yunxiao: the 2021 AK/SK API', () => {
 
   it('a wrong secret: the gateway error, once', async () => {
     const id = pipelineId()
-    const s = await simulator({ [id]: { script: quickPipeline() } })
+    const s = await sims.yunxiao({ [id]: { script: quickPipeline() } })
     const result = await runAction({ ...devops(s, { 'pipeline-ids': id }), 'secret-key': 'not-the-alibaba-secret-000' })
 
     expect(result.exitCode).toBe(1)
@@ -194,7 +186,7 @@ describe('yunxiao: the 2021 AK/SK API', () => {
 describe('yunxiao: modes, credentials, cancellation', () => {
   it('wait with run-ids, and wait on the latest run', async () => {
     const id = pipelineId()
-    const s = await simulator({ [id]: { script: quickPipeline(100) } })
+    const s = await sims.yunxiao({ [id]: { script: quickPipeline(100) } })
     const first = s.startRun(id, { script: failingPipeline(20) })
     const second = s.startRun(id)
 
@@ -206,7 +198,7 @@ describe('yunxiao: modes, credentials, cancellation', () => {
 
   it('a wrong token: the service error, and no retry', async () => {
     const id = pipelineId()
-    const s = await simulator({ [id]: { script: quickPipeline() } })
+    const s = await sims.yunxiao({ [id]: { script: quickPipeline() } })
     const result = await runAction({ ...central(s, { 'pipeline-ids': id }), token: 'pt-not-a-valid-token-000000' })
 
     expect(result.exitCode).toBe(1)
@@ -219,7 +211,7 @@ describe('yunxiao: modes, credentials, cancellation', () => {
 
   it('SIGINT stops the run', async () => {
     const id = pipelineId()
-    const s = await simulator({ [id]: { script: quickPipeline(60_000) } })
+    const s = await sims.yunxiao({ [id]: { script: quickPipeline(60_000) } })
     const result = await runAction(central(s, { 'pipeline-ids': id }), {
       onStart: (child: ChildProcess, log: () => string) => {
         const timer = setInterval(() => {
@@ -246,7 +238,7 @@ describe('yunxiao: modes, credentials, cancellation', () => {
       /Input 'access-key': credentials given twice \(token and access-key\/secret-key\)/
     ]
   ])('refuses %j before any request', async (bad, message) => {
-    const s = await simulator({ '77': { script: quickPipeline() } })
+    const s = await sims.yunxiao({ '77': { script: quickPipeline() } })
     const result = await runAction(central(s, { 'pipeline-ids': '77', ...bad }))
     expect(result.exitCode).toBe(1)
     expect(result.log).toMatch(message)
