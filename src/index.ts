@@ -2,9 +2,9 @@
 // the state tells them apart (as in actions/checkout).
 
 import { actionIO } from './action/io.js'
-import { post } from './action/post.js'
 import { actionsState, isPost, markMainStarted } from './action/state.js'
 import { run } from './main.js'
+import { post } from './post.js'
 
 const io = actionIO()
 if (isPost(actionsState)) {

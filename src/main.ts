@@ -5,7 +5,7 @@
 import { getInputs } from './action/inputs.js'
 import { type ActionIO, actionIO } from './action/io.js'
 import { maskSecretInputs, maskSecretVariables } from './action/secrets.js'
-import type { Settings } from './action/settings.js'
+import type { Settings } from './config/settings.js'
 import { Gate, messageOf } from './gate/gate.js'
 import { openSession } from './gate/session.js'
 

@@ -3,16 +3,16 @@
 // on what main wrote down as left undone (state.ts): after a main step that ended its work it finds
 // nothing, and sends no request at all.
 
-import { openSession } from '../gate/session.js'
-import { stopRuns } from '../gate/stop.js'
-import type { Logger } from '../log/logger.js'
-import type { TrackedRun } from '../model.js'
-import type { Provider } from '../providers/provider.js'
-import { getInputs } from './inputs.js'
-import type { ActionIO } from './io.js'
-import { maskSecretInputs, maskSecretVariables } from './secrets.js'
-import type { Connection } from './settings.js'
-import { type AbandonedRun, abandonedRuns, type PendingStart, pendingStarts, refusal, saveAbandoned, savePending } from './state.js'
+import { getInputs } from './action/inputs.js'
+import type { ActionIO } from './action/io.js'
+import { maskSecretInputs, maskSecretVariables } from './action/secrets.js'
+import { type AbandonedRun, abandonedRuns, type PendingStart, pendingStarts, refusal, saveAbandoned, savePending } from './action/state.js'
+import type { Connection } from './config/settings.js'
+import { openSession } from './gate/session.js'
+import { stopRuns } from './gate/stop.js'
+import type { Logger } from './log/logger.js'
+import type { TrackedRun } from './model.js'
+import type { Provider } from './providers/provider.js'
 
 // The job's cancellation window is 5 minutes in all; the post step takes a small part of it.
 const POST_BUDGET_MS = 60_000

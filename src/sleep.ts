@@ -1,4 +1,4 @@
-import { AbortedError } from '../errors.js'
+import { AbortedError } from './errors.js'
 
 // setTimeout fires at once for a delay that does not fit 32 bits (about 24.8 days); longer waits
 // are made of several timers.

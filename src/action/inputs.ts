@@ -2,15 +2,15 @@
 // objects; in the action it is core.getInput. Nothing here touches the network.
 
 import * as core from '@actions/core'
+import type { InputReader } from '../config/input-rules.js'
+import { parseBoolean, parseChoice, parseDuration, parseInteger, parseList, parseRef, parseVariables, shown } from '../config/parse.js'
+import type { Connection, Mode, Settings } from '../config/settings.js'
 import { InputError } from '../errors.js'
 import { checkCodeArtsId, readCodeArtsConnection } from '../providers/codearts/inputs.js'
 import { checkYunxiaoId, readYunxiaoConnection } from '../providers/yunxiao/inputs.js'
 import { INPUT_DEFAULTS } from './action-yml.generated.js'
-import type { InputReader } from './input-rules.js'
-import { parseBoolean, parseChoice, parseDuration, parseInteger, parseList, parseRef, parseVariables, shown } from './parse.js'
-import type { Connection, Mode, Settings } from './settings.js'
 
-export type { InputReader } from './input-rules.js'
+export type { InputReader } from '../config/input-rules.js'
 
 // The longest a job can run: 5 days on a self-hosted runner (6 hours on a GitHub-hosted one). A
 // timer cannot be set past about 24.8 days, so a larger value would also fire at once.

@@ -3,10 +3,10 @@
 // same code runs under the runner, in tests against the simulator, and under GitHub's local debugger.
 
 import * as core from '@actions/core'
-import type { Tuning } from '../gate/session.js'
+import type { InputReader } from '../config/input-rules.js'
+import type { Tuning } from '../config/settings.js'
 import { actionsLogger, type Logger } from '../log/logger.js'
 import type { SetOutput } from '../report/outputs.js'
-import type { InputReader } from './input-rules.js'
 import { type Origin, originFromEnv } from './origin.js'
 import { actionsState, type StateStore } from './state.js'
 

@@ -1,8 +1,8 @@
 // Which values are secret, handed to the runner's log masker before anything can print them.
 
+import type { InputReader } from '../config/input-rules.js'
+import type { TriggerSettings } from '../config/settings.js'
 import { isSecretName } from '../log/redact.js'
-import type { InputReader } from './input-rules.js'
-import type { TriggerSettings } from './settings.js'
 
 // Inputs whose values must never appear in the log.
 const SECRET_INPUTS = ['secret-key', 'security-token', 'token', 'password']

@@ -7,9 +7,9 @@
 // its work, the post step finds nothing to do and sends no request.
 
 import * as core from '@actions/core'
+import type { GitRef } from '../config/parse.js'
 import type { RunRef } from '../model.js'
 import { arr, num, obj, str } from '../net/json.js'
-import type { GitRef } from './parse.js'
 
 export interface StateStore {
   save(name: string, value: string): void

@@ -1,6 +1,7 @@
 // The validated form of every input. getInputs() is the only producer; everything else takes a
 // Settings and never reads an input itself.
 
+import type { RetryPolicy } from '../net/http.js'
 import type { GitRef, Variable } from './parse.js'
 
 export type Mode = 'trigger-and-wait' | 'trigger' | 'wait'
@@ -89,4 +90,14 @@ export interface Settings {
   /** Stop remote runs this step started when the job is cancelled or the timeout passes. */
   cancelOnAbort: boolean
   report: ReportSettings
+}
+
+/** Timings that tests shorten; production uses the defaults. */
+export interface Tuning {
+  retry?: RetryPolicy
+  requestTimeoutMs?: number
+  /** How long a start whose answer was lost is searched for (gate/start.ts SEARCH_WINDOW_MS). */
+  searchWindowMs?: number
+  /** Pause before retrying a failed read of the runs to wait on. */
+  settleMs?: number
 }

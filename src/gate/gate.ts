@@ -2,8 +2,8 @@
 // world goes through `ActionIO` or the provider, so tests can run this against the simulator.
 
 import type { ActionIO } from '../action/io.js'
-import type { Settings } from '../action/settings.js'
 import { type PendingStart, saveAbandoned, savePending, saveRefusal } from '../action/state.js'
+import type { Settings } from '../config/settings.js'
 import { AbortedError, isExplained, StartRefusedError } from '../errors.js'
 import type { Logger } from '../log/logger.js'
 import { type Conclusion, hasEnded, isDetail, type RunDetail, type RunSnapshot, runKey, type TrackedRun } from '../model.js'

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import { DESCRIPTION_LIMIT } from '../action/inputs.js'
 import type { Origin } from '../action/origin.js'
-import type { TriggerSettings } from '../action/settings.js'
+import type { TriggerSettings } from '../config/settings.js'
 import type { StartRequest } from '../providers/provider.js'
 
 export function defaultDescription(origin: Origin): string {

@@ -1,22 +1,12 @@
 // What the main and the post step share: the step's clock, one HTTP client and the provider.
 
-import type { Connection } from '../action/settings.js'
+import type { Connection, Tuning } from '../config/settings.js'
 import type { Logger } from '../log/logger.js'
 import type { CredentialGuard } from '../net/guard.js'
-import { HttpClient, type RetryPolicy } from '../net/http.js'
+import { HttpClient } from '../net/http.js'
 import { createProvider } from '../providers/index.js'
 import type { Provider } from '../providers/provider.js'
 import { StepClock } from '../wait/clock.js'
-
-/** Timings that tests shorten; production uses the defaults. */
-export interface Tuning {
-  retry?: RetryPolicy
-  requestTimeoutMs?: number
-  /** How long a start whose answer was lost is searched for (start.ts SEARCH_WINDOW_MS). */
-  searchWindowMs?: number
-  /** Pause before retrying a failed read of the runs to wait on. */
-  settleMs?: number
-}
 
 export interface Session {
   clock: StepClock

@@ -19,7 +19,7 @@ import {
 import type { Logger } from '../log/logger.js'
 import type { TrackedRun } from '../model.js'
 import type { Provider, StartContext, StartRequest } from '../providers/provider.js'
-import { sleep } from '../wait/sleep.js'
+import { sleep } from '../sleep.js'
 
 export interface StartDeps {
   provider: Provider

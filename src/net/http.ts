@@ -5,7 +5,7 @@ import { type Dispatcher, EnvHttpProxyAgent, request } from 'undici'
 import { CredentialsRefusedError, OutcomeUnknownError, TransportError } from '../errors.js'
 import type { Logger } from '../log/logger.js'
 import { redactBody, redactHeaders } from '../log/redact.js'
-import { abortReason, sleep } from '../wait/sleep.js'
+import { abortReason, sleep } from '../sleep.js'
 import { parseJson } from './json.js'
 
 export interface HttpRequest {

@@ -1,5 +1,5 @@
 import { isTransient } from '../errors.js'
-import { sleep } from '../wait/sleep.js'
+import { sleep } from '../sleep.js'
 
 /**
  * Calls `fn` again after a transient failure, up to `rounds` calls in all. The HTTP client already

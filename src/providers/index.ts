@@ -1,4 +1,4 @@
-import type { Connection } from '../action/settings.js'
+import type { Connection } from '../config/settings.js'
 import type { Logger } from '../log/logger.js'
 import type { CredentialGuard } from '../net/guard.js'
 import type { HttpClient } from '../net/http.js'

@@ -1,7 +1,7 @@
 // What the action needs from a pipeline service. The wait loop and the reports depend only on this,
 // so a second service (Yunxiao) is a second implementation, not a branch in the core.
 
-import type { GitRef, Variable } from '../action/parse.js'
+import type { GitRef, Variable } from '../config/parse.js'
 import type { RunDetail, RunRef, RunSnapshot, TrackedRun } from '../model.js'
 
 /** A start request, whatever the service. */

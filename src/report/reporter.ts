@@ -2,7 +2,7 @@
 // log tail in a group, and an error annotation. With `logs: all`, every step's log as it ends.
 // Each step is reported once, however many details show it.
 
-import type { ReportSettings } from '../action/settings.js'
+import type { ReportSettings } from '../config/settings.js'
 import { type Failure, hasEnded, type RunDetail, type RunRef, runKey } from '../model.js'
 import type { Provider } from '../providers/provider.js'
 import { failurePath, failuresOf, type PlacedStep, placedSteps } from './failures.js'

@@ -1,6 +1,6 @@
 // The per-run results (the `results` output) and the step's overall conclusion.
 
-import type { ManualGatePolicy } from '../action/settings.js'
+import type { ManualGatePolicy } from '../config/settings.js'
 import type { Conclusion, Failure, RunSnapshot, TrackedRun } from '../model.js'
 import { failurePath } from './failures.js'
 

@@ -2,7 +2,7 @@
 // lines, and what the runs were started with. GitHub refuses a step summary over 1 MiB, so the
 // summary is rendered with less detail until it fits, whatever the size of the pipelines.
 
-import type { TriggerSettings } from '../action/settings.js'
+import type { TriggerSettings } from '../config/settings.js'
 import { isSecretName } from '../log/redact.js'
 import type { Conclusion, NodeState, RunDetail } from '../model.js'
 import { failurePath } from './failures.js'

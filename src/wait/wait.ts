@@ -1,13 +1,13 @@
 // The poll loop: reads every unfinished run once per cycle until all have ended, the deadline
 // passes, or (with fail-fast) one fails. It knows runs only through the Provider interface.
 
-import type { WaitSettings } from '../action/settings.js'
+import type { WaitSettings } from '../config/settings.js'
 import { AbortedError, isTransient, RunNotFoundError } from '../errors.js'
 import type { Logger } from '../log/logger.js'
 import { hasEnded, type RunSnapshot, runKey, type TrackedRun } from '../model.js'
 import type { Provider } from '../providers/provider.js'
+import { sleep } from '../sleep.js'
 import { PollSchedule } from './schedule.js'
-import { sleep } from './sleep.js'
 
 export interface WaitResult {
   /** The last snapshot read of each run, by runKey(); absent if it was never read. */

@@ -3,7 +3,7 @@
 //   2. Status polling: requests per cycle for many pipelines (batch reads vs. detail reads).
 
 import { performance } from 'node:perf_hooks'
-import type { CodeArtsConnection } from '../../src/action/settings.ts'
+import type { CodeArtsConnection } from '../../src/config/settings.ts'
 import { HttpClient } from '../../src/net/http.ts'
 import { createProvider } from '../../src/providers/index.ts'
 import { readTail } from '../../src/report/tail.ts'

@@ -2,11 +2,11 @@
 // timings shortened: for suites that run the action hundreds of times (faults, campaigns,
 // benchmarks). What it prints is captured byte for byte as the runner would read it.
 
-import { post } from '../../src/action/post.ts'
-import type { Tuning } from '../../src/gate/session.ts'
+import type { Tuning } from '../../src/config/settings.ts'
 import type { Logger } from '../../src/log/logger.ts'
 import { commandLogger } from '../../src/log/logger.ts'
 import { run } from '../../src/main.ts'
+import { post } from '../../src/post.ts'
 import { actionDefaults } from './harness.ts'
 import { runnerLines } from './runner-view.ts'
 

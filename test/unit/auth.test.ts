@@ -1,7 +1,7 @@
 // How a password token is renewed when several requests meet its expiry at once.
 
 import { describe, expect, it } from 'vitest'
-import type { CodeArtsConnection } from '../../src/action/settings.ts'
+import type { CodeArtsConnection } from '../../src/config/settings.ts'
 import type { HttpClient, HttpRequest, HttpResponse } from '../../src/net/http.ts'
 import { createAuthenticator } from '../../src/providers/codearts/auth.ts'
 import { huaweiChannel } from '../../src/providers/codearts/call.ts'

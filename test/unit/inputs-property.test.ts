@@ -4,7 +4,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { getInputs } from '../../src/action/inputs.ts'
-import type { Settings } from '../../src/action/settings.ts'
+import type { Settings } from '../../src/config/settings.ts'
 import { InputError } from '../../src/errors.ts'
 import { actionDefaults } from '../support/harness.ts'
 

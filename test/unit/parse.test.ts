@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseBaseUrl, parseDuration, parseList, parseRef, parseVariables } from '../../src/action/parse.ts'
+import { parseBaseUrl, parseDuration, parseList, parseRef, parseVariables } from '../../src/config/parse.ts'
 import { InputError } from '../../src/errors.ts'
 
 describe('parseDuration', () => {

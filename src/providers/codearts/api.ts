@@ -1,7 +1,7 @@
 // The CodeArts Pipeline v5 endpoints the action uses (docs/codearts.md), as thin typed calls.
 // Translation into the action's model lives in provider.ts.
 
-import type { CodeArtsConnection } from '../../action/settings.js'
+import type { CodeArtsConnection } from '../../config/settings.js'
 import { MalformedResponseError, RemoteError, RunNotFoundError, UnnamedRunError } from '../../errors.js'
 import { errorInBody } from '../../net/answer.js'
 import { type CallOptions, type Channel, call } from '../../net/channel.js'

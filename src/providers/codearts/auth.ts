@@ -1,7 +1,7 @@
 // One Authenticator per way of signing in. Everything it needs from IAM is fetched on first use,
 // so bad inputs fail before any request and a `mode: wait` step with a ready token makes no IAM call.
 
-import type { CodeArtsConnection } from '../../action/settings.js'
+import type { CodeArtsConnection } from '../../config/settings.js'
 import type { Logger } from '../../log/logger.js'
 import type { Channel } from '../../net/channel.js'
 import type { Authorize } from '../../net/http.js'

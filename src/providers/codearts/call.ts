@@ -1,7 +1,7 @@
 // How Huawei Cloud (CodeArts and IAM) says it refuses the credentials, and what to check then.
 // Requests go through the shared channel (net/channel.ts); this is what is particular to Huawei.
 
-import type { CodeArtsAuth } from '../../action/settings.js'
+import type { CodeArtsAuth } from '../../config/settings.js'
 import type { BodyError } from '../../net/answer.js'
 import { type Channel, openChannel, openSigningChannel } from '../../net/channel.js'
 import type { Authorize, HttpClient } from '../../net/http.js'

@@ -1,8 +1,8 @@
 // The CodeArts inputs: region and endpoints, the CodeArts project, and one way of signing in.
 
-import { ACCESS_KEY, chooseCredentials, type InputReader, readAccessKey, requireTogether } from '../../action/input-rules.js'
-import { parseBaseUrl, shown } from '../../action/parse.js'
-import type { CodeArtsAuth, CodeArtsConnection } from '../../action/settings.js'
+import { ACCESS_KEY, chooseCredentials, type InputReader, readAccessKey, requireTogether } from '../../config/input-rules.js'
+import { parseBaseUrl, shown } from '../../config/parse.js'
+import type { CodeArtsAuth, CodeArtsConnection } from '../../config/settings.js'
 import { InputError } from '../../errors.js'
 import { iamEndpoint, KNOWN_REGIONS, pipelineEndpoint } from './endpoints.js'
 

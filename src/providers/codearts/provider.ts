@@ -1,5 +1,5 @@
-import type { GitRef } from '../../action/parse.js'
-import type { CodeArtsConnection } from '../../action/settings.js'
+import type { GitRef } from '../../config/parse.js'
+import type { CodeArtsConnection } from '../../config/settings.js'
 import { PreconditionError, RemoteError } from '../../errors.js'
 import { hasEnded, type RunDetail, type RunRef, type RunSnapshot, runKey, type TrackedRun } from '../../model.js'
 import { isPlainId } from '../../net/ids.js'

@@ -1,7 +1,7 @@
 // How Yunxiao (and Alibaba Cloud's gateway) says it refuses the credentials, and what to check then.
 // Requests go through the shared channel (net/channel.ts); this is what is particular to Alibaba.
 
-import type { YunxiaoAuth } from '../../action/settings.js'
+import type { YunxiaoAuth } from '../../config/settings.js'
 import type { BodyError } from '../../net/answer.js'
 import { type Channel, openChannel, openSigningChannel } from '../../net/channel.js'
 import type { HttpClient } from '../../net/http.js'

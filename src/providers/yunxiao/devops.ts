@@ -2,7 +2,7 @@
 // organizations still on it (docs/yunxiao.md). It has no step-level operations: logs are whole
 // job logs. Its paths mix `organization`/`organizations` and `pipeline`/`pipelines` as documented.
 
-import type { YunxiaoConnection } from '../../action/settings.js'
+import type { YunxiaoConnection } from '../../config/settings.js'
 import { MalformedResponseError } from '../../errors.js'
 import { type Channel, call } from '../../net/channel.js'
 import { type JsonObject, obj, str } from '../../net/json.js'

@@ -2,9 +2,9 @@
 // edition (organization-id) or on a region edition's own domain (endpoint); an AccessKey pair uses
 // the older `devops` 2021-06-25 API, for organizations that still sign requests that way.
 
-import { ACCESS_KEY, chooseCredentials, forbid, type InputReader, readAccessKey } from '../../action/input-rules.js'
-import { parseBaseUrl, shown } from '../../action/parse.js'
-import type { YunxiaoConnection } from '../../action/settings.js'
+import { ACCESS_KEY, chooseCredentials, forbid, type InputReader, readAccessKey } from '../../config/input-rules.js'
+import { parseBaseUrl, shown } from '../../config/parse.js'
+import type { YunxiaoConnection } from '../../config/settings.js'
 import { InputError } from '../../errors.js'
 
 export const CENTRAL_ENDPOINT = 'https://openapi-rdc.aliyuncs.com'

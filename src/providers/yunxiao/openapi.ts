@@ -1,7 +1,7 @@
 // The current Yunxiao API, /oapi/v1, with a personal access token (docs/yunxiao.md). The central
 // edition names the organization in the path; a region edition has its own domain and does not.
 
-import type { YunxiaoConnection } from '../../action/settings.js'
+import type { YunxiaoConnection } from '../../config/settings.js'
 import { MalformedResponseError, RemoteError } from '../../errors.js'
 import { type Channel, call } from '../../net/channel.js'
 import { isObject, type JsonObject, num, obj, str } from '../../net/json.js'

@@ -1,5 +1,5 @@
-import type { GitRef } from '../../action/parse.js'
-import type { YunxiaoConnection } from '../../action/settings.js'
+import type { GitRef } from '../../config/parse.js'
+import type { YunxiaoConnection } from '../../config/settings.js'
 import { isTransient, PreconditionError } from '../../errors.js'
 import {
   hasEnded,
