@@ -61,8 +61,8 @@ export class CredentialGuard {
         response = await send()
       } catch (error) {
         // A request that never left (a refused connection, a name that did not resolve) was refused by no one.
-        const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code
-        if (code === undefined || !NOT_SENT_CODES.has(code)) this.doubt(action, code ?? (error as Error).name)
+        const code = errorCode(error)
+        if (code === undefined || !NOT_SENT_CODES.has(code)) this.doubt(action, whatHappened(error, code))
         throw error
       }
       const refusal = this.options.judge?.(action, response)
@@ -82,4 +82,17 @@ export class CredentialGuard {
     this.doubts.push(what)
     if (this.doubts.length >= doubts.limit) this.refuse(doubts.error(action, this.doubts))
   }
+}
+
+/** The system's or undici's code for a failed exchange (`ECONNRESET`); numeric DOM codes are not names. */
+function errorCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; cause?: { code?: unknown } }
+  if (typeof e.code === 'string') return e.code
+  return typeof e.cause?.code === 'string' ? e.cause.code : undefined
+}
+
+/** A few words for the log on why an exchange got no answer. */
+function whatHappened(error: unknown, code: string | undefined): string {
+  if ((error as Error).name === 'TimeoutError') return 'no answer in time'
+  return code ?? (error as Error).name ?? 'no answer'
 }
