@@ -73814,7 +73814,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4659:
+/***/ 4103:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -73830,47 +73830,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(3218);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __nccwpck_require__(452);
-;// CONCATENATED MODULE: ./lib/action/input-rules.js
-// Rules shared by the providers' input readers: inputs that go together, exactly one way to sign in,
-// inputs that belong to the other provider.
-
-/** The one group of credential inputs that is set; a clear error for none, or for several. */
-function chooseCredentials(read, groups, advice) {
-    const given = groups.filter((g) => g.inputs.some((name) => read(name) !== ''));
-    if (given.length === 0)
-        throw new errors/* InputError */.dz(groups[0].inputs[0], `no credentials given; ${advice}`);
-    if (given.length > 1) {
-        throw new errors/* InputError */.dz(given[1].inputs[0], `credentials given twice (${given.map((g) => g.name).join(' and ')}); keep exactly one way to sign in`);
-    }
-    return given[0];
-}
-/** All of these, or none. */
-function requireTogether(read, names) {
-    const missing = names.filter((n) => read(n) === '');
-    const present = names.filter((n) => read(n) !== '');
-    if (missing.length > 0 && present.length > 0) {
-        throw new errors/* InputError */.dz(missing[0], `is missing; ${names.join(', ')} go together (${present.join(', ')} given)`);
-    }
-}
-/** Inputs another provider uses: set with this one, they are a mistake worth saying so. */
-function forbid(read, names, why) {
-    const set = names.find((n) => read(n) !== '');
-    if (set !== undefined)
-        throw new errors/* InputError */.dz(set, `${why}; remove it`);
-}
-/** Signing with an access key: the same three inputs on both services. */
-const ACCESS_KEY = { name: 'access-key/secret-key', inputs: ['access-key', 'secret-key', 'security-token'] };
-/** The access key inputs, once chosen: both halves of the key, and the token of a temporary key. */
-function readAccessKey(read) {
-    if (read('access-key') === '' && read('secret-key') === '') {
-        throw new errors/* InputError */.dz('access-key', 'is missing; security-token goes with access-key and secret-key');
-    }
-    requireTogether(read, ['access-key', 'secret-key']);
-    const securityToken = read('security-token');
-    return { accessKey: read('access-key'), secretKey: read('secret-key'), ...(securityToken !== '' && { securityToken }) };
-}
-
-;// CONCATENATED MODULE: ./lib/action/parse.js
+;// CONCATENATED MODULE: ./lib/config/parse.js
 // Pure parsers for input values. Each throws InputError naming the input and the fix, so that
 // getInputs() reads as a list of what each input is, not how it is checked.
 
@@ -73999,6 +73959,46 @@ function parseBaseUrl(input, value) {
         throw new errors/* InputError */.dz(input, `${shown(value)} must not carry a query, fragment or user info`);
     }
     return url.href.replace(/\/+$/, '');
+}
+
+;// CONCATENATED MODULE: ./lib/config/input-rules.js
+// Rules shared by the providers' input readers: inputs that go together, exactly one way to sign in,
+// inputs that belong to the other provider.
+
+/** The one group of credential inputs that is set; a clear error for none, or for several. */
+function chooseCredentials(read, groups, advice) {
+    const given = groups.filter((g) => g.inputs.some((name) => read(name) !== ''));
+    if (given.length === 0)
+        throw new errors/* InputError */.dz(groups[0].inputs[0], `no credentials given; ${advice}`);
+    if (given.length > 1) {
+        throw new errors/* InputError */.dz(given[1].inputs[0], `credentials given twice (${given.map((g) => g.name).join(' and ')}); keep exactly one way to sign in`);
+    }
+    return given[0];
+}
+/** All of these, or none. */
+function requireTogether(read, names) {
+    const missing = names.filter((n) => read(n) === '');
+    const present = names.filter((n) => read(n) !== '');
+    if (missing.length > 0 && present.length > 0) {
+        throw new errors/* InputError */.dz(missing[0], `is missing; ${names.join(', ')} go together (${present.join(', ')} given)`);
+    }
+}
+/** Inputs another provider uses: set with this one, they are a mistake worth saying so. */
+function forbid(read, names, why) {
+    const set = names.find((n) => read(n) !== '');
+    if (set !== undefined)
+        throw new errors/* InputError */.dz(set, `${why}; remove it`);
+}
+/** Signing with an access key: the same three inputs on both services. */
+const ACCESS_KEY = { name: 'access-key/secret-key', inputs: ['access-key', 'secret-key', 'security-token'] };
+/** The access key inputs, once chosen: both halves of the key, and the token of a temporary key. */
+function readAccessKey(read) {
+    if (read('access-key') === '' && read('secret-key') === '') {
+        throw new errors/* InputError */.dz('access-key', 'is missing; security-token goes with access-key and secret-key');
+    }
+    requireTogether(read, ['access-key', 'secret-key']);
+    const securityToken = read('security-token');
+    return { accessKey: read('access-key'), secretKey: read('secret-key'), ...(securityToken !== '' && { securityToken }) };
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/codearts/endpoints.js
@@ -74541,90 +74541,6 @@ function actionIO() {
 
 /***/ }),
 
-/***/ 5242:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ post)
-/* harmony export */ });
-/* harmony import */ var _gate_session_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4790);
-/* harmony import */ var _gate_stop_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2623);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4659);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7987);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2287);
-// The post step: a backstop for a main step that was killed (the runner's hard kill after a
-// cancel, or the job's own timeout) before it could deal with the runs it had started. It acts only
-// on what main wrote down as left undone (state.ts): after a main step that ended its work it finds
-// nothing, and sends no request at all.
-
-
-
-
-
-// The job's cancellation window is 5 minutes in all; the post step takes a small part of it.
-const POST_BUDGET_MS = 60_000;
-async function post(io) {
-    const { logger } = io;
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .maskSecretInputs */ .q)(io.readInput, (value) => logger.secret(value));
-    const runs = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .abandonedRuns */ .pI)(io.state);
-    const pending = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .pendingStarts */ .R)(io.state);
-    if (runs.length === 0 && pending.length === 0)
-        return;
-    const refused = (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .refusal */ .x5)(io.state);
-    if (refused !== '') {
-        // Another refused request could lock the key; the runs are named so that a person can stop them.
-        return logger.warning(`Not stopping the runs left behind: the main step's credentials were refused (${refused}). ${leftBehind(runs, pending)}`);
-    }
-    let connection;
-    try {
-        const settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .getInputs */ .GP)(io.readInput);
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .maskSecretVariables */ .O)(settings.trigger, (value) => logger.secret(value));
-        if (!settings.cancelOnAbort)
-            return;
-        connection = settings.connection;
-    }
-    catch (error) {
-        return logger.warning(`Cannot stop the runs left behind: ${error.message}`);
-    }
-    const session = (0,_gate_session_js__WEBPACK_IMPORTED_MODULE_0__/* .openSession */ .f)(connection, POST_BUDGET_MS, io);
-    try {
-        const found = await findPending(session.provider, logger, pending);
-        const toStop = [...runs, ...found];
-        if (toStop.length > 0)
-            logger.info(`The main step ended before it could stop ${toStop.length} run(s); stopping them now.`);
-        const outcomes = await (0,_gate_stop_js__WEBPACK_IMPORTED_MODULE_4__/* .stopRuns */ .p)(session.provider, logger, toStop);
-        (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .saveAbandoned */ .eO)(io.state, outcomes.filter((o) => !o.confirmed).map((o) => o.run));
-        (0,_state_js__WEBPACK_IMPORTED_MODULE_3__/* .savePending */ .fE)(io.state, []);
-    }
-    finally {
-        session.close();
-    }
-}
-/** The runs of starts whose answer main never saw: a run that has appeared by now carries the start's marker. */
-async function findPending(provider, logger, pending) {
-    const found = [];
-    for (const start of pending) {
-        try {
-            const search = await provider.find(start.pipelineId, start);
-            found.push(...search.found);
-            if (search.found.length === 0)
-                logger.info(`No run of pipeline ${start.pipelineId} carries the marker ${start.marker}: that start did not make a run.`);
-        }
-        catch (error) {
-            logger.warning(`Could not look for the run of pipeline ${start.pipelineId} whose start was cut short: ${error.message}`);
-        }
-    }
-    return found;
-}
-function leftBehind(runs, pending) {
-    const named = runs.map((r) => r.url ?? `pipeline ${r.pipelineId} run ${r.runId}`);
-    const unnamed = pending.map((p) => `a run of pipeline ${p.pipelineId} with ${p.marker} in its description`);
-    return `Stop them in the console if they are still running: ${[...named, ...unnamed].join('; ')}.`;
-}
-
-
-/***/ }),
-
 /***/ 7987:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -75080,9 +74996,9 @@ async function stopOne(provider, logger, run) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3509);
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5242);
-/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2287);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2550);
+/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2287);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2550);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5317);
 // Entry point of dist/index.js, for both the main and the post step: one bundle serves both, and
 // the state tells them apart (as in actions/checkout).
 
@@ -75090,12 +75006,12 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 const io = (0,_action_io_js__WEBPACK_IMPORTED_MODULE_0__/* .actionIO */ .P)();
-if ((0,_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .isPost */ .tl)(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .actionsState */ .Rq)) {
-    await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_1__/* .post */ .b)(io);
+if ((0,_action_state_js__WEBPACK_IMPORTED_MODULE_1__/* .isPost */ .tl)(_action_state_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsState */ .Rq)) {
+    await (0,_post_js__WEBPACK_IMPORTED_MODULE_3__/* .post */ .b)(io);
 }
 else {
-    (0,_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .markMainStarted */ .UM)(_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .actionsState */ .Rq);
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)(io);
+    (0,_action_state_js__WEBPACK_IMPORTED_MODULE_1__/* .markMainStarted */ .UM)(_action_state_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsState */ .Rq);
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)(io);
 }
 
 __webpack_async_result__();
@@ -75306,7 +75222,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/action/inputs.js + 6 modules
-var inputs = __nccwpck_require__(4659);
+var inputs = __nccwpck_require__(4103);
 // EXTERNAL MODULE: ./lib/action/io.js + 4 modules
 var action_io = __nccwpck_require__(3509);
 // EXTERNAL MODULE: ./lib/action/secrets.js
@@ -75317,8 +75233,8 @@ var state = __nccwpck_require__(2287);
 var errors = __nccwpck_require__(452);
 // EXTERNAL MODULE: ./lib/model.js
 var model = __nccwpck_require__(9814);
-// EXTERNAL MODULE: ./lib/wait/sleep.js
-var sleep = __nccwpck_require__(342);
+// EXTERNAL MODULE: ./lib/sleep.js
+var sleep = __nccwpck_require__(3424);
 ;// CONCATENATED MODULE: ./lib/net/rounds.js
 
 
@@ -76429,7 +76345,7 @@ function isDetail(snapshot) {
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6752);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(452);
 /* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1789);
-/* harmony import */ var _wait_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(342);
+/* harmony import */ var _sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3424);
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9185);
 // The one HTTP client. It owns timeouts, retries and debug output, and knows nothing of any cloud:
 // providers give it a request and an `authorize` hook and get back status, headers and text.
@@ -76529,7 +76445,7 @@ class HttpClient {
     /** Every retry is said in the log, with what is retried and why, so a slow step is never silent. */
     async pause(req, attempt, ms, why) {
         this.options.logger.info(`Retrying ${req.action} in ${(ms / 1000).toFixed(1)} s (try ${attempt + 1} of ${this.retry.attempts}): ${why}`);
-        await (0,_wait_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .y)(ms, this.options.signal());
+        await (0,_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .y)(ms, this.options.signal());
     }
     async once(req, headers) {
         const signal = AbortSignal.any([this.options.signal(), AbortSignal.timeout(this.requestTimeoutMs)]);
@@ -76561,7 +76477,7 @@ class HttpClient {
     throwIfAborted() {
         const signal = this.options.signal();
         if (signal.aborted)
-            throw (0,_wait_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .abortReason */ .J)(signal);
+            throw (0,_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .abortReason */ .J)(signal);
     }
 }
 /** The body as text, refusing one larger than `limit` bytes before it is all in memory. */
@@ -76749,6 +76665,90 @@ function quoteBigIntegers(text) {
 
 /***/ }),
 
+/***/ 5317:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ post)
+/* harmony export */ });
+/* harmony import */ var _action_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4103);
+/* harmony import */ var _action_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7987);
+/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2287);
+/* harmony import */ var _gate_session_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4790);
+/* harmony import */ var _gate_stop_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2623);
+// The post step: a backstop for a main step that was killed (the runner's hard kill after a
+// cancel, or the job's own timeout) before it could deal with the runs it had started. It acts only
+// on what main wrote down as left undone (state.ts): after a main step that ended its work it finds
+// nothing, and sends no request at all.
+
+
+
+
+
+// The job's cancellation window is 5 minutes in all; the post step takes a small part of it.
+const POST_BUDGET_MS = 60_000;
+async function post(io) {
+    const { logger } = io;
+    (0,_action_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecretInputs */ .q)(io.readInput, (value) => logger.secret(value));
+    const runs = (0,_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .abandonedRuns */ .pI)(io.state);
+    const pending = (0,_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .pendingStarts */ .R)(io.state);
+    if (runs.length === 0 && pending.length === 0)
+        return;
+    const refused = (0,_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .refusal */ .x5)(io.state);
+    if (refused !== '') {
+        // Another refused request could lock the key; the runs are named so that a person can stop them.
+        return logger.warning(`Not stopping the runs left behind: the main step's credentials were refused (${refused}). ${leftBehind(runs, pending)}`);
+    }
+    let connection;
+    try {
+        const settings = (0,_action_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .getInputs */ .GP)(io.readInput);
+        (0,_action_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecretVariables */ .O)(settings.trigger, (value) => logger.secret(value));
+        if (!settings.cancelOnAbort)
+            return;
+        connection = settings.connection;
+    }
+    catch (error) {
+        return logger.warning(`Cannot stop the runs left behind: ${error.message}`);
+    }
+    const session = (0,_gate_session_js__WEBPACK_IMPORTED_MODULE_3__/* .openSession */ .f)(connection, POST_BUDGET_MS, io);
+    try {
+        const found = await findPending(session.provider, logger, pending);
+        const toStop = [...runs, ...found];
+        if (toStop.length > 0)
+            logger.info(`The main step ended before it could stop ${toStop.length} run(s); stopping them now.`);
+        const outcomes = await (0,_gate_stop_js__WEBPACK_IMPORTED_MODULE_4__/* .stopRuns */ .p)(session.provider, logger, toStop);
+        (0,_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .saveAbandoned */ .eO)(io.state, outcomes.filter((o) => !o.confirmed).map((o) => o.run));
+        (0,_action_state_js__WEBPACK_IMPORTED_MODULE_2__/* .savePending */ .fE)(io.state, []);
+    }
+    finally {
+        session.close();
+    }
+}
+/** The runs of starts whose answer main never saw: a run that has appeared by now carries the start's marker. */
+async function findPending(provider, logger, pending) {
+    const found = [];
+    for (const start of pending) {
+        try {
+            const search = await provider.find(start.pipelineId, start);
+            found.push(...search.found);
+            if (search.found.length === 0)
+                logger.info(`No run of pipeline ${start.pipelineId} carries the marker ${start.marker}: that start did not make a run.`);
+        }
+        catch (error) {
+            logger.warning(`Could not look for the run of pipeline ${start.pipelineId} whose start was cut short: ${error.message}`);
+        }
+    }
+    return found;
+}
+function leftBehind(runs, pending) {
+    const named = runs.map((r) => r.url ?? `pipeline ${r.pipelineId} run ${r.runId}`);
+    const unnamed = pending.map((p) => `a run of pipeline ${p.pipelineId} with ${p.marker} in its description`);
+    return `Stop them in the console if they are still running: ${[...named, ...unnamed].join('; ')}.`;
+}
+
+
+/***/ }),
+
 /***/ 970:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -76894,9 +76894,9 @@ class CredentialGuard {
             }
             catch (error) {
                 // A request that never left (a refused connection, a name that did not resolve) was refused by no one.
-                const code = error.code ?? error.cause?.code;
+                const code = errorCode(error);
                 if (code === undefined || !http/* NOT_SENT_CODES */.my.has(code))
-                    this.doubt(action, code ?? error.name);
+                    this.doubt(action, whatHappened(error, code));
                 throw error;
             }
             const refusal = this.options.judge?.(action, response);
@@ -76921,6 +76921,19 @@ class CredentialGuard {
         if (this.doubts.length >= doubts.limit)
             this.refuse(doubts.error(action, this.doubts));
     }
+}
+/** The system's or undici's code for a failed exchange (`ECONNRESET`); numeric DOM codes are not names. */
+function errorCode(error) {
+    const e = error;
+    if (typeof e.code === 'string')
+        return e.code;
+    return typeof e.cause?.code === 'string' ? e.cause.code : undefined;
+}
+/** A few words for the log on why an exchange got no answer. */
+function whatHappened(error, code) {
+    if (error.name === 'TimeoutError')
+        return 'no answer in time';
+    return code ?? error.name ?? 'no answer';
 }
 
 ;// CONCATENATED MODULE: ./lib/net/channel.js
@@ -78700,7 +78713,7 @@ function serviceName(connection) {
 
 /***/ }),
 
-/***/ 342:
+/***/ 3424:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {

@@ -44,6 +44,8 @@ export interface PipelineConfig {
 
 export interface SimulatorOptions {
   pipelines: Record<string, PipelineConfig>
+  /** A fixed port (`npm run simulator`); any free one when left out. */
+  port?: number
   projectId?: string
   region?: string
   iamProjectId?: string
@@ -122,7 +124,7 @@ export class CodeArtsSimulator extends SimulatedService {
 
   static async start(options: SimulatorOptions): Promise<CodeArtsSimulator> {
     const sim = new CodeArtsSimulator(options)
-    await sim.listen()
+    await sim.listen(options.port)
     return sim
   }
 

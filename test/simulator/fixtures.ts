@@ -93,3 +93,13 @@ export function gatedPipeline(approveAfterMs?: number, unit = 50): PipelineScrip
 
 export const YUNXIAO_TOKEN = 'pt-simulated-0123456789abcdefYunxiaoToken'
 export const YUNXIAO_KEY = { accessKeyId: 'LTAI5tSimulatedKey00001', accessKeySecret: 'simulated-alibaba-secret-7f3e2d1c0b9a8f7e' }
+
+/** The pipelines `npm run simulator` serves (serve.ts): fixed, so that .env.example can name them. */
+export const SERVED = {
+  codearts: {
+    projectId: '0f2c3f5a1b9e4d7c8a6b5e4d3c2b1a00',
+    passes: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+    fails: 'b2c3d4e5f60718293a4b5c6d7e8f90a1'
+  },
+  yunxiao: { organizationId: '5ebbc0228123212b59a0c0de', passes: '4101', fails: '4102' }
+} as const

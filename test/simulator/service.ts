@@ -55,8 +55,12 @@ export abstract class SimulatedService {
     this.server = createServer((req, res) => void this.handle(req, res))
   }
 
-  protected async listen(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve))
+  /** Listens on loopback: on `port`, or on any free port when it is 0. */
+  protected async listen(port = 0): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject)
+      this.server.listen(port, '127.0.0.1', resolve)
+    })
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
   }
 

@@ -26,6 +26,8 @@ export interface YunxiaoPipeline {
 export interface YunxiaoOptions {
   /** By pipeline ID (a whole number). */
   pipelines: Record<string, YunxiaoPipeline>
+  /** A fixed port (`npm run simulator`); any free one when left out. */
+  port?: number
   organizationId?: string
   tokens?: string[]
   accessKeys?: YunxiaoKey[]
@@ -75,7 +77,7 @@ export class YunxiaoSimulator extends SimulatedService {
 
   static async start(options: YunxiaoOptions): Promise<YunxiaoSimulator> {
     const sim = new YunxiaoSimulator(options)
-    await sim.listen()
+    await sim.listen(options.port)
     return sim
   }
 
