@@ -73844,12 +73844,12 @@ function shown(value) {
     return `'${cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
 }
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
-/** `90s`, `10m`, `1h30m`, `2.5m`; a bare number is seconds. */
+/** `90s`, `10m`, `1h30m`, `2.5m`. A bare number is refused: `timeout: 30` means minutes to some and seconds to others. */
 function parseDuration(input, value) {
     const text = value.trim();
-    const bare = /^\d+(\.\d+)?$/.exec(text);
-    if (bare)
-        return Math.round(Number(text) * 1_000);
+    if (/^\d+(\.\d+)?$/.test(text)) {
+        throw new errors/* InputError */.dz(input, `${shown(value)} has no unit; write ${text}m for minutes or ${text}s for seconds`);
+    }
     const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
     const covered = parts.map((p) => p[0]).join('');
     if (parts.length === 0 || covered !== text) {
@@ -73857,9 +73857,22 @@ function parseDuration(input, value) {
     }
     return Math.round(parts.reduce((total, [, n, unit]) => total + Number(n) * UNIT_MS[unit], 0));
 }
-/** Splits on commas, spaces and newlines; keeps order; refuses duplicates unless `unique` is false. */
+/**
+ * Splits on commas, spaces and newlines; keeps order; refuses duplicates unless `unique` is false.
+ * An empty entry (two commas in a row, a comma at either end) is refused, by its position: in
+ * `run-ids` a missing entry would pair every later run with the wrong pipeline.
+ */
 function parseList(input, value, unique = true) {
-    const items = value.split(/[\s,]+/).filter((s) => s.length > 0);
+    const items = [];
+    const chunks = value.trim() === '' ? [] : value.split(',');
+    for (const [i, chunk] of chunks.entries()) {
+        const words = chunk.split(/\s+/).filter((s) => s.length > 0);
+        if (words.length === 0) {
+            const where = i === 0 ? 'the list starts with a comma' : i === chunks.length - 1 ? 'the list ends with a comma' : 'two commas in a row';
+            throw new errors/* InputError */.dz(input, `entry ${items.length + 1} is empty (${where}); remove the extra comma`);
+        }
+        items.push(...words);
+    }
     const seen = new Set();
     for (const item of items) {
         if (unique && seen.has(item))
@@ -74001,6 +74014,8 @@ function readAccessKey(read) {
     return { accessKey: read('access-key'), secretKey: read('secret-key'), ...(securityToken !== '' && { securityToken }) };
 }
 
+// EXTERNAL MODULE: ./lib/providers/codearts/call.js
+var call = __nccwpck_require__(9938);
 ;// CONCATENATED MODULE: ./lib/providers/codearts/endpoints.js
 // Region → host table, from the official SDKs' region lists (docs/codearts.md, "Hosts and IDs").
 // Huawei adds regions over time, so an unknown region is accepted when `endpoint` is given.
@@ -74041,6 +74056,7 @@ function iamEndpoint(region) {
 
 
 
+
 const HEX32 = /^[0-9a-fA-F]{32}$/;
 function checkCodeArtsId(input, id) {
     requireHex32(input, id, input === 'pipeline-ids' ? 'pipeline ID (the last part of the pipeline page URL)' : 'run ID');
@@ -74063,19 +74079,31 @@ function readCodeArtsConnection(read) {
         endpoint = known;
     }
     const iamInput = read('iam-endpoint');
+    const iam = iamInput === '' ? iamEndpoint(region) : parseBaseUrl('iam-endpoint', iamInput);
+    sameRegion('endpoint', endpoint, region);
+    sameRegion('iam-endpoint', iam, region);
     const projectId = read('project-id');
     if (projectId === '') {
         throw new errors/* InputError */.dz('project-id', 'is required; give the CodeArts project ID (32 hexadecimal characters, in the project URL)');
     }
     requireHex32('project-id', projectId, 'CodeArts project ID (it is in the project URL; it is not the IAM project ID)');
-    return {
-        provider: 'codearts',
-        region,
-        endpoint,
-        iamEndpoint: iamInput === '' ? iamEndpoint(region) : parseBaseUrl('iam-endpoint', iamInput),
-        projectId,
-        auth: readAuth(read)
-    };
+    const auth = readAuth(read);
+    if (auth.kind === 'aksk' && auth.iamProjectId?.toLowerCase() === projectId.toLowerCase()) {
+        throw new errors/* InputError */.dz('project-id', `is the same ID as iam-project-id, and the two are never equal. ${call/* PROJECT_IDS */.Rx}`);
+    }
+    return { provider: 'codearts', region, endpoint, iamEndpoint: iam, projectId, auth };
+}
+/**
+ * A Huawei Cloud host names its region (`cloudpipeline-ext.cn-north-4.myhuaweicloud.com`). One of
+ * another region than `region` is a mistake that the service would only report as a refused token
+ * or signature (both are scoped to a region), so it is said here, before anything is sent.
+ */
+function sameRegion(input, url, region) {
+    const named = /\.([a-z]{2}(?:-[a-z]+)+-\d+)\.myhuaweicloud\.com$/.exec(new URL(url).hostname)?.[1];
+    if (named !== undefined && named !== region) {
+        throw new errors/* InputError */.dz(input, `${shown(url)} is in region ${named}, but region is ${region}; set region: ${named}, or use the ${input} of ${region} ` +
+            '(tokens, signatures and pipelines belong to one region)');
+    }
 }
 const TOKEN = { name: 'token', inputs: ['token'] };
 const PASSWORD = { name: 'username/password/domain', inputs: ['username', 'password', 'domain'] };
@@ -74849,8 +74877,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/net/http.js
 var net_http = __nccwpck_require__(747);
-// EXTERNAL MODULE: ./lib/providers/index.js + 27 modules
-var providers = __nccwpck_require__(970);
+// EXTERNAL MODULE: ./lib/providers/index.js + 23 modules
+var providers = __nccwpck_require__(4501);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __nccwpck_require__(452);
 ;// CONCATENATED MODULE: ./lib/wait/clock.js
@@ -75256,8 +75284,8 @@ async function inRounds(fn, rounds, pauseMs, signal) {
     }
 }
 
-// EXTERNAL MODULE: ./lib/providers/index.js + 27 modules
-var providers = __nccwpck_require__(970);
+// EXTERNAL MODULE: ./lib/providers/index.js + 23 modules
+var providers = __nccwpck_require__(4501);
 ;// CONCATENATED MODULE: ./lib/report/failures.js
 const ENTRY_CHECK = '(stage entry check)';
 const EXIT_CHECK = '(stage exit check)';
@@ -76333,6 +76361,267 @@ function isDetail(snapshot) {
 
 /***/ }),
 
+/***/ 7177:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JN: () => (/* binding */ readAnswer),
+/* harmony export */   Qo: () => (/* binding */ refusalJudge),
+/* harmony export */   wQ: () => (/* binding */ errorInBody)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(452);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(747);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9185);
+// What an answer from either cloud means: data, or an error in one of the many shapes both clouds
+// use, whatever the HTTP status says (docs/remote-values.md, "Errors"). One reading for both
+// providers, so that a shape learnt from one is recognised in the other.
+
+
+
+// A code that says "no error": the 2021 Yunxiao API documents `"errorCode": "\"\""` beside success.
+const NO_CODE = /^(|""|null|0|OK|SUCCESS)$/i;
+/**
+ * The error a body carries, if any:
+ * - `{success: false, …}` always (with whatever code and message it gives);
+ * - `{error_code, error_msg}` (Huawei gateway and services), `{errorCode, errorMsg | errorMessage}`
+ *   (Yunxiao, and some Huawei services), `{Code, Message}` (Alibaba's gateway);
+ * - `{error: {code, message}}` (Huawei; IAM puts the HTTP status in `code` and the name in `title`).
+ * A body that says `success: true` carries none, whatever else it holds.
+ */
+function errorInBody(body) {
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(body) || body['success'] === true)
+        return undefined;
+    const nested = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(body['error']);
+    const nestedCode = typeof nested['code'] === 'number' ? (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(nested['title']) || (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(nested['code']) : (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(nested['code']);
+    const codes = [body['error_code'], body['errorCode'], body['Code'], nestedCode].map(_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx).filter((c) => !NO_CODE.test(c.trim()));
+    const unsuccessful = body['success'] === false;
+    if (codes.length === 0 && !unsuccessful)
+        return undefined;
+    const code = codes[0] ?? ((0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(body['code']) || 'Unsuccessful');
+    const message = [
+        body['error_msg'],
+        body['errorMsg'],
+        body['errorMessage'],
+        body['errorDescription'],
+        body['Message'],
+        nested['message'],
+        body['message']
+    ]
+        .map(_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)
+        .find((m) => m.trim() !== '' && !NO_CODE.test(m.trim())) ?? '(no message)';
+    return { code, message };
+}
+const REDIRECT_HINT = "A redirect here usually means a wrong 'endpoint' (another host or path), or a proxy or sign-in page answering in place of the " +
+    "service; set 'endpoint' to the API's own URL";
+/** The data of an answer, or the RemoteError it means. Redirects are never followed: they are errors. */
+function readAnswer(action, response, rules) {
+    const requestId = response.headers['x-request-id'] ?? response.headers['x-acs-request-id'];
+    const id = requestId ? { requestId } : {};
+    if (response.status >= 300 && response.status < 400) {
+        const location = response.headers['location'];
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(action, response.status, `HTTP.${response.status}`, location ? `redirected to ${location}` : 'a redirect without a Location', {
+            ...id,
+            hint: REDIRECT_HINT
+        });
+    }
+    const error = errorInBody(response.json);
+    if (response.status < 400 && error === undefined)
+        return { json: response.json ?? {} };
+    // A code the caller handles itself counts whatever the status (a queued CodeArts start has come with 2xx and 4xx).
+    if (error && rules.tolerate?.includes(error.code))
+        return { json: response.json ?? {}, tolerated: error };
+    const code = error?.code ?? `HTTP.${response.status}`;
+    // An error page from a proxy or gateway is HTML; its text is all there is to show.
+    const message = error?.message ?? ((0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .snippet */ .UA)(response.body) || 'no error message in the response');
+    if (rules.refusesCredentials(response.status, error)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CredentialsRefusedError */ .TW(action, response.status, code, message, rules.refusalHint, requestId);
+    }
+    const hint = error && rules.hint?.(error);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(action, response.status, code, message, { ...id, ...(hint && { hint }) });
+}
+/** For a CredentialGuard: the refusal an answer means, judged by the provider's rules. */
+function refusalJudge(rules) {
+    return (action, response) => {
+        if (!rules.refusesCredentials(response.status, errorInBody(response.json)))
+            return undefined;
+        try {
+            readAnswer(action, response, rules);
+        }
+        catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CredentialsRefusedError */ .TW)
+                return error;
+        }
+        return undefined;
+    };
+}
+
+
+/***/ }),
+
+/***/ 4609:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  T1: () => (/* binding */ call),
+  ay: () => (/* binding */ openChannel),
+  Bb: () => (/* binding */ openSigningChannel)
+});
+
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
+// EXTERNAL MODULE: ./lib/net/answer.js
+var net_answer = __nccwpck_require__(7177);
+// EXTERNAL MODULE: ./lib/net/http.js
+var http = __nccwpck_require__(747);
+;// CONCATENATED MODULE: ./lib/net/guard.js
+// Huawei Cloud locks an access key for five minutes after five refused signatures in a row, and a
+// locked key breaks every other job that uses it. So once the service has refused our credentials,
+// nothing more is sent with them in this job (the post step is told too), and requests signed with a
+// key go out at most two at a time, the refusal noted before the next may leave.
+//
+// A refusal can also come back unreadable: a proxy may turn the gateway's 401 into a 502 page, or the
+// connection may drop after the gateway counted it. So until one request has shown that the key is
+// accepted, an answer that could have hidden a refusal counts towards the same limit of two.
+
+class CredentialGuard {
+    refusal;
+    active = 0;
+    waiting = [];
+    options;
+    /** An answer has shown the credentials accepted. */
+    proven = false;
+    doubts = [];
+    constructor(options) {
+        this.options = options;
+    }
+    /** The refusal that stopped all further requests, if any. */
+    get refused() {
+        return this.refusal;
+    }
+    /** Remembers a refusal: from now on nothing is sent. */
+    refuse(error) {
+        this.refusal ??= error;
+    }
+    /** One network exchange made with our credentials: never after a refusal, at most `limit` at a time. */
+    async exchange(action, send) {
+        if (this.refusal)
+            throw this.refusal;
+        if (this.active >= this.options.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        this.active++;
+        try {
+            // A refusal may have come in while this one waited for its turn.
+            if (this.refusal)
+                throw this.refusal;
+            let response;
+            try {
+                response = await send();
+            }
+            catch (error) {
+                // A request that never left (a refused connection, a name that did not resolve) was refused by no one.
+                const code = errorCode(error);
+                if (code === undefined || !http/* NOT_SENT_CODES */.my.has(code))
+                    this.doubt(action, whatHappened(error, code));
+                throw error;
+            }
+            const refusal = this.options.judge?.(action, response);
+            if (refusal)
+                this.refuse(refusal);
+            else if (response.status >= 500)
+                this.doubt(action, `HTTP ${response.status}`);
+            else
+                this.proven = true;
+            return response;
+        }
+        finally {
+            this.active--;
+            this.waiting.shift()?.();
+        }
+    }
+    doubt(action, what) {
+        const doubts = this.options.doubts;
+        if (doubts === undefined || this.proven)
+            return;
+        this.doubts.push(what);
+        if (this.doubts.length >= doubts.limit)
+            this.refuse(doubts.error(action, this.doubts));
+    }
+}
+/** The system's or undici's code for a failed exchange (`ECONNRESET`); numeric DOM codes are not names. */
+function errorCode(error) {
+    const e = error;
+    if (typeof e.code === 'string')
+        return e.code;
+    return typeof e.cause?.code === 'string' ? e.cause.code : undefined;
+}
+/** A few words for the log on why an exchange got no answer. */
+function whatHappened(error, code) {
+    if (error.name === 'TimeoutError')
+        return 'no answer in time';
+    return code ?? error.name ?? 'no answer';
+}
+
+;// CONCATENATED MODULE: ./lib/net/channel.js
+// How a provider's requests reach its service: the one HTTP client, the credential guard, and the
+// provider's rules for reading answers. Both providers send every request through `call`, so they
+// differ only in what their services differ in: how a request is signed, and what a refusal looks like.
+
+
+
+/**
+ * A channel for one way of signing in. `limit`: requests in flight at once (two for a signing key,
+ * whose refusals count towards a lockout). `judged`: the guard judges each answer before the next
+ * request leaves; not where a refused token may be renewed, which the caller judges after trying.
+ */
+function openChannel(http, rules, limit, judged) {
+    const guard = new CredentialGuard({ limit, ...(judged && { judge: (0,net_answer/* refusalJudge */.Qo)(rules) }) });
+    return { http, rules, guard };
+}
+/**
+ * A channel for a signing key: two requests at a time, each answer judged before the next leaves,
+ * and, until one answer shows the key accepted, no more than two answers that could have hidden a
+ * refusal (see CredentialGuard).
+ */
+function openSigningChannel(http, rules) {
+    const guard = new CredentialGuard({
+        limit: 2,
+        judge: (0,net_answer/* refusalJudge */.Qo)(rules),
+        doubts: {
+            limit: 2,
+            error: (action, seen) => new errors/* UnconfirmedKeyError */.GM(action, `${seen.length} requests signed with this key got no answer that shows it was accepted (${seen.join(', ')}). A proxy or a ` +
+                `dropped connection ` +
+                `can hide a refused signature, and five refusals in a row lock a key, so nothing more is sent with it. ${rules.refusalHint}; ` +
+                `then check ` +
+                "the network path to the 'endpoint' and run the job again")
+        }
+    });
+    return { http, rules, guard };
+}
+/** Sends a request and reads its answer: the data, or the RemoteError it means. */
+async function call(channel, req, authorize, options = {}) {
+    const jsonReq = { ...req, expectJson: true };
+    const send = () => channel.http.send(jsonReq, authorize, channel.guard);
+    const sentAt = Date.now();
+    let response = await send();
+    // An IAM token can expire during a long wait; with a password a new one can be had. Only once.
+    if (options.renew && channel.rules.refusesCredentials(response.status, (0,net_answer/* errorInBody */.wQ)(response.json)) && (await options.renew(sentAt)))
+        response = await send();
+    try {
+        const answer = (0,net_answer/* readAnswer */.JN)(req.action, response, { ...channel.rules, ...(options.tolerate && { tolerate: options.tolerate }) });
+        return { status: response.status, headers: response.headers, body: answer.json, ...(answer.tolerated && { error: answer.tolerated }) };
+    }
+    catch (error) {
+        if (error instanceof errors/* CredentialsRefusedError */.TW)
+            channel.guard.refuse(error);
+        throw error;
+    }
+}
+
+
+/***/ }),
+
 /***/ 747:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -76749,7 +77038,77 @@ function leftBehind(runs, pending) {
 
 /***/ }),
 
-/***/ 970:
+/***/ 9938:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LQ: () => (/* binding */ huaweiChannel),
+/* harmony export */   Rx: () => (/* binding */ PROJECT_IDS)
+/* harmony export */ });
+/* unused harmony export refusesCredentials */
+/* harmony import */ var _net_channel_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4609);
+// How Huawei Cloud (CodeArts and IAM) says it refuses the credentials, and what to check then.
+// Requests go through the shared channel (net/channel.ts); this is what is particular to Huawei.
+
+/** Is this the gateway refusing our credentials (a bad signature, an expired or foreign token)? */
+function refusesCredentials(status, error) {
+    return status === 401 || /^APIGW?\.0301$/.test(error?.code ?? '');
+}
+/**
+ * How to tell the two 32-character project IDs apart, said wherever one may have been given for the
+ * other (docs/codearts.md, "Hosts and IDs").
+ */
+const PROJECT_IDS = "'project-id' is the CodeArts project ID, the 32 characters after /project/ in the address of a pipeline's page in the CodeArts " +
+    "console (…/cicd/project/<project-id>/pipeline/detail/<pipeline-id>); 'iam-project-id' is the IAM project ID of the region, " +
+    'under My Credentials → API Credentials (leave it empty and the action looks it up)';
+/** What to check when Huawei Cloud refuses the credentials, by way of signing in. */
+function refusalHint(conn) {
+    switch (conn.auth.kind) {
+        case 'aksk': {
+            const project = conn.auth.iamProjectId !== undefined
+                ? `, an 'iam-project-id' that is not the IAM project ID of region ${conn.region} (a CodeArts project ID there is refused ` +
+                    'the same way)'
+                : '';
+            return ("Check 'access-key' and 'secret-key': the likely causes are a wrong or rotated secret key, a key of another account, a deleted " +
+                "or disabled key, a temporary key without its 'security-token' or past its expiry, a runner clock more than 15 minutes off" +
+                `${project}. Nothing more was sent with this key: Huawei Cloud locks an access key for 5 minutes after 5 refused signatures ` +
+                'in a row');
+        }
+        case 'token':
+            return (`Check 'token': an IAM token lasts 24 hours, is scoped to one region (it must be a token of ${conn.region}), and works only ` +
+                'for a user with CodeArts Pipeline permissions');
+        case 'password':
+            return ("Check 'username', 'password' and 'domain' (the account name, not the user name): the likely causes are a wrong or changed " +
+                'password, a user of another account, or login protection on the user. Nothing more was sent: IAM locks a user after repeated ' +
+                'wrong passwords');
+    }
+}
+/** What to do about the service's own errors that mean an input points at the wrong thing (docs/codearts.md, "Errors"). */
+function errorHint(conn) {
+    const project = `Check 'project-id' (${conn.projectId}): CodeArts has no such project in ${conn.region}, or the user of the credentials is not a ` +
+        `member of it. ${PROJECT_IDS}`;
+    return (error) => {
+        if (error.code === 'DEVPIPE.00011412' || error.code === 'DEVPIPE.00011136')
+            return project;
+        if (error.code === 'DEVPIPE.00011401') {
+            return (`Check 'pipeline-ids': the pipeline must belong to CodeArts project ${conn.projectId} in region ${conn.region} (the host of ` +
+                "the pipeline's page, devcloud.<region>.huaweicloud.com, names its region)");
+        }
+        if (/^APIGW?\.0101$/.test(error.code))
+            return `No such API at ${conn.endpoint}: check 'endpoint' and 'region'`;
+        return undefined;
+    };
+}
+/** The channel for one way of signing in to Huawei Cloud: an access key two requests at a time; a token may be renewed. */
+function huaweiChannel(http, conn) {
+    const rules = { refusesCredentials, refusalHint: refusalHint(conn), hint: errorHint(conn) };
+    return conn.auth.kind === 'aksk' ? (0,_net_channel_js__WEBPACK_IMPORTED_MODULE_0__/* .openSigningChannel */ .Bb)(http, rules) : (0,_net_channel_js__WEBPACK_IMPORTED_MODULE_0__/* .openChannel */ .ay)(http, rules, 8, false);
+}
+
+
+/***/ }),
+
+/***/ 4501:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -76761,237 +77120,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __nccwpck_require__(452);
-// EXTERNAL MODULE: ./lib/net/http.js
-var http = __nccwpck_require__(747);
-// EXTERNAL MODULE: ./lib/net/json.js
-var json = __nccwpck_require__(9185);
-;// CONCATENATED MODULE: ./lib/net/answer.js
-// What an answer from either cloud means: data, or an error in one of the many shapes both clouds
-// use, whatever the HTTP status says (docs/remote-values.md, "Errors"). One reading for both
-// providers, so that a shape learnt from one is recognised in the other.
-
-
-
-// A code that says "no error": the 2021 Yunxiao API documents `"errorCode": "\"\""` beside success.
-const NO_CODE = /^(|""|null|0|OK|SUCCESS)$/i;
-/**
- * The error a body carries, if any:
- * - `{success: false, …}` always (with whatever code and message it gives);
- * - `{error_code, error_msg}` (Huawei gateway and services), `{errorCode, errorMsg | errorMessage}`
- *   (Yunxiao, and some Huawei services), `{Code, Message}` (Alibaba's gateway);
- * - `{error: {code, message}}` (Huawei; IAM puts the HTTP status in `code` and the name in `title`).
- * A body that says `success: true` carries none, whatever else it holds.
- */
-function errorInBody(body) {
-    if (!(0,json/* isObject */.Gv)(body) || body['success'] === true)
-        return undefined;
-    const nested = (0,json/* obj */.WL)(body['error']);
-    const nestedCode = typeof nested['code'] === 'number' ? (0,json/* str */.gx)(nested['title']) || (0,json/* str */.gx)(nested['code']) : (0,json/* str */.gx)(nested['code']);
-    const codes = [body['error_code'], body['errorCode'], body['Code'], nestedCode].map(json/* str */.gx).filter((c) => !NO_CODE.test(c.trim()));
-    const unsuccessful = body['success'] === false;
-    if (codes.length === 0 && !unsuccessful)
-        return undefined;
-    const code = codes[0] ?? ((0,json/* str */.gx)(body['code']) || 'Unsuccessful');
-    const message = [
-        body['error_msg'],
-        body['errorMsg'],
-        body['errorMessage'],
-        body['errorDescription'],
-        body['Message'],
-        nested['message'],
-        body['message']
-    ]
-        .map(json/* str */.gx)
-        .find((m) => m.trim() !== '' && !NO_CODE.test(m.trim())) ?? '(no message)';
-    return { code, message };
-}
-const REDIRECT_HINT = "A redirect here usually means a wrong 'endpoint' (another host or path), or a proxy or sign-in page answering in place of the " +
-    "service; set 'endpoint' to the API's own URL";
-/** The data of an answer, or the RemoteError it means. Redirects are never followed: they are errors. */
-function readAnswer(action, response, rules) {
-    const requestId = response.headers['x-request-id'] ?? response.headers['x-acs-request-id'];
-    const id = requestId ? { requestId } : {};
-    if (response.status >= 300 && response.status < 400) {
-        const location = response.headers['location'];
-        throw new errors/* RemoteError */.Hi(action, response.status, `HTTP.${response.status}`, location ? `redirected to ${location}` : 'a redirect without a Location', {
-            ...id,
-            hint: REDIRECT_HINT
-        });
-    }
-    const error = errorInBody(response.json);
-    if (response.status < 400 && error === undefined)
-        return { json: response.json ?? {} };
-    // A code the caller handles itself counts whatever the status (a queued CodeArts start has come with 2xx and 4xx).
-    if (error && rules.tolerate?.includes(error.code))
-        return { json: response.json ?? {}, tolerated: error };
-    const code = error?.code ?? `HTTP.${response.status}`;
-    // An error page from a proxy or gateway is HTML; its text is all there is to show.
-    const message = error?.message ?? ((0,http/* snippet */.UA)(response.body) || 'no error message in the response');
-    if (rules.refusesCredentials(response.status, error)) {
-        throw new errors/* CredentialsRefusedError */.TW(action, response.status, code, message, rules.refusalHint, requestId);
-    }
-    throw new errors/* RemoteError */.Hi(action, response.status, code, message, id);
-}
-/** For a CredentialGuard: the refusal an answer means, judged by the provider's rules. */
-function refusalJudge(rules) {
-    return (action, response) => {
-        if (!rules.refusesCredentials(response.status, errorInBody(response.json)))
-            return undefined;
-        try {
-            readAnswer(action, response, rules);
-        }
-        catch (error) {
-            if (error instanceof errors/* CredentialsRefusedError */.TW)
-                return error;
-        }
-        return undefined;
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/net/guard.js
-// Huawei Cloud locks an access key for five minutes after five refused signatures in a row, and a
-// locked key breaks every other job that uses it. So once the service has refused our credentials,
-// nothing more is sent with them in this job (the post step is told too), and requests signed with a
-// key go out at most two at a time, the refusal noted before the next may leave.
-//
-// A refusal can also come back unreadable: a proxy may turn the gateway's 401 into a 502 page, or the
-// connection may drop after the gateway counted it. So until one request has shown that the key is
-// accepted, an answer that could have hidden a refusal counts towards the same limit of two.
-
-class CredentialGuard {
-    refusal;
-    active = 0;
-    waiting = [];
-    options;
-    /** An answer has shown the credentials accepted. */
-    proven = false;
-    doubts = [];
-    constructor(options) {
-        this.options = options;
-    }
-    /** The refusal that stopped all further requests, if any. */
-    get refused() {
-        return this.refusal;
-    }
-    /** Remembers a refusal: from now on nothing is sent. */
-    refuse(error) {
-        this.refusal ??= error;
-    }
-    /** One network exchange made with our credentials: never after a refusal, at most `limit` at a time. */
-    async exchange(action, send) {
-        if (this.refusal)
-            throw this.refusal;
-        if (this.active >= this.options.limit)
-            await new Promise((resolve) => this.waiting.push(resolve));
-        this.active++;
-        try {
-            // A refusal may have come in while this one waited for its turn.
-            if (this.refusal)
-                throw this.refusal;
-            let response;
-            try {
-                response = await send();
-            }
-            catch (error) {
-                // A request that never left (a refused connection, a name that did not resolve) was refused by no one.
-                const code = errorCode(error);
-                if (code === undefined || !http/* NOT_SENT_CODES */.my.has(code))
-                    this.doubt(action, whatHappened(error, code));
-                throw error;
-            }
-            const refusal = this.options.judge?.(action, response);
-            if (refusal)
-                this.refuse(refusal);
-            else if (response.status >= 500)
-                this.doubt(action, `HTTP ${response.status}`);
-            else
-                this.proven = true;
-            return response;
-        }
-        finally {
-            this.active--;
-            this.waiting.shift()?.();
-        }
-    }
-    doubt(action, what) {
-        const doubts = this.options.doubts;
-        if (doubts === undefined || this.proven)
-            return;
-        this.doubts.push(what);
-        if (this.doubts.length >= doubts.limit)
-            this.refuse(doubts.error(action, this.doubts));
-    }
-}
-/** The system's or undici's code for a failed exchange (`ECONNRESET`); numeric DOM codes are not names. */
-function errorCode(error) {
-    const e = error;
-    if (typeof e.code === 'string')
-        return e.code;
-    return typeof e.cause?.code === 'string' ? e.cause.code : undefined;
-}
-/** A few words for the log on why an exchange got no answer. */
-function whatHappened(error, code) {
-    if (error.name === 'TimeoutError')
-        return 'no answer in time';
-    return code ?? error.name ?? 'no answer';
-}
-
-;// CONCATENATED MODULE: ./lib/net/channel.js
-// How a provider's requests reach its service: the one HTTP client, the credential guard, and the
-// provider's rules for reading answers. Both providers send every request through `call`, so they
-// differ only in what their services differ in: how a request is signed, and what a refusal looks like.
-
-
-
-/**
- * A channel for one way of signing in. `limit`: requests in flight at once (two for a signing key,
- * whose refusals count towards a lockout). `judged`: the guard judges each answer before the next
- * request leaves; not where a refused token may be renewed, which the caller judges after trying.
- */
-function openChannel(http, rules, limit, judged) {
-    const guard = new CredentialGuard({ limit, ...(judged && { judge: refusalJudge(rules) }) });
-    return { http, rules, guard };
-}
-/**
- * A channel for a signing key: two requests at a time, each answer judged before the next leaves,
- * and, until one answer shows the key accepted, no more than two answers that could have hidden a
- * refusal (see CredentialGuard).
- */
-function openSigningChannel(http, rules) {
-    const guard = new CredentialGuard({
-        limit: 2,
-        judge: refusalJudge(rules),
-        doubts: {
-            limit: 2,
-            error: (action, seen) => new errors/* UnconfirmedKeyError */.GM(action, `${seen.length} requests signed with this key got no answer that shows it was accepted (${seen.join(', ')}). A proxy or a ` +
-                `dropped connection ` +
-                `can hide a refused signature, and five refusals in a row lock a key, so nothing more is sent with it. ${rules.refusalHint}; ` +
-                `then check ` +
-                "the network path to the 'endpoint' and run the job again")
-        }
-    });
-    return { http, rules, guard };
-}
-/** Sends a request and reads its answer: the data, or the RemoteError it means. */
-async function call(channel, req, authorize, options = {}) {
-    const jsonReq = { ...req, expectJson: true };
-    const send = () => channel.http.send(jsonReq, authorize, channel.guard);
-    const sentAt = Date.now();
-    let response = await send();
-    // An IAM token can expire during a long wait; with a password a new one can be had. Only once.
-    if (options.renew && channel.rules.refusesCredentials(response.status, errorInBody(response.json)) && (await options.renew(sentAt)))
-        response = await send();
-    try {
-        const answer = readAnswer(req.action, response, { ...channel.rules, ...(options.tolerate && { tolerate: options.tolerate }) });
-        return { status: response.status, headers: response.headers, body: answer.json, ...(answer.tolerated && { error: answer.tolerated }) };
-    }
-    catch (error) {
-        if (error instanceof errors/* CredentialsRefusedError */.TW)
-            channel.guard.refuse(error);
-        throw error;
-    }
-}
-
+// EXTERNAL MODULE: ./lib/net/answer.js
+var answer = __nccwpck_require__(7177);
+// EXTERNAL MODULE: ./lib/net/channel.js + 1 modules
+var net_channel = __nccwpck_require__(4609);
 ;// CONCATENATED MODULE: ./lib/net/ids.js
 // IDs from the service go into the paths of later requests (a run's ID into its stop request, a
 // job's into its log's). One that holds a slash, `..`, spaces or worse would send that request
@@ -77002,6 +77134,8 @@ function isPlainId(id) {
     return PLAIN.test(id) && !id.includes('..');
 }
 
+// EXTERNAL MODULE: ./lib/net/json.js
+var json = __nccwpck_require__(9185);
 ;// CONCATENATED MODULE: ./lib/providers/codearts/api.js
 // The CodeArts Pipeline v5 endpoints the action uses (docs/codearts.md), as thin typed calls.
 // Translation into the action's model lives in provider.ts.
@@ -77025,7 +77159,7 @@ class CodeArtsApi {
     }
     async run(pipelineId, body) {
         const action = `starting pipeline ${pipelineId}`;
-        const queued = (json) => QUEUED_CODES.some((code) => code === errorInBody(json)?.code);
+        const queued = (json) => QUEUED_CODES.some((code) => code === (0,answer/* errorInBody */.wQ)(json)?.code);
         const result = await this.send({
             method: 'POST',
             path: `/pipelines/${pipelineId}/run`,
@@ -77136,7 +77270,7 @@ class CodeArtsApi {
         const url = new URL(`${this.conn.endpoint}/v5/${this.conn.projectId}/api${endpoint.path}`);
         for (const [k, v] of Object.entries(endpoint.query ?? {}))
             url.searchParams.set(k, v);
-        return call(this.channel, {
+        return (0,net_channel/* call */.T1)(this.channel, {
             method: endpoint.method,
             url,
             headers: { 'Content-Type': 'application/json' },
@@ -77149,12 +77283,24 @@ class CodeArtsApi {
     }
 }
 
+// EXTERNAL MODULE: ./lib/providers/codearts/call.js
+var call = __nccwpck_require__(9938);
 ;// CONCATENATED MODULE: ./lib/providers/codearts/iam.js
 // The two IAM calls the action needs (docs/codearts.md, "Signing in"): a region-scoped token from a
 // password, and the IAM project ID of a region for AK/SK requests.
 
 
 
+
+/**
+ * IAM has just named the region's IAM project: if that is the ID given as the CodeArts project, the
+ * two IDs were mixed up, which the pipeline service would only report as an unknown project.
+ */
+function refuseMixedProjects(codeartsProjectId, iamProjectId, region) {
+    if (codeartsProjectId.toLowerCase() !== iamProjectId.toLowerCase())
+        return;
+    throw new errors/* PreconditionError */.Rb("checking 'project-id'", `${codeartsProjectId} is the IAM project ID of region ${region}, not a CodeArts project ID. ${call/* PROJECT_IDS */.Rx}`);
+}
 async function passwordToken(channel, iamEndpoint, region, user) {
     const action = `signing in to IAM as ${user.domain}/${user.username}`;
     const body = {
@@ -77167,7 +77313,7 @@ async function passwordToken(channel, iamEndpoint, region, user) {
             scope: { project: { name: region } }
         }
     };
-    const result = await call(channel, {
+    const result = await (0,net_channel/* call */.T1)(channel, {
         method: 'POST',
         url: new URL(`${iamEndpoint}/v3/auth/tokens?nocatalog=true`),
         headers: { 'Content-Type': 'application/json' },
@@ -77178,15 +77324,17 @@ async function passwordToken(channel, iamEndpoint, region, user) {
     const token = result.headers['x-subject-token'] ?? '';
     if (token === '')
         throw new errors/* MalformedResponseError */.f7(action, 'no X-Subject-Token header');
-    const expires = Date.parse((0,json/* str */.gx)((0,json/* obj */.WL)((0,json/* obj */.WL)(result.body)['token'])['expires_at']));
-    return { token, ...(!Number.isNaN(expires) && { expiresAt: new Date(expires) }) };
+    const scoped = (0,json/* obj */.WL)((0,json/* obj */.WL)(result.body)['token']);
+    const expires = Date.parse((0,json/* str */.gx)(scoped['expires_at']));
+    const projectId = (0,json/* str */.gx)((0,json/* obj */.WL)(scoped['project'])['id']);
+    return { token, ...(!Number.isNaN(expires) && { expiresAt: new Date(expires) }), ...(projectId !== '' && { projectId }) };
 }
 /** `GET /v3/projects?name=<region>`, signed with the caller's AK/SK. */
 async function regionProjectId(channel, iamEndpoint, region, signer) {
     const action = `looking up the IAM project of region ${region}`;
     const url = new URL(`${iamEndpoint}/v3/projects`);
     url.searchParams.set('name', region);
-    const result = await call(channel, { method: 'GET', url, headers: { 'Content-Type': 'application/json' }, idempotent: true, action }, signer.authorize);
+    const result = await (0,net_channel/* call */.T1)(channel, { method: 'GET', url, headers: { 'Content-Type': 'application/json' }, idempotent: true, action }, signer.authorize);
     const match = (0,json/* arr */.QL)((0,json/* obj */.WL)(result.body)['projects'])
         .map(json/* obj */.WL)
         .find((p) => (0,json/* str */.gx)(p['name']) === region);
@@ -77349,6 +77497,8 @@ function createAuthenticator(conn, channel, logger, now = Date.now) {
                 token = passwordToken(channel, conn.iamEndpoint, conn.region, auth).then((t) => {
                     // Masked before anything, debug output included, could print it.
                     logger.secret(t.token);
+                    if (t.projectId !== undefined)
+                        refuseMixedProjects(conn.projectId, t.projectId, conn.region);
                     logger.debug(`IAM token obtained${t.expiresAt ? `, valid until ${t.expiresAt.toISOString()}` : ''}`);
                     return t;
                 }, (error) => {
@@ -77391,6 +77541,7 @@ function createAuthenticator(conn, channel, logger, now = Date.now) {
             let projectId = auth.iamProjectId ? Promise.resolve(auth.iamProjectId) : undefined;
             const resolveProject = () => (projectId ??= regionProjectId(channel, conn.iamEndpoint, conn.region, bare).then((id) => {
                 logger.debug(`IAM project of ${conn.region}: ${id}`);
+                refuseMixedProjects(conn.projectId, id, conn.region);
                 return id;
             }, (error) => {
                 projectId = undefined;
@@ -77403,33 +77554,6 @@ function createAuthenticator(conn, channel, logger, now = Date.now) {
             };
         }
     }
-}
-
-;// CONCATENATED MODULE: ./lib/providers/codearts/call.js
-// How Huawei Cloud (CodeArts and IAM) says it refuses the credentials, and what to check then.
-// Requests go through the shared channel (net/channel.ts); this is what is particular to Huawei.
-
-/** Is this the gateway refusing our credentials (a bad signature, an expired or foreign token)? */
-function refusesCredentials(status, error) {
-    return status === 401 || /^APIGW?\.0301$/.test(error?.code ?? '');
-}
-// What to check when Huawei Cloud refuses the credentials, by way of signing in.
-const REFUSAL_HINTS = {
-    aksk: "Check 'access-key' and 'secret-key': the likely causes are a wrong or rotated secret key, a key of another account, a deleted or " +
-        'disabled key, ' +
-        "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent " +
-        'with this key: ' +
-        'Huawei Cloud locks an access key for 5 minutes after 5 refused signatures in a row',
-    token: "Check 'token': an IAM token lasts 24 hours, is scoped to one region (it must be the region of 'region'), and works only for a user " +
-        'with CodeArts Pipeline permissions',
-    password: "Check 'username', 'password' and 'domain' (the account name, not the user name): the likely causes are a wrong or changed password, " +
-        'a user of another account, ' +
-        'or login protection on the user. Nothing more was sent: IAM locks a user after repeated wrong passwords'
-};
-/** The channel for one way of signing in to Huawei Cloud: an access key two requests at a time; a token may be renewed. */
-function huaweiChannel(http, kind) {
-    const rules = { refusesCredentials, refusalHint: REFUSAL_HINTS[kind] };
-    return kind === 'aksk' ? openSigningChannel(http, rules) : openChannel(http, rules, 8, false);
 }
 
 // EXTERNAL MODULE: ./lib/model.js
@@ -77957,10 +78081,10 @@ class CodeArtsProvider {
 
 // Alibaba Cloud's gateway codes for a signature or key it does not accept.
 const REFUSED_CODES = /^(InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|InvalidSecurityToken|SignatureNonceUsed|InvalidTimeStamp|Unauthorized)/;
-function call_refusesCredentials(status, error) {
+function refusesCredentials(status, error) {
     return status === 401 || REFUSED_CODES.test(error?.code ?? '');
 }
-const call_REFUSAL_HINTS = {
+const REFUSAL_HINTS = {
     token: "Check 'token': a personal access token expires, is shown only once when created, and needs the Flow permissions (pipelines and " +
         'pipeline runs, read and run) ' +
         "in the organization of 'organization-id'",
@@ -77968,10 +78092,29 @@ const call_REFUSAL_HINTS = {
         "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent " +
         'with this key'
 };
+/** What to do about the service's own errors that mean an input points at the wrong thing (docs/yunxiao.md, "Errors"). */
+function errorHint(conn) {
+    const org = conn.organizationId !== undefined ? ` (${conn.organizationId})` : '';
+    return (error) => {
+        if (/^InvalidOrganization\.NotFound$/.test(error.code)) {
+            return (`Check 'organization-id'${org}: it is the ID in the address of the organization's pages, ` +
+                'devops.aliyun.com/organization/<ID>, and the token or key must belong to a member of it');
+        }
+        if (/^InvalidPipeline\.NotFound$/.test(error.code)) {
+            return ("Check 'pipeline-ids': the pipeline must be in the organization of 'organization-id' (its ID is in " +
+                'flow.aliyun.com/pipelines/<ID>)');
+        }
+        if (/^Forbidden\.UserNotInCurrentOrganization$/.test(error.code)) {
+            return ("The user of the credentials is not a member of the organization of 'organization-id'; add the user, or use the ID of " +
+                'its own organization');
+        }
+        return undefined;
+    };
+}
 /** The channel for one way of signing in to Yunxiao: an access key two requests at a time; a token is never renewed. */
-function alibabaChannel(http, kind) {
-    const rules = { refusesCredentials: call_refusesCredentials, refusalHint: call_REFUSAL_HINTS[kind] };
-    return kind === 'aksk' ? openSigningChannel(http, rules) : openChannel(http, rules, 8, true);
+function alibabaChannel(http, conn) {
+    const rules = { refusesCredentials, refusalHint: REFUSAL_HINTS[conn.auth.kind], hint: errorHint(conn) };
+    return conn.auth.kind === 'aksk' ? (0,net_channel/* openSigningChannel */.Bb)(http, rules) : (0,net_channel/* openChannel */.ay)(http, rules, 8, true);
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/api.js
@@ -78248,7 +78391,7 @@ class YunxiaoDevopsApi {
         const headers = { accept: 'application/json' };
         if (options.form !== undefined)
             headers['content-type'] = 'application/x-www-form-urlencoded';
-        return (await call(this.channel, { method, url, headers, ...(options.form !== undefined && { body: options.form }), idempotent: options.idempotent ?? true, action }, signedAuth(this.keys, operation))).body;
+        return (await (0,net_channel/* call */.T1)(this.channel, { method, url, headers, ...(options.form !== undefined && { body: options.form }), idempotent: options.idempotent ?? true, action }, signedAuth(this.keys, operation))).body;
     }
 }
 
@@ -78338,7 +78481,7 @@ class YunxiaoOpenApi {
         const url = new URL(`${this.conn.endpoint}/oapi/v1/flow${org}/pipelines/${pipelineId}${path}`);
         for (const [k, v] of Object.entries(options.query ?? {}))
             url.searchParams.set(k, v);
-        return (await call(this.channel, {
+        return (await (0,net_channel/* call */.T1)(this.channel, {
             method,
             url,
             headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -78692,14 +78835,14 @@ function runsRef(run, ref) {
 /** The provider for a connection, and the guard that all its requests go through. */
 function createProvider(connection, http, logger) {
     if (connection.provider === 'codearts') {
-        const channel = huaweiChannel(http, connection.auth.kind);
+        const channel = (0,call/* huaweiChannel */.LQ)(http, connection);
         return {
             provider: new CodeArtsProvider(new CodeArtsApi(channel, connection, createAuthenticator(connection, channel, logger)), connection),
             guard: channel.guard
         };
     }
     const { auth } = connection;
-    const channel = alibabaChannel(http, auth.kind);
+    const channel = alibabaChannel(http, connection);
     const api = auth.kind === 'token'
         ? new YunxiaoOpenApi(channel, connection, auth.token)
         : new YunxiaoDevopsApi(channel, { ...connection, organizationId: connection.organizationId ?? '' }, auth);
