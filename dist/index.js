@@ -73814,7 +73814,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4103:
+/***/ 5871:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -73828,152 +73828,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var core = __nccwpck_require__(3218);
+// EXTERNAL MODULE: ./lib/config/parse.js
+var parse = __nccwpck_require__(2265);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __nccwpck_require__(452);
-;// CONCATENATED MODULE: ./lib/config/parse.js
-// Pure parsers for input values. Each throws InputError naming the input and the fix, so that
-// getInputs() reads as a list of what each input is, not how it is checked.
-
-/**
- * An input value as an error message shows it: quoted, control characters escaped (so the message
- * stays one line and cannot carry terminal or workflow-command tricks), long values cut.
- */
-function shown(value) {
-    const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-    return `'${cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
-}
-const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
-/** `90s`, `10m`, `1h30m`, `2.5m`. A bare number is refused: `timeout: 30` means minutes to some and seconds to others. */
-function parseDuration(input, value) {
-    const text = value.trim();
-    if (/^\d+(\.\d+)?$/.test(text)) {
-        throw new errors/* InputError */.dz(input, `${shown(value)} has no unit; write ${text}m for minutes or ${text}s for seconds`);
-    }
-    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
-    const covered = parts.map((p) => p[0]).join('');
-    if (parts.length === 0 || covered !== text) {
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not a duration; write a number with a unit s, m or h, e.g. 90s, 10m, 1h30m`);
-    }
-    return Math.round(parts.reduce((total, [, n, unit]) => total + Number(n) * UNIT_MS[unit], 0));
-}
-/**
- * Splits on commas, spaces and newlines; keeps order; refuses duplicates unless `unique` is false.
- * An empty entry (two commas in a row, a comma at either end) is refused, by its position: in
- * `run-ids` a missing entry would pair every later run with the wrong pipeline.
- */
-function parseList(input, value, unique = true) {
-    const items = [];
-    const chunks = value.trim() === '' ? [] : value.split(',');
-    for (const [i, chunk] of chunks.entries()) {
-        const words = chunk.split(/\s+/).filter((s) => s.length > 0);
-        if (words.length === 0) {
-            const where = i === 0 ? 'the list starts with a comma' : i === chunks.length - 1 ? 'the list ends with a comma' : 'two commas in a row';
-            throw new errors/* InputError */.dz(input, `entry ${items.length + 1} is empty (${where}); remove the extra comma`);
-        }
-        items.push(...words);
-    }
-    const seen = new Set();
-    for (const item of items) {
-        if (unique && seen.has(item))
-            throw new errors/* InputError */.dz(input, `${shown(item)} is listed twice; list each one once`);
-        seen.add(item);
-    }
-    return items;
-}
-function parseBoolean(input, value) {
-    const text = value.trim().toLowerCase();
-    if (text === 'true')
-        return true;
-    if (text === 'false')
-        return false;
-    throw new errors/* InputError */.dz(input, `${shown(value)} is not a boolean; use true or false`);
-}
-function parseChoice(input, value, choices) {
-    const text = value.trim();
-    const found = choices.find((c) => c === text.toLowerCase());
-    if (found === undefined) {
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not one of ${choices.join(', ')}`);
-    }
-    return found;
-}
-function parseInteger(input, value, min, max) {
-    const text = value.trim();
-    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not a whole number from ${min} to ${max}`);
-    }
-    return Number(text);
-}
-/**
- * One `NAME=value` a line. Surrounding spaces are trimmed (YAML block scalars make them easy to add
- * by accident); the value is everything after the first `=`, so values may contain `=`.
- */
-function parseVariables(input, value, maxValueLength) {
-    const variables = [];
-    const lines = value.split(/\r?\n/);
-    lines.forEach((raw, index) => {
-        const line = raw.trim();
-        if (line === '')
-            return;
-        const eq = line.indexOf('=');
-        const name = eq < 0 ? '' : line.slice(0, eq).trim();
-        if (eq < 0 || name === '' || /\s/.test(name)) {
-            throw new errors/* InputError */.dz(input, `line ${index + 1} is not NAME=value; write one variable a line, e.g. IMAGE_TAG=1.2.3`);
-        }
-        const val = line.slice(eq + 1).trim();
-        if (variables.some((v) => v.name === name)) {
-            throw new errors/* InputError */.dz(input, `${shown(name)} is set twice; set each variable once`);
-        }
-        if (val.length > maxValueLength) {
-            throw new errors/* InputError */.dz(input, `the value of ${shown(name)} is ${val.length} characters; the limit is ${maxValueLength}`);
-        }
-        variables.push({ name, value: val });
-    });
-    return variables;
-}
-/** `main`, `refs/heads/main` or `refs/tags/v1.2.0`. */
-function parseRef(input, value) {
-    const text = value.trim();
-    if (text === '')
-        return undefined;
-    let ref;
-    if (text.startsWith('refs/tags/'))
-        ref = { kind: 'tag', name: text.slice('refs/tags/'.length) };
-    else if (text.startsWith('refs/heads/'))
-        ref = { kind: 'branch', name: text.slice('refs/heads/'.length) };
-    else if (text.startsWith('refs/')) {
-        // refs/pull/N/merge exists only on GitHub; the pipeline's repository has no such ref.
-        throw new errors/* InputError */.dz(input, `${shown(value)} is neither a branch nor a tag; give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`);
-    }
-    else
-        ref = { kind: 'branch', name: text };
-    if (ref.name === '' || /[\s~^:?*[\\]|\.\.|\/\/|^\/|\/$/.test(ref.name)) {
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not a valid git ${ref.kind} name`);
-    }
-    return ref;
-}
-/**
- * An http(s) base URL without query or fragment, returned without a trailing slash. Plain http is
- * accepted only for loopback hosts (the local simulator): elsewhere it would send tokens in clear text.
- */
-function parseBaseUrl(input, value) {
-    let url;
-    try {
-        url = new URL(value.trim());
-    }
-    catch {
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not a URL; write it like https://host or https://host/prefix`);
-    }
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-        throw new errors/* InputError */.dz(input, `${shown(value)} must use https (plain http is allowed only for 127.0.0.1 or localhost)`);
-    }
-    if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
-        throw new errors/* InputError */.dz(input, `${shown(value)} must not carry a query, fragment or user info`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-
 ;// CONCATENATED MODULE: ./lib/config/input-rules.js
 // Rules shared by the providers' input readers: inputs that go together, exactly one way to sign in,
 // inputs that belong to the other provider.
@@ -74064,12 +73922,12 @@ function checkCodeArtsId(input, id) {
 function readCodeArtsConnection(read) {
     const region = read('region');
     if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
-        throw new errors/* InputError */.dz('region', `${shown(region)} is not a region ID; write it like cn-north-4 or ap-southeast-3`);
+        throw new errors/* InputError */.dz('region', `${(0,parse/* shown */.SP)(region)} is not a region ID; write it like cn-north-4 or ap-southeast-3`);
     }
     const endpointInput = read('endpoint');
     let endpoint;
     if (endpointInput !== '') {
-        endpoint = parseBaseUrl('endpoint', endpointInput);
+        endpoint = (0,parse/* parseBaseUrl */.Q2)('endpoint', endpointInput);
     }
     else {
         const known = pipelineEndpoint(region);
@@ -74079,7 +73937,7 @@ function readCodeArtsConnection(read) {
         endpoint = known;
     }
     const iamInput = read('iam-endpoint');
-    const iam = iamInput === '' ? iamEndpoint(region) : parseBaseUrl('iam-endpoint', iamInput);
+    const iam = iamInput === '' ? iamEndpoint(region) : (0,parse/* parseBaseUrl */.Q2)('iam-endpoint', iamInput);
     sameRegion('endpoint', endpoint, region);
     sameRegion('iam-endpoint', iam, region);
     const projectId = read('project-id');
@@ -74101,7 +73959,7 @@ function readCodeArtsConnection(read) {
 function sameRegion(input, url, region) {
     const named = /\.([a-z]{2}(?:-[a-z]+)+-\d+)\.myhuaweicloud\.com$/.exec(new URL(url).hostname)?.[1];
     if (named !== undefined && named !== region) {
-        throw new errors/* InputError */.dz(input, `${shown(url)} is in region ${named}, but region is ${region}; set region: ${named}, or use the ${input} of ${region} ` +
+        throw new errors/* InputError */.dz(input, `${(0,parse/* shown */.SP)(url)} is in region ${named}, but region is ${region}; set region: ${named}, or use the ${input} of ${region} ` +
             '(tokens, signatures and pipelines belong to one region)');
     }
 }
@@ -74125,7 +73983,7 @@ function readAuth(read) {
 }
 function requireHex32(input, value, what) {
     if (!HEX32.test(value))
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not a ${what}: expected 32 hexadecimal characters`);
+        throw new errors/* InputError */.dz(input, `${(0,parse/* shown */.SP)(value)} is not a ${what}: expected 32 hexadecimal characters`);
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/inputs.js
@@ -74141,7 +73999,7 @@ const DEVOPS_ENDPOINT = 'https://devops.cn-hangzhou.aliyuncs.com';
 function checkYunxiaoId(input, id) {
     if (!/^[1-9]\d{0,18}$/.test(id)) {
         const what = input === 'pipeline-ids' ? 'Yunxiao pipeline ID (the number in the pipeline URL, flow.aliyun.com/pipelines/<ID>)' : 'Yunxiao run ID';
-        throw new errors/* InputError */.dz(input, `${shown(id)} is not a ${what}: expected a whole number`);
+        throw new errors/* InputError */.dz(input, `${(0,parse/* shown */.SP)(id)} is not a ${what}: expected a whole number`);
     }
 }
 const inputs_TOKEN = { name: 'token', inputs: ['token'] };
@@ -74153,7 +74011,7 @@ function readYunxiaoConnection(read) {
     }
     const organizationId = read('organization-id');
     if (organizationId !== '' && !/^[A-Za-z0-9_-]{1,64}$/.test(organizationId)) {
-        throw new errors/* InputError */.dz('organization-id', `${shown(organizationId)} is not an organization ID (it is in devops.aliyun.com/organization/<ID>)`);
+        throw new errors/* InputError */.dz('organization-id', `${(0,parse/* shown */.SP)(organizationId)} is not an organization ID (it is in devops.aliyun.com/organization/<ID>)`);
     }
     const endpointInput = read('endpoint');
     const group = chooseCredentials(read, [inputs_TOKEN, ACCESS_KEY], 'set token to a personal access token (recommended), or access-key and secret-key');
@@ -74165,7 +74023,7 @@ function readYunxiaoConnection(read) {
         return {
             provider: 'yunxiao',
             api: 'openapi',
-            endpoint: endpointInput === '' ? CENTRAL_ENDPOINT : parseBaseUrl('endpoint', endpointInput),
+            endpoint: endpointInput === '' ? CENTRAL_ENDPOINT : (0,parse/* parseBaseUrl */.Q2)('endpoint', endpointInput),
             ...(organizationId !== '' && { organizationId }),
             auth: { kind: 'token', token: read('token') }
         };
@@ -74177,7 +74035,7 @@ function readYunxiaoConnection(read) {
     return {
         provider: 'yunxiao',
         api: 'devops',
-        endpoint: endpointInput === '' ? DEVOPS_ENDPOINT : parseBaseUrl('endpoint', endpointInput),
+        endpoint: endpointInput === '' ? DEVOPS_ENDPOINT : (0,parse/* parseBaseUrl */.Q2)('endpoint', endpointInput),
         organizationId,
         auth: {
             kind: 'aksk',
@@ -74195,6 +74053,7 @@ const INPUT_DEFAULTS = {
     "provider": "codearts",
     "mode": "trigger-and-wait",
     "pipeline-ids": "",
+    "pipelines": "",
     "run-ids": "",
     "region": "cn-north-4",
     "endpoint": "",
@@ -74230,6 +74089,7 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     "provider",
     "mode",
     "pipeline-ids",
+    "pipelines",
     "run-ids",
     "region",
     "endpoint",
@@ -74296,23 +74156,28 @@ function getInputs(readRaw = (name) => core/* getInput */.V4(name)) {
     // An input left empty has its action.yml default (the runner fills them in; tests and the
     // local debugger may not, and a workflow may set one to '').
     const read = (name) => readRaw(name) || INPUT_DEFAULTS[name] || '';
-    const provider = PROVIDERS[parseChoice('provider', read('provider'), ['codearts', 'yunxiao'])];
-    const mode = parseChoice('mode', read('mode'), ['trigger-and-wait', 'trigger', 'wait']);
-    const pipelineIds = parseList('pipeline-ids', read('pipeline-ids'));
-    if (pipelineIds.length === 0) {
-        throw new errors/* InputError */.dz('pipeline-ids', 'is required; give one or more pipeline IDs separated by commas, spaces or newlines');
+    const provider = PROVIDERS[(0,parse/* parseChoice */.HU)('provider', read('provider'), ['codearts', 'yunxiao'])];
+    const mode = (0,parse/* parseChoice */.HU)('mode', read('mode'), ['trigger-and-wait', 'trigger', 'wait']);
+    const pipelineIds = (0,parse/* parseList */.E1)('pipeline-ids', read('pipeline-ids'));
+    const pipelineNames = (0,parse/* parseList */.E1)('pipelines', read('pipelines'));
+    if (pipelineIds.length > 0 && pipelineNames.length > 0) {
+        throw new errors/* InputError */.dz('pipelines', 'is given together with pipeline-ids; name the pipelines by ID or by name, not both');
+    }
+    if (pipelineIds.length === 0 && pipelineNames.length === 0) {
+        throw new errors/* InputError */.dz('pipeline-ids', 'is required; give one or more pipeline IDs separated by commas, spaces or newlines (or their names in pipelines)');
     }
     for (const id of pipelineIds)
         provider.checkId('pipeline-ids', id);
+    const pipelineCount = pipelineIds.length + pipelineNames.length;
     // Run numbers count from 1 in each Yunxiao pipeline: `1,1` names two runs. The same run twice
     // would be the same (pipeline, run) pair, which the unique pipeline-ids already rule out.
-    const runIds = parseList('run-ids', read('run-ids'), false);
+    const runIds = (0,parse/* parseList */.E1)('run-ids', read('run-ids'), false);
     if (runIds.length > 0) {
         if (mode !== 'wait') {
             throw new errors/* InputError */.dz('run-ids', `is only used with mode: wait (mode is ${mode}); remove it or set mode: wait`);
         }
-        if (runIds.length !== pipelineIds.length) {
-            throw new errors/* InputError */.dz('run-ids', `has ${runIds.length} run IDs for ${pipelineIds.length} pipelines; give one run ID per pipeline, in the same order`);
+        if (runIds.length !== pipelineCount) {
+            throw new errors/* InputError */.dz('run-ids', `has ${runIds.length} run IDs for ${pipelineCount} pipelines; give one run ID per pipeline, in the same order`);
         }
         for (const id of runIds)
             provider.checkId('run-ids', id);
@@ -74323,55 +74188,56 @@ function getInputs(readRaw = (name) => core/* getInput */.V4(name)) {
         throw new errors/* InputError */.dz('description', `is ${description.length} characters; the limit is ${DESCRIPTION_LIMIT - MARKER_RESERVE} (the pipeline allows ${DESCRIPTION_LIMIT} ` +
             `and the action appends a marker)`);
     }
-    const timeoutMs = parseDuration('timeout', read('timeout'));
-    const pollIntervalMs = parseDuration('poll-interval', read('poll-interval'));
-    const maxPollIntervalMs = parseDuration('max-poll-interval', read('max-poll-interval'));
+    const timeoutMs = (0,parse/* parseDuration */.E9)('timeout', read('timeout'));
+    const pollIntervalMs = (0,parse/* parseDuration */.E9)('poll-interval', read('poll-interval'));
+    const maxPollIntervalMs = (0,parse/* parseDuration */.E9)('max-poll-interval', read('max-poll-interval'));
     if (timeoutMs < 1_000)
         throw new errors/* InputError */.dz('timeout', 'must be at least 1s');
     if (timeoutMs > MAX_TIMEOUT_MS) {
-        throw new errors/* InputError */.dz('timeout', `${shown(read('timeout'))} is longer than 120h, the longest a job can run (5 days on a self-hosted runner, 6 hours on a ` +
+        throw new errors/* InputError */.dz('timeout', `${(0,parse/* shown */.SP)(read('timeout'))} is longer than 120h, the longest a job can run (5 days on a self-hosted runner, 6 hours on a ` +
             `GitHub-hosted one)`);
     }
     if (maxPollIntervalMs > MAX_POLL_MS)
-        throw new errors/* InputError */.dz('max-poll-interval', `${shown(read('max-poll-interval'))} is longer than 1h; a run would end unseen for too long`);
+        throw new errors/* InputError */.dz('max-poll-interval', `${(0,parse/* shown */.SP)(read('max-poll-interval'))} is longer than 1h; a run would end unseen for too long`);
     // Below 100 ms the batch status endpoint would be hammered; the simulator is the only use for sub-second values.
     if (pollIntervalMs < 100)
         throw new errors/* InputError */.dz('poll-interval', 'must be at least 0.1s');
     if (maxPollIntervalMs < pollIntervalMs) {
         throw new errors/* InputError */.dz('max-poll-interval', `must not be shorter than poll-interval (${read('poll-interval')})`);
     }
-    const variables = parseVariables('variables', read('variables'), VARIABLE_VALUE_LIMIT);
-    const secretVariables = parseList('secret-variables', read('secret-variables'));
+    const variables = (0,parse/* parseVariables */.rf)('variables', read('variables'), VARIABLE_VALUE_LIMIT);
+    const secretVariables = (0,parse/* parseList */.E1)('secret-variables', read('secret-variables'));
     const unknownSecret = secretVariables.find((name) => !variables.some((v) => v.name === name));
     if (unknownSecret !== undefined) {
-        throw new errors/* InputError */.dz('secret-variables', `names ${shown(unknownSecret)}, which is not set in 'variables'; list only names of variables`);
+        throw new errors/* InputError */.dz('secret-variables', `names ${(0,parse/* shown */.SP)(unknownSecret)}, which is not set in 'variables'; list only names of variables`);
     }
     return {
         mode,
         pipelineIds,
+        pipelineNames,
         runIds,
         connection,
         trigger: {
-            ref: parseRef('ref', read('ref')),
+            ref: (0,parse/* parseRef */.rd)('ref', read('ref')),
             variables,
             secretVariables,
             description: description === '' ? undefined : description,
-            stages: parseList('stages', read('stages')),
-            jobs: parseList('jobs', read('jobs'))
+            stages: (0,parse/* parseList */.E1)('stages', read('stages')),
+            jobs: (0,parse/* parseList */.E1)('jobs', read('jobs'))
         },
         wait: {
             timeoutMs,
             pollIntervalMs,
             maxPollIntervalMs,
-            onManualGate: parseChoice('on-manual-gate', read('on-manual-gate'), ['wait', 'fail']),
-            failFast: parseBoolean('fail-fast', read('fail-fast'))
+            onManualGate: (0,parse/* parseChoice */.HU)('on-manual-gate', read('on-manual-gate'), ['wait', 'fail']),
+            failFast: (0,parse/* parseBoolean */.yG)('fail-fast', read('fail-fast'))
         },
-        cancelOnAbort: parseBoolean('cancel-on-abort', read('cancel-on-abort')),
+        cancelOnAbort: (0,parse/* parseBoolean */.yG)('cancel-on-abort', read('cancel-on-abort')),
         report: {
-            logs: parseChoice('logs', read('logs'), ['failed', 'all', 'none']),
+            logs: (0,parse/* parseChoice */.HU)('logs', read('logs'), ['failed', 'all', 'none']),
             // Kept lines are held in memory (up to 2,000 characters each): 10,000 bounds that at about 20 MB.
-            logLines: parseInteger('log-lines', read('log-lines'), 1, 10_000),
-            summary: parseBoolean('summary', read('summary'))
+            logLines: (0,parse/* parseInteger */.cG)('log-lines', read('log-lines'), 1, 10_000),
+            summary: (0,parse/* parseBoolean */.yG)('summary', read('summary'))
         }
     };
 }
@@ -74698,6 +74564,167 @@ function readList(state, name) {
 
 /***/ }),
 
+/***/ 2265:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E1: () => (/* binding */ parseList),
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   HU: () => (/* binding */ parseChoice),
+/* harmony export */   Q2: () => (/* binding */ parseBaseUrl),
+/* harmony export */   SP: () => (/* binding */ shown),
+/* harmony export */   cG: () => (/* binding */ parseInteger),
+/* harmony export */   rd: () => (/* binding */ parseRef),
+/* harmony export */   rf: () => (/* binding */ parseVariables),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(452);
+// Pure parsers for input values. Each throws InputError naming the input and the fix, so that
+// getInputs() reads as a list of what each input is, not how it is checked.
+
+/**
+ * An input value as an error message shows it: quoted, control characters escaped (so the message
+ * stays one line and cannot carry terminal or workflow-command tricks), long values cut.
+ */
+function shown(value) {
+    const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    return `'${cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
+}
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+/** `90s`, `10m`, `1h30m`, `2.5m`. A bare number is refused: `timeout: 30` means minutes to some and seconds to others. */
+function parseDuration(input, value) {
+    const text = value.trim();
+    if (/^\d+(\.\d+)?$/.test(text)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(value)} has no unit; write ${text}m for minutes or ${text}s for seconds`);
+    }
+    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+    const covered = parts.map((p) => p[0]).join('');
+    if (parts.length === 0 || covered !== text) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(value)} is not a duration; write a number with a unit s, m or h, e.g. 90s, 10m, 1h30m`);
+    }
+    return Math.round(parts.reduce((total, [, n, unit]) => total + Number(n) * UNIT_MS[unit], 0));
+}
+/**
+ * Splits on commas, spaces and newlines; keeps order; refuses duplicates unless `unique` is false.
+ * An empty entry (two commas in a row, a comma at either end) is refused, by its position: in
+ * `run-ids` a missing entry would pair every later run with the wrong pipeline.
+ */
+function parseList(input, value, unique = true) {
+    const items = [];
+    const chunks = value.trim() === '' ? [] : value.split(',');
+    for (const [i, chunk] of chunks.entries()) {
+        const words = chunk.split(/\s+/).filter((s) => s.length > 0);
+        if (words.length === 0) {
+            const where = i === 0 ? 'the list starts with a comma' : i === chunks.length - 1 ? 'the list ends with a comma' : 'two commas in a row';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `entry ${items.length + 1} is empty (${where}); remove the extra comma`);
+        }
+        items.push(...words);
+    }
+    const seen = new Set();
+    for (const item of items) {
+        if (unique && seen.has(item))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(item)} is listed twice; list each one once`);
+        seen.add(item);
+    }
+    return items;
+}
+function parseBoolean(input, value) {
+    const text = value.trim().toLowerCase();
+    if (text === 'true')
+        return true;
+    if (text === 'false')
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(value)} is not a boolean; use true or false`);
+}
+function parseChoice(input, value, choices) {
+    const text = value.trim();
+    const found = choices.find((c) => c === text.toLowerCase());
+    if (found === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(value)} is not one of ${choices.join(', ')}`);
+    }
+    return found;
+}
+function parseInteger(input, value, min, max) {
+    const text = value.trim();
+    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(value)} is not a whole number from ${min} to ${max}`);
+    }
+    return Number(text);
+}
+/**
+ * One `NAME=value` a line. Surrounding spaces are trimmed (YAML block scalars make them easy to add
+ * by accident); the value is everything after the first `=`, so values may contain `=`.
+ */
+function parseVariables(input, value, maxValueLength) {
+    const variables = [];
+    const lines = value.split(/\r?\n/);
+    lines.forEach((raw, index) => {
+        const line = raw.trim();
+        if (line === '')
+            return;
+        const eq = line.indexOf('=');
+        const name = eq < 0 ? '' : line.slice(0, eq).trim();
+        if (eq < 0 || name === '' || /\s/.test(name)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `line ${index + 1} is not NAME=value; write one variable a line, e.g. IMAGE_TAG=1.2.3`);
+        }
+        const val = line.slice(eq + 1).trim();
+        if (variables.some((v) => v.name === name)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(name)} is set twice; set each variable once`);
+        }
+        if (val.length > maxValueLength) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `the value of ${shown(name)} is ${val.length} characters; the limit is ${maxValueLength}`);
+        }
+        variables.push({ name, value: val });
+    });
+    return variables;
+}
+/** `main`, `refs/heads/main` or `refs/tags/v1.2.0`. */
+function parseRef(input, value) {
+    const text = value.trim();
+    if (text === '')
+        return undefined;
+    let ref;
+    if (text.startsWith('refs/tags/'))
+        ref = { kind: 'tag', name: text.slice('refs/tags/'.length) };
+    else if (text.startsWith('refs/heads/'))
+        ref = { kind: 'branch', name: text.slice('refs/heads/'.length) };
+    else if (text.startsWith('refs/')) {
+        // refs/pull/N/merge exists only on GitHub; the pipeline's repository has no such ref.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(value)} is neither a branch nor a tag; give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`);
+    }
+    else
+        ref = { kind: 'branch', name: text };
+    if (ref.name === '' || /[\s~^:?*[\\]|\.\.|\/\/|^\/|\/$/.test(ref.name)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(value)} is not a valid git ${ref.kind} name`);
+    }
+    return ref;
+}
+/**
+ * An http(s) base URL without query or fragment, returned without a trailing slash. Plain http is
+ * accepted only for loopback hosts (the local simulator): elsewhere it would send tokens in clear text.
+ */
+function parseBaseUrl(input, value) {
+    let url;
+    try {
+        url = new URL(value.trim());
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(value)} is not a URL; write it like https://host or https://host/prefix`);
+    }
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(value)} must use https (plain http is allowed only for 127.0.0.1 or localhost)`);
+    }
+    if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(value)} must not carry a query, fragment or user info`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+
+
+/***/ }),
+
 /***/ 452:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -74877,8 +74904,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/net/http.js
 var net_http = __nccwpck_require__(747);
-// EXTERNAL MODULE: ./lib/providers/index.js + 23 modules
-var providers = __nccwpck_require__(4501);
+// EXTERNAL MODULE: ./lib/providers/index.js + 24 modules
+var providers = __nccwpck_require__(117);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __nccwpck_require__(452);
 ;// CONCATENATED MODULE: ./lib/wait/clock.js
@@ -75249,14 +75276,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./lib/action/inputs.js + 6 modules
-var inputs = __nccwpck_require__(4103);
+// EXTERNAL MODULE: ./lib/action/inputs.js + 5 modules
+var inputs = __nccwpck_require__(5871);
 // EXTERNAL MODULE: ./lib/action/io.js + 4 modules
 var action_io = __nccwpck_require__(3509);
 // EXTERNAL MODULE: ./lib/action/secrets.js
 var secrets = __nccwpck_require__(7987);
 // EXTERNAL MODULE: ./lib/action/state.js
 var state = __nccwpck_require__(2287);
+// EXTERNAL MODULE: ./lib/config/parse.js
+var parse = __nccwpck_require__(2265);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __nccwpck_require__(452);
 // EXTERNAL MODULE: ./lib/model.js
@@ -75284,8 +75313,8 @@ async function inRounds(fn, rounds, pauseMs, signal) {
     }
 }
 
-// EXTERNAL MODULE: ./lib/providers/index.js + 23 modules
-var providers = __nccwpck_require__(4501);
+// EXTERNAL MODULE: ./lib/providers/index.js + 24 modules
+var providers = __nccwpck_require__(117);
 ;// CONCATENATED MODULE: ./lib/report/failures.js
 const ENTRY_CHECK = '(stage entry check)';
 const EXIT_CHECK = '(stage exit check)';
@@ -76033,6 +76062,7 @@ var stop = __nccwpck_require__(2623);
 
 
 
+
 /**
  * One step's work: start the runs (or find them), wait until they end, stop what must be stopped,
  * and report. It knows runs only through the Provider, and the runner only through ActionIO.
@@ -76050,6 +76080,8 @@ class Gate {
     reporter;
     labels = new RunLabels();
     warnedStatuses = new Set();
+    /** The pipelines, in input order: `pipeline-ids`, or the IDs of `pipelines` once looked up. */
+    pipelineIds;
     constructor(settings, io, session) {
         this.settings = settings;
         this.io = io;
@@ -76057,9 +76089,11 @@ class Gate {
         this.provider = session.provider;
         this.logger = io.logger;
         this.reporter = new Reporter(session.provider, settings.report);
+        this.pipelineIds = settings.pipelineIds;
     }
     async run() {
         try {
+            await this.findByName();
             await this.obtainRuns();
             if (this.settings.mode === 'trigger') {
                 this.session.clock.beginCleanup();
@@ -76104,10 +76138,19 @@ class Gate {
             await this.abandon(error);
         }
     }
+    /** `pipelines`: every name is looked up before anything starts, so that a wrong name starts nothing. */
+    async findByName() {
+        const names = this.settings.pipelineNames;
+        if (names.length === 0)
+            return;
+        this.pipelineIds = await this.provider.pipelineIdsOf(names);
+        for (const [i, name] of names.entries())
+            this.logger.info(`Pipeline ${(0,parse/* shown */.SP)(name)} is ${this.pipelineIds[i]}`);
+    }
     /** Starts each pipeline in order (or finds the runs to wait on). */
     async obtainRuns() {
         if (this.settings.mode === 'wait') {
-            for (const [i, pipelineId] of this.settings.pipelineIds.entries()) {
+            for (const [i, pipelineId] of this.pipelineIds.entries()) {
                 const runId = this.settings.runIds[i];
                 const run = runId !== undefined
                     ? this.provider.adopt(pipelineId, runId)
@@ -76119,7 +76162,7 @@ class Gate {
         }
         // One at a time, so that a refused credential fails on the first pipeline rather than on all of them.
         const origin = this.io.origin();
-        for (const pipelineId of this.settings.pipelineIds) {
+        for (const pipelineId of this.pipelineIds) {
             const request = startRequest(this.settings.trigger, origin, newMarker());
             const started = await startOnce(pipelineId, request, {
                 provider: this.provider,
@@ -76960,7 +77003,7 @@ function quoteBigIntegers(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ post)
 /* harmony export */ });
-/* harmony import */ var _action_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4103);
+/* harmony import */ var _action_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5871);
 /* harmony import */ var _action_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7987);
 /* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2287);
 /* harmony import */ var _gate_session_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4790);
@@ -77108,7 +77151,7 @@ function huaweiChannel(http, conn) {
 
 /***/ }),
 
-/***/ 4501:
+/***/ 117:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77118,6 +77161,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   f: () => (/* binding */ serviceName)
 });
 
+// EXTERNAL MODULE: ./lib/config/parse.js
+var parse = __nccwpck_require__(2265);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __nccwpck_require__(452);
 // EXTERNAL MODULE: ./lib/net/answer.js
@@ -77139,6 +77184,7 @@ var json = __nccwpck_require__(9185);
 ;// CONCATENATED MODULE: ./lib/providers/codearts/api.js
 // The CodeArts Pipeline v5 endpoints the action uses (docs/codearts.md), as thin typed calls.
 // Translation into the action's model lives in provider.ts.
+
 
 
 
@@ -77182,6 +77228,27 @@ class CodeArtsApi {
         if (!isPlainId(runId))
             throw new errors/* MalformedResponseError */.f7(action, 'no usable pipeline_run_id');
         return { runId };
+    }
+    /**
+     * ListPipelines (`POST …/pipelines/list`): a page of the project's pipelines whose names the
+     * service finds like `name` (docs/codearts.md, "Pipelines by name"); the next page's offset while
+     * the answer's `total` says there are more.
+     */
+    async listPipelines(name, offset, limit) {
+        const result = await this.send({
+            method: 'POST',
+            path: '/pipelines/list',
+            body: { ...(name !== undefined && { name }), offset, limit, sort_key: 'name', sort_dir: 'asc' },
+            action: name !== undefined ? `listing the pipelines named like ${(0,parse/* shown */.SP)(name)}` : 'listing the pipelines of the project'
+        });
+        const body = (0,json/* obj */.WL)(result.body);
+        const items = (0,json/* arr */.QL)(body['pipelines'])
+            .map(json/* obj */.WL)
+            .map((p) => ({ id: (0,json/* str */.gx)(p['pipeline_id']), name: (0,json/* str */.gx)(p['name']) }));
+        const total = (0,json/* count */.U9)(body['total']);
+        const end = offset + items.length;
+        const more = total !== undefined ? end < total : items.length >= limit;
+        return { items, ...(more && items.length > 0 && { next: String(end) }) };
     }
     /** Each pipeline's latest run (only pipelines that have run at least once are listed). */
     async latestRuns(pipelineIds) {
@@ -77581,6 +77648,110 @@ function ownLink(candidate, own) {
     return own.hosts.some((host) => host.test(url.hostname)) ? url.href : undefined;
 }
 
+;// CONCATENATED MODULE: ./lib/providers/names.js
+// Pipelines named by `pipelines` instead of by ID: each name is looked up in the service's pipeline
+// list, once, before anything starts. Both services filter that list by name, but loosely (CodeArts
+// documents a fuzzy match; a service may also ignore the filter), so only an exact match counts, and
+// a name is taken only when exactly one pipeline has it: a gate that starts the wrong pipeline is
+// worse than one that stops. Both providers resolve names here, each through its own list operation.
+
+
+/** Pages read for one name: a filtered list is short; an unfiltered one this long cannot be searched whole. */
+const NAME_PAGES = 20;
+const CANDIDATES = 5;
+/** Names longer than this are not compared (a hostile list could make the comparison costly). */
+const COMPARED_LENGTH = 256;
+/**
+ * The ID of each named pipeline, in the order of `names`. `scope` says where the names were looked
+ * for ("CodeArts project …"); `usable` whether an ID from the list can be used as the service's
+ * pipeline ID. Throws, naming the input, when a name matches no pipeline (with the close names) or
+ * more than one (with their IDs).
+ */
+async function resolveNames(names, list, scope, usable) {
+    const ids = [];
+    let everything;
+    for (const name of names) {
+        const action = `finding the pipeline named ${(0,parse/* shown */.SP)(name)}`;
+        const listed = await readAll(list, name);
+        const exact = distinct(listed.items.filter((p) => p.name === name));
+        if (exact.length > 1) {
+            throw new errors/* PreconditionError */.Rb(action, `${exact.length} pipelines of ${scope} have this name (IDs ${exact.map((p) => (0,parse/* shown */.SP)(p.id)).join(', ')}); rename all but one, ` +
+                "or give the pipeline's ID in 'pipeline-ids' instead of 'pipelines'");
+        }
+        if (!listed.complete) {
+            throw new errors/* PreconditionError */.Rb(action, `the service listed more than ${NAME_PAGES} pages of pipelines for this name, so the action cannot be sure which pipeline, ` +
+                "if any, has it; give the pipeline's ID in 'pipeline-ids' instead of 'pipelines'");
+        }
+        const found = exact[0];
+        if (found !== undefined) {
+            if (!usable(found.id))
+                throw new errors/* MalformedResponseError */.f7(action, `the pipeline's ID ${(0,parse/* shown */.SP)(found.id)} is not one the service uses`);
+            ids.push(found.id);
+            continue;
+        }
+        // The service's own loose matches first; when none is close, every pipeline (read once for all names).
+        let close = closest(name, listed.items);
+        if (close.length === 0) {
+            everything ??= readAll(list, undefined).then((all) => all.items);
+            close = closest(name, await everything);
+        }
+        const nearby = close.length > 0
+            ? `the closest names are ${close.map((p) => `${(0,parse/* shown */.SP)(p.name)} (ID ${(0,parse/* shown */.SP)(p.id)})`).join(', ')}`
+            : 'no name is close to it';
+        throw new errors/* PreconditionError */.Rb(action, `no pipeline of ${scope} has exactly this name (names match whole, case included); ${nearby}. Check 'pipelines', or give ` +
+            "the pipeline's ID in 'pipeline-ids'");
+    }
+    return ids;
+}
+/** Every page for `name`, up to NAME_PAGES; `complete` when the last one said it was the last. */
+async function readAll(list, name) {
+    const items = [];
+    let cursor;
+    for (let page = 0; page < NAME_PAGES; page++) {
+        const got = await list(name, cursor);
+        items.push(...got.items);
+        if (got.next === undefined || got.items.length === 0)
+            return { items, complete: true };
+        cursor = got.next;
+    }
+    return { items, complete: false };
+}
+/** One entry per pipeline ID (a list read page by page may show one twice). */
+function distinct(pipelines) {
+    return [...new Map(pipelines.map((p) => [p.id, p])).values()];
+}
+/** The pipelines whose names are closest to `wanted`: the same but for case, one inside the other, or a few letters apart. */
+function closest(wanted, pipelines) {
+    const scored = distinct(pipelines)
+        .filter((p) => p.name !== '' && p.name.length <= COMPARED_LENGTH)
+        .map((p) => ({ p, score: distance(wanted.toLowerCase(), p.name.toLowerCase()) }))
+        .filter(({ score }) => score !== undefined);
+    return scored
+        .sort((a, b) => a.score - b.score || (a.p.name < b.p.name ? -1 : a.p.name > b.p.name ? 1 : 0))
+        .slice(0, CANDIDATES)
+        .map(({ p }) => p);
+}
+/** How far apart two lower-cased names are, or undefined when they are not close at all. */
+function distance(a, b) {
+    if (a === b)
+        return 0;
+    if (a.includes(b) || b.includes(a))
+        return 1;
+    const edits = levenshtein(a, b);
+    return edits <= Math.max(2, Math.floor(a.length / 4)) ? 1 + edits : undefined;
+}
+function levenshtein(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/text-pages.js
 // Step logs come in pages of text. These turn pages into whole lines, once each, in bounded memory.
 /**
@@ -77861,6 +78032,7 @@ function bySequence(items) {
 
 
 
+
 // The batch status endpoint documents no limit on its list; keep requests modest.
 const STATUS_BATCH = 20;
 // A lost start is looked for among the runs listed since shortly before it was sent (the runner's
@@ -77868,6 +78040,10 @@ const STATUS_BATCH = 20;
 const CLOCK_MARGIN_MS = 10 * 60_000;
 const LIST_PAGE = 20;
 const LIST_PAGES = 5;
+// ListPipelines documents no largest page; a modest one keeps each answer small.
+const NAME_PAGE = 50;
+// Pipeline IDs are 32 letters and digits (docs/codearts.md, "Hosts and IDs").
+const PIPELINE_ID = /^[0-9A-Za-z]{32}$/;
 // The CodeArts console: devcloud.{region}.huaweicloud.com (and console.huaweicloud.com, console-intl.…).
 const CONSOLE_HOSTS = [/^devcloud\.[a-z0-9-]+\.huaweicloud\.com$/, /^console(-intl)?\.huaweicloud\.com$/];
 class CodeArtsProvider {
@@ -77891,6 +78067,9 @@ class CodeArtsProvider {
         const url = ownLink(snapshot.url, this.own);
         const { url: _untrusted, ...rest } = snapshot;
         return (url !== undefined ? { ...rest, url } : rest);
+    }
+    async pipelineIdsOf(names) {
+        return resolveNames(names, (name, cursor) => this.api.listPipelines(name, Number(cursor ?? 0), NAME_PAGE), `CodeArts project ${this.conn.projectId}`, (id) => PIPELINE_ID.test(id));
     }
     /** CodeArts keeps a run's description, so every run listed says for itself whether it is ours: no `before`. */
     async prepareStart(pipelineId, request) {
@@ -78166,6 +78345,10 @@ async function runRead(read) {
         throw notFound ? new errors/* RunNotFoundError */.lQ(error) : error;
     }
 }
+/** A pipeline list's items (`pipelineId`, `pipelineName` in both APIs), wherever the answer keeps them. */
+function namedPipelines(items) {
+    return items.map((p) => ({ id: (0,json/* str */.gx)(p['pipelineId']), name: (0,json/* str */.gx)(p['pipelineName']) }));
+}
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/signer.js
 // Alibaba Cloud ACS3-HMAC-SHA256 request signing (the "V3" signature), the default of the official SDK
@@ -78303,6 +78486,7 @@ function signedAuth(keys, operation) {
 
 
 
+
 const PAGE_SIZE = 50;
 const devops_MAX_PAGES = 20;
 // No document promises an order for ListPipelineRuns, so "the newest run" is the largest run number
@@ -78318,6 +78502,18 @@ class YunxiaoDevopsApi {
         this.channel = channel;
         this.conn = conn;
         this.keys = keys;
+    }
+    /** ListPipelines (`GET /organization/{org}/pipelines`): `{pipelines, nextToken}`, paged by the token. */
+    async listPipelines(name, cursor) {
+        const query = {
+            ...(name !== undefined && { pipelineName: name }),
+            maxResults: String(PAGE_SIZE),
+            ...(cursor !== undefined && { nextToken: cursor })
+        };
+        const action = name !== undefined ? `listing the pipelines named like ${(0,parse/* shown */.SP)(name)}` : 'listing the pipelines of the organization';
+        const body = await this.send('GET', `/organization/${this.org}/pipelines`, 'ListPipelines', action, { query });
+        const next = (0,json/* str */.gx)((0,json/* obj */.WL)(body)['nextToken']);
+        return { items: namedPipelines(listItems(body, 'pipelines')), ...(next !== '' && next !== cursor && { next }) };
     }
     async pipelineName() {
         return undefined;
@@ -78403,6 +78599,7 @@ class YunxiaoDevopsApi {
 
 
 
+
 // ListPipelineRuns serves at most 30 a page; a bounded number of pages keeps a search cheap.
 const PER_PAGE = 30;
 const openapi_MAX_PAGES = 20;
@@ -78415,6 +78612,21 @@ class YunxiaoOpenApi {
         this.channel = channel;
         this.conn = conn;
         this.token = token;
+    }
+    /**
+     * ListPipelines (`GET …/pipelines?pipelineName=&page=&perPage=`): a bare array, paged by number;
+     * the `x-total-pages` (or `x-next-page`) header says whether more follow, else a full page does.
+     */
+    async listPipelines(name, cursor) {
+        const page = Number(cursor ?? 1);
+        const query = { ...(name !== undefined && { pipelineName: name }), page: String(page), perPage: String(PER_PAGE) };
+        const action = name !== undefined ? `listing the pipelines named like ${(0,parse/* shown */.SP)(name)}` : 'listing the pipelines of the organization';
+        const result = await this.request('GET', '', '', action, { query });
+        const items = namedPipelines(listItems(result.body));
+        const pages = (0,json/* count */.U9)(result.headers['x-total-pages']);
+        const next = result.headers['x-next-page'];
+        const more = pages !== undefined ? page < pages : next !== undefined ? /^[1-9]\d*$/.test(next.trim()) : items.length >= PER_PAGE;
+        return { items, ...(more && items.length > 0 && { next: String(page + 1) }) };
     }
     async pipelineName(pipelineId) {
         return (0,json/* str */.gx)((0,json/* obj */.WL)(await this.send('GET', pipelineId, '', `reading pipeline ${pipelineId}`))['name']) || undefined;
@@ -78477,18 +78689,22 @@ class YunxiaoOpenApi {
         return (0,json/* str */.gx)((0,json/* obj */.WL)(await this.send('GET', pipelineId, `/runs/${runId}/job/${jobId}/log`, `reading the log of job ${jobId} of run ${runId}`))['content']);
     }
     async send(method, pipelineId, path, action, options = {}) {
+        return (await this.request(method, pipelineId, path, action, options)).body;
+    }
+    /** A request about one pipeline, or (`pipelineId` empty) about the pipelines as a whole. */
+    async request(method, pipelineId, path, action, options = {}) {
         const org = this.conn.organizationId !== undefined ? `/organizations/${this.conn.organizationId}` : '';
-        const url = new URL(`${this.conn.endpoint}/oapi/v1/flow${org}/pipelines/${pipelineId}${path}`);
+        const url = new URL(`${this.conn.endpoint}/oapi/v1/flow${org}/pipelines${pipelineId !== '' ? `/${pipelineId}` : ''}${path}`);
         for (const [k, v] of Object.entries(options.query ?? {}))
             url.searchParams.set(k, v);
-        return (await (0,net_channel/* call */.T1)(this.channel, {
+        return (0,net_channel/* call */.T1)(this.channel, {
             method,
             url,
             headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
             ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
             idempotent: options.idempotent ?? true,
             action
-        }, tokenAuth(this.token))).body;
+        }, tokenAuth(this.token));
     }
 }
 
@@ -78619,6 +78835,9 @@ function translate_times(item) {
 
 
 
+
+// Pipeline IDs are whole numbers (docs/yunxiao.md).
+const provider_PIPELINE_ID = /^[1-9]\d{0,18}$/;
 // Yunxiao has no batch status read: each run is one request. A cycle reads at most this many runs,
 // taking turns, so that many pipelines cannot turn one cycle into a burst.
 const READS_PER_CYCLE = 8;
@@ -78644,6 +78863,10 @@ class YunxiaoProvider {
     constructor(api, conn) {
         this.api = api;
         this.conn = conn;
+    }
+    async pipelineIdsOf(names) {
+        const scope = this.conn.organizationId !== undefined ? `organization ${this.conn.organizationId}` : this.conn.endpoint;
+        return resolveNames(names, (name, cursor) => this.api.listPipelines(name, cursor), scope, (id) => provider_PIPELINE_ID.test(id));
     }
     /**
      * The newest run number is read before a start: runs numbered above it appeared after, which is

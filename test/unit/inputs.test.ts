@@ -17,6 +17,7 @@ describe('getInputs', () => {
     expect(settings).toEqual({
       mode: 'trigger-and-wait',
       pipelineIds: [PIPELINE],
+      pipelineNames: [],
       runIds: [],
       connection: {
         provider: 'codearts',
@@ -61,11 +62,18 @@ describe('getInputs', () => {
       { kind: 'password', username: 'u', password: 'p', domain: 'd' }
     ],
     [
-      { 'security-token': 'ST', 'iam-project-id': PROJECT },
-      { kind: 'aksk', accessKey: 'AK', secretKey: 'SK', securityToken: 'ST', iamProjectId: PROJECT }
+      { 'security-token': 'ST', 'iam-project-id': PIPELINE },
+      { kind: 'aksk', accessKey: 'AK', secretKey: 'SK', securityToken: 'ST', iamProjectId: PIPELINE }
     ]
   ])('credentials %j', (values, auth) => {
     expect(getInputs(reader(values)).connection.auth).toEqual(auth)
+  })
+
+  it('takes pipelines by name instead of by ID, in the same list form', () => {
+    const settings = getInputs(
+      reader({ 'pipeline-ids': '', pipelines: 'shop-build,\nshop-test', mode: 'wait', 'run-ids': `${PIPELINE} ${PROJECT}` })
+    )
+    expect(settings).toMatchObject({ pipelineIds: [], pipelineNames: ['shop-build', 'shop-test'], runIds: [PIPELINE, PROJECT] })
   })
 
   it('masks every secret input, whatever else the inputs say', () => {
@@ -77,7 +85,14 @@ describe('getInputs', () => {
   })
 
   it.each([
-    [{ 'pipeline-ids': '' }, "Input 'pipeline-ids': is required"],
+    [
+      { 'pipeline-ids': '' },
+      "Input 'pipeline-ids': is required; give one or more pipeline IDs separated by commas, spaces or newlines (or their names in " +
+        'pipelines)'
+    ],
+    [{ pipelines: 'shop-build' }, "Input 'pipelines': is given together with pipeline-ids; name the pipelines by ID or by name, not both"],
+    [{ 'pipeline-ids': '', pipelines: 'a,,b' }, "Input 'pipelines': entry 2 is empty (two commas in a row)"],
+    [{ 'pipeline-ids': '', pipelines: 'a b', mode: 'wait', 'run-ids': PIPELINE }, "Input 'run-ids': has 1 run IDs for 2 pipelines"],
     [
       { 'pipeline-ids': 'https://devcloud.example/pipeline/1' },
       "Input 'pipeline-ids': 'https://devcloud.example/pipeline/1' is not a pipeline ID"
