@@ -74245,7 +74245,7 @@ function getInputs(readRaw = (name) => core/* getInput */.V4(name)) {
 
 /***/ }),
 
-/***/ 3509:
+/***/ 8086:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -74352,39 +74352,8 @@ function commandLogger(write, debug) {
 /** The runner-facing logger of this process. */
 const actionsLogger = commandLogger((text) => void process.stdout.write(text), process.env['RUNNER_DEBUG'] === '1');
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./lib/action/origin.js
-// The GitHub run this step belongs to, as the runner describes it in the environment and the event
-// payload: what the default run description says about where a run came from.
-
-/**
- * Reads the workflow run from the runner's environment and the event payload. (This is all the
- * action needs from @actions/github's context, which would bring 1.3 MB of Octokit into the bundle.)
- */
-function originFromEnv(env) {
-    const repository = env['GITHUB_REPOSITORY'] ?? '';
-    const pr = readEvent(env['GITHUB_EVENT_PATH'])?.pull_request;
-    const runUrl = `${env['GITHUB_SERVER_URL'] ?? 'https://github.com'}/${repository}/actions/runs/${env['GITHUB_RUN_ID'] ?? ''}`;
-    return {
-        repository,
-        // On pull_request events GITHUB_SHA is a merge commit that exists only on GitHub; the head is what people recognise.
-        sha: pr?.head?.sha ?? env['GITHUB_SHA'] ?? '',
-        ...(typeof pr?.number === 'number' && { pullRequest: pr.number }),
-        runUrl
-    };
-}
-function readEvent(path) {
-    if (!path)
-        return undefined;
-    try {
-        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-
+// EXTERNAL MODULE: ./lib/action/origin.js + 1 modules
+var origin = __nccwpck_require__(3457);
 // EXTERNAL MODULE: ./lib/action/state.js
 var state = __nccwpck_require__(2287);
 ;// CONCATENATED MODULE: ./lib/action/io.js
@@ -74424,12 +74393,75 @@ function actionIO() {
             actionsLogger.error(message);
         },
         state: state/* actionsState */.Rq,
-        origin: () => originFromEnv(process.env),
+        origin: () => (0,origin/* originFromEnv */.a)(process.env),
         cancellation: cancellation.signal,
         writeSummary: async (markdown) => {
             await core/* summary */.z.addRaw(markdown).write();
         }
     };
+}
+
+
+/***/ }),
+
+/***/ 3457:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  V: () => (/* binding */ forkNote),
+  a: () => (/* binding */ originFromEnv)
+});
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
+;// CONCATENATED MODULE: ./lib/action/origin.js
+// The GitHub run this step belongs to, as the runner describes it in the environment and the event
+// payload: what the default run description says about where a run came from.
+
+
+/**
+ * Reads the workflow run from the runner's environment and the event payload. (This is all the
+ * action needs from @actions/github's context, which would bring 1.3 MB of Octokit into the bundle.)
+ */
+function originFromEnv(env) {
+    const repository = env['GITHUB_REPOSITORY'] ?? '';
+    const pr = readEvent(env['GITHUB_EVENT_PATH'])?.pull_request;
+    const head = pr?.head?.repo?.full_name;
+    const runUrl = `${env['GITHUB_SERVER_URL'] ?? 'https://github.com'}/${repository}/actions/runs/${env['GITHUB_RUN_ID'] ?? ''}`;
+    return {
+        repository,
+        // On pull_request events GITHUB_SHA is a merge commit that exists only on GitHub; the head is what people recognise.
+        sha: pr?.head?.sha ?? env['GITHUB_SHA'] ?? '',
+        ...(typeof pr?.number === 'number' && { pullRequest: pr.number }),
+        runUrl,
+        ...(typeof head === 'string' && head !== '' && head !== pr?.base?.repo?.full_name && { fork: head })
+    };
+}
+// Inputs that a workflow fills from secrets: empty in a pull request from a fork.
+const CREDENTIAL_INPUTS = ['access-key', 'secret-key', 'security-token', 'token', 'username', 'password', 'domain'];
+/**
+ * Why credentials may be missing, when this is a pull request from a fork: GitHub gives such runs
+ * no secrets (README, "Pull requests from forks"). Empty for any other error or run.
+ */
+function forkNote(error, origin) {
+    if (!(error instanceof errors/* InputError */.dz) || !CREDENTIAL_INPUTS.includes(error.input) || origin.fork === undefined)
+        return '';
+    return (`; this run is for a pull request from the fork ${origin.fork}, and GitHub gives such runs no secrets: gate forks in the ` +
+        'merge queue instead (README, "Pull requests from forks")');
+}
+function readEvent(path) {
+    if (!path)
+        return undefined;
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
 }
 
 
@@ -75050,7 +75082,7 @@ async function stopOne(provider, logger, run) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3509);
+/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8086);
 /* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2287);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2550);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5317);
@@ -75278,8 +75310,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/action/inputs.js + 5 modules
 var inputs = __nccwpck_require__(5871);
-// EXTERNAL MODULE: ./lib/action/io.js + 4 modules
-var action_io = __nccwpck_require__(3509);
+// EXTERNAL MODULE: ./lib/action/io.js + 2 modules
+var action_io = __nccwpck_require__(8086);
+// EXTERNAL MODULE: ./lib/action/origin.js + 1 modules
+var origin = __nccwpck_require__(3457);
 // EXTERNAL MODULE: ./lib/action/secrets.js
 var secrets = __nccwpck_require__(7987);
 // EXTERNAL MODULE: ./lib/action/state.js
@@ -76347,6 +76381,7 @@ var gate_session = __nccwpck_require__(4790);
 
 
 
+
 async function run(io = (0,action_io/* actionIO */.P)()) {
     // Before anything can print one, the secrets are handed to the log masker.
     (0,secrets/* maskSecretInputs */.q)(io.readInput, (value) => io.logger.secret(value));
@@ -76357,7 +76392,7 @@ async function run(io = (0,action_io/* actionIO */.P)()) {
     catch (error) {
         // Later steps branch on `conclusion`; an input error is a failure like any other.
         io.setOutput('conclusion', 'failure');
-        return io.setFailed(messageOf(error, io.logger));
+        return io.setFailed(`${messageOf(error, io.logger)}${(0,origin/* forkNote */.V)(error, io.origin())}`);
     }
     (0,secrets/* maskSecretVariables */.O)(settings.trigger, (value) => io.logger.secret(value));
     const session = (0,gate_session/* openSession */.f)(settings.connection, settings.wait.timeoutMs, io);

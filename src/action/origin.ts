@@ -2,6 +2,7 @@
 // payload: what the default run description says about where a run came from.
 
 import { readFileSync } from 'node:fs'
+import { InputError } from '../errors.js'
 
 /** What the default description says about the workflow run; read from the runner's environment. */
 export interface Origin {
@@ -10,6 +11,8 @@ export interface Origin {
   sha: string
   pullRequest?: number
   runUrl: string
+  /** A pull request from a fork: the fork's `owner/name`. GitHub gives such runs no secrets. */
+  fork?: string
 }
 
 /**
@@ -19,18 +22,35 @@ export interface Origin {
 export function originFromEnv(env: NodeJS.ProcessEnv): Origin {
   const repository = env['GITHUB_REPOSITORY'] ?? ''
   const pr = readEvent(env['GITHUB_EVENT_PATH'])?.pull_request
+  const head = pr?.head?.repo?.full_name
   const runUrl = `${env['GITHUB_SERVER_URL'] ?? 'https://github.com'}/${repository}/actions/runs/${env['GITHUB_RUN_ID'] ?? ''}`
   return {
     repository,
     // On pull_request events GITHUB_SHA is a merge commit that exists only on GitHub; the head is what people recognise.
     sha: pr?.head?.sha ?? env['GITHUB_SHA'] ?? '',
     ...(typeof pr?.number === 'number' && { pullRequest: pr.number }),
-    runUrl
+    runUrl,
+    ...(typeof head === 'string' && head !== '' && head !== pr?.base?.repo?.full_name && { fork: head })
   }
 }
 
+// Inputs that a workflow fills from secrets: empty in a pull request from a fork.
+const CREDENTIAL_INPUTS = ['access-key', 'secret-key', 'security-token', 'token', 'username', 'password', 'domain']
+
+/**
+ * Why credentials may be missing, when this is a pull request from a fork: GitHub gives such runs
+ * no secrets (README, "Pull requests from forks"). Empty for any other error or run.
+ */
+export function forkNote(error: unknown, origin: Origin): string {
+  if (!(error instanceof InputError) || !CREDENTIAL_INPUTS.includes(error.input) || origin.fork === undefined) return ''
+  return (
+    `; this run is for a pull request from the fork ${origin.fork}, and GitHub gives such runs no secrets: gate forks in the ` +
+    'merge queue instead (README, "Pull requests from forks")'
+  )
+}
+
 interface EventPayload {
-  pull_request?: { number?: unknown; head?: { sha?: string } }
+  pull_request?: { number?: unknown; head?: { sha?: string; repo?: { full_name?: unknown } }; base?: { repo?: { full_name?: unknown } } }
 }
 
 function readEvent(path: string | undefined): EventPayload | undefined {
