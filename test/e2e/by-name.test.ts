@@ -59,20 +59,6 @@ describe('pipelines by name on CodeArts', () => {
     )
     expect(starts(s)).toBe(0)
   })
-
-  it('a name two pipelines have: both IDs, and nothing started', async () => {
-    const [a, b] = [hex32(), hex32()].sort()
-    const s = await sims.codearts({ [a!]: { script: passingPipeline(40) }, [b!]: { script: passingPipeline(40) } })
-    const result = await runAction(codeartsInputs(s, { pipelines: 'shop-build' }))
-
-    expect(result.exitCode).toBe(1)
-    expect(result.log).toMatch(
-      new RegExp(`::error::finding the pipeline named 'shop-build': 2 pipelines of CodeArts project ${s.projectId} have this name \\(IDs`)
-    )
-    expect(result.log).toContain(`'${a}'`)
-    expect(result.log).toContain(`'${b}'`)
-    expect(starts(s)).toBe(0)
-  })
 })
 
 describe('pipelines by name on Yunxiao', () => {

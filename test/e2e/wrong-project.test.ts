@@ -59,18 +59,4 @@ describe('the CodeArts project ID and the IAM project ID', () => {
     )
     expect(s.requests).toHaveLength(1)
   })
-
-  it('a pipeline of another project or region: its error says where the pipeline must be', async () => {
-    const s = await sims.codearts({ [pipeline]: { script: quickPipeline() } })
-    const result = await runAction(codeartsInputs(s, { 'pipeline-ids': hex32() }))
-
-    expect(result.exitCode).toBe(1)
-    expect(errorLine(result.log)).toMatch(
-      new RegExp(
-        `DEVPIPE\\.00011401: The pipeline does not exist\\. Check 'pipeline-ids': the pipeline must belong to CodeArts project ` +
-          `${s.projectId} in region cn-north-4 \\(the host of the pipeline's page, devcloud\\.<region>\\.huaweicloud\\.com, ` +
-          'names its region\\)'
-      )
-    )
-  })
 })

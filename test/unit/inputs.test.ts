@@ -112,6 +112,22 @@ describe('getInputs', () => {
       "Input 'iam-project-id': is only used with access-key and secret-key"
     ],
     [{ region: 'Beijing' }, "Input 'region': 'Beijing' is not a region ID"],
+    [
+      { endpoint: 'https://cloudpipeline-ext.ap-southeast-3.myhuaweicloud.com' },
+      "Input 'endpoint': 'https://cloudpipeline-ext.ap-southeast-3.myhuaweicloud.com' is in region ap-southeast-3, but region is " +
+        'cn-north-4; set region: ap-southeast-3, or use the endpoint of cn-north-4 (tokens, signatures and pipelines belong to one region)'
+    ],
+    [
+      { 'iam-endpoint': 'https://iam.cn-north-1.myhuaweicloud.com' },
+      "Input 'iam-endpoint': 'https://iam.cn-north-1.myhuaweicloud.com' is in region cn-north-1, but region is cn-north-4"
+    ],
+    [
+      { 'iam-project-id': PROJECT.toUpperCase() },
+      "Input 'project-id': is the same ID as iam-project-id, and the two are never equal. 'project-id' is the CodeArts project ID, the " +
+        "32 characters after /project/ in the address of a pipeline's page in the CodeArts console"
+    ],
+    [{ timeout: '30' }, "Input 'timeout': '30' has no unit; write 30m for minutes or 30s for seconds"],
+    [{ 'pipeline-ids': `${PIPELINE},` }, "Input 'pipeline-ids': entry 2 is empty (the list ends with a comma); remove the extra comma"],
     [{ 'poll-interval': '50ms' }, "Input 'poll-interval': must be at least 0.1s"],
     [{ 'poll-interval': '1m', 'max-poll-interval': '30s' }, "Input 'max-poll-interval': must not be shorter than poll-interval (1m)"],
     [{ timeout: '0.5s' }, "Input 'timeout': must be at least 1s"],
