@@ -74423,6 +74423,8 @@ var errors = __nccwpck_require__(452);
 // payload: what the default run description says about where a run came from.
 
 
+// Events of a pull request that run with the pull request's (not the base repository's) trust.
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_review', 'pull_request_review_comment'];
 /**
  * Reads the workflow run from the runner's environment and the event payload. (This is all the
  * action needs from @actions/github's context, which would bring 1.3 MB of Octokit into the bundle.)
@@ -74431,6 +74433,8 @@ function originFromEnv(env) {
     const repository = env['GITHUB_REPOSITORY'] ?? '';
     const pr = readEvent(env['GITHUB_EVENT_PATH'])?.pull_request;
     const head = pr?.head?.repo?.full_name;
+    const fork = typeof head === 'string' && head !== '' && head !== pr?.base?.repo?.full_name;
+    const secretless = PULL_REQUEST_EVENTS.includes(env['GITHUB_EVENT_NAME'] ?? '') && (fork || env['GITHUB_ACTOR'] === 'dependabot[bot]');
     const runUrl = `${env['GITHUB_SERVER_URL'] ?? 'https://github.com'}/${repository}/actions/runs/${env['GITHUB_RUN_ID'] ?? ''}`;
     return {
         repository,
@@ -74438,19 +74442,24 @@ function originFromEnv(env) {
         sha: pr?.head?.sha ?? env['GITHUB_SHA'] ?? '',
         ...(typeof pr?.number === 'number' && { pullRequest: pr.number }),
         runUrl,
-        ...(typeof head === 'string' && head !== '' && head !== pr?.base?.repo?.full_name && { fork: head })
+        ...(secretless && { withoutSecrets: fork ? { fork: head } : { dependabot: true } })
     };
 }
 // Inputs that a workflow fills from secrets: empty in a pull request from a fork.
 const CREDENTIAL_INPUTS = ['access-key', 'secret-key', 'security-token', 'token', 'username', 'password', 'domain'];
 /**
- * Why credentials may be missing, when this is a pull request from a fork: GitHub gives such runs
- * no secrets (README, "Pull requests from forks"). Empty for any other error or run.
+ * Why credentials may be missing, when GitHub gives this run no secrets (README, "Pull requests from
+ * forks"). Empty for any other error or run.
  */
 function forkNote(error, origin) {
-    if (!(error instanceof errors/* InputError */.dz) || !CREDENTIAL_INPUTS.includes(error.input) || origin.fork === undefined)
+    const why = origin.withoutSecrets;
+    if (!(error instanceof errors/* InputError */.dz) || !CREDENTIAL_INPUTS.includes(error.input) || why === undefined)
         return '';
-    return (`; this run is for a pull request from the fork ${origin.fork}, and GitHub gives such runs no secrets: gate forks in the ` +
+    if ('dependabot' in why) {
+        return ("; this run is for a pull request Dependabot opened, and GitHub gives such runs only the repository's Dependabot secrets: " +
+            'add the credentials there, or skip the gate for Dependabot (README, "Pull requests from forks")');
+    }
+    return (`; this run is for a pull request from the fork ${why.fork}, and GitHub gives such runs no secrets: gate forks in the ` +
         'merge queue instead (README, "Pull requests from forks")');
 }
 function readEvent(path) {

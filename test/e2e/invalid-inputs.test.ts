@@ -71,7 +71,10 @@ describe('a pull request from a fork', () => {
         'access-key': '',
         'secret-key': ''
       },
-      { event: { pull_request: { number: 7, head: { sha: 'abc', ...pr('someone/shop') }, base: pr('octo-org/shop') } } }
+      {
+        event: { pull_request: { number: 7, head: { sha: 'abc', ...pr('someone/shop') }, base: pr('octo-org/shop') } },
+        env: { GITHUB_EVENT_NAME: 'pull_request' }
+      }
     )
 
     expect(result.exitCode).toBe(1)
