@@ -73814,7 +73814,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4103:
+/***/ 5871:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -73828,139 +73828,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var core = __nccwpck_require__(3218);
+// EXTERNAL MODULE: ./lib/config/parse.js
+var parse = __nccwpck_require__(2265);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __nccwpck_require__(452);
-;// CONCATENATED MODULE: ./lib/config/parse.js
-// Pure parsers for input values. Each throws InputError naming the input and the fix, so that
-// getInputs() reads as a list of what each input is, not how it is checked.
-
-/**
- * An input value as an error message shows it: quoted, control characters escaped (so the message
- * stays one line and cannot carry terminal or workflow-command tricks), long values cut.
- */
-function shown(value) {
-    const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-    return `'${cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
-}
-const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
-/** `90s`, `10m`, `1h30m`, `2.5m`; a bare number is seconds. */
-function parseDuration(input, value) {
-    const text = value.trim();
-    const bare = /^\d+(\.\d+)?$/.exec(text);
-    if (bare)
-        return Math.round(Number(text) * 1_000);
-    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
-    const covered = parts.map((p) => p[0]).join('');
-    if (parts.length === 0 || covered !== text) {
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not a duration; write a number with a unit s, m or h, e.g. 90s, 10m, 1h30m`);
-    }
-    return Math.round(parts.reduce((total, [, n, unit]) => total + Number(n) * UNIT_MS[unit], 0));
-}
-/** Splits on commas, spaces and newlines; keeps order; refuses duplicates unless `unique` is false. */
-function parseList(input, value, unique = true) {
-    const items = value.split(/[\s,]+/).filter((s) => s.length > 0);
-    const seen = new Set();
-    for (const item of items) {
-        if (unique && seen.has(item))
-            throw new errors/* InputError */.dz(input, `${shown(item)} is listed twice; list each one once`);
-        seen.add(item);
-    }
-    return items;
-}
-function parseBoolean(input, value) {
-    const text = value.trim().toLowerCase();
-    if (text === 'true')
-        return true;
-    if (text === 'false')
-        return false;
-    throw new errors/* InputError */.dz(input, `${shown(value)} is not a boolean; use true or false`);
-}
-function parseChoice(input, value, choices) {
-    const text = value.trim();
-    const found = choices.find((c) => c === text.toLowerCase());
-    if (found === undefined) {
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not one of ${choices.join(', ')}`);
-    }
-    return found;
-}
-function parseInteger(input, value, min, max) {
-    const text = value.trim();
-    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not a whole number from ${min} to ${max}`);
-    }
-    return Number(text);
-}
-/**
- * One `NAME=value` a line. Surrounding spaces are trimmed (YAML block scalars make them easy to add
- * by accident); the value is everything after the first `=`, so values may contain `=`.
- */
-function parseVariables(input, value, maxValueLength) {
-    const variables = [];
-    const lines = value.split(/\r?\n/);
-    lines.forEach((raw, index) => {
-        const line = raw.trim();
-        if (line === '')
-            return;
-        const eq = line.indexOf('=');
-        const name = eq < 0 ? '' : line.slice(0, eq).trim();
-        if (eq < 0 || name === '' || /\s/.test(name)) {
-            throw new errors/* InputError */.dz(input, `line ${index + 1} is not NAME=value; write one variable a line, e.g. IMAGE_TAG=1.2.3`);
-        }
-        const val = line.slice(eq + 1).trim();
-        if (variables.some((v) => v.name === name)) {
-            throw new errors/* InputError */.dz(input, `${shown(name)} is set twice; set each variable once`);
-        }
-        if (val.length > maxValueLength) {
-            throw new errors/* InputError */.dz(input, `the value of ${shown(name)} is ${val.length} characters; the limit is ${maxValueLength}`);
-        }
-        variables.push({ name, value: val });
-    });
-    return variables;
-}
-/** `main`, `refs/heads/main` or `refs/tags/v1.2.0`. */
-function parseRef(input, value) {
-    const text = value.trim();
-    if (text === '')
-        return undefined;
-    let ref;
-    if (text.startsWith('refs/tags/'))
-        ref = { kind: 'tag', name: text.slice('refs/tags/'.length) };
-    else if (text.startsWith('refs/heads/'))
-        ref = { kind: 'branch', name: text.slice('refs/heads/'.length) };
-    else if (text.startsWith('refs/')) {
-        // refs/pull/N/merge exists only on GitHub; the pipeline's repository has no such ref.
-        throw new errors/* InputError */.dz(input, `${shown(value)} is neither a branch nor a tag; give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`);
-    }
-    else
-        ref = { kind: 'branch', name: text };
-    if (ref.name === '' || /[\s~^:?*[\\]|\.\.|\/\/|^\/|\/$/.test(ref.name)) {
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not a valid git ${ref.kind} name`);
-    }
-    return ref;
-}
-/**
- * An http(s) base URL without query or fragment, returned without a trailing slash. Plain http is
- * accepted only for loopback hosts (the local simulator): elsewhere it would send tokens in clear text.
- */
-function parseBaseUrl(input, value) {
-    let url;
-    try {
-        url = new URL(value.trim());
-    }
-    catch {
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not a URL; write it like https://host or https://host/prefix`);
-    }
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-        throw new errors/* InputError */.dz(input, `${shown(value)} must use https (plain http is allowed only for 127.0.0.1 or localhost)`);
-    }
-    if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
-        throw new errors/* InputError */.dz(input, `${shown(value)} must not carry a query, fragment or user info`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-
 ;// CONCATENATED MODULE: ./lib/config/input-rules.js
 // Rules shared by the providers' input readers: inputs that go together, exactly one way to sign in,
 // inputs that belong to the other provider.
@@ -74001,6 +73872,8 @@ function readAccessKey(read) {
     return { accessKey: read('access-key'), secretKey: read('secret-key'), ...(securityToken !== '' && { securityToken }) };
 }
 
+// EXTERNAL MODULE: ./lib/providers/codearts/call.js
+var call = __nccwpck_require__(9938);
 ;// CONCATENATED MODULE: ./lib/providers/codearts/endpoints.js
 // Region → host table, from the official SDKs' region lists (docs/codearts.md, "Hosts and IDs").
 // Huawei adds regions over time, so an unknown region is accepted when `endpoint` is given.
@@ -74041,6 +73914,7 @@ function iamEndpoint(region) {
 
 
 
+
 const HEX32 = /^[0-9a-fA-F]{32}$/;
 function checkCodeArtsId(input, id) {
     requireHex32(input, id, input === 'pipeline-ids' ? 'pipeline ID (the last part of the pipeline page URL)' : 'run ID');
@@ -74048,12 +73922,12 @@ function checkCodeArtsId(input, id) {
 function readCodeArtsConnection(read) {
     const region = read('region');
     if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
-        throw new errors/* InputError */.dz('region', `${shown(region)} is not a region ID; write it like cn-north-4 or ap-southeast-3`);
+        throw new errors/* InputError */.dz('region', `${(0,parse/* shown */.SP)(region)} is not a region ID; write it like cn-north-4 or ap-southeast-3`);
     }
     const endpointInput = read('endpoint');
     let endpoint;
     if (endpointInput !== '') {
-        endpoint = parseBaseUrl('endpoint', endpointInput);
+        endpoint = (0,parse/* parseBaseUrl */.Q2)('endpoint', endpointInput);
     }
     else {
         const known = pipelineEndpoint(region);
@@ -74063,19 +73937,31 @@ function readCodeArtsConnection(read) {
         endpoint = known;
     }
     const iamInput = read('iam-endpoint');
+    const iam = iamInput === '' ? iamEndpoint(region) : (0,parse/* parseBaseUrl */.Q2)('iam-endpoint', iamInput);
+    sameRegion('endpoint', endpoint, region);
+    sameRegion('iam-endpoint', iam, region);
     const projectId = read('project-id');
     if (projectId === '') {
         throw new errors/* InputError */.dz('project-id', 'is required; give the CodeArts project ID (32 hexadecimal characters, in the project URL)');
     }
     requireHex32('project-id', projectId, 'CodeArts project ID (it is in the project URL; it is not the IAM project ID)');
-    return {
-        provider: 'codearts',
-        region,
-        endpoint,
-        iamEndpoint: iamInput === '' ? iamEndpoint(region) : parseBaseUrl('iam-endpoint', iamInput),
-        projectId,
-        auth: readAuth(read)
-    };
+    const auth = readAuth(read);
+    if (auth.kind === 'aksk' && auth.iamProjectId?.toLowerCase() === projectId.toLowerCase()) {
+        throw new errors/* InputError */.dz('project-id', `is the same ID as iam-project-id, and the two are never equal. ${call/* PROJECT_IDS */.Rx}`);
+    }
+    return { provider: 'codearts', region, endpoint, iamEndpoint: iam, projectId, auth };
+}
+/**
+ * A Huawei Cloud host names its region (`cloudpipeline-ext.cn-north-4.myhuaweicloud.com`). One of
+ * another region than `region` is a mistake that the service would only report as a refused token
+ * or signature (both are scoped to a region), so it is said here, before anything is sent.
+ */
+function sameRegion(input, url, region) {
+    const named = /\.([a-z]{2}(?:-[a-z]+)+-\d+)\.myhuaweicloud\.com$/.exec(new URL(url).hostname)?.[1];
+    if (named !== undefined && named !== region) {
+        throw new errors/* InputError */.dz(input, `${(0,parse/* shown */.SP)(url)} is in region ${named}, but region is ${region}; set region: ${named}, or use the ${input} of ${region} ` +
+            '(tokens, signatures and pipelines belong to one region)');
+    }
 }
 const TOKEN = { name: 'token', inputs: ['token'] };
 const PASSWORD = { name: 'username/password/domain', inputs: ['username', 'password', 'domain'] };
@@ -74097,7 +73983,7 @@ function readAuth(read) {
 }
 function requireHex32(input, value, what) {
     if (!HEX32.test(value))
-        throw new errors/* InputError */.dz(input, `${shown(value)} is not a ${what}: expected 32 hexadecimal characters`);
+        throw new errors/* InputError */.dz(input, `${(0,parse/* shown */.SP)(value)} is not a ${what}: expected 32 hexadecimal characters`);
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/inputs.js
@@ -74113,7 +73999,7 @@ const DEVOPS_ENDPOINT = 'https://devops.cn-hangzhou.aliyuncs.com';
 function checkYunxiaoId(input, id) {
     if (!/^[1-9]\d{0,18}$/.test(id)) {
         const what = input === 'pipeline-ids' ? 'Yunxiao pipeline ID (the number in the pipeline URL, flow.aliyun.com/pipelines/<ID>)' : 'Yunxiao run ID';
-        throw new errors/* InputError */.dz(input, `${shown(id)} is not a ${what}: expected a whole number`);
+        throw new errors/* InputError */.dz(input, `${(0,parse/* shown */.SP)(id)} is not a ${what}: expected a whole number`);
     }
 }
 const inputs_TOKEN = { name: 'token', inputs: ['token'] };
@@ -74125,7 +74011,7 @@ function readYunxiaoConnection(read) {
     }
     const organizationId = read('organization-id');
     if (organizationId !== '' && !/^[A-Za-z0-9_-]{1,64}$/.test(organizationId)) {
-        throw new errors/* InputError */.dz('organization-id', `${shown(organizationId)} is not an organization ID (it is in devops.aliyun.com/organization/<ID>)`);
+        throw new errors/* InputError */.dz('organization-id', `${(0,parse/* shown */.SP)(organizationId)} is not an organization ID (it is in devops.aliyun.com/organization/<ID>)`);
     }
     const endpointInput = read('endpoint');
     const group = chooseCredentials(read, [inputs_TOKEN, ACCESS_KEY], 'set token to a personal access token (recommended), or access-key and secret-key');
@@ -74137,7 +74023,7 @@ function readYunxiaoConnection(read) {
         return {
             provider: 'yunxiao',
             api: 'openapi',
-            endpoint: endpointInput === '' ? CENTRAL_ENDPOINT : parseBaseUrl('endpoint', endpointInput),
+            endpoint: endpointInput === '' ? CENTRAL_ENDPOINT : (0,parse/* parseBaseUrl */.Q2)('endpoint', endpointInput),
             ...(organizationId !== '' && { organizationId }),
             auth: { kind: 'token', token: read('token') }
         };
@@ -74149,7 +74035,7 @@ function readYunxiaoConnection(read) {
     return {
         provider: 'yunxiao',
         api: 'devops',
-        endpoint: endpointInput === '' ? DEVOPS_ENDPOINT : parseBaseUrl('endpoint', endpointInput),
+        endpoint: endpointInput === '' ? DEVOPS_ENDPOINT : (0,parse/* parseBaseUrl */.Q2)('endpoint', endpointInput),
         organizationId,
         auth: {
             kind: 'aksk',
@@ -74167,6 +74053,7 @@ const INPUT_DEFAULTS = {
     "provider": "codearts",
     "mode": "trigger-and-wait",
     "pipeline-ids": "",
+    "pipelines": "",
     "run-ids": "",
     "region": "cn-north-4",
     "endpoint": "",
@@ -74202,6 +74089,7 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     "provider",
     "mode",
     "pipeline-ids",
+    "pipelines",
     "run-ids",
     "region",
     "endpoint",
@@ -74268,23 +74156,28 @@ function getInputs(readRaw = (name) => core/* getInput */.V4(name)) {
     // An input left empty has its action.yml default (the runner fills them in; tests and the
     // local debugger may not, and a workflow may set one to '').
     const read = (name) => readRaw(name) || INPUT_DEFAULTS[name] || '';
-    const provider = PROVIDERS[parseChoice('provider', read('provider'), ['codearts', 'yunxiao'])];
-    const mode = parseChoice('mode', read('mode'), ['trigger-and-wait', 'trigger', 'wait']);
-    const pipelineIds = parseList('pipeline-ids', read('pipeline-ids'));
-    if (pipelineIds.length === 0) {
-        throw new errors/* InputError */.dz('pipeline-ids', 'is required; give one or more pipeline IDs separated by commas, spaces or newlines');
+    const provider = PROVIDERS[(0,parse/* parseChoice */.HU)('provider', read('provider'), ['codearts', 'yunxiao'])];
+    const mode = (0,parse/* parseChoice */.HU)('mode', read('mode'), ['trigger-and-wait', 'trigger', 'wait']);
+    const pipelineIds = (0,parse/* parseList */.E1)('pipeline-ids', read('pipeline-ids'));
+    const pipelineNames = (0,parse/* parseList */.E1)('pipelines', read('pipelines'));
+    if (pipelineIds.length > 0 && pipelineNames.length > 0) {
+        throw new errors/* InputError */.dz('pipelines', 'is given together with pipeline-ids; name the pipelines by ID or by name, not both');
+    }
+    if (pipelineIds.length === 0 && pipelineNames.length === 0) {
+        throw new errors/* InputError */.dz('pipeline-ids', 'is required; give one or more pipeline IDs separated by commas, spaces or newlines (or their names in pipelines)');
     }
     for (const id of pipelineIds)
         provider.checkId('pipeline-ids', id);
+    const pipelineCount = pipelineIds.length + pipelineNames.length;
     // Run numbers count from 1 in each Yunxiao pipeline: `1,1` names two runs. The same run twice
     // would be the same (pipeline, run) pair, which the unique pipeline-ids already rule out.
-    const runIds = parseList('run-ids', read('run-ids'), false);
+    const runIds = (0,parse/* parseList */.E1)('run-ids', read('run-ids'), false);
     if (runIds.length > 0) {
         if (mode !== 'wait') {
             throw new errors/* InputError */.dz('run-ids', `is only used with mode: wait (mode is ${mode}); remove it or set mode: wait`);
         }
-        if (runIds.length !== pipelineIds.length) {
-            throw new errors/* InputError */.dz('run-ids', `has ${runIds.length} run IDs for ${pipelineIds.length} pipelines; give one run ID per pipeline, in the same order`);
+        if (runIds.length !== pipelineCount) {
+            throw new errors/* InputError */.dz('run-ids', `has ${runIds.length} run IDs for ${pipelineCount} pipelines; give one run ID per pipeline, in the same order`);
         }
         for (const id of runIds)
             provider.checkId('run-ids', id);
@@ -74295,55 +74188,56 @@ function getInputs(readRaw = (name) => core/* getInput */.V4(name)) {
         throw new errors/* InputError */.dz('description', `is ${description.length} characters; the limit is ${DESCRIPTION_LIMIT - MARKER_RESERVE} (the pipeline allows ${DESCRIPTION_LIMIT} ` +
             `and the action appends a marker)`);
     }
-    const timeoutMs = parseDuration('timeout', read('timeout'));
-    const pollIntervalMs = parseDuration('poll-interval', read('poll-interval'));
-    const maxPollIntervalMs = parseDuration('max-poll-interval', read('max-poll-interval'));
+    const timeoutMs = (0,parse/* parseDuration */.E9)('timeout', read('timeout'));
+    const pollIntervalMs = (0,parse/* parseDuration */.E9)('poll-interval', read('poll-interval'));
+    const maxPollIntervalMs = (0,parse/* parseDuration */.E9)('max-poll-interval', read('max-poll-interval'));
     if (timeoutMs < 1_000)
         throw new errors/* InputError */.dz('timeout', 'must be at least 1s');
     if (timeoutMs > MAX_TIMEOUT_MS) {
-        throw new errors/* InputError */.dz('timeout', `${shown(read('timeout'))} is longer than 120h, the longest a job can run (5 days on a self-hosted runner, 6 hours on a ` +
+        throw new errors/* InputError */.dz('timeout', `${(0,parse/* shown */.SP)(read('timeout'))} is longer than 120h, the longest a job can run (5 days on a self-hosted runner, 6 hours on a ` +
             `GitHub-hosted one)`);
     }
     if (maxPollIntervalMs > MAX_POLL_MS)
-        throw new errors/* InputError */.dz('max-poll-interval', `${shown(read('max-poll-interval'))} is longer than 1h; a run would end unseen for too long`);
+        throw new errors/* InputError */.dz('max-poll-interval', `${(0,parse/* shown */.SP)(read('max-poll-interval'))} is longer than 1h; a run would end unseen for too long`);
     // Below 100 ms the batch status endpoint would be hammered; the simulator is the only use for sub-second values.
     if (pollIntervalMs < 100)
         throw new errors/* InputError */.dz('poll-interval', 'must be at least 0.1s');
     if (maxPollIntervalMs < pollIntervalMs) {
         throw new errors/* InputError */.dz('max-poll-interval', `must not be shorter than poll-interval (${read('poll-interval')})`);
     }
-    const variables = parseVariables('variables', read('variables'), VARIABLE_VALUE_LIMIT);
-    const secretVariables = parseList('secret-variables', read('secret-variables'));
+    const variables = (0,parse/* parseVariables */.rf)('variables', read('variables'), VARIABLE_VALUE_LIMIT);
+    const secretVariables = (0,parse/* parseList */.E1)('secret-variables', read('secret-variables'));
     const unknownSecret = secretVariables.find((name) => !variables.some((v) => v.name === name));
     if (unknownSecret !== undefined) {
-        throw new errors/* InputError */.dz('secret-variables', `names ${shown(unknownSecret)}, which is not set in 'variables'; list only names of variables`);
+        throw new errors/* InputError */.dz('secret-variables', `names ${(0,parse/* shown */.SP)(unknownSecret)}, which is not set in 'variables'; list only names of variables`);
     }
     return {
         mode,
         pipelineIds,
+        pipelineNames,
         runIds,
         connection,
         trigger: {
-            ref: parseRef('ref', read('ref')),
+            ref: (0,parse/* parseRef */.rd)('ref', read('ref')),
             variables,
             secretVariables,
             description: description === '' ? undefined : description,
-            stages: parseList('stages', read('stages')),
-            jobs: parseList('jobs', read('jobs'))
+            stages: (0,parse/* parseList */.E1)('stages', read('stages')),
+            jobs: (0,parse/* parseList */.E1)('jobs', read('jobs'))
         },
         wait: {
             timeoutMs,
             pollIntervalMs,
             maxPollIntervalMs,
-            onManualGate: parseChoice('on-manual-gate', read('on-manual-gate'), ['wait', 'fail']),
-            failFast: parseBoolean('fail-fast', read('fail-fast'))
+            onManualGate: (0,parse/* parseChoice */.HU)('on-manual-gate', read('on-manual-gate'), ['wait', 'fail']),
+            failFast: (0,parse/* parseBoolean */.yG)('fail-fast', read('fail-fast'))
         },
-        cancelOnAbort: parseBoolean('cancel-on-abort', read('cancel-on-abort')),
+        cancelOnAbort: (0,parse/* parseBoolean */.yG)('cancel-on-abort', read('cancel-on-abort')),
         report: {
-            logs: parseChoice('logs', read('logs'), ['failed', 'all', 'none']),
+            logs: (0,parse/* parseChoice */.HU)('logs', read('logs'), ['failed', 'all', 'none']),
             // Kept lines are held in memory (up to 2,000 characters each): 10,000 bounds that at about 20 MB.
-            logLines: parseInteger('log-lines', read('log-lines'), 1, 10_000),
-            summary: parseBoolean('summary', read('summary'))
+            logLines: (0,parse/* parseInteger */.cG)('log-lines', read('log-lines'), 1, 10_000),
+            summary: (0,parse/* parseBoolean */.yG)('summary', read('summary'))
         }
     };
 }
@@ -74351,7 +74245,7 @@ function getInputs(readRaw = (name) => core/* getInput */.V4(name)) {
 
 /***/ }),
 
-/***/ 3509:
+/***/ 8086:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -74458,39 +74352,8 @@ function commandLogger(write, debug) {
 /** The runner-facing logger of this process. */
 const actionsLogger = commandLogger((text) => void process.stdout.write(text), process.env['RUNNER_DEBUG'] === '1');
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./lib/action/origin.js
-// The GitHub run this step belongs to, as the runner describes it in the environment and the event
-// payload: what the default run description says about where a run came from.
-
-/**
- * Reads the workflow run from the runner's environment and the event payload. (This is all the
- * action needs from @actions/github's context, which would bring 1.3 MB of Octokit into the bundle.)
- */
-function originFromEnv(env) {
-    const repository = env['GITHUB_REPOSITORY'] ?? '';
-    const pr = readEvent(env['GITHUB_EVENT_PATH'])?.pull_request;
-    const runUrl = `${env['GITHUB_SERVER_URL'] ?? 'https://github.com'}/${repository}/actions/runs/${env['GITHUB_RUN_ID'] ?? ''}`;
-    return {
-        repository,
-        // On pull_request events GITHUB_SHA is a merge commit that exists only on GitHub; the head is what people recognise.
-        sha: pr?.head?.sha ?? env['GITHUB_SHA'] ?? '',
-        ...(typeof pr?.number === 'number' && { pullRequest: pr.number }),
-        runUrl
-    };
-}
-function readEvent(path) {
-    if (!path)
-        return undefined;
-    try {
-        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-
+// EXTERNAL MODULE: ./lib/action/origin.js + 1 modules
+var origin = __nccwpck_require__(3457);
 // EXTERNAL MODULE: ./lib/action/state.js
 var state = __nccwpck_require__(2287);
 ;// CONCATENATED MODULE: ./lib/action/io.js
@@ -74530,12 +74393,84 @@ function actionIO() {
             actionsLogger.error(message);
         },
         state: state/* actionsState */.Rq,
-        origin: () => originFromEnv(process.env),
+        origin: () => (0,origin/* originFromEnv */.a)(process.env),
         cancellation: cancellation.signal,
         writeSummary: async (markdown) => {
             await core/* summary */.z.addRaw(markdown).write();
         }
     };
+}
+
+
+/***/ }),
+
+/***/ 3457:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  V: () => (/* binding */ forkNote),
+  a: () => (/* binding */ originFromEnv)
+});
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
+;// CONCATENATED MODULE: ./lib/action/origin.js
+// The GitHub run this step belongs to, as the runner describes it in the environment and the event
+// payload: what the default run description says about where a run came from.
+
+
+// Events of a pull request that run with the pull request's (not the base repository's) trust.
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_review', 'pull_request_review_comment'];
+/**
+ * Reads the workflow run from the runner's environment and the event payload. (This is all the
+ * action needs from @actions/github's context, which would bring 1.3 MB of Octokit into the bundle.)
+ */
+function originFromEnv(env) {
+    const repository = env['GITHUB_REPOSITORY'] ?? '';
+    const pr = readEvent(env['GITHUB_EVENT_PATH'])?.pull_request;
+    const head = pr?.head?.repo?.full_name;
+    const fork = typeof head === 'string' && head !== '' && head !== pr?.base?.repo?.full_name;
+    const secretless = PULL_REQUEST_EVENTS.includes(env['GITHUB_EVENT_NAME'] ?? '') && (fork || env['GITHUB_ACTOR'] === 'dependabot[bot]');
+    const runUrl = `${env['GITHUB_SERVER_URL'] ?? 'https://github.com'}/${repository}/actions/runs/${env['GITHUB_RUN_ID'] ?? ''}`;
+    return {
+        repository,
+        // On pull_request events GITHUB_SHA is a merge commit that exists only on GitHub; the head is what people recognise.
+        sha: pr?.head?.sha ?? env['GITHUB_SHA'] ?? '',
+        ...(typeof pr?.number === 'number' && { pullRequest: pr.number }),
+        runUrl,
+        ...(secretless && { withoutSecrets: fork ? { fork: head } : { dependabot: true } })
+    };
+}
+// Inputs that a workflow fills from secrets: empty in a pull request from a fork.
+const CREDENTIAL_INPUTS = ['access-key', 'secret-key', 'security-token', 'token', 'username', 'password', 'domain'];
+/**
+ * Why credentials may be missing, when GitHub gives this run no secrets (README, "Pull requests from
+ * forks"). Empty for any other error or run.
+ */
+function forkNote(error, origin) {
+    const why = origin.withoutSecrets;
+    if (!(error instanceof errors/* InputError */.dz) || !CREDENTIAL_INPUTS.includes(error.input) || why === undefined)
+        return '';
+    if ('dependabot' in why) {
+        return ("; this run is for a pull request Dependabot opened, and GitHub gives such runs only the repository's Dependabot secrets: " +
+            'add the credentials there, or skip the gate for Dependabot (README, "Pull requests from forks")');
+    }
+    return (`; this run is for a pull request from the fork ${why.fork}, and GitHub gives such runs no secrets: gate forks in the ` +
+        'merge queue instead (README, "Pull requests from forks")');
+}
+function readEvent(path) {
+    if (!path)
+        return undefined;
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
 }
 
 
@@ -74665,6 +74600,167 @@ function readList(state, name) {
     catch {
         return [];
     }
+}
+
+
+/***/ }),
+
+/***/ 2265:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E1: () => (/* binding */ parseList),
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   HU: () => (/* binding */ parseChoice),
+/* harmony export */   Q2: () => (/* binding */ parseBaseUrl),
+/* harmony export */   SP: () => (/* binding */ shown),
+/* harmony export */   cG: () => (/* binding */ parseInteger),
+/* harmony export */   rd: () => (/* binding */ parseRef),
+/* harmony export */   rf: () => (/* binding */ parseVariables),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(452);
+// Pure parsers for input values. Each throws InputError naming the input and the fix, so that
+// getInputs() reads as a list of what each input is, not how it is checked.
+
+/**
+ * An input value as an error message shows it: quoted, control characters escaped (so the message
+ * stays one line and cannot carry terminal or workflow-command tricks), long values cut.
+ */
+function shown(value) {
+    const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    return `'${cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
+}
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+/** `90s`, `10m`, `1h30m`, `2.5m`. A bare number is refused: `timeout: 30` means minutes to some and seconds to others. */
+function parseDuration(input, value) {
+    const text = value.trim();
+    if (/^\d+(\.\d+)?$/.test(text)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(value)} has no unit; write ${text}m for minutes or ${text}s for seconds`);
+    }
+    const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+    const covered = parts.map((p) => p[0]).join('');
+    if (parts.length === 0 || covered !== text) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(value)} is not a duration; write a number with a unit s, m or h, e.g. 90s, 10m, 1h30m`);
+    }
+    return Math.round(parts.reduce((total, [, n, unit]) => total + Number(n) * UNIT_MS[unit], 0));
+}
+/**
+ * Splits on commas, spaces and newlines; keeps order; refuses duplicates unless `unique` is false.
+ * An empty entry (two commas in a row, a comma at either end) is refused, by its position: in
+ * `run-ids` a missing entry would pair every later run with the wrong pipeline.
+ */
+function parseList(input, value, unique = true) {
+    const items = [];
+    const chunks = value.trim() === '' ? [] : value.split(',');
+    for (const [i, chunk] of chunks.entries()) {
+        const words = chunk.split(/\s+/).filter((s) => s.length > 0);
+        if (words.length === 0) {
+            const where = i === 0 ? 'the list starts with a comma' : i === chunks.length - 1 ? 'the list ends with a comma' : 'two commas in a row';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `entry ${items.length + 1} is empty (${where}); remove the extra comma`);
+        }
+        items.push(...words);
+    }
+    const seen = new Set();
+    for (const item of items) {
+        if (unique && seen.has(item))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(item)} is listed twice; list each one once`);
+        seen.add(item);
+    }
+    return items;
+}
+function parseBoolean(input, value) {
+    const text = value.trim().toLowerCase();
+    if (text === 'true')
+        return true;
+    if (text === 'false')
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(value)} is not a boolean; use true or false`);
+}
+function parseChoice(input, value, choices) {
+    const text = value.trim();
+    const found = choices.find((c) => c === text.toLowerCase());
+    if (found === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(value)} is not one of ${choices.join(', ')}`);
+    }
+    return found;
+}
+function parseInteger(input, value, min, max) {
+    const text = value.trim();
+    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(value)} is not a whole number from ${min} to ${max}`);
+    }
+    return Number(text);
+}
+/**
+ * One `NAME=value` a line. Surrounding spaces are trimmed (YAML block scalars make them easy to add
+ * by accident); the value is everything after the first `=`, so values may contain `=`.
+ */
+function parseVariables(input, value, maxValueLength) {
+    const variables = [];
+    const lines = value.split(/\r?\n/);
+    lines.forEach((raw, index) => {
+        const line = raw.trim();
+        if (line === '')
+            return;
+        const eq = line.indexOf('=');
+        const name = eq < 0 ? '' : line.slice(0, eq).trim();
+        if (eq < 0 || name === '' || /\s/.test(name)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `line ${index + 1} is not NAME=value; write one variable a line, e.g. IMAGE_TAG=1.2.3`);
+        }
+        const val = line.slice(eq + 1).trim();
+        if (variables.some((v) => v.name === name)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(name)} is set twice; set each variable once`);
+        }
+        if (val.length > maxValueLength) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `the value of ${shown(name)} is ${val.length} characters; the limit is ${maxValueLength}`);
+        }
+        variables.push({ name, value: val });
+    });
+    return variables;
+}
+/** `main`, `refs/heads/main` or `refs/tags/v1.2.0`. */
+function parseRef(input, value) {
+    const text = value.trim();
+    if (text === '')
+        return undefined;
+    let ref;
+    if (text.startsWith('refs/tags/'))
+        ref = { kind: 'tag', name: text.slice('refs/tags/'.length) };
+    else if (text.startsWith('refs/heads/'))
+        ref = { kind: 'branch', name: text.slice('refs/heads/'.length) };
+    else if (text.startsWith('refs/')) {
+        // refs/pull/N/merge exists only on GitHub; the pipeline's repository has no such ref.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(value)} is neither a branch nor a tag; give a branch (main, refs/heads/main) or a tag (refs/tags/v1.2.0)`);
+    }
+    else
+        ref = { kind: 'branch', name: text };
+    if (ref.name === '' || /[\s~^:?*[\\]|\.\.|\/\/|^\/|\/$/.test(ref.name)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(value)} is not a valid git ${ref.kind} name`);
+    }
+    return ref;
+}
+/**
+ * An http(s) base URL without query or fragment, returned without a trailing slash. Plain http is
+ * accepted only for loopback hosts (the local simulator): elsewhere it would send tokens in clear text.
+ */
+function parseBaseUrl(input, value) {
+    let url;
+    try {
+        url = new URL(value.trim());
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(value)} is not a URL; write it like https://host or https://host/prefix`);
+    }
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(value)} must use https (plain http is allowed only for 127.0.0.1 or localhost)`);
+    }
+    if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown(value)} must not carry a query, fragment or user info`);
+    }
+    return url.href.replace(/\/+$/, '');
 }
 
 
@@ -74849,8 +74945,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/net/http.js
 var net_http = __nccwpck_require__(747);
-// EXTERNAL MODULE: ./lib/providers/index.js + 27 modules
-var providers = __nccwpck_require__(970);
+// EXTERNAL MODULE: ./lib/providers/index.js + 24 modules
+var providers = __nccwpck_require__(117);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __nccwpck_require__(452);
 ;// CONCATENATED MODULE: ./lib/wait/clock.js
@@ -74995,7 +75091,7 @@ async function stopOne(provider, logger, run) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3509);
+/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8086);
 /* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2287);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2550);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5317);
@@ -75221,14 +75317,18 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./lib/action/inputs.js + 6 modules
-var inputs = __nccwpck_require__(4103);
-// EXTERNAL MODULE: ./lib/action/io.js + 4 modules
-var action_io = __nccwpck_require__(3509);
+// EXTERNAL MODULE: ./lib/action/inputs.js + 5 modules
+var inputs = __nccwpck_require__(5871);
+// EXTERNAL MODULE: ./lib/action/io.js + 2 modules
+var action_io = __nccwpck_require__(8086);
+// EXTERNAL MODULE: ./lib/action/origin.js + 1 modules
+var origin = __nccwpck_require__(3457);
 // EXTERNAL MODULE: ./lib/action/secrets.js
 var secrets = __nccwpck_require__(7987);
 // EXTERNAL MODULE: ./lib/action/state.js
 var state = __nccwpck_require__(2287);
+// EXTERNAL MODULE: ./lib/config/parse.js
+var parse = __nccwpck_require__(2265);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __nccwpck_require__(452);
 // EXTERNAL MODULE: ./lib/model.js
@@ -75256,8 +75356,8 @@ async function inRounds(fn, rounds, pauseMs, signal) {
     }
 }
 
-// EXTERNAL MODULE: ./lib/providers/index.js + 27 modules
-var providers = __nccwpck_require__(970);
+// EXTERNAL MODULE: ./lib/providers/index.js + 24 modules
+var providers = __nccwpck_require__(117);
 ;// CONCATENATED MODULE: ./lib/report/failures.js
 const ENTRY_CHECK = '(stage entry check)';
 const EXIT_CHECK = '(stage exit check)';
@@ -76005,6 +76105,7 @@ var stop = __nccwpck_require__(2623);
 
 
 
+
 /**
  * One step's work: start the runs (or find them), wait until they end, stop what must be stopped,
  * and report. It knows runs only through the Provider, and the runner only through ActionIO.
@@ -76022,6 +76123,8 @@ class Gate {
     reporter;
     labels = new RunLabels();
     warnedStatuses = new Set();
+    /** The pipelines, in input order: `pipeline-ids`, or the IDs of `pipelines` once looked up. */
+    pipelineIds;
     constructor(settings, io, session) {
         this.settings = settings;
         this.io = io;
@@ -76029,9 +76132,11 @@ class Gate {
         this.provider = session.provider;
         this.logger = io.logger;
         this.reporter = new Reporter(session.provider, settings.report);
+        this.pipelineIds = settings.pipelineIds;
     }
     async run() {
         try {
+            await this.findByName();
             await this.obtainRuns();
             if (this.settings.mode === 'trigger') {
                 this.session.clock.beginCleanup();
@@ -76076,10 +76181,19 @@ class Gate {
             await this.abandon(error);
         }
     }
+    /** `pipelines`: every name is looked up before anything starts, so that a wrong name starts nothing. */
+    async findByName() {
+        const names = this.settings.pipelineNames;
+        if (names.length === 0)
+            return;
+        this.pipelineIds = await this.provider.pipelineIdsOf(names);
+        for (const [i, name] of names.entries())
+            this.logger.info(`Pipeline ${(0,parse/* shown */.SP)(name)} is ${this.pipelineIds[i]}`);
+    }
     /** Starts each pipeline in order (or finds the runs to wait on). */
     async obtainRuns() {
         if (this.settings.mode === 'wait') {
-            for (const [i, pipelineId] of this.settings.pipelineIds.entries()) {
+            for (const [i, pipelineId] of this.pipelineIds.entries()) {
                 const runId = this.settings.runIds[i];
                 const run = runId !== undefined
                     ? this.provider.adopt(pipelineId, runId)
@@ -76091,7 +76205,7 @@ class Gate {
         }
         // One at a time, so that a refused credential fails on the first pipeline rather than on all of them.
         const origin = this.io.origin();
-        for (const pipelineId of this.settings.pipelineIds) {
+        for (const pipelineId of this.pipelineIds) {
             const request = startRequest(this.settings.trigger, origin, newMarker());
             const started = await startOnce(pipelineId, request, {
                 provider: this.provider,
@@ -76276,6 +76390,7 @@ var gate_session = __nccwpck_require__(4790);
 
 
 
+
 async function run(io = (0,action_io/* actionIO */.P)()) {
     // Before anything can print one, the secrets are handed to the log masker.
     (0,secrets/* maskSecretInputs */.q)(io.readInput, (value) => io.logger.secret(value));
@@ -76286,7 +76401,7 @@ async function run(io = (0,action_io/* actionIO */.P)()) {
     catch (error) {
         // Later steps branch on `conclusion`; an input error is a failure like any other.
         io.setOutput('conclusion', 'failure');
-        return io.setFailed(messageOf(error, io.logger));
+        return io.setFailed(`${messageOf(error, io.logger)}${(0,origin/* forkNote */.V)(error, io.origin())}`);
     }
     (0,secrets/* maskSecretVariables */.O)(settings.trigger, (value) => io.logger.secret(value));
     const session = (0,gate_session/* openSession */.f)(settings.connection, settings.wait.timeoutMs, io);
@@ -76328,6 +76443,267 @@ function runKey(run) {
 /** Whether a snapshot is a full detail (stages carry jobs and steps). */
 function isDetail(snapshot) {
     return snapshot.stages.every((stage) => 'pre' in stage);
+}
+
+
+/***/ }),
+
+/***/ 7177:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JN: () => (/* binding */ readAnswer),
+/* harmony export */   Qo: () => (/* binding */ refusalJudge),
+/* harmony export */   wQ: () => (/* binding */ errorInBody)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(452);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(747);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9185);
+// What an answer from either cloud means: data, or an error in one of the many shapes both clouds
+// use, whatever the HTTP status says (docs/remote-values.md, "Errors"). One reading for both
+// providers, so that a shape learnt from one is recognised in the other.
+
+
+
+// A code that says "no error": the 2021 Yunxiao API documents `"errorCode": "\"\""` beside success.
+const NO_CODE = /^(|""|null|0|OK|SUCCESS)$/i;
+/**
+ * The error a body carries, if any:
+ * - `{success: false, …}` always (with whatever code and message it gives);
+ * - `{error_code, error_msg}` (Huawei gateway and services), `{errorCode, errorMsg | errorMessage}`
+ *   (Yunxiao, and some Huawei services), `{Code, Message}` (Alibaba's gateway);
+ * - `{error: {code, message}}` (Huawei; IAM puts the HTTP status in `code` and the name in `title`).
+ * A body that says `success: true` carries none, whatever else it holds.
+ */
+function errorInBody(body) {
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(body) || body['success'] === true)
+        return undefined;
+    const nested = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .obj */ .WL)(body['error']);
+    const nestedCode = typeof nested['code'] === 'number' ? (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(nested['title']) || (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(nested['code']) : (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(nested['code']);
+    const codes = [body['error_code'], body['errorCode'], body['Code'], nestedCode].map(_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx).filter((c) => !NO_CODE.test(c.trim()));
+    const unsuccessful = body['success'] === false;
+    if (codes.length === 0 && !unsuccessful)
+        return undefined;
+    const code = codes[0] ?? ((0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(body['code']) || 'Unsuccessful');
+    const message = [
+        body['error_msg'],
+        body['errorMsg'],
+        body['errorMessage'],
+        body['errorDescription'],
+        body['Message'],
+        nested['message'],
+        body['message']
+    ]
+        .map(_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)
+        .find((m) => m.trim() !== '' && !NO_CODE.test(m.trim())) ?? '(no message)';
+    return { code, message };
+}
+const REDIRECT_HINT = "A redirect here usually means a wrong 'endpoint' (another host or path), or a proxy or sign-in page answering in place of the " +
+    "service; set 'endpoint' to the API's own URL";
+/** The data of an answer, or the RemoteError it means. Redirects are never followed: they are errors. */
+function readAnswer(action, response, rules) {
+    const requestId = response.headers['x-request-id'] ?? response.headers['x-acs-request-id'];
+    const id = requestId ? { requestId } : {};
+    if (response.status >= 300 && response.status < 400) {
+        const location = response.headers['location'];
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(action, response.status, `HTTP.${response.status}`, location ? `redirected to ${location}` : 'a redirect without a Location', {
+            ...id,
+            hint: REDIRECT_HINT
+        });
+    }
+    const error = errorInBody(response.json);
+    if (response.status < 400 && error === undefined)
+        return { json: response.json ?? {} };
+    // A code the caller handles itself counts whatever the status (a queued CodeArts start has come with 2xx and 4xx).
+    if (error && rules.tolerate?.includes(error.code))
+        return { json: response.json ?? {}, tolerated: error };
+    const code = error?.code ?? `HTTP.${response.status}`;
+    // An error page from a proxy or gateway is HTML; its text is all there is to show.
+    const message = error?.message ?? ((0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .snippet */ .UA)(response.body) || 'no error message in the response');
+    if (rules.refusesCredentials(response.status, error)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CredentialsRefusedError */ .TW(action, response.status, code, message, rules.refusalHint, requestId);
+    }
+    const hint = error && rules.hint?.(error);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(action, response.status, code, message, { ...id, ...(hint && { hint }) });
+}
+/** For a CredentialGuard: the refusal an answer means, judged by the provider's rules. */
+function refusalJudge(rules) {
+    return (action, response) => {
+        if (!rules.refusesCredentials(response.status, errorInBody(response.json)))
+            return undefined;
+        try {
+            readAnswer(action, response, rules);
+        }
+        catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CredentialsRefusedError */ .TW)
+                return error;
+        }
+        return undefined;
+    };
+}
+
+
+/***/ }),
+
+/***/ 4609:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  T1: () => (/* binding */ call),
+  ay: () => (/* binding */ openChannel),
+  Bb: () => (/* binding */ openSigningChannel)
+});
+
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
+// EXTERNAL MODULE: ./lib/net/answer.js
+var net_answer = __nccwpck_require__(7177);
+// EXTERNAL MODULE: ./lib/net/http.js
+var http = __nccwpck_require__(747);
+;// CONCATENATED MODULE: ./lib/net/guard.js
+// Huawei Cloud locks an access key for five minutes after five refused signatures in a row, and a
+// locked key breaks every other job that uses it. So once the service has refused our credentials,
+// nothing more is sent with them in this job (the post step is told too), and requests signed with a
+// key go out at most two at a time, the refusal noted before the next may leave.
+//
+// A refusal can also come back unreadable: a proxy may turn the gateway's 401 into a 502 page, or the
+// connection may drop after the gateway counted it. So until one request has shown that the key is
+// accepted, an answer that could have hidden a refusal counts towards the same limit of two.
+
+class CredentialGuard {
+    refusal;
+    active = 0;
+    waiting = [];
+    options;
+    /** An answer has shown the credentials accepted. */
+    proven = false;
+    doubts = [];
+    constructor(options) {
+        this.options = options;
+    }
+    /** The refusal that stopped all further requests, if any. */
+    get refused() {
+        return this.refusal;
+    }
+    /** Remembers a refusal: from now on nothing is sent. */
+    refuse(error) {
+        this.refusal ??= error;
+    }
+    /** One network exchange made with our credentials: never after a refusal, at most `limit` at a time. */
+    async exchange(action, send) {
+        if (this.refusal)
+            throw this.refusal;
+        if (this.active >= this.options.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        this.active++;
+        try {
+            // A refusal may have come in while this one waited for its turn.
+            if (this.refusal)
+                throw this.refusal;
+            let response;
+            try {
+                response = await send();
+            }
+            catch (error) {
+                // A request that never left (a refused connection, a name that did not resolve) was refused by no one.
+                const code = errorCode(error);
+                if (code === undefined || !http/* NOT_SENT_CODES */.my.has(code))
+                    this.doubt(action, whatHappened(error, code));
+                throw error;
+            }
+            const refusal = this.options.judge?.(action, response);
+            if (refusal)
+                this.refuse(refusal);
+            else if (response.status >= 500)
+                this.doubt(action, `HTTP ${response.status}`);
+            else
+                this.proven = true;
+            return response;
+        }
+        finally {
+            this.active--;
+            this.waiting.shift()?.();
+        }
+    }
+    doubt(action, what) {
+        const doubts = this.options.doubts;
+        if (doubts === undefined || this.proven)
+            return;
+        this.doubts.push(what);
+        if (this.doubts.length >= doubts.limit)
+            this.refuse(doubts.error(action, this.doubts));
+    }
+}
+/** The system's or undici's code for a failed exchange (`ECONNRESET`); numeric DOM codes are not names. */
+function errorCode(error) {
+    const e = error;
+    if (typeof e.code === 'string')
+        return e.code;
+    return typeof e.cause?.code === 'string' ? e.cause.code : undefined;
+}
+/** A few words for the log on why an exchange got no answer. */
+function whatHappened(error, code) {
+    if (error.name === 'TimeoutError')
+        return 'no answer in time';
+    return code ?? error.name ?? 'no answer';
+}
+
+;// CONCATENATED MODULE: ./lib/net/channel.js
+// How a provider's requests reach its service: the one HTTP client, the credential guard, and the
+// provider's rules for reading answers. Both providers send every request through `call`, so they
+// differ only in what their services differ in: how a request is signed, and what a refusal looks like.
+
+
+
+/**
+ * A channel for one way of signing in. `limit`: requests in flight at once (two for a signing key,
+ * whose refusals count towards a lockout). `judged`: the guard judges each answer before the next
+ * request leaves; not where a refused token may be renewed, which the caller judges after trying.
+ */
+function openChannel(http, rules, limit, judged) {
+    const guard = new CredentialGuard({ limit, ...(judged && { judge: (0,net_answer/* refusalJudge */.Qo)(rules) }) });
+    return { http, rules, guard };
+}
+/**
+ * A channel for a signing key: two requests at a time, each answer judged before the next leaves,
+ * and, until one answer shows the key accepted, no more than two answers that could have hidden a
+ * refusal (see CredentialGuard).
+ */
+function openSigningChannel(http, rules) {
+    const guard = new CredentialGuard({
+        limit: 2,
+        judge: (0,net_answer/* refusalJudge */.Qo)(rules),
+        doubts: {
+            limit: 2,
+            error: (action, seen) => new errors/* UnconfirmedKeyError */.GM(action, `${seen.length} requests signed with this key got no answer that shows it was accepted (${seen.join(', ')}). A proxy or a ` +
+                `dropped connection ` +
+                `can hide a refused signature, and five refusals in a row lock a key, so nothing more is sent with it. ${rules.refusalHint}; ` +
+                `then check ` +
+                "the network path to the 'endpoint' and run the job again")
+        }
+    });
+    return { http, rules, guard };
+}
+/** Sends a request and reads its answer: the data, or the RemoteError it means. */
+async function call(channel, req, authorize, options = {}) {
+    const jsonReq = { ...req, expectJson: true };
+    const send = () => channel.http.send(jsonReq, authorize, channel.guard);
+    const sentAt = Date.now();
+    let response = await send();
+    // An IAM token can expire during a long wait; with a password a new one can be had. Only once.
+    if (options.renew && channel.rules.refusesCredentials(response.status, (0,net_answer/* errorInBody */.wQ)(response.json)) && (await options.renew(sentAt)))
+        response = await send();
+    try {
+        const answer = (0,net_answer/* readAnswer */.JN)(req.action, response, { ...channel.rules, ...(options.tolerate && { tolerate: options.tolerate }) });
+        return { status: response.status, headers: response.headers, body: answer.json, ...(answer.tolerated && { error: answer.tolerated }) };
+    }
+    catch (error) {
+        if (error instanceof errors/* CredentialsRefusedError */.TW)
+            channel.guard.refuse(error);
+        throw error;
+    }
 }
 
 
@@ -76671,7 +77047,7 @@ function quoteBigIntegers(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ post)
 /* harmony export */ });
-/* harmony import */ var _action_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4103);
+/* harmony import */ var _action_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5871);
 /* harmony import */ var _action_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7987);
 /* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2287);
 /* harmony import */ var _gate_session_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4790);
@@ -76749,7 +77125,77 @@ function leftBehind(runs, pending) {
 
 /***/ }),
 
-/***/ 970:
+/***/ 9938:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LQ: () => (/* binding */ huaweiChannel),
+/* harmony export */   Rx: () => (/* binding */ PROJECT_IDS)
+/* harmony export */ });
+/* unused harmony export refusesCredentials */
+/* harmony import */ var _net_channel_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4609);
+// How Huawei Cloud (CodeArts and IAM) says it refuses the credentials, and what to check then.
+// Requests go through the shared channel (net/channel.ts); this is what is particular to Huawei.
+
+/** Is this the gateway refusing our credentials (a bad signature, an expired or foreign token)? */
+function refusesCredentials(status, error) {
+    return status === 401 || /^APIGW?\.0301$/.test(error?.code ?? '');
+}
+/**
+ * How to tell the two 32-character project IDs apart, said wherever one may have been given for the
+ * other (docs/codearts.md, "Hosts and IDs").
+ */
+const PROJECT_IDS = "'project-id' is the CodeArts project ID, the 32 characters after /project/ in the address of a pipeline's page in the CodeArts " +
+    "console (…/cicd/project/<project-id>/pipeline/detail/<pipeline-id>); 'iam-project-id' is the IAM project ID of the region, " +
+    'under My Credentials → API Credentials (leave it empty and the action looks it up)';
+/** What to check when Huawei Cloud refuses the credentials, by way of signing in. */
+function refusalHint(conn) {
+    switch (conn.auth.kind) {
+        case 'aksk': {
+            const project = conn.auth.iamProjectId !== undefined
+                ? `, an 'iam-project-id' that is not the IAM project ID of region ${conn.region} (a CodeArts project ID there is refused ` +
+                    'the same way)'
+                : '';
+            return ("Check 'access-key' and 'secret-key': the likely causes are a wrong or rotated secret key, a key of another account, a deleted " +
+                "or disabled key, a temporary key without its 'security-token' or past its expiry, a runner clock more than 15 minutes off" +
+                `${project}. Nothing more was sent with this key: Huawei Cloud locks an access key for 5 minutes after 5 refused signatures ` +
+                'in a row');
+        }
+        case 'token':
+            return (`Check 'token': an IAM token lasts 24 hours, is scoped to one region (it must be a token of ${conn.region}), and works only ` +
+                'for a user with CodeArts Pipeline permissions');
+        case 'password':
+            return ("Check 'username', 'password' and 'domain' (the account name, not the user name): the likely causes are a wrong or changed " +
+                'password, a user of another account, or login protection on the user. Nothing more was sent: IAM locks a user after repeated ' +
+                'wrong passwords');
+    }
+}
+/** What to do about the service's own errors that mean an input points at the wrong thing (docs/codearts.md, "Errors"). */
+function errorHint(conn) {
+    const project = `Check 'project-id' (${conn.projectId}): CodeArts has no such project in ${conn.region}, or the user of the credentials is not a ` +
+        `member of it. ${PROJECT_IDS}`;
+    return (error) => {
+        if (error.code === 'DEVPIPE.00011412' || error.code === 'DEVPIPE.00011136')
+            return project;
+        if (error.code === 'DEVPIPE.00011401') {
+            return (`Check 'pipeline-ids': the pipeline must belong to CodeArts project ${conn.projectId} in region ${conn.region} (the host of ` +
+                "the pipeline's page, devcloud.<region>.huaweicloud.com, names its region)");
+        }
+        if (/^APIGW?\.0101$/.test(error.code))
+            return `No such API at ${conn.endpoint}: check 'endpoint' and 'region'`;
+        return undefined;
+    };
+}
+/** The channel for one way of signing in to Huawei Cloud: an access key two requests at a time; a token may be renewed. */
+function huaweiChannel(http, conn) {
+    const rules = { refusesCredentials, refusalHint: refusalHint(conn), hint: errorHint(conn) };
+    return conn.auth.kind === 'aksk' ? (0,_net_channel_js__WEBPACK_IMPORTED_MODULE_0__/* .openSigningChannel */ .Bb)(http, rules) : (0,_net_channel_js__WEBPACK_IMPORTED_MODULE_0__/* .openChannel */ .ay)(http, rules, 8, false);
+}
+
+
+/***/ }),
+
+/***/ 117:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -76759,239 +77205,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   f: () => (/* binding */ serviceName)
 });
 
+// EXTERNAL MODULE: ./lib/config/parse.js
+var parse = __nccwpck_require__(2265);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __nccwpck_require__(452);
-// EXTERNAL MODULE: ./lib/net/http.js
-var http = __nccwpck_require__(747);
-// EXTERNAL MODULE: ./lib/net/json.js
-var json = __nccwpck_require__(9185);
-;// CONCATENATED MODULE: ./lib/net/answer.js
-// What an answer from either cloud means: data, or an error in one of the many shapes both clouds
-// use, whatever the HTTP status says (docs/remote-values.md, "Errors"). One reading for both
-// providers, so that a shape learnt from one is recognised in the other.
-
-
-
-// A code that says "no error": the 2021 Yunxiao API documents `"errorCode": "\"\""` beside success.
-const NO_CODE = /^(|""|null|0|OK|SUCCESS)$/i;
-/**
- * The error a body carries, if any:
- * - `{success: false, …}` always (with whatever code and message it gives);
- * - `{error_code, error_msg}` (Huawei gateway and services), `{errorCode, errorMsg | errorMessage}`
- *   (Yunxiao, and some Huawei services), `{Code, Message}` (Alibaba's gateway);
- * - `{error: {code, message}}` (Huawei; IAM puts the HTTP status in `code` and the name in `title`).
- * A body that says `success: true` carries none, whatever else it holds.
- */
-function errorInBody(body) {
-    if (!(0,json/* isObject */.Gv)(body) || body['success'] === true)
-        return undefined;
-    const nested = (0,json/* obj */.WL)(body['error']);
-    const nestedCode = typeof nested['code'] === 'number' ? (0,json/* str */.gx)(nested['title']) || (0,json/* str */.gx)(nested['code']) : (0,json/* str */.gx)(nested['code']);
-    const codes = [body['error_code'], body['errorCode'], body['Code'], nestedCode].map(json/* str */.gx).filter((c) => !NO_CODE.test(c.trim()));
-    const unsuccessful = body['success'] === false;
-    if (codes.length === 0 && !unsuccessful)
-        return undefined;
-    const code = codes[0] ?? ((0,json/* str */.gx)(body['code']) || 'Unsuccessful');
-    const message = [
-        body['error_msg'],
-        body['errorMsg'],
-        body['errorMessage'],
-        body['errorDescription'],
-        body['Message'],
-        nested['message'],
-        body['message']
-    ]
-        .map(json/* str */.gx)
-        .find((m) => m.trim() !== '' && !NO_CODE.test(m.trim())) ?? '(no message)';
-    return { code, message };
-}
-const REDIRECT_HINT = "A redirect here usually means a wrong 'endpoint' (another host or path), or a proxy or sign-in page answering in place of the " +
-    "service; set 'endpoint' to the API's own URL";
-/** The data of an answer, or the RemoteError it means. Redirects are never followed: they are errors. */
-function readAnswer(action, response, rules) {
-    const requestId = response.headers['x-request-id'] ?? response.headers['x-acs-request-id'];
-    const id = requestId ? { requestId } : {};
-    if (response.status >= 300 && response.status < 400) {
-        const location = response.headers['location'];
-        throw new errors/* RemoteError */.Hi(action, response.status, `HTTP.${response.status}`, location ? `redirected to ${location}` : 'a redirect without a Location', {
-            ...id,
-            hint: REDIRECT_HINT
-        });
-    }
-    const error = errorInBody(response.json);
-    if (response.status < 400 && error === undefined)
-        return { json: response.json ?? {} };
-    // A code the caller handles itself counts whatever the status (a queued CodeArts start has come with 2xx and 4xx).
-    if (error && rules.tolerate?.includes(error.code))
-        return { json: response.json ?? {}, tolerated: error };
-    const code = error?.code ?? `HTTP.${response.status}`;
-    // An error page from a proxy or gateway is HTML; its text is all there is to show.
-    const message = error?.message ?? ((0,http/* snippet */.UA)(response.body) || 'no error message in the response');
-    if (rules.refusesCredentials(response.status, error)) {
-        throw new errors/* CredentialsRefusedError */.TW(action, response.status, code, message, rules.refusalHint, requestId);
-    }
-    throw new errors/* RemoteError */.Hi(action, response.status, code, message, id);
-}
-/** For a CredentialGuard: the refusal an answer means, judged by the provider's rules. */
-function refusalJudge(rules) {
-    return (action, response) => {
-        if (!rules.refusesCredentials(response.status, errorInBody(response.json)))
-            return undefined;
-        try {
-            readAnswer(action, response, rules);
-        }
-        catch (error) {
-            if (error instanceof errors/* CredentialsRefusedError */.TW)
-                return error;
-        }
-        return undefined;
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/net/guard.js
-// Huawei Cloud locks an access key for five minutes after five refused signatures in a row, and a
-// locked key breaks every other job that uses it. So once the service has refused our credentials,
-// nothing more is sent with them in this job (the post step is told too), and requests signed with a
-// key go out at most two at a time, the refusal noted before the next may leave.
-//
-// A refusal can also come back unreadable: a proxy may turn the gateway's 401 into a 502 page, or the
-// connection may drop after the gateway counted it. So until one request has shown that the key is
-// accepted, an answer that could have hidden a refusal counts towards the same limit of two.
-
-class CredentialGuard {
-    refusal;
-    active = 0;
-    waiting = [];
-    options;
-    /** An answer has shown the credentials accepted. */
-    proven = false;
-    doubts = [];
-    constructor(options) {
-        this.options = options;
-    }
-    /** The refusal that stopped all further requests, if any. */
-    get refused() {
-        return this.refusal;
-    }
-    /** Remembers a refusal: from now on nothing is sent. */
-    refuse(error) {
-        this.refusal ??= error;
-    }
-    /** One network exchange made with our credentials: never after a refusal, at most `limit` at a time. */
-    async exchange(action, send) {
-        if (this.refusal)
-            throw this.refusal;
-        if (this.active >= this.options.limit)
-            await new Promise((resolve) => this.waiting.push(resolve));
-        this.active++;
-        try {
-            // A refusal may have come in while this one waited for its turn.
-            if (this.refusal)
-                throw this.refusal;
-            let response;
-            try {
-                response = await send();
-            }
-            catch (error) {
-                // A request that never left (a refused connection, a name that did not resolve) was refused by no one.
-                const code = errorCode(error);
-                if (code === undefined || !http/* NOT_SENT_CODES */.my.has(code))
-                    this.doubt(action, whatHappened(error, code));
-                throw error;
-            }
-            const refusal = this.options.judge?.(action, response);
-            if (refusal)
-                this.refuse(refusal);
-            else if (response.status >= 500)
-                this.doubt(action, `HTTP ${response.status}`);
-            else
-                this.proven = true;
-            return response;
-        }
-        finally {
-            this.active--;
-            this.waiting.shift()?.();
-        }
-    }
-    doubt(action, what) {
-        const doubts = this.options.doubts;
-        if (doubts === undefined || this.proven)
-            return;
-        this.doubts.push(what);
-        if (this.doubts.length >= doubts.limit)
-            this.refuse(doubts.error(action, this.doubts));
-    }
-}
-/** The system's or undici's code for a failed exchange (`ECONNRESET`); numeric DOM codes are not names. */
-function errorCode(error) {
-    const e = error;
-    if (typeof e.code === 'string')
-        return e.code;
-    return typeof e.cause?.code === 'string' ? e.cause.code : undefined;
-}
-/** A few words for the log on why an exchange got no answer. */
-function whatHappened(error, code) {
-    if (error.name === 'TimeoutError')
-        return 'no answer in time';
-    return code ?? error.name ?? 'no answer';
-}
-
-;// CONCATENATED MODULE: ./lib/net/channel.js
-// How a provider's requests reach its service: the one HTTP client, the credential guard, and the
-// provider's rules for reading answers. Both providers send every request through `call`, so they
-// differ only in what their services differ in: how a request is signed, and what a refusal looks like.
-
-
-
-/**
- * A channel for one way of signing in. `limit`: requests in flight at once (two for a signing key,
- * whose refusals count towards a lockout). `judged`: the guard judges each answer before the next
- * request leaves; not where a refused token may be renewed, which the caller judges after trying.
- */
-function openChannel(http, rules, limit, judged) {
-    const guard = new CredentialGuard({ limit, ...(judged && { judge: refusalJudge(rules) }) });
-    return { http, rules, guard };
-}
-/**
- * A channel for a signing key: two requests at a time, each answer judged before the next leaves,
- * and, until one answer shows the key accepted, no more than two answers that could have hidden a
- * refusal (see CredentialGuard).
- */
-function openSigningChannel(http, rules) {
-    const guard = new CredentialGuard({
-        limit: 2,
-        judge: refusalJudge(rules),
-        doubts: {
-            limit: 2,
-            error: (action, seen) => new errors/* UnconfirmedKeyError */.GM(action, `${seen.length} requests signed with this key got no answer that shows it was accepted (${seen.join(', ')}). A proxy or a ` +
-                `dropped connection ` +
-                `can hide a refused signature, and five refusals in a row lock a key, so nothing more is sent with it. ${rules.refusalHint}; ` +
-                `then check ` +
-                "the network path to the 'endpoint' and run the job again")
-        }
-    });
-    return { http, rules, guard };
-}
-/** Sends a request and reads its answer: the data, or the RemoteError it means. */
-async function call(channel, req, authorize, options = {}) {
-    const jsonReq = { ...req, expectJson: true };
-    const send = () => channel.http.send(jsonReq, authorize, channel.guard);
-    const sentAt = Date.now();
-    let response = await send();
-    // An IAM token can expire during a long wait; with a password a new one can be had. Only once.
-    if (options.renew && channel.rules.refusesCredentials(response.status, errorInBody(response.json)) && (await options.renew(sentAt)))
-        response = await send();
-    try {
-        const answer = readAnswer(req.action, response, { ...channel.rules, ...(options.tolerate && { tolerate: options.tolerate }) });
-        return { status: response.status, headers: response.headers, body: answer.json, ...(answer.tolerated && { error: answer.tolerated }) };
-    }
-    catch (error) {
-        if (error instanceof errors/* CredentialsRefusedError */.TW)
-            channel.guard.refuse(error);
-        throw error;
-    }
-}
-
+// EXTERNAL MODULE: ./lib/net/answer.js
+var answer = __nccwpck_require__(7177);
+// EXTERNAL MODULE: ./lib/net/channel.js + 1 modules
+var net_channel = __nccwpck_require__(4609);
 ;// CONCATENATED MODULE: ./lib/net/ids.js
 // IDs from the service go into the paths of later requests (a run's ID into its stop request, a
 // job's into its log's). One that holds a slash, `..`, spaces or worse would send that request
@@ -77002,9 +77223,12 @@ function isPlainId(id) {
     return PLAIN.test(id) && !id.includes('..');
 }
 
+// EXTERNAL MODULE: ./lib/net/json.js
+var json = __nccwpck_require__(9185);
 ;// CONCATENATED MODULE: ./lib/providers/codearts/api.js
 // The CodeArts Pipeline v5 endpoints the action uses (docs/codearts.md), as thin typed calls.
 // Translation into the action's model lives in provider.ts.
+
 
 
 
@@ -77025,7 +77249,7 @@ class CodeArtsApi {
     }
     async run(pipelineId, body) {
         const action = `starting pipeline ${pipelineId}`;
-        const queued = (json) => QUEUED_CODES.some((code) => code === errorInBody(json)?.code);
+        const queued = (json) => QUEUED_CODES.some((code) => code === (0,answer/* errorInBody */.wQ)(json)?.code);
         const result = await this.send({
             method: 'POST',
             path: `/pipelines/${pipelineId}/run`,
@@ -77048,6 +77272,27 @@ class CodeArtsApi {
         if (!isPlainId(runId))
             throw new errors/* MalformedResponseError */.f7(action, 'no usable pipeline_run_id');
         return { runId };
+    }
+    /**
+     * ListPipelines (`POST …/pipelines/list`): a page of the project's pipelines whose names the
+     * service finds like `name` (docs/codearts.md, "Pipelines by name"); the next page's offset while
+     * the answer's `total` says there are more.
+     */
+    async listPipelines(name, offset, limit) {
+        const result = await this.send({
+            method: 'POST',
+            path: '/pipelines/list',
+            body: { ...(name !== undefined && { name }), offset, limit, sort_key: 'name', sort_dir: 'asc' },
+            action: name !== undefined ? `listing the pipelines named like ${(0,parse/* shown */.SP)(name)}` : 'listing the pipelines of the project'
+        });
+        const body = (0,json/* obj */.WL)(result.body);
+        const items = (0,json/* arr */.QL)(body['pipelines'])
+            .map(json/* obj */.WL)
+            .map((p) => ({ id: (0,json/* str */.gx)(p['pipeline_id']), name: (0,json/* str */.gx)(p['name']) }));
+        const total = (0,json/* count */.U9)(body['total']);
+        const end = offset + items.length;
+        const more = total !== undefined ? end < total : items.length >= limit;
+        return { items, ...(more && items.length > 0 && { next: String(end) }) };
     }
     /** Each pipeline's latest run (only pipelines that have run at least once are listed). */
     async latestRuns(pipelineIds) {
@@ -77136,7 +77381,7 @@ class CodeArtsApi {
         const url = new URL(`${this.conn.endpoint}/v5/${this.conn.projectId}/api${endpoint.path}`);
         for (const [k, v] of Object.entries(endpoint.query ?? {}))
             url.searchParams.set(k, v);
-        return call(this.channel, {
+        return (0,net_channel/* call */.T1)(this.channel, {
             method: endpoint.method,
             url,
             headers: { 'Content-Type': 'application/json' },
@@ -77149,12 +77394,24 @@ class CodeArtsApi {
     }
 }
 
+// EXTERNAL MODULE: ./lib/providers/codearts/call.js
+var call = __nccwpck_require__(9938);
 ;// CONCATENATED MODULE: ./lib/providers/codearts/iam.js
 // The two IAM calls the action needs (docs/codearts.md, "Signing in"): a region-scoped token from a
 // password, and the IAM project ID of a region for AK/SK requests.
 
 
 
+
+/**
+ * IAM has just named the region's IAM project: if that is the ID given as the CodeArts project, the
+ * two IDs were mixed up, which the pipeline service would only report as an unknown project.
+ */
+function refuseMixedProjects(codeartsProjectId, iamProjectId, region) {
+    if (codeartsProjectId.toLowerCase() !== iamProjectId.toLowerCase())
+        return;
+    throw new errors/* PreconditionError */.Rb("checking 'project-id'", `${codeartsProjectId} is the IAM project ID of region ${region}, not a CodeArts project ID. ${call/* PROJECT_IDS */.Rx}`);
+}
 async function passwordToken(channel, iamEndpoint, region, user) {
     const action = `signing in to IAM as ${user.domain}/${user.username}`;
     const body = {
@@ -77167,7 +77424,7 @@ async function passwordToken(channel, iamEndpoint, region, user) {
             scope: { project: { name: region } }
         }
     };
-    const result = await call(channel, {
+    const result = await (0,net_channel/* call */.T1)(channel, {
         method: 'POST',
         url: new URL(`${iamEndpoint}/v3/auth/tokens?nocatalog=true`),
         headers: { 'Content-Type': 'application/json' },
@@ -77178,15 +77435,17 @@ async function passwordToken(channel, iamEndpoint, region, user) {
     const token = result.headers['x-subject-token'] ?? '';
     if (token === '')
         throw new errors/* MalformedResponseError */.f7(action, 'no X-Subject-Token header');
-    const expires = Date.parse((0,json/* str */.gx)((0,json/* obj */.WL)((0,json/* obj */.WL)(result.body)['token'])['expires_at']));
-    return { token, ...(!Number.isNaN(expires) && { expiresAt: new Date(expires) }) };
+    const scoped = (0,json/* obj */.WL)((0,json/* obj */.WL)(result.body)['token']);
+    const expires = Date.parse((0,json/* str */.gx)(scoped['expires_at']));
+    const projectId = (0,json/* str */.gx)((0,json/* obj */.WL)(scoped['project'])['id']);
+    return { token, ...(!Number.isNaN(expires) && { expiresAt: new Date(expires) }), ...(projectId !== '' && { projectId }) };
 }
 /** `GET /v3/projects?name=<region>`, signed with the caller's AK/SK. */
 async function regionProjectId(channel, iamEndpoint, region, signer) {
     const action = `looking up the IAM project of region ${region}`;
     const url = new URL(`${iamEndpoint}/v3/projects`);
     url.searchParams.set('name', region);
-    const result = await call(channel, { method: 'GET', url, headers: { 'Content-Type': 'application/json' }, idempotent: true, action }, signer.authorize);
+    const result = await (0,net_channel/* call */.T1)(channel, { method: 'GET', url, headers: { 'Content-Type': 'application/json' }, idempotent: true, action }, signer.authorize);
     const match = (0,json/* arr */.QL)((0,json/* obj */.WL)(result.body)['projects'])
         .map(json/* obj */.WL)
         .find((p) => (0,json/* str */.gx)(p['name']) === region);
@@ -77349,6 +77608,8 @@ function createAuthenticator(conn, channel, logger, now = Date.now) {
                 token = passwordToken(channel, conn.iamEndpoint, conn.region, auth).then((t) => {
                     // Masked before anything, debug output included, could print it.
                     logger.secret(t.token);
+                    if (t.projectId !== undefined)
+                        refuseMixedProjects(conn.projectId, t.projectId, conn.region);
                     logger.debug(`IAM token obtained${t.expiresAt ? `, valid until ${t.expiresAt.toISOString()}` : ''}`);
                     return t;
                 }, (error) => {
@@ -77391,6 +77652,7 @@ function createAuthenticator(conn, channel, logger, now = Date.now) {
             let projectId = auth.iamProjectId ? Promise.resolve(auth.iamProjectId) : undefined;
             const resolveProject = () => (projectId ??= regionProjectId(channel, conn.iamEndpoint, conn.region, bare).then((id) => {
                 logger.debug(`IAM project of ${conn.region}: ${id}`);
+                refuseMixedProjects(conn.projectId, id, conn.region);
                 return id;
             }, (error) => {
                 projectId = undefined;
@@ -77403,33 +77665,6 @@ function createAuthenticator(conn, channel, logger, now = Date.now) {
             };
         }
     }
-}
-
-;// CONCATENATED MODULE: ./lib/providers/codearts/call.js
-// How Huawei Cloud (CodeArts and IAM) says it refuses the credentials, and what to check then.
-// Requests go through the shared channel (net/channel.ts); this is what is particular to Huawei.
-
-/** Is this the gateway refusing our credentials (a bad signature, an expired or foreign token)? */
-function refusesCredentials(status, error) {
-    return status === 401 || /^APIGW?\.0301$/.test(error?.code ?? '');
-}
-// What to check when Huawei Cloud refuses the credentials, by way of signing in.
-const REFUSAL_HINTS = {
-    aksk: "Check 'access-key' and 'secret-key': the likely causes are a wrong or rotated secret key, a key of another account, a deleted or " +
-        'disabled key, ' +
-        "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent " +
-        'with this key: ' +
-        'Huawei Cloud locks an access key for 5 minutes after 5 refused signatures in a row',
-    token: "Check 'token': an IAM token lasts 24 hours, is scoped to one region (it must be the region of 'region'), and works only for a user " +
-        'with CodeArts Pipeline permissions',
-    password: "Check 'username', 'password' and 'domain' (the account name, not the user name): the likely causes are a wrong or changed password, " +
-        'a user of another account, ' +
-        'or login protection on the user. Nothing more was sent: IAM locks a user after repeated wrong passwords'
-};
-/** The channel for one way of signing in to Huawei Cloud: an access key two requests at a time; a token may be renewed. */
-function huaweiChannel(http, kind) {
-    const rules = { refusesCredentials, refusalHint: REFUSAL_HINTS[kind] };
-    return kind === 'aksk' ? openSigningChannel(http, rules) : openChannel(http, rules, 8, false);
 }
 
 // EXTERNAL MODULE: ./lib/model.js
@@ -77455,6 +77690,110 @@ function ownLink(candidate, own) {
     if (url.protocol !== 'https:')
         return undefined;
     return own.hosts.some((host) => host.test(url.hostname)) ? url.href : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/names.js
+// Pipelines named by `pipelines` instead of by ID: each name is looked up in the service's pipeline
+// list, once, before anything starts. Both services filter that list by name, but loosely (CodeArts
+// documents a fuzzy match; a service may also ignore the filter), so only an exact match counts, and
+// a name is taken only when exactly one pipeline has it: a gate that starts the wrong pipeline is
+// worse than one that stops. Both providers resolve names here, each through its own list operation.
+
+
+/** Pages read for one name: a filtered list is short; an unfiltered one this long cannot be searched whole. */
+const NAME_PAGES = 20;
+const CANDIDATES = 5;
+/** Names longer than this are not compared (a hostile list could make the comparison costly). */
+const COMPARED_LENGTH = 256;
+/**
+ * The ID of each named pipeline, in the order of `names`. `scope` says where the names were looked
+ * for ("CodeArts project …"); `usable` whether an ID from the list can be used as the service's
+ * pipeline ID. Throws, naming the input, when a name matches no pipeline (with the close names) or
+ * more than one (with their IDs).
+ */
+async function resolveNames(names, list, scope, usable) {
+    const ids = [];
+    let everything;
+    for (const name of names) {
+        const action = `finding the pipeline named ${(0,parse/* shown */.SP)(name)}`;
+        const listed = await readAll(list, name);
+        const exact = distinct(listed.items.filter((p) => p.name === name));
+        if (exact.length > 1) {
+            throw new errors/* PreconditionError */.Rb(action, `${exact.length} pipelines of ${scope} have this name (IDs ${exact.map((p) => (0,parse/* shown */.SP)(p.id)).join(', ')}); rename all but one, ` +
+                "or give the pipeline's ID in 'pipeline-ids' instead of 'pipelines'");
+        }
+        if (!listed.complete) {
+            throw new errors/* PreconditionError */.Rb(action, `the service listed more than ${NAME_PAGES} pages of pipelines for this name, so the action cannot be sure which pipeline, ` +
+                "if any, has it; give the pipeline's ID in 'pipeline-ids' instead of 'pipelines'");
+        }
+        const found = exact[0];
+        if (found !== undefined) {
+            if (!usable(found.id))
+                throw new errors/* MalformedResponseError */.f7(action, `the pipeline's ID ${(0,parse/* shown */.SP)(found.id)} is not one the service uses`);
+            ids.push(found.id);
+            continue;
+        }
+        // The service's own loose matches first; when none is close, every pipeline (read once for all names).
+        let close = closest(name, listed.items);
+        if (close.length === 0) {
+            everything ??= readAll(list, undefined).then((all) => all.items);
+            close = closest(name, await everything);
+        }
+        const nearby = close.length > 0
+            ? `the closest names are ${close.map((p) => `${(0,parse/* shown */.SP)(p.name)} (ID ${(0,parse/* shown */.SP)(p.id)})`).join(', ')}`
+            : 'no name is close to it';
+        throw new errors/* PreconditionError */.Rb(action, `no pipeline of ${scope} has exactly this name (names match whole, case included); ${nearby}. Check 'pipelines', or give ` +
+            "the pipeline's ID in 'pipeline-ids'");
+    }
+    return ids;
+}
+/** Every page for `name`, up to NAME_PAGES; `complete` when the last one said it was the last. */
+async function readAll(list, name) {
+    const items = [];
+    let cursor;
+    for (let page = 0; page < NAME_PAGES; page++) {
+        const got = await list(name, cursor);
+        items.push(...got.items);
+        if (got.next === undefined || got.items.length === 0)
+            return { items, complete: true };
+        cursor = got.next;
+    }
+    return { items, complete: false };
+}
+/** One entry per pipeline ID (a list read page by page may show one twice). */
+function distinct(pipelines) {
+    return [...new Map(pipelines.map((p) => [p.id, p])).values()];
+}
+/** The pipelines whose names are closest to `wanted`: the same but for case, one inside the other, or a few letters apart. */
+function closest(wanted, pipelines) {
+    const scored = distinct(pipelines)
+        .filter((p) => p.name !== '' && p.name.length <= COMPARED_LENGTH)
+        .map((p) => ({ p, score: distance(wanted.toLowerCase(), p.name.toLowerCase()) }))
+        .filter(({ score }) => score !== undefined);
+    return scored
+        .sort((a, b) => a.score - b.score || (a.p.name < b.p.name ? -1 : a.p.name > b.p.name ? 1 : 0))
+        .slice(0, CANDIDATES)
+        .map(({ p }) => p);
+}
+/** How far apart two lower-cased names are, or undefined when they are not close at all. */
+function distance(a, b) {
+    if (a === b)
+        return 0;
+    if (a.includes(b) || b.includes(a))
+        return 1;
+    const edits = levenshtein(a, b);
+    return edits <= Math.max(2, Math.floor(a.length / 4)) ? 1 + edits : undefined;
+}
+function levenshtein(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/text-pages.js
@@ -77737,6 +78076,7 @@ function bySequence(items) {
 
 
 
+
 // The batch status endpoint documents no limit on its list; keep requests modest.
 const STATUS_BATCH = 20;
 // A lost start is looked for among the runs listed since shortly before it was sent (the runner's
@@ -77744,6 +78084,10 @@ const STATUS_BATCH = 20;
 const CLOCK_MARGIN_MS = 10 * 60_000;
 const LIST_PAGE = 20;
 const LIST_PAGES = 5;
+// ListPipelines documents no largest page; a modest one keeps each answer small.
+const NAME_PAGE = 50;
+// Pipeline IDs are 32 letters and digits (docs/codearts.md, "Hosts and IDs").
+const PIPELINE_ID = /^[0-9A-Za-z]{32}$/;
 // The CodeArts console: devcloud.{region}.huaweicloud.com (and console.huaweicloud.com, console-intl.…).
 const CONSOLE_HOSTS = [/^devcloud\.[a-z0-9-]+\.huaweicloud\.com$/, /^console(-intl)?\.huaweicloud\.com$/];
 class CodeArtsProvider {
@@ -77767,6 +78111,9 @@ class CodeArtsProvider {
         const url = ownLink(snapshot.url, this.own);
         const { url: _untrusted, ...rest } = snapshot;
         return (url !== undefined ? { ...rest, url } : rest);
+    }
+    async pipelineIdsOf(names) {
+        return resolveNames(names, (name, cursor) => this.api.listPipelines(name, Number(cursor ?? 0), NAME_PAGE), `CodeArts project ${this.conn.projectId}`, (id) => PIPELINE_ID.test(id));
     }
     /** CodeArts keeps a run's description, so every run listed says for itself whether it is ours: no `before`. */
     async prepareStart(pipelineId, request) {
@@ -77957,10 +78304,10 @@ class CodeArtsProvider {
 
 // Alibaba Cloud's gateway codes for a signature or key it does not accept.
 const REFUSED_CODES = /^(InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|InvalidSecurityToken|SignatureNonceUsed|InvalidTimeStamp|Unauthorized)/;
-function call_refusesCredentials(status, error) {
+function refusesCredentials(status, error) {
     return status === 401 || REFUSED_CODES.test(error?.code ?? '');
 }
-const call_REFUSAL_HINTS = {
+const REFUSAL_HINTS = {
     token: "Check 'token': a personal access token expires, is shown only once when created, and needs the Flow permissions (pipelines and " +
         'pipeline runs, read and run) ' +
         "in the organization of 'organization-id'",
@@ -77968,10 +78315,29 @@ const call_REFUSAL_HINTS = {
         "a temporary key without its 'security-token' or past its expiry, or a runner clock more than 15 minutes off. Nothing more was sent " +
         'with this key'
 };
+/** What to do about the service's own errors that mean an input points at the wrong thing (docs/yunxiao.md, "Errors"). */
+function errorHint(conn) {
+    const org = conn.organizationId !== undefined ? ` (${conn.organizationId})` : '';
+    return (error) => {
+        if (/^InvalidOrganization\.NotFound$/.test(error.code)) {
+            return (`Check 'organization-id'${org}: it is the ID in the address of the organization's pages, ` +
+                'devops.aliyun.com/organization/<ID>, and the token or key must belong to a member of it');
+        }
+        if (/^InvalidPipeline\.NotFound$/.test(error.code)) {
+            return ("Check 'pipeline-ids': the pipeline must be in the organization of 'organization-id' (its ID is in " +
+                'flow.aliyun.com/pipelines/<ID>)');
+        }
+        if (/^Forbidden\.UserNotInCurrentOrganization$/.test(error.code)) {
+            return ("The user of the credentials is not a member of the organization of 'organization-id'; add the user, or use the ID of " +
+                'its own organization');
+        }
+        return undefined;
+    };
+}
 /** The channel for one way of signing in to Yunxiao: an access key two requests at a time; a token is never renewed. */
-function alibabaChannel(http, kind) {
-    const rules = { refusesCredentials: call_refusesCredentials, refusalHint: call_REFUSAL_HINTS[kind] };
-    return kind === 'aksk' ? openSigningChannel(http, rules) : openChannel(http, rules, 8, true);
+function alibabaChannel(http, conn) {
+    const rules = { refusesCredentials, refusalHint: REFUSAL_HINTS[conn.auth.kind], hint: errorHint(conn) };
+    return conn.auth.kind === 'aksk' ? (0,net_channel/* openSigningChannel */.Bb)(http, rules) : (0,net_channel/* openChannel */.ay)(http, rules, 8, true);
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/api.js
@@ -78022,6 +78388,10 @@ async function runRead(read) {
         const notFound = error instanceof errors/* RemoteError */.Hi && (error.httpStatus === 404 || /^InvalidPipelineRun\.NotFound$/.test(error.code));
         throw notFound ? new errors/* RunNotFoundError */.lQ(error) : error;
     }
+}
+/** A pipeline list's items (`pipelineId`, `pipelineName` in both APIs), wherever the answer keeps them. */
+function namedPipelines(items) {
+    return items.map((p) => ({ id: (0,json/* str */.gx)(p['pipelineId']), name: (0,json/* str */.gx)(p['pipelineName']) }));
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/signer.js
@@ -78160,6 +78530,7 @@ function signedAuth(keys, operation) {
 
 
 
+
 const PAGE_SIZE = 50;
 const devops_MAX_PAGES = 20;
 // No document promises an order for ListPipelineRuns, so "the newest run" is the largest run number
@@ -78175,6 +78546,18 @@ class YunxiaoDevopsApi {
         this.channel = channel;
         this.conn = conn;
         this.keys = keys;
+    }
+    /** ListPipelines (`GET /organization/{org}/pipelines`): `{pipelines, nextToken}`, paged by the token. */
+    async listPipelines(name, cursor) {
+        const query = {
+            ...(name !== undefined && { pipelineName: name }),
+            maxResults: String(PAGE_SIZE),
+            ...(cursor !== undefined && { nextToken: cursor })
+        };
+        const action = name !== undefined ? `listing the pipelines named like ${(0,parse/* shown */.SP)(name)}` : 'listing the pipelines of the organization';
+        const body = await this.send('GET', `/organization/${this.org}/pipelines`, 'ListPipelines', action, { query });
+        const next = (0,json/* str */.gx)((0,json/* obj */.WL)(body)['nextToken']);
+        return { items: namedPipelines(listItems(body, 'pipelines')), ...(next !== '' && next !== cursor && { next }) };
     }
     async pipelineName() {
         return undefined;
@@ -78248,13 +78631,14 @@ class YunxiaoDevopsApi {
         const headers = { accept: 'application/json' };
         if (options.form !== undefined)
             headers['content-type'] = 'application/x-www-form-urlencoded';
-        return (await call(this.channel, { method, url, headers, ...(options.form !== undefined && { body: options.form }), idempotent: options.idempotent ?? true, action }, signedAuth(this.keys, operation))).body;
+        return (await (0,net_channel/* call */.T1)(this.channel, { method, url, headers, ...(options.form !== undefined && { body: options.form }), idempotent: options.idempotent ?? true, action }, signedAuth(this.keys, operation))).body;
     }
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/openapi.js
 // The current Yunxiao API, /oapi/v1, with a personal access token (docs/yunxiao.md). The central
 // edition names the organization in the path; a region edition has its own domain and does not.
+
 
 
 
@@ -78272,6 +78656,21 @@ class YunxiaoOpenApi {
         this.channel = channel;
         this.conn = conn;
         this.token = token;
+    }
+    /**
+     * ListPipelines (`GET …/pipelines?pipelineName=&page=&perPage=`): a bare array, paged by number;
+     * the `x-total-pages` (or `x-next-page`) header says whether more follow, else a full page does.
+     */
+    async listPipelines(name, cursor) {
+        const page = Number(cursor ?? 1);
+        const query = { ...(name !== undefined && { pipelineName: name }), page: String(page), perPage: String(PER_PAGE) };
+        const action = name !== undefined ? `listing the pipelines named like ${(0,parse/* shown */.SP)(name)}` : 'listing the pipelines of the organization';
+        const result = await this.request('GET', '', '', action, { query });
+        const items = namedPipelines(listItems(result.body));
+        const pages = (0,json/* count */.U9)(result.headers['x-total-pages']);
+        const next = result.headers['x-next-page'];
+        const more = pages !== undefined ? page < pages : next !== undefined ? /^[1-9]\d*$/.test(next.trim()) : items.length >= PER_PAGE;
+        return { items, ...(more && items.length > 0 && { next: String(page + 1) }) };
     }
     async pipelineName(pipelineId) {
         return (0,json/* str */.gx)((0,json/* obj */.WL)(await this.send('GET', pipelineId, '', `reading pipeline ${pipelineId}`))['name']) || undefined;
@@ -78334,18 +78733,22 @@ class YunxiaoOpenApi {
         return (0,json/* str */.gx)((0,json/* obj */.WL)(await this.send('GET', pipelineId, `/runs/${runId}/job/${jobId}/log`, `reading the log of job ${jobId} of run ${runId}`))['content']);
     }
     async send(method, pipelineId, path, action, options = {}) {
+        return (await this.request(method, pipelineId, path, action, options)).body;
+    }
+    /** A request about one pipeline, or (`pipelineId` empty) about the pipelines as a whole. */
+    async request(method, pipelineId, path, action, options = {}) {
         const org = this.conn.organizationId !== undefined ? `/organizations/${this.conn.organizationId}` : '';
-        const url = new URL(`${this.conn.endpoint}/oapi/v1/flow${org}/pipelines/${pipelineId}${path}`);
+        const url = new URL(`${this.conn.endpoint}/oapi/v1/flow${org}/pipelines${pipelineId !== '' ? `/${pipelineId}` : ''}${path}`);
         for (const [k, v] of Object.entries(options.query ?? {}))
             url.searchParams.set(k, v);
-        return (await call(this.channel, {
+        return (0,net_channel/* call */.T1)(this.channel, {
             method,
             url,
             headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
             ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
             idempotent: options.idempotent ?? true,
             action
-        }, tokenAuth(this.token))).body;
+        }, tokenAuth(this.token));
     }
 }
 
@@ -78476,6 +78879,9 @@ function translate_times(item) {
 
 
 
+
+// Pipeline IDs are whole numbers (docs/yunxiao.md).
+const provider_PIPELINE_ID = /^[1-9]\d{0,18}$/;
 // Yunxiao has no batch status read: each run is one request. A cycle reads at most this many runs,
 // taking turns, so that many pipelines cannot turn one cycle into a burst.
 const READS_PER_CYCLE = 8;
@@ -78501,6 +78907,10 @@ class YunxiaoProvider {
     constructor(api, conn) {
         this.api = api;
         this.conn = conn;
+    }
+    async pipelineIdsOf(names) {
+        const scope = this.conn.organizationId !== undefined ? `organization ${this.conn.organizationId}` : this.conn.endpoint;
+        return resolveNames(names, (name, cursor) => this.api.listPipelines(name, cursor), scope, (id) => provider_PIPELINE_ID.test(id));
     }
     /**
      * The newest run number is read before a start: runs numbered above it appeared after, which is
@@ -78692,14 +79102,14 @@ function runsRef(run, ref) {
 /** The provider for a connection, and the guard that all its requests go through. */
 function createProvider(connection, http, logger) {
     if (connection.provider === 'codearts') {
-        const channel = huaweiChannel(http, connection.auth.kind);
+        const channel = (0,call/* huaweiChannel */.LQ)(http, connection);
         return {
             provider: new CodeArtsProvider(new CodeArtsApi(channel, connection, createAuthenticator(connection, channel, logger)), connection),
             guard: channel.guard
         };
     }
     const { auth } = connection;
-    const channel = alibabaChannel(http, auth.kind);
+    const channel = alibabaChannel(http, connection);
     const api = auth.kind === 'token'
         ? new YunxiaoOpenApi(channel, connection, auth.token)
         : new YunxiaoDevopsApi(channel, { ...connection, organizationId: connection.organizationId ?? '' }, auth);

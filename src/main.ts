@@ -4,6 +4,7 @@
 
 import { getInputs } from './action/inputs.js'
 import { type ActionIO, actionIO } from './action/io.js'
+import { forkNote } from './action/origin.js'
 import { maskSecretInputs, maskSecretVariables } from './action/secrets.js'
 import type { Settings } from './config/settings.js'
 import { Gate, messageOf } from './gate/gate.js'
@@ -18,7 +19,7 @@ export async function run(io: ActionIO = actionIO()): Promise<void> {
   } catch (error) {
     // Later steps branch on `conclusion`; an input error is a failure like any other.
     io.setOutput('conclusion', 'failure')
-    return io.setFailed(messageOf(error, io.logger))
+    return io.setFailed(`${messageOf(error, io.logger)}${forkNote(error, io.origin())}`)
   }
   maskSecretVariables(settings.trigger, (value) => io.logger.secret(value))
   const session = openSession(settings.connection, settings.wait.timeoutMs, io)

@@ -39,10 +39,18 @@ export function getInputs(readRaw: InputReader = (name) => core.getInput(name)):
   const mode: Mode = parseChoice('mode', read('mode'), ['trigger-and-wait', 'trigger', 'wait'] as const)
 
   const pipelineIds = parseList('pipeline-ids', read('pipeline-ids'))
-  if (pipelineIds.length === 0) {
-    throw new InputError('pipeline-ids', 'is required; give one or more pipeline IDs separated by commas, spaces or newlines')
+  const pipelineNames = parseList('pipelines', read('pipelines'))
+  if (pipelineIds.length > 0 && pipelineNames.length > 0) {
+    throw new InputError('pipelines', 'is given together with pipeline-ids; name the pipelines by ID or by name, not both')
+  }
+  if (pipelineIds.length === 0 && pipelineNames.length === 0) {
+    throw new InputError(
+      'pipeline-ids',
+      'is required; give one or more pipeline IDs separated by commas, spaces or newlines (or their names in pipelines)'
+    )
   }
   for (const id of pipelineIds) provider.checkId('pipeline-ids', id)
+  const pipelineCount = pipelineIds.length + pipelineNames.length
 
   // Run numbers count from 1 in each Yunxiao pipeline: `1,1` names two runs. The same run twice
   // would be the same (pipeline, run) pair, which the unique pipeline-ids already rule out.
@@ -51,10 +59,10 @@ export function getInputs(readRaw: InputReader = (name) => core.getInput(name)):
     if (mode !== 'wait') {
       throw new InputError('run-ids', `is only used with mode: wait (mode is ${mode}); remove it or set mode: wait`)
     }
-    if (runIds.length !== pipelineIds.length) {
+    if (runIds.length !== pipelineCount) {
       throw new InputError(
         'run-ids',
-        `has ${runIds.length} run IDs for ${pipelineIds.length} pipelines; give one run ID per pipeline, in the same order`
+        `has ${runIds.length} run IDs for ${pipelineCount} pipelines; give one run ID per pipeline, in the same order`
       )
     }
     for (const id of runIds) provider.checkId('run-ids', id)
@@ -100,6 +108,7 @@ export function getInputs(readRaw: InputReader = (name) => core.getInput(name)):
   return {
     mode,
     pipelineIds,
+    pipelineNames,
     runIds,
     connection,
     trigger: {

@@ -2,6 +2,7 @@
 // payload: what the default run description says about where a run came from.
 
 import { readFileSync } from 'node:fs'
+import { InputError } from '../errors.js'
 
 /** What the default description says about the workflow run; read from the runner's environment. */
 export interface Origin {
@@ -10,7 +11,15 @@ export interface Origin {
   sha: string
   pullRequest?: number
   runUrl: string
+  /**
+   * Why GitHub gives this run no secrets, when it gives none: a pull request from a fork (its
+   * `owner/name`), or one Dependabot opened (which gets only Dependabot's secrets).
+   */
+  withoutSecrets?: { fork: string } | { dependabot: true }
 }
+
+// Events of a pull request that run with the pull request's (not the base repository's) trust.
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_review', 'pull_request_review_comment']
 
 /**
  * Reads the workflow run from the runner's environment and the event payload. (This is all the
@@ -19,18 +28,44 @@ export interface Origin {
 export function originFromEnv(env: NodeJS.ProcessEnv): Origin {
   const repository = env['GITHUB_REPOSITORY'] ?? ''
   const pr = readEvent(env['GITHUB_EVENT_PATH'])?.pull_request
+  const head = pr?.head?.repo?.full_name
+  const fork = typeof head === 'string' && head !== '' && head !== pr?.base?.repo?.full_name
+  const secretless = PULL_REQUEST_EVENTS.includes(env['GITHUB_EVENT_NAME'] ?? '') && (fork || env['GITHUB_ACTOR'] === 'dependabot[bot]')
   const runUrl = `${env['GITHUB_SERVER_URL'] ?? 'https://github.com'}/${repository}/actions/runs/${env['GITHUB_RUN_ID'] ?? ''}`
   return {
     repository,
     // On pull_request events GITHUB_SHA is a merge commit that exists only on GitHub; the head is what people recognise.
     sha: pr?.head?.sha ?? env['GITHUB_SHA'] ?? '',
     ...(typeof pr?.number === 'number' && { pullRequest: pr.number }),
-    runUrl
+    runUrl,
+    ...(secretless && { withoutSecrets: fork ? { fork: head } : { dependabot: true } })
   }
 }
 
+// Inputs that a workflow fills from secrets: empty in a pull request from a fork.
+const CREDENTIAL_INPUTS = ['access-key', 'secret-key', 'security-token', 'token', 'username', 'password', 'domain']
+
+/**
+ * Why credentials may be missing, when GitHub gives this run no secrets (README, "Pull requests from
+ * forks"). Empty for any other error or run.
+ */
+export function forkNote(error: unknown, origin: Origin): string {
+  const why = origin.withoutSecrets
+  if (!(error instanceof InputError) || !CREDENTIAL_INPUTS.includes(error.input) || why === undefined) return ''
+  if ('dependabot' in why) {
+    return (
+      "; this run is for a pull request Dependabot opened, and GitHub gives such runs only the repository's Dependabot secrets: " +
+      'add the credentials there, or skip the gate for Dependabot (README, "Pull requests from forks")'
+    )
+  }
+  return (
+    `; this run is for a pull request from the fork ${why.fork}, and GitHub gives such runs no secrets: gate forks in the ` +
+    'merge queue instead (README, "Pull requests from forks")'
+  )
+}
+
 interface EventPayload {
-  pull_request?: { number?: unknown; head?: { sha?: string } }
+  pull_request?: { number?: unknown; head?: { sha?: string; repo?: { full_name?: unknown } }; base?: { repo?: { full_name?: unknown } } }
 }
 
 function readEvent(path: string | undefined): EventPayload | undefined {

@@ -15,11 +15,12 @@ export function shown(value: string): string {
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }
 
-/** `90s`, `10m`, `1h30m`, `2.5m`; a bare number is seconds. */
+/** `90s`, `10m`, `1h30m`, `2.5m`. A bare number is refused: `timeout: 30` means minutes to some and seconds to others. */
 export function parseDuration(input: string, value: string): number {
   const text = value.trim()
-  const bare = /^\d+(\.\d+)?$/.exec(text)
-  if (bare) return Math.round(Number(text) * 1_000)
+  if (/^\d+(\.\d+)?$/.test(text)) {
+    throw new InputError(input, `${shown(value)} has no unit; write ${text}m for minutes or ${text}s for seconds`)
+  }
   const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)]
   const covered = parts.map((p) => p[0]).join('')
   if (parts.length === 0 || covered !== text) {
@@ -28,9 +29,23 @@ export function parseDuration(input: string, value: string): number {
   return Math.round(parts.reduce((total, [, n, unit]) => total + Number(n) * UNIT_MS[unit!]!, 0))
 }
 
-/** Splits on commas, spaces and newlines; keeps order; refuses duplicates unless `unique` is false. */
+/**
+ * Splits on commas, spaces and newlines; keeps order; refuses duplicates unless `unique` is false.
+ * An empty entry (two commas in a row, a comma at either end) is refused, by its position: in
+ * `run-ids` a missing entry would pair every later run with the wrong pipeline.
+ */
 export function parseList(input: string, value: string, unique = true): string[] {
-  const items = value.split(/[\s,]+/).filter((s) => s.length > 0)
+  const items: string[] = []
+  const chunks = value.trim() === '' ? [] : value.split(',')
+  for (const [i, chunk] of chunks.entries()) {
+    const words = chunk.split(/\s+/).filter((s) => s.length > 0)
+    if (words.length === 0) {
+      const where =
+        i === 0 ? 'the list starts with a comma' : i === chunks.length - 1 ? 'the list ends with a comma' : 'two commas in a row'
+      throw new InputError(input, `entry ${items.length + 1} is empty (${where}); remove the extra comma`)
+    }
+    items.push(...words)
+  }
   const seen = new Set<string>()
   for (const item of items) {
     if (unique && seen.has(item)) throw new InputError(input, `${shown(item)} is listed twice; list each one once`)

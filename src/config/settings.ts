@@ -80,8 +80,10 @@ export interface ReportSettings {
 
 export interface Settings {
   mode: Mode
-  /** In input order; no duplicates. */
+  /** In input order; no duplicates. Empty when `pipelines` names them instead. */
   pipelineIds: string[]
+  /** `pipelines`: names, each looked up once before anything starts (gate/). Empty when `pipeline-ids` is given. */
+  pipelineNames: string[]
   /** `mode: wait` only: one run per pipeline, same order. Empty: wait on each pipeline's latest run. */
   runIds: string[]
   connection: Connection

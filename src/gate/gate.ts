@@ -3,6 +3,7 @@
 
 import type { ActionIO } from '../action/io.js'
 import { type PendingStart, saveAbandoned, savePending, saveRefusal } from '../action/state.js'
+import { shown } from '../config/parse.js'
 import type { Settings } from '../config/settings.js'
 import { AbortedError, isExplained, StartRefusedError } from '../errors.js'
 import type { Logger } from '../log/logger.js'
@@ -52,6 +53,8 @@ export class Gate {
   private readonly reporter: Reporter
   private readonly labels = new RunLabels()
   private readonly warnedStatuses = new Set<string>()
+  /** The pipelines, in input order: `pipeline-ids`, or the IDs of `pipelines` once looked up. */
+  private pipelineIds: readonly string[]
 
   constructor(settings: Settings, io: ActionIO, session: Session) {
     this.settings = settings
@@ -60,10 +63,12 @@ export class Gate {
     this.provider = session.provider
     this.logger = io.logger
     this.reporter = new Reporter(session.provider, settings.report)
+    this.pipelineIds = settings.pipelineIds
   }
 
   async run(): Promise<void> {
     try {
+      await this.findByName()
       await this.obtainRuns()
       if (this.settings.mode === 'trigger') {
         this.session.clock.beginCleanup()
@@ -105,10 +110,18 @@ export class Gate {
     }
   }
 
+  /** `pipelines`: every name is looked up before anything starts, so that a wrong name starts nothing. */
+  private async findByName(): Promise<void> {
+    const names = this.settings.pipelineNames
+    if (names.length === 0) return
+    this.pipelineIds = await this.provider.pipelineIdsOf(names)
+    for (const [i, name] of names.entries()) this.logger.info(`Pipeline ${shown(name)} is ${this.pipelineIds[i]}`)
+  }
+
   /** Starts each pipeline in order (or finds the runs to wait on). */
   private async obtainRuns(): Promise<void> {
     if (this.settings.mode === 'wait') {
-      for (const [i, pipelineId] of this.settings.pipelineIds.entries()) {
+      for (const [i, pipelineId] of this.pipelineIds.entries()) {
         const runId = this.settings.runIds[i]
         const run =
           runId !== undefined
@@ -126,7 +139,7 @@ export class Gate {
     }
     // One at a time, so that a refused credential fails on the first pipeline rather than on all of them.
     const origin = this.io.origin()
-    for (const pipelineId of this.settings.pipelineIds) {
+    for (const pipelineId of this.pipelineIds) {
       const request = startRequest(this.settings.trigger, origin, newMarker())
       const started = await startOnce(pipelineId, request, {
         provider: this.provider,

@@ -51,6 +51,8 @@ export interface AnswerRules {
   refusesCredentials(status: number, error: BodyError | undefined): boolean
   /** What to check when the credentials are refused: names the inputs and the likely causes. */
   refusalHint: string
+  /** What to do about another error the service reports, when its code says which input is wrong. */
+  hint?: (error: BodyError) => string | undefined
   /** Codes the caller handles itself (a queued CodeArts start arrives as an "error"). */
   tolerate?: readonly string[]
 }
@@ -92,7 +94,8 @@ export function readAnswer(action: string, response: HttpResponse, rules: Answer
   if (rules.refusesCredentials(response.status, error)) {
     throw new CredentialsRefusedError(action, response.status, code, message, rules.refusalHint, requestId)
   }
-  throw new RemoteError(action, response.status, code, message, id)
+  const hint = error && rules.hint?.(error)
+  throw new RemoteError(action, response.status, code, message, { ...id, ...(hint && { hint }) })
 }
 
 /** For a CredentialGuard: the refusal an answer means, judged by the provider's rules. */

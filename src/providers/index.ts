@@ -15,14 +15,14 @@ import { YunxiaoProvider } from './yunxiao/provider.js'
 /** The provider for a connection, and the guard that all its requests go through. */
 export function createProvider(connection: Connection, http: HttpClient, logger: Logger): { provider: Provider; guard: CredentialGuard } {
   if (connection.provider === 'codearts') {
-    const channel = huaweiChannel(http, connection.auth.kind)
+    const channel = huaweiChannel(http, connection)
     return {
       provider: new CodeArtsProvider(new CodeArtsApi(channel, connection, createAuthenticator(connection, channel, logger)), connection),
       guard: channel.guard
     }
   }
   const { auth } = connection
-  const channel = alibabaChannel(http, auth.kind)
+  const channel = alibabaChannel(http, connection)
   const api =
     auth.kind === 'token'
       ? new YunxiaoOpenApi(channel, connection, auth.token)

@@ -54,6 +54,12 @@ export interface PreparedStart {
 
 export interface Provider {
   /**
+   * The ID of each pipeline named in `names` (the `pipelines` input), in order: reads only. A name
+   * must match exactly one pipeline (providers/names.ts).
+   */
+  pipelineIdsOf(names: readonly string[]): Promise<string[]>
+
+  /**
    * Reads what a start needs (the repositories to point at `ref`; where runs are numbered in order,
    * the newest run, for a later search): reads only, nothing is started.
    */

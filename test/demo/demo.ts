@@ -1,13 +1,15 @@
 // `npm run demo` (or `npm run demo -- yunxiao`): the action's main job against the embedded
 // simulator. Two pipelines, one that passes and one that fails, started and waited on by
-// `node dist/index.js` exactly as a runner would run it; the job log is shown as it is written,
-// then the outputs and the requests made.
+// `node dist/index.js` exactly as a runner would run it; the job log is shown as GitHub shows it
+// (groups folded until opened, so the failing step's last lines appear once, in its annotation),
+// then the job summary the step wrote, as text, the outputs and the requests made.
 
 import { createInterface } from 'node:readline'
 import { CodeArtsSimulator, hex32, type RecordedRequest } from '../simulator/codearts.ts'
 import { ACCESS_KEY, failingPipeline, passingPipeline, YUNXIAO_TOKEN } from '../simulator/fixtures.ts'
 import { YunxiaoSimulator } from '../simulator/yunxiao.ts'
 import { runAction } from '../support/harness.ts'
+import { summaryText } from './summary-text.ts'
 
 interface Demo {
   sim: { url: string; requests: RecordedRequest[]; close(): Promise<void> }
@@ -70,6 +72,10 @@ const result = await runAction(inputs, {
 })
 console.log('──── end of job log ────\n')
 
+console.log('──── job summary ────')
+process.stdout.write(summaryText(result.summary))
+console.log('──── end of job summary ────\n')
+
 console.log(`Exit code ${result.exitCode} after ${((Date.now() - began) / 1000).toFixed(1)} s. Outputs:`)
 for (const [name, value] of Object.entries(result.outputs)) {
   console.log(`  ${name} = ${name === 'results' ? JSON.stringify(JSON.parse(value), null, 2).replace(/\n/g, '\n    ') : value}`)
@@ -93,34 +99,40 @@ for (const [id, name] of [
 }
 await sim.close()
 
-/** Prints workflow commands the way the job log shows them: debug hidden, masks applied, stop-commands honoured. */
+/**
+ * Prints workflow commands the way the job log shows them: debug hidden, masks applied,
+ * stop-commands honoured, and each group folded to its title and length, as GitHub shows it until
+ * the group is opened.
+ */
 function runnerView(): (line: string) => void {
   const masks: string[] = []
   let stoppedBy: string | undefined
+  let group: { title: string; lines: number } | undefined
   const unescapeData = (text: string) => text.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%')
+  const show = (text: string) => {
+    let shown = text
+    for (const secret of masks) shown = shown.split(secret).join('***')
+    if (group) group.lines++
+    else console.log(shown)
+  }
   return (line) => {
     const command = /^::([a-z-]+|[0-9a-f]{32})(?: [^:]*)?::(.*)$/.exec(line)
-    let text = line
-    if (command) {
-      const [, name, value] = command as unknown as [string, string, string]
-      if (stoppedBy !== undefined) {
-        if (name !== stoppedBy) text = line
-        else {
-          stoppedBy = undefined
-          return
-        }
-      } else {
-        if (name === 'stop-commands') {
-          stoppedBy = value
-          return
-        }
-        if (name === 'add-mask') masks.push(value)
-        if (name === 'debug' || name === 'add-mask' || name === 'endgroup') return
-        const label = { group: '▸ ', error: 'Error: ', warning: 'Warning: ' }[name] ?? ''
-        text = `${label}${unescapeData(value)}`
-      }
+    if (!command) return show(line)
+    const [, name, value] = command as unknown as [string, string, string]
+    if (stoppedBy !== undefined) {
+      if (name === stoppedBy) stoppedBy = undefined
+      else show(line)
+      return
     }
-    for (const secret of masks) text = text.split(secret).join('***')
-    console.log(text)
+    if (name === 'stop-commands') stoppedBy = value
+    else if (name === 'add-mask') masks.push(value)
+    else if (name === 'group') group = { title: unescapeData(value), lines: 0 }
+    else if (name === 'endgroup' && group) {
+      const { title, lines } = group
+      group = undefined
+      show(`▸ ${title}  [${lines} lines, folded]`)
+    } else if (name !== 'debug' && name !== 'endgroup') {
+      show(`${{ error: 'Error: ', warning: 'Warning: ' }[name] ?? ''}${unescapeData(value)}`)
+    }
   }
 }

@@ -48,10 +48,42 @@ describe('invalid inputs', () => {
       ...bad
     })
     expect(result.exitCode).toBe(1)
+    // Later steps branch on it: an input error is a failure like any other.
+    expect(result.outputs['conclusion']).toBe('failure')
     const errors = result.log.split('\n').filter((l) => l.startsWith('::error::'))
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatch(message)
     expect(result.log).not.toMatch(/\n\s+at /)
     expect(sim.requests.length).toBe(before)
+  })
+})
+
+describe('a pull request from a fork', () => {
+  it('has no secrets: the error says why the credentials are empty, at once', async () => {
+    const sim = await sims.codearts({ [pipeline]: { script: quickPipeline() } })
+    const pr = (repo: string) => ({ repo: { full_name: repo } })
+    const result = await runAction(
+      {
+        endpoint: sim.url,
+        'iam-endpoint': sim.url,
+        'project-id': sim.projectId,
+        'pipeline-ids': pipeline,
+        'access-key': '',
+        'secret-key': ''
+      },
+      {
+        event: { pull_request: { number: 7, head: { sha: 'abc', ...pr('someone/shop') }, base: pr('octo-org/shop') } },
+        env: { GITHUB_EVENT_NAME: 'pull_request' }
+      }
+    )
+
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs['conclusion']).toBe('failure')
+    expect(result.log).toContain(
+      "::error::Input 'access-key': no credentials given; set access-key and secret-key (recommended), or token, or username, password " +
+        'and domain; this run is for a pull request from the fork someone/shop, and GitHub gives such runs no secrets: gate forks in ' +
+        'the merge queue instead (README, "Pull requests from forks")'
+    )
+    expect(sim.requests).toHaveLength(0)
   })
 })

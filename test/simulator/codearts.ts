@@ -61,6 +61,13 @@ export interface SimulatorOptions {
   /** Makes the IDs of new runs (random by default); a seeded one makes a campaign seed replay the same IDs. */
   newId?: () => string
   /**
+   * How ListPipelines filters by `name`: `fuzzy` (the default, as documented: every pipeline whose
+   * name contains it, case aside) or `ignored` (every pipeline, whatever the name).
+   */
+  nameFilter?: 'fuzzy' | 'ignored'
+  /** The most pipelines one ListPipelines page holds, whatever `limit` asks for. */
+  listPageCap?: number
+  /**
    * How a log page request says where to continue. `start` (the default): from `start_offset`.
    * `end`: from `end_offset`, as the SDK's docstrings read ("fill the answer's end_offset into the
    * request's end_offset"); `start_offset` then only echoes back.
@@ -311,6 +318,7 @@ export class CodeArtsSimulator extends SimulatedService {
         ids.flatMap((id) => this.latestOf(String(id)))
       )
     }
+    if (method === 'POST' && path === '/pipelines/list') return this.listPipelines(body, reply)
     const match = /^\/pipelines\/([^/]+)(\/.*)$/.exec(path)
     const pipelineId = match?.[1] ?? ''
     record.pipelineId = pipelineId
@@ -368,6 +376,37 @@ export class CodeArtsSimulator extends SimulatedService {
       })
     }
     reply(200, { pipeline_run_id: run.id })
+  }
+
+  /**
+   * `POST .../pipelines/list` (ListPipelines), shaped as the SDK's ListPipelinesResponse: `offset`,
+   * `limit`, `total` and `pipelines` (ListPipelinesPagePipelines), sorted as asked.
+   */
+  private listPipelines(body: Buffer, reply: Reply): void {
+    const query = parse(body) ?? {}
+    const offset = Number(query.offset ?? 0)
+    const limit = Math.min(Number(query.limit ?? 10), this.options.listPageCap ?? Number.POSITIVE_INFINITY)
+    const wanted = typeof query.name === 'string' && this.options.nameFilter !== 'ignored' ? query.name.toLowerCase() : ''
+    const pipelines = Object.entries(this.options.pipelines)
+      .filter(([, config]) => config.script.name.toLowerCase().includes(wanted))
+      .sort(([, a], [, b]) => (query.sort_dir === 'desc' ? -1 : 1) * a.script.name.localeCompare(b.script.name))
+    reply(200, {
+      offset,
+      limit,
+      total: pipelines.length,
+      pipelines: pipelines.slice(offset, offset + limit).map(([id, config]) => ({
+        pipeline_id: id,
+        name: config.script.name,
+        project_id: this.projectId,
+        project_name: 'shop',
+        component_id: '',
+        is_publish: false,
+        is_collect: false,
+        manifest_version: '3.0',
+        create_time: 1_767_225_600_000,
+        latest_run: this.latestOf(id)[0] ?? null
+      }))
+    })
   }
 
   /** `POST .../pipeline-runs/list`, newest first by default; items carry no description, as documented. */

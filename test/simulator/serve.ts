@@ -33,13 +33,19 @@ const sim =
       })
 
 const served = SERVED[provider]
-console.log(`${provider} simulator at ${sim.url}: pipeline ${served.passes} passes, ${served.fails} fails. Ctrl+C stops it.`)
+console.log(
+  `${provider} simulator at ${sim.url}: pipeline ${served.passes} (shop-build) passes, ${served.fails} (shop-test) fails. ` +
+    'Ctrl+C stops it.'
+)
 if (provider === 'yunxiao') {
-  console.log(`Inputs: provider=yunxiao endpoint=${sim.url} organization-id=${SERVED.yunxiao.organizationId} token=${YUNXIAO_TOKEN}`)
+  console.log(
+    `Inputs: provider=yunxiao endpoint=${sim.url} organization-id=${SERVED.yunxiao.organizationId} token=${YUNXIAO_TOKEN}, ` +
+      `and pipeline-ids=${served.passes} or pipelines=shop-build`
+  )
 } else {
   console.log(
     `Inputs: endpoint=${sim.url} iam-endpoint=${sim.url} project-id=${SERVED.codearts.projectId} ` +
-      `access-key=${ACCESS_KEY.accessKey} secret-key=${ACCESS_KEY.secretKey}`
+      `access-key=${ACCESS_KEY.accessKey} secret-key=${ACCESS_KEY.secretKey}, and pipeline-ids=${served.passes} or pipelines=shop-build`
   )
 }
 process.on('SIGINT', () => void sim.close().then(() => process.exit(0)))

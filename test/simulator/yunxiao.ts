@@ -32,6 +32,8 @@ export interface YunxiaoOptions {
   tokens?: string[]
   accessKeys?: YunxiaoKey[]
   faults?: FaultPlan
+  /** How ListPipelines filters by `pipelineName`: `fuzzy` (the default: a name that contains it, case aside) or `ignored`. */
+  nameFilter?: 'fuzzy' | 'ignored'
 }
 
 export interface YunxiaoRun {
@@ -111,7 +113,7 @@ export class YunxiaoSimulator extends SimulatedService {
 
   protected route(req: IncomingMessage, url: URL, body: Buffer, reply: Reply, record: RecordedRequest): void {
     const method = req.method ?? 'GET'
-    const openapi = /^\/oapi\/v1\/flow(?:\/organizations\/([^/]+))?\/pipelines\/(\d+)(\/.*)?$/.exec(url.pathname)
+    const openapi = /^\/oapi\/v1\/flow(?:\/organizations\/([^/]+))?\/pipelines(?:\/(\d+)(\/.*)?)?$/.exec(url.pathname)
     if (openapi) {
       const token = req.headers['x-yunxiao-token']
       record.auth = typeof token === 'string' ? 'token' : 'none'
@@ -122,9 +124,10 @@ export class YunxiaoSimulator extends SimulatedService {
       if (openapi[1] !== undefined && openapi[1] !== this.organizationId) {
         return reply(404, { errorCode: 'InvalidOrganization.NotFound', errorMessage: 'The organization is not found.' })
       }
-      return this.openapi(method, openapi[2]!, openapi[3] ?? '', url, body, reply, record)
+      if (openapi[2] === undefined) return method === 'GET' ? this.listPipelinesOpenapi(url, reply) : reply(404, { errorCode: 'NotFound' })
+      return this.openapi(method, openapi[2], openapi[3] ?? '', url, body, reply, record)
     }
-    const devops = /^\/organizations?\/([^/]+)\/pipelines?\/(\d+)(\/.*)$/.exec(url.pathname)
+    const devops = /^\/organizations?\/([^/]+)\/pipelines?(?:\/(\d+)(\/.*))?$/.exec(url.pathname)
     if (devops) {
       record.auth = 'aksk'
       const keys = this.options.accessKeys ?? []
@@ -143,7 +146,12 @@ export class YunxiaoSimulator extends SimulatedService {
         })
       if (devops[1] !== this.organizationId)
         return reply(404, { success: false, errorCode: 'InvalidOrganization.NotFound', errorMessage: 'The organization is not found.' })
-      return this.devops(method, devops[2]!, devops[3]!, url, body, reply, record)
+      if (devops[2] === undefined) {
+        return method === 'GET' && url.pathname.startsWith('/organization/')
+          ? this.listPipelinesDevops(url, reply)
+          : reply(404, { success: false, errorCode: 'NotFound', errorMessage: `no API at ${url.pathname}` })
+      }
+      return this.devops(method, devops[2], devops[3]!, url, body, reply, record)
     }
     reply(404, { errorCode: 'NotFound', errorMessage: `no API at ${url.pathname}` })
   }
@@ -235,7 +243,60 @@ export class YunxiaoSimulator extends SimulatedService {
     reply(404, { errorCode: 'NotFound', errorMessage: `no API at ${url.pathname}` })
   }
 
+  /** The pipelines ListPipelines answers with, by name, filtered as `nameFilter` says. */
+  private named(name: string | null): [string, YunxiaoPipeline][] {
+    const wanted = name !== null && this.options.nameFilter !== 'ignored' ? name.toLowerCase() : ''
+    return Object.entries(this.options.pipelines)
+      .filter(([, config]) => config.script.name.toLowerCase().includes(wanted))
+      .sort(([a], [b]) => Number(a) - Number(b))
+  }
+
+  /** ListPipelines: a bare array, paged by `page`/`perPage` (at most 30), with the documented paging headers. */
+  private listPipelinesOpenapi(url: URL, reply: Reply): void {
+    const perPage = Math.min(30, Number(url.searchParams.get('perPage') ?? 10))
+    const page = Math.max(1, Number(url.searchParams.get('page') ?? 1))
+    const pipelines = this.named(url.searchParams.get('pipelineName'))
+    const pages = Math.max(1, Math.ceil(pipelines.length / perPage))
+    const headers = {
+      'x-page': String(page),
+      'x-per-page': String(perPage),
+      'x-total': String(pipelines.length),
+      'x-total-pages': String(pages),
+      'x-next-page': page < pages ? String(page + 1) : '',
+      'x-prev-page': page > 1 ? String(page - 1) : ''
+    }
+    const items = pipelines.slice((page - 1) * perPage, page * perPage).map(([id, config]) => ({
+      createAccountId: 'someone',
+      createTime: 1_767_225_600_000,
+      pipelineId: Number(id),
+      pipelineName: config.script.name
+    }))
+    reply(200, items, headers)
+  }
+
   // ---- devops 2021-06-25 -------------------------------------------------------------------------
+
+  /** ListPipelines of the 2021 API: `{pipelines, nextToken, totalCount}` in the usual envelope. */
+  private listPipelinesDevops(url: URL, reply: Reply): void {
+    const max = Number(url.searchParams.get('maxResults') ?? 10)
+    const from = Number(url.searchParams.get('nextToken') || 0)
+    const pipelines = this.named(url.searchParams.get('pipelineName'))
+    reply(200, {
+      requestId: 'sim',
+      success: true,
+      errorCode: '',
+      errorMessage: '',
+      totalCount: pipelines.length,
+      nextToken: from + max < pipelines.length ? String(from + max) : '',
+      pipelines: pipelines.slice(from, from + max).map(([id, config]) => ({
+        pipelineId: Number(id),
+        pipelineName: config.script.name,
+        createTime: 1_767_225_600_000,
+        creatorAccountId: 'someone',
+        groupId: 0
+      }))
+    })
+  }
 
   private devops(method: string, pipelineId: string, rest: string, url: URL, body: Buffer, reply: Reply, record: RecordedRequest): void {
     record.pipelineId = pipelineId

@@ -14,6 +14,14 @@ const ROOT = resolve(import.meta.dirname, '../..')
 // to show that a test fails on the code before a fix (CONTRIBUTING.md).
 const DIST = process.env['ACTION_DIST'] ?? join(ROOT, 'dist/index.js')
 const SECRET_INPUTS = ['secret-key', 'security-token', 'token', 'password']
+const WINDOWS_ENV = process.platform === 'win32' ? ['SystemRoot', 'windir', 'ComSpec', 'PATHEXT', 'TEMP', 'TMP', 'USERPROFILE'] : []
+
+/**
+ * Whether a test can cancel the action as the runner does, with SIGINT or SIGTERM. On Windows the
+ * runner sends a console Ctrl+C, which Node cannot send to a child: its kill() ends the process at
+ * once, so the tests of cancellation run on Linux and macOS only.
+ */
+export const CAN_SIGNAL = process.platform !== 'win32'
 
 export interface ActionResult {
   exitCode: number | null
@@ -78,7 +86,9 @@ async function runStep(inputs: Record<string, string>, options: RunOptions): Pro
     GITHUB_WORKFLOW: 'ci',
     GITHUB_EVENT_NAME: 'push',
     GITHUB_EVENT_PATH: join(dir, 'event.json'),
-    RUNNER_TEMP: dir
+    RUNNER_TEMP: dir,
+    // Windows needs these in any process: without SystemRoot, Node cannot open a socket there.
+    ...Object.fromEntries(WINDOWS_ENV.flatMap((name) => (process.env[name] !== undefined ? [[name, process.env[name]!]] : [])))
   }
   writeFileSync(env['GITHUB_EVENT_PATH']!, JSON.stringify(options.event ?? {}))
   for (const [name, file] of Object.entries(files)) {

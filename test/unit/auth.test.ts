@@ -38,7 +38,7 @@ describe('password tokens', () => {
       projectId: 'p',
       auth: { kind: 'password', username: 'u', password: 'p', domain: 'd' }
     }
-    const auth = createAuthenticator(connection, huaweiChannel(http, 'password'), nullLogger)
+    const auth = createAuthenticator(connection, huaweiChannel(http, connection), nullLogger)
     await auth.authorize({} as HttpRequest)
     // Eight parallel reads meet the 401 of the expired token and all ask for a new one.
     await Promise.allSettled(Array.from({ length: 8 }, () => auth.renew(Date.now())))

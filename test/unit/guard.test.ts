@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest'
 import type { HttpResponse } from '../../src/net/http.ts'
 import { huaweiChannel } from '../../src/providers/codearts/call.ts'
 
-const signingGuard = () => huaweiChannel({} as never, 'aksk').guard
+const signingGuard = () =>
+  huaweiChannel({} as never, {
+    region: 'cn-north-4',
+    endpoint: '',
+    projectId: '',
+    auth: { kind: 'aksk', accessKey: 'AK', secretKey: 'SK' }
+  }).guard
 
 describe('a signing key with no answer yet', () => {
   it.each([

@@ -8,7 +8,7 @@ import type { Settings } from '../../src/config/settings.ts'
 import { InputError } from '../../src/errors.ts'
 import { actionDefaults } from '../support/harness.ts'
 
-const NAMES = Object.keys(actionDefaults()).concat('pipeline-ids')
+const NAMES = Object.keys(actionDefaults())
 const VALID: Record<string, string> = {
   ...actionDefaults(),
   'pipeline-ids': '0123456789abcdef0123456789abcdef',
@@ -58,12 +58,15 @@ function check(values: Record<string, string>): void {
     expect((error as Error).message).not.toContain('\n')
     return
   }
-  expect(settings.pipelineIds.length).toBeGreaterThan(0)
+  // Exactly one of pipeline-ids and pipelines, each without duplicates.
+  expect([settings.pipelineIds.length, settings.pipelineNames.length].filter((n) => n > 0)).toHaveLength(1)
   expect(new Set(settings.pipelineIds).size).toBe(settings.pipelineIds.length)
+  expect(new Set(settings.pipelineNames).size).toBe(settings.pipelineNames.length)
+  const pipelines = settings.pipelineIds.length + settings.pipelineNames.length
   expect(settings.wait.pollIntervalMs).toBeGreaterThanOrEqual(100)
   expect(settings.wait.maxPollIntervalMs).toBeGreaterThanOrEqual(settings.wait.pollIntervalMs)
   expect(Number.isFinite(settings.wait.timeoutMs)).toBe(true)
-  expect(settings.runIds.length === 0 || settings.runIds.length === settings.pipelineIds.length).toBe(true)
+  expect(settings.runIds.length === 0 || settings.runIds.length === pipelines).toBe(true)
 }
 
 describe('getInputs on hostile input', () => {

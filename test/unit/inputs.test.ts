@@ -17,6 +17,7 @@ describe('getInputs', () => {
     expect(settings).toEqual({
       mode: 'trigger-and-wait',
       pipelineIds: [PIPELINE],
+      pipelineNames: [],
       runIds: [],
       connection: {
         provider: 'codearts',
@@ -61,11 +62,18 @@ describe('getInputs', () => {
       { kind: 'password', username: 'u', password: 'p', domain: 'd' }
     ],
     [
-      { 'security-token': 'ST', 'iam-project-id': PROJECT },
-      { kind: 'aksk', accessKey: 'AK', secretKey: 'SK', securityToken: 'ST', iamProjectId: PROJECT }
+      { 'security-token': 'ST', 'iam-project-id': PIPELINE },
+      { kind: 'aksk', accessKey: 'AK', secretKey: 'SK', securityToken: 'ST', iamProjectId: PIPELINE }
     ]
   ])('credentials %j', (values, auth) => {
     expect(getInputs(reader(values)).connection.auth).toEqual(auth)
+  })
+
+  it('takes pipelines by name instead of by ID, in the same list form', () => {
+    const settings = getInputs(
+      reader({ 'pipeline-ids': '', pipelines: 'shop-build,\nshop-test', mode: 'wait', 'run-ids': `${PIPELINE} ${PROJECT}` })
+    )
+    expect(settings).toMatchObject({ pipelineIds: [], pipelineNames: ['shop-build', 'shop-test'], runIds: [PIPELINE, PROJECT] })
   })
 
   it('masks every secret input, whatever else the inputs say', () => {
@@ -77,7 +85,14 @@ describe('getInputs', () => {
   })
 
   it.each([
-    [{ 'pipeline-ids': '' }, "Input 'pipeline-ids': is required"],
+    [
+      { 'pipeline-ids': '' },
+      "Input 'pipeline-ids': is required; give one or more pipeline IDs separated by commas, spaces or newlines (or their names in " +
+        'pipelines)'
+    ],
+    [{ pipelines: 'shop-build' }, "Input 'pipelines': is given together with pipeline-ids; name the pipelines by ID or by name, not both"],
+    [{ 'pipeline-ids': '', pipelines: 'a,,b' }, "Input 'pipelines': entry 2 is empty (two commas in a row)"],
+    [{ 'pipeline-ids': '', pipelines: 'a b', mode: 'wait', 'run-ids': PIPELINE }, "Input 'run-ids': has 1 run IDs for 2 pipelines"],
     [
       { 'pipeline-ids': 'https://devcloud.example/pipeline/1' },
       "Input 'pipeline-ids': 'https://devcloud.example/pipeline/1' is not a pipeline ID"
@@ -97,6 +112,22 @@ describe('getInputs', () => {
       "Input 'iam-project-id': is only used with access-key and secret-key"
     ],
     [{ region: 'Beijing' }, "Input 'region': 'Beijing' is not a region ID"],
+    [
+      { endpoint: 'https://cloudpipeline-ext.ap-southeast-3.myhuaweicloud.com' },
+      "Input 'endpoint': 'https://cloudpipeline-ext.ap-southeast-3.myhuaweicloud.com' is in region ap-southeast-3, but region is " +
+        'cn-north-4; set region: ap-southeast-3, or use the endpoint of cn-north-4 (tokens, signatures and pipelines belong to one region)'
+    ],
+    [
+      { 'iam-endpoint': 'https://iam.cn-north-1.myhuaweicloud.com' },
+      "Input 'iam-endpoint': 'https://iam.cn-north-1.myhuaweicloud.com' is in region cn-north-1, but region is cn-north-4"
+    ],
+    [
+      { 'iam-project-id': PROJECT.toUpperCase() },
+      "Input 'project-id': is the same ID as iam-project-id, and the two are never equal. 'project-id' is the CodeArts project ID, the " +
+        "32 characters after /project/ in the address of a pipeline's page in the CodeArts console"
+    ],
+    [{ timeout: '30' }, "Input 'timeout': '30' has no unit; write 30m for minutes or 30s for seconds"],
+    [{ 'pipeline-ids': `${PIPELINE},` }, "Input 'pipeline-ids': entry 2 is empty (the list ends with a comma); remove the extra comma"],
     [{ 'poll-interval': '50ms' }, "Input 'poll-interval': must be at least 0.1s"],
     [{ 'poll-interval': '1m', 'max-poll-interval': '30s' }, "Input 'max-poll-interval': must not be shorter than poll-interval (1m)"],
     [{ timeout: '0.5s' }, "Input 'timeout': must be at least 1s"],

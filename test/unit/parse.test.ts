@@ -10,10 +10,16 @@ describe('parseDuration', () => {
     ['1h30m', 5_400_000],
     ['2.5m', 150_000],
     ['0.2s', 200],
-    ['45', 45_000],
     [' 5s ', 5_000]
   ])('%s is %i ms', (text, ms) => {
     expect(parseDuration('timeout', text)).toBe(ms)
+  })
+
+  it.each([
+    ['30', "Input 'timeout': '30' has no unit; write 30m for minutes or 30s for seconds"],
+    [' 2.5 ', "Input 'timeout': ' 2.5 ' has no unit; write 2.5m for minutes or 2.5s for seconds"]
+  ])('refuses the bare number %j, suggesting both units', (text, message) => {
+    expect(() => parseDuration('timeout', text)).toThrow(message)
   })
 
   it.each(['', '5x', 'm', '1h 30m', '-5s', '5 s', 'five'])('refuses %j, naming the input', (text) => {
@@ -25,7 +31,18 @@ describe('parseDuration', () => {
 
 describe('parseList', () => {
   it('splits on commas, spaces and newlines and keeps the order', () => {
-    expect(parseList('stages', 'b, a\nc  d,,\n')).toEqual(['b', 'a', 'c', 'd'])
+    expect(parseList('stages', 'b, a\nc  d,\ne\n')).toEqual(['b', 'a', 'c', 'd', 'e'])
+    expect(parseList('stages', ' \n ')).toEqual([])
+  })
+
+  it.each([
+    ['a,,b', "Input 'pipeline-ids': entry 2 is empty (two commas in a row); remove the extra comma"],
+    ['a, ,b', "Input 'pipeline-ids': entry 2 is empty (two commas in a row); remove the extra comma"],
+    ['a b,c,', "Input 'pipeline-ids': entry 4 is empty (the list ends with a comma); remove the extra comma"],
+    ['a,\nb,\n', "Input 'pipeline-ids': entry 3 is empty (the list ends with a comma); remove the extra comma"],
+    [',a', "Input 'pipeline-ids': entry 1 is empty (the list starts with a comma); remove the extra comma"]
+  ])('refuses an empty entry in %j, naming its position', (text, message) => {
+    expect(() => parseList('pipeline-ids', text)).toThrow(message)
   })
   it('shows a refused value on one line, control characters escaped', () => {
     expect(() => parseList('stages', 'a\u0007 a\u0007')).toThrow("Input 'stages': 'a\\u0007' is listed twice")

@@ -1,13 +1,15 @@
 // The CodeArts Pipeline v5 endpoints the action uses (docs/codearts.md), as thin typed calls.
 // Translation into the action's model lives in provider.ts.
 
+import { shown } from '../../config/parse.js'
 import type { CodeArtsConnection } from '../../config/settings.js'
 import { MalformedResponseError, RemoteError, RunNotFoundError, UnnamedRunError } from '../../errors.js'
 import { errorInBody } from '../../net/answer.js'
 import { type CallOptions, type Channel, call } from '../../net/channel.js'
 import type { HttpRequest } from '../../net/http.js'
 import { isPlainId } from '../../net/ids.js'
-import { arr, type JsonObject, obj, str } from '../../net/json.js'
+import { arr, count, type JsonObject, obj, str } from '../../net/json.js'
+import type { PipelinePage } from '../names.js'
 import type { Authenticator } from './call.js'
 
 // "The pipeline run does not exist" (docs/codearts.md, "Errors").
@@ -76,6 +78,28 @@ export class CodeArtsApi {
     const runId = str(data['pipeline_run_id'])
     if (!isPlainId(runId)) throw new MalformedResponseError(action, 'no usable pipeline_run_id')
     return { runId }
+  }
+
+  /**
+   * ListPipelines (`POST …/pipelines/list`): a page of the project's pipelines whose names the
+   * service finds like `name` (docs/codearts.md, "Pipelines by name"); the next page's offset while
+   * the answer's `total` says there are more.
+   */
+  async listPipelines(name: string | undefined, offset: number, limit: number): Promise<PipelinePage> {
+    const result = await this.send({
+      method: 'POST',
+      path: '/pipelines/list',
+      body: { ...(name !== undefined && { name }), offset, limit, sort_key: 'name', sort_dir: 'asc' },
+      action: name !== undefined ? `listing the pipelines named like ${shown(name)}` : 'listing the pipelines of the project'
+    })
+    const body = obj(result.body)
+    const items = arr(body['pipelines'])
+      .map(obj)
+      .map((p) => ({ id: str(p['pipeline_id']), name: str(p['name']) }))
+    const total = count(body['total'])
+    const end = offset + items.length
+    const more = total !== undefined ? end < total : items.length >= limit
+    return { items, ...(more && items.length > 0 && { next: String(end) }) }
   }
 
   /** Each pipeline's latest run (only pipelines that have run at least once are listed). */

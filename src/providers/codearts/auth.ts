@@ -6,7 +6,7 @@ import type { Logger } from '../../log/logger.js'
 import type { Channel } from '../../net/channel.js'
 import type { Authorize } from '../../net/http.js'
 import type { Authenticator } from './call.js'
-import { type IamToken, passwordToken, regionProjectId } from './iam.js'
+import { type IamToken, passwordToken, refuseMixedProjects, regionProjectId } from './iam.js'
 import { signRequest } from './signer.js'
 
 export type { Authenticator } from './call.js'
@@ -34,6 +34,7 @@ export function createAuthenticator(
           (t) => {
             // Masked before anything, debug output included, could print it.
             logger.secret(t.token)
+            if (t.projectId !== undefined) refuseMixedProjects(conn.projectId, t.projectId, conn.region)
             logger.debug(`IAM token obtained${t.expiresAt ? `, valid until ${t.expiresAt.toISOString()}` : ''}`)
             return t
           },
@@ -82,6 +83,7 @@ export function createAuthenticator(
         (projectId ??= regionProjectId(channel, conn.iamEndpoint, conn.region, bare).then(
           (id) => {
             logger.debug(`IAM project of ${conn.region}: ${id}`)
+            refuseMixedProjects(conn.projectId, id, conn.region)
             return id
           },
           (error: unknown) => {

@@ -4,11 +4,25 @@
 import { MalformedResponseError, PreconditionError } from '../../errors.js'
 import { type Channel, call } from '../../net/channel.js'
 import { arr, obj, str } from '../../net/json.js'
-import type { Authenticator } from './call.js'
+import { type Authenticator, PROJECT_IDS } from './call.js'
 
 export interface IamToken {
   token: string
   expiresAt?: Date
+  /** The IAM project the token is scoped to (`token.project.id`). */
+  projectId?: string
+}
+
+/**
+ * IAM has just named the region's IAM project: if that is the ID given as the CodeArts project, the
+ * two IDs were mixed up, which the pipeline service would only report as an unknown project.
+ */
+export function refuseMixedProjects(codeartsProjectId: string, iamProjectId: string, region: string): void {
+  if (codeartsProjectId.toLowerCase() !== iamProjectId.toLowerCase()) return
+  throw new PreconditionError(
+    "checking 'project-id'",
+    `${codeartsProjectId} is the IAM project ID of region ${region}, not a CodeArts project ID. ${PROJECT_IDS}`
+  )
 }
 
 export async function passwordToken(
@@ -42,8 +56,10 @@ export async function passwordToken(
   )
   const token = result.headers['x-subject-token'] ?? ''
   if (token === '') throw new MalformedResponseError(action, 'no X-Subject-Token header')
-  const expires = Date.parse(str(obj(obj(result.body)['token'])['expires_at']))
-  return { token, ...(!Number.isNaN(expires) && { expiresAt: new Date(expires) }) }
+  const scoped = obj(obj(result.body)['token'])
+  const expires = Date.parse(str(scoped['expires_at']))
+  const projectId = str(obj(scoped['project'])['id'])
+  return { token, ...(!Number.isNaN(expires) && { expiresAt: new Date(expires) }), ...(projectId !== '' && { projectId }) }
 }
 
 /** `GET /v3/projects?name=<region>`, signed with the caller's AK/SK. */

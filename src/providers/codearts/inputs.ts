@@ -4,6 +4,7 @@ import { ACCESS_KEY, chooseCredentials, type InputReader, readAccessKey, require
 import { parseBaseUrl, shown } from '../../config/parse.js'
 import type { CodeArtsAuth, CodeArtsConnection } from '../../config/settings.js'
 import { InputError } from '../../errors.js'
+import { PROJECT_IDS } from './call.js'
 import { iamEndpoint, KNOWN_REGIONS, pipelineEndpoint } from './endpoints.js'
 
 const HEX32 = /^[0-9a-fA-F]{32}$/
@@ -32,18 +33,34 @@ export function readCodeArtsConnection(read: InputReader): CodeArtsConnection {
     endpoint = known
   }
   const iamInput = read('iam-endpoint')
+  const iam = iamInput === '' ? iamEndpoint(region) : parseBaseUrl('iam-endpoint', iamInput)
+  sameRegion('endpoint', endpoint, region)
+  sameRegion('iam-endpoint', iam, region)
   const projectId = read('project-id')
   if (projectId === '') {
     throw new InputError('project-id', 'is required; give the CodeArts project ID (32 hexadecimal characters, in the project URL)')
   }
   requireHex32('project-id', projectId, 'CodeArts project ID (it is in the project URL; it is not the IAM project ID)')
-  return {
-    provider: 'codearts',
-    region,
-    endpoint,
-    iamEndpoint: iamInput === '' ? iamEndpoint(region) : parseBaseUrl('iam-endpoint', iamInput),
-    projectId,
-    auth: readAuth(read)
+  const auth = readAuth(read)
+  if (auth.kind === 'aksk' && auth.iamProjectId?.toLowerCase() === projectId.toLowerCase()) {
+    throw new InputError('project-id', `is the same ID as iam-project-id, and the two are never equal. ${PROJECT_IDS}`)
+  }
+  return { provider: 'codearts', region, endpoint, iamEndpoint: iam, projectId, auth }
+}
+
+/**
+ * A Huawei Cloud host names its region (`cloudpipeline-ext.cn-north-4.myhuaweicloud.com`). One of
+ * another region than `region` is a mistake that the service would only report as a refused token
+ * or signature (both are scoped to a region), so it is said here, before anything is sent.
+ */
+function sameRegion(input: 'endpoint' | 'iam-endpoint', url: string, region: string): void {
+  const named = /\.([a-z]{2}(?:-[a-z]+)+-\d+)\.myhuaweicloud\.com$/.exec(new URL(url).hostname)?.[1]
+  if (named !== undefined && named !== region) {
+    throw new InputError(
+      input,
+      `${shown(url)} is in region ${named}, but region is ${region}; set region: ${named}, or use the ${input} of ${region} ` +
+        '(tokens, signatures and pipelines belong to one region)'
+    )
   }
 }
 

@@ -5,6 +5,7 @@ import { hasEnded, type RunDetail, type RunRef, type RunSnapshot, runKey, type T
 import { isPlainId } from '../../net/ids.js'
 import { arr, type JsonObject, obj, remoteTime, str } from '../../net/json.js'
 import { type OwnHosts, ownLink } from '../../net/links.js'
+import { resolveNames } from '../names.js'
 import type { PreparedStart, Provider, Search, StartContext, StartRequest } from '../provider.js'
 import type { CodeArtsApi, RunBody } from './api.js'
 import { stepLogLines } from './logs.js'
@@ -17,6 +18,10 @@ const STATUS_BATCH = 20
 const CLOCK_MARGIN_MS = 10 * 60_000
 const LIST_PAGE = 20
 const LIST_PAGES = 5
+// ListPipelines documents no largest page; a modest one keeps each answer small.
+const NAME_PAGE = 50
+// Pipeline IDs are 32 letters and digits (docs/codearts.md, "Hosts and IDs").
+const PIPELINE_ID = /^[0-9A-Za-z]{32}$/
 // The CodeArts console: devcloud.{region}.huaweicloud.com (and console.huaweicloud.com, console-intl.…).
 const CONSOLE_HOSTS = [/^devcloud\.[a-z0-9-]+\.huaweicloud\.com$/, /^console(-intl)?\.huaweicloud\.com$/]
 
@@ -51,6 +56,15 @@ export class CodeArtsProvider implements Provider {
     const url = ownLink(snapshot.url, this.own)
     const { url: _untrusted, ...rest } = snapshot
     return (url !== undefined ? { ...rest, url } : rest) as T
+  }
+
+  async pipelineIdsOf(names: readonly string[]): Promise<string[]> {
+    return resolveNames(
+      names,
+      (name, cursor) => this.api.listPipelines(name, Number(cursor ?? 0), NAME_PAGE),
+      `CodeArts project ${this.conn.projectId}`,
+      (id) => PIPELINE_ID.test(id)
+    )
   }
 
   /** CodeArts keeps a run's description, so every run listed says for itself whether it is ours: no `before`. */

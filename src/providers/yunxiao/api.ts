@@ -3,6 +3,7 @@
 
 import { RemoteError, RunNotFoundError } from '../../errors.js'
 import { arr, isObject, type JsonObject, obj, str } from '../../net/json.js'
+import type { NamedPipeline, PipelinePage } from '../names.js'
 import type { TextPage } from '../text-pages.js'
 
 /** The run parameters (docs/yunxiao.md); sent as a JSON string in both APIs. */
@@ -21,6 +22,8 @@ export interface JobSteps {
 export interface YunxiaoApi {
   /** Whether a PipelineRun lists the run's variables (`globalParams`), where a start's marker shows. */
   readonly listsVariables: boolean
+  /** ListPipelines: a page of pipelines whose names the service finds like `name` (every one when undefined). */
+  listPipelines(name: string | undefined, cursor: string | undefined): Promise<PipelinePage>
   /** The pipeline's name; undefined where the API cannot say. */
   pipelineName(pipelineId: string): Promise<string | undefined>
   startRun(pipelineId: string, params: RunParams): Promise<string>
@@ -89,4 +92,9 @@ export async function runRead(read: Promise<unknown>): Promise<unknown> {
     const notFound = error instanceof RemoteError && (error.httpStatus === 404 || /^InvalidPipelineRun\.NotFound$/.test(error.code))
     throw notFound ? new RunNotFoundError(error) : error
   }
+}
+
+/** A pipeline list's items (`pipelineId`, `pipelineName` in both APIs), wherever the answer keeps them. */
+export function namedPipelines(items: JsonObject[]): NamedPipeline[] {
+  return items.map((p) => ({ id: str(p['pipelineId']), name: str(p['pipelineName']) }))
 }

@@ -2,12 +2,14 @@
 // organizations still on it (docs/yunxiao.md). It has no step-level operations: logs are whole
 // job logs. Its paths mix `organization`/`organizations` and `pipeline`/`pipelines` as documented.
 
+import { shown } from '../../config/parse.js'
 import type { YunxiaoConnection } from '../../config/settings.js'
 import { MalformedResponseError } from '../../errors.js'
 import { type Channel, call } from '../../net/channel.js'
 import { type JsonObject, obj, str } from '../../net/json.js'
+import type { PipelinePage } from '../names.js'
 import type { TextPage } from '../text-pages.js'
-import { listItems, type RunParams, runRead, type YunxiaoApi } from './api.js'
+import { listItems, namedPipelines, type RunParams, runRead, type YunxiaoApi } from './api.js'
 import { signedAuth } from './auth.js'
 import type { AlibabaKeys } from './signer.js'
 
@@ -28,6 +30,19 @@ export class YunxiaoDevopsApi implements YunxiaoApi {
     this.channel = channel
     this.conn = conn
     this.keys = keys
+  }
+
+  /** ListPipelines (`GET /organization/{org}/pipelines`): `{pipelines, nextToken}`, paged by the token. */
+  async listPipelines(name: string | undefined, cursor: string | undefined): Promise<PipelinePage> {
+    const query: Record<string, string> = {
+      ...(name !== undefined && { pipelineName: name }),
+      maxResults: String(PAGE_SIZE),
+      ...(cursor !== undefined && { nextToken: cursor })
+    }
+    const action = name !== undefined ? `listing the pipelines named like ${shown(name)}` : 'listing the pipelines of the organization'
+    const body = await this.send('GET', `/organization/${this.org}/pipelines`, 'ListPipelines', action, { query })
+    const next = str(obj(body)['nextToken'])
+    return { items: namedPipelines(listItems(body, 'pipelines')), ...(next !== '' && next !== cursor && { next }) }
   }
 
   async pipelineName(): Promise<undefined> {

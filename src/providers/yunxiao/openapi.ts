@@ -1,12 +1,14 @@
 // The current Yunxiao API, /oapi/v1, with a personal access token (docs/yunxiao.md). The central
 // edition names the organization in the path; a region edition has its own domain and does not.
 
+import { shown } from '../../config/parse.js'
 import type { YunxiaoConnection } from '../../config/settings.js'
 import { MalformedResponseError, RemoteError } from '../../errors.js'
-import { type Channel, call } from '../../net/channel.js'
-import { isObject, type JsonObject, num, obj, str } from '../../net/json.js'
+import { type CallResult, type Channel, call } from '../../net/channel.js'
+import { count, isObject, type JsonObject, num, obj, str } from '../../net/json.js'
+import type { PipelinePage } from '../names.js'
 import type { TextPage } from '../text-pages.js'
-import { type JobSteps, listItems, type RunParams, readJobSteps, runRead, type YunxiaoApi } from './api.js'
+import { type JobSteps, listItems, namedPipelines, type RunParams, readJobSteps, runRead, type YunxiaoApi } from './api.js'
 import { tokenAuth } from './auth.js'
 
 // ListPipelineRuns serves at most 30 a page; a bounded number of pages keeps a search cheap.
@@ -23,6 +25,22 @@ export class YunxiaoOpenApi implements YunxiaoApi {
     this.channel = channel
     this.conn = conn
     this.token = token
+  }
+
+  /**
+   * ListPipelines (`GET …/pipelines?pipelineName=&page=&perPage=`): a bare array, paged by number;
+   * the `x-total-pages` (or `x-next-page`) header says whether more follow, else a full page does.
+   */
+  async listPipelines(name: string | undefined, cursor: string | undefined): Promise<PipelinePage> {
+    const page = Number(cursor ?? 1)
+    const query = { ...(name !== undefined && { pipelineName: name }), page: String(page), perPage: String(PER_PAGE) }
+    const action = name !== undefined ? `listing the pipelines named like ${shown(name)}` : 'listing the pipelines of the organization'
+    const result = await this.request('GET', '', '', action, { query })
+    const items = namedPipelines(listItems(result.body))
+    const pages = count(result.headers['x-total-pages'])
+    const next = result.headers['x-next-page']
+    const more = pages !== undefined ? page < pages : next !== undefined ? /^[1-9]\d*$/.test(next.trim()) : items.length >= PER_PAGE
+    return { items, ...(more && items.length > 0 && { next: String(page + 1) }) }
   }
 
   async pipelineName(pipelineId: string): Promise<string | undefined> {
@@ -119,22 +137,31 @@ export class YunxiaoOpenApi implements YunxiaoApi {
     action: string,
     options: { query?: Record<string, string>; body?: unknown; idempotent?: boolean } = {}
   ): Promise<unknown> {
+    return (await this.request(method, pipelineId, path, action, options)).body
+  }
+
+  /** A request about one pipeline, or (`pipelineId` empty) about the pipelines as a whole. */
+  private async request(
+    method: 'GET' | 'POST' | 'PUT',
+    pipelineId: string,
+    path: string,
+    action: string,
+    options: { query?: Record<string, string>; body?: unknown; idempotent?: boolean } = {}
+  ): Promise<CallResult> {
     const org = this.conn.organizationId !== undefined ? `/organizations/${this.conn.organizationId}` : ''
-    const url = new URL(`${this.conn.endpoint}/oapi/v1/flow${org}/pipelines/${pipelineId}${path}`)
+    const url = new URL(`${this.conn.endpoint}/oapi/v1/flow${org}/pipelines${pipelineId !== '' ? `/${pipelineId}` : ''}${path}`)
     for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v)
-    return (
-      await call(
-        this.channel,
-        {
-          method,
-          url,
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
-          idempotent: options.idempotent ?? true,
-          action
-        },
-        tokenAuth(this.token)
-      )
-    ).body
+    return call(
+      this.channel,
+      {
+        method,
+        url,
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+        idempotent: options.idempotent ?? true,
+        action
+      },
+      tokenAuth(this.token)
+    )
   }
 }

@@ -13,11 +13,14 @@ import {
 } from '../../model.js'
 import { isPlainId } from '../../net/ids.js'
 import { arr, type JsonObject, obj, str } from '../../net/json.js'
+import { resolveNames } from '../names.js'
 import type { PreparedStart, Provider, Search, StartContext, StartRequest } from '../provider.js'
 import type { JobSteps, RunParams, YunxiaoApi } from './api.js'
 import { stepLogLines } from './logs.js'
 import { checkIdentity, detailFromRun } from './translate.js'
 
+// Pipeline IDs are whole numbers (docs/yunxiao.md).
+const PIPELINE_ID = /^[1-9]\d{0,18}$/
 // Yunxiao has no batch status read: each run is one request. A cycle reads at most this many runs,
 // taking turns, so that many pipelines cannot turn one cycle into a burst.
 const READS_PER_CYCLE = 8
@@ -45,6 +48,16 @@ export class YunxiaoProvider implements Provider {
   constructor(api: YunxiaoApi, conn: YunxiaoConnection) {
     this.api = api
     this.conn = conn
+  }
+
+  async pipelineIdsOf(names: readonly string[]): Promise<string[]> {
+    const scope = this.conn.organizationId !== undefined ? `organization ${this.conn.organizationId}` : this.conn.endpoint
+    return resolveNames(
+      names,
+      (name, cursor) => this.api.listPipelines(name, cursor),
+      scope,
+      (id) => PIPELINE_ID.test(id)
+    )
   }
 
   /**
