@@ -74195,7 +74195,9 @@ const INPUT_DEFAULTS = {
     "cancel-on-abort": "true",
     "logs": "failed",
     "log-lines": "300",
-    "summary": "true"
+    "summary": "true",
+    "check-runs": "true",
+    "github-token": "${{ github.token }}"
 };
 /** The inputs action.yml declares, in its order. */
 const INPUT_NAMES = (/* unused pure expression or super */ null && ([
@@ -74230,7 +74232,9 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     "cancel-on-abort",
     "logs",
     "log-lines",
-    "summary"
+    "summary",
+    "check-runs",
+    "github-token"
 ]));
 /** The outputs action.yml declares, in its order. */
 const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
@@ -74344,6 +74348,11 @@ function getInputs(readRaw = (name) => core/* getInput */.V4(name)) {
             // Kept lines are held in memory (up to 2,000 characters each): 10,000 bounds that at about 20 MB.
             logLines: parseInteger('log-lines', read('log-lines'), 1, 10_000),
             summary: parseBoolean('summary', read('summary'))
+        },
+        checks: {
+            enabled: parseBoolean('check-runs', read('check-runs')),
+            // Outside a runner (the local debugger, tests) the default `${{ github.token }}` arrives as that text.
+            token: read('github-token').includes('${{') ? '' : read('github-token').trim()
         }
     };
 }
@@ -74477,8 +74486,15 @@ function originFromEnv(env) {
         // On pull_request events GITHUB_SHA is a merge commit that exists only on GitHub; the head is what people recognise.
         sha: pr?.head?.sha ?? env['GITHUB_SHA'] ?? '',
         ...(typeof pr?.number === 'number' && { pullRequest: pr.number }),
-        runUrl
+        runUrl,
+        apiUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
+        ...workflowPathOf(env['GITHUB_WORKFLOW_REF'])
     };
+}
+/** `octo-org/shop/.github/workflows/ci.yml@refs/heads/main` → `.github/workflows/ci.yml`. */
+function workflowPathOf(ref) {
+    const path = /^[^/]+\/[^/]+\/(\.github\/workflows\/[^@]+)@/.exec(ref ?? '')?.[1];
+    return path !== undefined ? { workflowPath: path } : {};
 }
 function readEvent(path) {
     if (!path)
@@ -74552,7 +74568,7 @@ function actionIO() {
 // Which values are secret, handed to the runner's log masker before anything can print them.
 
 // Inputs whose values must never appear in the log.
-const SECRET_INPUTS = ['secret-key', 'security-token', 'token', 'password'];
+const SECRET_INPUTS = ['secret-key', 'security-token', 'token', 'password', 'github-token'];
 /**
  * Registers every secret input with the log masker. Called before the inputs are validated, so that
  * no path, an error path included, can print one unmasked. (Values from `secrets.*` are masked by
@@ -74950,13 +74966,54 @@ function openSession(connection, timeoutMs, env) {
 /* harmony export */   p: () => (/* binding */ stopRuns)
 /* harmony export */ });
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9814);
+/* harmony import */ var _report_failures_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2547);
+/* harmony import */ var _report_sub_pipelines_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2878);
 // Stopping runs, and saying only what the service confirmed. A stop counts when the answer says the
 // run was stopped, or when the run's own record, read again, shows it has ended; anything else
 // means the run may still be running, and the log says so with its link.
 
+
+
 /** Stops the runs at once, in parallel. */
 async function stopRuns(provider, logger, runs) {
-    return Promise.all(runs.map((run) => stopOne(provider, logger, run)));
+    return Promise.all(runs.map(async (run) => {
+        const outcome = await stopOne(provider, logger, run);
+        if (provider.subRuns)
+            await stopSubRuns(provider, logger, run, outcome.detail, new Set([(0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .runKey */ .r7)(run)]), 1);
+        return outcome;
+    }));
+}
+/**
+ * The sub-pipeline runs a stopped run started, and theirs, are stopped too when they are still
+ * running after it: the service may leave them running (docs/codearts.md, "Sub-pipelines"). Each
+ * is confirmed like any stop; the descent is bounded as when following a failure.
+ */
+async function stopSubRuns(provider, logger, run, known, seen, depth) {
+    if (depth > _report_sub_pipelines_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_SUB_PIPELINE_DEPTH */ .B)
+        return;
+    const name = `pipeline ${run.pipelineId} run ${run.runId}`;
+    try {
+        const detail = known ?? (await provider.detail(run, true));
+        const stepIds = (0,_report_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .placedSteps */ .hF)(detail)
+            .filter((placed) => placed.step.subPipeline)
+            .map((placed) => placed.step.id);
+        if (stepIds.length === 0)
+            return;
+        for (const sub of (await provider.subRuns(run, stepIds)).values()) {
+            if (seen.has((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .runKey */ .r7)(sub)))
+                continue;
+            seen.add((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .runKey */ .r7)(sub));
+            const state = await provider.detail(sub, true);
+            if ((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .hasEnded */ .hY)(state.state))
+                continue;
+            logger.info(`Sub-pipeline ${sub.pipelineId} run ${sub.runId}, started by ${name}, is still ${state.status || 'running'}: stopping it.`);
+            const outcome = await stopOne(provider, logger, sub);
+            await stopSubRuns(provider, logger, sub, outcome.detail, seen, depth + 1);
+        }
+    }
+    catch (error) {
+        logger.warning(`Could not check whether the sub-pipeline runs of ${name} stopped: ${error.message}. They may still be running.`);
+    }
 }
 async function stopOne(provider, logger, run) {
     const name = `pipeline ${run.pipelineId} run ${run.runId}`;
@@ -74997,7 +75054,7 @@ async function stopOne(provider, logger, run) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3509);
 /* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2287);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2550);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9304);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5317);
 // Entry point of dist/index.js, for both the main and the post step: one bundle serves both, and
 // the state tells them apart (as in actions/checkout).
@@ -75212,7 +75269,7 @@ function preview(value, limit = 2_000) {
 
 /***/ }),
 
-/***/ 2550:
+/***/ 9304:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -75258,44 +75315,6 @@ async function inRounds(fn, rounds, pauseMs, signal) {
 
 // EXTERNAL MODULE: ./lib/providers/index.js + 27 modules
 var providers = __nccwpck_require__(970);
-;// CONCATENATED MODULE: ./lib/report/failures.js
-const ENTRY_CHECK = '(stage entry check)';
-const EXIT_CHECK = '(stage exit check)';
-/** A stage's steps in run order: entry checks, each job's steps, exit checks. */
-function stageSteps(stage) {
-    return [
-        ...stage.pre.map((step) => ({ stage, jobName: ENTRY_CHECK, step })),
-        ...stage.jobs.flatMap((job) => job.steps.map((step) => ({ stage, jobName: job.name, job, step }))),
-        ...stage.post.map((step) => ({ stage, jobName: EXIT_CHECK, step }))
-    ];
-}
-function placedSteps(detail) {
-    return detail.stages.flatMap(stageSteps);
-}
-/**
- * Every failed step of a run, in run order. A failed job without a failed step (refused before it
- * started, or timed out) is listed by itself; so is a failed stage whose failure shows nowhere below it.
- */
-function failuresOf(detail) {
-    return detail.stages.flatMap((stage) => {
-        const found = stageSteps(stage)
-            .filter(({ step }) => step.state === 'failure')
-            .map(({ jobName, job, step }) => ({ stage: stage.name, job: jobName, step: step.name, message: step.message ?? job?.message ?? '' }));
-        for (const job of stage.jobs) {
-            if (job.state === 'failure' && !job.steps.some((s) => s.state === 'failure')) {
-                found.push({ stage: stage.name, job: job.name, step: '', message: job.message ?? '' });
-            }
-        }
-        if (found.length === 0 && stage.state === 'failure')
-            found.push({ stage: stage.name, job: '', step: '', message: '' });
-        return found;
-    });
-}
-/** `Build / Compile / make`, leaving out the parts that are empty. */
-function failurePath(failure) {
-    return [failure.stage, failure.job, failure.step].filter((part) => part !== '').join(' / ');
-}
-
 ;// CONCATENATED MODULE: ./lib/report/labels.js
 
 /** Names runs for people: "shop-build #12" once the service has said so, the pipeline ID until then. */
@@ -75394,6 +75413,10 @@ function changes(previous, current) {
     return lines;
 }
 
+// EXTERNAL MODULE: ./lib/report/failures.js
+var report_failures = __nccwpck_require__(2547);
+// EXTERNAL MODULE: ./lib/report/sub-pipelines.js
+var sub_pipelines = __nccwpck_require__(2878);
 ;// CONCATENATED MODULE: ./lib/report/tail.js
 // A step's log as the job log shows it: only its tail is kept, so a 100 MB log streams through in
 // bounded memory. (Printing it so that no line can act as a workflow command is Logger.verbatim.)
@@ -75420,6 +75443,7 @@ async function readTail(lines, limit) {
 
 
 
+
 // The runner shows 10 error annotations per step; the step's own failure line is the tenth.
 const ANNOTATIONS = 9;
 // The runner cuts annotation messages at 4096 characters.
@@ -75432,6 +75456,8 @@ class Reporter {
     annotations = 0;
     /** Failed steps with their tails, by runKey(), in the order found. */
     failedLogs = new Map();
+    /** The failures found inside failed sub-pipeline steps, by runKey() and the step's path. */
+    expanded = new Map();
     constructor(provider, settings) {
         this.provider = provider;
         this.settings = settings;
@@ -75439,7 +75465,7 @@ class Reporter {
     /** Reports what this detail shows that has not been reported yet. `label` names the run: "shop-build #12". */
     async onDetail(run, detail, label) {
         const out = [];
-        for (const placed of placedSteps(detail)) {
+        for (const placed of (0,report_failures/* placedSteps */.hF)(detail)) {
             const { step } = placed;
             const failed = step.state === 'failure';
             const ended = (0,model/* hasEnded */.hY)(step.state);
@@ -75450,21 +75476,46 @@ class Reporter {
             if (failed && placed.job?.message && this.once(`${(0,model/* runKey */.r7)(run)}/job/${placed.job.id}`)) {
                 out.push({ info: `${label} / ${placed.stage.name} / ${placed.job.name} failed: ${oneLine(placed.job.message)}` });
             }
-            const tail = printLog ? await this.stepLog(run, placed, label, out) : undefined;
+            const inside = failed && step.subPipeline ? await this.followed(run, placed, failure, label, out) : [];
+            if (inside.length > 0) {
+                this.expanded.set(`${(0,model/* runKey */.r7)(run)}/${(0,report_failures/* failurePath */.YA)(failure)}`, inside.map((found) => found.failure));
+                for (const found of inside) {
+                    const tail = found.placed && printLog
+                        ? await this.stepLog(found.run, found.placed, `${label} / ${(0,report_failures/* failurePath */.YA)(found.failure)}`, out)
+                        : undefined;
+                    this.fail(run, label, found.failure, tail, out);
+                }
+                continue;
+            }
+            const tail = printLog ? await this.stepLog(run, placed, `${label} / ${(0,report_failures/* failurePath */.YA)(failure)}`, out) : undefined;
             if (failed)
                 this.fail(run, label, failure, tail, out);
         }
         // Failures with no failed step to show (a job refused before it ran, a stage that failed by itself).
-        for (const failure of failuresOf(detail).filter((f) => f.step === '')) {
-            if (this.once(`${(0,model/* runKey */.r7)(run)}/failure/${failurePath(failure)}`))
+        for (const failure of (0,report_failures/* failuresOf */.dJ)(detail).filter((f) => f.step === '')) {
+            if (this.once(`${(0,model/* runKey */.r7)(run)}/failure/${(0,report_failures/* failurePath */.YA)(failure)}`))
                 this.fail(run, label, failure, undefined, out);
         }
         return out;
     }
-    /** Reads the step's log (its tail) and says how to show it. */
-    async stepLog(run, placed, label, out) {
+    /** `failuresOf(detail)`, with each failed sub-pipeline step replaced by the failures found inside it. */
+    failures(run, detail) {
+        return (0,report_failures/* failuresOf */.dJ)(detail).flatMap((failure) => this.expanded.get(`${(0,model/* runKey */.r7)(run)}/${(0,report_failures/* failurePath */.YA)(failure)}`) ?? [failure]);
+    }
+    /** The failures inside a failed sub-pipeline step; none when they cannot be found (then the step itself is reported). */
+    async followed(run, placed, failure, label, out) {
+        try {
+            return await (0,sub_pipelines/* followSubPipeline */.A)(this.provider, run, placed.step, failure);
+        }
+        catch (error) {
+            out.push({ warning: `Could not follow the sub-pipeline of ${label} / ${(0,report_failures/* failurePath */.YA)(failure)}: ${error.message}` });
+            return [];
+        }
+    }
+    /** Reads the step's log (its tail) and says how to show it. `where` names the step: "shop-build #12 / Build / Compile / make". */
+    async stepLog(run, placed, where, out) {
         const { step } = placed;
-        const title = `${label} / ${placed.stage.name} / ${placed.jobName} / ${step.name}: ${step.status}`;
+        const title = `${where}: ${step.status}`;
         if (step.logKey === undefined) {
             out.push({ info: `${title} (no log)` });
             return undefined;
@@ -75488,7 +75539,7 @@ class Reporter {
         if (this.annotations >= ANNOTATIONS)
             return;
         this.annotations++;
-        out.push({ annotation: annotationText(failure, tail), title: `${label} / ${failurePath(failure)}` });
+        out.push({ annotation: annotationText(failure, tail), title: `${label} / ${(0,report_failures/* failurePath */.YA)(failure)}` });
     }
     once(key) {
         if (this.reported.has(key))
@@ -75547,7 +75598,7 @@ function resultOf(run, snapshot, ending, failures) {
         started_at: started?.toISOString() ?? null,
         finished_at: finished?.toISOString() ?? null,
         duration_s: started && finished ? Math.round((finished.getTime() - started.getTime()) / 1000) : null,
-        failures
+        failures: failures.map((failure) => ({ ...failure, path: (0,report_failures/* failurePath */.YA)(failure) }))
     };
 }
 /**
@@ -75584,7 +75635,7 @@ function failureLine(results, interrupted, timeoutMs, nameOf) {
         .filter((r) => r.conclusion !== 'success')
         .map((r) => {
         const run = r.run_number !== null ? `run #${r.run_number}` : `run ${r.run_id}`;
-        const where = r.failures.map(failurePath).filter((p) => p !== '');
+        const where = r.failures.map(report_failures/* failurePath */.YA).filter((p) => p !== '');
         const detail = where.length > 0 ? ` at ${where.join(', ')}` : '';
         const late = r.status === 'CANCELED' ? 'and was stopped' : `(${r.status || 'not read'})`;
         const state = r.conclusion === 'timed_out' ? `did not end in time ${late}` : r.status || r.conclusion;
@@ -75649,7 +75700,7 @@ function render(input, level) {
             out.push(...runSection(run, level, input.service));
     }
     else {
-        const items = input.runs.flatMap((run) => run.failedLogs.map((f) => `<li>${summary_text(label(run))}: ${summary_text(failurePath(f.failure))}: ${summary_text(f.failure.message)}</li>`));
+        const items = input.runs.flatMap((run) => run.failedLogs.map((f) => `<li>${summary_text(label(run))}: ${summary_text((0,report_failures/* failurePath */.YA)(f.failure))}: ${summary_text(f.failure.message)}</li>`));
         if (items.length > 0)
             out.push('', `<ul>${items.join('')}</ul>`);
     }
@@ -75678,7 +75729,7 @@ function runSection(run, level, service) {
     }
     for (const { failure, tail } of run.failedLogs.slice(0, level.failedSteps)) {
         const lines = tail?.lines.slice(-level.tailLines) ?? [];
-        out.push('', `<details><summary>❌ ${summary_text(failurePath(failure))}: ` +
+        out.push('', `<details><summary>❌ ${summary_text((0,report_failures/* failurePath */.YA)(failure))}: ` +
             `${summary_text(failure.message || 'failed')}${lines.length > 0 ? ` (last ${lines.length} lines)` : ''}</summary>`, '');
         // Inside <pre> a blank line does not end the HTML block, so the lines keep their breaks.
         if (lines.length > 0)
@@ -76004,7 +76055,6 @@ var stop = __nccwpck_require__(2623);
 
 
 
-
 /**
  * One step's work: start the runs (or find them), wait until they end, stop what must be stopped,
  * and report. It knows runs only through the Provider, and the runner only through ActionIO.
@@ -76224,7 +76274,7 @@ class Gate {
     resultFor(run, waited, detail, stops) {
         // The wait's last snapshot is what decided the verdict; the detail adds what failed.
         const snapshot = waited.snapshots.get((0,model/* runKey */.r7)(run));
-        const failures = snapshot?.state === 'failure' && detail ? failuresOf(detail) : [];
+        const failures = snapshot?.state === 'failure' && detail ? this.reporter.failures(run, detail) : [];
         const result = resultOf(run, snapshot, { interrupted: waited.interrupted, onManualGate: this.settings.wait.onManualGate }, failures);
         const stop = stops.find((s) => s.run === run);
         if (stop === undefined)
@@ -77113,6 +77163,19 @@ class CodeArtsApi {
         });
         return (0,json/* obj */.WL)(result.body);
     }
+    /**
+     * ShowStepOutputs: each asked step's outputs as `{key, value}` pairs (docs/codearts.md,
+     * "Sub-pipelines"). Step IDs go into one comma-separated query value, so only plain ones are sent.
+     */
+    async stepOutputs(pipelineId, runId, stepIds) {
+        const result = await this.send({
+            method: 'GET',
+            path: `/pipelines/${pipelineId}/pipeline-runs/${runId}/steps/outputs`,
+            query: { step_run_ids: stepIds.filter(isPlainId).join(',') },
+            action: `reading the sub-pipeline steps of run ${runId} of pipeline ${pipelineId}`
+        });
+        return (0,json/* arr */.QL)((0,json/* obj */.WL)(result.body)['step_outputs']).map(json/* obj */.WL);
+    }
     /** StopPipelineRun answers `{success: true | false}`; true is the only confirmation. */
     async stop(pipelineId, runId) {
         const result = await this.send({
@@ -77702,6 +77765,8 @@ function job(j, statuses) {
         steps: bySequence((0,json/* arr */.QL)(j['steps']).map(json/* obj */.WL)).map((s) => step(s, id, statuses))
     };
 }
+/** The task of a step that runs another pipeline (docs/codearts.md, "Sub-pipelines"). */
+const SUB_PIPELINE_TASK = 'official_devcloud_subPipeline';
 /** The log key is `<job run id>/<step run id>`: the two IDs in the log URL (docs/codearts.md). */
 function step(s, jobId, statuses) {
     const status = (0,json/* str */.gx)(s['status']);
@@ -77709,6 +77774,7 @@ function step(s, jobId, statuses) {
     const id = (0,json/* str */.gx)(s['id']);
     return {
         id,
+        ...((0,json/* str */.gx)(s['task']) === SUB_PIPELINE_TASK && { subPipeline: true }),
         ...(isPlainId(jobId) && isPlainId(id) && { logKey: `${jobId}/${id}` }),
         name: (0,json/* str */.gx)(s['name']) || (0,json/* str */.gx)(s['task']),
         status,
@@ -77727,6 +77793,38 @@ function bySequence(items) {
         .map((item, index) => ({ item, index, sequence: (0,json/* count */.U9)(item['sequence']) }))
         .sort((a, b) => (a.sequence ?? a.index) - (b.sequence ?? b.index) || a.index - b.index)
         .map((x) => x.item);
+}
+/**
+ * ShowStepOutputs items → the run each asked step started: its `pipeline_id` and `pipeline_run_id`
+ * outputs. A value is a string in older SDKs and an object in newer ones (docs/codearts.md,
+ * "Sub-pipelines"); either way only plain IDs are taken, and only for steps that were asked about.
+ */
+function subRunsFromOutputs(items, asked) {
+    const found = new Map();
+    for (const item of items) {
+        const stepId = (0,json/* str */.gx)(item['step_run_id']);
+        if (!asked.includes(stepId) || found.has(stepId))
+            continue;
+        const outputs = new Map();
+        for (const entry of (0,json/* arr */.QL)(item['output_result']).map(json/* obj */.WL)) {
+            const key = (0,json/* str */.gx)(entry['key']);
+            if (key !== '' && !outputs.has(key))
+                outputs.set(key, outputValue(entry['value'], key));
+        }
+        const pipelineId = outputs.get('pipeline_id') ?? '';
+        const runId = outputs.get('pipeline_run_id') ?? '';
+        if (isPlainId(pipelineId) && isPlainId(runId))
+            found.set(stepId, { pipelineId, runId });
+    }
+    return found;
+}
+/** An output's value as text: a string or number as it is; of an object, its `value` (or the key's own field). */
+function outputValue(value, key) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        const fields = value;
+        return (0,json/* str */.gx)(fields['value']) || (0,json/* str */.gx)(fields[key]);
+    }
+    return (0,json/* str */.gx)(value).trim();
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/codearts/provider.js
@@ -77891,6 +77989,17 @@ class CodeArtsProvider {
     }
     stepLog(run, logKey) {
         return stepLogLines(this.api, run, logKey);
+    }
+    async subRuns(run, stepIds) {
+        const asked = stepIds.filter(isPlainId);
+        const runs = new Map();
+        if (asked.length === 0)
+            return runs;
+        const found = subRunsFromOutputs(await this.api.stepOutputs(run.pipelineId, run.runId, asked), asked);
+        for (const [stepId, sub] of found) {
+            runs.set(stepId, { ...sub, url: this.consoleUrl(sub.pipelineId, sub.runId), startedHere: false });
+        }
+        return runs;
     }
     async stop(run) {
         if (run.queueId !== undefined) {
@@ -78708,6 +78817,129 @@ function createProvider(connection, http, logger) {
 /** The service's name, for the job summary. */
 function serviceName(connection) {
     return connection.provider === 'codearts' ? 'CodeArts Pipeline' : 'Yunxiao Flow';
+}
+
+
+/***/ }),
+
+/***/ 2547:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   YA: () => (/* binding */ failurePath),
+/* harmony export */   dJ: () => (/* binding */ failuresOf),
+/* harmony export */   hF: () => (/* binding */ placedSteps)
+/* harmony export */ });
+/* unused harmony exports ENTRY_CHECK, EXIT_CHECK */
+const ENTRY_CHECK = '(stage entry check)';
+const EXIT_CHECK = '(stage exit check)';
+/** A stage's steps in run order: entry checks, each job's steps, exit checks. */
+function stageSteps(stage) {
+    return [
+        ...stage.pre.map((step) => ({ stage, jobName: ENTRY_CHECK, step })),
+        ...stage.jobs.flatMap((job) => job.steps.map((step) => ({ stage, jobName: job.name, job, step }))),
+        ...stage.post.map((step) => ({ stage, jobName: EXIT_CHECK, step }))
+    ];
+}
+function placedSteps(detail) {
+    return detail.stages.flatMap(stageSteps);
+}
+/**
+ * Every failed step of a run, in run order. A failed job without a failed step (refused before it
+ * started, or timed out) is listed by itself; so is a failed stage whose failure shows nowhere below it.
+ */
+function failuresOf(detail) {
+    return detail.stages.flatMap((stage) => {
+        const found = stageSteps(stage)
+            .filter(({ step }) => step.state === 'failure')
+            .map(({ jobName, job, step }) => ({ stage: stage.name, job: jobName, step: step.name, message: step.message ?? job?.message ?? '' }));
+        for (const job of stage.jobs) {
+            if (job.state === 'failure' && !job.steps.some((s) => s.state === 'failure')) {
+                found.push({ stage: stage.name, job: job.name, step: '', message: job.message ?? '' });
+            }
+        }
+        if (found.length === 0 && stage.state === 'failure')
+            found.push({ stage: stage.name, job: '', step: '', message: '' });
+        return found;
+    });
+}
+/**
+ * `Build / Compile / make`, leaving out the parts that are empty; through sub-pipelines,
+ * `Deploy / Rollout / deploy › sub-pipeline prod-rollout › Release / Helm / Helm upgrade`.
+ */
+function failurePath(failure) {
+    const at = (node) => [node.stage, node.job, node.step].filter((part) => part !== '').join(' / ');
+    const hops = (failure.sub_pipelines ?? []).map((hop) => [`sub-pipeline ${hop.pipeline}`, at(hop)].filter((part) => part !== '').join(' › '));
+    return [at(failure), ...hops].filter((part) => part !== '').join(' › ');
+}
+
+
+/***/ }),
+
+/***/ 2878:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ followSubPipeline),
+/* harmony export */   B: () => (/* binding */ MAX_SUB_PIPELINE_DEPTH)
+/* harmony export */ });
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9814);
+/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2547);
+// A failed step that ran a sub-pipeline, followed down to the steps that really failed: the run the
+// step started is found (Provider.subRuns), read, and its failed steps taken; one that ran a
+// sub-pipeline again is followed too. Everything here comes from the service, so the descent is
+// bounded: at most MAX_SUB_PIPELINE_DEPTH levels, and never into a run already on the path (a
+// service that names a parent as its own child must not loop).
+
+
+const MAX_SUB_PIPELINE_DEPTH = 5;
+/**
+ * The failures inside the sub-pipeline that `step` of `run` ran, each as `top` (the failure in the
+ * pipeline that was started) with the hops that lead to it. Empty when the step's run cannot be
+ * told: the caller then reports the step itself. Errors reading the service are thrown.
+ */
+async function followSubPipeline(provider, run, step, top) {
+    return descend(provider, run, step, top, [], new Set([(0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .runKey */ .r7)(run)]));
+}
+async function descend(provider, run, step, top, path, seen) {
+    const sub = (await provider.subRuns?.(run, [step.id]))?.get(step.id);
+    if (sub === undefined)
+        return [];
+    const hop = (name, at = { stage: '', job: '', step: '' }) => ({
+        pipeline_id: sub.pipelineId,
+        run_id: sub.runId,
+        pipeline: name,
+        ...at
+    });
+    if (seen.has((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .runKey */ .r7)(sub)) || path.length >= MAX_SUB_PIPELINE_DEPTH) {
+        const why = seen.has((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .runKey */ .r7)(sub)) ? 'it is a run already on this path' : `more than ${MAX_SUB_PIPELINE_DEPTH} sub-pipelines deep`;
+        return [
+            {
+                failure: { ...top, message: `${top.message} (not followed: ${why})`.trim(), sub_pipelines: [...path, hop(sub.pipelineId)] },
+                run: sub
+            }
+        ];
+    }
+    const detail = await provider.detail(sub);
+    const name = detail.pipelineName || sub.pipelineId;
+    const within = new Set([...seen, (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .runKey */ .r7)(sub)]);
+    const found = [];
+    for (const placed of (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .placedSteps */ .hF)(detail).filter((p) => p.step.state === 'failure')) {
+        const at = hop(name, { stage: placed.stage.name, job: placed.jobName, step: placed.step.name });
+        const failure = { ...top, message: placed.step.message ?? placed.job?.message ?? '', sub_pipelines: [...path, at] };
+        const deeper = placed.step.subPipeline ? await descend(provider, sub, placed.step, top, [...path, at], within) : [];
+        found.push(...(deeper.length > 0 ? deeper : [{ failure, run: sub, placed }]));
+    }
+    // A job that failed before any step ran, or a stage that failed by itself.
+    for (const f of (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .failuresOf */ .dJ)(detail).filter((f) => f.step === '')) {
+        found.push({ failure: { ...top, message: f.message || top.message, sub_pipelines: [...path, hop(name, f)] }, run: sub });
+    }
+    // The sub-pipeline's run shows no failure (cancelled, or still running): say at least which run it is.
+    if (found.length === 0) {
+        const message = `${top.message} (sub-pipeline run ${detail.status || 'status unknown'})`.trim();
+        found.push({ failure: { ...top, message, sub_pipelines: [...path, hop(name)] }, run: sub });
+    }
+    return found;
 }
 
 

@@ -10,6 +10,10 @@ export interface Origin {
   sha: string
   pullRequest?: number
   runUrl: string
+  /** GitHub's REST API: api.github.com, or a GitHub Enterprise Server's (GITHUB_API_URL). */
+  apiUrl?: string
+  /** The workflow file (`.github/workflows/ci.yml`), where check-run annotations point. */
+  workflowPath?: string
 }
 
 /**
@@ -25,8 +29,16 @@ export function originFromEnv(env: NodeJS.ProcessEnv): Origin {
     // On pull_request events GITHUB_SHA is a merge commit that exists only on GitHub; the head is what people recognise.
     sha: pr?.head?.sha ?? env['GITHUB_SHA'] ?? '',
     ...(typeof pr?.number === 'number' && { pullRequest: pr.number }),
-    runUrl
+    runUrl,
+    apiUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
+    ...workflowPathOf(env['GITHUB_WORKFLOW_REF'])
   }
+}
+
+/** `octo-org/shop/.github/workflows/ci.yml@refs/heads/main` → `.github/workflows/ci.yml`. */
+function workflowPathOf(ref: string | undefined): { workflowPath?: string } {
+  const path = /^[^/]+\/[^/]+\/(\.github\/workflows\/[^@]+)@/.exec(ref ?? '')?.[1]
+  return path !== undefined ? { workflowPath: path } : {}
 }
 
 interface EventPayload {

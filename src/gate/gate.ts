@@ -10,7 +10,6 @@ import { type Conclusion, hasEnded, isDetail, type RunDetail, type RunSnapshot, 
 import { inRounds } from '../net/rounds.js'
 import { serviceName } from '../providers/index.js'
 import type { Provider, StartContext } from '../providers/provider.js'
-import { failuresOf } from '../report/failures.js'
 import { RunLabels } from '../report/labels.js'
 import { writeOutputs } from '../report/outputs.js'
 import { print } from '../report/printout.js'
@@ -268,7 +267,7 @@ export class Gate {
   private resultFor(run: TrackedRun, waited: WaitResult, detail: RunDetail | undefined, stops: StopOutcome<TrackedRun>[]): RunResult {
     // The wait's last snapshot is what decided the verdict; the detail adds what failed.
     const snapshot = waited.snapshots.get(runKey(run))
-    const failures = snapshot?.state === 'failure' && detail ? failuresOf(detail) : []
+    const failures = snapshot?.state === 'failure' && detail ? this.reporter.failures(run, detail) : []
     const result = resultOf(run, snapshot, { interrupted: waited.interrupted, onManualGate: this.settings.wait.onManualGate }, failures)
     const stop = stops.find((s) => s.run === run)
     if (stop === undefined) return result
