@@ -18,6 +18,8 @@ export interface Logger {
   debug(message: string): void
   /** One plain line; any remote text in it is made inert. */
   info(message: string): void
+  /** A notice annotation: something the user may want to change, that is not a problem. */
+  notice(message: string): void
   warning(message: string, props?: AnnotationProps): void
   error(message: string, props?: AnnotationProps): void
   startGroup(title: string): void
@@ -93,6 +95,7 @@ export function commandLogger(write: (text: string, command: boolean) => void, d
       if (debug) ours(command('debug', undefined, cut(redactText(m, secrets), DEBUG_LINE)))
     },
     info: (m) => plain(inertLine(m)),
+    notice: (m) => ours(command('notice', undefined, m)),
     warning: (m, p) => ours(command('warning', p, m)),
     error: (m, p) => ours(command('error', p, m)),
     startGroup: (t) => ours(command('group', undefined, t)),

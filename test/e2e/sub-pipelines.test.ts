@@ -131,7 +131,8 @@ describe('sub-pipelines', () => {
     expect(result.exitCode).toBe(1)
     const [results] = JSON.parse(result.outputs['results']!)
     expect(results.failures.map((f: { path: string }) => f.path)).toEqual([
-      'Deploy / Rollout / deploy › sub-pipeline canary › Canary / Shift / roll out › sub-pipeline prod-rollout › Release / Helm / Helm upgrade'
+      'Deploy / Rollout / deploy › sub-pipeline canary › Canary / Shift / roll out › ' +
+        'sub-pipeline prod-rollout › Release / Helm / Helm upgrade'
     ])
     expect(results.failures[0].sub_pipelines.map((h: { run_id: string }) => h.run_id)).toEqual([
       sim.runsOf(CANARY)[0]!.id,

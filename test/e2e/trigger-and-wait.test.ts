@@ -53,7 +53,9 @@ describe('trigger-and-wait', () => {
     expect(result.outputs['status']).toBe('FAILED')
     expect(result.log).toMatch(new RegExp(`::error::shop-test \\(pipeline ${id}\\) run #1 FAILED at Build / Unit tests / npm test`))
     const [entry] = JSON.parse(result.outputs['results']!)
-    expect(entry.failures).toEqual([{ stage: 'Build', job: 'Unit tests', step: 'npm test', message: 'exit code 1' }])
+    expect(entry.failures).toEqual([
+      { stage: 'Build', job: 'Unit tests', step: 'npm test', message: 'exit code 1', path: 'Build / Unit tests / npm test' }
+    ])
     // The later stage never ran.
     expect(result.log).not.toMatch(/stage Deploy: (RUNNING|COMPLETED)/)
   })

@@ -6,6 +6,7 @@ import { commandLogger, type Logger } from '../../src/log/logger.ts'
 export const nullLogger: Logger = {
   debug() {},
   info() {},
+  notice() {},
   warning() {},
   error() {},
   startGroup() {},

@@ -29,7 +29,8 @@ describe('getInputs', () => {
       trigger: { variables: [], secretVariables: [], stages: [], jobs: [] },
       wait: { timeoutMs: 3_600_000, pollIntervalMs: 5_000, maxPollIntervalMs: 30_000, onManualGate: 'wait', failFast: false },
       cancelOnAbort: true,
-      report: { logs: 'failed', logLines: 300, summary: true }
+      report: { logs: 'failed', logLines: 300, summary: true },
+      checks: { enabled: true, token: '' }
     })
   })
 
