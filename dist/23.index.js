@@ -359,7 +359,7 @@ class CheckRunPublisher {
                     conclusion: ending.conclusion,
                     completed_at: isoSeconds(new Date()),
                     details_url: ending.detail?.url ?? ending.snapshot?.url ?? ending.run.url,
-                    output: finalOutput(ending, service, origin.workflowPath)
+                    output: this.redacted(finalOutput(this.cleaned(ending), service, origin.workflowPath))
                 }, `completing the check run of ${this.runName(ending.run)}`);
                 entry.completed = true;
             });
@@ -387,7 +387,7 @@ class CheckRunPublisher {
         const shown = shownOf(pending.snapshot);
         if (shown === entry.shown)
             return;
-        const output = progressOutput(pending.label, pending.snapshot, pending.snapshot.url ?? entry.run.url, this.context.service);
+        const output = this.redacted(progressOutput(pending.label, pending.snapshot, pending.snapshot.url ?? entry.run.url, this.context.service));
         const made = await this.ensure(entry, output);
         // A run that has ended is completed by complete(), with everything known by then.
         if (!made && !(0,model/* hasEnded */.hY)(pending.snapshot.state)) {
@@ -410,7 +410,7 @@ class CheckRunPublisher {
             this.context.logger.info(`Continuing the check run of ${this.runName(run)} (external ID ${externalId}).`);
             return false;
         }
-        const name = checkName(this.nameOf(run));
+        const name = checkName(this.context.logger.redact(this.nameOf(run)));
         const made = await this.api.create({
             name,
             head_sha: this.context.origin.sha,
@@ -423,6 +423,35 @@ class CheckRunPublisher {
         entry.id = made.id;
         this.context.logger.info(`Check run "${name}" for ${this.runName(run)}${made.url ? `: ${made.url}` : ''}`);
         return true;
+    }
+    /**
+     * The ending with every secret the step knows cut out of the remote text it carries, before that
+     * text is escaped for Markdown: the runner masks the job log, but nothing masks a check run.
+     */
+    cleaned(ending) {
+        const redact = (text) => this.context.logger.redact(text);
+        const failure = (f) => ({ ...f, message: redact(f.message) });
+        return {
+            ...ending,
+            failures: ending.failures.map(failure),
+            failedLogs: ending.failedLogs.map(({ failure: f, tail }) => ({
+                failure: failure(f),
+                ...(tail && { tail: { ...tail, lines: tail.lines.map(redact) } })
+            })),
+            ...(ending.note !== undefined && { note: redact(ending.note) })
+        };
+    }
+    /** Everything the output says, with the secrets cut out once more (names, titles). */
+    redacted(output) {
+        const redact = (text) => this.context.logger.redact(text);
+        return {
+            title: redact(output.title),
+            summary: redact(output.summary),
+            ...(output.text !== undefined && { text: redact(output.text) }),
+            ...(output.annotations && {
+                annotations: output.annotations.map((a) => ({ ...a, title: redact(a.title), message: redact(a.message) }))
+            })
+        };
     }
     nameOf(run) {
         return this.context.name(run.pipelineId) ?? this.names.get(run.pipelineId) ?? `pipeline ${run.pipelineId}`;

@@ -74475,6 +74475,7 @@ function commandLogger(write, debug) {
             for (const value of secrets.add(v))
                 ours(command('add-mask', undefined, value));
         },
+        redact: (text) => (0,redact/* redactText */.Rd)(text, secrets),
         isDebug: () => debug
     };
 }

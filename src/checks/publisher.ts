@@ -6,7 +6,7 @@
 // notice, any other failure is one warning (docs/check-runs.md).
 
 import { AbortedError } from '../errors.js'
-import { hasEnded, type RunSnapshot, runKey, type TrackedRun } from '../model.js'
+import { type Failure, hasEnded, type RunSnapshot, runKey, type TrackedRun } from '../model.js'
 import type { CheckContext, CheckEnding, CheckRuns } from './check-runs.js'
 import { ChecksApi, ChecksRefusedError } from './github.js'
 import { type CheckOutput, checkName, finalOutput, progressOutput } from './render.js'
@@ -90,7 +90,7 @@ export class CheckRunPublisher implements CheckRuns {
             conclusion: ending.conclusion,
             completed_at: isoSeconds(new Date()),
             details_url: ending.detail?.url ?? ending.snapshot?.url ?? ending.run.url,
-            output: finalOutput(ending, service, origin.workflowPath)
+            output: this.redacted(finalOutput(this.cleaned(ending), service, origin.workflowPath))
           },
           `completing the check run of ${this.runName(ending.run)}`
         )
@@ -120,7 +120,9 @@ export class CheckRunPublisher implements CheckRuns {
     entry.pending = undefined
     const shown = shownOf(pending.snapshot)
     if (shown === entry.shown) return
-    const output = progressOutput(pending.label, pending.snapshot, pending.snapshot.url ?? entry.run.url, this.context.service)
+    const output = this.redacted(
+      progressOutput(pending.label, pending.snapshot, pending.snapshot.url ?? entry.run.url, this.context.service)
+    )
     const made = await this.ensure(entry, output)
     // A run that has ended is completed by complete(), with everything known by then.
     if (!made && !hasEnded(pending.snapshot.state)) {
@@ -143,7 +145,7 @@ export class CheckRunPublisher implements CheckRuns {
       this.context.logger.info(`Continuing the check run of ${this.runName(run)} (external ID ${externalId}).`)
       return false
     }
-    const name = checkName(this.nameOf(run))
+    const name = checkName(this.context.logger.redact(this.nameOf(run)))
     const made = await this.api.create(
       {
         name,
@@ -159,6 +161,37 @@ export class CheckRunPublisher implements CheckRuns {
     entry.id = made.id
     this.context.logger.info(`Check run "${name}" for ${this.runName(run)}${made.url ? `: ${made.url}` : ''}`)
     return true
+  }
+
+  /**
+   * The ending with every secret the step knows cut out of the remote text it carries, before that
+   * text is escaped for Markdown: the runner masks the job log, but nothing masks a check run.
+   */
+  private cleaned(ending: CheckEnding): CheckEnding {
+    const redact = (text: string) => this.context.logger.redact(text)
+    const failure = (f: Failure): Failure => ({ ...f, message: redact(f.message) })
+    return {
+      ...ending,
+      failures: ending.failures.map(failure),
+      failedLogs: ending.failedLogs.map(({ failure: f, tail }) => ({
+        failure: failure(f),
+        ...(tail && { tail: { ...tail, lines: tail.lines.map(redact) } })
+      })),
+      ...(ending.note !== undefined && { note: redact(ending.note) })
+    }
+  }
+
+  /** Everything the output says, with the secrets cut out once more (names, titles). */
+  private redacted(output: CheckOutput): CheckOutput {
+    const redact = (text: string) => this.context.logger.redact(text)
+    return {
+      title: redact(output.title),
+      summary: redact(output.summary),
+      ...(output.text !== undefined && { text: redact(output.text) }),
+      ...(output.annotations && {
+        annotations: output.annotations.map((a) => ({ ...a, title: redact(a.title), message: redact(a.message) }))
+      })
+    }
   }
 
   private nameOf(run: TrackedRun): string {

@@ -28,6 +28,11 @@ export interface Logger {
   verbatim(lines: Iterable<string>): void
   /** Registers a value with the runner's log masker (and with our own debug redaction). */
   secret(value: string): void
+  /**
+   * The text with every value registered by secret() cut out: for text that leaves by another way
+   * than the log (check runs), where the runner's masker does not reach.
+   */
+  redact(text: string): string
   isDebug(): boolean
 }
 
@@ -112,6 +117,7 @@ export function commandLogger(write: (text: string, command: boolean) => void, d
     secret: (v) => {
       for (const value of secrets.add(v)) ours(command('add-mask', undefined, value))
     },
+    redact: (text) => redactText(text, secrets),
     isDebug: () => debug
   }
 }

@@ -81,6 +81,31 @@ describe('check runs', () => {
     ])
   })
 
+  it('secrets the step masks in its log are cut out of the check run too (the runner masks only the log)', async () => {
+    const id = hex32()
+    const secret = 'hunter2-db-password-7f3e'
+    const script = {
+      name: 'leaky',
+      stages: [
+        {
+          name: 'Build',
+          jobs: [
+            { name: 'Make', steps: [{ name: 'make', durationMs: 50, fail: `cannot connect with ${secret}`, log: [`password=${secret}`] }] }
+          ]
+        }
+      ]
+    }
+    const sim = await sims.codearts({ [id]: { script } })
+    const github = await sims.github()
+    const result = await step(sim, github, { 'pipeline-ids': id, variables: `DB_PASSWORD=${secret}` })
+
+    expect(result.exitCode).toBe(1)
+    const [check] = github.checkRunsOf(HEAD)
+    const shown = JSON.stringify([check, github.annotations.get(check!.id)])
+    expect(shown).toContain('password=***')
+    expect(shown).not.toContain(secret)
+  })
+
   it('a huge failing log: the text keeps its end within 65,535 characters', async () => {
     const id = hex32()
     const width = 1_900

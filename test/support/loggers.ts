@@ -13,6 +13,7 @@ export const nullLogger: Logger = {
   endGroup() {},
   verbatim() {},
   secret() {},
+  redact: (text) => text,
   isDebug: () => false
 }
 
