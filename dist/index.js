@@ -75318,7 +75318,7 @@ const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 /**
  * The check runs for this step: NO_CHECK_RUNS when `check-runs` is false, or when this is not a
  * GitHub run with a token (the local debugger, a token left empty); otherwise the publisher, whose
- * code loads in the background while the runs start.
+ * code loads in the background once the first run exists.
  */
 function openCheckRuns(settings, context) {
     if (!settings.enabled)
@@ -75328,17 +75328,21 @@ function openCheckRuns(settings, context) {
         logger.debug(`Check runs are off: ${settings.token === '' ? 'no github-token' : 'not a GitHub workflow run (repository or commit unknown)'}.`);
         return NO_CHECK_RUNS;
     }
-    const loading = Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(23)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23)).then(({ CheckRunPublisher }) => new CheckRunPublisher(settings.token, context));
-    // Whatever happens to the loading, the gate goes on: a failure to load is a failure to publish.
-    const publisher = loading.catch((error) => {
+    // Loaded when the first run exists, that is once the first start request has had its answer: the
+    // chunk's compilation never delays the step's first request, and a step that starts nothing loads nothing.
+    let loading;
+    const publisher = () => (loading ??= Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(23)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23))
+        .then(({ CheckRunPublisher }) => new CheckRunPublisher(settings.token, context))
+        // Whatever happens to the loading, the gate goes on: a failure to load is a failure to publish.
+        .catch((error) => {
         logger.warning(`Check runs are off: the GitHub client did not load (${error.message}).`);
         return NO_CHECK_RUNS;
-    });
+    }));
     return {
-        begin: (run) => void publisher.then((p) => p.begin(run)),
-        update: (run, snapshot, label) => void publisher.then((p) => p.update(run, snapshot, label)),
-        complete: async (endings) => (await publisher).complete(endings),
-        settle: async () => (await publisher).settle()
+        begin: (run) => void publisher().then((p) => p.begin(run)),
+        update: (run, snapshot, label) => void publisher().then((p) => p.update(run, snapshot, label)),
+        complete: async (endings) => (loading && endings.length > 0 ? (await publisher()).complete(endings) : undefined),
+        settle: async () => (loading ? (await publisher()).settle() : undefined)
     };
 }
 /** How a run ended, from what the step reports of it. */

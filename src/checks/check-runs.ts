@@ -72,7 +72,7 @@ const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/
 /**
  * The check runs for this step: NO_CHECK_RUNS when `check-runs` is false, or when this is not a
  * GitHub run with a token (the local debugger, a token left empty); otherwise the publisher, whose
- * code loads in the background while the runs start.
+ * code loads in the background once the first run exists.
  */
 export function openCheckRuns(settings: CheckSettings, context: CheckContext): CheckRuns {
   if (!settings.enabled) return NO_CHECK_RUNS
@@ -83,17 +83,22 @@ export function openCheckRuns(settings: CheckSettings, context: CheckContext): C
     )
     return NO_CHECK_RUNS
   }
-  const loading = import('./publisher.js').then(({ CheckRunPublisher }) => new CheckRunPublisher(settings.token, context))
-  // Whatever happens to the loading, the gate goes on: a failure to load is a failure to publish.
-  const publisher = loading.catch((error: unknown) => {
-    logger.warning(`Check runs are off: the GitHub client did not load (${(error as Error).message}).`)
-    return NO_CHECK_RUNS
-  })
+  // Loaded when the first run exists, that is once the first start request has had its answer: the
+  // chunk's compilation never delays the step's first request, and a step that starts nothing loads nothing.
+  let loading: Promise<CheckRuns> | undefined
+  const publisher = (): Promise<CheckRuns> =>
+    (loading ??= import('./publisher.js')
+      .then(({ CheckRunPublisher }): CheckRuns => new CheckRunPublisher(settings.token, context))
+      // Whatever happens to the loading, the gate goes on: a failure to load is a failure to publish.
+      .catch((error: unknown) => {
+        logger.warning(`Check runs are off: the GitHub client did not load (${(error as Error).message}).`)
+        return NO_CHECK_RUNS
+      }))
   return {
-    begin: (run) => void publisher.then((p) => p.begin(run)),
-    update: (run, snapshot, label) => void publisher.then((p) => p.update(run, snapshot, label)),
-    complete: async (endings) => (await publisher).complete(endings),
-    settle: async () => (await publisher).settle()
+    begin: (run) => void publisher().then((p) => p.begin(run)),
+    update: (run, snapshot, label) => void publisher().then((p) => p.update(run, snapshot, label)),
+    complete: async (endings) => (loading && endings.length > 0 ? (await publisher()).complete(endings) : undefined),
+    settle: async () => (loading ? (await publisher()).settle() : undefined)
   }
 }
 
