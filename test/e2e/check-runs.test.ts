@@ -9,7 +9,7 @@ import { type CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
 import { failingPipeline, GITHUB_TOKEN, gatedPipeline, passingPipeline, quickPipeline } from '../simulator/fixtures.ts'
 import type { GitHubSimulator } from '../simulator/github.ts'
 import { runAction } from '../support/harness.ts'
-import { codeartsInputs } from '../support/inputs.ts'
+import { codeartsInputs, yunxiaoInputs } from '../support/inputs.ts'
 import { useSimulator } from '../support/simulators.ts'
 
 const sims = useSimulator()
@@ -24,6 +24,11 @@ function step(sim: CodeArtsSimulator, github: GitHubSimulator, inputs: Record<st
     ...(onStart && { onStart })
   })
 }
+
+const pullRequest = (github: GitHubSimulator) => ({
+  event: { pull_request: { number: 7, head: { sha: HEAD } } },
+  env: { GITHUB_API_URL: github.url, GITHUB_WORKFLOW_REF: 'octo-org/shop/.github/workflows/ci.yml@refs/pull/7/merge' }
+})
 
 /** The bodies sent to update a check run, in order. */
 function updates(github: GitHubSimulator, id: number) {
@@ -220,6 +225,29 @@ describe('check runs', () => {
     const warnings = result.log.split('\n').filter((l) => l.startsWith('::warning::'))
     expect(warnings).toEqual([expect.stringContaining('Could not update the check runs on GitHub')])
     expect(result.log).toMatch(/Retrying completing the check run of pipeline \w+ run \w+ on GitHub in 1\.0 s \(try 2 of 3\): HTTP 502/)
+  })
+
+  it('Yunxiao runs get the same check runs, named by the pipeline, one per run number', async () => {
+    const sim = await sims.yunxiao({ '1201': { script: failingPipeline(50) } })
+    const github = await sims.github()
+    const result = await runAction(yunxiaoInputs(sim, { 'pipeline-ids': '1201', 'github-token': GITHUB_TOKEN }), pullRequest(github))
+
+    expect(result.exitCode).toBe(1)
+    expect(github.checkRunsOf(HEAD).map((c) => [c.name, c.external_id, c.conclusion])).toEqual([['shop-test', '1201/1', 'failure']])
+  })
+
+  it('a hostile pipeline name stays one plain line, and text from the service is escaped', async () => {
+    const id = hex32()
+    const name = '<img src=x onerror=alert(1)>\n**bold** [click](javascript:alert(1))'
+    const sim = await sims.codearts({ [id]: { script: { ...failingPipeline(50), name } } })
+    const github = await sims.github()
+    const result = await step(sim, github, { 'pipeline-ids': id })
+
+    expect(result.exitCode).toBe(1)
+    const [check] = github.checkRunsOf(HEAD)
+    expect(check!.name).toBe('<img src=x onerror=alert(1)> **bold** [click](javascript:alert(1))')
+    expect(check!.output.summary).not.toMatch(/<img|\*\*bold|\[click\]/)
+    expect(check!.output.text).not.toMatch(/<img|\*\*bold|\[click\]/)
   })
 
   it('check-runs: false sends nothing to GitHub', async () => {

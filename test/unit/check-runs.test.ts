@@ -2,6 +2,7 @@
 // first read and updated only when the run's or a stage's status changed, however often it is read.
 
 import { afterEach, describe, expect, it } from 'vitest'
+import { rateLimitWait } from '../../src/checks/github.ts'
 import { CheckRunPublisher } from '../../src/checks/publisher.ts'
 import type { RunSnapshot, TrackedRun } from '../../src/model.ts'
 import { GITHUB_TOKEN } from '../simulator/fixtures.ts'
@@ -68,5 +69,28 @@ describe('check run progress', () => {
       'shop-build #3: RUNNING (stage Deploy)'
     ])
     expect(github.checkRuns[0]).toMatchObject({ name: 'shop-build', head_sha: SHA, external_id: 'p1/r1', status: 'in_progress' })
+  })
+})
+
+describe('rate limits', () => {
+  const now = Date.UTC(2026, 0, 1)
+  it.each([
+    ['403 with retry-after', { status: 403, message: 'x', headers: { 'retry-after': '2' } }, 2_000],
+    ['429 with retry-after', { status: 429, message: 'x', headers: { 'retry-after': '7' } }, 7_000],
+    [
+      'primary limit used up',
+      {
+        status: 403,
+        message: 'API rate limit exceeded',
+        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 10) }
+      },
+      11_000
+    ],
+    ['secondary limit naming no time', { status: 403, message: 'You have exceeded a secondary rate limit', headers: {} }, 60_000],
+    ['429 naming no time', { status: 429, message: 'Too many requests', headers: {} }, 60_000],
+    ['a refusal', { status: 403, message: 'Resource not accessible by integration', headers: {} }, undefined],
+    ['a gateway error', { status: 502, message: 'Bad gateway', headers: { 'retry-after': '3' } }, undefined]
+  ])('%s', (_what, failure, wait) => {
+    expect(rateLimitWait(failure, now)).toBe(wait)
   })
 })
