@@ -28093,7 +28093,7 @@ module.exports = {
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -28101,7 +28101,6 @@ module.exports = {
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -28113,10 +28112,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -28365,7 +28364,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -73597,6 +73596,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
 /***/ 8611:
 /***/ ((module) => {
 
@@ -73793,6 +73799,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -73826,8 +73839,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: MARKER_RESERVE
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var core = __nccwpck_require__(3218);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(6257);
 // EXTERNAL MODULE: ./lib/config/parse.js
 var parse = __nccwpck_require__(2265);
 // EXTERNAL MODULE: ./lib/errors.js
@@ -74082,7 +74095,9 @@ const INPUT_DEFAULTS = {
     "cancel-on-abort": "true",
     "logs": "failed",
     "log-lines": "300",
-    "summary": "true"
+    "summary": "true",
+    "check-runs": "true",
+    "github-token": "${{ github.token }}"
 };
 /** The inputs action.yml declares, in its order. */
 const INPUT_NAMES = (/* unused pure expression or super */ null && ([
@@ -74118,7 +74133,9 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     "cancel-on-abort",
     "logs",
     "log-lines",
-    "summary"
+    "summary",
+    "check-runs",
+    "github-token"
 ]));
 /** The outputs action.yml declares, in its order. */
 const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
@@ -74238,6 +74255,11 @@ function getInputs(readRaw = (name) => core/* getInput */.V4(name)) {
             // Kept lines are held in memory (up to 2,000 characters each): 10,000 bounds that at about 20 MB.
             logLines: (0,parse/* parseInteger */.cG)('log-lines', read('log-lines'), 1, 10_000),
             summary: (0,parse/* parseBoolean */.yG)('summary', read('summary'))
+        },
+        checks: {
+            enabled: (0,parse/* parseBoolean */.yG)('check-runs', read('check-runs')),
+            // Outside a runner (the local debugger, tests) the default `${{ github.token }}` arrives as that text.
+            token: read('github-token').includes('${{') ? '' : read('github-token').trim()
         }
     };
 }
@@ -74254,8 +74276,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   P: () => (/* binding */ actionIO)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var core = __nccwpck_require__(3218);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(6257);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:os"
@@ -74328,6 +74350,7 @@ function commandLogger(write, debug) {
                 ours(command('debug', undefined, cut((0,redact/* redactText */.Rd)(m, secrets), DEBUG_LINE)));
         },
         info: (m) => plain(inertLine(m)),
+        notice: (m) => ours(command('notice', undefined, m)),
         warning: (m, p) => ours(command('warning', p, m)),
         error: (m, p) => ours(command('error', p, m)),
         startGroup: (t) => ours(command('group', undefined, t)),
@@ -74346,6 +74369,7 @@ function commandLogger(write, debug) {
             for (const value of secrets.add(v))
                 ours(command('add-mask', undefined, value));
         },
+        redact: (text) => (0,redact/* redactText */.Rd)(text, secrets),
         isDebug: () => debug
     };
 }
@@ -74442,7 +74466,9 @@ function originFromEnv(env) {
         sha: pr?.head?.sha ?? env['GITHUB_SHA'] ?? '',
         ...(typeof pr?.number === 'number' && { pullRequest: pr.number }),
         runUrl,
-        ...(secretless && { withoutSecrets: fork ? { fork: head } : { dependabot: true } })
+        ...(secretless && { withoutSecrets: fork ? { fork: head } : { dependabot: true } }),
+        apiUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
+        ...workflowPathOf(env['GITHUB_WORKFLOW_REF'])
     };
 }
 // Inputs that a workflow fills from secrets: empty in a pull request from a fork.
@@ -74461,6 +74487,11 @@ function forkNote(error, origin) {
     }
     return (`; this run is for a pull request from the fork ${why.fork}, and GitHub gives such runs no secrets: gate forks in the ` +
         'merge queue instead (README, "Pull requests from forks")');
+}
+/** `octo-org/shop/.github/workflows/ci.yml@refs/heads/main` → `.github/workflows/ci.yml`. */
+function workflowPathOf(ref) {
+    const path = /^[^/]+\/[^/]+\/(\.github\/workflows\/[^@]+)@/.exec(ref ?? '')?.[1];
+    return path !== undefined ? { workflowPath: path } : {};
 }
 function readEvent(path) {
     if (!path)
@@ -74487,7 +74518,7 @@ function readEvent(path) {
 // Which values are secret, handed to the runner's log masker before anything can print them.
 
 // Inputs whose values must never appear in the log.
-const SECRET_INPUTS = ['secret-key', 'security-token', 'token', 'password'];
+const SECRET_INPUTS = ['secret-key', 'security-token', 'token', 'password', 'github-token'];
 /**
  * Registers every secret input with the log masker. Called before the inputs are validated, so that
  * no path, an error path included, can print one unmasked. (Values from `secrets.*` are masked by
@@ -74533,7 +74564,7 @@ function maskSecretVariables(trigger, mask) {
 /* harmony export */   tl: () => (/* binding */ isPost),
 /* harmony export */   x5: () => (/* binding */ refusal)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
 /* harmony import */ var _net_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9185);
 // What the main step leaves for the post step (GITHUB_STATE → STATE_*). One bundle serves both;
 // the flag tells them apart, as in actions/checkout.
@@ -75046,13 +75077,54 @@ function openSession(connection, timeoutMs, env) {
 /* harmony export */   p: () => (/* binding */ stopRuns)
 /* harmony export */ });
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9814);
+/* harmony import */ var _report_failures_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2547);
+/* harmony import */ var _report_sub_pipelines_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2878);
 // Stopping runs, and saying only what the service confirmed. A stop counts when the answer says the
 // run was stopped, or when the run's own record, read again, shows it has ended; anything else
 // means the run may still be running, and the log says so with its link.
 
+
+
 /** Stops the runs at once, in parallel. */
 async function stopRuns(provider, logger, runs) {
-    return Promise.all(runs.map((run) => stopOne(provider, logger, run)));
+    return Promise.all(runs.map(async (run) => {
+        const outcome = await stopOne(provider, logger, run);
+        if (provider.subRuns)
+            await stopSubRuns(provider, logger, run, outcome.detail, new Set([(0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .runKey */ .r7)(run)]), 1);
+        return outcome;
+    }));
+}
+/**
+ * The sub-pipeline runs a stopped run started, and theirs, are stopped too when they are still
+ * running after it: the service may leave them running (docs/codearts.md, "Sub-pipelines"). Each
+ * is confirmed like any stop; the descent is bounded as when following a failure.
+ */
+async function stopSubRuns(provider, logger, run, known, seen, depth) {
+    if (depth > _report_sub_pipelines_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_SUB_PIPELINE_DEPTH */ .B)
+        return;
+    const name = `pipeline ${run.pipelineId} run ${run.runId}`;
+    try {
+        const detail = known ?? (await provider.detail(run, true));
+        const stepIds = (0,_report_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .placedSteps */ .hF)(detail)
+            .filter((placed) => placed.step.subPipeline)
+            .map((placed) => placed.step.id);
+        if (stepIds.length === 0)
+            return;
+        for (const sub of (await provider.subRuns(run, stepIds)).values()) {
+            if (seen.has((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .runKey */ .r7)(sub)))
+                continue;
+            seen.add((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .runKey */ .r7)(sub));
+            const state = await provider.detail(sub, true);
+            if ((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .hasEnded */ .hY)(state.state))
+                continue;
+            logger.info(`Sub-pipeline ${sub.pipelineId} run ${sub.runId}, started by ${name}, is still ${state.status || 'running'}: stopping it.`);
+            const outcome = await stopOne(provider, logger, sub);
+            await stopSubRuns(provider, logger, sub, outcome.detail, seen, depth + 1);
+        }
+    }
+    catch (error) {
+        logger.warning(`Could not check whether the sub-pipeline runs of ${name} stopped: ${error.message}. They may still be running.`);
+    }
 }
 async function stopOne(provider, logger, run) {
     const name = `pipeline ${run.pipelineId} run ${run.runId}`;
@@ -75093,7 +75165,7 @@ async function stopOne(provider, logger, run) {
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8086);
 /* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2287);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2550);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1716);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5317);
 // Entry point of dist/index.js, for both the main and the post step: one bundle serves both, and
 // the state tells them apart (as in actions/checkout).
@@ -75308,7 +75380,7 @@ function preview(value, limit = 2_000) {
 
 /***/ }),
 
-/***/ 2550:
+/***/ 1716:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -75327,6 +75399,78 @@ var origin = __nccwpck_require__(3457);
 var secrets = __nccwpck_require__(7987);
 // EXTERNAL MODULE: ./lib/action/state.js
 var state = __nccwpck_require__(2287);
+;// CONCATENATED MODULE: ./lib/checks/check-runs.js
+// What the gate tells the check runs, and the choice between publishing them and doing nothing.
+// The code that talks to GitHub (Octokit, from @actions/github) is imported only when check runs
+// are on: the bundle keeps it in a chunk of its own, so a run without check runs reads no more code
+// and starts no later than before (docs/check-runs.md).
+/** When check runs are off: nothing is loaded and nothing is sent. */
+const NO_CHECK_RUNS = {
+    begin() { },
+    update() { },
+    complete: async () => { },
+    settle: async () => { }
+};
+const HEAD_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+/**
+ * The check runs for this step: NO_CHECK_RUNS when `check-runs` is false, or when this is not a
+ * GitHub run with a token (the local debugger, a token left empty); otherwise the publisher, whose
+ * code loads in the background once the first run exists.
+ */
+function openCheckRuns(settings, context) {
+    if (!settings.enabled)
+        return NO_CHECK_RUNS;
+    const { origin, logger } = context;
+    if (settings.token === '' || !REPOSITORY.test(origin.repository) || !HEAD_SHA.test(origin.sha)) {
+        logger.debug(`Check runs are off: ${settings.token === '' ? 'no github-token' : 'not a GitHub workflow run (repository or commit unknown)'}.`);
+        return NO_CHECK_RUNS;
+    }
+    // Loaded when the first run exists, that is once the first start request has had its answer: the
+    // chunk's compilation never delays the step's first request, and a step that starts nothing loads nothing.
+    let loading;
+    const publisher = () => (loading ??= Promise.all(/* import() */[__nccwpck_require__.e(542), __nccwpck_require__.e(23)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23))
+        .then(({ CheckRunPublisher }) => new CheckRunPublisher(settings.token, context))
+        // Whatever happens to the loading, the gate goes on: a failure to load is a failure to publish.
+        .catch((error) => {
+        logger.warning(`Check runs are off: the GitHub client did not load (${error.message}).`);
+        return NO_CHECK_RUNS;
+    }));
+    return {
+        begin: (run) => void publisher().then((p) => p.begin(run)),
+        update: (run, snapshot, label) => void publisher().then((p) => p.update(run, snapshot, label)),
+        complete: async (endings) => (loading && endings.length > 0 ? (await publisher()).complete(endings) : undefined),
+        settle: async () => (loading ? (await publisher()).settle() : undefined)
+    };
+}
+/** How a run ended, from what the step reports of it. */
+function endingOf(run, label, result, seen) {
+    return {
+        run,
+        label,
+        conclusion: checkConclusion(result, seen.snapshot?.state),
+        status: result.status,
+        durationS: result.duration_s,
+        ...(seen.snapshot && { snapshot: seen.snapshot }),
+        ...(seen.detail && { detail: seen.detail }),
+        failures: result.failures,
+        failedLogs: seen.failedLogs
+    };
+}
+/** A run whose step ended without its verdict (an error, a cancel): the step's conclusion, and why. */
+function abandonedEnding(run, label, conclusion, note) {
+    return { run, label, conclusion, status: '', failures: [], failedLogs: [], note };
+}
+/**
+ * A run's conclusion on GitHub. A run left waiting at a manual gate (the timeout passed, or
+ * `on-manual-gate: fail`) needs someone to act: `action_required`, with the link to the run.
+ */
+function checkConclusion(result, state) {
+    if (state === 'manual' && result.stopped !== true && result.conclusion !== 'cancelled')
+        return 'action_required';
+    return result.conclusion;
+}
+
 // EXTERNAL MODULE: ./lib/config/parse.js
 var parse = __nccwpck_require__(2265);
 // EXTERNAL MODULE: ./lib/errors.js
@@ -75358,44 +75502,6 @@ async function inRounds(fn, rounds, pauseMs, signal) {
 
 // EXTERNAL MODULE: ./lib/providers/index.js + 24 modules
 var providers = __nccwpck_require__(117);
-;// CONCATENATED MODULE: ./lib/report/failures.js
-const ENTRY_CHECK = '(stage entry check)';
-const EXIT_CHECK = '(stage exit check)';
-/** A stage's steps in run order: entry checks, each job's steps, exit checks. */
-function stageSteps(stage) {
-    return [
-        ...stage.pre.map((step) => ({ stage, jobName: ENTRY_CHECK, step })),
-        ...stage.jobs.flatMap((job) => job.steps.map((step) => ({ stage, jobName: job.name, job, step }))),
-        ...stage.post.map((step) => ({ stage, jobName: EXIT_CHECK, step }))
-    ];
-}
-function placedSteps(detail) {
-    return detail.stages.flatMap(stageSteps);
-}
-/**
- * Every failed step of a run, in run order. A failed job without a failed step (refused before it
- * started, or timed out) is listed by itself; so is a failed stage whose failure shows nowhere below it.
- */
-function failuresOf(detail) {
-    return detail.stages.flatMap((stage) => {
-        const found = stageSteps(stage)
-            .filter(({ step }) => step.state === 'failure')
-            .map(({ jobName, job, step }) => ({ stage: stage.name, job: jobName, step: step.name, message: step.message ?? job?.message ?? '' }));
-        for (const job of stage.jobs) {
-            if (job.state === 'failure' && !job.steps.some((s) => s.state === 'failure')) {
-                found.push({ stage: stage.name, job: job.name, step: '', message: job.message ?? '' });
-            }
-        }
-        if (found.length === 0 && stage.state === 'failure')
-            found.push({ stage: stage.name, job: '', step: '', message: '' });
-        return found;
-    });
-}
-/** `Build / Compile / make`, leaving out the parts that are empty. */
-function failurePath(failure) {
-    return [failure.stage, failure.job, failure.step].filter((part) => part !== '').join(' / ');
-}
-
 ;// CONCATENATED MODULE: ./lib/report/labels.js
 
 /** Names runs for people: "shop-build #12" once the service has said so, the pipeline ID until then. */
@@ -75494,127 +75600,10 @@ function changes(previous, current) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./lib/report/tail.js
-// A step's log as the job log shows it: only its tail is kept, so a 100 MB log streams through in
-// bounded memory. (Printing it so that no line can act as a workflow command is Logger.verbatim.)
-/**
- * Consumes the lines, keeping the last `limit` (a ring buffer: memory is `limit` lines, whatever the
- * log's size; the providers' line readers already cut each line to log-lines.ts MAX_LINE).
- */
-async function readTail(lines, limit) {
-    const ring = new Array(limit);
-    let total = 0;
-    for await (const line of lines) {
-        ring[total % limit] = line;
-        total++;
-    }
-    const kept = Math.min(total, limit);
-    const start = total - kept;
-    return { lines: Array.from({ length: kept }, (_, i) => ring[(start + i) % limit]), total };
-}
-
-;// CONCATENATED MODULE: ./lib/report/reporter.js
-// Prints why runs failed, as soon as a run's detail shows it: the job's message, the failing step's
-// log tail in a group, and an error annotation. With `logs: all`, every step's log as it ends.
-// Each step is reported once, however many details show it.
-
-
-
-// The runner shows 10 error annotations per step; the step's own failure line is the tenth.
-const ANNOTATIONS = 9;
-// The runner cuts annotation messages at 4096 characters.
-const ANNOTATION_CHARS = 4_096;
-const ANNOTATION_LINES = 20;
-class Reporter {
-    provider;
-    settings;
-    reported = new Set();
-    annotations = 0;
-    /** Failed steps with their tails, by runKey(), in the order found. */
-    failedLogs = new Map();
-    constructor(provider, settings) {
-        this.provider = provider;
-        this.settings = settings;
-    }
-    /** Reports what this detail shows that has not been reported yet. `label` names the run: "shop-build #12". */
-    async onDetail(run, detail, label) {
-        const out = [];
-        for (const placed of placedSteps(detail)) {
-            const { step } = placed;
-            const failed = step.state === 'failure';
-            const ended = (0,model/* hasEnded */.hY)(step.state);
-            const printLog = this.settings.logs === 'all' ? ended : this.settings.logs === 'failed' && failed;
-            if ((!failed && !printLog) || !this.once(`${(0,model/* runKey */.r7)(run)}/step/${step.id}`))
-                continue;
-            const failure = { stage: placed.stage.name, job: placed.jobName, step: step.name, message: step.message ?? placed.job?.message ?? '' };
-            if (failed && placed.job?.message && this.once(`${(0,model/* runKey */.r7)(run)}/job/${placed.job.id}`)) {
-                out.push({ info: `${label} / ${placed.stage.name} / ${placed.job.name} failed: ${oneLine(placed.job.message)}` });
-            }
-            const tail = printLog ? await this.stepLog(run, placed, label, out) : undefined;
-            if (failed)
-                this.fail(run, label, failure, tail, out);
-        }
-        // Failures with no failed step to show (a job refused before it ran, a stage that failed by itself).
-        for (const failure of failuresOf(detail).filter((f) => f.step === '')) {
-            if (this.once(`${(0,model/* runKey */.r7)(run)}/failure/${failurePath(failure)}`))
-                this.fail(run, label, failure, undefined, out);
-        }
-        return out;
-    }
-    /** Reads the step's log (its tail) and says how to show it. */
-    async stepLog(run, placed, label, out) {
-        const { step } = placed;
-        const title = `${label} / ${placed.stage.name} / ${placed.jobName} / ${step.name}: ${step.status}`;
-        if (step.logKey === undefined) {
-            out.push({ info: `${title} (no log)` });
-            return undefined;
-        }
-        let tail;
-        try {
-            tail = await readTail(this.provider.stepLog(run, step.logKey), this.settings.logLines);
-        }
-        catch (error) {
-            out.push({ warning: `Could not read the log of ${title}: ${error.message}` });
-            return undefined;
-        }
-        const shown = tail.total > tail.lines.length ? ` (last ${tail.lines.length} of ${tail.total} lines)` : '';
-        out.push({ group: `${title}${shown}`, lines: tail.lines });
-        return tail;
-    }
-    fail(run, label, failure, tail, out) {
-        const list = this.failedLogs.get((0,model/* runKey */.r7)(run)) ?? [];
-        list.push({ failure, ...(tail && { tail }) });
-        this.failedLogs.set((0,model/* runKey */.r7)(run), list);
-        if (this.annotations >= ANNOTATIONS)
-            return;
-        this.annotations++;
-        out.push({ annotation: annotationText(failure, tail), title: `${label} / ${failurePath(failure)}` });
-    }
-    once(key) {
-        if (this.reported.has(key))
-            return false;
-        this.reported.add(key);
-        return true;
-    }
-}
-/** The failure's message, then as many of the last lines as fit the runner's limit. */
-function annotationText(failure, tail) {
-    const message = oneLine(failure.message || 'failed').slice(0, 1_000);
-    const lines = tail?.lines.slice(-ANNOTATION_LINES) ?? [];
-    let text = message;
-    for (let i = 0; i < lines.length; i++) {
-        const candidate = `${message}\n\nLast lines:\n${lines.slice(i).join('\n')}`;
-        if (candidate.length <= ANNOTATION_CHARS) {
-            text = candidate;
-            break;
-        }
-    }
-    return text;
-}
-function oneLine(text) {
-    return text.replace(/\s*\n\s*/g, ' ').trim();
-}
-
+// EXTERNAL MODULE: ./lib/report/reporter.js + 1 modules
+var reporter = __nccwpck_require__(3988);
+// EXTERNAL MODULE: ./lib/report/failures.js
+var report_failures = __nccwpck_require__(2547);
 ;// CONCATENATED MODULE: ./lib/report/results.js
 // The per-run results (the `results` output) and the step's overall conclusion.
 
@@ -75647,7 +75636,7 @@ function resultOf(run, snapshot, ending, failures) {
         started_at: started?.toISOString() ?? null,
         finished_at: finished?.toISOString() ?? null,
         duration_s: started && finished ? Math.round((finished.getTime() - started.getTime()) / 1000) : null,
-        failures
+        failures: failures.map((failure) => ({ ...failure, path: (0,report_failures/* failurePath */.YA)(failure) }))
     };
 }
 /**
@@ -75684,7 +75673,7 @@ function failureLine(results, interrupted, timeoutMs, nameOf) {
         .filter((r) => r.conclusion !== 'success')
         .map((r) => {
         const run = r.run_number !== null ? `run #${r.run_number}` : `run ${r.run_id}`;
-        const where = r.failures.map(failurePath).filter((p) => p !== '');
+        const where = r.failures.map(report_failures/* failurePath */.YA).filter((p) => p !== '');
         const detail = where.length > 0 ? ` at ${where.join(', ')}` : '';
         const late = r.status === 'CANCELED' ? 'and was stopped' : `(${r.status || 'not read'})`;
         const state = r.conclusion === 'timed_out' ? `did not end in time ${late}` : r.status || r.conclusion;
@@ -75697,10 +75686,13 @@ function failureLine(results, interrupted, timeoutMs, nameOf) {
 
 // EXTERNAL MODULE: ./lib/log/redact.js
 var redact = __nccwpck_require__(1789);
+// EXTERNAL MODULE: ./lib/report/markup.js
+var markup = __nccwpck_require__(6535);
 ;// CONCATENATED MODULE: ./lib/report/summary.js
 // The job summary: one table of all runs, then per run its stages and jobs, the failing steps' last
 // lines, and what the runs were started with. GitHub refuses a step summary over 1 MiB, so the
 // summary is rendered with less detail until it fits, whatever the size of the pipelines.
+
 
 
 const SUMMARY_LIMIT = 1024 * 1024 - 16 * 1024;
@@ -75737,19 +75729,19 @@ function renderSummary(input, limit = SUMMARY_LIMIT) {
     return `${kept.join('\n')}\n\n…(cut to fit the summary limit)\n`;
 }
 function render(input, level) {
-    const out = [`## ${ICON[input.conclusion]} ${summary_text(input.service)}: ${input.conclusion}`, ''];
-    out.push(table(['Pipeline', 'Run', 'Status', 'Duration'], input.runs.map(({ result, pipeline }) => [
-        summary_text(pipeline),
-        summary_link(result.run_number !== null ? `#${result.run_number}` : result.run_id, result.url),
-        `${ICON[result.conclusion]} ${summary_text(result.status || result.conclusion)}`,
-        duration(result.duration_s === null ? undefined : result.duration_s * 1000)
+    const out = [`## ${markup/* ICON */.kb[input.conclusion]} ${(0,markup/* text */.Qq)(input.service)}: ${input.conclusion}`, ''];
+    out.push((0,markup/* table */.tp)(['Pipeline', 'Run', 'Status', 'Duration'], input.runs.map(({ result, pipeline }) => [
+        (0,markup/* text */.Qq)(pipeline),
+        (0,markup/* link */.nf)(result.run_number !== null ? `#${result.run_number}` : result.run_id, result.url),
+        `${markup/* ICON */.kb[result.conclusion]} ${(0,markup/* text */.Qq)(result.status || result.conclusion)}`,
+        (0,markup/* duration */.p0)(result.duration_s === null ? undefined : result.duration_s * 1000)
     ])));
     if (level.tailLines > 0 || level.jobs !== 'none') {
         for (const run of input.runs)
             out.push(...runSection(run, level, input.service));
     }
     else {
-        const items = input.runs.flatMap((run) => run.failedLogs.map((f) => `<li>${summary_text(label(run))}: ${summary_text(failurePath(f.failure))}: ${summary_text(f.failure.message)}</li>`));
+        const items = input.runs.flatMap((run) => run.failedLogs.map((f) => `<li>${(0,markup/* text */.Qq)(label(run))}: ${(0,markup/* text */.Qq)((0,report_failures/* failurePath */.YA)(f.failure))}: ${(0,markup/* text */.Qq)(f.failure.message)}</li>`));
         if (items.length > 0)
             out.push('', `<ul>${items.join('')}</ul>`);
     }
@@ -75758,31 +75750,31 @@ function render(input, level) {
     return `${out.join('\n')}\n`;
 }
 function runSection(run, level, service) {
-    const out = ['', `<h3>${summary_text(label(run))}: ${summary_text(run.result.status || run.result.conclusion)}</h3>`, ''];
+    const out = ['', `<h3>${(0,markup/* text */.Qq)(label(run))}: ${(0,markup/* text */.Qq)(run.result.status || run.result.conclusion)}</h3>`, ''];
     if (run.result.stopped === false) {
         out.push('⚠️ The action asked the service to stop this run, and the service did not confirm it: ' + '**the run may still be running.**', '');
     }
     if (run.result.url)
-        out.push(`<p>${summary_link(`Open in ${service}`, run.result.url)}${run.result.started_at ? ` · started ${summary_text(run.result.started_at)}` : ''}</p>`, '');
+        out.push(`<p>${(0,markup/* link */.nf)(`Open in ${service}`, run.result.url)}${run.result.started_at ? ` · started ${(0,markup/* text */.Qq)(run.result.started_at)}` : ''}</p>`, '');
     if (run.detail) {
         const rows = [];
         for (const stage of run.detail.stages) {
-            rows.push([`<b>${summary_text(stage.name)}</b>`, '', summary_status(stage.state, stage.status), span(stage.startedAt, stage.finishedAt)]);
+            rows.push([`<b>${(0,markup/* text */.Qq)(stage.name)}</b>`, '', (0,markup/* status */.h5)(stage.state, stage.status), (0,markup/* span */.Ln)(stage.startedAt, stage.finishedAt)]);
             for (const job of stage.jobs) {
                 const show = level.jobs === 'all' || (level.jobs === 'unsuccessful' && job.state !== 'success' && job.state !== 'skipped');
                 if (show)
-                    rows.push(['', summary_text(job.name), summary_status(job.state, job.status), span(job.startedAt, job.finishedAt)]);
+                    rows.push(['', (0,markup/* text */.Qq)(job.name), (0,markup/* status */.h5)(job.state, job.status), (0,markup/* span */.Ln)(job.startedAt, job.finishedAt)]);
             }
         }
-        out.push(table(['Stage', 'Job', 'Status', 'Duration'], rows));
+        out.push((0,markup/* table */.tp)(['Stage', 'Job', 'Status', 'Duration'], rows));
     }
     for (const { failure, tail } of run.failedLogs.slice(0, level.failedSteps)) {
         const lines = tail?.lines.slice(-level.tailLines) ?? [];
-        out.push('', `<details><summary>❌ ${summary_text(failurePath(failure))}: ` +
-            `${summary_text(failure.message || 'failed')}${lines.length > 0 ? ` (last ${lines.length} lines)` : ''}</summary>`, '');
+        out.push('', `<details><summary>❌ ${(0,markup/* text */.Qq)((0,report_failures/* failurePath */.YA)(failure))}: ` +
+            `${(0,markup/* text */.Qq)(failure.message || 'failed')}${lines.length > 0 ? ` (last ${lines.length} lines)` : ''}</summary>`, '');
         // Inside <pre> a blank line does not end the HTML block, so the lines keep their breaks.
         if (lines.length > 0)
-            out.push(`<pre>${lines.map(esc).join('\n')}</pre>`);
+            out.push(`<pre>${lines.map(markup/* esc */.UQ).join('\n')}</pre>`);
         out.push('</details>');
     }
     return out;
@@ -75793,76 +75785,22 @@ function label(run) {
 function triggerSection(trigger) {
     const rows = [];
     if (trigger.ref)
-        rows.push([trigger.ref.kind, code(trigger.ref.name)]);
+        rows.push([trigger.ref.kind, (0,markup/* code */.aY)(trigger.ref.name)]);
     // Values are shown except where the variable is secret (see maskSecretVariables): the runner
     // masks only the values it was told about, and a value derived from a secret was never told.
     for (const v of trigger.variables) {
         const hidden = (0,redact/* isSecretName */.eh)(v.name) || trigger.secretVariables.includes(v.name);
-        rows.push([`variable ${code(v.name)}`, hidden ? '(hidden)' : code(v.value)]);
+        rows.push([`variable ${(0,markup/* code */.aY)(v.name)}`, hidden ? '(hidden)' : (0,markup/* code */.aY)(v.value)]);
     }
     if (trigger.stages.length > 0)
-        rows.push(['stages', trigger.stages.map(code).join(', ')]);
+        rows.push(['stages', trigger.stages.map(markup/* code */.aY).join(', ')]);
     if (trigger.jobs.length > 0)
-        rows.push(['jobs', trigger.jobs.map(code).join(', ')]);
+        rows.push(['jobs', trigger.jobs.map(markup/* code */.aY).join(', ')]);
     rows.push([
         'description',
-        trigger.description !== undefined ? summary_text(trigger.description) : 'default (repository, commit and workflow run)'
+        trigger.description !== undefined ? (0,markup/* text */.Qq)(trigger.description) : 'default (repository, commit and workflow run)'
     ]);
-    return ['', '<h3>Started with</h3>', '', table(['', ''], rows)];
-}
-const ICON = {
-    success: '✅',
-    failure: '❌',
-    cancelled: '⏹️',
-    timed_out: '⏱️',
-    running: '⏳',
-    manual: '✋',
-    skipped: '⏭️'
-};
-function summary_status(state, word) {
-    return `${ICON[state]} ${summary_text(word)}`;
-}
-/** One line of HTML: in GitHub markdown a blank line would end the table mid-way. */
-function table(head, rows) {
-    const tr = (cells, tag) => `<tr>${cells.map((c) => `<${tag}>${c}</${tag}>`).join('')}</tr>`;
-    return `<table>${tr(head, 'th')}${rows.map((r) => tr(r, 'td')).join('')}</table>`;
-}
-// Every piece of remote (or user) text is placed by one of these, for the context it lands in. All
-// of it sits inside HTML elements, where GitHub applies no Markdown and makes no links of its own.
-/** Text inside an element: escaped, and on one line (a blank line would end the HTML block). */
-function summary_text(value) {
-    return esc(value.replace(/\s+/g, ' ').trim());
-}
-/** A link, only for an http(s) URL (remote URLs were already kept only when on the service's own hosts). */
-function summary_link(label, url) {
-    let href;
-    try {
-        href = new URL(url).href;
-    }
-    catch {
-        return summary_text(label);
-    }
-    return /^https?:$/.test(new URL(href).protocol) ? `<a href="${esc(href)}">${summary_text(label)}</a>` : summary_text(label);
-}
-function code(value) {
-    return `<code>${summary_text(value)}</code>`;
-}
-/** HTML-escaped, and the characters Markdown would read too: no markup, no links. */
-function esc(value) {
-    return value.replace(/[&<>"'|\\`*_[\]]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-function span(start, end) {
-    return start && end ? duration(end.getTime() - start.getTime()) : '';
-}
-function duration(ms) {
-    if (ms === undefined || ms < 0)
-        return '';
-    const s = Math.round(ms / 1000);
-    if (s < 60)
-        return `${s}s`;
-    if (s < 3600)
-        return `${Math.floor(s / 60)}m ${s % 60}s`;
-    return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
+    return ['', '<h3>Started with</h3>', '', (0,markup/* table */.tp)(['', ''], rows)];
 }
 
 ;// CONCATENATED MODULE: ./lib/wait/schedule.js
@@ -76125,14 +76063,25 @@ class Gate {
     warnedStatuses = new Set();
     /** The pipelines, in input order: `pipeline-ids`, or the IDs of `pipelines` once looked up. */
     pipelineIds;
+    /** One check run per run on GitHub; does nothing when check runs are off (checks/). */
+    checks;
     constructor(settings, io, session) {
         this.settings = settings;
         this.io = io;
         this.session = session;
         this.provider = session.provider;
         this.logger = io.logger;
-        this.reporter = new Reporter(session.provider, settings.report);
+        this.reporter = new reporter/* Reporter */.a(session.provider, settings.report);
         this.pipelineIds = settings.pipelineIds;
+        this.checks = openCheckRuns(settings.checks, {
+            origin: io.origin(),
+            logger: io.logger,
+            service: (0,providers/* serviceName */.f)(settings.connection),
+            signal: () => session.clock.signal,
+            name: (pipelineId) => this.labels.name(pipelineId),
+            describe: (run) => this.provider.detail(run),
+            ...(io.tuning?.retry && { retry: io.tuning.retry })
+        });
     }
     async run() {
         try {
@@ -76144,6 +76093,7 @@ class Gate {
                 // The runs are meant to go on after this step: nothing for the post step to stop.
                 this.settle([]);
                 writeOutputs(this.io.setOutput, this.runs.map(startedResult), 'success');
+                await this.checks.settle();
                 return;
             }
             const progress = progressLines((run) => this.labels.label(run));
@@ -76156,6 +76106,7 @@ class Gate {
                     this.warnUnknownStatuses(run, current);
                     for (const line of progress(run, previous, current))
                         this.logger.info(line);
+                    this.checks.update(run, current, this.labels.label(run));
                     // A job can fail long before its run ends; say why at once.
                     if ((0,model/* isDetail */.mO)(current))
                         print(this.logger, await this.reporter.onDetail(run, current, this.labels.label(run)));
@@ -76173,6 +76124,11 @@ class Gate {
             this.settle(stops.filter((s) => !s.confirmed).map((s) => s.run));
             if (this.settings.report.summary)
                 await this.writeSummary(results, conclusion, finals);
+            await this.checks.complete(this.runs.map((run, i) => endingOf(run, this.labels.label(run), results[i], {
+                snapshot: waited.snapshots.get((0,model/* runKey */.r7)(run)),
+                detail: finals.get((0,model/* runKey */.r7)(run)),
+                failedLogs: this.reporter.failedLogs.get((0,model/* runKey */.r7)(run)) ?? []
+            })));
             if (conclusion !== 'success') {
                 this.io.setFailed(failureLine(results, waited.interrupted, this.settings.wait.timeoutMs, (id) => this.labels.name(id)));
             }
@@ -76199,6 +76155,7 @@ class Gate {
                     ? this.provider.adopt(pipelineId, runId)
                     : await inRounds(() => this.provider.latest(pipelineId), 4, this.io.tuning?.settleMs ?? 2_000, () => this.session.clock.signal);
                 this.runs.push(run);
+                this.checks.begin(run);
                 this.logger.info(`Waiting on pipeline ${pipelineId} run ${run.runId}: ${run.url}`);
             }
             return;
@@ -76220,6 +76177,7 @@ class Gate {
             });
             Object.assign(this.starts.at(-1), { run: started.run, sentAgain: started.sentAgain });
             this.runs.push(started.run);
+            this.checks.begin(started.run);
             (0,state/* saveAbandoned */.eO)(this.io.state, this.runs);
             (0,state/* savePending */.fE)(this.io.state, []);
             const queued = started.run.queueId !== undefined ? ' (queued: the pipeline is at its concurrency limit)' : '';
@@ -76291,12 +76249,15 @@ class Gate {
             unconfirmed = outcomes.filter((o) => !o.confirmed).map((o) => o.run);
         }
         this.settle(unconfirmed, pending);
-        this.io.setOutput('conclusion', error instanceof errors/* AbortedError */.oM ? (error.reason === 'timeout' ? 'timed_out' : 'cancelled') : 'failure');
+        const conclusion = error instanceof errors/* AbortedError */.oM ? (error.reason === 'timeout' ? 'timed_out' : 'cancelled') : 'failure';
+        this.io.setOutput('conclusion', conclusion);
         this.io.setOutput('run-ids', this.runs.map((r) => r.runId).join(','));
         const left = stopThem || this.runs.length === 0
             ? ''
             : ` ${this.runs.length === 1 ? 'The run was' : 'The runs were'} left as they are: ${this.runs.map((r) => r.url).join(', ')}`;
-        this.io.setFailed(`${messageOf(error, this.logger)}${left}`);
+        const message = `${messageOf(error, this.logger)}${left}`;
+        await this.checks.complete(this.runs.map((run) => abandonedEnding(run, this.labels.label(run), conclusion, message)));
+        this.io.setFailed(message);
     }
     /** What the post step must still do: stop `runs`, look for `pending` starts. Nothing, after a clean end. */
     settle(runs, pending = []) {
@@ -76338,7 +76299,7 @@ class Gate {
     resultFor(run, waited, detail, stops) {
         // The wait's last snapshot is what decided the verdict; the detail adds what failed.
         const snapshot = waited.snapshots.get((0,model/* runKey */.r7)(run));
-        const failures = snapshot?.state === 'failure' && detail ? failuresOf(detail) : [];
+        const failures = snapshot?.state === 'failure' && detail ? this.reporter.failures(run, detail) : [];
         const result = resultOf(run, snapshot, { interrupted: waited.interrupted, onManualGate: this.settings.wait.onManualGate }, failures);
         const stop = stops.find((s) => s.run === run);
         if (stop === undefined)
@@ -76714,10 +76675,12 @@ async function call(channel, req, authorize, options = {}) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Qq: () => (/* binding */ HttpClient),
+/* harmony export */   Rn: () => (/* binding */ retryLine),
 /* harmony export */   UA: () => (/* binding */ snippet),
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
 /* harmony export */   my: () => (/* binding */ NOT_SENT_CODES)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_RETRY, MAX_BODY_BYTES, retryAfterMs */
+/* unused harmony exports DEFAULT_RETRY, MAX_BODY_BYTES */
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6752);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(452);
 /* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1789);
@@ -76818,9 +76781,8 @@ class HttpClient {
             await this.pause(req, attempt, this.backoff(attempt), outcome.failure);
         }
     }
-    /** Every retry is said in the log, with what is retried and why, so a slow step is never silent. */
     async pause(req, attempt, ms, why) {
-        this.options.logger.info(`Retrying ${req.action} in ${(ms / 1000).toFixed(1)} s (try ${attempt + 1} of ${this.retry.attempts}): ${why}`);
+        this.options.logger.info(retryLine(req.action, attempt + 1, this.retry.attempts, ms, why));
         await (0,_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .y)(ms, this.options.signal());
     }
     async once(req, headers) {
@@ -76891,6 +76853,10 @@ function describeFailure(error, url) {
     const message = err.message ?? String(error);
     const text = code && !message.includes(code) ? `${code}: ${message}` : message;
     return { failure: text, sent: !(code !== undefined && NOT_SENT_CODES.has(code)), final: false };
+}
+/** Every retry is said in the log, with what is retried and why, so a slow step is never silent. */
+function retryLine(action, attempt, attempts, ms, why) {
+    return `Retrying ${action} in ${(ms / 1000).toFixed(1)} s (try ${attempt} of ${attempts}): ${why}`;
 }
 function snippet(text) {
     const flat = text.replace(/\s+/g, ' ').trim();
@@ -77357,6 +77323,19 @@ class CodeArtsApi {
             action: `reading the log of step ${stepId} of run ${run.runId}`
         });
         return (0,json/* obj */.WL)(result.body);
+    }
+    /**
+     * ShowStepOutputs: each asked step's outputs as `{key, value}` pairs (docs/codearts.md,
+     * "Sub-pipelines"). Step IDs go into one comma-separated query value, so only plain ones are sent.
+     */
+    async stepOutputs(pipelineId, runId, stepIds) {
+        const result = await this.send({
+            method: 'GET',
+            path: `/pipelines/${pipelineId}/pipeline-runs/${runId}/steps/outputs`,
+            query: { step_run_ids: stepIds.filter(isPlainId).join(',') },
+            action: `reading the sub-pipeline steps of run ${runId} of pipeline ${pipelineId}`
+        });
+        return (0,json/* arr */.QL)((0,json/* obj */.WL)(result.body)['step_outputs']).map(json/* obj */.WL);
     }
     /** StopPipelineRun answers `{success: true | false}`; true is the only confirmation. */
     async stop(pipelineId, runId) {
@@ -78041,6 +78020,8 @@ function job(j, statuses) {
         steps: bySequence((0,json/* arr */.QL)(j['steps']).map(json/* obj */.WL)).map((s) => step(s, id, statuses))
     };
 }
+/** The task of a step that runs another pipeline (docs/codearts.md, "Sub-pipelines"). */
+const SUB_PIPELINE_TASK = 'official_devcloud_subPipeline';
 /** The log key is `<job run id>/<step run id>`: the two IDs in the log URL (docs/codearts.md). */
 function step(s, jobId, statuses) {
     const status = (0,json/* str */.gx)(s['status']);
@@ -78048,6 +78029,7 @@ function step(s, jobId, statuses) {
     const id = (0,json/* str */.gx)(s['id']);
     return {
         id,
+        ...((0,json/* str */.gx)(s['task']) === SUB_PIPELINE_TASK && { subPipeline: true }),
         ...(isPlainId(jobId) && isPlainId(id) && { logKey: `${jobId}/${id}` }),
         name: (0,json/* str */.gx)(s['name']) || (0,json/* str */.gx)(s['task']),
         status,
@@ -78066,6 +78048,38 @@ function bySequence(items) {
         .map((item, index) => ({ item, index, sequence: (0,json/* count */.U9)(item['sequence']) }))
         .sort((a, b) => (a.sequence ?? a.index) - (b.sequence ?? b.index) || a.index - b.index)
         .map((x) => x.item);
+}
+/**
+ * ShowStepOutputs items → the run each asked step started: its `pipeline_id` and `pipeline_run_id`
+ * outputs. A value is a string in older SDKs and an object in newer ones (docs/codearts.md,
+ * "Sub-pipelines"); either way only plain IDs are taken, and only for steps that were asked about.
+ */
+function subRunsFromOutputs(items, asked) {
+    const found = new Map();
+    for (const item of items) {
+        const stepId = (0,json/* str */.gx)(item['step_run_id']);
+        if (!asked.includes(stepId) || found.has(stepId))
+            continue;
+        const outputs = new Map();
+        for (const entry of (0,json/* arr */.QL)(item['output_result']).map(json/* obj */.WL)) {
+            const key = (0,json/* str */.gx)(entry['key']);
+            if (key !== '' && !outputs.has(key))
+                outputs.set(key, outputValue(entry['value'], key));
+        }
+        const pipelineId = outputs.get('pipeline_id') ?? '';
+        const runId = outputs.get('pipeline_run_id') ?? '';
+        if (isPlainId(pipelineId) && isPlainId(runId))
+            found.set(stepId, { pipelineId, runId });
+    }
+    return found;
+}
+/** An output's value as text: a string or number as it is; of an object, its `value` (or the key's own field). */
+function outputValue(value, key) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        const fields = value;
+        return (0,json/* str */.gx)(fields['value']) || (0,json/* str */.gx)(fields[key]);
+    }
+    return (0,json/* str */.gx)(value).trim();
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/codearts/provider.js
@@ -78238,6 +78252,17 @@ class CodeArtsProvider {
     }
     stepLog(run, logKey) {
         return stepLogLines(this.api, run, logKey);
+    }
+    async subRuns(run, stepIds) {
+        const asked = stepIds.filter(isPlainId);
+        const runs = new Map();
+        if (asked.length === 0)
+            return runs;
+        const found = subRunsFromOutputs(await this.api.stepOutputs(run.pipelineId, run.runId, asked), asked);
+        for (const [stepId, sub] of found) {
+            runs.set(stepId, { ...sub, url: this.consoleUrl(sub.pipelineId, sub.runId), startedHere: false });
+        }
+        return runs;
     }
     async stop(run) {
         if (run.queueId !== undefined) {
@@ -79123,6 +79148,370 @@ function serviceName(connection) {
 
 /***/ }),
 
+/***/ 2547:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   YA: () => (/* binding */ failurePath),
+/* harmony export */   dJ: () => (/* binding */ failuresOf),
+/* harmony export */   hF: () => (/* binding */ placedSteps)
+/* harmony export */ });
+/* unused harmony exports ENTRY_CHECK, EXIT_CHECK */
+const ENTRY_CHECK = '(stage entry check)';
+const EXIT_CHECK = '(stage exit check)';
+/** A stage's steps in run order: entry checks, each job's steps, exit checks. */
+function stageSteps(stage) {
+    return [
+        ...stage.pre.map((step) => ({ stage, jobName: ENTRY_CHECK, step })),
+        ...stage.jobs.flatMap((job) => job.steps.map((step) => ({ stage, jobName: job.name, job, step }))),
+        ...stage.post.map((step) => ({ stage, jobName: EXIT_CHECK, step }))
+    ];
+}
+function placedSteps(detail) {
+    return detail.stages.flatMap(stageSteps);
+}
+/**
+ * Every failed step of a run, in run order. A failed job without a failed step (refused before it
+ * started, or timed out) is listed by itself; so is a failed stage whose failure shows nowhere below it.
+ */
+function failuresOf(detail) {
+    return detail.stages.flatMap((stage) => {
+        const found = stageSteps(stage)
+            .filter(({ step }) => step.state === 'failure')
+            .map(({ jobName, job, step }) => ({ stage: stage.name, job: jobName, step: step.name, message: step.message ?? job?.message ?? '' }));
+        for (const job of stage.jobs) {
+            if (job.state === 'failure' && !job.steps.some((s) => s.state === 'failure')) {
+                found.push({ stage: stage.name, job: job.name, step: '', message: job.message ?? '' });
+            }
+        }
+        if (found.length === 0 && stage.state === 'failure')
+            found.push({ stage: stage.name, job: '', step: '', message: '' });
+        return found;
+    });
+}
+/**
+ * `Build / Compile / make`, leaving out the parts that are empty; through sub-pipelines,
+ * `Deploy / Rollout / deploy › sub-pipeline prod-rollout › Release / Helm / Helm upgrade`.
+ */
+function failurePath(failure) {
+    const at = (node) => [node.stage, node.job, node.step].filter((part) => part !== '').join(' / ');
+    const hops = (failure.sub_pipelines ?? []).map((hop) => [`sub-pipeline ${hop.pipeline}`, at(hop)].filter((part) => part !== '').join(' › '));
+    return [at(failure), ...hops].filter((part) => part !== '').join(' › ');
+}
+
+
+/***/ }),
+
+/***/ 6535:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ln: () => (/* binding */ span),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   UQ: () => (/* binding */ esc),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   h5: () => (/* binding */ status),
+/* harmony export */   kb: () => (/* binding */ ICON),
+/* harmony export */   nf: () => (/* binding */ link),
+/* harmony export */   p0: () => (/* binding */ duration),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+// How reports place text in GitHub Markdown (the job summary, check runs): every piece of remote
+// (or user) text goes through one of these, for the context it lands in. All of it sits inside HTML
+// elements, where GitHub applies no Markdown and makes no links of its own.
+const ICON = {
+    success: '✅',
+    failure: '❌',
+    cancelled: '⏹️',
+    timed_out: '⏱️',
+    running: '⏳',
+    manual: '✋',
+    skipped: '⏭️'
+};
+function status(state, word) {
+    return `${ICON[state]} ${text(word)}`;
+}
+/** One line of HTML: in GitHub markdown a blank line would end the table mid-way. */
+function table(head, rows) {
+    const tr = (cells, tag) => `<tr>${cells.map((c) => `<${tag}>${c}</${tag}>`).join('')}</tr>`;
+    return `<table>${tr(head, 'th')}${rows.map((r) => tr(r, 'td')).join('')}</table>`;
+}
+/** Text inside an element: escaped, and on one line (a blank line would end the HTML block). */
+function text(value) {
+    return esc(value.replace(/\s+/g, ' ').trim());
+}
+/** A link, only for an http(s) URL (remote URLs were already kept only when on the service's own hosts). */
+function link(label, url) {
+    let href;
+    try {
+        href = new URL(url).href;
+    }
+    catch {
+        return text(label);
+    }
+    return /^https?:$/.test(new URL(href).protocol) ? `<a href="${esc(href)}">${text(label)}</a>` : text(label);
+}
+function code(value) {
+    return `<code>${text(value)}</code>`;
+}
+/** HTML-escaped, and the characters Markdown would read too: no markup, no links. */
+function esc(value) {
+    return value.replace(/[&<>"'|\\`*_[\]]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function span(start, end) {
+    return start && end ? duration(end.getTime() - start.getTime()) : '';
+}
+function duration(ms) {
+    if (ms === undefined || ms < 0)
+        return '';
+    const s = Math.round(ms / 1000);
+    if (s < 60)
+        return `${s}s`;
+    if (s < 3600)
+        return `${Math.floor(s / 60)}m ${s % 60}s`;
+    return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
+}
+
+
+/***/ }),
+
+/***/ 3988:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ Reporter),
+  x: () => (/* binding */ annotationText)
+});
+
+// EXTERNAL MODULE: ./lib/model.js
+var model = __nccwpck_require__(9814);
+// EXTERNAL MODULE: ./lib/report/failures.js
+var failures = __nccwpck_require__(2547);
+// EXTERNAL MODULE: ./lib/report/sub-pipelines.js
+var sub_pipelines = __nccwpck_require__(2878);
+;// CONCATENATED MODULE: ./lib/report/tail.js
+// A step's log as the job log shows it: only its tail is kept, so a 100 MB log streams through in
+// bounded memory. (Printing it so that no line can act as a workflow command is Logger.verbatim.)
+/**
+ * Consumes the lines, keeping the last `limit` (a ring buffer: memory is `limit` lines, whatever the
+ * log's size; the providers' line readers already cut each line to log-lines.ts MAX_LINE).
+ */
+async function readTail(lines, limit) {
+    const ring = new Array(limit);
+    let total = 0;
+    for await (const line of lines) {
+        ring[total % limit] = line;
+        total++;
+    }
+    const kept = Math.min(total, limit);
+    const start = total - kept;
+    return { lines: Array.from({ length: kept }, (_, i) => ring[(start + i) % limit]), total };
+}
+
+;// CONCATENATED MODULE: ./lib/report/reporter.js
+// Prints why runs failed, as soon as a run's detail shows it: the job's message, the failing step's
+// log tail in a group, and an error annotation. With `logs: all`, every step's log as it ends.
+// Each step is reported once, however many details show it.
+
+
+
+
+// The runner shows 10 error annotations per step; the step's own failure line is the tenth.
+const ANNOTATIONS = 9;
+// The runner cuts annotation messages at 4096 characters.
+const ANNOTATION_CHARS = 4_096;
+const ANNOTATION_LINES = 20;
+class Reporter {
+    provider;
+    settings;
+    reported = new Set();
+    annotations = 0;
+    /** Failed steps with their tails, by runKey(), in the order found. */
+    failedLogs = new Map();
+    /** The failures found inside failed sub-pipeline steps, by runKey() and the step's path. */
+    expanded = new Map();
+    constructor(provider, settings) {
+        this.provider = provider;
+        this.settings = settings;
+    }
+    /** Reports what this detail shows that has not been reported yet. `label` names the run: "shop-build #12". */
+    async onDetail(run, detail, label) {
+        const out = [];
+        for (const placed of (0,failures/* placedSteps */.hF)(detail)) {
+            const { step } = placed;
+            const failed = step.state === 'failure';
+            const ended = (0,model/* hasEnded */.hY)(step.state);
+            const printLog = this.settings.logs === 'all' ? ended : this.settings.logs === 'failed' && failed;
+            if ((!failed && !printLog) || !this.once(`${(0,model/* runKey */.r7)(run)}/step/${step.id}`))
+                continue;
+            const failure = { stage: placed.stage.name, job: placed.jobName, step: step.name, message: step.message ?? placed.job?.message ?? '' };
+            if (failed && placed.job?.message && this.once(`${(0,model/* runKey */.r7)(run)}/job/${placed.job.id}`)) {
+                out.push({ info: `${label} / ${placed.stage.name} / ${placed.job.name} failed: ${oneLine(placed.job.message)}` });
+            }
+            const inside = failed && step.subPipeline ? await this.followed(run, placed, failure, label, out) : [];
+            if (inside.length > 0) {
+                this.expanded.set(`${(0,model/* runKey */.r7)(run)}/${(0,failures/* failurePath */.YA)(failure)}`, inside.map((found) => found.failure));
+                for (const found of inside) {
+                    const tail = found.placed && printLog
+                        ? await this.stepLog(found.run, found.placed, `${label} / ${(0,failures/* failurePath */.YA)(found.failure)}`, out)
+                        : undefined;
+                    this.fail(run, label, found.failure, tail, out);
+                }
+                continue;
+            }
+            const tail = printLog ? await this.stepLog(run, placed, `${label} / ${(0,failures/* failurePath */.YA)(failure)}`, out) : undefined;
+            if (failed)
+                this.fail(run, label, failure, tail, out);
+        }
+        // Failures with no failed step to show (a job refused before it ran, a stage that failed by itself).
+        for (const failure of (0,failures/* failuresOf */.dJ)(detail).filter((f) => f.step === '')) {
+            if (this.once(`${(0,model/* runKey */.r7)(run)}/failure/${(0,failures/* failurePath */.YA)(failure)}`))
+                this.fail(run, label, failure, undefined, out);
+        }
+        return out;
+    }
+    /** `failuresOf(detail)`, with each failed sub-pipeline step replaced by the failures found inside it. */
+    failures(run, detail) {
+        return (0,failures/* failuresOf */.dJ)(detail).flatMap((failure) => this.expanded.get(`${(0,model/* runKey */.r7)(run)}/${(0,failures/* failurePath */.YA)(failure)}`) ?? [failure]);
+    }
+    /** The failures inside a failed sub-pipeline step; none when they cannot be found (then the step itself is reported). */
+    async followed(run, placed, failure, label, out) {
+        try {
+            return await (0,sub_pipelines/* followSubPipeline */.A)(this.provider, run, placed.step, failure);
+        }
+        catch (error) {
+            out.push({ warning: `Could not follow the sub-pipeline of ${label} / ${(0,failures/* failurePath */.YA)(failure)}: ${error.message}` });
+            return [];
+        }
+    }
+    /** Reads the step's log (its tail) and says how to show it. `where` names the step: "shop-build #12 / Build / Compile / make". */
+    async stepLog(run, placed, where, out) {
+        const { step } = placed;
+        const title = `${where}: ${step.status}`;
+        if (step.logKey === undefined) {
+            out.push({ info: `${title} (no log)` });
+            return undefined;
+        }
+        let tail;
+        try {
+            tail = await readTail(this.provider.stepLog(run, step.logKey), this.settings.logLines);
+        }
+        catch (error) {
+            out.push({ warning: `Could not read the log of ${title}: ${error.message}` });
+            return undefined;
+        }
+        const shown = tail.total > tail.lines.length ? ` (last ${tail.lines.length} of ${tail.total} lines)` : '';
+        out.push({ group: `${title}${shown}`, lines: tail.lines });
+        return tail;
+    }
+    fail(run, label, failure, tail, out) {
+        const list = this.failedLogs.get((0,model/* runKey */.r7)(run)) ?? [];
+        list.push({ failure, ...(tail && { tail }) });
+        this.failedLogs.set((0,model/* runKey */.r7)(run), list);
+        if (this.annotations >= ANNOTATIONS)
+            return;
+        this.annotations++;
+        out.push({ annotation: annotationText(failure, tail), title: `${label} / ${(0,failures/* failurePath */.YA)(failure)}` });
+    }
+    once(key) {
+        if (this.reported.has(key))
+            return false;
+        this.reported.add(key);
+        return true;
+    }
+}
+/** The failure's message, then as many of the last lines as fit the runner's limit. */
+function annotationText(failure, tail) {
+    const message = oneLine(failure.message || 'failed').slice(0, 1_000);
+    const lines = tail?.lines.slice(-ANNOTATION_LINES) ?? [];
+    let text = message;
+    for (let i = 0; i < lines.length; i++) {
+        const candidate = `${message}\n\nLast lines:\n${lines.slice(i).join('\n')}`;
+        if (candidate.length <= ANNOTATION_CHARS) {
+            text = candidate;
+            break;
+        }
+    }
+    return text;
+}
+function oneLine(text) {
+    return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+
+/***/ }),
+
+/***/ 2878:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ followSubPipeline),
+/* harmony export */   B: () => (/* binding */ MAX_SUB_PIPELINE_DEPTH)
+/* harmony export */ });
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9814);
+/* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2547);
+// A failed step that ran a sub-pipeline, followed down to the steps that really failed: the run the
+// step started is found (Provider.subRuns), read, and its failed steps taken; one that ran a
+// sub-pipeline again is followed too. Everything here comes from the service, so the descent is
+// bounded: at most MAX_SUB_PIPELINE_DEPTH levels, and never into a run already on the path (a
+// service that names a parent as its own child must not loop).
+
+
+const MAX_SUB_PIPELINE_DEPTH = 5;
+/**
+ * The failures inside the sub-pipeline that `step` of `run` ran, each as `top` (the failure in the
+ * pipeline that was started) with the hops that lead to it. Empty when the step's run cannot be
+ * told: the caller then reports the step itself. Errors reading the service are thrown.
+ */
+async function followSubPipeline(provider, run, step, top) {
+    return descend(provider, run, step, top, [], new Set([(0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .runKey */ .r7)(run)]));
+}
+async function descend(provider, run, step, top, path, seen) {
+    const sub = (await provider.subRuns?.(run, [step.id]))?.get(step.id);
+    if (sub === undefined)
+        return [];
+    const hop = (name, at = { stage: '', job: '', step: '' }) => ({
+        pipeline_id: sub.pipelineId,
+        run_id: sub.runId,
+        pipeline: name,
+        ...at
+    });
+    if (seen.has((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .runKey */ .r7)(sub)) || path.length >= MAX_SUB_PIPELINE_DEPTH) {
+        const why = seen.has((0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .runKey */ .r7)(sub)) ? 'it is a run already on this path' : `more than ${MAX_SUB_PIPELINE_DEPTH} sub-pipelines deep`;
+        return [
+            {
+                failure: { ...top, message: `${top.message} (not followed: ${why})`.trim(), sub_pipelines: [...path, hop(sub.pipelineId)] },
+                run: sub
+            }
+        ];
+    }
+    const detail = await provider.detail(sub);
+    const name = detail.pipelineName || sub.pipelineId;
+    const within = new Set([...seen, (0,_model_js__WEBPACK_IMPORTED_MODULE_0__/* .runKey */ .r7)(sub)]);
+    const found = [];
+    for (const placed of (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .placedSteps */ .hF)(detail).filter((p) => p.step.state === 'failure')) {
+        const at = hop(name, { stage: placed.stage.name, job: placed.jobName, step: placed.step.name });
+        const failure = { ...top, message: placed.step.message ?? placed.job?.message ?? '', sub_pipelines: [...path, at] };
+        const deeper = placed.step.subPipeline ? await descend(provider, sub, placed.step, top, [...path, at], within) : [];
+        found.push(...(deeper.length > 0 ? deeper : [{ failure, run: sub, placed }]));
+    }
+    // A job that failed before any step ran, or a stage that failed by itself.
+    for (const f of (0,_failures_js__WEBPACK_IMPORTED_MODULE_1__/* .failuresOf */ .dJ)(detail).filter((f) => f.step === '')) {
+        found.push({ failure: { ...top, message: f.message || top.message, sub_pipelines: [...path, hop(name, f)] }, run: sub });
+    }
+    // The sub-pipeline's run shows no failure (cancelled, or still running): say at least which run it is.
+    if (found.length === 0) {
+        const message = `${top.message} (sub-pipeline run ${detail.status || 'status unknown'})`.trim();
+        found.push({ failure: { ...top, message, sub_pipelines: [...path, hop(name)] }, run: sub });
+    }
+    return found;
+}
+
+
+/***/ }),
+
 /***/ 3424:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -79166,7 +79555,7 @@ function abortReason(signal) {
 
 /***/ }),
 
-/***/ 3218:
+/***/ 6257:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -79181,8 +79570,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, info, isDebug, markdownSummary, notice, platform, setCommandEcho, setFailed, setSecret, startGroup, toPlatformPath, toPosixPath, toWin32Path, warning
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -79257,7 +79646,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -79313,8 +79702,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -79328,10 +79717,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -79347,7 +79736,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -80310,7 +80699,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -80333,7 +80722,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -80429,7 +80818,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -80633,7 +81022,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -80660,7 +81049,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -81153,13 +81542,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -81450,7 +81839,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -81789,8 +82178,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -81971,7 +82360,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -82151,7 +82540,7 @@ function getIDToken(aud) {
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -82163,6 +82552,9 @@ function getIDToken(aud) {
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -82249,9 +82641,42 @@ function getIDToken(aud) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/node module decorator */
@@ -82261,6 +82686,69 @@ function getIDToken(aud) {
 /******/ 		if (!module.children) module.children = [];
 /******/ 		return module;
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

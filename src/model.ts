@@ -74,6 +74,8 @@ export interface RunSnapshot {
 
 export interface StepDetail extends NodeStatus {
   id: string
+  /** The step runs another pipeline (a CodeArts sub-pipeline step): its run is found through Provider.subRuns. */
+  subPipeline?: boolean
   /** Where the provider finds this step's log (opaque to everything else); absent: no log. */
   logKey?: string
   message?: string
@@ -111,10 +113,26 @@ export function isDetail(snapshot: RunSnapshot): snapshot is RunDetail {
   return snapshot.stages.every((stage) => 'pre' in stage)
 }
 
-/** What failed, as in `results[].failures`. */
+/** A sub-pipeline run on the way to a failure, and where in it the failure lies (as in `results[].failures[].sub_pipelines`). */
+export interface SubPipelineHop {
+  pipeline_id: string
+  run_id: string
+  /** The sub-pipeline's name; its ID when the service does not say. */
+  pipeline: string
+  stage: string
+  job: string
+  step: string
+}
+
+/**
+ * What failed, as in `results[].failures`. `stage`, `job` and `step` are in the pipeline that was
+ * started; when that step ran a sub-pipeline, `sub_pipelines` leads to the step that really failed
+ * (the last hop's), and `message` is that step's.
+ */
 export interface Failure {
   stage: string
   job: string
   step: string
   message: string
+  sub_pipelines?: SubPipelineHop[]
 }

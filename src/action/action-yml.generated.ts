@@ -34,7 +34,9 @@ export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   "cancel-on-abort": "true",
   "logs": "failed",
   "log-lines": "300",
-  "summary": "true"
+  "summary": "true",
+  "check-runs": "true",
+  "github-token": "${{ github.token }}"
 }
 
 /** The inputs action.yml declares, in its order. */
@@ -71,7 +73,9 @@ export const INPUT_NAMES: readonly string[] = [
   "cancel-on-abort",
   "logs",
   "log-lines",
-  "summary"
+  "summary",
+  "check-runs",
+  "github-token"
 ]
 
 /** The outputs action.yml declares, in its order. */

@@ -132,6 +132,11 @@ export function getInputs(readRaw: InputReader = (name) => core.getInput(name)):
       // Kept lines are held in memory (up to 2,000 characters each): 10,000 bounds that at about 20 MB.
       logLines: parseInteger('log-lines', read('log-lines'), 1, 10_000),
       summary: parseBoolean('summary', read('summary'))
+    },
+    checks: {
+      enabled: parseBoolean('check-runs', read('check-runs')),
+      // Outside a runner (the local debugger, tests) the default `${{ github.token }}` arrives as that text.
+      token: read('github-token').includes('${{') ? '' : read('github-token').trim()
     }
   }
 }

@@ -16,6 +16,10 @@ export interface Origin {
    * `owner/name`), or one Dependabot opened (which gets only Dependabot's secrets).
    */
   withoutSecrets?: { fork: string } | { dependabot: true }
+  /** GitHub's REST API: api.github.com, or a GitHub Enterprise Server's (GITHUB_API_URL). */
+  apiUrl?: string
+  /** The workflow file (`.github/workflows/ci.yml`), where check-run annotations point. */
+  workflowPath?: string
 }
 
 // Events of a pull request that run with the pull request's (not the base repository's) trust.
@@ -38,7 +42,9 @@ export function originFromEnv(env: NodeJS.ProcessEnv): Origin {
     sha: pr?.head?.sha ?? env['GITHUB_SHA'] ?? '',
     ...(typeof pr?.number === 'number' && { pullRequest: pr.number }),
     runUrl,
-    ...(secretless && { withoutSecrets: fork ? { fork: head } : { dependabot: true } })
+    ...(secretless && { withoutSecrets: fork ? { fork: head } : { dependabot: true } }),
+    apiUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
+    ...workflowPathOf(env['GITHUB_WORKFLOW_REF'])
   }
 }
 
@@ -62,6 +68,12 @@ export function forkNote(error: unknown, origin: Origin): string {
     `; this run is for a pull request from the fork ${why.fork}, and GitHub gives such runs no secrets: gate forks in the ` +
     'merge queue instead (README, "Pull requests from forks")'
   )
+}
+
+/** `octo-org/shop/.github/workflows/ci.yml@refs/heads/main` → `.github/workflows/ci.yml`. */
+function workflowPathOf(ref: string | undefined): { workflowPath?: string } {
+  const path = /^[^/]+\/[^/]+\/(\.github\/workflows\/[^@]+)@/.exec(ref ?? '')?.[1]
+  return path !== undefined ? { workflowPath: path } : {}
 }
 
 interface EventPayload {

@@ -5,7 +5,7 @@ import type { TriggerSettings } from '../config/settings.js'
 import { isSecretName } from '../log/redact.js'
 
 // Inputs whose values must never appear in the log.
-const SECRET_INPUTS = ['secret-key', 'security-token', 'token', 'password']
+const SECRET_INPUTS = ['secret-key', 'security-token', 'token', 'password', 'github-token']
 
 /**
  * Registers every secret input with the log masker. Called before the inputs are validated, so that

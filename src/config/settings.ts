@@ -78,6 +78,13 @@ export interface ReportSettings {
   summary: boolean
 }
 
+/** Check runs on GitHub (`check-runs`, `github-token`); see src/checks/. */
+export interface CheckSettings {
+  enabled: boolean
+  /** '' when none was given, or when the runner did not expand the default (the local debugger). */
+  token: string
+}
+
 export interface Settings {
   mode: Mode
   /** In input order; no duplicates. Empty when `pipelines` names them instead. */
@@ -92,6 +99,7 @@ export interface Settings {
   /** Stop remote runs this step started when the job is cancelled or the timeout passes. */
   cancelOnAbort: boolean
   report: ReportSettings
+  checks: CheckSettings
 }
 
 /** Timings that tests shorten; production uses the defaults. */

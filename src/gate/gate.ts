@@ -3,6 +3,7 @@
 
 import type { ActionIO } from '../action/io.js'
 import { type PendingStart, saveAbandoned, savePending, saveRefusal } from '../action/state.js'
+import { abandonedEnding, type CheckRuns, endingOf, openCheckRuns } from '../checks/check-runs.js'
 import { shown } from '../config/parse.js'
 import type { Settings } from '../config/settings.js'
 import { AbortedError, isExplained, StartRefusedError } from '../errors.js'
@@ -11,7 +12,6 @@ import { type Conclusion, hasEnded, isDetail, type RunDetail, type RunSnapshot, 
 import { inRounds } from '../net/rounds.js'
 import { serviceName } from '../providers/index.js'
 import type { Provider, StartContext } from '../providers/provider.js'
-import { failuresOf } from '../report/failures.js'
 import { RunLabels } from '../report/labels.js'
 import { writeOutputs } from '../report/outputs.js'
 import { print } from '../report/printout.js'
@@ -55,6 +55,8 @@ export class Gate {
   private readonly warnedStatuses = new Set<string>()
   /** The pipelines, in input order: `pipeline-ids`, or the IDs of `pipelines` once looked up. */
   private pipelineIds: readonly string[]
+  /** One check run per run on GitHub; does nothing when check runs are off (checks/). */
+  private readonly checks: CheckRuns
 
   constructor(settings: Settings, io: ActionIO, session: Session) {
     this.settings = settings
@@ -64,6 +66,15 @@ export class Gate {
     this.logger = io.logger
     this.reporter = new Reporter(session.provider, settings.report)
     this.pipelineIds = settings.pipelineIds
+    this.checks = openCheckRuns(settings.checks, {
+      origin: io.origin(),
+      logger: io.logger,
+      service: serviceName(settings.connection),
+      signal: () => session.clock.signal,
+      name: (pipelineId) => this.labels.name(pipelineId),
+      describe: (run) => this.provider.detail(run),
+      ...(io.tuning?.retry && { retry: io.tuning.retry })
+    })
   }
 
   async run(): Promise<void> {
@@ -76,6 +87,7 @@ export class Gate {
         // The runs are meant to go on after this step: nothing for the post step to stop.
         this.settle([])
         writeOutputs(this.io.setOutput, this.runs.map(startedResult), 'success')
+        await this.checks.settle()
         return
       }
       const progress = progressLines((run) => this.labels.label(run))
@@ -87,6 +99,7 @@ export class Gate {
           this.labels.remember(run, current)
           this.warnUnknownStatuses(run, current)
           for (const line of progress(run, previous, current)) this.logger.info(line)
+          this.checks.update(run, current, this.labels.label(run))
           // A job can fail long before its run ends; say why at once.
           if (isDetail(current)) print(this.logger, await this.reporter.onDetail(run, current, this.labels.label(run)))
         },
@@ -102,6 +115,15 @@ export class Gate {
       writeOutputs(this.io.setOutput, results, conclusion)
       this.settle(stops.filter((s) => !s.confirmed).map((s) => s.run))
       if (this.settings.report.summary) await this.writeSummary(results, conclusion, finals)
+      await this.checks.complete(
+        this.runs.map((run, i) =>
+          endingOf(run, this.labels.label(run), results[i]!, {
+            snapshot: waited.snapshots.get(runKey(run)),
+            detail: finals.get(runKey(run)),
+            failedLogs: this.reporter.failedLogs.get(runKey(run)) ?? []
+          })
+        )
+      )
       if (conclusion !== 'success') {
         this.io.setFailed(failureLine(results, waited.interrupted, this.settings.wait.timeoutMs, (id) => this.labels.name(id)))
       }
@@ -133,6 +155,7 @@ export class Gate {
                 () => this.session.clock.signal
               )
         this.runs.push(run)
+        this.checks.begin(run)
         this.logger.info(`Waiting on pipeline ${pipelineId} run ${run.runId}: ${run.url}`)
       }
       return
@@ -154,6 +177,7 @@ export class Gate {
       })
       Object.assign(this.starts.at(-1)!, { run: started.run, sentAgain: started.sentAgain })
       this.runs.push(started.run)
+      this.checks.begin(started.run)
       saveAbandoned(this.io.state, this.runs)
       savePending(this.io.state, [])
       const queued = started.run.queueId !== undefined ? ' (queued: the pipeline is at its concurrency limit)' : ''
@@ -230,13 +254,16 @@ export class Gate {
       unconfirmed = outcomes.filter((o) => !o.confirmed).map((o) => o.run)
     }
     this.settle(unconfirmed, pending)
-    this.io.setOutput('conclusion', error instanceof AbortedError ? (error.reason === 'timeout' ? 'timed_out' : 'cancelled') : 'failure')
+    const conclusion = error instanceof AbortedError ? (error.reason === 'timeout' ? 'timed_out' : 'cancelled') : 'failure'
+    this.io.setOutput('conclusion', conclusion)
     this.io.setOutput('run-ids', this.runs.map((r) => r.runId).join(','))
     const left =
       stopThem || this.runs.length === 0
         ? ''
         : ` ${this.runs.length === 1 ? 'The run was' : 'The runs were'} left as they are: ${this.runs.map((r) => r.url).join(', ')}`
-    this.io.setFailed(`${messageOf(error, this.logger)}${left}`)
+    const message = `${messageOf(error, this.logger)}${left}`
+    await this.checks.complete(this.runs.map((run) => abandonedEnding(run, this.labels.label(run), conclusion, message)))
+    this.io.setFailed(message)
   }
 
   /** What the post step must still do: stop `runs`, look for `pending` starts. Nothing, after a clean end. */
@@ -281,7 +308,7 @@ export class Gate {
   private resultFor(run: TrackedRun, waited: WaitResult, detail: RunDetail | undefined, stops: StopOutcome<TrackedRun>[]): RunResult {
     // The wait's last snapshot is what decided the verdict; the detail adds what failed.
     const snapshot = waited.snapshots.get(runKey(run))
-    const failures = snapshot?.state === 'failure' && detail ? failuresOf(detail) : []
+    const failures = snapshot?.state === 'failure' && detail ? this.reporter.failures(run, detail) : []
     const result = resultOf(run, snapshot, { interrupted: waited.interrupted, onManualGate: this.settings.wait.onManualGate }, failures)
     const stop = stops.find((s) => s.run === run)
     if (stop === undefined) return result

@@ -18,6 +18,8 @@ export interface Logger {
   debug(message: string): void
   /** One plain line; any remote text in it is made inert. */
   info(message: string): void
+  /** A notice annotation: something the user may want to change, that is not a problem. */
+  notice(message: string): void
   warning(message: string, props?: AnnotationProps): void
   error(message: string, props?: AnnotationProps): void
   startGroup(title: string): void
@@ -26,6 +28,11 @@ export interface Logger {
   verbatim(lines: Iterable<string>): void
   /** Registers a value with the runner's log masker (and with our own debug redaction). */
   secret(value: string): void
+  /**
+   * The text with every value registered by secret() cut out: for text that leaves by another way
+   * than the log (check runs), where the runner's masker does not reach.
+   */
+  redact(text: string): string
   isDebug(): boolean
 }
 
@@ -93,6 +100,7 @@ export function commandLogger(write: (text: string, command: boolean) => void, d
       if (debug) ours(command('debug', undefined, cut(redactText(m, secrets), DEBUG_LINE)))
     },
     info: (m) => plain(inertLine(m)),
+    notice: (m) => ours(command('notice', undefined, m)),
     warning: (m, p) => ours(command('warning', p, m)),
     error: (m, p) => ours(command('error', p, m)),
     startGroup: (t) => ours(command('group', undefined, t)),
@@ -109,6 +117,7 @@ export function commandLogger(write: (text: string, command: boolean) => void, d
     secret: (v) => {
       for (const value of secrets.add(v)) ours(command('add-mask', undefined, value))
     },
+    redact: (text) => redactText(text, secrets),
     isDebug: () => debug
   }
 }

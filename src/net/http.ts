@@ -155,9 +155,8 @@ export class HttpClient {
     }
   }
 
-  /** Every retry is said in the log, with what is retried and why, so a slow step is never silent. */
   private async pause(req: HttpRequest, attempt: number, ms: number, why: string): Promise<void> {
-    this.options.logger.info(`Retrying ${req.action} in ${(ms / 1000).toFixed(1)} s (try ${attempt + 1} of ${this.retry.attempts}): ${why}`)
+    this.options.logger.info(retryLine(req.action, attempt + 1, this.retry.attempts, ms, why))
     await sleep(ms, this.options.signal())
   }
 
@@ -229,6 +228,11 @@ function describeFailure(error: unknown, url: URL): { failure: string; sent: boo
   const message = err.message ?? String(error)
   const text = code && !message.includes(code) ? `${code}: ${message}` : message
   return { failure: text, sent: !(code !== undefined && NOT_SENT_CODES.has(code)), final: false }
+}
+
+/** Every retry is said in the log, with what is retried and why, so a slow step is never silent. */
+export function retryLine(action: string, attempt: number, attempts: number, ms: number, why: string): string {
+  return `Retrying ${action} in ${(ms / 1000).toFixed(1)} s (try ${attempt} of ${attempts}): ${why}`
 }
 
 export function snippet(text: string): string {

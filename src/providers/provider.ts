@@ -101,4 +101,12 @@ export interface Provider {
    * in memory. `logKey` comes from the step's StepDetail.
    */
   stepLog(run: RunRef, logKey: string): AsyncIterable<string>
+
+  /**
+   * The runs that sub-pipeline steps of `run` started (steps with `subPipeline`), by step ID; a step
+   * whose run cannot be told (not started yet, or an answer that names no plain IDs) is left out.
+   * How a failure inside a sub-pipeline is followed, and how its runs are stopped. Absent where the
+   * service has no sub-pipelines to follow (docs/yunxiao.md).
+   */
+  subRuns?(run: RunRef, stepIds: readonly string[]): Promise<Map<string, TrackedRun>>
 }

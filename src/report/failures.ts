@@ -43,7 +43,14 @@ export function failuresOf(detail: RunDetail): Failure[] {
   })
 }
 
-/** `Build / Compile / make`, leaving out the parts that are empty. */
+/**
+ * `Build / Compile / make`, leaving out the parts that are empty; through sub-pipelines,
+ * `Deploy / Rollout / deploy › sub-pipeline prod-rollout › Release / Helm / Helm upgrade`.
+ */
 export function failurePath(failure: Failure): string {
-  return [failure.stage, failure.job, failure.step].filter((part) => part !== '').join(' / ')
+  const at = (node: Pick<Failure, 'stage' | 'job' | 'step'>) => [node.stage, node.job, node.step].filter((part) => part !== '').join(' / ')
+  const hops = (failure.sub_pipelines ?? []).map((hop) =>
+    [`sub-pipeline ${hop.pipeline}`, at(hop)].filter((part) => part !== '').join(' › ')
+  )
+  return [at(failure), ...hops].filter((part) => part !== '').join(' › ')
 }

@@ -7,6 +7,7 @@ import { type Failure, hasEnded, type RunDetail, type RunRef, runKey } from '../
 import type { Provider } from '../providers/provider.js'
 import { failurePath, failuresOf, type PlacedStep, placedSteps } from './failures.js'
 import type { Printout } from './printout.js'
+import { type FoundFailure, followSubPipeline } from './sub-pipelines.js'
 import { type LogTail, readTail } from './tail.js'
 
 /** A failed step's tail, kept for the job summary. */
@@ -28,6 +29,8 @@ export class Reporter {
   private annotations = 0
   /** Failed steps with their tails, by runKey(), in the order found. */
   readonly failedLogs = new Map<string, FailedStepLog[]>()
+  /** The failures found inside failed sub-pipeline steps, by runKey() and the step's path. */
+  private readonly expanded = new Map<string, Failure[]>()
 
   constructor(provider: Provider, settings: ReportSettings) {
     this.provider = provider
@@ -47,7 +50,22 @@ export class Reporter {
       if (failed && placed.job?.message && this.once(`${runKey(run)}/job/${placed.job.id}`)) {
         out.push({ info: `${label} / ${placed.stage.name} / ${placed.job.name} failed: ${oneLine(placed.job.message)}` })
       }
-      const tail = printLog ? await this.stepLog(run, placed, label, out) : undefined
+      const inside = failed && step.subPipeline ? await this.followed(run, placed, failure, label, out) : []
+      if (inside.length > 0) {
+        this.expanded.set(
+          `${runKey(run)}/${failurePath(failure)}`,
+          inside.map((found) => found.failure)
+        )
+        for (const found of inside) {
+          const tail =
+            found.placed && printLog
+              ? await this.stepLog(found.run, found.placed, `${label} / ${failurePath(found.failure)}`, out)
+              : undefined
+          this.fail(run, label, found.failure, tail, out)
+        }
+        continue
+      }
+      const tail = printLog ? await this.stepLog(run, placed, `${label} / ${failurePath(failure)}`, out) : undefined
       if (failed) this.fail(run, label, failure, tail, out)
     }
     // Failures with no failed step to show (a job refused before it ran, a stage that failed by itself).
@@ -57,10 +75,25 @@ export class Reporter {
     return out
   }
 
-  /** Reads the step's log (its tail) and says how to show it. */
-  private async stepLog(run: RunRef, placed: PlacedStep, label: string, out: Printout[]): Promise<LogTail | undefined> {
+  /** `failuresOf(detail)`, with each failed sub-pipeline step replaced by the failures found inside it. */
+  failures(run: RunRef, detail: RunDetail): Failure[] {
+    return failuresOf(detail).flatMap((failure) => this.expanded.get(`${runKey(run)}/${failurePath(failure)}`) ?? [failure])
+  }
+
+  /** The failures inside a failed sub-pipeline step; none when they cannot be found (then the step itself is reported). */
+  private async followed(run: RunRef, placed: PlacedStep, failure: Failure, label: string, out: Printout[]): Promise<FoundFailure[]> {
+    try {
+      return await followSubPipeline(this.provider, run, placed.step, failure)
+    } catch (error) {
+      out.push({ warning: `Could not follow the sub-pipeline of ${label} / ${failurePath(failure)}: ${(error as Error).message}` })
+      return []
+    }
+  }
+
+  /** Reads the step's log (its tail) and says how to show it. `where` names the step: "shop-build #12 / Build / Compile / make". */
+  private async stepLog(run: RunRef, placed: PlacedStep, where: string, out: Printout[]): Promise<LogTail | undefined> {
     const { step } = placed
-    const title = `${label} / ${placed.stage.name} / ${placed.jobName} / ${step.name}: ${step.status}`
+    const title = `${where}: ${step.status}`
     if (step.logKey === undefined) {
       out.push({ info: `${title} (no log)` })
       return undefined

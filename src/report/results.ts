@@ -14,7 +14,8 @@ export interface RunResult {
   started_at: string | null
   finished_at: string | null
   duration_s: number | null
-  failures: Failure[]
+  /** `path` is failurePath(): where it failed, through sub-pipelines, in words. */
+  failures: (Failure & { path: string })[]
   /** Set when the action stopped the run: true when the service confirmed it, false when it may still be running. */
   stopped?: boolean
 }
@@ -55,7 +56,7 @@ export function resultOf(run: TrackedRun, snapshot: RunSnapshot | undefined, end
     started_at: started?.toISOString() ?? null,
     finished_at: finished?.toISOString() ?? null,
     duration_s: started && finished ? Math.round((finished.getTime() - started.getTime()) / 1000) : null,
-    failures
+    failures: failures.map((failure) => ({ ...failure, path: failurePath(failure) }))
   }
 }
 

@@ -1,6 +1,7 @@
 // `npm run bench`: speed and memory figures, measured against the simulator over loopback.
 //   1. Streaming the tail of a 100 MB step log: time, requests, and the heap it needs.
 //   2. Status polling: requests per cycle for many pipelines (batch reads vs. detail reads).
+//   3. Cold start of the bundle, check runs off and on (cold-start.ts).
 
 import { performance } from 'node:perf_hooks'
 import type { CodeArtsConnection } from '../../src/config/settings.ts'
@@ -10,6 +11,7 @@ import { readTail } from '../../src/report/tail.ts'
 import { CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
 import { ACCESS_KEY, quickPipeline } from '../simulator/fixtures.ts'
 import { nullLogger as quiet } from '../support/loggers.ts'
+import { coldStart } from './cold-start.ts'
 
 function provider(sim: CodeArtsSimulator) {
   const connection: CodeArtsConnection = {
@@ -109,3 +111,4 @@ async function polling(): Promise<void> {
 
 await hugeLog()
 await polling()
+await coldStart()

@@ -53,7 +53,9 @@ describe('trigger-and-wait', () => {
     expect(result.outputs['status']).toBe('FAILED')
     expect(result.log).toMatch(new RegExp(`::error::shop-test \\(pipeline ${id}\\) run #1 FAILED at Build / Unit tests / npm test`))
     const [entry] = JSON.parse(result.outputs['results']!)
-    expect(entry.failures).toEqual([{ stage: 'Build', job: 'Unit tests', step: 'npm test', message: 'exit code 1' }])
+    expect(entry.failures).toEqual([
+      { stage: 'Build', job: 'Unit tests', step: 'npm test', message: 'exit code 1', path: 'Build / Unit tests / npm test' }
+    ])
     // The later stage never ran.
     expect(result.log).not.toMatch(/stage Deploy: (RUNNING|COMPLETED)/)
   })
@@ -102,13 +104,14 @@ describe('trigger-and-wait', () => {
   it('treats a start that lands in the queue as started, and waits for it', async () => {
     const id = hex32()
     const s = await sims.codearts({ [id]: { script: quickPipeline(100), maxConcurrent: 1 } })
-    const blocker = s.startRun(id, { script: quickPipeline(1_500) })
+    // Long enough that the action's process has started before it ends, on a busy machine too.
+    const blocker = s.startRun(id, { script: quickPipeline(4_000) })
     const result = await runAction(inputs(s, { 'pipeline-ids': id }))
 
     expect(result.exitCode).toBe(0)
     const ours = s.runsOf(id)[1]!
     expect(ours.queueId).toBeDefined()
-    expect(ours.startedAt!).toBeGreaterThanOrEqual(blocker.startedAt! + 1_500)
+    expect(ours.startedAt!).toBeGreaterThanOrEqual(blocker.startedAt! + 4_000)
     expect(result.log).toContain('(queued: the pipeline is at its concurrency limit)')
     expect(result.outputs).toMatchObject({ conclusion: 'success', 'run-id': ours.id })
   })

@@ -38,7 +38,9 @@ describe('the failing step is named, whichever shape the step list comes in', ()
 
     expect(result.outputs['conclusion']).toBe('failure')
     const [entry] = JSON.parse(result.outputs['results']!)
-    expect(entry.failures).toEqual([{ stage: 'Build', job: 'Unit tests', step: 'npm test', message: '' }])
+    expect(entry.failures).toEqual([
+      { stage: 'Build', job: 'Unit tests', step: 'npm test', message: '', path: 'Build / Unit tests / npm test' }
+    ])
     expect(result.log).toContain('::error title=shop-test #1 / Build / Unit tests / npm test::')
     expect(result.log).not.toContain('Unit tests / job log')
     expect(result.summary).toContain('Build / Unit tests / npm test')

@@ -64,7 +64,7 @@ describe('yunxiao: trigger and wait', () => {
     expect(result.exitCode).toBe(1)
     expect(result.outputs).toMatchObject({ conclusion: 'failure', status: 'FAIL' })
     expect(JSON.parse(result.outputs['results']!)[0].failures).toEqual([
-      { stage: 'Build', job: 'Unit tests', step: 'npm test', message: '' }
+      { stage: 'Build', job: 'Unit tests', step: 'npm test', message: '', path: 'Build / Unit tests / npm test' }
     ])
     const lines = result.log.split('\n')
     const start = lines.findIndex((l) =>

@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import type { FaultPlan } from './faults.ts'
 import { verifySignature } from './gateway-auth.ts'
-import { logOf, type PipelineScript, type RunState, runStateAt, type StepState } from './script.ts'
+import { hasSubPipelines, logOf, type PipelineScript, type RunState, runStateAt, type StepState } from './script.ts'
 import { rememberSecret } from './secrets.ts'
 import { hex32, parse, type RecordedRequest, type Reply, SimulatedService } from './service.ts'
 
@@ -73,6 +73,13 @@ export interface SimulatorOptions {
    * request's end_offset"); `start_offset` then only echoes back.
    */
   logPaging?: 'start' | 'end'
+  /**
+   * How ShowStepOutputs gives an output's value: a string (older SDKs), or an object (the SDK's
+   * model since 3.1.193 types it so; docs/codearts.md "Sub-pipelines"), here `{value: "…"}`.
+   */
+  stepOutputValues?: 'string' | 'object'
+  /** Stopping a run also stops the sub-pipeline runs it started (by default the service leaves them running). */
+  stopsSubPipelines?: boolean
 }
 
 export interface SimRun {
@@ -98,6 +105,8 @@ export interface SimRun {
   dequeued?: boolean
   /** When the service starts listing it (see hideNewRunsMs). */
   visibleAt: number
+  /** A sub-pipeline run: the run and step that started it. */
+  parent?: { runId: string; stepId: string }
 }
 
 const LOCK_AFTER_FAILURES = 5
@@ -210,6 +219,48 @@ export class CodeArtsSimulator extends SimulatedService {
     }
   }
 
+  /** The run a sub-pipeline step started, once the step has started. */
+  subRunOf(run: SimRun, stepId: string): SimRun | undefined {
+    return this.runs.find((r) => r.parent?.runId === run.id && r.parent.stepId === stepId)
+  }
+
+  /** Starts the run of every sub-pipeline step that has started (and theirs, in the same pass). */
+  private spawnSubRuns(): void {
+    const now = Date.now()
+    for (let i = 0; i < this.runs.length; i++) {
+      const run = this.runs[i]!
+      if (run.startedAt === undefined || !hasSubPipelines(run.script)) continue
+      const id = this.nodeId(run)
+      for (const stage of this.stateOf(run, now).stages) {
+        for (const job of stage.jobs) {
+          for (const step of job.steps) {
+            const sub = step.script.subPipeline
+            const stepId = id('job', stage.index, job.index, step.index)
+            if (sub === undefined || step.start === undefined || this.subRunOf(run, stepId)) continue
+            const config = this.options.pipelines[sub]
+            if (config === undefined) throw new Error(`no sub-pipeline ${sub}`)
+            this.runs.push({
+              id: (this.options.newId ?? hex32)(),
+              pipelineId: sub,
+              number: this.runsOf(sub).length + 1,
+              script: config.script,
+              description: `Started by pipeline ${run.pipelineId} run ${run.id}`,
+              variables: [],
+              chooseStages: [],
+              chooseJobs: [],
+              refs: this.repositories(sub).map((r) => ({ git_url: r.git_url, kind: 'branch' as const, name: r.default_branch })),
+              foreign: true,
+              createdAt: now,
+              startedAt: run.startedAt + step.start,
+              visibleAt: now,
+              parent: { runId: run.id, stepId }
+            })
+          }
+        }
+      }
+    }
+  }
+
   // ---- HTTP --------------------------------------------------------------------------------
 
   protected errorBody(code: string, message: string): object {
@@ -221,6 +272,7 @@ export class CodeArtsSimulator extends SimulatedService {
 
   protected route(req: IncomingMessage, url: URL, body: Buffer, reply: Reply, record: RecordedRequest): void {
     this.advanceQueues()
+    this.spawnSubRuns()
     if (url.pathname.startsWith('/v3/')) return this.iam(req, url, body, reply, record)
     const api = /^\/v5\/([^/]+)\/api(\/.*)$/.exec(url.pathname)
     if (!api)
@@ -341,6 +393,8 @@ export class CodeArtsSimulator extends SimulatedService {
         queuedPipelines: queued.map((r) => ({ id: Number(r.queueId), pipeline_run_id: r.id, enqueue_time: r.createdAt, status: 'QUEUED' }))
       })
     }
+    const outputs = /^\/pipeline-runs\/([^/]+)\/steps\/outputs$/.exec(rest)
+    if (method === 'GET' && outputs) return this.stepOutputs(this.findRun(pipelineId, outputs[1]!), url, reply)
     const stop = /^\/pipeline-runs\/([^/]+)\/stop$/.exec(rest)
     if (method === 'POST' && stop) return this.stop(this.findRun(pipelineId, stop[1]!), reply)
     const log = /^\/pipeline-runs\/([^/]+)\/jobs\/([^/]+)\/steps\/([^/]+)\/logs$/.exec(rest)
@@ -539,7 +593,37 @@ export class CodeArtsSimulator extends SimulatedService {
       return reply(200, { error_code: 'DEVPIPE.00011405', error_msg: `The pipeline run is not running (${state.status})` })
     }
     run.stoppedAfter = Date.now() - run.startedAt
+    if (this.options.stopsSubPipelines) this.stopSubRuns(run)
     reply(200, { success: true })
+  }
+
+  /** ShowStepOutputs: a sub-pipeline step's outputs name the run it started. */
+  private stepOutputs(run: SimRun | undefined, url: URL, reply: Reply): void {
+    if (!run) return reply(200, { error_code: 'DEVPIPE.00011404', error_msg: 'The pipeline run does not exist' })
+    const asked = (url.searchParams.get('step_run_ids') ?? '').split(',').filter((id) => id !== '')
+    if (asked.length === 0) return reply(400, { error_code: 'DEVPIPE.00011001', error_msg: 'step_run_ids is required' })
+    const value = (text: string) => (this.options.stepOutputValues === 'object' ? { value: text } : text)
+    const step_outputs = asked.map((stepId) => {
+      const sub = this.subRunOf(run, stepId)
+      return {
+        step_run_id: stepId,
+        output_result: sub
+          ? [
+              { key: 'pipeline_id', value: value(sub.pipelineId) },
+              { key: 'pipeline_run_id', value: value(sub.id) }
+            ]
+          : []
+      }
+    })
+    reply(200, { step_outputs, current_system_time: Date.now() })
+  }
+
+  private stopSubRuns(run: SimRun): void {
+    for (const sub of this.runs.filter((r) => r.parent?.runId === run.id)) {
+      if (sub.startedAt === undefined || this.stateOf(sub).end !== undefined) continue
+      sub.stoppedAfter = Date.now() - sub.startedAt
+      this.stopSubRuns(sub)
+    }
   }
 
   private cancelQueuing(run: SimRun | undefined, queueId: string, reply: Reply): void {
@@ -601,7 +685,7 @@ export class CodeArtsSimulator extends SimulatedService {
     const step = (s: StepState, ...path: (string | number)[]) => ({
       id: id(...path, s.index),
       name: s.script.name,
-      task: 'official_shell_plugin',
+      task: s.script.subPipeline !== undefined ? 'official_devcloud_subPipeline' : 'official_shell_plugin',
       sequence: s.index,
       status: s.status,
       message: s.status === 'FAILED' ? s.script.fail : '',

@@ -91,6 +91,9 @@ export function gatedPipeline(approveAfterMs?: number, unit = 50): PipelineScrip
   }
 }
 
+/** The job's GITHUB_TOKEN, as the fake GitHub API knows it. */
+export const GITHUB_TOKEN = 'ghs_simulatedGitHubToken0123456789abcdefABCD'
+
 export const YUNXIAO_TOKEN = 'pt-simulated-0123456789abcdefYunxiaoToken'
 export const YUNXIAO_KEY = { accessKeyId: 'LTAI5tSimulatedKey00001', accessKeySecret: 'simulated-alibaba-secret-7f3e2d1c0b9a8f7e' }
 

@@ -13,6 +13,12 @@ export interface StepScript {
   /** A gate waiting for a person: the run is PAUSED while it waits. */
   manual?: { approveAfterMs?: number }
   /**
+   * The step runs this pipeline of the simulator as a sub-pipeline (CodeArts
+   * `official_devcloud_subPipeline`): its run starts when the step does. Build such a step with
+   * `subPipelineStep`, which takes its duration and failure from the sub-pipeline's script.
+   */
+  subPipeline?: string
+  /**
    * Log lines. A generated log gives line `i` (0-based) of `count` lines without storing them; each is
    * padded or cut to `width` characters so that a byte offset maps to a line without a scan.
    */
@@ -138,6 +144,27 @@ export function runStateAt(script: PipelineScript, elapsed: number, stoppedAt?: 
   if (stages.some((s) => s.status === 'PAUSED')) return { ...run, status: 'PAUSED' }
   if (last === undefined || last.status === 'COMPLETED') return { ...run, status: 'COMPLETED', end: last?.end ?? 0 }
   return run
+}
+
+/**
+ * A step that runs `script` as a sub-pipeline (the simulator's pipeline `pipelineId`): it lasts as
+ * long as that run and fails when it fails, as the CodeArts sub-pipeline task does.
+ */
+export function subPipelineStep(name: string, pipelineId: string, script: PipelineScript): StepScript {
+  const end = runStateAt(script, Number.MAX_SAFE_INTEGER)
+  return {
+    name,
+    durationMs: end.end ?? Number.MAX_SAFE_INTEGER / 4,
+    subPipeline: pipelineId,
+    ...(end.status === 'FAILED' && { fail: `sub-pipeline ${script.name} failed` })
+  }
+}
+
+/** Whether any step of the script runs a sub-pipeline. */
+export function hasSubPipelines(script: PipelineScript): boolean {
+  return script.stages.some((stage) =>
+    [...(stage.pre ?? []), ...stage.jobs.flatMap((job) => job.steps), ...(stage.post ?? [])].some((step) => step.subPipeline !== undefined)
+  )
 }
 
 /** When the run ends by itself, in ms from its start; undefined if it never does (an unapproved gate). */

@@ -13,7 +13,7 @@ const ROOT = resolve(import.meta.dirname, '../..')
 // The bundle under test. ACTION_DIST points the same tests at another build, e.g. an older commit's,
 // to show that a test fails on the code before a fix (CONTRIBUTING.md).
 const DIST = process.env['ACTION_DIST'] ?? join(ROOT, 'dist/index.js')
-const SECRET_INPUTS = ['secret-key', 'security-token', 'token', 'password']
+const SECRET_INPUTS = ['secret-key', 'security-token', 'token', 'password', 'github-token']
 const WINDOWS_ENV = process.platform === 'win32' ? ['SystemRoot', 'windir', 'ComSpec', 'PATHEXT', 'TEMP', 'TMP', 'USERPROFILE'] : []
 
 /**

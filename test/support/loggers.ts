@@ -6,12 +6,14 @@ import { commandLogger, type Logger } from '../../src/log/logger.ts'
 export const nullLogger: Logger = {
   debug() {},
   info() {},
+  notice() {},
   warning() {},
   error() {},
   startGroup() {},
   endGroup() {},
   verbatim() {},
   secret() {},
+  redact: (text) => text,
   isDebug: () => false
 }
 

@@ -17,6 +17,7 @@ const FLOORS: readonly (readonly string[])[] = [
   ['providers/'],
   ['wait/', 'report/'],
   ['action/'],
+  ['checks/'],
   ['gate/'],
   ['main.ts', 'post.ts'],
   ['index.ts']

@@ -30,7 +30,8 @@ describe('getInputs', () => {
       trigger: { variables: [], secretVariables: [], stages: [], jobs: [] },
       wait: { timeoutMs: 3_600_000, pollIntervalMs: 5_000, maxPollIntervalMs: 30_000, onManualGate: 'wait', failFast: false },
       cancelOnAbort: true,
-      report: { logs: 'failed', logLines: 300, summary: true }
+      report: { logs: 'failed', logLines: 300, summary: true },
+      checks: { enabled: true, token: '' }
     })
   })
 
@@ -85,6 +86,24 @@ describe('getInputs', () => {
   })
 
   it.each([
+    [{ 'github-token': ' ghs_abc ' }, { enabled: true, token: 'ghs_abc' }],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the runner's default, unexpanded outside a runner
+    [{ 'github-token': '${{ github.token }}' }, { enabled: true, token: '' }],
+    [
+      { 'check-runs': 'false', 'github-token': 'ghs_abc' },
+      { enabled: false, token: 'ghs_abc' }
+    ]
+  ])('check runs %j', (values, checks) => {
+    expect(getInputs(reader(values)).checks).toEqual(checks)
+  })
+
+  it('masks github-token', () => {
+    const masked: string[] = []
+    maskSecretInputs(reader({ 'github-token': 'ghs_abc' }), (v) => masked.push(v))
+    expect(masked).toContain('ghs_abc')
+  })
+
+  it.each([
     [
       { 'pipeline-ids': '' },
       "Input 'pipeline-ids': is required; give one or more pipeline IDs separated by commas, spaces or newlines (or their names in " +
@@ -135,7 +154,8 @@ describe('getInputs', () => {
     [{ 'log-lines': '10001' }, "Input 'log-lines': '10001' is not a whole number from 1 to 10000"],
     [{ logs: 'some' }, "Input 'logs': 'some' is not one of failed, all, none"],
     [{ provider: 'jenkins' }, "Input 'provider': 'jenkins' is not one of codearts, yunxiao"],
-    [{ description: 'x'.repeat(961) }, "Input 'description': is 961 characters; the limit is 960"]
+    [{ description: 'x'.repeat(961) }, "Input 'description': is 961 characters; the limit is 960"],
+    [{ 'check-runs': 'maybe' }, "Input 'check-runs': 'maybe'"]
   ])('refuses %j', (values, message) => {
     expect(() => getInputs(reader(values))).toThrow(message)
   })

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { JobDetail, RunDetail, StageDetail } from '../../src/model.ts'
+import { duration, esc } from '../../src/report/markup.ts'
 import type { RunResult } from '../../src/report/results.ts'
-import { duration, esc, renderSummary, SUMMARY_LIMIT, type SummaryRun } from '../../src/report/summary.ts'
+import { renderSummary, SUMMARY_LIMIT, type SummaryRun } from '../../src/report/summary.ts'
 
 const result = (over: Partial<RunResult> = {}): RunResult => ({
   pipeline_id: 'p',

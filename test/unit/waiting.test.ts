@@ -167,7 +167,7 @@ describe('failureLine', () => {
 
   it.each([
     [
-      [r({ failures: [{ stage: 'Build', job: 'Compile', step: 'make', message: 'x' }] })],
+      [r({ failures: [{ stage: 'Build', job: 'Compile', step: 'make', message: 'x', path: 'Build / Compile / make' }] })],
       undefined,
       'shop-build (pipeline p1) run #4 FAILED at Build / Compile / make'
     ],
@@ -194,8 +194,8 @@ describe('failureLine', () => {
       [
         r({
           failures: [
-            { stage: 'Test', job: 'a', step: '', message: '' },
-            { stage: 'Test', job: 'b', step: 's', message: '' }
+            { stage: 'Test', job: 'a', step: '', message: '', path: 'Test / a' },
+            { stage: 'Test', job: 'b', step: 's', message: '', path: 'Test / b / s' }
           ]
         })
       ],

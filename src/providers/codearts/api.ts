@@ -173,6 +173,20 @@ export class CodeArtsApi {
     return obj(result.body)
   }
 
+  /**
+   * ShowStepOutputs: each asked step's outputs as `{key, value}` pairs (docs/codearts.md,
+   * "Sub-pipelines"). Step IDs go into one comma-separated query value, so only plain ones are sent.
+   */
+  async stepOutputs(pipelineId: string, runId: string, stepIds: readonly string[]): Promise<JsonObject[]> {
+    const result = await this.send({
+      method: 'GET',
+      path: `/pipelines/${pipelineId}/pipeline-runs/${runId}/steps/outputs`,
+      query: { step_run_ids: stepIds.filter(isPlainId).join(',') },
+      action: `reading the sub-pipeline steps of run ${runId} of pipeline ${pipelineId}`
+    })
+    return arr(obj(result.body)['step_outputs']).map(obj)
+  }
+
   /** StopPipelineRun answers `{success: true | false}`; true is the only confirmation. */
   async stop(pipelineId: string, runId: string): Promise<boolean> {
     const result = await this.send({

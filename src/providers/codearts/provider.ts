@@ -9,7 +9,7 @@ import { resolveNames } from '../names.js'
 import type { PreparedStart, Provider, Search, StartContext, StartRequest } from '../provider.js'
 import type { CodeArtsApi, RunBody } from './api.js'
 import { stepLogLines } from './logs.js'
-import { checkIdentity, detailFromRun, snapshotFromLatest } from './translate.js'
+import { checkIdentity, detailFromRun, snapshotFromLatest, subRunsFromOutputs } from './translate.js'
 
 // The batch status endpoint documents no limit on its list; keep requests modest.
 const STATUS_BATCH = 20
@@ -184,6 +184,17 @@ export class CodeArtsProvider implements Provider {
 
   stepLog(run: RunRef, logKey: string): AsyncIterable<string> {
     return stepLogLines(this.api, run, logKey)
+  }
+
+  async subRuns(run: RunRef, stepIds: readonly string[]): Promise<Map<string, TrackedRun>> {
+    const asked = stepIds.filter(isPlainId)
+    const runs = new Map<string, TrackedRun>()
+    if (asked.length === 0) return runs
+    const found = subRunsFromOutputs(await this.api.stepOutputs(run.pipelineId, run.runId, asked), asked)
+    for (const [stepId, sub] of found) {
+      runs.set(stepId, { ...sub, url: this.consoleUrl(sub.pipelineId, sub.runId), startedHere: false })
+    }
+    return runs
   }
 
   async stop(run: RunRef): Promise<boolean> {

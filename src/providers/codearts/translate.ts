@@ -102,6 +102,9 @@ function job(j: JsonObject, statuses: StatusReader): JobDetail {
   }
 }
 
+/** The task of a step that runs another pipeline (docs/codearts.md, "Sub-pipelines"). */
+export const SUB_PIPELINE_TASK = 'official_devcloud_subPipeline'
+
 /** The log key is `<job run id>/<step run id>`: the two IDs in the log URL (docs/codearts.md). */
 function step(s: JsonObject, jobId: string, statuses: StatusReader): StepDetail {
   const status = str(s['status'])
@@ -109,6 +112,7 @@ function step(s: JsonObject, jobId: string, statuses: StatusReader): StepDetail 
   const id = str(s['id'])
   return {
     id,
+    ...(str(s['task']) === SUB_PIPELINE_TASK && { subPipeline: true }),
     ...(isPlainId(jobId) && isPlainId(id) && { logKey: `${jobId}/${id}` }),
     name: str(s['name']) || str(s['task']),
     status,
@@ -129,4 +133,35 @@ function bySequence(items: JsonObject[]): JsonObject[] {
     .map((item, index) => ({ item, index, sequence: count(item['sequence']) }))
     .sort((a, b) => (a.sequence ?? a.index) - (b.sequence ?? b.index) || a.index - b.index)
     .map((x) => x.item)
+}
+
+/**
+ * ShowStepOutputs items → the run each asked step started: its `pipeline_id` and `pipeline_run_id`
+ * outputs. A value is a string in older SDKs and an object in newer ones (docs/codearts.md,
+ * "Sub-pipelines"); either way only plain IDs are taken, and only for steps that were asked about.
+ */
+export function subRunsFromOutputs(items: JsonObject[], asked: readonly string[]): Map<string, { pipelineId: string; runId: string }> {
+  const found = new Map<string, { pipelineId: string; runId: string }>()
+  for (const item of items) {
+    const stepId = str(item['step_run_id'])
+    if (!asked.includes(stepId) || found.has(stepId)) continue
+    const outputs = new Map<string, string>()
+    for (const entry of arr(item['output_result']).map(obj)) {
+      const key = str(entry['key'])
+      if (key !== '' && !outputs.has(key)) outputs.set(key, outputValue(entry['value'], key))
+    }
+    const pipelineId = outputs.get('pipeline_id') ?? ''
+    const runId = outputs.get('pipeline_run_id') ?? ''
+    if (isPlainId(pipelineId) && isPlainId(runId)) found.set(stepId, { pipelineId, runId })
+  }
+  return found
+}
+
+/** An output's value as text: a string or number as it is; of an object, its `value` (or the key's own field). */
+function outputValue(value: unknown, key: string): string {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const fields = value as JsonObject
+    return str(fields['value']) || str(fields[key])
+  }
+  return str(value).trim()
 }
