@@ -68031,6 +68031,220 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     "log-lines",
     "summary"
 ]));
+/** Each input as action.yml describes it, in its order: what the command's --help says of its flag. */
+const INPUT_HELP = [
+    {
+        name: "provider",
+        description: "`codearts` (Huawei Cloud CodeArts Pipeline) or `yunxiao` (Alibaba Cloud Yunxiao Flow).",
+        default: "codearts",
+        required: false
+    },
+    {
+        name: "mode",
+        description: "`trigger-and-wait`; `trigger`: start the runs, set the outputs, do not wait; `wait`: wait " +
+            "on each pipeline's latest run, or on `run-ids`.",
+        default: "trigger-and-wait",
+        required: false
+    },
+    {
+        name: "pipeline-ids",
+        description: "One or more pipeline IDs (CodeArts: 32 hexadecimal characters, the last part of the " +
+            "pipeline page's URL; Yunxiao: a whole number), separated by commas, spaces or newlines. " +
+            "Order is kept; duplicates are an error.",
+        default: "",
+        required: true
+    },
+    {
+        name: "run-ids",
+        description: "`mode: wait` only: one run ID per pipeline, in the same order. Empty: each pipeline's " +
+            "latest run.",
+        default: "",
+        required: false
+    },
+    {
+        name: "region",
+        description: "CodeArts region: selects the API and IAM hosts.",
+        default: "cn-north-4",
+        required: false
+    },
+    {
+        name: "endpoint",
+        description: "API base URL, for private clouds, proxies, a Yunxiao region edition and the local " +
+            "simulator. Empty: the region's CodeArts endpoint, or Yunxiao's central edition (token) or " +
+            "devops.cn-hangzhou.aliyuncs.com (AK/SK).",
+        default: "",
+        required: false
+    },
+    {
+        name: "iam-endpoint",
+        description: "IAM base URL. Empty: `https://iam.{region}.myhuaweicloud.com`.",
+        default: "",
+        required: false
+    },
+    {
+        name: "project-id",
+        description: "CodeArts project ID (32 hexadecimal characters, in the project's URL; not the IAM project " +
+            "ID). Required with `provider: codearts`.",
+        default: "",
+        required: false
+    },
+    {
+        name: "iam-project-id",
+        description: "IAM project ID of the region, sent as `X-Project-Id` with AK/SK. Empty: looked up once " +
+            "through IAM (`GET /v3/projects?name={region}`).",
+        default: "",
+        required: false
+    },
+    {
+        name: "access-key",
+        description: "Access key ID. With `secret-key`, requests are signed and the secret never leaves the " +
+            "runner: the recommended way on CodeArts; on Yunxiao, the 2021 `devops` API.",
+        default: "",
+        required: false
+    },
+    {
+        name: "secret-key",
+        description: "Secret access key (SK).",
+        default: "",
+        required: false
+    },
+    {
+        name: "security-token",
+        description: "Security token of a temporary access key.",
+        default: "",
+        required: false
+    },
+    {
+        name: "token",
+        description: "CodeArts: a ready IAM token. Yunxiao: a personal access token.",
+        default: "",
+        required: false
+    },
+    {
+        name: "username",
+        description: "IAM user name; with `password` and `domain`, the action gets a region-scoped token from " +
+            "IAM.",
+        default: "",
+        required: false
+    },
+    {
+        name: "password",
+        description: "IAM user password.",
+        default: "",
+        required: false
+    },
+    {
+        name: "domain",
+        description: "Account (domain) name of the IAM user.",
+        default: "",
+        required: false
+    },
+    {
+        name: "organization-id",
+        description: "Yunxiao organization ID (central edition, and the AK/SK API).",
+        default: "",
+        required: false
+    },
+    {
+        name: "ref",
+        description: "Branch or tag to run: `main`, `refs/heads/main`, `refs/tags/v1.2.0`.",
+        default: "",
+        required: false
+    },
+    {
+        name: "variables",
+        description: "Run parameters, one `NAME=value` a line (spaces around the name and value are trimmed; the " +
+            "value may contain `=`).",
+        default: "",
+        required: false
+    },
+    {
+        name: "secret-variables",
+        description: "Names of variables whose values are secret whatever their names say: masked in the log, " +
+            "hidden in the summary. Names with PASSWORD, TOKEN, SECRET, KEY and the like are already.",
+        default: "",
+        required: false
+    },
+    {
+        name: "description",
+        description: "Run description. Empty: the repository, the pull request if any, the commit and the " +
+            "workflow run URL. A short random marker (`[gha-…]`) is always appended.",
+        default: "",
+        required: false
+    },
+    {
+        name: "stages",
+        description: "Identifiers of the stages to run (CodeArts `choose_stages`).",
+        default: "",
+        required: false
+    },
+    {
+        name: "jobs",
+        description: "Identifiers of the jobs to run (CodeArts `choose_jobs`).",
+        default: "",
+        required: false
+    },
+    {
+        name: "timeout",
+        description: "One deadline for the whole step: `90s`, `10m`, `1h30m`; at most `120h` (a self-hosted " +
+            "runner's job limit; a GitHub-hosted job stops at 6 hours).",
+        default: "60m",
+        required: false
+    },
+    {
+        name: "poll-interval",
+        description: "First interval between status reads (at least `0.1s`).",
+        default: "5s",
+        required: false
+    },
+    {
+        name: "max-poll-interval",
+        description: "The interval between status reads never grows past this (at most `1h`).",
+        default: "30s",
+        required: false
+    },
+    {
+        name: "on-manual-gate",
+        description: "A run paused for a person (`PAUSED`, `SUSPEND`, `WAITING`): `wait` until the timeout, or " +
+            "`fail`.",
+        default: "wait",
+        required: false
+    },
+    {
+        name: "fail-fast",
+        description: "When one pipeline fails, stop the runs of the others this step started and end at once.",
+        default: "false",
+        required: false
+    },
+    {
+        name: "cancel-on-abort",
+        description: "Stop the runs this step started when the job is cancelled, the timeout passes or a later " +
+            "start is refused.",
+        default: "true",
+        required: false
+    },
+    {
+        name: "logs",
+        description: "Which step logs to print: `failed`, `all`, `none`.",
+        default: "failed",
+        required: false
+    },
+    {
+        name: "log-lines",
+        description: "At most this many lines per step, the last ones (1 to 10000; of a line longer than 2000 " +
+            "characters, its end is kept).",
+        default: "300",
+        required: false
+    },
+    {
+        name: "summary",
+        description: "Write the job summary.",
+        default: "true",
+        required: false
+    }
+];
+/** The package's version (package.json). */
+const VERSION = "0.1.0";
 /** The outputs action.yml declares, in its order. */
 const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     "conclusion",
@@ -69663,7 +69877,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 function defaultDescription(origin) {
     const pr = origin.pullRequest !== undefined ? ` PR #${origin.pullRequest}` : '';
-    return `GitHub ${origin.repository}${pr} ${origin.sha.slice(0, 12)} ${origin.runUrl}`;
+    return `${origin.system ?? 'GitHub'} ${origin.repository}${pr} ${origin.sha.slice(0, 12)} ${origin.runUrl}`;
 }
 /**
  * A random tag appended to every description. Starting a run is not idempotent, so when a start's
@@ -69837,7 +70051,9 @@ class Gate {
                 await this.stopDuplicates();
                 // The runs are meant to go on after this step: nothing for the post step to stop.
                 this.settle([]);
-                writeOutputs(this.io.setOutput, this.runs.map(startedResult), 'success');
+                const started = this.runs.map(startedResult);
+                writeOutputs(this.io.setOutput, started, 'success');
+                this.io.report?.(this.summaryInput(started, 'success', new Map()));
                 return;
             }
             const progress = progressLines((run) => this.labels.label(run));
@@ -69865,8 +70081,10 @@ class Gate {
             const conclusion = overallConclusion(results, waited.interrupted);
             writeOutputs(this.io.setOutput, results, conclusion);
             this.settle(stops.filter((s) => !s.confirmed).map((s) => s.run));
+            const summary = this.summaryInput(results, conclusion, finals, waited.snapshots);
+            this.io.report?.(summary);
             if (this.settings.report.summary)
-                await this.writeSummary(results, conclusion, finals);
+                await this.writeSummary(summary);
             if (conclusion !== 'success') {
                 this.io.setFailed(failureLine(results, waited.interrupted, this.settings.wait.timeoutMs, (id) => this.labels.name(id)));
             }
@@ -69981,7 +70199,7 @@ class Gate {
         const left = stopThem || this.runs.length === 0
             ? ''
             : ` ${this.runs.length === 1 ? 'The run was' : 'The runs were'} left as they are: ${this.runs.map((r) => r.url).join(', ')}`;
-        this.io.setFailed(`${messageOf(error, this.logger)}${left}`);
+        this.io.setFailed(`${messageOf(error, this.logger)}${left}`, error);
     }
     /** What the post step must still do: stop `runs`, look for `pending` starts. Nothing, after a clean end. */
     settle(runs, pending = []) {
@@ -70031,14 +70249,24 @@ class Gate {
         // What we know of a run we just stopped is its status before the stop; say what happened to it.
         return { ...result, stopped: stop.confirmed, ...(stop.confirmed && { status: stop.detail?.status || 'CANCELED' }) };
     }
-    async writeSummary(results, conclusion, finals) {
+    summaryInput(results, conclusion, finals, snapshots) {
         const runs = this.runs.map((run, i) => {
             const detail = finals.get((0,model/* runKey */.r7)(run));
+            const state = snapshots?.get((0,model/* runKey */.r7)(run))?.state;
             const pipeline = this.labels.name(run.pipelineId) ?? run.pipelineId;
-            return { result: results[i], pipeline, ...(detail && { detail }), failedLogs: this.reporter.failedLogs.get((0,model/* runKey */.r7)(run)) ?? [] };
+            return {
+                result: results[i],
+                pipeline,
+                ...(detail && { detail }),
+                ...(state && { state }),
+                failedLogs: this.reporter.failedLogs.get((0,model/* runKey */.r7)(run)) ?? []
+            };
         });
+        return { service: (0,providers/* serviceName */.f)(this.settings.connection), conclusion, runs, trigger: this.settings.trigger };
+    }
+    async writeSummary(input) {
         try {
-            await this.io.writeSummary(renderSummary({ service: (0,providers/* serviceName */.f)(this.settings.connection), conclusion, runs, trigger: this.settings.trigger }));
+            await this.io.writeSummary(renderSummary(input));
         }
         catch (error) {
             this.logger.warning(`Could not write the job summary: ${error.message}`);
@@ -70085,7 +70313,7 @@ async function run(io = (0,action_io/* actionIO */.P)()) {
     catch (error) {
         // Later steps branch on `conclusion`; an input error is a failure like any other.
         io.setOutput('conclusion', 'failure');
-        return io.setFailed(messageOf(error, io.logger));
+        return io.setFailed(messageOf(error, io.logger), error);
     }
     (0,secrets/* maskSecretVariables */.O)(settings.trigger, (value) => io.logger.secret(value));
     const session = (0,gate_session/* openSession */.f)(settings.connection, settings.wait.timeoutMs, io);

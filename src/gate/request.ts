@@ -9,7 +9,7 @@ import type { StartRequest } from '../providers/provider.js'
 
 export function defaultDescription(origin: Origin): string {
   const pr = origin.pullRequest !== undefined ? ` PR #${origin.pullRequest}` : ''
-  return `GitHub ${origin.repository}${pr} ${origin.sha.slice(0, 12)} ${origin.runUrl}`
+  return `${origin.system ?? 'GitHub'} ${origin.repository}${pr} ${origin.sha.slice(0, 12)} ${origin.runUrl}`
 }
 
 /**

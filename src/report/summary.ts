@@ -4,7 +4,7 @@
 
 import type { TriggerSettings } from '../config/settings.js'
 import { isSecretName } from '../log/redact.js'
-import type { Conclusion, NodeState, RunDetail } from '../model.js'
+import type { Conclusion, NodeState, RunDetail, RunState } from '../model.js'
 import { failurePath } from './failures.js'
 import type { FailedStepLog } from './reporter.js'
 import type { RunResult } from './results.js'
@@ -15,6 +15,8 @@ export interface SummaryRun {
   pipeline: string
   detail?: RunDetail
   failedLogs: FailedStepLog[]
+  /** The run's state in the read that decided its verdict (`manual`: it was waiting for a person). */
+  state?: RunState
 }
 
 export interface SummaryInput {
