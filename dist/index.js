@@ -68558,13 +68558,14 @@ function actionIO() {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ maskSecretVariables),
+/* harmony export */   OH: () => (/* binding */ maskSecretVariables),
 /* harmony export */   q: () => (/* binding */ maskSecretInputs)
 /* harmony export */ });
+/* unused harmony export SECRET_INPUTS */
 /* harmony import */ var _log_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1789);
 // Which values are secret, handed to the runner's log masker before anything can print them.
 
-// Inputs whose values must never appear in the log.
+// Inputs whose values must never appear in the log (nor, in the command, on its command line).
 const SECRET_INPUTS = ['secret-key', 'security-token', 'token', 'password'];
 /**
  * Registers every secret input with the log masker. Called before the inputs are validated, so that
@@ -69877,7 +69878,8 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 function defaultDescription(origin) {
     const pr = origin.pullRequest !== undefined ? ` PR #${origin.pullRequest}` : '';
-    return `${origin.system ?? 'GitHub'} ${origin.repository}${pr} ${origin.sha.slice(0, 12)} ${origin.runUrl}`;
+    // A part the CI system does not know is left out, not left as a gap.
+    return `${origin.system ?? 'GitHub'} ${origin.repository}${pr} ${origin.sha.slice(0, 12)} ${origin.runUrl}`.replace(/\s+/g, ' ').trim();
 }
 /**
  * A random tag appended to every description. Starting a run is not idempotent, so when a start's
@@ -70315,7 +70317,7 @@ async function run(io = (0,action_io/* actionIO */.P)()) {
         io.setOutput('conclusion', 'failure');
         return io.setFailed(messageOf(error, io.logger), error);
     }
-    (0,secrets/* maskSecretVariables */.O)(settings.trigger, (value) => io.logger.secret(value));
+    (0,secrets/* maskSecretVariables */.OH)(settings.trigger, (value) => io.logger.secret(value));
     const session = (0,gate_session/* openSession */.f)(settings.connection, settings.wait.timeoutMs, io);
     try {
         await new Gate(settings, io, session).run();
@@ -70729,7 +70731,7 @@ async function post(io) {
     let connection;
     try {
         const settings = (0,_action_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .getInputs */ .GP)(io.readInput);
-        (0,_action_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecretVariables */ .O)(settings.trigger, (value) => logger.secret(value));
+        (0,_action_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecretVariables */ .OH)(settings.trigger, (value) => logger.secret(value));
         if (!settings.cancelOnAbort)
             return;
         connection = settings.connection;

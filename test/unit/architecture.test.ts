@@ -19,7 +19,7 @@ const FLOORS: readonly (readonly string[])[] = [
   ['action/'],
   ['gate/'],
   ['main.ts', 'post.ts'],
-  ['index.ts']
+  ['index.ts', 'cli/']
 ]
 
 function sources(dir = SRC): string[] {
