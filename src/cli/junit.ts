@@ -156,8 +156,9 @@ function dotless(name: string): string {
   return name.replace(/\./g, '_')
 }
 
-// Characters XML 1.0 allows (https://www.w3.org/TR/xml/#charsets); lone surrogates are not among them.
-const NOT_XML = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu
+// Characters XML 1.0 allows (https://www.w3.org/TR/xml/#charsets), less DEL and the C1 controls it
+// discourages, which a terminal showing the file would obey; lone surrogates are not among them.
+const NOT_XML = /[^\t\n\r\u0020-\u007e\u00a0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu
 
 /**
  * Text for an XML attribute (or element): no terminal escapes, no forbidden characters, markup

@@ -1,0 +1,22 @@
+// Validates a JUnit XML text against the two public schemas in test/fixtures/junit/ with xmllint
+// (libxml2 compiled to WebAssembly, a pinned development dependency: no system package needed).
+
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { validateXML } from 'xmllint-wasm'
+
+const DIR = join(import.meta.dirname, '../fixtures/junit')
+export const JUNIT_SCHEMAS = ['jenkins-junit-10.xsd', 'ant-junit.xsd'] as const
+
+/** The schema errors of `xml` against each schema; empty when it validates against both. */
+export async function junitSchemaErrors(xml: string): Promise<string[]> {
+  const errors: string[] = []
+  for (const name of JUNIT_SCHEMAS) {
+    const result = await validateXML({
+      xml: [{ fileName: 'report.xml', contents: xml }],
+      schema: [{ fileName: name, contents: readFileSync(join(DIR, name), 'utf8') }]
+    })
+    if (!result.valid) errors.push(...result.errors.map((e) => `${name}: ${e.rawMessage}`))
+  }
+  return errors
+}
