@@ -75413,13 +75413,26 @@ const CREDENTIAL_ENV = {
         'security-token': ['ALIBABA_CLOUD_SECURITY_TOKEN']
     }
 };
-/** Settings that are not credentials, from the same tools' variables. */
+/**
+ * Settings that are not credentials, from the same tools' variables: the region (Terraform), the
+ * IAM endpoint (the SDKs), a Yunxiao region edition's base URL (the DevOps MCP server).
+ */
 const SETTING_ENV = {
-    codearts: { region: ['HW_REGION_NAME'] },
-    yunxiao: {}
+    codearts: { region: ['HW_REGION_NAME'], 'iam-endpoint': ['HUAWEICLOUD_SDK_IAM_ENDPOINT'] },
+    yunxiao: { endpoint: ['YUNXIAO_API_BASE_URL'] }
 };
-/** Inputs that sign in: any of them given explicitly turns off the credentials from the environment. */
-const CREDENTIAL_INPUTS = ['access-key', 'secret-key', 'security-token', 'token', 'username', 'password', 'domain', 'iam-project-id'];
+/**
+ * The SDKs' variable for a service's endpoint in a region: HUAWEICLOUD_SDK_REGION_{SERVICE}_{REGION},
+ * region in capitals with `_` for `-`. Its value may list backup endpoints after commas; the first is used.
+ */
+function endpointVariable(region) {
+    return `HUAWEICLOUD_SDK_REGION_CODEARTSPIPELINE_${region.toUpperCase().replace(/-/g, '_')}`;
+}
+/**
+ * Inputs that sign in: any of them given explicitly turns off the credentials from the environment.
+ * (Not iam-project-id: it goes with a key from anywhere.)
+ */
+const CREDENTIAL_INPUTS = ['access-key', 'secret-key', 'security-token', 'token', 'username', 'password', 'domain'];
 // A secret or a list of variables is small; a bigger file is a wrong path (a log, a device).
 const FILE_LIMIT = 1024 * 1024;
 /** Every input given, by name; what is not given is left to action.yml's default. */
@@ -75460,6 +75473,12 @@ function resolveInputs(args, env, readFile = readSmallFile) {
     }
     if (provider !== undefined)
         fromEnv(SETTING_ENV[provider]);
+    if (provider === 'codearts' && !given.has('endpoint')) {
+        const name = endpointVariable(given.get('region')?.value || INPUT_DEFAULTS['region'] || '');
+        const first = (env[name] ?? '').split(',')[0].trim();
+        if (first !== '')
+            given.set('endpoint', { value: first, from: name });
+    }
     return given;
 }
 /** The provider the inputs name (or the default); undefined for a word that is none, which getInputs refuses. */
@@ -75547,7 +75566,7 @@ function helpText() {
         }
         out.push(...wrap(notes.join(' '), INDENT));
     }
-    out.push('', 'Any input can be read from a file: --<input>-file FILE (a trailing line break is dropped).', 'Credentials set in the environment are used only when no credential is given by a flag or a file.', '', 'Command options:', '  --json               Print the results as JSON on stdout; the log goes to stderr.', '  --junit FILE         Write JUnit XML: a test suite per run, a test case per job, the failing step’s log in its failure.', '  --summary-file FILE  Write the Markdown summary there (unless --no-summary).', '  --debug              Show requests and answers, with secrets cut out.', '  -h, --help           Show this help.', '  --version            Show the version.', '', 'Output: GitLab collapsible sections when GITLAB_CI is set, plain text elsewhere; colours only on a terminal,', 'never with NO_COLOR.', '', 'Exit codes:');
+    out.push('', 'Any input can be read from a file: --<input>-file FILE (a trailing line break is dropped).', 'Credentials set in the environment are used only when no credential is given by a flag or a file.', `CodeArts endpoint: also from ${endpointVariable('{REGION}')}, as the Huawei Cloud SDKs read it.`, '', 'Command options:', '  --json               Print the results as JSON on stdout; the log goes to stderr.', '  --junit FILE         Write JUnit XML: a test suite per run, a test case per job, the failing step’s log in its failure.', '  --summary-file FILE  Write the Markdown summary there (unless --no-summary).', '  --debug              Show requests and answers, with secrets cut out.', '  -h, --help           Show this help.', '  --version            Show the version.', '', 'Output: GitLab collapsible sections when GITLAB_CI is set, plain text elsewhere; colours only on a terminal,', 'never with NO_COLOR.', '', 'Exit codes:');
     for (const [reason, code] of Object.entries(exit_codes/* EXIT */.d))
         out.push(`  ${String(code).padStart(2)}  ${EXIT_MEANINGS[reason]}`);
     return `${out.join('\n')}\n`;
@@ -75800,8 +75819,9 @@ function nodeCase(name, node, steps, jobName, where) {
 function dotless(name) {
     return name.replace(/\./g, '_');
 }
-// Characters XML 1.0 allows (https://www.w3.org/TR/xml/#charsets); lone surrogates are not among them.
-const NOT_XML = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+// Characters XML 1.0 allows (https://www.w3.org/TR/xml/#charsets), less DEL and the C1 controls it
+// discourages, which a terminal showing the file would obey; lone surrogates are not among them.
+const NOT_XML = /[^\t\n\r\u0020-\u007e\u00a0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 /**
  * Text for an XML attribute (or element): no terminal escapes, no forbidden characters, markup
  * escaped. In an attribute a parser would turn tabs and line breaks into spaces, so they are

@@ -5,7 +5,7 @@ import { INPUT_HELP, VERSION } from '../action/action-yml.generated.js'
 import { SECRET_INPUTS } from '../action/secrets.js'
 import { BOOLEAN_INPUTS, LIST_INPUTS } from './args.js'
 import { EXIT } from './exit-codes.js'
-import { CREDENTIAL_ENV, type ProviderName, SETTING_ENV } from './inputs.js'
+import { CREDENTIAL_ENV, endpointVariable, type ProviderName, SETTING_ENV } from './inputs.js'
 
 const WIDTH = 100
 const INDENT = '      '
@@ -54,6 +54,7 @@ export function helpText(): string {
     '',
     'Any input can be read from a file: --<input>-file FILE (a trailing line break is dropped).',
     'Credentials set in the environment are used only when no credential is given by a flag or a file.',
+    `CodeArts endpoint: also from ${endpointVariable('{REGION}')}, as the Huawei Cloud SDKs read it.`,
     '',
     'Command options:',
     '  --json               Print the results as JSON on stdout; the log goes to stderr.',

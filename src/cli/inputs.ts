@@ -38,14 +38,28 @@ export const CREDENTIAL_ENV: Readonly<Record<ProviderName, Readonly<Record<strin
   }
 }
 
-/** Settings that are not credentials, from the same tools' variables. */
+/**
+ * Settings that are not credentials, from the same tools' variables: the region (Terraform), the
+ * IAM endpoint (the SDKs), a Yunxiao region edition's base URL (the DevOps MCP server).
+ */
 export const SETTING_ENV: Readonly<Record<ProviderName, Readonly<Record<string, readonly string[]>>>> = {
-  codearts: { region: ['HW_REGION_NAME'] },
-  yunxiao: {}
+  codearts: { region: ['HW_REGION_NAME'], 'iam-endpoint': ['HUAWEICLOUD_SDK_IAM_ENDPOINT'] },
+  yunxiao: { endpoint: ['YUNXIAO_API_BASE_URL'] }
 }
 
-/** Inputs that sign in: any of them given explicitly turns off the credentials from the environment. */
-const CREDENTIAL_INPUTS = ['access-key', 'secret-key', 'security-token', 'token', 'username', 'password', 'domain', 'iam-project-id']
+/**
+ * The SDKs' variable for a service's endpoint in a region: HUAWEICLOUD_SDK_REGION_{SERVICE}_{REGION},
+ * region in capitals with `_` for `-`. Its value may list backup endpoints after commas; the first is used.
+ */
+export function endpointVariable(region: string): string {
+  return `HUAWEICLOUD_SDK_REGION_CODEARTSPIPELINE_${region.toUpperCase().replace(/-/g, '_')}`
+}
+
+/**
+ * Inputs that sign in: any of them given explicitly turns off the credentials from the environment.
+ * (Not iam-project-id: it goes with a key from anywhere.)
+ */
+const CREDENTIAL_INPUTS = ['access-key', 'secret-key', 'security-token', 'token', 'username', 'password', 'domain']
 
 // A secret or a list of variables is small; a bigger file is a wrong path (a log, a device).
 const FILE_LIMIT = 1024 * 1024
@@ -84,6 +98,11 @@ export function resolveInputs(args: ParsedArgs, env: NodeJS.ProcessEnv, readFile
     fromEnv(tokenSet ? { token: table['token']! } : table)
   }
   if (provider !== undefined) fromEnv(SETTING_ENV[provider])
+  if (provider === 'codearts' && !given.has('endpoint')) {
+    const name = endpointVariable(given.get('region')?.value || INPUT_DEFAULTS['region'] || '')
+    const first = (env[name] ?? '').split(',')[0]!.trim()
+    if (first !== '') given.set('endpoint', { value: first, from: name })
+  }
   return given
 }
 

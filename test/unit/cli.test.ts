@@ -145,6 +145,23 @@ describe('inputs from files and the environment', () => {
     })
   })
 
+  it('reads the endpoints from the variables the Huawei Cloud SDKs read', () => {
+    const env = {
+      HW_REGION_NAME: 'ap-southeast-3',
+      HUAWEICLOUD_SDK_REGION_CODEARTSPIPELINE_AP_SOUTHEAST_3: 'https://pipeline.test, https://backup.test',
+      HUAWEICLOUD_SDK_REGION_CODEARTSPIPELINE_CN_NORTH_4: 'https://other-region.test',
+      HUAWEICLOUD_SDK_IAM_ENDPOINT: 'https://iam.test'
+    }
+    expect(resolve([], env)).toEqual({
+      region: 'ap-southeast-3 <HW_REGION_NAME>',
+      endpoint: 'https://pipeline.test <HUAWEICLOUD_SDK_REGION_CODEARTSPIPELINE_AP_SOUTHEAST_3>',
+      'iam-endpoint': 'https://iam.test <HUAWEICLOUD_SDK_IAM_ENDPOINT>'
+    })
+    expect(resolve(['--region', 'cn-north-4', '--endpoint', 'https://flag.test'], env)).toMatchObject({
+      endpoint: 'https://flag.test <--endpoint>'
+    })
+  })
+
   it('reads Alibaba Cloud and Yunxiao credentials only for --provider yunxiao, the token first', () => {
     const env = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'id', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'secret', HUAWEICLOUD_SDK_AK: 'huawei' }
     expect(resolve(['--provider', 'yunxiao'], env)).toEqual({
@@ -167,6 +184,14 @@ describe('inputs from files and the environment', () => {
       region: 'r <HW_REGION_NAME>'
     })
     expect(resolve(['--region', 'cn-north-4'], { HW_REGION_NAME: 'r' })).toEqual({ region: 'cn-north-4 <--region>' })
+    // The IAM project goes with a key from anywhere: given as a flag, it leaves the key to the environment.
+    expect(
+      resolve(['--iam-project-id', 'p'], { HUAWEICLOUD_SDK_AK: 'ak', HUAWEICLOUD_SDK_SK: 'sk', HUAWEICLOUD_SDK_PROJECT_ID: 'q' })
+    ).toEqual({
+      'iam-project-id': 'p <--iam-project-id>',
+      'access-key': 'ak <HUAWEICLOUD_SDK_AK>',
+      'secret-key': 'sk <HUAWEICLOUD_SDK_SK>'
+    })
   })
 
   it.each([
