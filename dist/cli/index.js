@@ -75929,6 +75929,8 @@ async function command_command(argv, env, terminal, cancellation, tuning) {
         gitlab: (env['GITLAB_CI'] ?? '') !== '',
         debug: argv.includes('--debug')
     });
+    // Which build on which Node: the first thing to know about a report.
+    logger.debug(`codearts-pipeline ${VERSION} on Node ${process.version}`);
     let given;
     let options;
     try {

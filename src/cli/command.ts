@@ -38,6 +38,8 @@ export async function command(
     debug: argv.includes('--debug')
   })
 
+  // Which build on which Node: the first thing to know about a report.
+  logger.debug(`codearts-pipeline ${VERSION} on Node ${process.version}`)
   let given: Map<string, Given>
   let options: ReturnType<typeof parseArgs>['options']
   try {

@@ -1,0 +1,94 @@
+// The package as users get it: `npm pack`, installed with nothing else (offline: the bundle has no
+// dependencies), run with `npx` and as an installed bin, on the system's Node 20 and on Node 24.
+
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { delimiter, join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { EXIT } from '../../src/cli/exit-codes.ts'
+import { hex32 } from '../simulator/codearts.ts'
+import { quickPipeline } from '../simulator/fixtures.ts'
+import { codeartsEnv, FAST_POLLING, ROOT, runCommand, runShell } from '../support/command.ts'
+import { useSimulator } from '../support/simulators.ts'
+
+const sims = useSimulator()
+
+/** A Node 20 on PATH outside this repository (the system's), if there is one. */
+function systemNode20(): string | undefined {
+  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
+    if (dir === '' || dir.startsWith(ROOT)) continue
+    const node = join(dir, 'node')
+    try {
+      if (execFileSync(node, ['--version'], { encoding: 'utf8' }).startsWith('v20.')) return node
+    } catch {}
+  }
+  return undefined
+}
+
+const node20 = systemNode20()
+const NODES = [
+  ...(node20 ? [{ name: 'Node 20', path: node20, version: /^v20\./ }] : []),
+  { name: 'Node 24', path: process.execPath, version: /^v24\./ }
+]
+
+let tarball = ''
+let installed = ''
+let files: string[] = []
+
+beforeAll(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'pack-'))
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' })) as {
+    filename: string
+    files: { path: string }[]
+  }[]
+  tarball = join(dir, packed!.filename)
+  files = packed!.files.map((f) => f.path).sort()
+  const project = join(dir, 'project')
+  mkdirSync(project)
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: project, encoding: 'utf8' })
+  installed = join(project, 'node_modules/.bin/codearts-pipeline')
+}, 60_000)
+
+/** A PATH on which `node` is exactly this one, then the system's tools (npm, npx). */
+function pathWith(node: string): string {
+  const bin = mkdtempSync(join(tmpdir(), 'node-'))
+  symlinkSync(node, join(bin, 'node'))
+  return [bin, '/usr/local/bin', '/usr/bin', '/bin'].join(delimiter)
+}
+
+describe('the packed command', () => {
+  it('holds the bundle, its licences and the README, and depends on nothing', () => {
+    expect(files).toEqual(['README.md', 'dist/cli/index.js', 'dist/cli/licenses.txt', 'dist/cli/package.json', 'package.json'])
+    const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }))
+    expect(manifest.bin).toEqual({ 'codearts-pipeline': 'dist/cli/index.js' })
+    expect(manifest.dependencies ?? {}).toEqual({})
+    expect(manifest.engines.node).toBe('>=20.18.1')
+  })
+
+  it('runs on the system Node 20 here (the machine this is built on has one)', () => {
+    expect(node20, 'no Node 20 on PATH outside the repository').toBeDefined()
+  })
+
+  it.each(NODES)('$name: --help from the installed bin', async ({ path }) => {
+    const result = await runCommand(['--help'], { node: path, script: installed })
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toMatch(/^codearts-pipeline \d+\.\d+\.\d+: /)
+    expect(result.stdout).toContain('  --pipeline-ids VALUE (repeatable)')
+  })
+
+  it.each(NODES)('$name: npx --package <tarball> codearts-pipeline runs a pipeline against the simulator', async ({ path, version }) => {
+    const id = hex32()
+    const sim = await sims.codearts({ [id]: { script: quickPipeline(50) } })
+    const cwd = mkdtempSync(join(tmpdir(), 'npx-'))
+    const flags = `--debug --project-id ${sim.projectId} --pipeline-ids ${id} ${FAST_POLLING.join(' ')}`
+    const result = await runShell(`npx --yes --offline --package "$TARBALL" codearts-pipeline ${flags}`, {
+      cwd,
+      env: { ...codeartsEnv(sim), TARBALL: tarball, PATH: pathWith(path), npm_config_cache: join(cwd, '.npm') }
+    })
+    expect(result.exitCode, result.stderr).toBe(EXIT.success)
+    expect(result.stdout).toMatch(new RegExp(`debug: codearts-pipeline \\S+ on Node ${version.source.slice(1)}`))
+    expect(sim.stateOf(sim.runsOf(id)[0]!).status).toBe('COMPLETED')
+    expect(readdirSync(cwd)).not.toContain('node_modules')
+  })
+})
