@@ -1,15 +1,18 @@
 // The package as users get it: `npm pack`, installed with nothing else (offline: the bundle has no
-// dependencies), run with `npx` and as an installed bin, on the system's Node 20 and on Node 24.
+// dependencies), run with `npx` and as an installed bin, on the system's Node 20 and on Node 24; and
+// the README's GitLab CI job and Jenkins stage, their commands run as written against the simulator.
 
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { delimiter, join } from 'node:path'
+import { delimiter, dirname, join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
 import { EXIT } from '../../src/cli/exit-codes.ts'
 import { hex32 } from '../simulator/codearts.ts'
 import { quickPipeline } from '../simulator/fixtures.ts'
 import { codeartsEnv, FAST_POLLING, ROOT, runCommand, runShell } from '../support/command.ts'
+import { junitSchemaErrors } from '../support/junit.ts'
 import { useSimulator } from '../support/simulators.ts'
 
 const sims = useSimulator()
@@ -90,5 +93,72 @@ describe('the packed command', () => {
     expect(result.stdout).toMatch(new RegExp(`debug: codearts-pipeline \\S+ on Node ${version.source.slice(1)}`))
     expect(sim.stateOf(sim.runsOf(id)[0]!).status).toBe('COMPLETED')
     expect(readdirSync(cwd)).not.toContain('node_modules')
+  })
+})
+
+/** The code block after `<!-- example: NAME … -->` in README.md. */
+function readmeExample(name: string): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+  const at = readme.indexOf(`<!-- example: ${name} `)
+  expect(at, `README.md has no example ${name}`).toBeGreaterThan(-1)
+  const block = /```\w*\n([\s\S]*?)\n```/.exec(readme.slice(at))
+  return block![1]!
+}
+
+describe("the README's examples, run against the simulator", () => {
+  /** A pipeline that has run before (a ref is looked up in the last run), with the project's variables pointing at it. */
+  async function setUp() {
+    const id = hex32()
+    // Over before the first status read: the examples keep the default poll interval of 5 s.
+    const sim = await sims.codearts({ [id]: { script: quickPipeline(1) } })
+    sim.startRun(id, { script: quickPipeline(1) })
+    const cwd = dirname(installed).replace(/\/node_modules\/\.bin$/, '')
+    // The CI system's own variables, the project's variables, and the simulator's endpoints in the SDKs' variables.
+    const env = { ...codeartsEnv(sim), CODEARTS_PROJECT_ID: sim.projectId, CODEARTS_PIPELINE_ID: id, npm_config_offline: 'true' }
+    return { id, sim, cwd, env }
+  }
+
+  it('GitLab CI: the job script passes and leaves the JUnit report its artifacts name', async () => {
+    const { id, sim, cwd, env } = await setUp()
+    const job = (parse(readmeExample('gitlab-ci')) as Record<string, { script: string[]; artifacts: { reports: { junit: string } } }>)[
+      'codearts-gate'
+    ]!
+    const report = join(cwd, job.artifacts.reports.junit)
+    rmSync(report, { force: true })
+    const gitlab = {
+      GITLAB_CI: 'true',
+      CI_COMMIT_REF_NAME: 'feature/cart',
+      CI_PROJECT_PATH: 'g/shop',
+      CI_JOB_URL: 'https://gitlab.test/j/1'
+    }
+    for (const line of job.script) {
+      const result = await runShell(line, { cwd, env: { ...env, ...gitlab }, outputs: [report] })
+      expect(result.exitCode, result.stdout + result.stderr).toBe(0)
+    }
+    const ours = sim.runsOf(id).find((r) => r.description.startsWith('GitLab g/shop'))!
+    expect(ours.refs[0]).toMatchObject({ kind: 'branch', name: 'feature/cart' })
+    expect(await junitSchemaErrors(readFileSync(report, 'utf8'))).toEqual([])
+  })
+
+  it("Jenkins: the stage's sh step passes and leaves the file its junit step reads", async () => {
+    const { id, sim, cwd, env } = await setUp()
+    const stage = readmeExample('jenkinsfile')
+    const commands = [...stage.matchAll(/^\s*sh '([^']*)'$/gm)].map((m) => m[1]!)
+    const report = join(cwd, /junit '([^']+)'/.exec(stage)![1]!)
+    expect(commands).toHaveLength(1)
+    expect(stage).toContain("HUAWEICLOUD_SDK_AK = credentials('huaweicloud-ak')")
+    rmSync(report, { force: true })
+    const jenkins = {
+      JENKINS_URL: 'https://ci.test/',
+      BRANCH_NAME: 'main',
+      JOB_NAME: 'shop/main',
+      BUILD_URL: 'https://ci.test/job/shop/7/'
+    }
+    // Jenkins runs an sh step with /bin/sh -xe.
+    const result = await runShell(commands[0]!, { cwd, env: { ...env, ...jenkins }, outputs: [report], shell: 'sh' })
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0)
+    const ours = sim.runsOf(id).find((r) => r.description.startsWith('Jenkins shop/main'))!
+    expect(ours.refs[0]).toMatchObject({ kind: 'branch', name: 'main' })
+    expect(await junitSchemaErrors(readFileSync(report, 'utf8'))).toEqual([])
   })
 })
