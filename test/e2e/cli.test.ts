@@ -131,7 +131,14 @@ describe('the command against the simulator', () => {
         HUAWEICLOUD_SDK_SK: 'sk',
         HUAWEICLOUD_SDK_REGION_CODEARTSPIPELINE_CN_NORTH_4: `http://127.0.0.1:${port}`
       },
-      { stdout: (t) => void (out += t), stderr: () => {}, stdoutIsTTY: false, stderrIsTTY: false },
+      {
+        stdout: (t) => {
+          out += t
+        },
+        stderr: () => {},
+        stdoutIsTTY: false,
+        stderrIsTTY: false
+      },
       new AbortController().signal,
       FAST
     )
