@@ -76102,7 +76102,8 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 const cancellation = new AbortController();
-for (const signal of ['SIGINT', 'SIGTERM']) {
+// SIGBREAK: Ctrl+Break on Windows, as the runner sends it (action/io.ts).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGBREAK']) {
     process.on(signal, () => {
         if (!cancellation.signal.aborted)
             return cancellation.abort(signal);

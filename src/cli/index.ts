@@ -7,7 +7,8 @@ import { command } from './command.js'
 import { EXIT } from './exit-codes.js'
 
 const cancellation = new AbortController()
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+// SIGBREAK: Ctrl+Break on Windows, as the runner sends it (action/io.ts).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGBREAK'] as const) {
   process.on(signal, () => {
     if (!cancellation.signal.aborted) return cancellation.abort(signal)
     process.stderr.write(`Received ${signal} again: exiting without waiting for the runs to stop.\n`)

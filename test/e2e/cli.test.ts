@@ -42,16 +42,17 @@ describe('the command against the simulator', () => {
   it('0: passes, with the results as JSON on stdout, the log on stderr, and a valid JUnit report', async () => {
     const id = hex32()
     const { sim, base, env } = await codearts({ [id]: { script: passingPipeline(50) } })
-    const junit = join(scratch(), 'report.xml')
+    const dir = scratch()
+    const [junit, summary] = [join(dir, 'report.xml'), join(dir, 'summary.md')]
     const gitlab = {
       GITLAB_CI: 'true',
       CI_PROJECT_PATH: 'g/shop',
       CI_COMMIT_SHA: 'abcdef0123456789',
       CI_JOB_URL: 'https://gitlab.test/j/1'
     }
-    const result = await runCommand([...base, '--pipeline-ids', id, '--json', '--junit', junit], {
+    const result = await runCommand([...base, '--pipeline-ids', id, '--json', '--junit', junit, '--summary-file', summary], {
       env: { ...env, ...gitlab },
-      outputs: [junit]
+      outputs: [junit, summary]
     })
 
     expect(result.exitCode).toBe(EXIT.success)
@@ -64,6 +65,7 @@ describe('the command against the simulator', () => {
     const xml = readFileSync(junit, 'utf8')
     expect(await junitSchemaErrors(xml)).toEqual([])
     expect(xml).toMatch(/<testsuite name="shop-build #1"[^>]* tests="4" failures="0" errors="0"/)
+    expect(readFileSync(summary, 'utf8')).toMatch(/^## .* CodeArts Pipeline: success/)
   })
 
   it('1: a run failed; the failing step log in a GitLab section and in the JUnit failure', async () => {

@@ -8,12 +8,15 @@ import { validateXML } from 'xmllint-wasm'
 const DIR = join(import.meta.dirname, '../fixtures/junit')
 export const JUNIT_SCHEMAS = ['jenkins-junit-10.xsd', 'ant-junit.xsd'] as const
 
-/** The schema errors of `xml` against each schema; empty when it validates against both. */
-export async function junitSchemaErrors(xml: string): Promise<string[]> {
+/**
+ * The schema errors of each report against each schema; empty when all validate against both.
+ * (One call per schema for all the reports: each call starts xmllint afresh.)
+ */
+export async function junitSchemaErrors(...reports: string[]): Promise<string[]> {
   const errors: string[] = []
   for (const name of JUNIT_SCHEMAS) {
     const result = await validateXML({
-      xml: [{ fileName: 'report.xml', contents: xml }],
+      xml: reports.map((contents, i) => ({ fileName: `report-${i}.xml`, contents })),
       schema: [{ fileName: name, contents: readFileSync(join(DIR, name), 'utf8') }]
     })
     if (!result.valid) errors.push(...result.errors.map((e) => `${name}: ${e.rawMessage}`))
