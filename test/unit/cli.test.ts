@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { INPUT_HELP } from '../../src/action/action-yml.generated.ts'
 import { FlagError, parseArgs } from '../../src/cli/args.ts'
+import { command } from '../../src/cli/command.ts'
 import { EXIT, exitReason } from '../../src/cli/exit-codes.ts'
 import { helpText, secretAdvice } from '../../src/cli/help.ts'
 import { resolveInputs } from '../../src/cli/inputs.ts'
@@ -335,5 +336,35 @@ describe('the run description', () => {
       originFromCi({ JENKINS_URL: 'https://ci.test/', JOB_NAME: 'shop/main', GIT_COMMIT: 'def', BUILD_URL: 'https://ci.test/job/shop/3/' })
     ).toEqual({ system: 'Jenkins', repository: 'shop/main', sha: 'def', runUrl: 'https://ci.test/job/shop/3/' })
     expect(originFromCi({}).system).toBe('codearts-pipeline')
+  })
+})
+
+describe('colours', () => {
+  async function errorLine(env: Record<string, string>, tty: boolean): Promise<string> {
+    let out = ''
+    const write = (t: string) => {
+      out += t
+    }
+    const code = await command(
+      ['--pipeline-ids', 'x', '--project-id', 'y'],
+      env,
+      {
+        stdout: write,
+        stderr: write,
+        stdoutIsTTY: tty,
+        stderrIsTTY: tty
+      },
+      new AbortController().signal
+    )
+    expect(code).toBe(EXIT.badInput)
+    return out
+  }
+
+  it('only on a terminal, and never with NO_COLOR', async () => {
+    expect(await errorLine({}, true)).toMatch(new RegExp(String.raw`^\u001b\[31merror:\u001b\[0m Input`))
+    expect(await errorLine({}, false)).toMatch(/^error: Input/)
+    expect(await errorLine({ NO_COLOR: '1' }, true)).toMatch(/^error: Input/)
+    // NO_COLOR set to the empty string does not count (no-color.org).
+    expect(await errorLine({ NO_COLOR: '' }, true)).toMatch(new RegExp(String.raw`^\u001b\[31merror:`))
   })
 })
