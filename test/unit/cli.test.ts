@@ -361,10 +361,11 @@ describe('colours', () => {
   }
 
   it('only on a terminal, and never with NO_COLOR', async () => {
-    expect(await errorLine({}, true)).toMatch(new RegExp(String.raw`^\u001b\[31merror:\u001b\[0m Input`))
+    const red = '\u001b[31merror:\u001b[0m Input'
+    expect((await errorLine({}, true)).slice(0, red.length)).toBe(red)
     expect(await errorLine({}, false)).toMatch(/^error: Input/)
     expect(await errorLine({ NO_COLOR: '1' }, true)).toMatch(/^error: Input/)
     // NO_COLOR set to the empty string does not count (no-color.org).
-    expect(await errorLine({ NO_COLOR: '' }, true)).toMatch(new RegExp(String.raw`^\u001b\[31merror:`))
+    expect((await errorLine({ NO_COLOR: '' }, true)).slice(0, red.length)).toBe(red)
   })
 })
