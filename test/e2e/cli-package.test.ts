@@ -73,26 +73,29 @@ describe('the packed command', () => {
     expect(node20, 'no Node 20 on PATH outside the repository').toBeDefined()
   })
 
-  it.each(NODES)('$name: --help from the installed bin', async ({ path }) => {
-    const result = await runCommand(['--help'], { node: path, script: installed })
-    expect(result.exitCode).toBe(0)
+  it.each(NODES)('$name: npx --package <tarball> codearts-pipeline --help', async ({ path }) => {
+    const cwd = mkdtempSync(join(tmpdir(), 'npx-'))
+    const result = await runShell('npx --yes --offline --package "$TARBALL" codearts-pipeline --help', {
+      cwd,
+      env: { TARBALL: tarball, PATH: pathWith(path), npm_config_cache: join(cwd, '.npm') }
+    })
+    expect(result.exitCode, result.stderr).toBe(0)
     expect(result.stdout).toMatch(/^codearts-pipeline \d+\.\d+\.\d+: /)
     expect(result.stdout).toContain('  --pipeline-ids VALUE (repeatable)')
+    expect(readdirSync(cwd)).not.toContain('node_modules')
   })
 
-  it.each(NODES)('$name: npx --package <tarball> codearts-pipeline runs a pipeline against the simulator', async ({ path, version }) => {
+  it.each(NODES)('$name: the installed bin runs a pipeline against the simulator', async ({ path, version }) => {
     const id = hex32()
     const sim = await sims.codearts({ [id]: { script: quickPipeline(50) } })
-    const cwd = mkdtempSync(join(tmpdir(), 'npx-'))
-    const flags = `--debug --project-id ${sim.projectId} --pipeline-ids ${id} ${FAST_POLLING.join(' ')}`
-    const result = await runShell(`npx --yes --offline --package "$TARBALL" codearts-pipeline ${flags}`, {
-      cwd,
-      env: { ...codeartsEnv(sim), TARBALL: tarball, PATH: pathWith(path), npm_config_cache: join(cwd, '.npm') }
+    const result = await runCommand(['--debug', '--project-id', sim.projectId, '--pipeline-ids', id, ...FAST_POLLING], {
+      node: path,
+      script: installed,
+      env: codeartsEnv(sim)
     })
     expect(result.exitCode, result.stderr).toBe(EXIT.success)
     expect(result.stdout).toMatch(new RegExp(`debug: codearts-pipeline \\S+ on Node ${version.source.slice(1)}`))
     expect(sim.stateOf(sim.runsOf(id)[0]!).status).toBe('COMPLETED')
-    expect(readdirSync(cwd)).not.toContain('node_modules')
   })
 })
 
