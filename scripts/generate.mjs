@@ -1,5 +1,7 @@
 // Makes what is derived from action.yml, so that every input's default and meaning has one home:
-//   src/action/action-yml.generated.ts  the defaults the action reads, and the input and output names
+//   src/action/action-yml.generated.ts  the defaults the action reads, the input and output names, and
+//                                       each input's meaning for the command's --help (with the version
+//                                       from package.json)
 //   README.md, between the inputs/outputs markers  the tables users read
 // Run by `npm run build`; `npm test` fails when either is stale (scripts/check-dist.mjs).
 
@@ -7,8 +9,15 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { parse } from 'yaml'
 
 const action = parse(readFileSync('action.yml', 'utf8'))
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
 const inputs = Object.entries(action.inputs)
 const outputs = Object.entries(action.outputs)
+
+/** A long text as string literals joined with +, each line within the 140 columns the lint allows. */
+function pieces(text) {
+  const parts = text.match(/.{1,90}(\s|$)|.{90}/g) ?? ['']
+  return parts.map((part) => `      ${JSON.stringify(part)}`).join(' +\n')
+}
 
 const ts = `// Generated from action.yml by scripts/generate.mjs (npm run build): do not edit.
 
@@ -21,6 +30,20 @@ ${inputs.map(([name, spec]) => `  ${JSON.stringify(name)}: ${JSON.stringify(Stri
 export const INPUT_NAMES: readonly string[] = [
 ${inputs.map(([name]) => `  ${JSON.stringify(name)}`).join(',\n')}
 ]
+
+/** Each input as action.yml describes it, in its order: what the command's --help says of its flag. */
+export const INPUT_HELP: readonly { name: string; description: string; default: string; required: boolean }[] = [
+${inputs
+  .map(
+    ([name, spec]) =>
+      `  {\n    name: ${JSON.stringify(name)},\n    description:\n${pieces(String(spec.description ?? '').trim())},\n` +
+      `    default: ${JSON.stringify(String(spec.default ?? ''))},\n    required: ${spec.required === true}\n  }`
+  )
+  .join(',\n')}
+]
+
+/** The package's version (package.json). */
+export const VERSION = ${JSON.stringify(version)}
 
 /** The outputs action.yml declares, in its order. */
 export const OUTPUT_NAMES: readonly string[] = [

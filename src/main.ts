@@ -19,7 +19,7 @@ export async function run(io: ActionIO = actionIO()): Promise<void> {
   } catch (error) {
     // Later steps branch on `conclusion`; an input error is a failure like any other.
     io.setOutput('conclusion', 'failure')
-    return io.setFailed(`${messageOf(error, io.logger)}${forkNote(error, io.origin())}`)
+    return io.setFailed(`${messageOf(error, io.logger)}${forkNote(error, io.origin())}`, error)
   }
   maskSecretVariables(settings.trigger, (value) => io.logger.secret(value))
   const session = openSession(settings.connection, settings.wait.timeoutMs, io)

@@ -7,6 +7,7 @@ import type { InputReader } from '../config/input-rules.js'
 import type { Tuning } from '../config/settings.js'
 import { actionsLogger, type Logger } from '../log/logger.js'
 import type { SetOutput } from '../report/outputs.js'
+import type { SummaryInput } from '../report/summary.js'
 import { type Origin, originFromEnv } from './origin.js'
 import { actionsState, type StateStore } from './state.js'
 
@@ -14,13 +15,19 @@ export interface ActionIO {
   logger: Logger
   readInput: InputReader
   setOutput: SetOutput
-  setFailed(message: string): void
+  /** `cause` is the error that ended the step, if one did: an IO may tell kinds of failure apart (the command's exit codes). */
+  setFailed(message: string, cause?: unknown): void
   state: StateStore
   /** The GitHub run, for the default run description. */
   origin(): Origin
   /** Aborts when the runner cancels the job. */
   cancellation: AbortSignal
   writeSummary(markdown: string): Promise<void>
+  /**
+   * What the summary is made of, given whether or not a summary is written: for an IO that reports
+   * the runs in a form of its own (the command's --junit and exit codes).
+   */
+  report?(input: SummaryInput): void
   tuning?: Tuning
 }
 

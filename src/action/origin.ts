@@ -6,6 +6,8 @@ import { InputError } from '../errors.js'
 
 /** What the default description says about the workflow run; read from the runner's environment. */
 export interface Origin {
+  /** The CI system, as the description names it; GitHub when absent. */
+  system?: string
   repository: string
   /** The commit under test: the head of a pull request, otherwise the pushed commit. */
   sha: string

@@ -4,8 +4,8 @@ import type { InputReader } from '../config/input-rules.js'
 import type { TriggerSettings } from '../config/settings.js'
 import { isSecretName } from '../log/redact.js'
 
-// Inputs whose values must never appear in the log.
-const SECRET_INPUTS = ['secret-key', 'security-token', 'token', 'password', 'github-token']
+// Inputs whose values must never appear in the log (nor, in the command, on its command line).
+export const SECRET_INPUTS: readonly string[] = ['secret-key', 'security-token', 'token', 'password', 'github-token']
 
 /**
  * Registers every secret input with the log masker. Called before the inputs are validated, so that

@@ -18,7 +18,7 @@ import { print } from '../report/printout.js'
 import { progressLines } from '../report/progress.js'
 import { Reporter } from '../report/reporter.js'
 import { failureLine, type Interruption, overallConclusion, type RunResult, resultOf, startedResult } from '../report/results.js'
-import { renderSummary } from '../report/summary.js'
+import { renderSummary, type SummaryInput } from '../report/summary.js'
 import { type WaitResult, waitForRuns } from '../wait/wait.js'
 import { newMarker, startRequest } from './request.js'
 import type { Session } from './session.js'
@@ -86,7 +86,9 @@ export class Gate {
         await this.stopDuplicates()
         // The runs are meant to go on after this step: nothing for the post step to stop.
         this.settle([])
-        writeOutputs(this.io.setOutput, this.runs.map(startedResult), 'success')
+        const started = this.runs.map(startedResult)
+        writeOutputs(this.io.setOutput, started, 'success')
+        this.io.report?.(this.summaryInput(started, 'success', new Map()))
         await this.checks.settle()
         return
       }
@@ -114,7 +116,9 @@ export class Gate {
       const conclusion = overallConclusion(results, waited.interrupted)
       writeOutputs(this.io.setOutput, results, conclusion)
       this.settle(stops.filter((s) => !s.confirmed).map((s) => s.run))
-      if (this.settings.report.summary) await this.writeSummary(results, conclusion, finals)
+      const summary = this.summaryInput(results, conclusion, finals, waited.snapshots)
+      this.io.report?.(summary)
+      if (this.settings.report.summary) await this.writeSummary(summary)
       await this.checks.complete(
         this.runs.map((run, i) =>
           endingOf(run, this.labels.label(run), results[i]!, {
@@ -263,7 +267,7 @@ export class Gate {
         : ` ${this.runs.length === 1 ? 'The run was' : 'The runs were'} left as they are: ${this.runs.map((r) => r.url).join(', ')}`
     const message = `${messageOf(error, this.logger)}${left}`
     await this.checks.complete(this.runs.map((run) => abandonedEnding(run, this.labels.label(run), conclusion, message)))
-    this.io.setFailed(message)
+    this.io.setFailed(message, error)
   }
 
   /** What the post step must still do: stop `runs`, look for `pending` starts. Nothing, after a clean end. */
@@ -316,16 +320,30 @@ export class Gate {
     return { ...result, stopped: stop.confirmed, ...(stop.confirmed && { status: stop.detail?.status || 'CANCELED' }) }
   }
 
-  private async writeSummary(results: RunResult[], conclusion: Conclusion, finals: Map<string, RunDetail>): Promise<void> {
+  private summaryInput(
+    results: RunResult[],
+    conclusion: Conclusion,
+    finals: Map<string, RunDetail>,
+    snapshots?: Map<string, RunSnapshot>
+  ): SummaryInput {
     const runs = this.runs.map((run, i) => {
       const detail = finals.get(runKey(run))
+      const state = snapshots?.get(runKey(run))?.state
       const pipeline = this.labels.name(run.pipelineId) ?? run.pipelineId
-      return { result: results[i]!, pipeline, ...(detail && { detail }), failedLogs: this.reporter.failedLogs.get(runKey(run)) ?? [] }
+      return {
+        result: results[i]!,
+        pipeline,
+        ...(detail && { detail }),
+        ...(state && { state }),
+        failedLogs: this.reporter.failedLogs.get(runKey(run)) ?? []
+      }
     })
+    return { service: serviceName(this.settings.connection), conclusion, runs, trigger: this.settings.trigger }
+  }
+
+  private async writeSummary(input: SummaryInput): Promise<void> {
     try {
-      await this.io.writeSummary(
-        renderSummary({ service: serviceName(this.settings.connection), conclusion, runs, trigger: this.settings.trigger })
-      )
+      await this.io.writeSummary(renderSummary(input))
     } catch (error) {
       this.logger.warning(`Could not write the job summary: ${(error as Error).message}`)
     }

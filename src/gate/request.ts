@@ -9,7 +9,8 @@ import type { StartRequest } from '../providers/provider.js'
 
 export function defaultDescription(origin: Origin): string {
   const pr = origin.pullRequest !== undefined ? ` PR #${origin.pullRequest}` : ''
-  return `GitHub ${origin.repository}${pr} ${origin.sha.slice(0, 12)} ${origin.runUrl}`
+  // A part the CI system does not know is left out, not left as a gap.
+  return `${origin.system ?? 'GitHub'} ${origin.repository}${pr} ${origin.sha.slice(0, 12)} ${origin.runUrl}`.replace(/\s+/g, ' ').trim()
 }
 
 /**

@@ -71,9 +71,9 @@ function breakLegacyCommands(text: string): string {
 }
 
 // A debug line is cut here (answers are shown whole up to redact.ts PREVIEW_LIMIT, then cut).
-const DEBUG_LINE = 4_000
+export const DEBUG_LINE = 4_000
 
-function cut(text: string, limit: number): string {
+export function cut(text: string, limit: number): string {
   return text.length > limit ? `${text.slice(0, limit)}… [${text.length} characters]` : text
 }
 

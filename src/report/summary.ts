@@ -4,7 +4,7 @@
 
 import type { TriggerSettings } from '../config/settings.js'
 import { isSecretName } from '../log/redact.js'
-import type { Conclusion, RunDetail } from '../model.js'
+import type { Conclusion, RunDetail, RunState } from '../model.js'
 import { failurePath } from './failures.js'
 import { code, duration, esc, ICON, link, span, status, table, text } from './markup.js'
 import type { FailedStepLog } from './reporter.js'
@@ -16,6 +16,8 @@ export interface SummaryRun {
   pipeline: string
   detail?: RunDetail
   failedLogs: FailedStepLog[]
+  /** The run's state in the read that decided its verdict (`manual`: it was waiting for a person). */
+  state?: RunState
 }
 
 export interface SummaryInput {
