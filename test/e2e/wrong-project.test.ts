@@ -17,6 +17,9 @@ const HOW_TO_TELL =
 
 const errorLine = (log: string) => log.split('\n').find((l) => l.startsWith('::error::')) ?? ''
 
+/** Another ID of the same form: its first character changed (never to itself, which a random ID starting with f would give). */
+const otherThan = (id: string): string => `${id.startsWith('f') ? 'e' : 'f'}${id.slice(1)}`
+
 describe('the CodeArts project ID and the IAM project ID', () => {
   it.each([
     ['an access key', {}],
@@ -51,7 +54,7 @@ describe('the CodeArts project ID and the IAM project ID', () => {
 
   it('an iam-project-id that is not the IAM project of the region: the refused signature names it', async () => {
     const s = await sims.codearts({ [pipeline]: { script: quickPipeline() } })
-    const result = await runAction(codeartsInputs(s, { 'pipeline-ids': pipeline, 'iam-project-id': s.projectId.replace(/^./, 'f') }))
+    const result = await runAction(codeartsInputs(s, { 'pipeline-ids': pipeline, 'iam-project-id': otherThan(s.projectId) }))
 
     expect(result.exitCode).toBe(1)
     expect(errorLine(result.log)).toMatch(
