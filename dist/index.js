@@ -69870,12 +69870,14 @@ class PollSchedule {
 
 
 
+const REAL_CLOCK = { now: () => Date.now(), sleep: sleep/* sleep */.y };
 /** Whether the wait on this run is over: it ended, or it waits for a person and we were told not to. */
 function isSettled(snapshot, settings) {
     return (0,model/* hasEnded */.hY)(snapshot.state) || (snapshot.state === 'manual' && settings.onManualGate === 'fail');
 }
 async function waitForRuns(runs, settings, ctx) {
     const snapshots = new Map();
+    const clock = ctx.clock ?? REAL_CLOCK;
     const schedule = new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, ctx.random);
     let pending = [...runs];
     let failedReads = 0;
@@ -69895,7 +69897,7 @@ async function waitForRuns(runs, settings, ctx) {
                 }
             }
             catch (error) {
-                const lagging = error instanceof errors/* RunNotFoundError */.lQ && Date.now() < (ctx.notFoundGraceUntil ?? 0);
+                const lagging = error instanceof errors/* RunNotFoundError */.lQ && clock.now() < (ctx.notFoundGraceUntil ?? 0);
                 if (error instanceof errors/* AbortedError */.oM || (!(0,errors/* isTransient */.dg)(error) && !lagging))
                     throw error;
                 // The runs go on whether or not we can see them; a flaky network must not fail the gate. Only the
@@ -69917,7 +69919,7 @@ async function waitForRuns(runs, settings, ctx) {
                 return { snapshots, interrupted: 'fail-fast' };
             }
             await ctx.onCycle?.();
-            await (0,sleep/* sleep */.y)(schedule.next(), ctx.signal);
+            await clock.sleep(schedule.next(), ctx.signal);
         }
     }
     catch (error) {

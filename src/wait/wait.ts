@@ -33,7 +33,17 @@ export interface WaitContext {
    */
   notFoundGraceUntil?: number
   random?: () => number
+  /** Time as the loop sees it; the bench replaces it with a virtual clock so an hour's run costs milliseconds. */
+  clock?: WaitClock
 }
+
+export interface WaitClock {
+  now(): number
+  /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts (see sleep.ts). */
+  sleep(ms: number, signal: AbortSignal): Promise<void>
+}
+
+const REAL_CLOCK: WaitClock = { now: () => Date.now(), sleep }
 
 /** Whether the wait on this run is over: it ended, or it waits for a person and we were told not to. */
 export function isSettled(snapshot: RunSnapshot, settings: Pick<WaitSettings, 'onManualGate'>): boolean {
@@ -42,6 +52,7 @@ export function isSettled(snapshot: RunSnapshot, settings: Pick<WaitSettings, 'o
 
 export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSettings, ctx: WaitContext): Promise<WaitResult> {
   const snapshots = new Map<string, RunSnapshot>()
+  const clock = ctx.clock ?? REAL_CLOCK
   const schedule = new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, ctx.random)
   let pending = [...runs]
   let failedReads = 0
@@ -59,7 +70,7 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
           await ctx.onSnapshot(run, previous, current)
         }
       } catch (error) {
-        const lagging = error instanceof RunNotFoundError && Date.now() < (ctx.notFoundGraceUntil ?? 0)
+        const lagging = error instanceof RunNotFoundError && clock.now() < (ctx.notFoundGraceUntil ?? 0)
         if (error instanceof AbortedError || (!isTransient(error) && !lagging)) throw error
         // The runs go on whether or not we can see them; a flaky network must not fail the gate. Only the
         // first failure of a streak is a warning: the runner shows at most 10 warnings per step.
@@ -77,7 +88,7 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
         return { snapshots, interrupted: 'fail-fast' }
       }
       await ctx.onCycle?.()
-      await sleep(schedule.next(), ctx.signal)
+      await clock.sleep(schedule.next(), ctx.signal)
     }
   } catch (error) {
     if (error instanceof AbortedError) return { snapshots, interrupted: error.reason }
