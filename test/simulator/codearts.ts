@@ -1,6 +1,7 @@
 // A CodeArts Pipeline service on loopback, with the IAM calls the action makes: scripted pipelines
-// that move through their statuses on the real clock, authenticated as the gateway does it. The
-// action reaches it only through `endpoint` and `iam-endpoint`, exactly as it reaches the cloud.
+// that move through their statuses on the real clock (or a bench's virtual one), authenticated as
+// the gateway does it. The action reaches it only through `endpoint` and `iam-endpoint`, exactly as
+// it reaches the cloud.
 
 import { createHash, randomBytes } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
@@ -80,6 +81,11 @@ export interface SimulatorOptions {
   stepOutputValues?: 'string' | 'object'
   /** Stopping a run also stops the sub-pipeline runs it started (by default the service leaves them running). */
   stopsSubPipelines?: boolean
+  /**
+   * The clock runs move by (epoch ms; Date.now by default). The bench's virtual clock lets an hour's
+   * run pass in milliseconds; credentials stay on the wall clock (service.ts).
+   */
+  now?: () => number
 }
 
 export interface SimRun {
@@ -128,7 +134,7 @@ export class CodeArtsSimulator extends SimulatedService {
   readonly revoked = new Set<string>()
 
   private constructor(options: SimulatorOptions) {
-    super(options.faults)
+    super(options.faults, options.now)
     this.options = options
     for (const key of options.accessKeys ?? []) [key.secretKey, key.securityToken ?? ''].filter(Boolean).forEach(rememberSecret)
     for (const user of options.users ?? []) rememberSecret(user.password)
@@ -161,7 +167,7 @@ export class CodeArtsSimulator extends SimulatedService {
     const config = this.options.pipelines[pipelineId]
     if (config === undefined) throw new Error(`no pipeline ${pipelineId}`)
     this.advanceQueues()
-    const now = Date.now()
+    const now = this.now()
     const run: SimRun = {
       id: (this.options.newId ?? hex32)(),
       pipelineId,
@@ -184,7 +190,7 @@ export class CodeArtsSimulator extends SimulatedService {
   }
 
   /** The run's state now: what the service would report. */
-  stateOf(run: SimRun, now = Date.now()): RunState & { queued: boolean } {
+  stateOf(run: SimRun, now = this.now()): RunState & { queued: boolean } {
     if (run.startedAt === undefined) {
       const state = runStateAt(run.script, -1)
       return { ...state, status: run.dequeued ? 'CANCELED' : 'INIT', queued: !run.dequeued }
@@ -211,7 +217,7 @@ export class CodeArtsSimulator extends SimulatedService {
 
   /** Queued runs start as soon as a slot is free. */
   private advanceQueues(): void {
-    const now = Date.now()
+    const now = this.now()
     for (const run of this.runs) {
       if (run.startedAt !== undefined || run.dequeued) continue
       const limit = this.options.pipelines[run.pipelineId]?.maxConcurrent ?? Infinity
@@ -226,7 +232,7 @@ export class CodeArtsSimulator extends SimulatedService {
 
   /** Starts the run of every sub-pipeline step that has started (and theirs, in the same pass). */
   private spawnSubRuns(): void {
-    const now = Date.now()
+    const now = this.now()
     for (let i = 0; i < this.runs.length; i++) {
       const run = this.runs[i]!
       if (run.startedAt === undefined || !hasSubPipelines(run.script)) continue
@@ -511,7 +517,7 @@ export class CodeArtsSimulator extends SimulatedService {
     const echo = query.start_offset
     if (this.options.logPaging === 'end') query.start_offset = Number(query.end_offset ?? 0)
     const text = logOf(found.script)
-    const elapsed = Date.now() - (run.startedAt ?? Date.now())
+    const elapsed = this.now() - (run.startedAt ?? this.now())
     const written =
       found.end !== undefined
         ? text.count
@@ -592,7 +598,7 @@ export class CodeArtsSimulator extends SimulatedService {
     if (run.startedAt === undefined || state.end !== undefined) {
       return reply(200, { error_code: 'DEVPIPE.00011405', error_msg: `The pipeline run is not running (${state.status})` })
     }
-    run.stoppedAfter = Date.now() - run.startedAt
+    run.stoppedAfter = this.now() - run.startedAt
     if (this.options.stopsSubPipelines) this.stopSubRuns(run)
     reply(200, { success: true })
   }
@@ -615,13 +621,13 @@ export class CodeArtsSimulator extends SimulatedService {
           : []
       }
     })
-    reply(200, { step_outputs, current_system_time: Date.now() })
+    reply(200, { step_outputs, current_system_time: this.now() })
   }
 
   private stopSubRuns(run: SimRun): void {
     for (const sub of this.runs.filter((r) => r.parent?.runId === run.id)) {
       if (sub.startedAt === undefined || this.stateOf(sub).end !== undefined) continue
-      sub.stoppedAfter = Date.now() - sub.startedAt
+      sub.stoppedAfter = this.now() - sub.startedAt
       this.stopSubRuns(sub)
     }
   }
@@ -640,7 +646,7 @@ export class CodeArtsSimulator extends SimulatedService {
 
   /** Whether the service lists a run yet (see hideNewRunsMs). */
   private visible(run: SimRun): boolean {
-    return Date.now() >= run.visibleAt
+    return this.now() >= run.visibleAt
   }
 
   // ---- Response bodies -----------------------------------------------------------------------

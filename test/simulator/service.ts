@@ -17,6 +17,9 @@ export interface RecordedRequest {
   /** The service refused the request's credentials (a bad signature, an unknown or revoked key or token). */
   refused?: boolean
   fault?: Fault['kind']
+  /** Bytes of the request body and of the response body as sent (headers left out). */
+  requestBytes?: number
+  responseBytes?: number
 }
 
 export type Reply = (status: number, payload: unknown, headers?: Record<string, string>) => void
@@ -41,6 +44,8 @@ export type Rewrite = (
   exchange: Exchange
 ) => { status?: number; payload?: unknown; headers?: Record<string, string>; raw?: string } | undefined
 
+const GATEWAY_PAGE = '<html><body>Bad gateway</body></html>'
+
 export abstract class SimulatedService {
   readonly requests: RecordedRequest[] = []
   url = ''
@@ -48,10 +53,17 @@ export abstract class SimulatedService {
   faults: FaultPlan | undefined
   /** Rewrites answers from now on; replaceable while running. */
   rewrite: Rewrite | undefined
+  /**
+   * The service's clock for its runs' timelines and its record of requests: the wall clock unless a
+   * bench gives it a virtual one. Credentials are judged on the wall clock whatever this says,
+   * because the client signs and times its tokens by the wall clock.
+   */
+  protected readonly now: () => number
   private readonly server: Server
 
-  protected constructor(faults: FaultPlan | undefined) {
+  protected constructor(faults: FaultPlan | undefined, now: () => number = Date.now) {
     this.faults = faults
+    this.now = now
     this.server = createServer((req, res) => void this.handle(req, res))
   }
 
@@ -79,11 +91,19 @@ export abstract class SimulatedService {
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const body = Buffer.concat(chunks)
     const url = new URL(req.url ?? '/', 'http://simulator')
-    const record: RecordedRequest = { at: Date.now(), method: req.method ?? 'GET', path: url.pathname, status: 0, auth: 'none' }
+    const record: RecordedRequest = {
+      at: this.now(),
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      status: 0,
+      auth: 'none',
+      requestBytes: body.length
+    }
     this.requests.push(record)
     const send: Reply = (status, payload, headers = {}) => {
       const text = JSON.stringify(payload)
       record.status = status
+      record.responseBytes = Buffer.byteLength(text)
       res.writeHead(status, { 'content-type': 'application/json', ...headers })
       res.end(text)
     }
@@ -93,6 +113,7 @@ export abstract class SimulatedService {
       if (!changed) return send(status, payload, headers)
       if (changed.raw !== undefined) {
         record.status = changed.status ?? status
+        record.responseBytes = Buffer.byteLength(changed.raw)
         res.writeHead(record.status, { 'content-type': 'application/json', ...(changed.headers ?? headers) })
         return void res.end(changed.raw)
       }
@@ -113,8 +134,9 @@ export abstract class SimulatedService {
         return void req.socket.destroy()
       case 'garbage':
         record.status = 200
+        record.responseBytes = Buffer.byteLength(GATEWAY_PAGE)
         res.writeHead(200, { 'content-type': 'text/html' })
-        return void res.end('<html><body>Bad gateway</body></html>')
+        return void res.end(GATEWAY_PAGE)
       case 'answer':
         return send(fault.status, fault.payload, fault.headers)
     }

@@ -1,6 +1,7 @@
 // A Yunxiao Flow service on loopback: the current OpenAPI (/oapi/v1, personal access token; central
 // edition paths with the organization, region edition paths without) and the 2021 `devops` API
-// (ACS3-signed). Pipelines are the scripts of script.ts, moving on the real clock.
+// (ACS3-signed). Pipelines are the scripts of script.ts, moving on the real clock (or a bench's
+// virtual one).
 
 import { createHash } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
@@ -34,6 +35,8 @@ export interface YunxiaoOptions {
   faults?: FaultPlan
   /** How ListPipelines filters by `pipelineName`: `fuzzy` (the default: a name that contains it, case aside) or `ignored`. */
   nameFilter?: 'fuzzy' | 'ignored'
+  /** The clock runs move by (epoch ms; Date.now by default): see the CodeArts simulator's `now`. */
+  now?: () => number
 }
 
 export interface YunxiaoRun {
@@ -70,7 +73,7 @@ export class YunxiaoSimulator extends SimulatedService {
   readonly revoked = new Set<string>()
 
   private constructor(options: YunxiaoOptions) {
-    super(options.faults)
+    super(options.faults, options.now)
     this.options = options
     this.organizationId = options.organizationId ?? '5ebbc0228123212b59a0c0de'
     for (const t of options.tokens ?? []) rememberSecret(t)
@@ -90,21 +93,22 @@ export class YunxiaoSimulator extends SimulatedService {
   startRun(pipelineId: string, init: Partial<Pick<YunxiaoRun, 'script' | 'params' | 'foreign'>> = {}): YunxiaoRun {
     const config = this.options.pipelines[pipelineId]
     if (config === undefined) throw new Error(`no pipeline ${pipelineId}`)
+    const now = this.now()
     const run: YunxiaoRun = {
       id: String(this.runsOf(pipelineId).length + 1),
       pipelineId,
       script: init.script ?? config.script,
       params: init.params ?? {},
       foreign: init.foreign ?? true,
-      startedAt: Date.now(),
-      visibleAt: (init.foreign ?? true) ? Date.now() : Date.now() + this.hideNewRunsMs
+      startedAt: now,
+      visibleAt: (init.foreign ?? true) ? now : now + this.hideNewRunsMs
     }
     this.runs.push(run)
     return run
   }
 
   stateOf(run: YunxiaoRun): RunState {
-    return runStateAt(run.script, Date.now() - run.startedAt, run.stoppedAfter)
+    return runStateAt(run.script, this.now() - run.startedAt, run.stoppedAfter)
   }
 
   protected errorBody(code: string, message: string): object {
@@ -362,7 +366,7 @@ export class YunxiaoSimulator extends SimulatedService {
   private stop(run: YunxiaoRun, reply: Reply, answer: (ok: boolean) => unknown): void {
     if (this.stateOf(run).end !== undefined)
       return reply(400, { success: false, errorCode: 'InvalidPipelineRun.Status', errorMessage: 'The run has already ended.' })
-    run.stoppedAfter = Date.now() - run.startedAt
+    run.stoppedAfter = this.now() - run.startedAt
     reply(200, answer(true))
   }
 
@@ -375,7 +379,7 @@ export class YunxiaoSimulator extends SimulatedService {
   }
 
   private visible(run: YunxiaoRun): boolean {
-    return Date.now() >= run.visibleAt
+    return this.now() >= run.visibleAt
   }
 
   private newestFirst(pipelineId: string): YunxiaoRun[] {
@@ -424,7 +428,7 @@ export class YunxiaoSimulator extends SimulatedService {
       status: STATUS[state.status],
       triggerMode: 1,
       createTime: run.startedAt,
-      updateTime: at(state.end) || Date.now(),
+      updateTime: at(state.end) || this.now(),
       creatorAccountId: run.foreign ? 'someone-else' : 'github-actions',
       stageGroup: [state.stages.map((s) => s.script.name)],
       sources: this.repositories(run.pipelineId).map((repo) => ({
