@@ -2,6 +2,7 @@
 //   1. Streaming the tail of a 100 MB step log: time, requests, and the heap it needs.
 //   2. Status polling: requests per cycle for many pipelines (batch reads vs. detail reads).
 //   3. Cold start of the bundle, check runs off and on (cold-start.ts).
+//   4. Polling on a virtual clock against fixed pollers, on the same timelines (polling.ts).
 
 import { performance } from 'node:perf_hooks'
 import type { CodeArtsConnection } from '../../src/config/settings.ts'
@@ -12,6 +13,7 @@ import { CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
 import { ACCESS_KEY, quickPipeline } from '../simulator/fixtures.ts'
 import { nullLogger as quiet } from '../support/loggers.ts'
 import { coldStart } from './cold-start.ts'
+import { pollingBench } from './polling.ts'
 
 function provider(sim: CodeArtsSimulator) {
   const connection: CodeArtsConnection = {
@@ -112,3 +114,7 @@ async function polling(): Promise<void> {
 await hugeLog()
 await polling()
 await coldStart()
+// Rows 1–5 of the goal table (issue 14); the coordinator assembles the whole table.
+for (const row of await pollingBench()) {
+  console.log(`${row.met ? 'met    ' : 'NOT MET'}  ${row.figure}: ${row.measured} (goal ${row.goal})${row.note ? `; ${row.note}` : ''}`)
+}
