@@ -1,6 +1,7 @@
 // Time for the polling bench: it passes only when the one waiter sleeps, and a sleep passes at once,
 // so an hour's run costs the milliseconds its requests take. The simulators read the same clock
-// (their `now` option), so a run's timeline moves exactly as far as the waiter slept.
+// (their `now` option), so a run's timeline moves exactly as far as the waiter slept. Requests take
+// no time at all: while one is in flight, a sleep holds the time still until it is answered.
 
 import { AbortedError } from '../../src/errors.ts'
 import { abortReason } from '../../src/sleep.ts'
@@ -10,6 +11,7 @@ export class VirtualClock implements WaitClock {
   private time: number
   private sleeping = false
   private deadline: { at: number; controller: AbortController } | undefined
+  private busy: () => boolean = () => false
   /** How many sleeps have passed: the wait loop sleeps once between two cycles. */
   sleeps = 0
 
@@ -24,6 +26,15 @@ export class VirtualClock implements WaitClock {
     this.time = time
   }
 
+  /**
+   * While `busy` says so (requests are in flight), a sleep does not start. On the wall clock a read
+   * takes milliseconds and a pause seconds, so whatever the waiter sent before pausing (a read it
+   * races its pause against) is answered within the pause; here too.
+   */
+  holdWhile(busy: () => boolean): void {
+    this.busy = busy
+  }
+
   /** At `at`, `controller` aborts with a timeout, as the step's deadline would on the wall clock. */
   abortAt(at: number, controller: AbortController): void {
     this.deadline = { at, controller }
@@ -36,6 +47,10 @@ export class VirtualClock implements WaitClock {
     if (this.sleeping) throw new Error('a virtual clock serves one sleeper at a time')
     this.sleeping = true
     try {
+      while (this.busy()) {
+        await new Promise<void>((resolve) => setImmediate(resolve))
+        if (signal.aborted) throw abortReason(signal)
+      }
       const until = this.time + Math.max(0, ms)
       const deadline = this.deadline
       if (deadline !== undefined && until >= deadline.at) {

@@ -5,7 +5,7 @@
 import type { WaitSettings } from '../../src/config/settings.ts'
 import { AbortedError } from '../../src/errors.ts'
 import { hasEnded, type RunSnapshot, runKey, type TrackedRun } from '../../src/model.ts'
-import { HttpClient } from '../../src/net/http.ts'
+import { HttpClient, type HttpResponse } from '../../src/net/http.ts'
 import type { JsonObject } from '../../src/net/json.ts'
 import { detailFromRun as codeartsDetail } from '../../src/providers/codearts/translate.ts'
 import { createProvider } from '../../src/providers/index.ts'
@@ -29,11 +29,26 @@ function showsFailure(snapshot: RunSnapshot): boolean {
   return snapshot.state === 'failure' || snapshot.stages.some((s) => s.state === 'failure' || s.jobs?.some((j) => j.state === 'failure'))
 }
 
+/** The real client, counting the requests it has in flight. */
+class CountingClient extends HttpClient {
+  inFlight = 0
+
+  override async send(...args: Parameters<HttpClient['send']>): Promise<HttpResponse> {
+    this.inFlight++
+    try {
+      return await super.send(...args)
+    } finally {
+      this.inFlight--
+    }
+  }
+}
+
 /** The action's wait: waitForRuns with the real provider over loopback, on the scenario's clock. */
 export async function ours(scenario: Scenario, settings: WaitSettings, seed: number, deadline: number): Promise<Outcome> {
   const controller = new AbortController()
   scenario.clock.abortAt(deadline, controller)
-  const http = new HttpClient({ logger: quiet, signal: () => controller.signal })
+  const http = new CountingClient({ logger: quiet, signal: () => controller.signal })
+  scenario.clock.holdWhile(() => http.inFlight > 0)
   const { provider } = createProvider(scenario.connection, http, quiet)
   const reported = new Map<string, number>()
   const sleepsBefore = scenario.clock.sleeps

@@ -121,4 +121,26 @@ describe('the bench’s virtual clock', () => {
     cancel.abort(new AbortedError('cancelled'))
     await expect(new VirtualClock(T0).sleep(1, cancel.signal)).rejects.toMatchObject({ reason: 'cancelled' })
   })
+
+  it('holds the time still while a request is in flight, so its answer comes within the pause', async () => {
+    const clock = new VirtualClock(T0)
+    let inFlight = 1
+    clock.holdWhile(() => inFlight > 0)
+    const answered = new Promise<string>((resolve) =>
+      setTimeout(() => {
+        inFlight = 0
+        resolve(`answered at ${clock.now() - T0}`)
+      }, 20)
+    )
+    const paused = clock.sleep(5_000, new AbortController().signal).then(() => `paused until ${clock.now() - T0}`)
+    expect(await Promise.race([answered, paused])).toBe('answered at 0')
+    expect(await paused).toBe('paused until 5000')
+    // A pause the answer cuts short (the loop races its pause against a read) leaves the time as it was.
+    inFlight = 1
+    const nap = new AbortController()
+    const napping = clock.sleep(5_000, nap.signal)
+    nap.abort(new AbortedError('cancelled'))
+    await expect(napping).rejects.toMatchObject({ reason: 'cancelled' })
+    expect(clock.now() - T0).toBe(5_000)
+  })
 })
