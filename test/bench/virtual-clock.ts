@@ -47,10 +47,12 @@ export class VirtualClock implements WaitClock {
     if (this.sleeping) throw new Error('a virtual clock serves one sleeper at a time')
     this.sleeping = true
     try {
-      while (this.busy()) {
+      // Let what the waiter set going just before it paused reach the client first: a request
+      // whose sending still awaits a promise or two is not in flight yet, but will be.
+      do {
         await new Promise<void>((resolve) => setImmediate(resolve))
         if (signal.aborted) throw abortReason(signal)
-      }
+      } while (this.busy())
       const until = this.time + Math.max(0, ms)
       const deadline = this.deadline
       if (deadline !== undefined && until >= deadline.at) {
