@@ -2,6 +2,7 @@
 // directly with the real provider and HTTP client, and a fixed-interval poller modelled on the
 // peer actions.
 
+import { request } from 'undici'
 import type { WaitSettings } from '../../src/config/settings.ts'
 import { AbortedError } from '../../src/errors.ts'
 import { hasEnded, type RunSnapshot, runKey, type TrackedRun } from '../../src/model.ts'
@@ -101,8 +102,8 @@ export async function fixedPoller(scenario: Scenario, intervalMs: number, deadli
 
 async function peerRead(scenario: Scenario, run: TrackedRun): Promise<RunSnapshot> {
   const { url, headers } = scenario.statusRequest(run)
-  const response = await fetch(url, { headers })
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`)
-  const body = (await response.json()) as JsonObject
+  const response = await request(url, { headers })
+  if (response.statusCode !== 200) throw new Error(`${url}: HTTP ${response.statusCode}`)
+  const body = (await response.body.json()) as JsonObject
   return scenario.connection.provider === 'codearts' ? codeartsDetail(body, run) : yunxiaoDetail(body, () => [])
 }
