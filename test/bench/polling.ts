@@ -209,6 +209,7 @@ export async function pollingBench(): Promise<Figure[]> {
     `Polling on a virtual clock: the action (poll-interval ${SETTINGS.pollIntervalMs / 1000} s, max-poll-interval ` +
       `${SETTINGS.maxPollIntervalMs / 1000} s) and fixed pollers on the same timelines, ` +
       `${((performance.now() - began) / 1000).toFixed(1)} s of real time (${cpuSeconds(process.cpuUsage(cpu))} s of CPU). ` +
+      'Each run lasts its nominal length ±10 %, each seed scales its timeline by ±10 %, earlier runs vary alike. ' +
       'Requests and kB (bodies both ways) summed over the seeds; req/cycle: requests per wake-up of the waiter; lag: from ' +
       'the last run’s end to the wait’s end; failure seen: from a job’s failure to the first read that shows it.'
   )
