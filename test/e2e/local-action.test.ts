@@ -33,7 +33,7 @@ describe('the local debugger', () => {
     writeFileSync(join(dir, '.env'), env)
 
     // Not spawnSync: the simulator answers from this process.
-    const child = spawn(join(ROOT, 'node_modules/.bin/local-action'), ['.', 'src/main.ts', join(dir, '.env')], {
+    const child = spawn(join(ROOT, 'node_modules/.bin/local-action'), ['.', 'src/debug.ts', join(dir, '.env')], {
       cwd: ROOT,
       env: cleanEnv()
     })
