@@ -1,7 +1,7 @@
 // `npm run bench`: speed and memory figures, measured against the simulator over loopback.
 //   1. Streaming the tail of a 100 MB step log: time, requests, and the heap it needs.
 //   2. Status polling: requests per cycle for many pipelines (batch reads vs. detail reads).
-//   3. Cold start of the bundle, check runs off and on (cold-start.ts).
+//   3. Cold start of the bundle against bare node, and the bundle's size (process.ts).
 
 import { performance } from 'node:perf_hooks'
 import type { CodeArtsConnection } from '../../src/config/settings.ts'
@@ -11,7 +11,7 @@ import { readTail } from '../../src/report/tail.ts'
 import { CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
 import { ACCESS_KEY, quickPipeline } from '../simulator/fixtures.ts'
 import { nullLogger as quiet } from '../support/loggers.ts'
-import { coldStart } from './cold-start.ts'
+import { processBench } from './process.ts'
 
 function provider(sim: CodeArtsSimulator) {
   const connection: CodeArtsConnection = {
@@ -111,4 +111,4 @@ async function polling(): Promise<void> {
 
 await hugeLog()
 await polling()
-await coldStart()
+await processBench()
