@@ -63,6 +63,8 @@ export interface HttpClientOptions {
   signal: () => AbortSignal
   requestTimeoutMs?: number
   retry?: RetryPolicy
+  /** The largest answer held (MAX_BODY_BYTES unless given). */
+  maxBodyBytes?: number
   /** How requests leave: Node's own fetch unless another is given (the command's proxy fallback, src/cli/transport.ts). */
   transport?: Transport
   random?: () => number
@@ -172,7 +174,7 @@ export class HttpClient {
     } catch (error) {
       throw fetchFailure(error)
     }
-    const body = await readBounded(res.body, MAX_BODY_BYTES)
+    const body = await readBounded(res.body, this.options.maxBodyBytes ?? MAX_BODY_BYTES)
     // fetch's Headers are lower-case already, and join a repeated header with ", ".
     const flat: Record<string, string> = {}
     res.headers.forEach((value, name) => {
