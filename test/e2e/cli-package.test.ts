@@ -4,8 +4,11 @@
 
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { createServer, type IncomingMessage } from 'node:http'
+import { type AddressInfo, connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
+import type { Duplex } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { EXIT } from '../../src/cli/exit-codes.ts'
@@ -62,12 +65,14 @@ function pathWith(node: string): string {
 
 describe('the packed command', () => {
   it('holds the bundle, its licences and the README, and depends on nothing', () => {
-    // The two chunks are check runs' (loaded only with a GitHub token); LICENSE is added by npm itself.
+    // 23 and 542 are check runs' (loaded only with a GitHub token), 752 is undici (loaded only for a proxy on a Node whose
+    // fetch cannot take one, src/cli/transport.ts); LICENSE is added by npm itself.
     expect(files).toEqual([
       'LICENSE',
       'README.md',
       'dist/cli/23.index.js',
       'dist/cli/542.index.js',
+      'dist/cli/752.index.js',
       'dist/cli/index.js',
       'dist/cli/licenses.txt',
       'dist/cli/package.json',
@@ -107,7 +112,54 @@ describe('the packed command', () => {
     expect(result.stdout).toMatch(new RegExp(`debug: codearts-pipeline \\S+ on Node ${version.source.slice(1)}`))
     expect(sim.stateOf(sim.runsOf(id)[0]!).status).toBe('COMPLETED')
   })
+
+  it.each(NODES)('$name: the installed bin runs a pipeline through the proxy HTTP_PROXY names', async ({ path, version }) => {
+    const id = hex32()
+    const sim = await sims.codearts({ [id]: { script: quickPipeline(50) } })
+    const proxy = await forwardingProxy()
+    try {
+      const result = await runCommand(['--debug', '--project-id', sim.projectId, '--pipeline-ids', id, ...FAST_POLLING], {
+        node: path,
+        script: installed,
+        env: { ...codeartsEnv(sim), HTTP_PROXY: proxy.url }
+      })
+      expect(result.exitCode, result.stderr).toBe(EXIT.success)
+      // Node 24.14 on applies the proxy itself; Node 20 cannot, and the command sends through undici's agent instead.
+      const how = version.test('v20.0.0') ? 'undici' : "Node's own support"
+      expect(result.stdout).toContain(`debug: Requests go through the proxy HTTP_PROXY names (${how}`)
+      expect(proxy.tunnels).toContain(new URL(sim.url).host)
+      expect(sim.stateOf(sim.runsOf(id)[0]!).status).toBe('COMPLETED')
+    } finally {
+      await proxy.close()
+    }
+  })
 })
+
+/** A proxy that opens the CONNECT tunnels it is asked for (as proxy agents ask, for http targets too) and records them. */
+async function forwardingProxy(): Promise<{ url: string; tunnels: string[]; close(): Promise<void> }> {
+  const tunnels: string[] = []
+  const server = createServer((_req, res) => res.writeHead(405).end())
+  server.on('connect', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const target = new URL(`http://${req.url}`)
+    tunnels.push(target.host)
+    const upstream = connect(Number(target.port), target.hostname, () => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+      upstream.write(head)
+      upstream.pipe(socket).pipe(upstream)
+    })
+    upstream.on('error', () => socket.destroy())
+    socket.on('error', () => upstream.destroy())
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    tunnels,
+    close: async () => {
+      server.closeAllConnections()
+      await new Promise((r) => server.close(r))
+    }
+  }
+}
 
 /** The code block after `<!-- example: NAME … -->` in README.md. */
 function readmeExample(name: string): string {
