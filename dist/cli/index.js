@@ -6279,7 +6279,7 @@ class HttpClient {
         catch (error) {
             throw fetchFailure(error);
         }
-        const body = await readBounded(res.body, MAX_BODY_BYTES);
+        const body = await readBounded(res.body, this.options.maxBodyBytes ?? MAX_BODY_BYTES);
         // fetch's Headers are lower-case already, and join a repeated header with ", ".
         const flat = {};
         res.headers.forEach((value, name) => {

@@ -4,11 +4,8 @@
 
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
-import { createServer, type IncomingMessage } from 'node:http'
-import { type AddressInfo, connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
-import type { Duplex } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { EXIT } from '../../src/cli/exit-codes.ts'
@@ -16,6 +13,7 @@ import { hex32 } from '../simulator/codearts.ts'
 import { quickPipeline } from '../simulator/fixtures.ts'
 import { codeartsEnv, FAST_POLLING, ROOT, runCommand, runShell } from '../support/command.ts'
 import { junitSchemaErrors } from '../support/junit.ts'
+import { forwardingProxy } from '../support/proxy.ts'
 import { useSimulator } from '../support/simulators.ts'
 
 const sims = useSimulator()
@@ -134,32 +132,6 @@ describe('the packed command', () => {
     }
   })
 })
-
-/** A proxy that opens the CONNECT tunnels it is asked for (as proxy agents ask, for http targets too) and records them. */
-async function forwardingProxy(): Promise<{ url: string; tunnels: string[]; close(): Promise<void> }> {
-  const tunnels: string[] = []
-  const server = createServer((_req, res) => res.writeHead(405).end())
-  server.on('connect', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const target = new URL(`http://${req.url}`)
-    tunnels.push(target.host)
-    const upstream = connect(Number(target.port), target.hostname, () => {
-      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n')
-      upstream.write(head)
-      upstream.pipe(socket).pipe(upstream)
-    })
-    upstream.on('error', () => socket.destroy())
-    socket.on('error', () => upstream.destroy())
-  })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    tunnels,
-    close: async () => {
-      server.closeAllConnections()
-      await new Promise((r) => server.close(r))
-    }
-  }
-}
 
 /** The code block after `<!-- example: NAME … -->` in README.md. */
 function readmeExample(name: string): string {
