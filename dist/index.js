@@ -918,8 +918,8 @@ var logger = __nccwpck_require__(3332);
 // HTTP_PROXY (NO_PROXY lists the hosts to reach directly). Node's fetch ignores those variables
 // unless told otherwise: from Node 24.14 (and 25.4) `http.setGlobalProxyFromEnv()` turns its
 // built-in proxy support on at run time, for every request the process makes after it; before
-// that only NODE_USE_ENV_PROXY=1 (or --use-env-proxy) at start-up did, and Node 20 has neither.
-// Sources: Node's "Built-in Proxy Support" and http.setGlobalProxyFromEnv documentation (docs/proxy.md).
+// that only NODE_USE_ENV_PROXY=1 (or --use-env-proxy) at start-up did, and Node 20 has neither
+// (docs/proxy.md, with Node's documentation as sources).
 /** The variables that name a proxy, lower case first as curl and Node read them. */
 const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
 /** The first proxy variable that is set, by name (its value may hold the proxy's password). */
@@ -976,10 +976,10 @@ function actionIO() {
             });
         }
         const proxy = useProxyFromEnv(process.env);
-        // The runner's Node 24 may predate run-time proxies; it still applies them given NODE_USE_ENV_PROXY=1 at start-up.
+        // The runner's Node 24 may predate run-time proxies; from 24.5 it applies them given NODE_USE_ENV_PROXY=1 at start-up (docs/proxy.md).
         if (proxy.kind === 'unavailable' && process.env['NODE_USE_ENV_PROXY'] !== '1') {
             logger/* actionsLogger */.MV.warning(`${proxy.variable} is set, but Node ${process.version} cannot apply a proxy at run time (Node 24.14 or later can), so ` +
-                `requests go directly; set NODE_USE_ENV_PROXY: 1 in the step's env for Node to apply it at start-up`);
+                `requests go directly; set NODE_USE_ENV_PROXY: 1 in the step's env for Node to apply it at start-up (docs/proxy.md)`);
         }
     }
     return {
@@ -1102,8 +1102,8 @@ var logger = __nccwpck_require__(3332);
 // inputs (INPUT_*), outputs and state (the files GITHUB_OUTPUT and GITHUB_STATE name), state given
 // back to the post step (STATE_*), and the job summary (GITHUB_STEP_SUMMARY). The formats are the
 // runner's (docs/runner-commands.md, "Files"); @actions/core writes the same, but importing it
-// brings its OIDC client and a second copy of undici into the bundle (docs/architecture.md, "One
-// HTTP client"), for five small functions.
+// brings its OIDC client and a second copy of undici into the bundle (docs/proxy.md), for five
+// small functions.
 
 
 

@@ -54,11 +54,11 @@ export function actionIO(): ActionIO {
       })
     }
     const proxy = useProxyFromEnv(process.env)
-    // The runner's Node 24 may predate run-time proxies; it still applies them given NODE_USE_ENV_PROXY=1 at start-up.
+    // The runner's Node 24 may predate run-time proxies; from 24.5 it applies them given NODE_USE_ENV_PROXY=1 at start-up (docs/proxy.md).
     if (proxy.kind === 'unavailable' && process.env['NODE_USE_ENV_PROXY'] !== '1') {
       actionsLogger.warning(
         `${proxy.variable} is set, but Node ${process.version} cannot apply a proxy at run time (Node 24.14 or later can), so ` +
-          `requests go directly; set NODE_USE_ENV_PROXY: 1 in the step's env for Node to apply it at start-up`
+          `requests go directly; set NODE_USE_ENV_PROXY: 1 in the step's env for Node to apply it at start-up (docs/proxy.md)`
       )
     }
   }

@@ -2,8 +2,8 @@
 // inputs (INPUT_*), outputs and state (the files GITHUB_OUTPUT and GITHUB_STATE name), state given
 // back to the post step (STATE_*), and the job summary (GITHUB_STEP_SUMMARY). The formats are the
 // runner's (docs/runner-commands.md, "Files"); @actions/core writes the same, but importing it
-// brings its OIDC client and a second copy of undici into the bundle (docs/architecture.md, "One
-// HTTP client"), for five small functions.
+// brings its OIDC client and a second copy of undici into the bundle (docs/proxy.md), for five
+// small functions.
 
 import { randomUUID } from 'node:crypto'
 import { appendFileSync, existsSync } from 'node:fs'

@@ -6,7 +6,7 @@
 // without a proxy loads no more than the action does, and the action's bundle holds no undici at all.
 
 import type { Transport } from '../net/http.js'
-import { useProxyFromEnv } from '../net/proxy.js'
+import { type ProxySetup, useProxyFromEnv } from '../net/proxy.js'
 
 export interface CommandTransport {
   /** Set only when the requests must not go through Node's own fetch. */
@@ -17,7 +17,10 @@ export interface CommandTransport {
   how: string
 }
 
-export async function commandTransport(env: NodeJS.ProcessEnv, nodeProxy = useProxyFromEnv): Promise<CommandTransport> {
+export async function commandTransport(
+  env: NodeJS.ProcessEnv,
+  nodeProxy: (env: NodeJS.ProcessEnv) => ProxySetup & { restore(): void } = useProxyFromEnv
+): Promise<CommandTransport> {
   const setup = nodeProxy(env)
   if (setup.kind === 'none') return { restore: setup.restore, how: 'directly (no proxy variable is set)' }
   if (setup.kind === 'node') return { restore: setup.restore, how: `through the proxy ${setup.variable} names (Node's own support)` }

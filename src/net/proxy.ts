@@ -2,8 +2,8 @@
 // HTTP_PROXY (NO_PROXY lists the hosts to reach directly). Node's fetch ignores those variables
 // unless told otherwise: from Node 24.14 (and 25.4) `http.setGlobalProxyFromEnv()` turns its
 // built-in proxy support on at run time, for every request the process makes after it; before
-// that only NODE_USE_ENV_PROXY=1 (or --use-env-proxy) at start-up did, and Node 20 has neither.
-// Sources: Node's "Built-in Proxy Support" and http.setGlobalProxyFromEnv documentation (docs/proxy.md).
+// that only NODE_USE_ENV_PROXY=1 (or --use-env-proxy) at start-up did, and Node 20 has neither
+// (docs/proxy.md, with Node's documentation as sources).
 
 /** The variables that name a proxy, lower case first as curl and Node read them. */
 const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'] as const

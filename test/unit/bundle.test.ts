@@ -1,7 +1,7 @@
 // What the runner reads first (dist/index.js) is the action's own code and nothing it does not use:
 // Octokit, which only check runs need, is in a chunk of its own that is read only when check runs
 // are on (src/checks/check-runs.ts); no HTTP client library at all, requests going through Node's
-// own fetch (docs/architecture.md, "One HTTP client"). The command's bundle has undici, for a proxy
+// own fetch (docs/proxy.md). The command's bundle has undici, for a proxy
 // on Node 20 and 22, in a chunk read only then (src/cli/transport.ts).
 
 import { readdirSync, readFileSync } from 'node:fs'
