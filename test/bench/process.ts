@@ -1,21 +1,19 @@
 // The process figures of issue 14's goal table, measured in the real world rather than on the
 // virtual clock: how soon the bundle's first request leaves after the runner starts Node, as a
-// ratio to bare `node` doing one fetch (same binary, interleaved), and how much JavaScript the
-// runner reads (dist/index.js alone, which is all a run without check runs loads, and with the
-// check-runs chunks).
+// ratio to bare `node` doing one fetch (same binary, interleaved), beside the same ratio for a
+// minimal peer (@actions/core and one fetch, peer/index.mjs); and how much JavaScript the runner
+// reads (dist/index.js alone, which is all a run without check runs loads, and with the check-runs
+// chunks).
 
 import { readdirSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { coldStartSamples, ENTRY, type Samples } from './cold-start.ts'
+import { coldStartSamples, ENTRY, type Samples, type Subject } from './cold-start.ts'
 import type { Figure } from './figures.ts'
 
 const ROUNDS = 15
 const MB = 1_000_000
 // The budget for what the runner reads before the first request (issue 14).
 const DIST_GOAL_BYTES = 1 * MB
-// The peers the issue measured start within the bare runtime's own noise: the goal is to add
-// nothing one can tell from it, i.e. a median ratio within 1.1× of bare node's.
-const COLD_GOAL_RATIO = 1.1
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -34,14 +32,20 @@ export function distSizes(entry = ENTRY): { entry: number; chunks: Record<string
 }
 
 /** The ratio of each action run to the bare-node run of the same round: a drift of the machine's speed cancels. */
-function pairedRatios(samples: Samples, subject: 'check runs off' | 'check runs on'): number[] {
+function pairedRatios(samples: Samples, subject: Exclude<Subject, 'bare node'>): number[] {
   return samples[subject].map((ms, i) => ms / samples['bare node'][i]!)
+}
+
+interface Row {
+  subject: Subject
+  ms: number
+  ratio: number
 }
 
 export async function processBench(rounds = ROUNDS): Promise<Figure[]> {
   const samples = await coldStartSamples(rounds)
   const bare = median(samples['bare node'])
-  const rows = (['bare node', 'check runs off', 'check runs on'] as const).map((subject) => {
+  const rows = (['bare node', 'minimal peer', 'check runs off', 'check runs on'] as const).map((subject) => {
     const ms = median(samples[subject])
     const ratio = subject === 'bare node' ? 1 : median(pairedRatios(samples, subject))
     return { subject, ms, ratio }
@@ -56,15 +60,17 @@ export async function processBench(rounds = ROUNDS): Promise<Figure[]> {
   console.log(`\ndist: ${basename(ENTRY)} ${(sizes.entry / MB).toFixed(2)} MB`)
   for (const [file, bytes] of Object.entries(sizes.chunks)) console.log(`      ${file} ${(bytes / MB).toFixed(2)} MB (check runs only)`)
 
-  const off = rows[1]!
-  const on = rows[2]!
+  const [, peer, off, on] = rows as [Row, Row, Row, Row]
   return [
     {
       figure: 'first request after the process starts',
       measured: `${off.ratio.toFixed(2)}× bare node (${off.ms} ms vs ${bare} ms)`,
-      goal: `≤ ${COLD_GOAL_RATIO}× bare node`,
-      met: off.ratio <= COLD_GOAL_RATIO,
-      note: `check runs on: ${on.ratio.toFixed(2)}× (Octokit is read only after the first run exists)`,
+      // No peer can do less before its first request than the minimal one, so it stands for the fastest.
+      goal: `≤ a minimal peer's ${peer.ratio.toFixed(2)}× bare node`,
+      met: off.ratio <= peer.ratio,
+      note:
+        `check runs on: ${on.ratio.toFixed(2)}× (Octokit is read only after the first run exists); the rest over bare node is ` +
+        'reading and running the action itself before it can sign its first request',
       data: { rounds, node: process.version, samples }
     },
     {
