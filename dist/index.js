@@ -3498,7 +3498,7 @@ class HttpClient {
     options;
     constructor(options) {
         this.options = options;
-        // Read at each use, not captured: a proxy set up at run time (net/proxy.ts) replaces what fetch sends through.
+        // Node's fetch sends through its global dispatcher, which is what a proxy set up at run time replaces (net/proxy.ts).
         this.transport = options.transport ?? ((url, init) => fetch(url, init));
         this.retry = options.retry ?? DEFAULT_RETRY;
         this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;

@@ -63,7 +63,7 @@ export interface HttpClientOptions {
   signal: () => AbortSignal
   requestTimeoutMs?: number
   retry?: RetryPolicy
-  /** The largest answer held (MAX_BODY_BYTES unless given). */
+  /** The largest answer held: MAX_BODY_BYTES unless given (tests give less). */
   maxBodyBytes?: number
   /** How requests leave: Node's own fetch unless another is given (the command's proxy fallback, src/cli/transport.ts). */
   transport?: Transport
@@ -105,7 +105,7 @@ export class HttpClient {
 
   constructor(options: HttpClientOptions) {
     this.options = options
-    // Read at each use, not captured: a proxy set up at run time (net/proxy.ts) replaces what fetch sends through.
+    // Node's fetch sends through its global dispatcher, which is what a proxy set up at run time replaces (net/proxy.ts).
     this.transport = options.transport ?? ((url, init) => fetch(url, init))
     this.retry = options.retry ?? DEFAULT_RETRY
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000
