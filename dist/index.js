@@ -911,6 +911,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   P: () => (/* binding */ actionIO)
 });
 
+// UNUSED EXPORTS: turnOnProxy
+
 // EXTERNAL MODULE: ./lib/log/logger.js
 var logger = __nccwpck_require__(3332);
 ;// CONCATENATED MODULE: ./lib/net/proxy.js
@@ -975,12 +977,7 @@ function actionIO() {
                 cancellation.abort();
             });
         }
-        const proxy = useProxyFromEnv(process.env);
-        // The runner's Node 24 may predate run-time proxies; from 24.5 it applies them given NODE_USE_ENV_PROXY=1 at start-up (docs/proxy.md).
-        if (proxy.kind === 'unavailable' && process.env['NODE_USE_ENV_PROXY'] !== '1') {
-            logger/* actionsLogger */.MV.warning(`${proxy.variable} is set, but Node ${process.version} cannot apply a proxy at run time (Node 24.14 or later can), so ` +
-                `requests go directly; set NODE_USE_ENV_PROXY: 1 in the step's env for Node to apply it at start-up (docs/proxy.md)`);
-        }
+        turnOnProxy(process.env, logger/* actionsLogger */.MV);
     }
     return {
         logger: logger/* actionsLogger */.MV,
@@ -996,6 +993,18 @@ function actionIO() {
         cancellation: cancellation.signal,
         writeSummary: (markdown) => (0,runner_commands/* appendSummary */.fe)(markdown)
     };
+}
+/**
+ * Node's proxy support, on when the runner names a proxy. The runner's Node 24 may predate turning
+ * it on at run time; from 24.5 it applies it given NODE_USE_ENV_PROXY=1 at start-up (docs/proxy.md).
+ * The warning names the variable, never its value, which may hold the proxy's password.
+ */
+function turnOnProxy(env, logger, setUp = useProxyFromEnv) {
+    const proxy = setUp(env);
+    if (proxy.kind === 'unavailable' && env['NODE_USE_ENV_PROXY'] !== '1') {
+        logger.warning(`${proxy.variable} is set, but Node ${process.version} cannot apply a proxy at run time (Node 24.14 or later can), so ` +
+            `requests go directly; set NODE_USE_ENV_PROXY: 1 in the step's env for Node to apply it at start-up (docs/proxy.md)`);
+    }
 }
 
 

@@ -6,7 +6,7 @@ import type { InputReader } from '../config/input-rules.js'
 import type { Tuning } from '../config/settings.js'
 import { actionsLogger, type Logger } from '../log/logger.js'
 import type { Transport } from '../net/http.js'
-import { useProxyFromEnv } from '../net/proxy.js'
+import { type ProxySetup, useProxyFromEnv } from '../net/proxy.js'
 import type { SetOutput } from '../report/outputs.js'
 import type { SummaryInput } from '../report/summary.js'
 import { type Origin, originFromEnv } from './origin.js'
@@ -53,14 +53,7 @@ export function actionIO(): ActionIO {
         cancellation!.abort()
       })
     }
-    const proxy = useProxyFromEnv(process.env)
-    // The runner's Node 24 may predate run-time proxies; from 24.5 it applies them given NODE_USE_ENV_PROXY=1 at start-up (docs/proxy.md).
-    if (proxy.kind === 'unavailable' && process.env['NODE_USE_ENV_PROXY'] !== '1') {
-      actionsLogger.warning(
-        `${proxy.variable} is set, but Node ${process.version} cannot apply a proxy at run time (Node 24.14 or later can), so ` +
-          `requests go directly; set NODE_USE_ENV_PROXY: 1 in the step's env for Node to apply it at start-up (docs/proxy.md)`
-      )
-    }
+    turnOnProxy(process.env, actionsLogger)
   }
   return {
     logger: actionsLogger,
@@ -75,5 +68,20 @@ export function actionIO(): ActionIO {
     origin: () => originFromEnv(process.env),
     cancellation: cancellation.signal,
     writeSummary: (markdown) => appendSummary(markdown)
+  }
+}
+
+/**
+ * Node's proxy support, on when the runner names a proxy. The runner's Node 24 may predate turning
+ * it on at run time; from 24.5 it applies it given NODE_USE_ENV_PROXY=1 at start-up (docs/proxy.md).
+ * The warning names the variable, never its value, which may hold the proxy's password.
+ */
+export function turnOnProxy(env: NodeJS.ProcessEnv, logger: Logger, setUp: (env: NodeJS.ProcessEnv) => ProxySetup = useProxyFromEnv): void {
+  const proxy = setUp(env)
+  if (proxy.kind === 'unavailable' && env['NODE_USE_ENV_PROXY'] !== '1') {
+    logger.warning(
+      `${proxy.variable} is set, but Node ${process.version} cannot apply a proxy at run time (Node 24.14 or later can), so ` +
+        `requests go directly; set NODE_USE_ENV_PROXY: 1 in the step's env for Node to apply it at start-up (docs/proxy.md)`
+    )
   }
 }

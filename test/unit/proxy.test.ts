@@ -6,11 +6,12 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { type AddressInfo, connect } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
+import { turnOnProxy } from '../../src/action/io.ts'
 import { commandTransport } from '../../src/cli/transport.ts'
 import { TransportError } from '../../src/errors.ts'
 import { HttpClient, type HttpRequest, type Transport } from '../../src/net/http.ts'
 import { proxyVariable, useProxyFromEnv } from '../../src/net/proxy.ts'
-import { nullLogger as quiet } from '../support/loggers.ts'
+import { nullLogger as quiet, recordingLogger } from '../support/loggers.ts'
 
 const servers: Server[] = []
 const undo: (() => void)[] = []
@@ -146,5 +147,25 @@ describe("the command's fallback where Node's fetch cannot take a proxy", () => 
     undo.push(withProxy.restore)
     expect(withProxy.transport).toBeUndefined()
     expect((await commandTransport({})).transport).toBeUndefined()
+  })
+})
+
+describe('the action on a Node that cannot apply a proxy at run time', () => {
+  const olderNode = (env: NodeJS.ProcessEnv) => ({ kind: 'unavailable' as const, variable: proxyVariable(env)!, restore: () => undefined })
+
+  it("warns, naming the variable but never its value (it may hold the proxy's password)", () => {
+    const logger = recordingLogger(false)
+    turnOnProxy({ HTTPS_PROXY: 'http://user:s3cret@proxy.corp:3128' }, logger, olderNode)
+    expect(logger.stdout()).toMatch(
+      /^::warning::HTTPS_PROXY is set, but Node v[\d.]+ cannot apply a proxy at run time.*NODE_USE_ENV_PROXY: 1/
+    )
+    expect(logger.stdout()).not.toContain('s3cret')
+  })
+
+  it('says nothing when Node applied the proxy at start-up, or none is named', () => {
+    const logger = recordingLogger(false)
+    turnOnProxy({ HTTPS_PROXY: 'http://proxy.corp:3128', NODE_USE_ENV_PROXY: '1' }, logger, olderNode)
+    turnOnProxy({}, logger)
+    expect(logger.stdout()).toBe('')
   })
 })
