@@ -166,7 +166,7 @@ function rateLimitWait(failure, now = Date.now()) {
 // EXTERNAL MODULE: ./lib/report/failures.js
 var report_failures = __webpack_require__(2547);
 // EXTERNAL MODULE: ./lib/report/markup.js
-var markup = __webpack_require__(6535);
+var markup = __webpack_require__(8916);
 // EXTERNAL MODULE: ./lib/report/reporter.js + 1 modules
 var reporter = __webpack_require__(3988);
 ;// CONCATENATED MODULE: ./lib/checks/render.js

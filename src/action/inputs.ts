@@ -1,7 +1,6 @@
 // Reads and validates every input once. The reader is injected so that tests can feed plain
-// objects; in the action it is core.getInput. Nothing here touches the network.
+// objects; in the action it is the runner's INPUT_* variables (runner-commands.ts). Nothing here touches the network.
 
-import * as core from '@actions/core'
 import type { InputReader } from '../config/input-rules.js'
 import { parseBoolean, parseChoice, parseDuration, parseInteger, parseList, parseRef, parseVariables, shown } from '../config/parse.js'
 import type { Connection, Mode, Settings } from '../config/settings.js'
@@ -9,6 +8,7 @@ import { InputError } from '../errors.js'
 import { checkCodeArtsId, readCodeArtsConnection } from '../providers/codearts/inputs.js'
 import { checkYunxiaoId, readYunxiaoConnection } from '../providers/yunxiao/inputs.js'
 import { INPUT_DEFAULTS } from './action-yml.generated.js'
+import { getInput } from './runner-commands.js'
 
 export type { InputReader } from '../config/input-rules.js'
 
@@ -31,7 +31,7 @@ const PROVIDERS: Record<
   yunxiao: { checkId: checkYunxiaoId, readConnection: readYunxiaoConnection }
 }
 
-export function getInputs(readRaw: InputReader = (name) => core.getInput(name)): Settings {
+export function getInputs(readRaw: InputReader = (name) => getInput(name)): Settings {
   // An input left empty has its action.yml default (the runner fills them in; tests and the
   // local debugger may not, and a workflow may set one to '').
   const read: InputReader = (name) => readRaw(name) || INPUT_DEFAULTS[name] || ''

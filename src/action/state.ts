@@ -6,17 +6,17 @@
 // need to undo it, and clears it once main has dealt with it itself: after a main step that ended
 // its work, the post step finds nothing to do and sends no request.
 
-import * as core from '@actions/core'
 import type { GitRef } from '../config/parse.js'
 import type { RunRef } from '../model.js'
 import { arr, num, obj, str } from '../net/json.js'
+import { getState, saveState } from './runner-commands.js'
 
 export interface StateStore {
   save(name: string, value: string): void
   get(name: string): string
 }
 
-export const actionsState: StateStore = { save: (n, v) => core.saveState(n, v), get: (n) => core.getState(n) }
+export const actionsState: StateStore = { save: (n, v) => saveState(n, v), get: (n) => getState(n) }
 
 /** A run the main step started and has not dealt with: if main dies now, the post step stops it. */
 export interface AbandonedRun extends RunRef {

@@ -13,6 +13,7 @@ import { type Given, resolveInputs } from './inputs.js'
 import { commandIO, type StepRecord } from './io.js'
 import { renderJunit } from './junit.js'
 import { type TerminalLogger, terminalLogger } from './logger.js'
+import { commandTransport } from './transport.js'
 
 export interface Terminal {
   stdout(text: string): void
@@ -72,6 +73,9 @@ export async function command(
     ...(options.summaryFile !== undefined && { summaryFile: options.summaryFile })
   })
   if (tuning) io.tuning = tuning
+  const transport = await commandTransport(env)
+  if (transport.transport) io.transport = transport.transport
+  logger.debug(`Requests go ${transport.how}.`)
   const onCancel = (): void =>
     logger.info(`Received ${String(cancellation.reason ?? 'a stop signal')}: stopping the runs this command started.`)
   cancellation.addEventListener('abort', onCancel, { once: true })
@@ -79,6 +83,7 @@ export async function command(
     await run(io)
   } finally {
     cancellation.removeEventListener('abort', onCancel)
+    transport.restore()
   }
 
   const reason = exitReason({ conclusion: record.outputs['conclusion'], cause: record.failure?.cause, report: record.report })

@@ -3,7 +3,7 @@
 import type { Connection, Tuning } from '../config/settings.js'
 import type { Logger } from '../log/logger.js'
 import type { CredentialGuard } from '../net/guard.js'
-import { HttpClient } from '../net/http.js'
+import { HttpClient, type Transport } from '../net/http.js'
 import { createProvider } from '../providers/index.js'
 import type { Provider } from '../providers/provider.js'
 import { StepClock } from '../wait/clock.js'
@@ -19,7 +19,7 @@ export interface Session {
 export function openSession(
   connection: Connection,
   timeoutMs: number,
-  env: { logger: Logger; cancellation: AbortSignal; tuning?: Tuning }
+  env: { logger: Logger; cancellation: AbortSignal; tuning?: Tuning; transport?: Transport }
 ): Session {
   const clock = new StepClock(timeoutMs)
   const onCancel = (): void => clock.cancel()
@@ -29,7 +29,8 @@ export function openSession(
     logger: env.logger,
     signal: () => clock.signal,
     ...(env.tuning?.retry && { retry: env.tuning.retry }),
-    ...(env.tuning?.requestTimeoutMs && { requestTimeoutMs: env.tuning.requestTimeoutMs })
+    ...(env.tuning?.requestTimeoutMs && { requestTimeoutMs: env.tuning.requestTimeoutMs }),
+    ...(env.transport && { transport: env.transport })
   })
   const { provider, guard } = createProvider(connection, http, env.logger)
   return {

@@ -77,7 +77,8 @@ export function cut(text: string, limit: number): string {
   return text.length > limit ? `${text.slice(0, limit)}… [${text.length} characters]` : text
 }
 
-function command(name: string, props: AnnotationProps | undefined, data: string): string {
+/** One workflow command line, `::name key=value,…::data`, escaped as the runner unescapes it. */
+export function command(name: string, props: Readonly<Partial<Record<'title' | 'name', string>>> | undefined, data: string): string {
   const properties = Object.entries(props ?? {})
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)

@@ -1,7 +1,6 @@
 // The one HTTP client. It owns timeouts, retries and debug output, and knows nothing of any cloud:
 // providers give it a request and an `authorize` hook and get back status, headers and text.
 
-import { type Dispatcher, EnvHttpProxyAgent, request } from 'undici'
 import { CredentialsRefusedError, OutcomeUnknownError, TransportError } from '../errors.js'
 import type { Logger } from '../log/logger.js'
 import { redactBody, redactHeaders } from '../log/redact.js'
@@ -64,9 +63,15 @@ export interface HttpClientOptions {
   signal: () => AbortSignal
   requestTimeoutMs?: number
   retry?: RetryPolicy
-  dispatcher?: Dispatcher
+  /** The largest answer held: MAX_BODY_BYTES unless given (tests give less). */
+  maxBodyBytes?: number
+  /** How requests leave: Node's own fetch unless another is given (the command's proxy fallback, src/cli/transport.ts). */
+  transport?: Transport
   random?: () => number
 }
+
+/** What sends one request: `fetch`'s shape, so that Node's own and undici's are interchangeable. */
+export type Transport = (url: URL, init: RequestInit) => Promise<Response>
 
 // Gateways answer these when busy or restarting; a later try may well succeed.
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504])
@@ -92,7 +97,7 @@ const RETRY_AFTER_CAP_MS = 5 * 60_000
 export const MAX_BODY_BYTES = 32 * 1024 * 1024
 
 export class HttpClient {
-  private readonly dispatcher: Dispatcher
+  private readonly transport: Transport
   private readonly retry: RetryPolicy
   private readonly requestTimeoutMs: number
   private readonly random: () => number
@@ -100,8 +105,8 @@ export class HttpClient {
 
   constructor(options: HttpClientOptions) {
     this.options = options
-    // Self-hosted runners often sit behind a proxy; this honours HTTP(S)_PROXY and NO_PROXY.
-    this.dispatcher = options.dispatcher ?? new EnvHttpProxyAgent()
+    // Node's fetch sends through its global dispatcher, which is what a proxy set up at run time replaces (net/proxy.ts).
+    this.transport = options.transport ?? ((url, init) => fetch(url, init))
     this.retry = options.retry ?? DEFAULT_RETRY
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000
     this.random = options.random ?? Math.random
@@ -162,17 +167,20 @@ export class HttpClient {
 
   private async once(req: HttpRequest, headers: Record<string, string>): Promise<HttpResponse> {
     const signal = AbortSignal.any([this.options.signal(), AbortSignal.timeout(this.requestTimeoutMs)])
-    const res = await request(req.url, {
-      method: req.method,
-      headers,
-      body: req.body,
-      signal,
-      dispatcher: this.dispatcher
-    })
-    const body = await readBounded(res.body, MAX_BODY_BYTES)
+    let res: Response
+    try {
+      // A redirect is answered as it is: following it would send the signed request somewhere it was not signed for.
+      res = await this.transport(req.url, { method: req.method, headers, body: req.body ?? null, signal, redirect: 'manual' })
+    } catch (error) {
+      throw fetchFailure(error)
+    }
+    const body = await readBounded(res.body, this.options.maxBodyBytes ?? MAX_BODY_BYTES)
+    // fetch's Headers are lower-case already, and join a repeated header with ", ".
     const flat: Record<string, string> = {}
-    for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k.toLowerCase()] = String(v)
-    const response: HttpResponse = { status: res.statusCode, headers: flat, body }
+    res.headers.forEach((value, name) => {
+      flat[name] = value
+    })
+    const response: HttpResponse = { status: res.status, headers: flat, body }
     if (req.expectJson) {
       const parsed = body.trim() === '' ? { ok: true as const, value: {} } : parseJson(body)
       if (parsed.ok) response.json = parsed.value
@@ -193,18 +201,44 @@ export class HttpClient {
 }
 
 /** The body as text, refusing one larger than `limit` bytes before it is all in memory. */
-async function readBounded(body: AsyncIterable<Buffer | Uint8Array> & { destroy(): unknown }, limit: number): Promise<string> {
-  const chunks: Buffer[] = []
+async function readBounded(body: ReadableStream<Uint8Array> | null, limit: number): Promise<string> {
+  if (body === null) return ''
+  const reader = body.getReader()
+  const chunks: Uint8Array[] = []
   let size = 0
-  for await (const chunk of body) {
-    size += chunk.length
+  for (;;) {
+    let read: Awaited<ReturnType<typeof reader.read>>
+    try {
+      read = await reader.read()
+    } catch (error) {
+      throw fetchFailure(error)
+    }
+    if (read.done) break
+    size += read.value.byteLength
     if (size > limit) {
-      body.destroy()
+      // Cancelling closes the connection: the rest of the answer is never read.
+      reader.cancel().catch(() => undefined)
       throw Object.assign(new Error(`the answer is larger than ${limit / 1024 / 1024} MB`), { code: 'ANSWER_TOO_LARGE' })
     }
-    chunks.push(Buffer.from(chunk))
+    chunks.push(read.value)
   }
   return Buffer.concat(chunks).toString('utf8')
+}
+
+/**
+ * fetch reports every network fault as `TypeError: fetch failed` with the system's error as its
+ * `cause`; the cause is what says whether the request left (`ECONNREFUSED`: it did not), so it is
+ * what is passed on. An abort (the deadline, the request timeout) is passed on as it is.
+ */
+export function fetchFailure(error: unknown): unknown {
+  const cause = (error as { cause?: unknown } | undefined)?.cause
+  if (!(error instanceof TypeError) || typeof cause !== 'object' || cause === null) return error
+  // Connecting to each address of a name in turn fails with an AggregateError whose own message may be empty.
+  const inner = cause as { message?: unknown; errors?: unknown }
+  if (inner.message === '' && Array.isArray(inner.errors) && inner.errors[0] instanceof Error) {
+    return Object.assign(cause, { message: inner.errors[0].message })
+  }
+  return cause
 }
 
 /** What went wrong with a request that got no answer, whether it may have been sent, and whether trying again can help. */

@@ -1,120 +1,31 @@
-// `npm run bench`: speed and memory figures, measured against the simulator over loopback.
-//   1. Streaming the tail of a 100 MB step log: time, requests, and the heap it needs.
-//   2. Status polling: requests per cycle for many pipelines (batch reads vs. detail reads).
-//   3. Cold start of the bundle, check runs off and on (cold-start.ts).
-//   4. Polling on a virtual clock against fixed pollers, on the same timelines (polling.ts).
+// `npm run bench`: issue 14's goal table, measured in one run. Each part prints its own detailed
+// table and hands back its rows (figures.ts); the goal table comes last, then the same as JSON for the
+// record (also written to bench-results.json). Timed figures are ratios to a reference measured in
+// the same run, because absolute times vary by machine.
+//   1. Process: spawn to first request against bare node and a minimal peer, and the bundle's size (process.ts).
+//   2. Polling on a virtual clock against fixed 5 s, 10 s and 30 s pollers, on the same timelines (polling.ts).
 
-import { performance } from 'node:perf_hooks'
-import type { CodeArtsConnection } from '../../src/config/settings.ts'
-import { HttpClient } from '../../src/net/http.ts'
-import { createProvider } from '../../src/providers/index.ts'
-import { readTail } from '../../src/report/tail.ts'
-import { CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
-import { ACCESS_KEY, quickPipeline } from '../simulator/fixtures.ts'
-import { nullLogger as quiet } from '../support/loggers.ts'
-import { coldStart } from './cold-start.ts'
+import { writeFileSync } from 'node:fs'
+import type { Figure } from './figures.ts'
 import { pollingBench } from './polling.ts'
+import { processBench } from './process.ts'
 
-function provider(sim: CodeArtsSimulator) {
-  const connection: CodeArtsConnection = {
-    provider: 'codearts',
-    region: 'cn-north-4',
-    endpoint: sim.url,
-    iamEndpoint: sim.url,
-    projectId: sim.projectId,
-    auth: { kind: 'aksk', accessKey: ACCESS_KEY.accessKey, secretKey: ACCESS_KEY.secretKey, iamProjectId: sim.iamProjectId }
-  }
-  return createProvider(connection, new HttpClient({ logger: quiet, signal: () => new AbortController().signal }), quiet).provider
+const parts: Array<[string, () => Promise<Figure[]>]> = [
+  ['process', () => processBench()],
+  ['polling', () => pollingBench()]
+]
+
+const rows: Figure[] = []
+for (const [name, part] of parts) {
+  console.log(`\n## ${name}\n`)
+  rows.push(...(await part()))
 }
 
-async function hugeLog(): Promise<void> {
-  const LINES = 1_000_000
-  const WIDTH = 99 // + newline: 100 bytes a line, 100 MB in all
-  const id = hex32()
-  const sim = await CodeArtsSimulator.start({
-    accessKeys: [ACCESS_KEY],
-    pipelines: {
-      [id]: {
-        script: {
-          name: 'huge',
-          stages: [
-            {
-              name: 'S',
-              jobs: [
-                {
-                  name: 'J',
-                  steps: [
-                    {
-                      name: 'noisy',
-                      durationMs: 1,
-                      fail: 'x',
-                      log: { count: LINES, width: WIDTH, line: (i) => `${i} ${'lorem ipsum '.repeat(8)}` }
-                    }
-                  ]
-                }
-              ]
-            }
-          ]
-        }
-      }
-    }
-  })
-  const run = sim.startRun(id, { foreign: false })
-  await new Promise((r) => setTimeout(r, 20))
-  const p = provider(sim)
-  const detail = await p.detail({ pipelineId: id, runId: run.id })
-  const step = detail.stages[0]!.jobs[0]!.steps[0]!
-  // Live memory, not garbage V8 has yet to collect: each sample follows a full collection.
-  const gc = global.gc ?? (() => undefined)
-  gc()
-  const before = process.memoryUsage().heapUsed
-  let peak = before
-  const sampler = setInterval(() => {
-    gc()
-    peak = Math.max(peak, process.memoryUsage().heapUsed)
-  }, 25)
-  const began = performance.now()
-  const tail = await readTail(p.stepLog({ pipelineId: id, runId: run.id }, step.logKey!), 300)
-  const seconds = (performance.now() - began) / 1000
-  clearInterval(sampler)
-  const pages = sim.requests.filter((r) => r.path.endsWith('/logs')).length
-  console.log(
-    `100 MB step log (${LINES.toLocaleString('en')} lines of ${WIDTH + 1} bytes): tail of ${tail.lines.length} read in ` +
-      `${seconds.toFixed(1)} s, ` +
-      `${pages} pages (${((LINES * (WIDTH + 1)) / 1e6 / seconds).toFixed(0)} MB/s); live heap grew by at most ` +
-      `${((peak - before) / 1e6).toFixed(1)} MB ` +
-      `(${tail.total.toLocaleString('en')} lines seen, last: "${tail.lines.at(-1)!.slice(0, 12)}…")`
-  )
-  await sim.close()
-}
-
-async function polling(): Promise<void> {
-  const PIPELINES = 50
-  const ids = Array.from({ length: PIPELINES }, () => hex32())
-  const sim = await CodeArtsSimulator.start({
-    accessKeys: [ACCESS_KEY],
-    pipelines: Object.fromEntries(ids.map((id) => [id, { script: quickPipeline(60_000) }]))
-  })
-  const runs = ids.map((id) => ({ pipelineId: id, runId: sim.startRun(id, { foreign: false }).id }))
-  const p = provider(sim)
-  const CYCLES = 10
-  const began = performance.now()
-  for (let i = 0; i < CYCLES; i++) await p.poll(runs)
-  const ms = (performance.now() - began) / CYCLES
-  const batch = sim.requests.filter((r) => r.path.endsWith('/pipelines/status')).length
-  const details = sim.requests.filter((r) => r.path.endsWith('/detail')).length
-  console.log(
-    `polling ${PIPELINES} running pipelines for ${CYCLES} cycles: ${batch} batch status requests (${batch / CYCLES} a cycle, ` +
-      `${Math.ceil(PIPELINES / 20)} needed at 20 a batch), ` +
-      `${details} detail reads (the first cycle's, to learn each run's jobs), ${ms.toFixed(1)} ms a cycle`
-  )
-  await sim.close()
-}
-
-await hugeLog()
-await polling()
-await coldStart()
-// Rows 1–5 of the goal table (issue 14); the coordinator assembles the whole table.
-for (const row of await pollingBench()) {
-  console.log(`${row.met ? 'met    ' : 'NOT MET'}  ${row.figure}: ${row.measured} (goal ${row.goal})${row.note ? `; ${row.note}` : ''}`)
-}
+console.log('\n## Goal table (issue 14)\n')
+console.log('| figure | measured | goal | met |')
+console.log('|---|---|---|---|')
+for (const row of rows) console.log(`| ${row.figure} | ${row.measured} | ${row.goal} | ${row.met ? 'yes' : 'NO'} |`)
+for (const row of rows.filter((r) => r.note)) console.log(`- ${row.figure}: ${row.note}`)
+const record = JSON.stringify({ at: new Date().toISOString(), node: process.version, rows }, null, 2)
+writeFileSync('bench-results.json', `${record}\n`)
+console.log(`\n${record}`)

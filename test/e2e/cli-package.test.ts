@@ -13,6 +13,7 @@ import { hex32 } from '../simulator/codearts.ts'
 import { quickPipeline } from '../simulator/fixtures.ts'
 import { codeartsEnv, FAST_POLLING, ROOT, runCommand, runShell } from '../support/command.ts'
 import { junitSchemaErrors } from '../support/junit.ts'
+import { forwardingProxy } from '../support/proxy.ts'
 import { useSimulator } from '../support/simulators.ts'
 
 const sims = useSimulator()
@@ -62,12 +63,14 @@ function pathWith(node: string): string {
 
 describe('the packed command', () => {
   it('holds the bundle, its licences and the README, and depends on nothing', () => {
-    // The two chunks are check runs' (loaded only with a GitHub token); LICENSE is added by npm itself.
+    // 23 and 542 are check runs' (loaded only with a GitHub token), 752 is undici (loaded only for a proxy on a Node whose
+    // fetch cannot take one, src/cli/transport.ts); LICENSE is added by npm itself.
     expect(files).toEqual([
       'LICENSE',
       'README.md',
       'dist/cli/23.index.js',
       'dist/cli/542.index.js',
+      'dist/cli/752.index.js',
       'dist/cli/index.js',
       'dist/cli/licenses.txt',
       'dist/cli/package.json',
@@ -106,6 +109,27 @@ describe('the packed command', () => {
     expect(result.exitCode, result.stderr).toBe(EXIT.success)
     expect(result.stdout).toMatch(new RegExp(`debug: codearts-pipeline \\S+ on Node ${version.source.slice(1)}`))
     expect(sim.stateOf(sim.runsOf(id)[0]!).status).toBe('COMPLETED')
+  })
+
+  it.each(NODES)('$name: the installed bin runs a pipeline through the proxy HTTP_PROXY names', async ({ path, version }) => {
+    const id = hex32()
+    const sim = await sims.codearts({ [id]: { script: quickPipeline(50) } })
+    const proxy = await forwardingProxy()
+    try {
+      const result = await runCommand(['--debug', '--project-id', sim.projectId, '--pipeline-ids', id, ...FAST_POLLING], {
+        node: path,
+        script: installed,
+        env: { ...codeartsEnv(sim), HTTP_PROXY: proxy.url }
+      })
+      expect(result.exitCode, result.stderr).toBe(EXIT.success)
+      // Node 24.14 on applies the proxy itself; Node 20 cannot, and the command sends through undici's agent instead.
+      const how = version.test('v20.0.0') ? 'undici' : "Node's own support"
+      expect(result.stdout).toContain(`debug: Requests go through the proxy HTTP_PROXY names (${how}`)
+      expect(proxy.tunnels).toContain(new URL(sim.url).host)
+      expect(sim.stateOf(sim.runsOf(id)[0]!).status).toBe('COMPLETED')
+    } finally {
+      await proxy.close()
+    }
   })
 })
 

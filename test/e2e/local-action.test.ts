@@ -1,6 +1,8 @@
-// GitHub's local debugger (`npx local-action . src/main.ts .env`, README "Debug locally") runs the
-// TypeScript sources with its own @actions/core. This runs it once, with .env.example as shipped
-// (only the simulator's address changed), so that the README's three commands keep working.
+// GitHub's local debugger (`npx local-action . src/debug.ts .env`, README "Debug locally") runs the
+// TypeScript sources with its own @actions/core. The action itself writes the runner's files without
+// @actions/core; src/debug.ts hands main.ts's run() the same IO with inputs, outputs, state and
+// summary through @actions/core, so that the debugger sees them. This runs it once, with .env.example
+// as shipped (only the simulator's address changed), so that the README's three commands keep working.
 
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -20,7 +22,7 @@ function cleanEnv(): NodeJS.ProcessEnv {
 }
 
 describe('the local debugger', () => {
-  it('runs src/main.ts with .env.example and shows every output', { timeout: 90_000 }, async () => {
+  it("runs main.ts's run() through src/debug.ts with .env.example and shows every output", { timeout: 90_000 }, async () => {
     const { projectId, passes, fails } = SERVED.codearts
     const sim = await sims.codearts({ [passes]: { script: passingPipeline(40) }, [fails]: { script: failingPipeline(40) } }, { projectId })
     const dir = mkdtempSync(join(tmpdir(), 'local-action-'))
@@ -33,7 +35,7 @@ describe('the local debugger', () => {
     writeFileSync(join(dir, '.env'), env)
 
     // Not spawnSync: the simulator answers from this process.
-    const child = spawn(join(ROOT, 'node_modules/.bin/local-action'), ['.', 'src/main.ts', join(dir, '.env')], {
+    const child = spawn(join(ROOT, 'node_modules/.bin/local-action'), ['.', 'src/debug.ts', join(dir, '.env')], {
       cwd: ROOT,
       env: cleanEnv()
     })

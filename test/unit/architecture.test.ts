@@ -20,7 +20,7 @@ const FLOORS: readonly (readonly string[])[] = [
   ['checks/'],
   ['gate/'],
   ['main.ts', 'post.ts'],
-  ['index.ts', 'cli/']
+  ['index.ts', 'debug.ts', 'cli/']
 ]
 
 function sources(dir = SRC): string[] {

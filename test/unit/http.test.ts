@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AbortedError, OutcomeUnknownError, TransportError } from '../../src/errors.ts'
-import { HttpClient, type HttpRequest, retryAfterMs } from '../../src/net/http.ts'
+import { fetchFailure, HttpClient, type HttpRequest, retryAfterMs, type Transport } from '../../src/net/http.ts'
 import { nullLogger as quiet } from '../support/loggers.ts'
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void
@@ -38,13 +38,15 @@ const status =
 const hang: Handler = () => undefined
 const reset: Handler = (req) => req.socket.destroy()
 
-function client(options: { timeoutMs?: number; signal?: AbortSignal } = {}): HttpClient {
+function client(options: { timeoutMs?: number; signal?: AbortSignal; transport?: Transport; maxBodyBytes?: number } = {}): HttpClient {
   const signal = options.signal ?? new AbortController().signal
   return new HttpClient({
     logger: quiet,
     signal: () => signal,
     requestTimeoutMs: options.timeoutMs ?? 2_000,
-    retry: { attempts: 4, baseDelayMs: 10, maxDelayMs: 40 }
+    retry: { attempts: 4, baseDelayMs: 10, maxDelayMs: 40 },
+    ...(options.transport && { transport: options.transport }),
+    ...(options.maxBodyBytes && { maxBodyBytes: options.maxBodyBytes })
   })
 }
 
@@ -98,8 +100,68 @@ describe('HttpClient', () => {
     const closed = new URL(url)
     server!.close()
     server!.closeAllConnections()
-    await expect(client().send(start(closed))).rejects.toThrow(TransportError)
-    await expect(client().send(start(closed))).rejects.toThrow(/ECONNREFUSED.*after 4 tries/)
+    const tries: string[] = []
+    const counting: Transport = (u, init) => {
+      tries.push(u.href)
+      return fetch(u, init)
+    }
+    const refused = client({ transport: counting }).send(start(closed))
+    // Not "outcome unknown": fetch's own "fetch failed" is read down to the refused connection under it.
+    await expect(refused).rejects.toThrow(TransportError)
+    await expect(refused).rejects.not.toThrow(OutcomeUnknownError)
+    await expect(refused).rejects.toThrow(/connect ECONNREFUSED 127\.0\.0\.1:\d+ \(after 4 tries\)/)
+    expect(tries).toHaveLength(4)
+  })
+
+  it('answers a redirect as it is, without following it', async () => {
+    const { url, hits } = await serve((_req, res) => {
+      res.writeHead(302, { location: '/elsewhere' })
+      res.end()
+    })
+    const response = await client().send(get(url))
+    expect(response.status).toBe(302)
+    expect(response.headers['location']).toBe('/elsewhere')
+    expect(hits()).toBe(1)
+  })
+
+  it('gives the headers with lower-case names, a repeated one joined', async () => {
+    const { url } = await serve((_req, res) => {
+      res.setHeader('X-Request-Id', 'abc')
+      res.setHeader('Warning', ['199 - "one"', '199 - "two"'])
+      res.end('{}')
+    })
+    const { headers } = await client().send(get(url))
+    expect(headers['x-request-id']).toBe('abc')
+    expect(headers['warning']).toBe('199 - "one", 199 - "two"')
+  })
+
+  it('refuses an answer larger than the limit before holding it all, and does not ask again', async () => {
+    let sent = 0
+    const { url, hits } = await serve((_req, res) => {
+      // An endless answer: only the client's refusal ends it.
+      const chunk = Buffer.alloc(1024 * 1024, 'x')
+      const more = (): void => {
+        while (!res.destroyed && res.write(chunk)) sent += chunk.length
+      }
+      res.on('drain', more)
+      more()
+    })
+    const limit = 1024 * 1024
+    await expect(client({ maxBodyBytes: limit }).send(get(url))).rejects.toThrow('reading failed: the answer is larger than 1 MB')
+    expect(hits()).toBe(1)
+    // What the sockets' buffers took in before the refusal, not the endless rest.
+    expect(sent).toBeLessThan(limit + 16 * 1024 * 1024)
+  })
+
+  it('sends through the transport it is given', async () => {
+    const { url } = await serve(status(200))
+    const seen: string[] = []
+    const transport: Transport = (u, init) => {
+      seen.push(`${init.method} ${u.pathname}`)
+      return fetch(u, init)
+    }
+    expect((await client({ transport }).send(get(url))).status).toBe(200)
+    expect(seen).toEqual(['GET /x'])
   })
 
   const htmlPage: Handler = (_req, res) => {
@@ -149,6 +211,28 @@ describe('HttpClient', () => {
     let n = 0
     await client().send(get(url), () => ({ 'X-Try': String(++n) }))
     expect(seen).toEqual(['1', '2'])
+  })
+})
+
+describe('fetchFailure', () => {
+  it('passes on the system error under "fetch failed"', () => {
+    const cause = Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443'), { code: 'ECONNREFUSED' })
+    expect(fetchFailure(new TypeError('fetch failed', { cause }))).toBe(cause)
+  })
+
+  it("names the first address tried when connecting to each of a host's addresses failed", () => {
+    const errors = [new Error('connect ECONNREFUSED ::1:443'), new Error('connect ECONNREFUSED 127.0.0.1:443')]
+    const cause = Object.assign(new AggregateError(errors, ''), { code: 'ECONNREFUSED' })
+    const passed = fetchFailure(new TypeError('fetch failed', { cause })) as Error & { code: string }
+    expect(passed.message).toBe('connect ECONNREFUSED ::1:443')
+    expect(passed.code).toBe('ECONNREFUSED')
+  })
+
+  it('passes anything else on as it is', () => {
+    const timeout = new DOMException('The operation was aborted due to timeout', 'TimeoutError')
+    expect(fetchFailure(timeout)).toBe(timeout)
+    const plain = new TypeError('Invalid URL')
+    expect(fetchFailure(plain)).toBe(plain)
   })
 })
 
