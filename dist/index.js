@@ -68303,7 +68303,7 @@ function getInputs(readRaw = (name) => core/* getInput */.V4(name)) {
 
 /***/ }),
 
-/***/ 8086:
+/***/ 2737:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -68318,6 +68318,30 @@ var core = __nccwpck_require__(6257);
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./lib/log/drain.js
+// Back-pressure on the log. A write to stdout that the pipe cannot take at once is queued in memory
+// (on macOS runners, and anywhere stdout is asynchronous), so printing a long log without waiting
+// would queue all of it. Printing many lines waits here for the output to drain instead.
+function streamDrain(stream) {
+    return () => {
+        if (!stream.writableNeedDrain)
+            return undefined;
+        return new Promise((resolve) => {
+            const done = () => {
+                stream.off('drain', done);
+                stream.off('close', done);
+                stream.off('error', done);
+                resolve();
+            };
+            stream.once('drain', done);
+            stream.once('close', done);
+            stream.once('error', done);
+        });
+    };
+}
+/** For an output that never asks to wait (a string in a test, a file written synchronously). */
+const NEVER_FULL = () => undefined;
+
 // EXTERNAL MODULE: ./lib/log/redact.js
 var redact = __nccwpck_require__(1789);
 ;// CONCATENATED MODULE: ./lib/log/logger.js
@@ -68326,6 +68350,7 @@ var redact = __nccwpck_require__(1789);
 // workflow command (docs/runner-commands.md), and much of what we print comes from the pipeline
 // service: names, messages, log lines. So the logger formats the commands itself, makes every plain
 // line inert, and prints remote log lines only inside a stop-commands block.
+
 
 
 
@@ -68373,9 +68398,10 @@ function command(name, props, data) {
 /**
  * The logger the runner sees: writes lines to `write` (process.stdout in the action; a buffer in
  * tests, which then see exactly the bytes the runner would). `command` says whether a line is a
- * command of ours, as opposed to text, so that a test can tell the two apart.
+ * command of ours, as opposed to text, so that a test can tell the two apart. `drain` says when
+ * `write`'s output is full (for process.stdout, streamDrain).
  */
-function commandLogger(write, debug) {
+function commandLogger(write, debug, drain = NEVER_FULL) {
     const secrets = new redact/* SecretSet */.rE();
     const ours = (text) => write(`${text}${external_node_os_namespaceObject.EOL}`, true);
     const plain = (text) => write(`${text}${external_node_os_namespaceObject.EOL}`, false);
@@ -68391,14 +68417,26 @@ function commandLogger(write, debug) {
         error: (m, p) => ours(command('error', p, m)),
         startGroup: (t) => ours(command('group', undefined, t)),
         endGroup: () => ours('::endgroup::'),
-        verbatim: (lines) => {
+        verbatim: async (lines) => {
             // A fresh random token per block: remote text cannot contain it, so cannot end the block.
-            const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-            ours(`::stop-commands::${token}`);
+            const open = () => {
+                const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+                ours(`::stop-commands::${token}`);
+                return token;
+            };
+            let token = open();
             // Inside the block nothing is obeyed; a \r in a line only starts another plain line. The log
             // viewer still draws `##[error]`, `##[group]` lines as the runner's own, so those are broken.
-            for (const text of lines)
+            for (const text of lines) {
                 plain(breakLegacyCommands(text));
+                const full = drain();
+                if (full === undefined)
+                    continue;
+                // The block is closed while waiting: a command another task prints meanwhile is obeyed.
+                ours(`::${token}::`);
+                await full;
+                token = open();
+            }
             ours(`::${token}::`);
         },
         secret: (v) => {
@@ -68410,7 +68448,7 @@ function commandLogger(write, debug) {
     };
 }
 /** The runner-facing logger of this process. */
-const actionsLogger = commandLogger((text) => void process.stdout.write(text), process.env['RUNNER_DEBUG'] === '1');
+const actionsLogger = commandLogger((text) => void process.stdout.write(text), process.env['RUNNER_DEBUG'] === '1', streamDrain(process.stdout));
 
 // EXTERNAL MODULE: ./lib/action/origin.js + 1 modules
 var origin = __nccwpck_require__(3457);
@@ -69200,7 +69238,7 @@ async function stopOne(provider, logger, run) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8086);
+/* harmony import */ var _action_io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2737);
 /* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2287);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1716);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5317);
@@ -69428,8 +69466,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/action/inputs.js + 5 modules
 var inputs = __nccwpck_require__(5871);
-// EXTERNAL MODULE: ./lib/action/io.js + 2 modules
-var action_io = __nccwpck_require__(8086);
+// EXTERNAL MODULE: ./lib/action/io.js + 3 modules
+var action_io = __nccwpck_require__(2737);
 // EXTERNAL MODULE: ./lib/action/origin.js + 1 modules
 var origin = __nccwpck_require__(3457);
 // EXTERNAL MODULE: ./lib/action/secrets.js
@@ -69577,7 +69615,8 @@ function writeOutputs(setOutput, results, conclusion) {
 ;// CONCATENATED MODULE: ./lib/report/printout.js
 // What the reports ask to be printed, as data: the reports decide what to say, and the step prints
 // it (through its Logger, the one place that decides how text reaches the job log).
-function print(logger, printouts) {
+/** Resolves once everything is printed: a group of log lines waits for the output to drain (Logger.verbatim). */
+async function print(logger, printouts) {
     for (const p of printouts) {
         if ('info' in p)
             logger.info(p.info);
@@ -69587,7 +69626,7 @@ function print(logger, printouts) {
             logger.error(p.annotation, { title: p.title });
         else {
             logger.startGroup(p.group);
-            logger.verbatim(p.lines);
+            await logger.verbatim(p.lines);
             logger.endGroup();
         }
     }
@@ -70151,7 +70190,7 @@ class Gate {
                     this.checks.update(run, current, this.labels.label(run));
                     // A job can fail long before its run ends; say why at once.
                     if ((0,model/* isDetail */.mO)(current))
-                        print(this.logger, await this.reporter.onDetail(run, current, this.labels.label(run)));
+                        await print(this.logger, await this.reporter.onDetail(run, current, this.labels.label(run)));
                 },
                 onCycle: () => this.stopDuplicates(true),
                 notFoundGraceUntil: Math.max(0, ...this.starts.map((s) => s.context.sentAt)) + (this.io.tuning?.searchWindowMs ?? SEARCH_WINDOW_MS)
@@ -70332,7 +70371,7 @@ class Gate {
                 const detail = await this.provider.detail(run);
                 this.labels.remember(run, detail);
                 finals.set((0,model/* runKey */.r7)(run), detail);
-                print(this.logger, await this.reporter.onDetail(run, detail, this.labels.label(run)));
+                await print(this.logger, await this.reporter.onDetail(run, detail, this.labels.label(run)));
             }
             catch (error) {
                 this.logger.warning(`Could not read pipeline ${run.pipelineId} run ${run.runId}: ${error.message}`);
@@ -71844,59 +71883,87 @@ const MAX_PAGES = 100_000;
  * we were. A page may end inside a line; that part is carried over and joined to the next page.
  * A page that says it starts before the end of the previous one (a service that reads the offsets
  * of a page request differently, docs/codearts.md) has the part already read cut off, so no line is
- * printed twice.
+ * printed twice. Memory: the page being read, and the carry (at most MAX_LINE characters); the next
+ * page is asked for only once this one's lines have been consumed.
  */
 async function* pagedLines(fetch) {
     let offset = 0;
-    let carry = new Carry();
+    const carry = new Carry();
     for (let page = 0; page < MAX_PAGES; page++) {
         const answer = await fetch(offset);
         const text = answer.start !== undefined && answer.start < offset ? dropBytes(answer.text, offset - answer.start) : answer.text;
-        const parts = text.split('\n');
         const last = !answer.more || answer.next === undefined || answer.next <= offset;
-        for (let i = 0; i < parts.length - 1; i++) {
-            carry.append(parts[i]);
-            yield carry.line();
-            carry = new Carry();
+        // Line by line with indexOf rather than split(): no array of the page's lines beside the page.
+        let from = 0;
+        for (let end = text.indexOf('\n', from); end >= 0; end = text.indexOf('\n', from)) {
+            carry.append(text, from, end);
+            yield carry.take();
+            from = end + 1;
         }
-        carry.append(parts.at(-1));
+        carry.append(text, from, text.length);
+        carry.detach();
         if (last) {
             if (!carry.empty())
-                yield carry.line();
+                yield carry.take();
             return;
         }
         offset = answer.next;
     }
 }
-/** The lines of a whole text. */
-function splitLines(text) {
-    const parts = text.split('\n');
-    if (parts.at(-1) === '')
-        parts.pop();
-    return parts.map((part) => {
-        const carry = new Carry();
-        carry.append(part);
-        return carry.line();
-    });
+/** The lines of a whole text, one at a time (no array of them all beside the text). */
+function* splitLines(text) {
+    const carry = new Carry();
+    let from = 0;
+    for (let end = text.indexOf('\n', from); end >= 0; end = text.indexOf('\n', from)) {
+        carry.append(text, from, end);
+        yield carry.take();
+        from = end + 1;
+    }
+    carry.append(text, from, text.length);
+    if (!carry.empty())
+        yield carry.take();
 }
-/** A line being assembled from pieces: its length, and at most MAX_LINE of its last characters. */
+/**
+ * A line being assembled from pieces of pages: its length, and at most MAX_LINE of its last
+ * characters. Only what is kept is copied out of a page, never a whole piece: a 1 MB piece of a
+ * 100 MB line costs MAX_LINE characters here, not a megabyte.
+ */
 class Carry {
     tail = '';
     length = 0;
-    append(piece) {
-        this.length += piece.length;
-        const joined = this.tail + piece;
+    /** Characters `from` to `to` of `text`. */
+    append(text, from, to) {
+        this.length += to - from;
+        const start = Math.max(from, to - MAX_LINE);
+        const joined = start === from ? this.tail + text.slice(from, to) : text.slice(start, to);
         this.tail = joined.length > MAX_LINE ? joined.slice(-MAX_LINE) : joined;
     }
     empty() {
         return this.length === 0;
     }
-    line() {
-        const text = this.tail.endsWith('\r') ? this.tail.slice(0, -1) : this.tail;
-        return this.length > MAX_LINE
-            ? `[line cut: the first ${this.length - MAX_LINE} of ${this.length} characters are not shown]…${text}`
-            : text;
+    /** Lets go of the page the kept characters came from, before the next page is read. */
+    detach() {
+        this.tail = detached(this.tail);
     }
+    /** The line, cut if it was too long, and a fresh carry. */
+    take() {
+        const text = this.tail.endsWith('\r') ? this.tail.slice(0, -1) : this.tail;
+        const line = this.length > MAX_LINE ? `[line cut: the first ${this.length - MAX_LINE} of ${this.length} characters are not shown]…${text}` : text;
+        this.tail = '';
+        this.length = 0;
+        return detached(line);
+    }
+}
+/**
+ * A copy of `text` that holds no reference to the page it was cut from. V8 makes a substring of a
+ * long string as a view into it, so a kept line would keep its whole page alive: the tail of 300
+ * lines, each from a different 1 MB page, would hold 300 MB. Joining the line to one character and
+ * cutting that off again makes V8 write the characters out afresh (the whole copy is the line's
+ * own length).
+ */
+function detached(text) {
+    // Below 13 characters V8 copies a substring anyway.
+    return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 /** `text` without its first `bytes` bytes of UTF-8. */
 function dropBytes(text, bytes) {

@@ -60,7 +60,8 @@ export function terminalLogger(options: TerminalOptions): TerminalLogger {
       const name = sections.pop()
       if (options.gitlab && name !== undefined) line(`\u001b[0Ksection_end:${now()}:${name}\r\u001b[0K`)
     },
-    verbatim: (remote) => {
+    // The command's writes are not awaited yet (its Terminal gives no way to), so this never waits.
+    verbatim: async (remote) => {
       const indent = options.gitlab ? '' : '    '
       for (const text of remote) line(`${indent}${safe(text)}`)
     },
