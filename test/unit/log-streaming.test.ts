@@ -113,7 +113,13 @@ describe('printing a long log', () => {
 
   it('writes without waiting when stdout takes everything', async () => {
     const out = new SlowStdout()
-    const logger = commandLogger((text) => void (out.written += text), false, streamDrain(out))
+    const logger = commandLogger(
+      (text) => {
+        out.written += text
+      },
+      false,
+      streamDrain(out)
+    )
     const printing = logger.verbatim(['a', 'b', 'c'])
     // Nothing to wait for: every line is out before the call returns.
     expect(runnerLines(out.written).filter((l) => !l.startsWith('::'))).toEqual(['a', 'b', 'c'])
