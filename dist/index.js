@@ -73417,7 +73417,8 @@ var sub_pipelines = __nccwpck_require__(2878);
 // bounded memory. (Printing it so that no line can act as a workflow command is Logger.verbatim.)
 /**
  * Consumes the lines, keeping the last `limit` (a ring buffer: memory is `limit` lines, whatever the
- * log's size; the providers' line readers already cut each line to log-lines.ts MAX_LINE).
+ * log's size; the providers' line readers already cut each line to text-pages.ts MAX_LINE, and each
+ * kept line is a copy that holds no page alive).
  */
 async function readTail(lines, limit) {
     const ring = new Array(limit);

@@ -67627,7 +67627,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4897:
+/***/ 1779:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -71678,30 +71678,8 @@ function getInputs(readRaw = (name) => getInput(name)) {
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./lib/log/drain.js
-// Back-pressure on the log. A write to stdout that the pipe cannot take at once is queued in memory
-// (on macOS runners, and anywhere stdout is asynchronous), so printing a long log without waiting
-// would queue all of it. Printing many lines waits here for the output to drain instead.
-function streamDrain(stream) {
-    return () => {
-        if (!stream.writableNeedDrain)
-            return undefined;
-        return new Promise((resolve) => {
-            const done = () => {
-                stream.off('drain', done);
-                stream.off('close', done);
-                stream.off('error', done);
-                resolve();
-            };
-            stream.once('drain', done);
-            stream.once('close', done);
-            stream.once('error', done);
-        });
-    };
-}
-/** For an output that never asks to wait (a string in a test, a file written synchronously). */
-const NEVER_FULL = () => undefined;
-
+// EXTERNAL MODULE: ./lib/log/drain.js
+var log_drain = __nccwpck_require__(5324);
 // EXTERNAL MODULE: ./lib/log/redact.js
 var redact = __nccwpck_require__(1789);
 ;// CONCATENATED MODULE: ./lib/log/logger.js
@@ -71761,7 +71739,7 @@ function command(name, props, data) {
  * command of ours, as opposed to text, so that a test can tell the two apart. `drain` says when
  * `write`'s output is full (for process.stdout, streamDrain).
  */
-function commandLogger(write, debug, drain = NEVER_FULL) {
+function commandLogger(write, debug, drain = log_drain/* NEVER_FULL */.b) {
     const secrets = new redact/* SecretSet */.rE();
     const ours = (text) => write(`${text}${external_node_os_namespaceObject.EOL}`, true);
     const plain = (text) => write(`${text}${external_node_os_namespaceObject.EOL}`, false);
@@ -71808,7 +71786,7 @@ function commandLogger(write, debug, drain = NEVER_FULL) {
     };
 }
 /** The runner-facing logger of this process. */
-const actionsLogger = commandLogger((text) => void process.stdout.write(text), process.env['RUNNER_DEBUG'] === '1', streamDrain(process.stdout));
+const actionsLogger = commandLogger((text) => void process.stdout.write(text), process.env['RUNNER_DEBUG'] === '1', (0,log_drain/* streamDrain */.Z)(process.stdout));
 
 ;// CONCATENATED MODULE: ./lib/action/origin.js
 // The GitHub run this step belongs to, as the runner describes it in the environment and the event
@@ -75757,10 +75735,12 @@ function decimal(seconds) {
 
 
 
+
 const STYLE = { bold: '1', red: '31', yellow: '33', cyan: '36', dim: '2' };
 function terminalLogger(options) {
     const secrets = new redact/* SecretSet */.rE();
     const now = options.now ?? (() => Math.floor(Date.now() / 1000));
+    const drain = options.drain ?? log_drain/* NEVER_FULL */.b;
     const sections = [];
     let sectionCount = 0;
     // Redacted first (a secret is matched in the text as it came), then made inert.
@@ -75796,11 +75776,14 @@ function terminalLogger(options) {
             if (options.gitlab && name !== undefined)
                 line(`\u001b[0Ksection_end:${now()}:${name}\r\u001b[0K`);
         },
-        // The command's writes are not awaited yet (its Terminal gives no way to), so this never waits.
         verbatim: async (remote) => {
             const indent = options.gitlab ? '' : '    ';
-            for (const text of remote)
+            for (const text of remote) {
                 line(`${indent}${safe(text)}`);
+                const full = drain();
+                if (full !== undefined)
+                    await full;
+            }
         },
         secret: (value) => {
             secrets.add(value);
@@ -75827,8 +75810,10 @@ function terminalLogger(options) {
 async function command_command(argv, env, terminal, cancellation, tuning) {
     const json = argv.includes('--json');
     const color = (tty) => tty && (env['NO_COLOR'] ?? '') === '';
+    const drain = json ? terminal.stderrDrain : terminal.stdoutDrain;
     const logger = terminalLogger({
         write: json ? terminal.stderr : terminal.stdout,
+        ...(drain !== undefined && { drain }),
         color: color(json ? terminal.stderrIsTTY : terminal.stdoutIsTTY),
         gitlab: (env['GITLAB_CI'] ?? '') !== '',
         debug: argv.includes('--debug')
@@ -75998,11 +75983,13 @@ function causeReason(cause) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4897);
+/* harmony import */ var _log_drain_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5324);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1779);
 /* harmony import */ var _exit_codes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(535);
 // Entry point of dist/cli/index.js, the `codearts-pipeline` command. SIGINT and SIGTERM abort the
 // work the way the runner's cancel does: the runs this command started are stopped, then it exits
 // with the cancelled code. A second signal exits at once, without waiting for the stops.
+
 
 
 const cancellation = new AbortController();
@@ -76019,7 +76006,9 @@ process.exitCode = await (0,_command_js__WEBPACK_IMPORTED_MODULE_0__/* .command 
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true
+    stderrIsTTY: process.stderr.isTTY === true,
+    stdoutDrain: (0,_log_drain_js__WEBPACK_IMPORTED_MODULE_2__/* .streamDrain */ .Z)(process.stdout),
+    stderrDrain: (0,_log_drain_js__WEBPACK_IMPORTED_MODULE_2__/* .streamDrain */ .Z)(process.stderr)
 }, cancellation.signal);
 
 __webpack_async_result__();
@@ -76191,6 +76180,39 @@ function isExplained(error) {
         MalformedResponseError
     ].some((kind) => error instanceof kind);
 }
+
+
+/***/ }),
+
+/***/ 5324:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ streamDrain),
+/* harmony export */   b: () => (/* binding */ NEVER_FULL)
+/* harmony export */ });
+// Back-pressure on the log. A write to stdout that the pipe cannot take at once is queued in memory
+// (on macOS runners, and anywhere stdout is asynchronous), so printing a long log without waiting
+// would queue all of it. Printing many lines waits here for the output to drain instead.
+function streamDrain(stream) {
+    return () => {
+        if (!stream.writableNeedDrain)
+            return undefined;
+        return new Promise((resolve) => {
+            const done = () => {
+                stream.off('drain', done);
+                stream.off('close', done);
+                stream.off('error', done);
+                resolve();
+            };
+            stream.once('drain', done);
+            stream.once('close', done);
+            stream.once('error', done);
+        });
+    };
+}
+/** For an output that never asks to wait (a string in a test, a file written synchronously). */
+const NEVER_FULL = () => undefined;
 
 
 /***/ }),
@@ -76906,7 +76928,8 @@ var sub_pipelines = __nccwpck_require__(2878);
 // bounded memory. (Printing it so that no line can act as a workflow command is Logger.verbatim.)
 /**
  * Consumes the lines, keeping the last `limit` (a ring buffer: memory is `limit` lines, whatever the
- * log's size; the providers' line readers already cut each line to log-lines.ts MAX_LINE).
+ * log's size; the providers' line readers already cut each line to text-pages.ts MAX_LINE, and each
+ * kept line is a copy that holds no page alive).
  */
 async function readTail(lines, limit) {
     const ring = new Array(limit);

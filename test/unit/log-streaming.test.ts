@@ -3,6 +3,7 @@
 
 import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
+import { terminalLogger } from '../../src/cli/logger.ts'
 import { streamDrain } from '../../src/log/drain.ts'
 import { commandLogger } from '../../src/log/logger.ts'
 import { MAX_LINE, pagedLines, splitLines, type TextPage } from '../../src/providers/text-pages.ts'
@@ -135,5 +136,28 @@ describe('printing a long log', () => {
     out.emit('close')
     await printing
     expect(runnerLines(out.written).filter((l) => !l.startsWith('::'))).toEqual(['a', 'b'])
+  })
+
+  it('the command waits for its stdout the same way', async () => {
+    const out = new SlowStdout()
+    const logger = terminalLogger({
+      write: (text) => void out.write(text),
+      color: false,
+      gitlab: false,
+      debug: false,
+      drain: streamDrain(out)
+    })
+    let done = false
+    const printing = logger.verbatim(['one', 'two']).then(() => {
+      done = true
+    })
+    await settle()
+    expect(out.written).toBe('    one\n')
+    out.drain()
+    await settle()
+    expect(out.written).toBe('    one\n    two\n')
+    expect(done).toBe(false)
+    out.drain()
+    await printing
   })
 })
