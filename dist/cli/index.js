@@ -72691,19 +72691,32 @@ function levenshtein(a, b) {
 const MAX_LINE = 2_000;
 // A safety net against a service whose offsets never stop moving.
 const MAX_PAGES = 100_000;
+/** Lines asked for in one page, at most (both services count a page's size in lines). */
+const PAGE_LINES = 1_000;
+/**
+ * The size, in characters, a page request aims at. A page is held whole on its way through the
+ * HTTP client and the JSON parser, several copies over (net/http.ts refuses an answer over 32 MB),
+ * so the step's memory grows with the size of a page, not of the log. When pages come back larger
+ * than this (long lines), the next asks for proportionally fewer lines; when smaller, for more, up
+ * to PAGE_LINES.
+ */
+const PAGE_CHARS = 512 * 1024;
 /**
  * Reads pages from offset 0 until the service says there is no more, or would send us back to where
  * we were. A page may end inside a line; that part is carried over and joined to the next page.
  * A page that says it starts before the end of the previous one (a service that reads the offsets
  * of a page request differently, docs/codearts.md) has the part already read cut off, so no line is
  * printed twice. Memory: the page being read, and the carry (at most MAX_LINE characters); the next
- * page is asked for only once this one's lines have been consumed.
+ * page is asked for only once this one's lines have been consumed, for as many lines as make about
+ * PAGE_CHARS at the length the lines have had so far.
  */
 async function* pagedLines(fetch) {
     let offset = 0;
+    let lines = PAGE_LINES;
     const carry = new Carry();
     for (let page = 0; page < MAX_PAGES; page++) {
-        const answer = await fetch(offset);
+        const answer = await fetch(offset, lines);
+        lines = Math.min(PAGE_LINES, Math.max(1, Math.floor((lines * PAGE_CHARS) / Math.max(1, answer.text.length))));
         const text = answer.start !== undefined && answer.start < offset ? dropBytes(answer.text, offset - answer.start) : answer.text;
         const last = !answer.more || answer.next === undefined || answer.next <= offset;
         // Line by line with indexOf rather than split(): no array of the page's lines beside the page.
@@ -72788,8 +72801,6 @@ function dropBytes(text, bytes) {
 // A CodeArts step's log, line by line, read page by page as it is consumed.
 
 
-// Lines per page of a step log.
-const LOG_PAGE_LINES = 1_000;
 /**
  * Pages through the log from the start. Each page answers with `start_offset` and `end_offset`;
  * the SDK says to fill both into the next request, our first reading was that `end_offset` is
@@ -72799,8 +72810,8 @@ const LOG_PAGE_LINES = 1_000;
  */
 function stepLogLines(api, run, logKey) {
     const [jobId = '', stepId = ''] = logKey.split('/');
-    return pagedLines(async (offset) => {
-        const page = await api.stepLogPage(run, jobId, stepId, offset, LOG_PAGE_LINES);
+    return pagedLines(async (offset, lines) => {
+        const page = await api.stepLogPage(run, jobId, stepId, offset, lines);
         const start = (0,json/* num */.bu)(page['start_offset']);
         const next = (0,json/* num */.bu)(page['end_offset']);
         return {
@@ -73715,7 +73726,6 @@ class YunxiaoOpenApi {
 // A Yunxiao step's log, line by line, read page by page as it is consumed; or a job's whole log,
 // where the API has no step-level logs (the 2021 API).
 
-const logs_LOG_PAGE_LINES = 1_000;
 /**
  * `logKey` is `step:<job>:<build>:<step index>` (offset paging, passing back where the service says
  * the next page starts: `last`, docs/yunxiao.md) or `job:<job>` (the job's whole log, in one piece).
@@ -73726,7 +73736,7 @@ async function* logs_stepLogLines(api, run, logKey) {
         yield* splitLines(await api.jobLog(run.pipelineId, run.runId, jobId));
         return;
     }
-    yield* pagedLines((offset) => api.stepLogPage(run.pipelineId, run.runId, jobId, buildId, stepIndex, offset, logs_LOG_PAGE_LINES));
+    yield* pagedLines((offset, lines) => api.stepLogPage(run.pipelineId, run.runId, jobId, buildId, stepIndex, offset, lines));
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/status.js

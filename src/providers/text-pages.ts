@@ -19,19 +19,34 @@ export const MAX_LINE = 2_000
 // A safety net against a service whose offsets never stop moving.
 const MAX_PAGES = 100_000
 
+/** Lines asked for in one page, at most (both services count a page's size in lines). */
+export const PAGE_LINES = 1_000
+
+/**
+ * The size, in characters, a page request aims at. A page is held whole on its way through the
+ * HTTP client and the JSON parser, several copies over (net/http.ts refuses an answer over 32 MB),
+ * so the step's memory grows with the size of a page, not of the log. When pages come back larger
+ * than this (long lines), the next asks for proportionally fewer lines; when smaller, for more, up
+ * to PAGE_LINES.
+ */
+export const PAGE_CHARS = 512 * 1024
+
 /**
  * Reads pages from offset 0 until the service says there is no more, or would send us back to where
  * we were. A page may end inside a line; that part is carried over and joined to the next page.
  * A page that says it starts before the end of the previous one (a service that reads the offsets
  * of a page request differently, docs/codearts.md) has the part already read cut off, so no line is
  * printed twice. Memory: the page being read, and the carry (at most MAX_LINE characters); the next
- * page is asked for only once this one's lines have been consumed.
+ * page is asked for only once this one's lines have been consumed, for as many lines as make about
+ * PAGE_CHARS at the length the lines have had so far.
  */
-export async function* pagedLines(fetch: (offset: number) => Promise<TextPage>): AsyncIterable<string> {
+export async function* pagedLines(fetch: (offset: number, lines: number) => Promise<TextPage>): AsyncIterable<string> {
   let offset = 0
+  let lines = PAGE_LINES
   const carry = new Carry()
   for (let page = 0; page < MAX_PAGES; page++) {
-    const answer = await fetch(offset)
+    const answer = await fetch(offset, lines)
+    lines = Math.min(PAGE_LINES, Math.max(1, Math.floor((lines * PAGE_CHARS) / Math.max(1, answer.text.length))))
     const text = answer.start !== undefined && answer.start < offset ? dropBytes(answer.text, offset - answer.start) : answer.text
     const last = !answer.more || answer.next === undefined || answer.next <= offset
     // Line by line with indexOf rather than split(): no array of the page's lines beside the page.

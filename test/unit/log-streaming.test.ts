@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { terminalLogger } from '../../src/cli/logger.ts'
 import { streamDrain } from '../../src/log/drain.ts'
 import { commandLogger } from '../../src/log/logger.ts'
-import { MAX_LINE, pagedLines, splitLines, type TextPage } from '../../src/providers/text-pages.ts'
+import { MAX_LINE, PAGE_CHARS, PAGE_LINES, pagedLines, splitLines, type TextPage } from '../../src/providers/text-pages.ts'
 import { print } from '../../src/report/printout.ts'
 import { readTail } from '../../src/report/tail.ts'
 import { activeCommands, runnerLines } from '../support/runner-view.ts'
@@ -49,6 +49,29 @@ describe('a log read page by page', () => {
     const lines = pagedLines(fetch)[Symbol.asyncIterator]()
     await lines.next()
     expect(asked).toEqual([0])
+  })
+
+  it('asks for fewer lines a page while lines are long, and for more again once they are short', async () => {
+    // Lines of 4,096 characters, then lines of 10; the service gives the lines asked for, whole.
+    const log = [...Array.from({ length: 2_000 }, () => 'L'.repeat(4_095)), ...Array.from({ length: 3_000 }, () => 's'.repeat(9))]
+    const asked: number[] = []
+    const fetch = async (offset: number, lines: number): Promise<TextPage> => {
+      asked.push(lines)
+      const end = Math.min(log.length, offset + lines)
+      return {
+        text: log
+          .slice(offset, end)
+          .map((l) => `${l}\n`)
+          .join(''),
+        next: end,
+        more: end < log.length
+      }
+    }
+    const tail = await readTail(pagedLines(fetch), 2)
+    expect(tail.total).toBe(5_000)
+    // After the first page, each aims at PAGE_CHARS: 128 lines of 4,096 characters.
+    expect(asked.slice(0, 8)).toEqual([PAGE_LINES, ...Array<number>(7).fill(PAGE_CHARS / 4_096)])
+    expect(asked.slice(-2)).toEqual([PAGE_LINES, PAGE_LINES])
   })
 
   it('keeps the last N lines of a log of many, and counts them all', async () => {
