@@ -1231,6 +1231,8 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: ./lib/log/drain.js
+var log_drain = __nccwpck_require__(5324);
 // EXTERNAL MODULE: ./lib/log/redact.js
 var redact = __nccwpck_require__(1789);
 ;// CONCATENATED MODULE: ./lib/log/logger.js
@@ -1239,6 +1241,7 @@ var redact = __nccwpck_require__(1789);
 // workflow command (docs/runner-commands.md), and much of what we print comes from the pipeline
 // service: names, messages, log lines. So the logger formats the commands itself, makes every plain
 // line inert, and prints remote log lines only inside a stop-commands block.
+
 
 
 
@@ -1287,9 +1290,10 @@ function command(name, props, data) {
 /**
  * The logger the runner sees: writes lines to `write` (process.stdout in the action; a buffer in
  * tests, which then see exactly the bytes the runner would). `command` says whether a line is a
- * command of ours, as opposed to text, so that a test can tell the two apart.
+ * command of ours, as opposed to text, so that a test can tell the two apart. `drain` says when
+ * `write`'s output is full (for process.stdout, streamDrain).
  */
-function commandLogger(write, debug) {
+function commandLogger(write, debug, drain = log_drain/* NEVER_FULL */.b) {
     const secrets = new redact/* SecretSet */.rE();
     const ours = (text) => write(`${text}${external_node_os_namespaceObject.EOL}`, true);
     const plain = (text) => write(`${text}${external_node_os_namespaceObject.EOL}`, false);
@@ -1305,14 +1309,26 @@ function commandLogger(write, debug) {
         error: (m, p) => ours(command('error', p, m)),
         startGroup: (t) => ours(command('group', undefined, t)),
         endGroup: () => ours('::endgroup::'),
-        verbatim: (lines) => {
+        verbatim: async (lines) => {
             // A fresh random token per block: remote text cannot contain it, so cannot end the block.
-            const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-            ours(`::stop-commands::${token}`);
+            const open = () => {
+                const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+                ours(`::stop-commands::${token}`);
+                return token;
+            };
+            let token = open();
             // Inside the block nothing is obeyed; a \r in a line only starts another plain line. The log
             // viewer still draws `##[error]`, `##[group]` lines as the runner's own, so those are broken.
-            for (const text of lines)
+            for (const text of lines) {
                 plain(breakLegacyCommands(text));
+                const full = drain();
+                if (full === undefined)
+                    continue;
+                // The block is closed while waiting: a command another task prints meanwhile is obeyed.
+                ours(`::${token}::`);
+                await full;
+                token = open();
+            }
             ours(`::${token}::`);
         },
         secret: (v) => {
@@ -1324,7 +1340,7 @@ function commandLogger(write, debug) {
     };
 }
 /** The runner-facing logger of this process. */
-const actionsLogger = commandLogger((text) => void process.stdout.write(text), process.env['RUNNER_DEBUG'] === '1');
+const actionsLogger = commandLogger((text) => void process.stdout.write(text), process.env['RUNNER_DEBUG'] === '1', (0,log_drain/* streamDrain */.Z)(process.stdout));
 
 ;// CONCATENATED MODULE: ./lib/action/runner-commands.js
 // What the step tells the runner through its environment and files rather than through the log:
@@ -2450,64 +2466,105 @@ function levenshtein(a, b) {
 const MAX_LINE = 2_000;
 // A safety net against a service whose offsets never stop moving.
 const MAX_PAGES = 100_000;
+/** Lines asked for in one page, at most (both services count a page's size in lines). */
+const PAGE_LINES = 1_000;
+/**
+ * The size, in characters, a page request aims at. A page is held whole on its way through the
+ * HTTP client and the JSON parser, several copies over (net/http.ts refuses an answer over 32 MB),
+ * so the step's memory grows with the size of a page, not of the log. When pages come back larger
+ * than this (long lines), the next asks for proportionally fewer lines; when smaller, for more, up
+ * to PAGE_LINES.
+ */
+const PAGE_CHARS = 512 * 1024;
 /**
  * Reads pages from offset 0 until the service says there is no more, or would send us back to where
  * we were. A page may end inside a line; that part is carried over and joined to the next page.
  * A page that says it starts before the end of the previous one (a service that reads the offsets
  * of a page request differently, docs/codearts.md) has the part already read cut off, so no line is
- * printed twice.
+ * printed twice. Memory: the page being read, and the carry (at most MAX_LINE characters); the next
+ * page is asked for only once this one's lines have been consumed, for as many lines as make about
+ * PAGE_CHARS at the length the lines have had so far.
  */
 async function* pagedLines(fetch) {
     let offset = 0;
-    let carry = new Carry();
+    let lines = PAGE_LINES;
+    const carry = new Carry();
     for (let page = 0; page < MAX_PAGES; page++) {
-        const answer = await fetch(offset);
+        const answer = await fetch(offset, lines);
+        lines = Math.min(PAGE_LINES, Math.max(1, Math.floor((lines * PAGE_CHARS) / Math.max(1, answer.text.length))));
         const text = answer.start !== undefined && answer.start < offset ? dropBytes(answer.text, offset - answer.start) : answer.text;
-        const parts = text.split('\n');
         const last = !answer.more || answer.next === undefined || answer.next <= offset;
-        for (let i = 0; i < parts.length - 1; i++) {
-            carry.append(parts[i]);
-            yield carry.line();
-            carry = new Carry();
+        // Line by line with indexOf rather than split(): no array of the page's lines beside the page.
+        let from = 0;
+        for (let end = text.indexOf('\n', from); end >= 0; end = text.indexOf('\n', from)) {
+            carry.append(text, from, end);
+            yield carry.take();
+            from = end + 1;
         }
-        carry.append(parts.at(-1));
+        carry.append(text, from, text.length);
+        carry.detach();
         if (last) {
             if (!carry.empty())
-                yield carry.line();
+                yield carry.take();
             return;
         }
         offset = answer.next;
     }
 }
-/** The lines of a whole text. */
-function splitLines(text) {
-    const parts = text.split('\n');
-    if (parts.at(-1) === '')
-        parts.pop();
-    return parts.map((part) => {
-        const carry = new Carry();
-        carry.append(part);
-        return carry.line();
-    });
+/** The lines of a whole text, one at a time (no array of them all beside the text). */
+function* splitLines(text) {
+    const carry = new Carry();
+    let from = 0;
+    for (let end = text.indexOf('\n', from); end >= 0; end = text.indexOf('\n', from)) {
+        carry.append(text, from, end);
+        yield carry.take();
+        from = end + 1;
+    }
+    carry.append(text, from, text.length);
+    if (!carry.empty())
+        yield carry.take();
 }
-/** A line being assembled from pieces: its length, and at most MAX_LINE of its last characters. */
+/**
+ * A line being assembled from pieces of pages: its length, and at most MAX_LINE of its last
+ * characters. Only what is kept is copied out of a page, never a whole piece: a 1 MB piece of a
+ * 100 MB line costs MAX_LINE characters here, not a megabyte.
+ */
 class Carry {
     tail = '';
     length = 0;
-    append(piece) {
-        this.length += piece.length;
-        const joined = this.tail + piece;
+    /** Characters `from` to `to` of `text`. */
+    append(text, from, to) {
+        this.length += to - from;
+        const start = Math.max(from, to - MAX_LINE);
+        const joined = start === from ? this.tail + text.slice(from, to) : text.slice(start, to);
         this.tail = joined.length > MAX_LINE ? joined.slice(-MAX_LINE) : joined;
     }
     empty() {
         return this.length === 0;
     }
-    line() {
-        const text = this.tail.endsWith('\r') ? this.tail.slice(0, -1) : this.tail;
-        return this.length > MAX_LINE
-            ? `[line cut: the first ${this.length - MAX_LINE} of ${this.length} characters are not shown]…${text}`
-            : text;
+    /** Lets go of the page the kept characters came from, before the next page is read. */
+    detach() {
+        this.tail = detached(this.tail);
     }
+    /** The line, cut if it was too long, and a fresh carry. */
+    take() {
+        const text = this.tail.endsWith('\r') ? this.tail.slice(0, -1) : this.tail;
+        const line = this.length > MAX_LINE ? `[line cut: the first ${this.length - MAX_LINE} of ${this.length} characters are not shown]…${text}` : text;
+        this.tail = '';
+        this.length = 0;
+        return detached(line);
+    }
+}
+/**
+ * A copy of `text` that holds no reference to the page it was cut from. V8 makes a substring of a
+ * long string as a view into it, so a kept line would keep its whole page alive: the tail of 300
+ * lines, each from a different 1 MB page, would hold 300 MB. Joining the line to one character and
+ * cutting that off again makes V8 write the characters out afresh (the whole copy is the line's
+ * own length).
+ */
+function detached(text) {
+    // Below 13 characters V8 copies a substring anyway.
+    return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 /** `text` without its first `bytes` bytes of UTF-8. */
 function dropBytes(text, bytes) {
@@ -2519,8 +2576,6 @@ function dropBytes(text, bytes) {
 // A CodeArts step's log, line by line, read page by page as it is consumed.
 
 
-// Lines per page of a step log.
-const LOG_PAGE_LINES = 1_000;
 /**
  * Pages through the log from the start. Each page answers with `start_offset` and `end_offset`;
  * the SDK says to fill both into the next request, our first reading was that `end_offset` is
@@ -2530,8 +2585,8 @@ const LOG_PAGE_LINES = 1_000;
  */
 function stepLogLines(api, run, logKey) {
     const [jobId = '', stepId = ''] = logKey.split('/');
-    return pagedLines(async (offset) => {
-        const page = await api.stepLogPage(run, jobId, stepId, offset, LOG_PAGE_LINES);
+    return pagedLines(async (offset, lines) => {
+        const page = await api.stepLogPage(run, jobId, stepId, offset, lines);
         const start = (0,json/* num */.bu)(page['start_offset']);
         const next = (0,json/* num */.bu)(page['end_offset']);
         return {
@@ -3446,7 +3501,6 @@ class YunxiaoOpenApi {
 // A Yunxiao step's log, line by line, read page by page as it is consumed; or a job's whole log,
 // where the API has no step-level logs (the 2021 API).
 
-const logs_LOG_PAGE_LINES = 1_000;
 /**
  * `logKey` is `step:<job>:<build>:<step index>` (offset paging, passing back where the service says
  * the next page starts: `last`, docs/yunxiao.md) or `job:<job>` (the job's whole log, in one piece).
@@ -3457,7 +3511,7 @@ async function* logs_stepLogLines(api, run, logKey) {
         yield* splitLines(await api.jobLog(run.pipelineId, run.runId, jobId));
         return;
     }
-    yield* pagedLines((offset) => api.stepLogPage(run.pipelineId, run.runId, jobId, buildId, stepIndex, offset, logs_LOG_PAGE_LINES));
+    yield* pagedLines((offset, lines) => api.stepLogPage(run.pipelineId, run.runId, jobId, buildId, stepIndex, offset, lines));
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/status.js
@@ -3848,7 +3902,8 @@ function writeOutputs(setOutput, results, conclusion) {
 ;// CONCATENATED MODULE: ./lib/report/printout.js
 // What the reports ask to be printed, as data: the reports decide what to say, and the step prints
 // it (through its Logger, the one place that decides how text reaches the job log).
-function print(logger, printouts) {
+/** Resolves once everything is printed: a group of log lines waits for the output to drain (Logger.verbatim). */
+async function print(logger, printouts) {
     for (const p of printouts) {
         if ('info' in p)
             logger.info(p.info);
@@ -3858,7 +3913,7 @@ function print(logger, printouts) {
             logger.error(p.annotation, { title: p.title });
         else {
             logger.startGroup(p.group);
-            logger.verbatim(p.lines);
+            await logger.verbatim(p.lines);
             logger.endGroup();
         }
     }
@@ -4496,7 +4551,7 @@ class Gate {
                     this.checks.update(run, current, this.labels.label(run));
                     // A job can fail long before its run ends; say why at once.
                     if ((0,model/* isDetail */.mO)(current))
-                        print(this.logger, await this.reporter.onDetail(run, current, this.labels.label(run)));
+                        await print(this.logger, await this.reporter.onDetail(run, current, this.labels.label(run)));
                 },
                 onCycle: () => this.stopDuplicates(true),
                 notFoundGraceUntil: Math.max(0, ...this.starts.map((s) => s.context.sentAt)) + (this.io.tuning?.searchWindowMs ?? SEARCH_WINDOW_MS)
@@ -4677,7 +4732,7 @@ class Gate {
                 const detail = await this.provider.detail(run);
                 this.labels.remember(run, detail);
                 finals.set((0,model/* runKey */.r7)(run), detail);
-                print(this.logger, await this.reporter.onDetail(run, detail, this.labels.label(run)));
+                await print(this.logger, await this.reporter.onDetail(run, detail, this.labels.label(run)));
             }
             catch (error) {
                 this.logger.warning(`Could not read pipeline ${run.pipelineId} run ${run.runId}: ${error.message}`);
@@ -5466,10 +5521,12 @@ function decimal(seconds) {
 
 
 
+
 const STYLE = { bold: '1', red: '31', yellow: '33', cyan: '36', dim: '2' };
 function terminalLogger(options) {
     const secrets = new redact/* SecretSet */.rE();
     const now = options.now ?? (() => Math.floor(Date.now() / 1000));
+    const drain = options.drain ?? log_drain/* NEVER_FULL */.b;
     const sections = [];
     let sectionCount = 0;
     // Redacted first (a secret is matched in the text as it came), then made inert.
@@ -5505,10 +5562,14 @@ function terminalLogger(options) {
             if (options.gitlab && name !== undefined)
                 line(`\u001b[0Ksection_end:${now()}:${name}\r\u001b[0K`);
         },
-        verbatim: (remote) => {
+        verbatim: async (remote) => {
             const indent = options.gitlab ? '' : '    ';
-            for (const text of remote)
+            for (const text of remote) {
                 line(`${indent}${safe(text)}`);
+                const full = drain();
+                if (full !== undefined)
+                    await full;
+            }
         },
         secret: (value) => {
             secrets.add(value);
@@ -5565,8 +5626,10 @@ async function commandTransport(env, nodeProxy = useProxyFromEnv) {
 async function command_command(argv, env, terminal, cancellation, tuning) {
     const json = argv.includes('--json');
     const color = (tty) => tty && (env['NO_COLOR'] ?? '') === '';
+    const drain = json ? terminal.stderrDrain : terminal.stdoutDrain;
     const logger = terminalLogger({
         write: json ? terminal.stderr : terminal.stdout,
+        ...(drain !== undefined && { drain }),
         color: color(json ? terminal.stderrIsTTY : terminal.stdoutIsTTY),
         gitlab: (env['GITLAB_CI'] ?? '') !== '',
         debug: argv.includes('--debug')
@@ -5741,11 +5804,13 @@ function causeReason(cause) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _log_drain_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5324);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3638);
 /* harmony import */ var _exit_codes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(535);
 // Entry point of dist/cli/index.js, the `codearts-pipeline` command. SIGINT and SIGTERM abort the
 // work the way the runner's cancel does: the runs this command started are stopped, then it exits
 // with the cancelled code. A second signal exits at once, without waiting for the stops.
+
 
 
 const cancellation = new AbortController();
@@ -5762,7 +5827,9 @@ process.exitCode = await (0,_command_js__WEBPACK_IMPORTED_MODULE_0__/* .command 
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true
+    stderrIsTTY: process.stderr.isTTY === true,
+    stdoutDrain: (0,_log_drain_js__WEBPACK_IMPORTED_MODULE_2__/* .streamDrain */ .Z)(process.stdout),
+    stderrDrain: (0,_log_drain_js__WEBPACK_IMPORTED_MODULE_2__/* .streamDrain */ .Z)(process.stderr)
 }, cancellation.signal);
 
 __webpack_async_result__();
@@ -5934,6 +6001,39 @@ function isExplained(error) {
         MalformedResponseError
     ].some((kind) => error instanceof kind);
 }
+
+
+/***/ }),
+
+/***/ 5324:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ streamDrain),
+/* harmony export */   b: () => (/* binding */ NEVER_FULL)
+/* harmony export */ });
+// Back-pressure on the log. A write to stdout that the pipe cannot take at once is queued in memory
+// (on macOS runners, and anywhere stdout is asynchronous), so printing a long log without waiting
+// would queue all of it. Printing many lines waits here for the output to drain instead.
+function streamDrain(stream) {
+    return () => {
+        if (!stream.writableNeedDrain)
+            return undefined;
+        return new Promise((resolve) => {
+            const done = () => {
+                stream.off('drain', done);
+                stream.off('close', done);
+                stream.off('error', done);
+                resolve();
+            };
+            stream.once('drain', done);
+            stream.once('close', done);
+            stream.once('error', done);
+        });
+    };
+}
+/** For an output that never asks to wait (a string in a test, a file written synchronously). */
+const NEVER_FULL = () => undefined;
 
 
 /***/ }),
@@ -6678,7 +6778,8 @@ var sub_pipelines = __nccwpck_require__(2878);
 // bounded memory. (Printing it so that no line can act as a workflow command is Logger.verbatim.)
 /**
  * Consumes the lines, keeping the last `limit` (a ring buffer: memory is `limit` lines, whatever the
- * log's size; the providers' line readers already cut each line to log-lines.ts MAX_LINE).
+ * log's size; the providers' line readers already cut each line to text-pages.ts MAX_LINE, and each
+ * kept line is a copy that holds no page alive).
  */
 async function readTail(lines, limit) {
     const ring = new Array(limit);

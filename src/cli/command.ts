@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs'
 import { VERSION } from '../action/action-yml.generated.js'
 import type { Tuning } from '../config/settings.js'
+import type { Drain } from '../log/drain.js'
 import { run } from '../main.js'
 import { FlagError, parseArgs } from './args.js'
 import { EXIT, type ExitReason, exitReason } from './exit-codes.js'
@@ -21,6 +22,9 @@ export interface Terminal {
   /** Whether each stream is a terminal (colours only then). */
   stdoutIsTTY: boolean
   stderrIsTTY: boolean
+  /** When each stream is full (log/drain.ts); left out, the streams are never waited for. */
+  stdoutDrain?: Drain
+  stderrDrain?: Drain
 }
 
 export async function command(
@@ -32,8 +36,10 @@ export async function command(
 ): Promise<number> {
   const json = argv.includes('--json')
   const color = (tty: boolean): boolean => tty && (env['NO_COLOR'] ?? '') === ''
+  const drain = json ? terminal.stderrDrain : terminal.stdoutDrain
   const logger = terminalLogger({
     write: json ? terminal.stderr : terminal.stdout,
+    ...(drain !== undefined && { drain }),
     color: color(json ? terminal.stderrIsTTY : terminal.stdoutIsTTY),
     gitlab: (env['GITLAB_CI'] ?? '') !== '',
     debug: argv.includes('--debug')

@@ -3,6 +3,7 @@
 // work the way the runner's cancel does: the runs this command started are stopped, then it exits
 // with the cancelled code. A second signal exits at once, without waiting for the stops.
 
+import { streamDrain } from '../log/drain.js'
 import { command } from './command.js'
 import { EXIT } from './exit-codes.js'
 
@@ -23,7 +24,9 @@ process.exitCode = await command(
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true
+    stderrIsTTY: process.stderr.isTTY === true,
+    stdoutDrain: streamDrain(process.stdout),
+    stderrDrain: streamDrain(process.stderr)
   },
   cancellation.signal
 )

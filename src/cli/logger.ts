@@ -3,6 +3,7 @@
 // cut free of the secrets registered so far before it is printed, and every line is made inert
 // (text.ts): remote text can neither drive the terminal nor open or close a GitLab section.
 
+import { type Drain, NEVER_FULL } from '../log/drain.js'
 import { cut, DEBUG_LINE, type Logger } from '../log/logger.js'
 import { redactText, SecretSet } from '../log/redact.js'
 import { terminalLine } from './text.js'
@@ -17,6 +18,8 @@ export interface TerminalOptions {
   debug: boolean
   /** Seconds since the epoch, for GitLab's section markers. */
   now?: () => number
+  /** When `write`'s stream is full (log/drain.ts): a long log then waits instead of queueing in memory. */
+  drain?: Drain
 }
 
 export interface TerminalLogger extends Logger {
@@ -29,6 +32,7 @@ const STYLE = { bold: '1', red: '31', yellow: '33', cyan: '36', dim: '2' } as co
 export function terminalLogger(options: TerminalOptions): TerminalLogger {
   const secrets = new SecretSet()
   const now = options.now ?? (() => Math.floor(Date.now() / 1000))
+  const drain = options.drain ?? NEVER_FULL
   const sections: string[] = []
   let sectionCount = 0
   // Redacted first (a secret is matched in the text as it came), then made inert.
@@ -60,9 +64,13 @@ export function terminalLogger(options: TerminalOptions): TerminalLogger {
       const name = sections.pop()
       if (options.gitlab && name !== undefined) line(`\u001b[0Ksection_end:${now()}:${name}\r\u001b[0K`)
     },
-    verbatim: (remote) => {
+    verbatim: async (remote) => {
       const indent = options.gitlab ? '' : '    '
-      for (const text of remote) line(`${indent}${safe(text)}`)
+      for (const text of remote) {
+        line(`${indent}${safe(text)}`)
+        const full = drain()
+        if (full !== undefined) await full
+      }
     },
     secret: (value) => {
       secrets.add(value)

@@ -103,7 +103,7 @@ export class Gate {
           for (const line of progress(run, previous, current)) this.logger.info(line)
           this.checks.update(run, current, this.labels.label(run))
           // A job can fail long before its run ends; say why at once.
-          if (isDetail(current)) print(this.logger, await this.reporter.onDetail(run, current, this.labels.label(run)))
+          if (isDetail(current)) await print(this.logger, await this.reporter.onDetail(run, current, this.labels.label(run)))
         },
         onCycle: () => this.stopDuplicates(true),
         notFoundGraceUntil: Math.max(0, ...this.starts.map((s) => s.context.sentAt)) + (this.io.tuning?.searchWindowMs ?? SEARCH_WINDOW_MS)
@@ -301,7 +301,7 @@ export class Gate {
         const detail = await this.provider.detail(run)
         this.labels.remember(run, detail)
         finals.set(runKey(run), detail)
-        print(this.logger, await this.reporter.onDetail(run, detail, this.labels.label(run)))
+        await print(this.logger, await this.reporter.onDetail(run, detail, this.labels.label(run)))
       } catch (error) {
         this.logger.warning(`Could not read pipeline ${run.pipelineId} run ${run.runId}: ${(error as Error).message}`)
       }

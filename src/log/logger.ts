@@ -6,6 +6,7 @@
 
 import { randomBytes } from 'node:crypto'
 import { EOL } from 'node:os'
+import { type Drain, NEVER_FULL, streamDrain } from './drain.js'
 import { redactText, SecretSet } from './redact.js'
 
 /** Where an annotation points and what it is called. */
@@ -24,8 +25,12 @@ export interface Logger {
   error(message: string, props?: AnnotationProps): void
   startGroup(title: string): void
   endGroup(): void
-  /** Lines from the service, printed as they are, where the runner cannot take them for commands. */
-  verbatim(lines: Iterable<string>): void
+  /**
+   * Lines from the service, printed as they are, where the runner cannot take them for commands.
+   * Resolves once all are written; when the output is full it waits for it to drain (log/drain.ts)
+   * rather than queue the rest in memory, and writes without waiting when it is not.
+   */
+  verbatim(lines: Iterable<string>): Promise<void>
   /** Registers a value with the runner's log masker (and with our own debug redaction). */
   secret(value: string): void
   /**
@@ -89,9 +94,10 @@ export function command(name: string, props: Readonly<Partial<Record<'title' | '
 /**
  * The logger the runner sees: writes lines to `write` (process.stdout in the action; a buffer in
  * tests, which then see exactly the bytes the runner would). `command` says whether a line is a
- * command of ours, as opposed to text, so that a test can tell the two apart.
+ * command of ours, as opposed to text, so that a test can tell the two apart. `drain` says when
+ * `write`'s output is full (for process.stdout, streamDrain).
  */
-export function commandLogger(write: (text: string, command: boolean) => void, debug: boolean): Logger {
+export function commandLogger(write: (text: string, command: boolean) => void, debug: boolean, drain: Drain = NEVER_FULL): Logger {
   const secrets = new SecretSet()
   const ours = (text: string): void => write(`${text}${EOL}`, true)
   const plain = (text: string): void => write(`${text}${EOL}`, false)
@@ -106,13 +112,25 @@ export function commandLogger(write: (text: string, command: boolean) => void, d
     error: (m, p) => ours(command('error', p, m)),
     startGroup: (t) => ours(command('group', undefined, t)),
     endGroup: () => ours('::endgroup::'),
-    verbatim: (lines) => {
+    verbatim: async (lines) => {
       // A fresh random token per block: remote text cannot contain it, so cannot end the block.
-      const token = randomBytes(16).toString('hex')
-      ours(`::stop-commands::${token}`)
+      const open = (): string => {
+        const token = randomBytes(16).toString('hex')
+        ours(`::stop-commands::${token}`)
+        return token
+      }
+      let token = open()
       // Inside the block nothing is obeyed; a \r in a line only starts another plain line. The log
       // viewer still draws `##[error]`, `##[group]` lines as the runner's own, so those are broken.
-      for (const text of lines) plain(breakLegacyCommands(text))
+      for (const text of lines) {
+        plain(breakLegacyCommands(text))
+        const full = drain()
+        if (full === undefined) continue
+        // The block is closed while waiting: a command another task prints meanwhile is obeyed.
+        ours(`::${token}::`)
+        await full
+        token = open()
+      }
       ours(`::${token}::`)
     },
     secret: (v) => {
@@ -124,4 +142,8 @@ export function commandLogger(write: (text: string, command: boolean) => void, d
 }
 
 /** The runner-facing logger of this process. */
-export const actionsLogger: Logger = commandLogger((text) => void process.stdout.write(text), process.env['RUNNER_DEBUG'] === '1')
+export const actionsLogger: Logger = commandLogger(
+  (text) => void process.stdout.write(text),
+  process.env['RUNNER_DEBUG'] === '1',
+  streamDrain(process.stdout)
+)

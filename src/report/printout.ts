@@ -12,14 +12,15 @@ export type Printout =
   /** A collapsed group of lines from the service, printed as they are. */
   | { group: string; lines: readonly string[] }
 
-export function print(logger: Logger, printouts: readonly Printout[]): void {
+/** Resolves once everything is printed: a group of log lines waits for the output to drain (Logger.verbatim). */
+export async function print(logger: Logger, printouts: readonly Printout[]): Promise<void> {
   for (const p of printouts) {
     if ('info' in p) logger.info(p.info)
     else if ('warning' in p) logger.warning(p.warning)
     else if ('annotation' in p) logger.error(p.annotation, { title: p.title })
     else {
       logger.startGroup(p.group)
-      logger.verbatim(p.lines)
+      await logger.verbatim(p.lines)
       logger.endGroup()
     }
   }

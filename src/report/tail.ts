@@ -10,7 +10,8 @@ export interface LogTail {
 
 /**
  * Consumes the lines, keeping the last `limit` (a ring buffer: memory is `limit` lines, whatever the
- * log's size; the providers' line readers already cut each line to log-lines.ts MAX_LINE).
+ * log's size; the providers' line readers already cut each line to text-pages.ts MAX_LINE, and each
+ * kept line is a copy that holds no page alive).
  */
 export async function readTail(lines: AsyncIterable<string>, limit: number): Promise<LogTail> {
   const ring: string[] = new Array<string>(limit)

@@ -3,15 +3,18 @@
 // record (also written to bench-results.json). Timed figures are ratios to a reference measured in
 // the same run, because absolute times vary by machine.
 //   1. Process: spawn to first request against bare node and a minimal peer, and the bundle's size (process.ts).
-//   2. Polling on a virtual clock against fixed 5 s, 10 s and 30 s pollers, on the same timelines (polling.ts).
+//   2. Memory: the action printing a failing step's 100 MB log, ordinary lines and one line (memory.ts).
+//   3. Polling on a virtual clock against fixed 5 s, 10 s and 30 s pollers, on the same timelines (polling.ts).
 
 import { writeFileSync } from 'node:fs'
 import type { Figure } from './figures.ts'
+import { memoryBench } from './memory.ts'
 import { pollingBench } from './polling.ts'
 import { processBench } from './process.ts'
 
 const parts: Array<[string, () => Promise<Figure[]>]> = [
   ['process', () => processBench()],
+  ['memory', () => memoryBench()],
   ['polling', () => pollingBench()]
 ]
 

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import type { FaultPlan } from './faults.ts'
 import { verifySignature } from './gateway-auth.ts'
-import { hasSubPipelines, logOf, type PipelineScript, type RunState, runStateAt, type StepState } from './script.ts'
+import { hasSubPipelines, logOf, logPage, type PipelineScript, type RunState, runStateAt, type StepState } from './script.ts'
 import { rememberSecret } from './secrets.ts'
 import { hex32, parse, type RecordedRequest, type Reply, SimulatedService } from './service.ts'
 
@@ -525,18 +525,9 @@ export class CodeArtsSimulator extends SimulatedService {
           ? 0
           : Math.floor((text.count * (elapsed - found.start)) / Math.max(1, found.script.durationMs))
     const visible = Math.min(text.count, written)
-    const first = Math.min(text.lineAt(Number(query.start_offset ?? 0)), visible)
-    const last = Math.min(visible, first + limit)
-    const from = Math.max(text.offsetOf(first), Number(query.start_offset ?? 0))
-    let log = ''
-    for (let i = first; i < last; i++) log += `${text.line(i)}\n`
-    // Resume mid-line where the previous page was cut, then cut this one if it is over budget.
-    log = Buffer.from(log)
-      .subarray(from - text.offsetOf(first))
-      .toString('utf8')
-    const budget = this.options.logPageBytes
-    if (budget !== undefined && Buffer.byteLength(log) > budget) log = Buffer.from(log).subarray(0, budget).toString('utf8')
-    const end = from + Buffer.byteLength(log)
+    // Resume mid-line where the previous page was cut, and cut this one if it is over budget.
+    const from = Number(query.start_offset ?? 0)
+    const { text: log, end } = logPage(text, from, limit, visible, this.options.logPageBytes)
     reply(200, {
       has_more: end < text.offsetOf(visible),
       start_offset: String(this.options.logPaging === 'end' ? (echo ?? 0) : from),

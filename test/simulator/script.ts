@@ -233,17 +233,33 @@ export interface LogText {
   offsetOf(i: number): number
   /** The line that holds byte `offset`. */
   lineAt(offset: number): number
+  /** Bytes `from` to `to` of line `i` with its newline, as text (never cut inside a character). */
+  bytesOf(i: number, from: number, to: number): string
 }
+
+// A generated line is made once and kept while pages are read from it: a log that is one 100 MB
+// line is then served in many pages without building the line again for each.
+const lastLine = new WeakMap<GeneratedLog, { i: number; text: string }>()
 
 export function logOf(step: StepScript): LogText {
   const log = step.log ?? [`Running ${step.name}`, ...(step.fail !== undefined ? [`ERROR: ${step.fail}`] : ['done'])]
   if (!Array.isArray(log)) {
     const { count, width } = log
+    const line = (i: number): string => {
+      const kept = lastLine.get(log)
+      if (kept?.i === i) return kept.text
+      const text = log.line(i).padEnd(width).slice(0, width)
+      lastLine.set(log, { i, text })
+      return text
+    }
     return {
       count,
-      line: (i) => log.line(i).padEnd(width).slice(0, width),
+      line,
       offsetOf: (i) => i * (width + 1),
-      lineAt: (offset) => Math.floor(offset / (width + 1))
+      lineAt: (offset) => Math.floor(offset / (width + 1)),
+      // A generated line is one byte a character (its width is what makes offsets computable).
+      // The newline is added to the slice, not the line: joining a 100 MB line would copy it for every page.
+      bytesOf: (i, from, to) => line(i).slice(from, Math.min(to, width)) + (to > width && from <= width ? '\n' : '')
     }
   }
   const starts = [0]
@@ -261,6 +277,40 @@ export function logOf(step: StepScript): LogText {
         else hi = mid - 1
       }
       return lo
+    },
+    bytesOf: (i, from, to) => {
+      const bytes = Buffer.from(`${log[i]!}\n`)
+      let end = Math.min(to, bytes.length)
+      // Back to the start of a character, so that the page's length in bytes is the offset to continue from.
+      while (end > from && end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--
+      return bytes.subarray(from, end).toString('utf8')
     }
   }
+}
+
+/** One page of a log, and the byte offset it ends at. */
+export interface LogPage {
+  text: string
+  end: number
+}
+
+/**
+ * The page that starts at byte `from` (mid-line, where the previous page was cut): the rest of that
+ * line and the next ones, up to `limit` lines and the first `visible` (what a running step has
+ * written so far), cut after `budget` bytes. Only the bytes of the page are made, so a 100 MB line
+ * is served in pages of `budget` bytes, as a service that caps its answers would.
+ */
+export function logPage(text: LogText, from: number, limit: number, visible: number, budget = Number.POSITIVE_INFINITY): LogPage {
+  const first = Math.min(text.lineAt(from), visible)
+  const last = Math.min(visible, first + limit)
+  let offset = Math.max(from, text.offsetOf(first))
+  const pieces: string[] = []
+  for (let i = first; i < last && offset - from < budget; i++) {
+    const start = text.offsetOf(i)
+    const piece = text.bytesOf(i, offset - start, Math.min(text.offsetOf(i + 1), from + budget) - start)
+    if (piece === '') break
+    pieces.push(piece)
+    offset += Buffer.byteLength(piece)
+  }
+  return { text: pieces.join(''), end: offset }
 }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import { verifyAcs3 } from './acs3-verify.ts'
 import type { FaultPlan } from './faults.ts'
-import { logOf, type PipelineScript, type RunState, runStateAt, type Status, type StepState } from './script.ts'
+import { logOf, logPage, type PipelineScript, type RunState, runStateAt, type Status, type StepState } from './script.ts'
 import { rememberSecret } from './secrets.ts'
 import { parse, type RecordedRequest, type Reply, SimulatedService } from './service.ts'
 
@@ -37,6 +37,8 @@ export interface YunxiaoOptions {
   nameFilter?: 'fuzzy' | 'ignored'
   /** The clock runs move by (epoch ms; Date.now by default): see the CodeArts simulator's `now`. */
   now?: () => number
+  /** Cut each step log page after this many bytes, mid-line if need be (the client must join the pieces). */
+  logPageBytes?: number
 }
 
 export interface YunxiaoRun {
@@ -230,13 +232,12 @@ export class YunxiaoSimulator extends SimulatedService {
       if (!job || !step || url.searchParams.get('buildId') !== String(job.buildId)) {
         return reply(404, { errorCode: 'InvalidStep.NotFound', errorMessage: 'The step is not found.' })
       }
-      // Offsets count lines here; the client only passes back what `last` says.
+      // Offsets count bytes here (the service's unit is not documented); the client only passes back what `last` says.
       const text = logOf(step.script)
       const offset = Number(url.searchParams.get('offset') ?? 0)
-      const end = Math.min(text.count, offset + Number(url.searchParams.get('limit') ?? 100))
-      let logs = ''
-      for (let i = offset; i < end; i++) logs += `${text.line(i)}\n`
-      return reply(200, { logs, last: end, more: end < text.count })
+      const limit = Number(url.searchParams.get('limit') ?? 100)
+      const page = logPage(text, offset, limit, text.count, this.options.logPageBytes)
+      return reply(200, { logs: page.text, last: page.end, more: page.end < text.offsetOf(text.count) })
     }
     m = /^\/runs\/(\d+)\/job\/(\d+)\/log$/.exec(rest)
     if (method === 'GET' && m) {

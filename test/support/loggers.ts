@@ -11,7 +11,7 @@ export const nullLogger: Logger = {
   error() {},
   startGroup() {},
   endGroup() {},
-  verbatim() {},
+  async verbatim() {},
   secret() {},
   redact: (text) => text,
   isDebug: () => false

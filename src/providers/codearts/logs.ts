@@ -5,9 +5,6 @@ import { num, str } from '../../net/json.js'
 import { pagedLines } from '../text-pages.js'
 import type { CodeArtsApi } from './api.js'
 
-// Lines per page of a step log.
-const LOG_PAGE_LINES = 1_000
-
 /**
  * Pages through the log from the start. Each page answers with `start_offset` and `end_offset`;
  * the SDK says to fill both into the next request, our first reading was that `end_offset` is
@@ -17,8 +14,8 @@ const LOG_PAGE_LINES = 1_000
  */
 export function stepLogLines(api: CodeArtsApi, run: RunRef, logKey: string): AsyncIterable<string> {
   const [jobId = '', stepId = ''] = logKey.split('/')
-  return pagedLines(async (offset) => {
-    const page = await api.stepLogPage(run, jobId, stepId, offset, LOG_PAGE_LINES)
+  return pagedLines(async (offset, lines) => {
+    const page = await api.stepLogPage(run, jobId, stepId, offset, lines)
     const start = num(page['start_offset'])
     const next = num(page['end_offset'])
     return {

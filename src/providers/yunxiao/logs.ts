@@ -5,8 +5,6 @@ import type { RunRef } from '../../model.js'
 import { pagedLines, splitLines } from '../text-pages.js'
 import type { YunxiaoApi } from './api.js'
 
-const LOG_PAGE_LINES = 1_000
-
 /**
  * `logKey` is `step:<job>:<build>:<step index>` (offset paging, passing back where the service says
  * the next page starts: `last`, docs/yunxiao.md) or `job:<job>` (the job's whole log, in one piece).
@@ -17,5 +15,5 @@ export async function* stepLogLines(api: YunxiaoApi, run: RunRef, logKey: string
     yield* splitLines(await api.jobLog(run.pipelineId, run.runId, jobId))
     return
   }
-  yield* pagedLines((offset) => api.stepLogPage(run.pipelineId, run.runId, jobId, buildId, stepIndex, offset, LOG_PAGE_LINES))
+  yield* pagedLines((offset, lines) => api.stepLogPage(run.pipelineId, run.runId, jobId, buildId, stepIndex, offset, lines))
 }
