@@ -77,6 +77,14 @@ export interface Provider {
   /** The pipeline's most recent run, for `mode: wait` without `run-ids`. */
   latest(pipelineId: string): Promise<TrackedRun>
 
+  /**
+   * How long the pipeline's recent successful runs took (ms), newest first: one read of its run list,
+   * items with missing or implausible times left out (durations.ts). `now` is the wait loop's clock,
+   * for a list filtered by start time. The wait loop plans its reads with it (docs/polling.md) and
+   * asks once per pipeline; a failure only costs that plan, so it is not retried.
+   */
+  history?(pipelineId: string, now: number): Promise<number[]>
+
   /** A run named by the user (`run-ids`). */
   adopt(pipelineId: string, runId: string): TrackedRun
 

@@ -1,0 +1,315 @@
+// The polling plan (src/wait/plan.ts, docs/polling.md), driven through the wait loop on a virtual
+// clock against a fake service whose runs follow a timeline: which reads happen when, in virtual
+// milliseconds, with no real waiting.
+
+import { describe, expect, it } from 'vitest'
+import type { WaitSettings } from '../../src/config/settings.ts'
+import type { NodeState, RunDetail, RunRef, RunSnapshot, RunState, TrackedRun } from '../../src/model.ts'
+import { successDurations } from '../../src/providers/durations.ts'
+import type { Provider } from '../../src/providers/provider.ts'
+import { expectationOf } from '../../src/wait/plan.ts'
+import { waitForRuns } from '../../src/wait/wait.ts'
+import { nullLogger } from '../support/loggers.ts'
+
+const S = 1_000
+
+/** A stage of a timeline: its jobs run side by side from `start` to each job's end (ms since the run began). */
+interface Stage {
+  name: string
+  start: number
+  jobs: { name: string; end: number; fails?: boolean }[]
+}
+
+interface Timeline {
+  stages: Stage[]
+  /** A manual gate holds the run from `at` for `for` ms (the stages after it are shifted). */
+  gate?: { at: number; for: number }
+}
+
+interface Read {
+  kind: 'status' | 'detail'
+  runId: string
+  at: number
+}
+
+/** One stage after another, one job each, the last ending at `ms`. */
+function plainRun(ms: number): Timeline {
+  return {
+    stages: [
+      { name: 'Build', start: 0, jobs: [{ name: 'build', end: ms / 2 }] },
+      { name: 'Deploy', start: ms / 2, jobs: [{ name: 'deploy', end: ms }] }
+    ]
+  }
+}
+
+function nodeState(t: number, start: number, end: number, fails = false): NodeState {
+  if (t < start) return 'running'
+  if (t < end) return 'running'
+  return fails ? 'failure' : 'success'
+}
+
+/** The run at `t` ms after it began: a batch status (stages only) or a detail (stages and jobs). */
+function runAt(timeline: Timeline, t: number, detail: boolean): RunSnapshot {
+  const gate = timeline.gate
+  const held = gate !== undefined && t >= gate.at && t < gate.at + gate.for
+  const shifted = gate !== undefined && t >= gate.at + gate.for ? t - gate.for : t
+  const stages = timeline.stages.map((stage) => {
+    const end = Math.max(...stage.jobs.map((j) => j.end))
+    const jobs = stage.jobs.map((j) => {
+      const state = nodeState(shifted, stage.start, j.end, j.fails)
+      return { id: j.name, name: j.name, status: state.toUpperCase(), state, steps: [] }
+    })
+    // Jobs side by side: the stage fails only once all have ended.
+    const state: NodeState = shifted < end ? 'running' : jobs.some((j) => j.state === 'failure') ? 'failure' : 'success'
+    const base = { name: stage.name, status: state.toUpperCase(), state }
+    return detail ? { ...base, id: stage.name, pre: [], post: [], jobs } : base
+  })
+  const last = Math.max(...timeline.stages.flatMap((s) => s.jobs.map((j) => j.end)))
+  const failed = stages.some((s) => s.state === 'failure')
+  const state: RunState = held ? 'manual' : shifted < last ? 'running' : failed ? 'failure' : 'success'
+  return { status: state.toUpperCase(), state, stages }
+}
+
+interface Service {
+  /** The timeline of each run, by run ID; every run begins at virtual time 0. */
+  runs: Record<string, Timeline>
+  /** What history answers (durations in ms), or the error it throws; absent: no history at all. */
+  history?: number[] | Error
+  /** Status reads carry jobs (Yunxiao); otherwise a status read shows stages only (CodeArts' batch). */
+  statusIsDetail?: boolean
+}
+
+const DEFAULTS: WaitSettings = {
+  timeoutMs: 3 * 3_600_000,
+  pollIntervalMs: 5 * S,
+  maxPollIntervalMs: 30 * S,
+  onManualGate: 'wait',
+  failFast: false
+}
+
+/** Waits on the service's runs on a virtual clock; returns every read, and when the wait ended. */
+async function wait(service: Service, settings: Partial<WaitSettings> = {}, random: () => number = Math.random) {
+  let now = 0
+  const reads: Read[] = []
+  const provider = {
+    poll: async (runs: readonly RunRef[]) => {
+      const answers = new Map<string, RunSnapshot>()
+      for (const run of runs) {
+        reads.push({ kind: 'status', runId: run.runId, at: now })
+        answers.set(`${run.pipelineId}/${run.runId}`, runAt(service.runs[run.runId]!, now, service.statusIsDetail ?? false))
+      }
+      return answers
+    },
+    detail: async (run: RunRef) => {
+      reads.push({ kind: 'detail', runId: run.runId, at: now })
+      return runAt(service.runs[run.runId]!, now, true) as RunDetail
+    },
+    ...(service.history !== undefined && {
+      history: async () => {
+        if (service.history instanceof Error) throw service.history
+        return service.history!
+      }
+    })
+  } as unknown as Provider
+  const runs: TrackedRun[] = Object.keys(service.runs).map((runId) => ({ pipelineId: 'p', runId, url: '', startedHere: true }))
+  const result = await waitForRuns(
+    runs,
+    { ...DEFAULTS, ...settings },
+    {
+      provider,
+      logger: nullLogger,
+      signal: new AbortController().signal,
+      onSnapshot: () => undefined,
+      random,
+      clock: {
+        now: () => now,
+        sleep: async (ms) => {
+          // Lets the history read (a resolved promise here) answer before time moves on, as a
+          // real one does long before the first interval is over.
+          await new Promise((resolve) => setImmediate(resolve))
+          now += ms
+        }
+      }
+    }
+  )
+  return { reads, endedAt: now, result }
+}
+
+/** The longest time between two reads (of any kind) of each run, from its first read to the wait's end. */
+function longestGap(reads: Read[], runId: string): number {
+  const times = reads.filter((r) => r.runId === runId).map((r) => r.at)
+  return Math.max(...times.slice(1).map((t, i) => t - times[i]!))
+}
+
+const seeded = (seed: number) => () => {
+  seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
+  return seed / 2 ** 31
+}
+
+describe('a run whose earlier runs took about as long', () => {
+  it('is read at once, at most 3 times, and the wait ends within 10 s of its end (60 s, default inputs)', async () => {
+    const { reads, endedAt, result } = await wait({ runs: { r1: plainRun(60 * S) }, history: [60 * S, 60 * S, 60 * S, 59 * S, 61 * S] })
+
+    expect(result.snapshots.get('p/r1')?.state).toBe('success')
+    expect(reads[0]).toEqual({ kind: 'status', runId: 'r1', at: 0 })
+    expect(reads.filter((r) => r.kind === 'status').length).toBeLessThanOrEqual(3)
+    expect(endedAt - 60 * S).toBeGreaterThanOrEqual(0)
+    expect(endedAt - 60 * S).toBeLessThanOrEqual(10 * S)
+  })
+
+  it.each([
+    ['1 min', 60 * S],
+    ['10 min', 600 * S],
+    ['1 h', 3_600 * S]
+  ])('%s: at most half the status reads of a fixed 10 s poller, and a lag within its 10 s', async (_name, ms) => {
+    const { reads, endedAt } = await wait({ runs: { r1: plainRun(ms) }, history: [ms - 2 * S, ms, ms + 2 * S] })
+
+    expect(reads.filter((r) => r.kind === 'status').length).toBeLessThanOrEqual(Math.ceil(ms / (10 * S)) / 2)
+    // The one detail that says each stage runs a single job.
+    expect(reads.filter((r) => r.kind === 'detail')).toHaveLength(1)
+    expect(endedAt - ms).toBeLessThanOrEqual(10 * S)
+  })
+
+  it('a run that ends early is still seen within max-poll-interval', async () => {
+    const { endedAt } = await wait({ runs: { r1: plainRun(200 * S) }, history: [600 * S] })
+    expect(endedAt - 200 * S).toBeLessThanOrEqual(30 * S)
+  })
+})
+
+describe('max-poll-interval is kept', () => {
+  const cases: [string, Service, Partial<WaitSettings>][] = [
+    ['no history, 10 min', { runs: { r1: plainRun(600 * S) } }, {}],
+    ['history, on time', { runs: { r1: plainRun(600 * S) }, history: [600 * S] }, {}],
+    ['history, the run far slower', { runs: { r1: plainRun(3_600 * S) }, history: [60 * S] }, {}],
+    ['history, the run far faster', { runs: { r1: plainRun(30 * S) }, history: [3_600 * S] }, {}],
+    ['history that failed to read', { runs: { r1: plainRun(600 * S) }, history: new Error('list refused') }, {}],
+    ['a manual gate for 20 min', { runs: { r1: { ...plainRun(600 * S), gate: { at: 100 * S, for: 1_200 * S } } }, history: [600 * S] }, {}],
+    [
+      'max 10 s, first 1 s',
+      { runs: { r1: plainRun(600 * S) }, history: [300 * S, 600 * S] },
+      { pollIntervalMs: S, maxPollIntervalMs: 10 * S }
+    ],
+    ['max = first', { runs: { r1: plainRun(120 * S) }, history: [120 * S] }, { pollIntervalMs: 7 * S, maxPollIntervalMs: 7 * S }],
+    [
+      'ten runs, parallel stages',
+      {
+        runs: Object.fromEntries(
+          Array.from({ length: 10 }, (_, i) => [
+            `r${i}`,
+            {
+              stages: [
+                {
+                  name: 'Test',
+                  start: 0,
+                  jobs: [
+                    { name: 'a', end: (300 + 10 * i) * S },
+                    { name: 'b', end: 200 * S }
+                  ]
+                }
+              ]
+            }
+          ])
+        ),
+        history: [300 * S]
+      },
+      {}
+    ]
+  ]
+  it.each(cases)('%s', async (_name, service, settings) => {
+    const max = settings.maxPollIntervalMs ?? DEFAULTS.maxPollIntervalMs
+    for (const seed of [1, 2, 3]) {
+      const { reads } = await wait(service, settings, seeded(seed))
+      for (const runId of Object.keys(service.runs)) expect(longestGap(reads, runId)).toBeLessThanOrEqual(max)
+    }
+  })
+})
+
+describe('jobs side by side', () => {
+  // One job fails at 95 s while the other runs on to 10 min: the stage still says RUNNING.
+  const parallel: Timeline = {
+    stages: [
+      {
+        name: 'Test',
+        start: 0,
+        jobs: [
+          { name: 'unit', end: 95 * S, fails: true },
+          { name: 'e2e', end: 600 * S }
+        ]
+      }
+    ]
+  }
+
+  it.each([1, 2, 3, 4])('a failing job is read within max-poll-interval of its failure (seed %i)', async (seed) => {
+    const { reads } = await wait({ runs: { r1: parallel }, history: [600 * S] }, {}, seeded(seed))
+    const firstDetailAfter = reads.find((r) => r.kind === 'detail' && r.at >= 95 * S)
+    expect(firstDetailAfter).toBeDefined()
+    expect(firstDetailAfter!.at - 95 * S).toBeLessThanOrEqual(30 * S)
+  })
+
+  it('a stage known to run one job needs no detail while it runs', async () => {
+    const { reads } = await wait({ runs: { r1: plainRun(600 * S) }, history: [600 * S] })
+    // One detail learns that each stage has one job; none after.
+    expect(reads.filter((r) => r.kind === 'detail')).toHaveLength(1)
+  })
+
+  it('100 runs with parallel stages: few detail reads in any cycle', async () => {
+    const runs = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`r${i}`, parallel]))
+    const { reads } = await wait({ runs, history: [600 * S] }, {}, seeded(7))
+    const perCycle = new Map<number, number>()
+    for (const r of reads.filter((r) => r.kind === 'detail')) perCycle.set(r.at, (perCycle.get(r.at) ?? 0) + 1)
+    // 100 details every 30 s, spread over the interval rather than all in one cycle.
+    expect(Math.max(...perCycle.values())).toBeLessThanOrEqual(20)
+  })
+
+  it('a service whose status read carries the jobs is never read twice for them', async () => {
+    const { reads } = await wait({ runs: { r1: parallel }, history: [600 * S], statusIsDetail: true })
+    expect(reads.filter((r) => r.kind === 'detail')).toHaveLength(0)
+  })
+})
+
+describe('history', () => {
+  it('without any, the plain backoff: 5 s growing by half to 30 s', async () => {
+    const { reads } = await wait({ runs: { r1: plainRun(120 * S) }, statusIsDetail: true }, {}, () => 0.5)
+    expect(reads.filter((r) => r.kind === 'status').map((r) => r.at / S)).toEqual([0, 5, 12.5, 23.75, 40.625, 65.938, 95.938, 125.938])
+  })
+
+  it('a failed history read falls back to the same plain backoff', async () => {
+    const plain = await wait({ runs: { r1: plainRun(120 * S) } }, {}, () => 0.5)
+    const failed = await wait({ runs: { r1: plainRun(120 * S) }, history: new Error('HTTP 500') }, {}, () => 0.5)
+    expect(failed.reads).toEqual(plain.reads)
+  })
+
+  it('the expectation is the median of the five newest, and how far they stray from it', () => {
+    expect(expectationOf([60, 62, 58, 600, 61, 1, 1, 1])).toEqual({ expected: 61, spread: 1 })
+    expect(expectationOf([])).toBeUndefined()
+    expect(expectationOf([Number.NaN, -5, 0, Number.POSITIVE_INFINITY])).toBeUndefined()
+  })
+
+  const at = (iso: string) => Date.parse(iso)
+  it.each([
+    ['no start', { state: 'success', end: at('2026-01-01T00:01:00Z') }],
+    ['no end', { state: 'success', start: at('2026-01-01T00:00:00Z') }],
+    ['end before start', { state: 'success', start: at('2026-01-01T00:01:00Z'), end: at('2026-01-01T00:00:00Z') }],
+    ['end equal to start', { state: 'success', start: at('2026-01-01T00:01:00Z'), end: at('2026-01-01T00:01:00Z') }],
+    ['a negative start', { state: 'success', start: -60_000, end: at('2026-01-01T00:00:00Z') }],
+    ['an absurd duration (a week)', { state: 'success', start: at('2026-01-01T00:00:00Z'), end: at('2026-01-08T00:00:00Z') }],
+    ['a year 3000 end', { state: 'success', start: at('2026-01-01T00:00:00Z'), end: at('3000-01-01T00:00:00Z') }],
+    ['times that are not numbers', { state: 'success', start: true, end: { ms: 1 } }],
+    ['times as words', { state: 'success', start: 'yesterday', end: 'today' }],
+    ['a run still running', { state: 'running', start: at('2026-01-01T00:00:00Z'), end: at('2026-01-01T00:01:00Z') }],
+    ['a failed run', { state: 'failure', start: at('2026-01-01T00:00:00Z'), end: at('2026-01-01T00:01:00Z') }]
+  ] as const)('an item with %s gives no duration', (_name, item) => {
+    expect(successDurations([{ start: undefined, end: undefined, ...item }])).toEqual([])
+  })
+
+  it('reads epoch milliseconds, seconds and digit strings alike', () => {
+    const start = at('2026-01-01T00:00:00Z')
+    expect(
+      successDurations([
+        { state: 'success', start, end: start + 90_000 },
+        { state: 'success', start: start / 1000, end: (start + 60_000) / 1000 },
+        { state: 'success', start: String(start), end: String(start + 30_000) }
+      ])
+    ).toEqual([90_000, 60_000, 30_000])
+  })
+})
