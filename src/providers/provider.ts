@@ -95,6 +95,13 @@ export interface Provider {
    */
   poll(runs: readonly RunRef[]): Promise<Map<string, RunSnapshot>>
 
+  /**
+   * True where every status read from poll() is the run in full (Yunxiao reads each run on its own,
+   * jobs included): the wait loop then never reads a detail besides. Absent: poll() may answer with
+   * stages only (CodeArts' batch), and the loop reads the jobs on its own cadence (docs/polling.md).
+   */
+  readonly statusHasJobs?: boolean
+
   /** The run in full: stages, jobs and steps, with keys for their logs. `fresh`: not from a cache. */
   detail(run: RunRef, fresh?: boolean): Promise<RunDetail>
 

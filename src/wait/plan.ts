@@ -144,7 +144,9 @@ export class RunPlan {
  * reported within max-poll-interval), and at a random point of that interval, so that many runs do
  * not all read their details in the same cycle. A stage whose jobs are not known yet is treated
  * like one with several; one known to run a single job needs no detail (its status is the job's).
- * A provider whose status read is the detail (Yunxiao) never needs one.
+ * The first read of a run is a detail, which shows its jobs from the start and learns which stages
+ * run several. A provider whose status read is the detail (Yunxiao: Provider.statusHasJobs) is
+ * never watched.
  */
 export class DetailWatch {
   private readonly max: number
@@ -154,9 +156,11 @@ export class DetailWatch {
   /** When the detail is due; undefined while no running stage needs one. */
   due: number | undefined
 
-  constructor(max: number, random: () => number) {
+  /** `begun`: the first read of the run is a full one, which names its jobs and shows them at once. */
+  constructor(max: number, random: () => number, begun: number) {
     this.max = max
     this.random = random
+    this.due = begun
   }
 
   /** After each read of the run (a status or a detail) at `now`. */
@@ -172,9 +176,9 @@ export class DetailWatch {
     }
     const watching = snapshot.state === 'running' && snapshot.stages.some((s) => s.state === 'running' && !this.single.has(s.name))
     if (!watching) this.due = undefined
-    // Exactly max after the last detail: a status read that is itself a detail (Yunxiao), never
-    // more than max apart, always comes first and costs nothing more.
-    else if (detail) this.due = now + this.max
+    // After the first read, at a random point within max (the stagger across runs); after any other,
+    // exactly max later, which keeps the runs as far apart as the stagger put them.
+    else if (detail) this.due = now + this.max * (readBefore === undefined ? this.random() : 1)
     else if (this.due === undefined) {
       // The stage began after the read before this one: its jobs are read within max of that read,
       // at a random point between now and then (the stagger across runs).

@@ -5,7 +5,7 @@
 import type { WaitSettings } from '../config/settings.js'
 import { AbortedError, isTransient, RunNotFoundError } from '../errors.js'
 import type { Logger } from '../log/logger.js'
-import { hasEnded, isDetail, type RunSnapshot, runKey, type TrackedRun } from '../model.js'
+import { hasEnded, type RunSnapshot, runKey, type TrackedRun } from '../model.js'
 import type { Provider } from '../providers/provider.js'
 import { sleep } from '../sleep.js'
 import { DetailWatch, type Expectation, expectationOf, RunPlan } from './plan.js'
@@ -60,14 +60,13 @@ const HISTORY_READS = 4
 interface Watched {
   run: TrackedRun
   plan: RunPlan
-  watch: DetailWatch
+  /** When its jobs are read; absent where every status read brings them (Provider.statusHasJobs). */
+  watch?: DetailWatch
   /** When its status is next read (the loop's clock). */
   due: number
   /** When it was last read, and what that read showed. */
   readAt?: number
   last?: RunSnapshot
-  /** Its last status read brought its jobs too. */
-  statusHasJobs?: boolean
 }
 
 export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSettings, ctx: WaitContext): Promise<WaitResult> {
@@ -81,7 +80,7 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
   let pending: Watched[] = runs.map((run) => ({
     run,
     plan: new RunPlan(planSettings),
-    watch: new DetailWatch(settings.maxPollIntervalMs, random),
+    ...(!ctx.provider.statusHasJobs && { watch: new DetailWatch(settings.maxPollIntervalMs, random, begun) }),
     due: begun
   }))
   let failedReads = 0
@@ -90,9 +89,8 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
     for (;;) {
       const now = clock.now()
       const soon = now + Math.min(COALESCE_MS, first / 2)
-      // A run whose jobs are due is read in full; that read is its status read too. Where its status
-      // read brings the jobs anyway (Yunxiao), that read does, when it is due as well.
-      const byDetail = pending.filter((w) => w.watch.due !== undefined && w.watch.due <= soon && !(w.statusHasJobs && w.due <= soon))
+      // A run whose jobs are due is read in full; that read is its status read too when that is due.
+      const byDetail = pending.filter((w) => w.watch?.due !== undefined && w.watch.due <= soon)
       const byStatus = pending.filter((w) => w.due <= soon && !byDetail.includes(w))
       let read = new Map<string, RunSnapshot>()
       try {
@@ -121,17 +119,20 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
           const previous = snapshots.get(key)
           snapshots.set(key, current)
           await ctx.onSnapshot(w.run, previous, current)
-          w.watch.seen(readAt, current)
-          if (byStatus.includes(w)) w.statusHasJobs = isDetail(current)
           w.readAt = readAt
           w.last = current
         }
         w.plan.expect(history.expectations.get(w.run.pipelineId))
-        // A run the provider left out this cycle (Yunxiao takes turns) is asked again soon.
-        const leftOut = current === undefined && read.size > 0
-        w.due = readAt + (leftOut ? first : w.plan.next(readAt, current, w.run.startedHere))
+        // A detail read between two status reads leaves the status plan as it was: the jobs are
+        // read on a cadence of their own, and never add a status read.
+        if (w.due <= soon) {
+          // A run the provider left out this cycle (Yunxiao takes turns) is asked again soon.
+          const leftOut = current === undefined && read.size > 0
+          w.due = readAt + (leftOut ? first : w.plan.next(readAt, current, w.run.startedHere))
+        }
+        if (current !== undefined) w.watch?.seen(readAt, current)
         // A detail that could not be read is tried again with the next status read, not at once.
-        if (current === undefined && w.watch.due !== undefined) w.watch.due = Math.max(w.watch.due, w.due)
+        if (current === undefined && w.watch?.due !== undefined) w.watch.due = Math.max(w.watch.due, w.due)
       }
       pending = pending.filter((w) => {
         const snapshot = snapshots.get(runKey(w.run))
@@ -152,7 +153,7 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
 
 /** Until the soonest read; history arriving meanwhile re-plans every run from its last read. */
 async function pause(pending: Watched[], history: History, clock: WaitClock, signal: AbortSignal): Promise<void> {
-  const soonest = () => Math.min(...pending.map((w) => Math.min(w.due, w.watch.due ?? Number.POSITIVE_INFINITY)))
+  const soonest = () => Math.min(...pending.map((w) => Math.min(w.due, w.watch?.due ?? Number.POSITIVE_INFINITY)))
   if (!history.done) {
     const nap = new AbortController()
     const napping = clock.sleep(Math.max(0, soonest() - clock.now()), AbortSignal.any([signal, nap.signal]))

@@ -42,6 +42,8 @@ const AUTOMATIC_TRIGGERS = new Set(['2', '3', '5', '6'])
 export const MARKER_VARIABLE = 'GITHUB_START_MARKER'
 
 export class YunxiaoProvider implements Provider {
+  /** Each run is read on its own, jobs included: its status read is its detail. */
+  readonly statusHasJobs = true
   private readonly api: YunxiaoApi
   private readonly conn: YunxiaoConnection
   private cursor = 0
