@@ -74468,12 +74468,13 @@ class RunPlan {
         this.settings = settings;
         this.expectation = expectation;
     }
-    /** History arrives after the first read (it is read alongside it): from now on the plan uses it. */
+    /** History arrives after the first read: from now on the plan uses it. True when that changed the plan. */
     expect(expectation) {
         if (expectation === undefined || this.expectation !== undefined)
-            return;
+            return false;
         this.expectation = expectation;
         this.backoff = undefined;
+        return true;
     }
     /**
      * The delay until the next read, decided at `now` after a read that showed `snapshot` (undefined
@@ -74622,7 +74623,7 @@ async function waitForRuns(runs, settings, ctx) {
     const random = ctx.random ?? Math.random;
     const first = settings.pollIntervalMs;
     const planSettings = { first, max: settings.maxPollIntervalMs, random };
-    const history = readHistory(runs, ctx, clock);
+    let history;
     const begun = clock.now();
     let pending = runs.map((run) => ({
         run,
@@ -74636,19 +74637,24 @@ async function waitForRuns(runs, settings, ctx) {
         for (;;) {
             const now = clock.now();
             const soon = now + Math.min(COALESCE_MS, first / 2);
-            // A run whose jobs are due is read in full; that read is its status read too when that is due.
-            const byDetail = pending.filter((w) => w.watch?.due !== undefined && w.watch.due <= soon);
-            const byStatus = pending.filter((w) => w.due <= soon && !byDetail.includes(w));
+            const byStatus = pending.filter((w) => w.due <= soon);
             let read = new Map();
+            let byDetail = [];
+            let detailsRead = false;
             try {
-                const [polled, details] = await Promise.all([
-                    byStatus.length > 0 ? ctx.provider.poll(byStatus.map((w) => w.run)) : new Map(),
-                    Promise.all(byDetail.map((w) => ctx.provider.detail(w.run)))
-                ]);
-                read = polled;
+                read = byStatus.length > 0 ? await ctx.provider.poll(byStatus.map((w) => w.run)) : read;
+                // Jobs that are due are read unless the status read just brought them.
+                byDetail = pending.filter((w) => {
+                    const polled = read.get((0,model/* runKey */.r7)(w.run));
+                    return w.watch?.due !== undefined && w.watch.due <= soon && !(polled !== undefined && (0,model/* isDetail */.mO)(polled));
+                });
+                const details = await Promise.all(byDetail.map((w) => ctx.provider.detail(w.run)));
                 for (const [i, w] of byDetail.entries())
                     read.set((0,model/* runKey */.r7)(w.run), details[i]);
+                detailsRead = true;
                 failedReads = 0;
+                // The run lists are read once the first status read went through: a refused key is refused once.
+                history ??= readHistory(runs, ctx, clock);
             }
             catch (error) {
                 const lagging = error instanceof errors/* RunNotFoundError */.lQ && clock.now() < (ctx.notFoundGraceUntil ?? 0);
@@ -74664,7 +74670,7 @@ async function waitForRuns(runs, settings, ctx) {
                     ctx.logger.info(message);
             }
             const readAt = clock.now();
-            for (const w of [...byStatus, ...byDetail]) {
+            for (const w of new Set([...byStatus, ...byDetail])) {
                 const key = (0,model/* runKey */.r7)(w.run);
                 const current = read.get(key);
                 if (current !== undefined) {
@@ -74674,7 +74680,7 @@ async function waitForRuns(runs, settings, ctx) {
                     w.readAt = readAt;
                     w.last = current;
                 }
-                w.plan.expect(history.expectations.get(w.run.pipelineId));
+                w.plan.expect(history?.expectations.get(w.run.pipelineId));
                 // A detail read between two status reads leaves the status plan as it was: the jobs are
                 // read on a cadence of their own, and never add a status read.
                 if (w.due <= soon) {
@@ -74684,8 +74690,8 @@ async function waitForRuns(runs, settings, ctx) {
                 }
                 if (current !== undefined)
                     w.watch?.seen(readAt, current);
-                // A detail that could not be read is tried again with the next status read, not at once.
-                if (current === undefined && w.watch?.due !== undefined)
+                // Jobs that could not be read are tried again with the next status read, not at once.
+                if ((current === undefined || !detailsRead) && w.watch?.due !== undefined)
                     w.watch.due = Math.max(w.watch.due, w.due);
             }
             pending = pending.filter((w) => {
@@ -74710,7 +74716,7 @@ async function waitForRuns(runs, settings, ctx) {
 /** Until the soonest read; history arriving meanwhile re-plans every run from its last read. */
 async function pause(pending, history, clock, signal) {
     const soonest = () => Math.min(...pending.map((w) => Math.min(w.due, w.watch?.due ?? Number.POSITIVE_INFINITY)));
-    if (!history.done) {
+    if (history !== undefined && !history.done) {
         const nap = new AbortController();
         const napping = clock.sleep(Math.max(0, soonest() - clock.now()), AbortSignal.any([signal, nap.signal]));
         const woke = await Promise.race([napping.then(() => 'time'), history.ready.then(() => 'history')]);
@@ -74721,10 +74727,9 @@ async function pause(pending, history, clock, signal) {
         if (signal.aborted)
             throw signal.reason;
         for (const w of pending) {
-            if (w.readAt === undefined)
-                continue;
-            w.plan.expect(history.expectations.get(w.run.pipelineId));
-            w.due = w.readAt + w.plan.next(w.readAt, w.last, w.run.startedHere);
+            if (w.readAt !== undefined && w.plan.expect(history.expectations.get(w.run.pipelineId))) {
+                w.due = w.readAt + w.plan.next(w.readAt, w.last, w.run.startedHere);
+            }
         }
     }
     await clock.sleep(Math.max(0, soonest() - clock.now()), signal);

@@ -60,11 +60,12 @@ export class RunPlan {
     this.expectation = expectation
   }
 
-  /** History arrives after the first read (it is read alongside it): from now on the plan uses it. */
-  expect(expectation: Expectation | undefined): void {
-    if (expectation === undefined || this.expectation !== undefined) return
+  /** History arrives after the first read: from now on the plan uses it. True when that changed the plan. */
+  expect(expectation: Expectation | undefined): boolean {
+    if (expectation === undefined || this.expectation !== undefined) return false
     this.expectation = expectation
     this.backoff = undefined
+    return true
   }
 
   /**

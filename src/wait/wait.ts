@@ -5,7 +5,7 @@
 import type { WaitSettings } from '../config/settings.js'
 import { AbortedError, isTransient, RunNotFoundError } from '../errors.js'
 import type { Logger } from '../log/logger.js'
-import { hasEnded, type RunSnapshot, runKey, type TrackedRun } from '../model.js'
+import { hasEnded, isDetail, type RunSnapshot, runKey, type TrackedRun } from '../model.js'
 import type { Provider } from '../providers/provider.js'
 import { sleep } from '../sleep.js'
 import { DetailWatch, type Expectation, expectationOf, RunPlan } from './plan.js'
@@ -75,7 +75,7 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
   const random = ctx.random ?? Math.random
   const first = settings.pollIntervalMs
   const planSettings = { first, max: settings.maxPollIntervalMs, random }
-  const history = readHistory(runs, ctx, clock)
+  let history: History | undefined
   const begun = clock.now()
   let pending: Watched[] = runs.map((run) => ({
     run,
@@ -89,18 +89,23 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
     for (;;) {
       const now = clock.now()
       const soon = now + Math.min(COALESCE_MS, first / 2)
-      // A run whose jobs are due is read in full; that read is its status read too when that is due.
-      const byDetail = pending.filter((w) => w.watch?.due !== undefined && w.watch.due <= soon)
-      const byStatus = pending.filter((w) => w.due <= soon && !byDetail.includes(w))
+      const byStatus = pending.filter((w) => w.due <= soon)
       let read = new Map<string, RunSnapshot>()
+      let byDetail: Watched[] = []
+      let detailsRead = false
       try {
-        const [polled, details] = await Promise.all([
-          byStatus.length > 0 ? ctx.provider.poll(byStatus.map((w) => w.run)) : new Map<string, RunSnapshot>(),
-          Promise.all(byDetail.map((w) => ctx.provider.detail(w.run)))
-        ])
-        read = polled
+        read = byStatus.length > 0 ? await ctx.provider.poll(byStatus.map((w) => w.run)) : read
+        // Jobs that are due are read unless the status read just brought them.
+        byDetail = pending.filter((w) => {
+          const polled = read.get(runKey(w.run))
+          return w.watch?.due !== undefined && w.watch.due <= soon && !(polled !== undefined && isDetail(polled))
+        })
+        const details = await Promise.all(byDetail.map((w) => ctx.provider.detail(w.run)))
         for (const [i, w] of byDetail.entries()) read.set(runKey(w.run), details[i]!)
+        detailsRead = true
         failedReads = 0
+        // The run lists are read once the first status read went through: a refused key is refused once.
+        history ??= readHistory(runs, ctx, clock)
       } catch (error) {
         const lagging = error instanceof RunNotFoundError && clock.now() < (ctx.notFoundGraceUntil ?? 0)
         if (error instanceof AbortedError || (!isTransient(error) && !lagging)) throw error
@@ -112,7 +117,7 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
         else ctx.logger.info(message)
       }
       const readAt = clock.now()
-      for (const w of [...byStatus, ...byDetail]) {
+      for (const w of new Set([...byStatus, ...byDetail])) {
         const key = runKey(w.run)
         const current = read.get(key)
         if (current !== undefined) {
@@ -122,7 +127,7 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
           w.readAt = readAt
           w.last = current
         }
-        w.plan.expect(history.expectations.get(w.run.pipelineId))
+        w.plan.expect(history?.expectations.get(w.run.pipelineId))
         // A detail read between two status reads leaves the status plan as it was: the jobs are
         // read on a cadence of their own, and never add a status read.
         if (w.due <= soon) {
@@ -131,8 +136,8 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
           w.due = readAt + (leftOut ? first : w.plan.next(readAt, current, w.run.startedHere))
         }
         if (current !== undefined) w.watch?.seen(readAt, current)
-        // A detail that could not be read is tried again with the next status read, not at once.
-        if (current === undefined && w.watch?.due !== undefined) w.watch.due = Math.max(w.watch.due, w.due)
+        // Jobs that could not be read are tried again with the next status read, not at once.
+        if ((current === undefined || !detailsRead) && w.watch?.due !== undefined) w.watch.due = Math.max(w.watch.due, w.due)
       }
       pending = pending.filter((w) => {
         const snapshot = snapshots.get(runKey(w.run))
@@ -152,9 +157,9 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
 }
 
 /** Until the soonest read; history arriving meanwhile re-plans every run from its last read. */
-async function pause(pending: Watched[], history: History, clock: WaitClock, signal: AbortSignal): Promise<void> {
+async function pause(pending: Watched[], history: History | undefined, clock: WaitClock, signal: AbortSignal): Promise<void> {
   const soonest = () => Math.min(...pending.map((w) => Math.min(w.due, w.watch?.due ?? Number.POSITIVE_INFINITY)))
-  if (!history.done) {
+  if (history !== undefined && !history.done) {
     const nap = new AbortController()
     const napping = clock.sleep(Math.max(0, soonest() - clock.now()), AbortSignal.any([signal, nap.signal]))
     const woke = await Promise.race([napping.then(() => 'time' as const), history.ready.then(() => 'history' as const)])
@@ -163,9 +168,9 @@ async function pause(pending: Watched[], history: History, clock: WaitClock, sig
     await napping.catch(() => undefined)
     if (signal.aborted) throw signal.reason
     for (const w of pending) {
-      if (w.readAt === undefined) continue
-      w.plan.expect(history.expectations.get(w.run.pipelineId))
-      w.due = w.readAt + w.plan.next(w.readAt, w.last, w.run.startedHere)
+      if (w.readAt !== undefined && w.plan.expect(history.expectations.get(w.run.pipelineId))) {
+        w.due = w.readAt + w.plan.next(w.readAt, w.last, w.run.startedHere)
+      }
     }
   }
   await clock.sleep(Math.max(0, soonest() - clock.now()), signal)
