@@ -3,13 +3,17 @@
 // milliseconds, with no real waiting.
 
 import { describe, expect, it } from 'vitest'
-import type { WaitSettings } from '../../src/config/settings.ts'
+import type { CodeArtsConnection, WaitSettings, YunxiaoConnection } from '../../src/config/settings.ts'
 import type { NodeState, RunDetail, RunRef, RunSnapshot, RunState, TrackedRun } from '../../src/model.ts'
+import type { CodeArtsApi } from '../../src/providers/codearts/api.ts'
+import { CodeArtsProvider } from '../../src/providers/codearts/provider.ts'
 import { successDurations } from '../../src/providers/durations.ts'
 import type { Provider } from '../../src/providers/provider.ts'
+import type { YunxiaoApi } from '../../src/providers/yunxiao/api.ts'
+import { YunxiaoProvider } from '../../src/providers/yunxiao/provider.ts'
 import { expectationOf } from '../../src/wait/plan.ts'
 import { waitForRuns } from '../../src/wait/wait.ts'
-import { nullLogger } from '../support/loggers.ts'
+import { nullLogger, recordingLogger } from '../support/loggers.ts'
 
 const S = 1_000
 
@@ -94,7 +98,7 @@ const seeded = (seed: number) => () => {
 }
 
 /** Waits on the service's runs on a virtual clock; returns every read, and when the wait ended. */
-async function wait(service: Service, settings: Partial<WaitSettings> = {}, random: () => number = seeded(11)) {
+async function wait(service: Service, settings: Partial<WaitSettings> = {}, random: () => number = seeded(11), logger = nullLogger) {
   let now = 0
   const reads: Read[] = []
   const provider = {
@@ -124,7 +128,7 @@ async function wait(service: Service, settings: Partial<WaitSettings> = {}, rand
     { ...DEFAULTS, ...settings },
     {
       provider,
-      logger: nullLogger,
+      logger,
       signal: new AbortController().signal,
       onSnapshot: () => undefined,
       random,
@@ -321,5 +325,70 @@ describe('history', () => {
         { state: 'success', start: String(start), end: String(start + 30_000) }
       ])
     ).toEqual([90_000, 60_000, 30_000])
+  })
+})
+
+describe('history from each service', () => {
+  const start = Date.parse('2026-01-01T00:00:00Z')
+
+  it('CodeArts: one page of ListPipelineRuns, newest first; successes with usable times only', async () => {
+    const asked: unknown[][] = []
+    const api = {
+      recentRuns: async (...args: unknown[]) => {
+        asked.push(args)
+        return [
+          { status: 'COMPLETED', start_time: start, end_time: start + 61_000 },
+          { status: 'FAILED', start_time: start, end_time: start + 5_000 },
+          { status: 'COMPLETED', start_time: start, end_time: 0 },
+          { status: 'COMPLETED', start_time: '1767225600000', end_time: '1767225659000' },
+          { status: 'RUNNING', start_time: start, end_time: 0 },
+          { status: 'COMPLETED', start_time: start + 9_000, end_time: start }
+        ]
+      }
+    } as unknown as CodeArtsApi
+    const provider = new CodeArtsProvider(api, { region: 'cn-north-4', projectId: 'p' } as CodeArtsConnection)
+
+    expect(await provider.history('a'.repeat(32))).toEqual([61_000, 59_000])
+    expect(asked).toEqual([['a'.repeat(32), 0, 10]])
+  })
+
+  it('Yunxiao: one page of the last week, sorted by start time here (the list has no documented order)', async () => {
+    const asked: unknown[][] = []
+    const items = Array.from({ length: 14 }, (_, i) => ({
+      status: 'SUCCESS',
+      startTime: start + i * 3_600_000,
+      endTime: start + i * 3_600_000 + (i + 1) * 1_000
+    }))
+    const api = {
+      runsSince: async (...args: unknown[]) => {
+        asked.push(args)
+        return [...items, { status: 'FAIL', startTime: start + 99 * 3_600_000, endTime: start + 99 * 3_600_000 + 1 }]
+      }
+    } as unknown as YunxiaoApi
+    const provider = new YunxiaoProvider(api, { api: 'openapi', endpoint: 'https://openapi-rdc.aliyuncs.com' } as YunxiaoConnection)
+    const now = start + 100 * 3_600_000
+
+    // The newest ten (the failed one among them counts for none), newest first.
+    expect(await provider.history('41', now)).toEqual([14, 13, 12, 11, 10, 9, 8, 7, 6].map((s) => s * 1_000))
+    expect(asked).toEqual([['41', now - 7 * 24 * 3_600_000, 1]])
+  })
+
+  it('a history that cannot be read is one line in the debug log, and the wait goes on as without it', async () => {
+    const logger = recordingLogger()
+    const { result } = await wait(
+      { runs: { r1: plainRun(60 * S) }, history: new Error('HTTP 500 from the run list') },
+      {},
+      seeded(1),
+      logger
+    )
+
+    expect(result.snapshots.get('p/r1')?.state).toBe('success')
+    const lines = logger
+      .stdout()
+      .split('\n')
+      .filter((l) => l.includes('recent runs'))
+    expect(lines).toEqual([
+      '::debug::Pipeline p: could not read its recent runs (HTTP 500 from the run list); reading on the plain backoff.'
+    ])
   })
 })
