@@ -69879,7 +69879,7 @@ function expectationOf(durations) {
     if (recent.length === 0)
         return undefined;
     const expected = median(recent);
-    return { expected, spread: median(recent.map((d) => Math.abs(d - expected))) };
+    return { expected, spread: 2 * median(recent.map((d) => Math.abs(d - expected))) };
 }
 function median(values) {
     const sorted = [...values].sort((a, b) => a - b);
@@ -70076,16 +70076,19 @@ async function waitForRuns(runs, settings, ctx) {
         for (;;) {
             const now = clock.now();
             const soon = now + Math.min(COALESCE_MS, first / 2);
-            const byStatus = pending.filter((w) => w.due <= soon);
+            const jobsDue = (w) => w.watch?.due !== undefined && w.watch.due <= soon;
+            // A run whose jobs are due is read in full, which is its status read too; only its first read
+            // is a status read before the detail (the batch answers at once, and an ended run needs no more).
+            const byStatus = pending.filter((w) => w.due <= soon && !(w.readAt !== undefined && jobsDue(w)));
             let read = new Map();
             let byDetail = [];
             let detailsRead = false;
             try {
                 read = byStatus.length > 0 ? await ctx.provider.poll(byStatus.map((w) => w.run)) : read;
-                // Jobs that are due are read unless the status read just brought them.
+                // Jobs that are due are read, unless the status read just brought them.
                 byDetail = pending.filter((w) => {
                     const polled = read.get((0,model/* runKey */.r7)(w.run));
-                    return w.watch?.due !== undefined && w.watch.due <= soon && !(polled !== undefined && (0,model/* isDetail */.mO)(polled));
+                    return jobsDue(w) && !(polled !== undefined && (0,model/* isDetail */.mO)(polled));
                 });
                 const details = await Promise.all(byDetail.map((w) => ctx.provider.detail(w.run)));
                 for (const [i, w] of byDetail.entries())
@@ -70120,8 +70123,8 @@ async function waitForRuns(runs, settings, ctx) {
                     w.last = current;
                 }
                 w.plan.expect(history?.expectations.get(w.run.pipelineId));
-                // A detail read between two status reads leaves the status plan as it was: the jobs are
-                // read on a cadence of their own, and never add a status read.
+                // A detail read between two status reads leaves the status plan as it was: the runs keep
+                // sharing their batch reads, and the jobs, read on a cadence of their own, add no status read.
                 if (w.due <= soon) {
                     // A run the provider left out this cycle (Yunxiao takes turns) is asked again soon.
                     const leftOut = current === undefined && read.size > 0;

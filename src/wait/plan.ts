@@ -11,7 +11,10 @@ const HISTORY_USED = 5
 export interface Expectation {
   /** How long a run is expected to take (ms): the median of the recent ones. */
   expected: number
-  /** How far the recent ones stray from it (ms): the median of their distances from the median. */
+  /**
+   * How far a run may stray from it (ms): twice the median of the recent ones' distances from E,
+   * which covers most runs of a steady pipeline and is not moved by one odd run.
+   */
   spread: number
 }
 
@@ -28,7 +31,7 @@ export function expectationOf(durations: readonly number[]): Expectation | undef
   const recent = durations.filter((d) => Number.isFinite(d) && d > 0).slice(0, HISTORY_USED)
   if (recent.length === 0) return undefined
   const expected = median(recent)
-  return { expected, spread: median(recent.map((d) => Math.abs(d - expected))) }
+  return { expected, spread: 2 * median(recent.map((d) => Math.abs(d - expected))) }
 }
 
 function median(values: readonly number[]): number {

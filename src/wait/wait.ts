@@ -89,16 +89,19 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
     for (;;) {
       const now = clock.now()
       const soon = now + Math.min(COALESCE_MS, first / 2)
-      const byStatus = pending.filter((w) => w.due <= soon)
+      const jobsDue = (w: Watched) => w.watch?.due !== undefined && w.watch.due <= soon
+      // A run whose jobs are due is read in full, which is its status read too; only its first read
+      // is a status read before the detail (the batch answers at once, and an ended run needs no more).
+      const byStatus = pending.filter((w) => w.due <= soon && !(w.readAt !== undefined && jobsDue(w)))
       let read = new Map<string, RunSnapshot>()
       let byDetail: Watched[] = []
       let detailsRead = false
       try {
         read = byStatus.length > 0 ? await ctx.provider.poll(byStatus.map((w) => w.run)) : read
-        // Jobs that are due are read unless the status read just brought them.
+        // Jobs that are due are read, unless the status read just brought them.
         byDetail = pending.filter((w) => {
           const polled = read.get(runKey(w.run))
-          return w.watch?.due !== undefined && w.watch.due <= soon && !(polled !== undefined && isDetail(polled))
+          return jobsDue(w) && !(polled !== undefined && isDetail(polled))
         })
         const details = await Promise.all(byDetail.map((w) => ctx.provider.detail(w.run)))
         for (const [i, w] of byDetail.entries()) read.set(runKey(w.run), details[i]!)
@@ -128,8 +131,8 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
           w.last = current
         }
         w.plan.expect(history?.expectations.get(w.run.pipelineId))
-        // A detail read between two status reads leaves the status plan as it was: the jobs are
-        // read on a cadence of their own, and never add a status read.
+        // A detail read between two status reads leaves the status plan as it was: the runs keep
+        // sharing their batch reads, and the jobs, read on a cadence of their own, add no status read.
         if (w.due <= soon) {
           // A run the provider left out this cycle (Yunxiao takes turns) is asked again soon.
           const leftOut = current === undefined && read.size > 0

@@ -293,8 +293,8 @@ describe('history', () => {
     expect(failed.reads).toEqual(plain.reads)
   })
 
-  it('the expectation is the median of the five newest, and how far they stray from it', () => {
-    expect(expectationOf([60, 62, 58, 600, 61, 1, 1, 1])).toEqual({ expected: 61, spread: 1 })
+  it('the expectation is the median of the five newest, and twice how far they stray from it', () => {
+    expect(expectationOf([60, 62, 58, 600, 61, 1, 1, 1])).toEqual({ expected: 61, spread: 2 })
     expect(expectationOf([])).toBeUndefined()
     expect(expectationOf([Number.NaN, -5, 0, Number.POSITIVE_INFINITY])).toBeUndefined()
   })
