@@ -70095,8 +70095,6 @@ async function waitForRuns(runs, settings, ctx) {
                     read.set((0,model/* runKey */.r7)(w.run), details[i]);
                 detailsRead = true;
                 failedReads = 0;
-                // The run lists are read once the first status read went through: a refused key is refused once.
-                history ??= readHistory(runs, ctx, clock);
             }
             catch (error) {
                 const lagging = error instanceof errors/* RunNotFoundError */.lQ && clock.now() < (ctx.notFoundGraceUntil ?? 0);
@@ -70145,6 +70143,10 @@ async function waitForRuns(runs, settings, ctx) {
             if (settings.failFast && runs.some((run) => isUnsuccessful(snapshots.get((0,model/* runKey */.r7)(run)), settings))) {
                 return { snapshots, interrupted: 'fail-fast' };
             }
+            // The run lists are read once a status read went through (a refused key is refused once), and
+            // only while there is something left to wait for.
+            if (detailsRead)
+                history ??= readHistory(pending, ctx, clock);
             await ctx.onCycle?.();
             await pause(pending, history, clock, ctx.signal);
         }
@@ -70177,14 +70179,14 @@ async function pause(pending, history, clock, signal) {
     await clock.sleep(Math.max(0, soonest() - clock.now()), signal);
 }
 /**
- * Each pipeline's recent durations, read once, beside the first status read: it is optional
- * knowledge, so a failure (or a provider without history) leaves the plain backoff, says so in the
+ * Each pipeline's recent durations, read once, in the background after the first status read: it
+ * is optional knowledge, so a failure (or a provider without history) leaves the plain backoff, says so in the
  * debug log, and neither fails nor delays anything.
  */
-function readHistory(runs, ctx, clock) {
+function readHistory(pending, ctx, clock) {
     const expectations = new Map();
     const provider = ctx.provider;
-    const queue = [...new Set(runs.map((r) => r.pipelineId))];
+    const queue = [...new Set(pending.map((w) => w.run.pipelineId))];
     if (provider.history === undefined || queue.length === 0)
         return { expectations, ready: Promise.resolve(), done: true };
     const readOne = async (pipelineId) => {

@@ -107,8 +107,6 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
         for (const [i, w] of byDetail.entries()) read.set(runKey(w.run), details[i]!)
         detailsRead = true
         failedReads = 0
-        // The run lists are read once the first status read went through: a refused key is refused once.
-        history ??= readHistory(runs, ctx, clock)
       } catch (error) {
         const lagging = error instanceof RunNotFoundError && clock.now() < (ctx.notFoundGraceUntil ?? 0)
         if (error instanceof AbortedError || (!isTransient(error) && !lagging)) throw error
@@ -150,6 +148,9 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
       if (settings.failFast && runs.some((run) => isUnsuccessful(snapshots.get(runKey(run)), settings))) {
         return { snapshots, interrupted: 'fail-fast' }
       }
+      // The run lists are read once a status read went through (a refused key is refused once), and
+      // only while there is something left to wait for.
+      if (detailsRead) history ??= readHistory(pending, ctx, clock)
       await ctx.onCycle?.()
       await pause(pending, history, clock, ctx.signal)
     }
@@ -187,14 +188,14 @@ interface History {
 }
 
 /**
- * Each pipeline's recent durations, read once, beside the first status read: it is optional
- * knowledge, so a failure (or a provider without history) leaves the plain backoff, says so in the
+ * Each pipeline's recent durations, read once, in the background after the first status read: it
+ * is optional knowledge, so a failure (or a provider without history) leaves the plain backoff, says so in the
  * debug log, and neither fails nor delays anything.
  */
-function readHistory(runs: readonly TrackedRun[], ctx: WaitContext, clock: WaitClock): History {
+function readHistory(pending: readonly Watched[], ctx: WaitContext, clock: WaitClock): History {
   const expectations = new Map<string, Expectation>()
   const provider = ctx.provider
-  const queue = [...new Set(runs.map((r) => r.pipelineId))]
+  const queue = [...new Set(pending.map((w) => w.run.pipelineId))]
   if (provider.history === undefined || queue.length === 0) return { expectations, ready: Promise.resolve(), done: true }
   const readOne = async (pipelineId: string): Promise<void> => {
     try {

@@ -100,6 +100,7 @@ const seeded = (seed: number) => () => {
 /** Waits on the service's runs on a virtual clock; returns every read, and when the wait ended. */
 async function wait(service: Service, settings: Partial<WaitSettings> = {}, random: () => number = seeded(11), logger = nullLogger) {
   let now = 0
+  let historyReads = 0
   const reads: Read[] = []
   const provider = {
     poll: async (runs: readonly RunRef[]) => {
@@ -116,6 +117,7 @@ async function wait(service: Service, settings: Partial<WaitSettings> = {}, rand
     },
     ...(service.history !== undefined && {
       history: async () => {
+        historyReads++
         if (service.history instanceof Error) throw service.history
         return service.history!
       }
@@ -143,7 +145,7 @@ async function wait(service: Service, settings: Partial<WaitSettings> = {}, rand
       }
     }
   )
-  return { reads, endedAt: now, result }
+  return { reads, endedAt: now, result, historyReads }
 }
 
 /** The longest time between two reads (of any kind) of each run, from its first read to the wait's end. */
@@ -371,6 +373,13 @@ describe('history from each service', () => {
     // The newest ten (the failed one among them counts for none), newest first.
     expect(await provider.history('41', now)).toEqual([14, 13, 12, 11, 10, 9, 8, 7, 6].map((s) => s * 1_000))
     expect(asked).toEqual([['41', now - 7 * 24 * 3_600_000, 1]])
+  })
+
+  it('is read once per pipeline, and not at all when every run had ended by the first read', async () => {
+    const ten = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`r${i}`, plainRun(60 * S)]))
+    expect((await wait({ runs: ten, history: [60 * S] })).historyReads).toBe(1)
+    const ended: Timeline = { stages: [{ name: 'Build', start: 0, jobs: [{ name: 'build', end: 0 }] }] }
+    expect((await wait({ runs: { r1: ended }, history: [60 * S] })).historyReads).toBe(0)
   })
 
   it('a history that cannot be read is one line in the debug log, and the wait goes on as without it', async () => {
