@@ -73030,6 +73030,8 @@ const PIPELINE_ID = /^[0-9A-Za-z]{32}$/;
 // The CodeArts console: devcloud.{region}.huaweicloud.com (and console.huaweicloud.com, console-intl.…).
 const CONSOLE_HOSTS = [/^devcloud\.[a-z0-9-]+\.huaweicloud\.com$/, /^console(-intl)?\.huaweicloud\.com$/];
 class CodeArtsProvider {
+    /** One batch status request reads this many pipelines. */
+    statusBatch = STATUS_BATCH;
     api;
     conn;
     /** Run and stage statuses from each run's last batch read: a change is what makes a detail worth reading. */
@@ -74440,7 +74442,10 @@ function expectationOf(durations) {
     if (recent.length === 0)
         return undefined;
     const expected = median(recent);
-    return { expected, spread: 2 * median(recent.map((d) => Math.abs(d - expected))) };
+    // The second-largest distance from E (the largest when there are fewer than three runs): the
+    // runs' own range, without the one odd run that would open the dense reads wide.
+    const distances = recent.map((d) => Math.abs(d - expected)).sort((a, b) => b - a);
+    return { expected, spread: 2 * distances[recent.length >= 3 ? 1 : 0] };
 }
 function median(values) {
     const sorted = [...values].sort((a, b) => a - b);
@@ -74640,7 +74645,7 @@ async function waitForRuns(runs, settings, ctx) {
             const jobsDue = (w) => w.watch?.due !== undefined && w.watch.due <= soon;
             // A run whose jobs are due is read in full, which is its status read too; only its first read
             // is a status read before the detail (the batch answers at once, and an ended run needs no more).
-            const byStatus = pending.filter((w) => w.due <= soon && !(w.readAt !== undefined && jobsDue(w)));
+            const byStatus = withRiders(pending.filter((w) => w.due <= soon && !(w.readAt !== undefined && jobsDue(w))), pending.filter((w) => w.due > soon && !(w.readAt !== undefined && jobsDue(w))), ctx.provider.statusBatch ?? 1);
             let read = new Map();
             let byDetail = [];
             let detailsRead = false;
@@ -74684,7 +74689,7 @@ async function waitForRuns(runs, settings, ctx) {
                 w.plan.expect(history?.expectations.get(w.run.pipelineId));
                 // A detail read between two status reads leaves the status plan as it was: the runs keep
                 // sharing their batch reads, and the jobs, read on a cadence of their own, add no status read.
-                if (w.due <= soon) {
+                if (w.due <= soon || byStatus.includes(w)) {
                     // A run the provider left out this cycle (Yunxiao takes turns) is asked again soon.
                     const leftOut = current === undefined && read.size > 0;
                     w.due = readAt + (leftOut ? first : w.plan.next(readAt, current, w.run.startedHere));
@@ -74717,6 +74722,17 @@ async function waitForRuns(runs, settings, ctx) {
             return { snapshots, interrupted: error.reason };
         throw error;
     }
+}
+/**
+ * The due runs, and as many of the others (the soonest first) as fit in the status requests those
+ * need anyway: where one request reads many runs (CodeArts), a run read early costs nothing, and
+ * runs on the same timeline fall into step.
+ */
+function withRiders(due, others, batch) {
+    if (due.length === 0 || batch <= 1)
+        return due;
+    const room = Math.ceil(due.length / batch) * batch - due.length;
+    return [...due, ...[...others].sort((a, b) => a.due - b.due).slice(0, room)];
 }
 /** Until the soonest read; history arriving meanwhile re-plans every run from its last read. */
 async function pause(pending, history, clock, signal) {

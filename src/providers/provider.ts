@@ -102,6 +102,12 @@ export interface Provider {
    */
   readonly statusHasJobs?: boolean
 
+  /**
+   * How many pipelines one status request of poll() reads (CodeArts: 20). The wait loop fills each
+   * request with runs due later, which costs nothing. Absent: one request per run (Yunxiao).
+   */
+  readonly statusBatch?: number
+
   /** The run in full: stages, jobs and steps, with keys for their logs. `fresh`: not from a cache. */
   detail(run: RunRef, fresh?: boolean): Promise<RunDetail>
 

@@ -12,8 +12,8 @@ export interface Expectation {
   /** How long a run is expected to take (ms): the median of the recent ones. */
   expected: number
   /**
-   * How far a run may stray from it (ms): twice the median of the recent ones' distances from E,
-   * which covers most runs of a steady pipeline and is not moved by one odd run.
+   * How far a run may stray from it (ms): twice as far as the recent ones strayed, leaving out the
+   * one that strayed furthest, so that one odd run does not open the dense reads wide.
    */
   spread: number
 }
@@ -31,7 +31,10 @@ export function expectationOf(durations: readonly number[]): Expectation | undef
   const recent = durations.filter((d) => Number.isFinite(d) && d > 0).slice(0, HISTORY_USED)
   if (recent.length === 0) return undefined
   const expected = median(recent)
-  return { expected, spread: 2 * median(recent.map((d) => Math.abs(d - expected))) }
+  // The second-largest distance from E (the largest when there are fewer than three runs): the
+  // runs' own range, without the one odd run that would open the dense reads wide.
+  const distances = recent.map((d) => Math.abs(d - expected)).sort((a, b) => b - a)
+  return { expected, spread: 2 * distances[recent.length >= 3 ? 1 : 0]! }
 }
 
 function median(values: readonly number[]): number {

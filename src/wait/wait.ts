@@ -92,7 +92,11 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
       const jobsDue = (w: Watched) => w.watch?.due !== undefined && w.watch.due <= soon
       // A run whose jobs are due is read in full, which is its status read too; only its first read
       // is a status read before the detail (the batch answers at once, and an ended run needs no more).
-      const byStatus = pending.filter((w) => w.due <= soon && !(w.readAt !== undefined && jobsDue(w)))
+      const byStatus = withRiders(
+        pending.filter((w) => w.due <= soon && !(w.readAt !== undefined && jobsDue(w))),
+        pending.filter((w) => w.due > soon && !(w.readAt !== undefined && jobsDue(w))),
+        ctx.provider.statusBatch ?? 1
+      )
       let read = new Map<string, RunSnapshot>()
       let byDetail: Watched[] = []
       let detailsRead = false
@@ -131,7 +135,7 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
         w.plan.expect(history?.expectations.get(w.run.pipelineId))
         // A detail read between two status reads leaves the status plan as it was: the runs keep
         // sharing their batch reads, and the jobs, read on a cadence of their own, add no status read.
-        if (w.due <= soon) {
+        if (w.due <= soon || byStatus.includes(w)) {
           // A run the provider left out this cycle (Yunxiao takes turns) is asked again soon.
           const leftOut = current === undefined && read.size > 0
           w.due = readAt + (leftOut ? first : w.plan.next(readAt, current, w.run.startedHere))
@@ -158,6 +162,17 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
     if (error instanceof AbortedError) return { snapshots, interrupted: error.reason }
     throw error
   }
+}
+
+/**
+ * The due runs, and as many of the others (the soonest first) as fit in the status requests those
+ * need anyway: where one request reads many runs (CodeArts), a run read early costs nothing, and
+ * runs on the same timeline fall into step.
+ */
+function withRiders(due: Watched[], others: Watched[], batch: number): Watched[] {
+  if (due.length === 0 || batch <= 1) return due
+  const room = Math.ceil(due.length / batch) * batch - due.length
+  return [...due, ...[...others].sort((a, b) => a.due - b.due).slice(0, room)]
 }
 
 /** Until the soonest read; history arriving meanwhile re-plans every run from its last read. */

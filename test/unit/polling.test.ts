@@ -81,6 +81,8 @@ interface Service {
   history?: number[] | Error
   /** Status reads carry jobs (Yunxiao); otherwise a status read shows stages only (CodeArts' batch). */
   statusIsDetail?: boolean
+  /** How many runs one status request reads (CodeArts: 20); absent: one. */
+  statusBatch?: number
 }
 
 const DEFAULTS: WaitSettings = {
@@ -122,7 +124,8 @@ async function wait(service: Service, settings: Partial<WaitSettings> = {}, rand
         return service.history!
       }
     }),
-    ...(service.statusIsDetail && { statusHasJobs: true })
+    ...(service.statusIsDetail && { statusHasJobs: true }),
+    ...(service.statusBatch !== undefined && { statusBatch: service.statusBatch })
   } as unknown as Provider
   const runs: TrackedRun[] = Object.keys(service.runs).map((runId) => ({ pipelineId: 'p', runId, url: '', startedHere: true }))
   const result = await waitForRuns(
@@ -188,6 +191,18 @@ describe('a run whose earlier runs took about as long', () => {
   })
 })
 
+describe('runs read together', () => {
+  it('where one request reads many runs, ten runs that end apart share their status reads, and each is seen ending sooner', async () => {
+    const runs = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`r${i}`, plainRun((600 + 7 * i) * S)]))
+    const alone = await wait({ runs, history: [600 * S, 640 * S, 620 * S] })
+    const shared = await wait({ runs, history: [600 * S, 640 * S, 620 * S], statusBatch: 20 })
+    const requests = (reads: Read[]) => new Set(reads.filter((r) => r.kind === 'status').map((r) => r.at)).size
+
+    expect(requests(shared.reads)).toBeLessThan(requests(alone.reads) / 2)
+    expect(shared.endedAt).toBeLessThanOrEqual(alone.endedAt)
+  })
+})
+
 describe('max-poll-interval is kept', () => {
   const cases: [string, Service, Partial<WaitSettings>][] = [
     ['no history, 10 min', { runs: { r1: plainRun(600 * S) } }, {}],
@@ -202,6 +217,15 @@ describe('max-poll-interval is kept', () => {
       { pollIntervalMs: S, maxPollIntervalMs: 10 * S }
     ],
     ['max = first', { runs: { r1: plainRun(120 * S) }, history: [120 * S] }, { pollIntervalMs: 7 * S, maxPollIntervalMs: 7 * S }],
+    [
+      'ten runs read in one request',
+      {
+        runs: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`r${i}`, plainRun((300 + 20 * i) * S)])),
+        history: [400 * S],
+        statusBatch: 20
+      },
+      {}
+    ],
     [
       'ten runs, parallel stages',
       {
@@ -295,8 +319,9 @@ describe('history', () => {
     expect(failed.reads).toEqual(plain.reads)
   })
 
-  it('the expectation is the median of the five newest, and twice how far they stray from it', () => {
-    expect(expectationOf([60, 62, 58, 600, 61, 1, 1, 1])).toEqual({ expected: 61, spread: 2 })
+  it('the expectation is the median of the five newest, and twice how far they stray from it but for the odd one', () => {
+    expect(expectationOf([60, 62, 58, 600, 61, 1, 1, 1])).toEqual({ expected: 61, spread: 6 })
+    expect(expectationOf([60, 70])).toEqual({ expected: 65, spread: 10 })
     expect(expectationOf([])).toBeUndefined()
     expect(expectationOf([Number.NaN, -5, 0, Number.POSITIVE_INFINITY])).toBeUndefined()
   })

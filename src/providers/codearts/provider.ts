@@ -28,6 +28,8 @@ const PIPELINE_ID = /^[0-9A-Za-z]{32}$/
 const CONSOLE_HOSTS = [/^devcloud\.[a-z0-9-]+\.huaweicloud\.com$/, /^console(-intl)?\.huaweicloud\.com$/]
 
 export class CodeArtsProvider implements Provider {
+  /** One batch status request reads this many pipelines. */
+  readonly statusBatch = STATUS_BATCH
   private readonly api: CodeArtsApi
   private readonly conn: CodeArtsConnection
   /** Run and stage statuses from each run's last batch read: a change is what makes a detail worth reading. */
