@@ -90,11 +90,9 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
       const now = clock.now()
       const soon = now + Math.min(COALESCE_MS, first / 2)
       const jobsDue = (w: Watched) => w.watch?.due !== undefined && w.watch.due <= soon
-      // A run whose jobs are due is read in full, which is its status read too; only its first read
-      // is a status read before the detail (the batch answers at once, and an ended run needs no more).
       const byStatus = withRiders(
-        pending.filter((w) => w.due <= soon && !(w.readAt !== undefined && jobsDue(w))),
-        pending.filter((w) => w.due > soon && !(w.readAt !== undefined && jobsDue(w))),
+        pending.filter((w) => w.due <= soon),
+        pending.filter((w) => w.due > soon && !jobsDue(w)),
         ctx.provider.statusBatch ?? 1
       )
       let read = new Map<string, RunSnapshot>()
