@@ -74467,6 +74467,8 @@ class RunPlan {
     settings;
     expectation;
     anchor;
+    /** The last read showed no start time. */
+    unstarted = false;
     manualSince;
     backoff;
     constructor(settings, expectation) {
@@ -74488,8 +74490,13 @@ class RunPlan {
      */
     next(now, snapshot, startedHere) {
         const { first, max } = this.settings;
-        if (snapshot !== undefined && this.anchor === undefined)
-            this.anchor = this.anchorOf(now, snapshot, startedHere);
+        if (snapshot !== undefined) {
+            // A run seen without a start time (CodeArts: still queued) starts when one first shows.
+            const begins = snapshot.startedAt !== undefined && this.unstarted;
+            if (this.anchor === undefined || begins)
+                this.anchor = begins ? now : this.anchorOf(now, snapshot, startedHere);
+            this.unstarted = snapshot.startedAt === undefined;
+        }
         if (snapshot?.state === 'manual') {
             if (this.manualSince === undefined) {
                 this.manualSince = now;

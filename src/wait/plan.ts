@@ -58,6 +58,8 @@ export class RunPlan {
   private readonly settings: PlanSettings
   private expectation: Expectation | undefined
   private anchor: number | undefined
+  /** The last read showed no start time. */
+  private unstarted = false
   private manualSince: number | undefined
   private backoff: PollSchedule | undefined
 
@@ -81,7 +83,12 @@ export class RunPlan {
    */
   next(now: number, snapshot: RunSnapshot | undefined, startedHere: boolean): number {
     const { first, max } = this.settings
-    if (snapshot !== undefined && this.anchor === undefined) this.anchor = this.anchorOf(now, snapshot, startedHere)
+    if (snapshot !== undefined) {
+      // A run seen without a start time (CodeArts: still queued) starts when one first shows.
+      const begins = snapshot.startedAt !== undefined && this.unstarted
+      if (this.anchor === undefined || begins) this.anchor = begins ? now : this.anchorOf(now, snapshot, startedHere)
+      this.unstarted = snapshot.startedAt === undefined
+    }
     if (snapshot?.state === 'manual') {
       if (this.manualSince === undefined) {
         this.manualSince = now

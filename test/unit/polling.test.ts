@@ -26,6 +26,8 @@ interface Stage {
 
 interface Timeline {
   stages: Stage[]
+  /** Waits in the queue this long (no start time) before its stages begin. */
+  queuedFor?: number
   /** A manual gate holds the run from `at` for `for` ms (the stages after it are shifted). */
   gate?: { at: number; for: number }
 }
@@ -53,7 +55,9 @@ function nodeState(t: number, start: number, end: number, fails = false): NodeSt
 }
 
 /** The run at `t` ms after it began: a batch status (stages only) or a detail (stages and jobs). */
-function runAt(timeline: Timeline, t: number, detail: boolean): RunSnapshot {
+function runAt(timeline: Timeline, at: number, detail: boolean): RunSnapshot {
+  const queue = timeline.queuedFor ?? 0
+  const t = at - queue
   const gate = timeline.gate
   const held = gate !== undefined && t >= gate.at && t < gate.at + gate.for
   const shifted = gate !== undefined && t >= gate.at + gate.for ? t - gate.for : t
@@ -71,7 +75,8 @@ function runAt(timeline: Timeline, t: number, detail: boolean): RunSnapshot {
   const last = Math.max(...timeline.stages.flatMap((s) => s.jobs.map((j) => j.end)))
   const failed = stages.some((s) => s.state === 'failure')
   const state: RunState = held ? 'manual' : shifted < last ? 'running' : failed ? 'failure' : 'success'
-  return { status: state.toUpperCase(), state, stages }
+  // Runs that were never queued show their start from the first read, as a started run does.
+  return { status: state.toUpperCase(), state, stages, ...(t >= 0 && { startedAt: new Date(Date.UTC(2026, 0, 1) + queue) }) }
 }
 
 interface Service {
@@ -188,6 +193,14 @@ describe('a run whose earlier runs took about as long', () => {
   it('a run that ends early is still seen within max-poll-interval', async () => {
     const { endedAt } = await wait({ runs: { r1: plainRun(200 * S) }, history: [600 * S] })
     expect(endedAt - 200 * S).toBeLessThanOrEqual(30 * S)
+  })
+})
+
+describe('a queued run', () => {
+  it('is planned from when it starts (the first read that shows a start time), not from when it was queued', async () => {
+    const queued = { ...plainRun(600 * S), queuedFor: 300 * S }
+    const { endedAt } = await wait({ runs: { r1: queued }, history: [600 * S] })
+    expect(endedAt - 900 * S).toBeLessThanOrEqual(5 * S)
   })
 })
 
