@@ -240,7 +240,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 3638:
+/***/ 2019:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -499,7 +499,9 @@ const INPUT_HELP = [
     },
     {
         name: "poll-interval",
-        description: "First interval between status reads (at least `0.1s`).",
+        description: "The interval between status reads while a run is expected to end (from how long its " +
+            "pipeline's recent runs took), and the first interval of the backoff used otherwise (at " +
+            "least `0.1s`).",
         default: "5s",
         required: false
     },
@@ -2352,6 +2354,37 @@ function ownLink(candidate, own) {
     return own.hosts.some((host) => host.test(url.hostname)) ? url.href : undefined;
 }
 
+;// CONCATENATED MODULE: ./lib/providers/durations.js
+// How long a pipeline's recent runs took, from its run list: the one rule both providers use to turn
+// list items into durations for Provider.history (docs/polling.md).
+
+/** How many of the newest listed runs are looked at: enough for a median, one small page. */
+const HISTORY_RUNS = 10;
+// No run this action waits on lasts longer than its longest `timeout` (120 h); a longer "duration"
+// is a wrong time, not a slow run.
+const LONGEST_RUN_MS = 120 * 3_600_000;
+/**
+ * The durations (ms) of the runs that succeeded, in the list's order. Only a success tells how long
+ * the whole pipeline takes: a failure or a cancel stops part-way. An item whose times are missing,
+ * unreadable, implausible (remoteTime), in the wrong order or longer than any run can be is left
+ * out, never guessed at: a duration only shapes when the status is read, so one fewer is harmless.
+ */
+function successDurations(items) {
+    const durations = [];
+    for (const item of items) {
+        if (item.state !== 'success')
+            continue;
+        const start = (0,json/* remoteTime */.Gf)(item.start)?.getTime();
+        const end = (0,json/* remoteTime */.Gf)(item.end)?.getTime();
+        if (start === undefined || end === undefined)
+            continue;
+        const ms = end - start;
+        if (ms > 0 && ms <= LONGEST_RUN_MS)
+            durations.push(ms);
+    }
+    return durations;
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/names.js
 // Pipelines named by `pipelines` instead of by ID: each name is looked up in the service's pipeline
 // list, once, before anything starts. Both services filter that list by name, but loosely (CodeArts
@@ -2811,6 +2844,8 @@ function outputValue(value, key) {
 
 
 
+
+
 // The batch status endpoint documents no limit on its list; keep requests modest.
 const STATUS_BATCH = 20;
 // A lost start is looked for among the runs listed since shortly before it was sent (the runner's
@@ -2825,8 +2860,11 @@ const PIPELINE_ID = /^[0-9A-Za-z]{32}$/;
 // The CodeArts console: devcloud.{region}.huaweicloud.com (and console.huaweicloud.com, console-intl.…).
 const CONSOLE_HOSTS = [/^devcloud\.[a-z0-9-]+\.huaweicloud\.com$/, /^console(-intl)?\.huaweicloud\.com$/];
 class CodeArtsProvider {
+    /** One batch status request reads this many pipelines. */
+    statusBatch = STATUS_BATCH;
     api;
     conn;
+    /** Run and stage statuses from each run's last batch read: a change is what makes a detail worth reading. */
     seen = new Map();
     /** Details of runs that have ended: they no longer change. */
     ended = new Map();
@@ -2912,12 +2950,22 @@ class CodeArtsProvider {
     adopt(pipelineId, runId) {
         return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: false };
     }
+    /** One page of ListPipelineRuns, newest first, with each run's `status`, `start_time` and `end_time`. */
+    async history(pipelineId) {
+        const statuses = codeartsStatuses.reader();
+        const items = await this.api.recentRuns(pipelineId, 0, HISTORY_RUNS);
+        return successDurations(items
+            .slice(0, HISTORY_RUNS)
+            .map((item) => ({ state: statuses.run((0,json/* str */.gx)(item['status'])), start: item['start_time'], end: item['end_time'] })));
+    }
     /**
-     * One batch request gives every pipeline's latest run and its stages. A run's detail (its jobs and
-     * steps) is read only where the batch cannot tell: the latest run is not ours (someone started a
-     * newer one, or ours is queued), or the batch shows a change (so the job that changed is known,
-     * and an ended run is read once), or a stage that runs jobs side by side is running (one of them
-     * can fail while the stage goes on). Another run's status is never taken for ours.
+     * One batch request gives the latest run of every pipeline asked about, and its stages. A run's
+     * detail (its jobs and steps) is read here only where the batch cannot tell or the report needs
+     * it: the latest run is not ours (someone started a newer one, or ours is queued), or the batch
+     * shows a change that ends, fails or pauses something (so the job behind it is named at once, and
+     * an ended run is read once). A stage that merely started or passed needs no detail. Jobs that run
+     * side by side are read by the wait loop at its own slower cadence (wait/plan.ts, DetailWatch).
+     * Another run's status is never taken for ours.
      */
     async poll(runs) {
         const pipelineIds = [...new Set(runs.map((r) => r.pipelineId))];
@@ -2937,6 +2985,7 @@ class CodeArtsProvider {
         }
         const snapshots = new Map();
         const needDetail = [];
+        const changed = [];
         for (const run of runs) {
             const item = latest.get(run.pipelineId);
             if (item === undefined || (0,json/* str */.gx)(item['pipeline_run_id']) !== run.runId) {
@@ -2945,17 +2994,21 @@ class CodeArtsProvider {
             }
             const snapshot = this.link(snapshotFromLatest(item));
             const fingerprint = [snapshot.status, ...snapshot.stages.map((s) => `${s.name}=${s.status}`)].join('|');
-            const seen = this.seen.get((0,model/* runKey */.r7)(run));
-            const parallelRunning = snapshot.stages.some((s) => s.state === 'running' && seen?.parallelStages.has(s.name));
-            if (seen?.fingerprint !== fingerprint || parallelRunning)
+            if (this.seen.get((0,model/* runKey */.r7)(run)) !== fingerprint && tellsOfAnEnd(snapshot)) {
                 needDetail.push(run);
-            else
+                changed.push([(0,model/* runKey */.r7)(run), fingerprint]);
+            }
+            else {
+                this.seen.set((0,model/* runKey */.r7)(run), fingerprint);
                 snapshots.set((0,model/* runKey */.r7)(run), snapshot);
-            this.seen.set((0,model/* runKey */.r7)(run), { fingerprint, parallelStages: seen?.parallelStages ?? new Set() });
+            }
         }
         const details = await Promise.all(needDetail.map((run) => this.detail(run)));
         for (const [i, run] of needDetail.entries())
             snapshots.set((0,model/* runKey */.r7)(run), details[i]);
+        // Only once the detail is in: a detail that failed is read again at the next poll.
+        for (const [key, fingerprint] of changed)
+            this.seen.set(key, fingerprint);
         return snapshots;
     }
     async detail(run, fresh = false) {
@@ -2963,9 +3016,6 @@ class CodeArtsProvider {
         if (cached && !fresh)
             return cached;
         const detail = this.link(detailFromRun(await this.api.runDetail(run.pipelineId, run.runId), run));
-        const seen = this.seen.get((0,model/* runKey */.r7)(run));
-        if (seen)
-            seen.parallelStages = new Set(detail.stages.filter((s) => s.jobs.length > 1).map((s) => s.name));
         if ((0,model/* hasEnded */.hY)(detail.state))
             this.ended.set((0,model/* runKey */.r7)(run), detail);
         return detail;
@@ -3041,6 +3091,12 @@ class CodeArtsProvider {
         const console = `https://devcloud.${this.conn.region}.huaweicloud.com/cicd/project/${this.conn.projectId}`;
         return `${console}/pipeline/detail/${pipelineId}/${runId}?v=1`;
     }
+}
+/** Whether the run, or one of its stages, has ended other than by passing, or waits for a person; or the run has ended. */
+function tellsOfAnEnd(snapshot) {
+    if (snapshot.state !== 'running')
+        return true;
+    return snapshot.stages.some((s) => s.state === 'failure' || s.state === 'cancelled' || s.state === 'manual');
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/yunxiao/call.js
@@ -3332,11 +3388,11 @@ class YunxiaoDevopsApi {
         }
         return undefined;
     }
-    async runsSince(pipelineId, since) {
+    async runsSince(pipelineId, since, pages = devops_MAX_PAGES) {
         const path = `/organization/${this.org}/pipelines/${pipelineId}/pipelineRuns`;
         const runs = [];
         let nextToken = '';
-        for (let page = 0; page < devops_MAX_PAGES; page++) {
+        for (let page = 0; page < pages; page++) {
             const query = {
                 maxResults: String(PAGE_SIZE),
                 ...(since > 0 && { startTime: String(Math.floor(since)) }),
@@ -3448,9 +3504,9 @@ class YunxiaoOpenApi {
             throw error;
         }
     }
-    async runsSince(pipelineId, since) {
+    async runsSince(pipelineId, since, pages = openapi_MAX_PAGES) {
         const runs = [];
-        for (let page = 1; page <= openapi_MAX_PAGES; page++) {
+        for (let page = 1; page <= pages; page++) {
             const query = { page: String(page), perPage: String(PER_PAGE), startTime: String(Math.max(0, Math.floor(since))) };
             const items = listItems(await this.send('GET', pipelineId, '/runs', `listing the recent runs of pipeline ${pipelineId}`, { query }));
             runs.push(...items);
@@ -3624,6 +3680,8 @@ function translate_times(item) {
 
 
 
+
+
 // Pipeline IDs are whole numbers (docs/yunxiao.md).
 const provider_PIPELINE_ID = /^[1-9]\d{0,18}$/;
 // Yunxiao has no batch status read: each run is one request. A cycle reads at most this many runs,
@@ -3633,6 +3691,9 @@ const PARALLEL_READS = 4;
 // Runs listed since this long before a start was sent are searched for it: the runner's clock and
 // the service's may disagree by a few minutes.
 const provider_CLOCK_MARGIN_MS = 10 * 60_000;
+// The run list's order is documented nowhere, so history is one page of the runs started in the
+// last week, sorted here by start time.
+const HISTORY_WINDOW_MS = 7 * 24 * 3_600_000;
 // Trigger modes of runs that no API start makes: scheduled, code commit, another pipeline, webhook.
 const AUTOMATIC_TRIGGERS = new Set(['2', '3', '5', '6']);
 /**
@@ -3641,6 +3702,8 @@ const AUTOMATIC_TRIGGERS = new Set(['2', '3', '5', '6']);
  */
 const MARKER_VARIABLE = 'GITHUB_START_MARKER';
 class YunxiaoProvider {
+    /** Each run is read on its own, jobs included: its status read is its detail. */
+    statusHasJobs = true;
     api;
     conn;
     cursor = 0;
@@ -3722,6 +3785,14 @@ class YunxiaoProvider {
     }
     adopt(pipelineId, runId) {
         return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: false };
+    }
+    /** One page of ListPipelineRuns (`status`, `startTime`, `endTime` in both APIs), newest first by start time. */
+    async history(pipelineId, now) {
+        const statuses = yunxiaoStatuses.reader();
+        const items = await this.api.runsSince(pipelineId, now - HISTORY_WINDOW_MS, 1);
+        const started = (item) => (0,json/* remoteTime */.Gf)(item['startTime'])?.getTime() ?? 0;
+        const newest = [...items].sort((a, b) => started(b) - started(a)).slice(0, HISTORY_RUNS);
+        return successDurations(newest.map((item) => ({ state: statuses.run((0,json/* str */.gx)(item['status'])), start: item['startTime'], end: item['endTime'] })));
     }
     async poll(runs) {
         const count = Math.min(READS_PER_CYCLE, runs.length);
@@ -4187,9 +4258,194 @@ class PollSchedule {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/wait/plan.js
+// When to read each run next, from what is known: how long the pipeline's recent runs took, whether
+// the run is running or waits for a person, and which of its stages run jobs side by side. The
+// model, and why, is in docs/polling.md.
+
+
+/** The few newest successful durations that make the expectation: recent enough to follow a pipeline that changed. */
+const HISTORY_USED = 5;
+/** What the durations say, or undefined when none is usable (the plan is then the plain backoff). */
+function expectationOf(durations) {
+    const recent = durations.filter((d) => Number.isFinite(d) && d > 0).slice(0, HISTORY_USED);
+    if (recent.length === 0)
+        return undefined;
+    const expected = median(recent);
+    // The second-largest distance from E (the largest when there are fewer than three runs): the
+    // runs' own range, without the one odd run that would open the dense reads wide.
+    const distances = recent.map((d) => Math.abs(d - expected)).sort((a, b) => b - a);
+    return { expected, spread: 2 * distances[recent.length >= 3 ? 1 : 0] };
+}
+function median(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+/**
+ * The status reads of one run. Without an expectation: a backoff from `first` to `max`, as before
+ * history was known. With one (E, spread S), measured from when the run was first seen:
+ * - before E − S, as few reads as keep every interval within `max`, evenly spaced so that one falls
+ *   on E − S (S rounded down to whole `first`s, so that a read falls on E itself);
+ * - from there to E + S + `first`, a read every `first`: the run is expected to end now;
+ * - after that the run is late, and the backoff takes over again.
+ * A manual gate is read on a backoff too, and the time it held the run is added to E. Jitter moves
+ * a read only within the room the plan leaves: it never adds a read nor stretches an interval past
+ * `max`.
+ */
+class RunPlan {
+    settings;
+    expectation;
+    anchor;
+    /** The last read showed no start time. */
+    unstarted = false;
+    manualSince;
+    backoff;
+    constructor(settings, expectation) {
+        this.settings = settings;
+        this.expectation = expectation;
+    }
+    /** History arrives after the first read: from now on the plan uses it. True when that changed the plan. */
+    expect(expectation) {
+        if (expectation === undefined || this.expectation !== undefined)
+            return false;
+        this.expectation = expectation;
+        this.backoff = undefined;
+        return true;
+    }
+    /**
+     * The delay until the next read, decided at `now` after a read that showed `snapshot` (undefined
+     * when the read failed or left the run out). `startedHere`: the run was started by this step, so
+     * its first sight is its start; another run's start is taken from the service, within bounds.
+     */
+    next(now, snapshot, startedHere) {
+        const { first, max } = this.settings;
+        if (snapshot !== undefined) {
+            // A run seen without a start time (CodeArts: still queued) starts when one first shows.
+            const begins = snapshot.startedAt !== undefined && this.unstarted;
+            if (this.anchor === undefined || begins)
+                this.anchor = begins ? now : this.anchorOf(now, snapshot, startedHere);
+            this.unstarted = snapshot.startedAt === undefined;
+        }
+        if (snapshot?.state === 'manual') {
+            if (this.manualSince === undefined) {
+                this.manualSince = now;
+                this.backoff = undefined;
+            }
+            return this.backoffStep();
+        }
+        if (this.manualSince !== undefined && snapshot !== undefined) {
+            // The pause is not part of the run's expected duration.
+            if (this.anchor !== undefined)
+                this.anchor += now - this.manualSince;
+            this.manualSince = undefined;
+            this.backoff = undefined;
+        }
+        const e = this.expectation;
+        if (e === undefined || this.anchor === undefined)
+            return this.backoffStep();
+        const elapsed = now - this.anchor;
+        // Dense reads are `first` apart and one falls on E: a spread smaller than that needs no earlier start.
+        const denseFrom = e.expected - Math.floor(e.spread / first) * first;
+        const denseUntil = e.expected + e.spread + first;
+        if (elapsed < denseFrom) {
+            this.backoff = undefined;
+            return this.sparseStep(denseFrom - elapsed);
+        }
+        if (elapsed < denseUntil)
+            return this.jittered(first, first * 0.8, Math.min(max, first * 1.2));
+        // Late: it may have hung, or this run is slower than the others. Back off as without history.
+        return this.backoffStep();
+    }
+    /** The first of the fewest intervals (each within `max`, none below `first`) that reach `remaining` from now. */
+    sparseStep(remaining) {
+        const { first, max } = this.settings;
+        if (remaining <= first)
+            return first;
+        const count = Math.ceil(remaining / max);
+        const even = remaining / count;
+        // Any first interval in [low, high] still leaves `count − 1` intervals within max to the target.
+        const low = Math.max(first, remaining - (count - 1) * max, even * 0.8);
+        const high = Math.min(max, even * 1.2);
+        return low >= high ? Math.min(max, Math.max(first, even)) : this.jittered(even, low, high);
+    }
+    jittered(base, low, high) {
+        return Math.round(Math.min(high, Math.max(low, base * (0.8 + 0.4 * this.settings.random()))));
+    }
+    backoffStep() {
+        this.backoff ??= new PollSchedule(this.settings.first, this.settings.max, this.settings.random);
+        return this.backoff.next();
+    }
+    /**
+     * Where the run's time starts. A run started here starts when first seen (the service's clock may
+     * differ from ours by minutes). A run adopted part-way (`mode: wait`) started when the service
+     * says, but never taken as earlier than E before now: a clock far off can only move the dense
+     * reads, and never past `max`.
+     */
+    anchorOf(now, snapshot, startedHere) {
+        const since = snapshot.startedAt?.getTime();
+        if (startedHere || since === undefined || !Number.isFinite(since))
+            return now;
+        return Math.min(now, Math.max(since, now - (this.expectation?.expected ?? 0)));
+    }
+}
+/**
+ * When to read a run's detail (its jobs) between status reads. A batch status (CodeArts) shows
+ * stages, not jobs: a stage that runs several jobs side by side goes on running when one of them
+ * fails, so such a stage's detail is read while it runs, at least once per `max` (a failing job is
+ * reported within max-poll-interval), and at a random point of that interval, so that many runs do
+ * not all read their details in the same cycle. A stage whose jobs are not known yet is treated
+ * like one with several; one known to run a single job needs no detail (its status is the job's).
+ * The first read of a run is a detail, which shows its jobs from the start and learns which stages
+ * run several. A provider whose status read is the detail (Yunxiao: Provider.statusHasJobs) is
+ * never watched.
+ */
+class DetailWatch {
+    max;
+    random;
+    single = new Set();
+    lastRead;
+    /** When the detail is due; undefined while no running stage needs one. */
+    due;
+    /** `begun`: the first read of the run is a full one, which names its jobs and shows them at once. */
+    constructor(max, random, begun) {
+        this.max = max;
+        this.random = random;
+        this.due = begun;
+    }
+    /** After each read of the run (a status or a detail) at `now`. */
+    seen(now, snapshot) {
+        const readBefore = this.lastRead;
+        this.lastRead = now;
+        const detail = (0,model/* isDetail */.mO)(snapshot);
+        if (detail) {
+            for (const stage of snapshot.stages) {
+                if (stage.jobs.length <= 1)
+                    this.single.add(stage.name);
+                else
+                    this.single.delete(stage.name);
+            }
+        }
+        const watching = snapshot.state === 'running' && snapshot.stages.some((s) => s.state === 'running' && !this.single.has(s.name));
+        if (!watching)
+            this.due = undefined;
+        // After the first read, at a random point within max (the stagger across runs); after any other,
+        // exactly max later, which keeps the runs as far apart as the stagger put them.
+        else if (detail)
+            this.due = now + this.max * (readBefore === undefined ? this.random() : 1);
+        else if (this.due === undefined) {
+            // The stage began after the read before this one: its jobs are read within max of that read,
+            // at a random point between now and then (the stagger across runs).
+            const latest = (readBefore ?? now) + this.max;
+            this.due = now + Math.max(0, latest - now) * this.random();
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/wait/wait.js
-// The poll loop: reads every unfinished run once per cycle until all have ended, the deadline
-// passes, or (with fail-fast) one fails. It knows runs only through the Provider interface.
+// The poll loop: reads each unfinished run when its plan says (plan.ts, docs/polling.md) until all
+// have ended, the deadline passes, or (with fail-fast) one fails. It knows runs only through the
+// Provider interface.
 
 
 
@@ -4199,26 +4455,47 @@ const REAL_CLOCK = { now: () => Date.now(), sleep: sleep/* sleep */.y };
 function isSettled(snapshot, settings) {
     return (0,model/* hasEnded */.hY)(snapshot.state) || (snapshot.state === 'manual' && settings.onManualGate === 'fail');
 }
+// Runs due this close together are read in one cycle (CodeArts reads them in one request).
+const COALESCE_MS = 1_000;
+// Pipelines whose history is read at the same time; the rest wait their turn.
+const HISTORY_READS = 4;
 async function waitForRuns(runs, settings, ctx) {
     const snapshots = new Map();
     const clock = ctx.clock ?? REAL_CLOCK;
-    const schedule = new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, ctx.random);
-    let pending = [...runs];
+    const random = ctx.random ?? Math.random;
+    const first = settings.pollIntervalMs;
+    const planSettings = { first, max: settings.maxPollIntervalMs, random };
+    let history;
+    const begun = clock.now();
+    let pending = runs.map((run) => ({
+        run,
+        plan: new RunPlan(planSettings),
+        ...(!ctx.provider.statusHasJobs && { watch: new DetailWatch(settings.maxPollIntervalMs, random, begun) }),
+        due: begun
+    }));
     let failedReads = 0;
     try {
         // The first read happens at once: a run refused at start shows up in the first second.
         for (;;) {
+            const now = clock.now();
+            const soon = now + Math.min(COALESCE_MS, first / 2);
+            const jobsDue = (w) => w.watch?.due !== undefined && w.watch.due <= soon;
+            const byStatus = withRiders(pending.filter((w) => w.due <= soon), pending.filter((w) => w.due > soon && !jobsDue(w)), ctx.provider.statusBatch ?? 1);
+            let read = new Map();
+            let byDetail = [];
+            let detailsRead = false;
             try {
-                const read = await ctx.provider.poll(pending);
+                read = byStatus.length > 0 ? await ctx.provider.poll(byStatus.map((w) => w.run)) : read;
+                // Jobs that are due are read, unless the status read just brought them.
+                byDetail = pending.filter((w) => {
+                    const polled = read.get((0,model/* runKey */.r7)(w.run));
+                    return jobsDue(w) && !(polled !== undefined && (0,model/* isDetail */.mO)(polled));
+                });
+                const details = await Promise.all(byDetail.map((w) => ctx.provider.detail(w.run)));
+                for (const [i, w] of byDetail.entries())
+                    read.set((0,model/* runKey */.r7)(w.run), details[i]);
+                detailsRead = true;
                 failedReads = 0;
-                for (const run of pending) {
-                    const current = read.get((0,model/* runKey */.r7)(run));
-                    if (current === undefined)
-                        continue;
-                    const previous = snapshots.get((0,model/* runKey */.r7)(run));
-                    snapshots.set((0,model/* runKey */.r7)(run), current);
-                    await ctx.onSnapshot(run, previous, current);
-                }
             }
             catch (error) {
                 const lagging = error instanceof errors/* RunNotFoundError */.lQ && clock.now() < (ctx.notFoundGraceUntil ?? 0);
@@ -4233,8 +4510,33 @@ async function waitForRuns(runs, settings, ctx) {
                 else
                     ctx.logger.info(message);
             }
-            pending = pending.filter((run) => {
-                const snapshot = snapshots.get((0,model/* runKey */.r7)(run));
+            const readAt = clock.now();
+            for (const w of new Set([...byStatus, ...byDetail])) {
+                const key = (0,model/* runKey */.r7)(w.run);
+                const current = read.get(key);
+                if (current !== undefined) {
+                    const previous = snapshots.get(key);
+                    snapshots.set(key, current);
+                    await ctx.onSnapshot(w.run, previous, current);
+                    w.readAt = readAt;
+                    w.last = current;
+                }
+                w.plan.expect(history?.expectations.get(w.run.pipelineId));
+                // A detail read between two status reads leaves the status plan as it was: the runs keep
+                // sharing their batch reads, and the jobs, read on a cadence of their own, add no status read.
+                if (w.due <= soon || byStatus.includes(w)) {
+                    // A run the provider left out this cycle (Yunxiao takes turns) is asked again soon.
+                    const leftOut = current === undefined && read.size > 0;
+                    w.due = readAt + (leftOut ? first : w.plan.next(readAt, current, w.run.startedHere));
+                }
+                if (current !== undefined)
+                    w.watch?.seen(readAt, current);
+                // Jobs that could not be read are tried again with the next status read, not at once.
+                if ((current === undefined || !detailsRead) && w.watch?.due !== undefined)
+                    w.watch.due = Math.max(w.watch.due, w.due);
+            }
+            pending = pending.filter((w) => {
+                const snapshot = snapshots.get((0,model/* runKey */.r7)(w.run));
                 return snapshot === undefined || !isSettled(snapshot, settings);
             });
             if (pending.length === 0)
@@ -4242,8 +4544,12 @@ async function waitForRuns(runs, settings, ctx) {
             if (settings.failFast && runs.some((run) => isUnsuccessful(snapshots.get((0,model/* runKey */.r7)(run)), settings))) {
                 return { snapshots, interrupted: 'fail-fast' };
             }
+            // The run lists are read once a status read went through (a refused key is refused once), and
+            // only while there is something left to wait for.
+            if (detailsRead)
+                history ??= readHistory(pending, ctx, clock);
             await ctx.onCycle?.();
-            await clock.sleep(schedule.next(), ctx.signal);
+            await pause(pending, history, clock, ctx.signal);
         }
     }
     catch (error) {
@@ -4251,6 +4557,74 @@ async function waitForRuns(runs, settings, ctx) {
             return { snapshots, interrupted: error.reason };
         throw error;
     }
+}
+/**
+ * The due runs, and as many of the others (the soonest first) as fit in the status requests those
+ * need anyway: where one request reads many runs (CodeArts), a run read early costs nothing, and
+ * runs on the same timeline fall into step.
+ */
+function withRiders(due, others, batch) {
+    if (due.length === 0 || batch <= 1)
+        return due;
+    const room = Math.ceil(due.length / batch) * batch - due.length;
+    return [...due, ...[...others].sort((a, b) => a.due - b.due).slice(0, room)];
+}
+/** Until the soonest read; history arriving meanwhile re-plans every run from its last read. */
+async function pause(pending, history, clock, signal) {
+    const soonest = () => Math.min(...pending.map((w) => Math.min(w.due, w.watch?.due ?? Number.POSITIVE_INFINITY)));
+    if (history !== undefined && !history.done) {
+        const nap = new AbortController();
+        const napping = clock.sleep(Math.max(0, soonest() - clock.now()), AbortSignal.any([signal, nap.signal]));
+        const woke = await Promise.race([napping.then(() => 'time'), history.ready.then(() => 'history')]);
+        if (woke === 'time')
+            return;
+        nap.abort();
+        await napping.catch(() => undefined);
+        if (signal.aborted)
+            throw signal.reason;
+        for (const w of pending) {
+            if (w.readAt !== undefined && w.plan.expect(history.expectations.get(w.run.pipelineId))) {
+                w.due = w.readAt + w.plan.next(w.readAt, w.last, w.run.startedHere);
+            }
+        }
+    }
+    await clock.sleep(Math.max(0, soonest() - clock.now()), signal);
+}
+/**
+ * Each pipeline's recent durations, read once, in the background after the first status read: it
+ * is optional knowledge, so a failure (or a provider without history) leaves the plain backoff, says so in the
+ * debug log, and neither fails nor delays anything.
+ */
+function readHistory(pending, ctx, clock) {
+    const expectations = new Map();
+    const provider = ctx.provider;
+    const queue = [...new Set(pending.map((w) => w.run.pipelineId))];
+    if (provider.history === undefined || queue.length === 0)
+        return { expectations, ready: Promise.resolve(), done: true };
+    const readOne = async (pipelineId) => {
+        try {
+            const durations = await provider.history(pipelineId, clock.now());
+            const expectation = expectationOf(durations);
+            if (expectation !== undefined)
+                expectations.set(pipelineId, expectation);
+            ctx.logger.debug(expectation === undefined
+                ? `Pipeline ${pipelineId}: no recent successful run with usable times; reading on the plain backoff.`
+                : `Pipeline ${pipelineId}: recent runs took ${Math.round(expectation.expected / 1000)} s ` +
+                    `(± ${Math.round(expectation.spread / 1000)} s); reading often near that time.`);
+        }
+        catch (error) {
+            ctx.logger.debug(`Pipeline ${pipelineId}: could not read its recent runs (${error.message}); reading on the plain backoff.`);
+        }
+    };
+    const worker = async () => {
+        for (let id = queue.shift(); id !== undefined; id = queue.shift())
+            await readOne(id);
+    };
+    const history = { expectations, ready: Promise.resolve(), done: false };
+    history.ready = Promise.all(Array.from({ length: Math.min(HISTORY_READS, queue.length) }, worker)).then(() => {
+        history.done = true;
+    });
+    return history;
 }
 function isUnsuccessful(snapshot, settings) {
     return snapshot !== undefined && isSettled(snapshot, settings) && snapshot.state !== 'success';
@@ -5805,7 +6179,7 @@ function causeReason(cause) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _log_drain_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5324);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3638);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2019);
 /* harmony import */ var _exit_codes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(535);
 // Entry point of dist/cli/index.js, the `codearts-pipeline` command. SIGINT and SIGTERM abort the
 // work the way the runner's cancel does: the runs this command started are stopped, then it exits

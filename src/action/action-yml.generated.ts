@@ -274,7 +274,9 @@ export const INPUT_HELP: readonly { name: string; description: string; default: 
   {
     name: "poll-interval",
     description:
-      "First interval between status reads (at least `0.1s`).",
+      "The interval between status reads while a run is expected to end (from how long its " +
+      "pipeline's recent runs took), and the first interval of the backoff used otherwise (at " +
+      "least `0.1s`).",
     default: "5s",
     required: false
   },

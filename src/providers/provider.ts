@@ -77,6 +77,14 @@ export interface Provider {
   /** The pipeline's most recent run, for `mode: wait` without `run-ids`. */
   latest(pipelineId: string): Promise<TrackedRun>
 
+  /**
+   * How long the pipeline's recent successful runs took (ms), newest first: one read of its run list,
+   * items with missing or implausible times left out (durations.ts). `now` is the wait loop's clock,
+   * for a list filtered by start time. The wait loop plans its reads with it (docs/polling.md) and
+   * asks once per pipeline; a failure only costs that plan, so it is not retried.
+   */
+  history?(pipelineId: string, now: number): Promise<number[]>
+
   /** A run named by the user (`run-ids`). */
   adopt(pipelineId: string, runId: string): TrackedRun
 
@@ -86,6 +94,19 @@ export interface Provider {
    * left out, and the wait loop asks again next cycle.
    */
   poll(runs: readonly RunRef[]): Promise<Map<string, RunSnapshot>>
+
+  /**
+   * True where every status read from poll() is the run in full (Yunxiao reads each run on its own,
+   * jobs included): the wait loop then never reads a detail besides. Absent: poll() may answer with
+   * stages only (CodeArts' batch), and the loop reads the jobs on its own cadence (docs/polling.md).
+   */
+  readonly statusHasJobs?: boolean
+
+  /**
+   * How many pipelines one status request of poll() reads (CodeArts: 20). The wait loop fills each
+   * request with runs due later, which costs nothing. Absent: one request per run (Yunxiao).
+   */
+  readonly statusBatch?: number
 
   /** The run in full: stages, jobs and steps, with keys for their logs. `fresh`: not from a cache. */
   detail(run: RunRef, fresh?: boolean): Promise<RunDetail>

@@ -1,13 +1,14 @@
-// The poll loop: reads every unfinished run once per cycle until all have ended, the deadline
-// passes, or (with fail-fast) one fails. It knows runs only through the Provider interface.
+// The poll loop: reads each unfinished run when its plan says (plan.ts, docs/polling.md) until all
+// have ended, the deadline passes, or (with fail-fast) one fails. It knows runs only through the
+// Provider interface.
 
 import type { WaitSettings } from '../config/settings.js'
 import { AbortedError, isTransient, RunNotFoundError } from '../errors.js'
 import type { Logger } from '../log/logger.js'
-import { hasEnded, type RunSnapshot, runKey, type TrackedRun } from '../model.js'
+import { hasEnded, isDetail, type RunSnapshot, runKey, type TrackedRun } from '../model.js'
 import type { Provider } from '../providers/provider.js'
 import { sleep } from '../sleep.js'
-import { PollSchedule } from './schedule.js'
+import { DetailWatch, type Expectation, expectationOf, RunPlan } from './plan.js'
 
 export interface WaitResult {
   /** The last snapshot read of each run, by runKey(); absent if it was never read. */
@@ -50,25 +51,64 @@ export function isSettled(snapshot: RunSnapshot, settings: Pick<WaitSettings, 'o
   return hasEnded(snapshot.state) || (snapshot.state === 'manual' && settings.onManualGate === 'fail')
 }
 
+// Runs due this close together are read in one cycle (CodeArts reads them in one request).
+const COALESCE_MS = 1_000
+// Pipelines whose history is read at the same time; the rest wait their turn.
+const HISTORY_READS = 4
+
+/** A run being waited on, and when it is next read. */
+interface Watched {
+  run: TrackedRun
+  plan: RunPlan
+  /** When its jobs are read; absent where every status read brings them (Provider.statusHasJobs). */
+  watch?: DetailWatch
+  /** When its status is next read (the loop's clock). */
+  due: number
+  /** When it was last read, and what that read showed. */
+  readAt?: number
+  last?: RunSnapshot
+}
+
 export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSettings, ctx: WaitContext): Promise<WaitResult> {
   const snapshots = new Map<string, RunSnapshot>()
   const clock = ctx.clock ?? REAL_CLOCK
-  const schedule = new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, ctx.random)
-  let pending = [...runs]
+  const random = ctx.random ?? Math.random
+  const first = settings.pollIntervalMs
+  const planSettings = { first, max: settings.maxPollIntervalMs, random }
+  let history: History | undefined
+  const begun = clock.now()
+  let pending: Watched[] = runs.map((run) => ({
+    run,
+    plan: new RunPlan(planSettings),
+    ...(!ctx.provider.statusHasJobs && { watch: new DetailWatch(settings.maxPollIntervalMs, random, begun) }),
+    due: begun
+  }))
   let failedReads = 0
   try {
     // The first read happens at once: a run refused at start shows up in the first second.
     for (;;) {
+      const now = clock.now()
+      const soon = now + Math.min(COALESCE_MS, first / 2)
+      const jobsDue = (w: Watched) => w.watch?.due !== undefined && w.watch.due <= soon
+      const byStatus = withRiders(
+        pending.filter((w) => w.due <= soon),
+        pending.filter((w) => w.due > soon && !jobsDue(w)),
+        ctx.provider.statusBatch ?? 1
+      )
+      let read = new Map<string, RunSnapshot>()
+      let byDetail: Watched[] = []
+      let detailsRead = false
       try {
-        const read = await ctx.provider.poll(pending)
+        read = byStatus.length > 0 ? await ctx.provider.poll(byStatus.map((w) => w.run)) : read
+        // Jobs that are due are read, unless the status read just brought them.
+        byDetail = pending.filter((w) => {
+          const polled = read.get(runKey(w.run))
+          return jobsDue(w) && !(polled !== undefined && isDetail(polled))
+        })
+        const details = await Promise.all(byDetail.map((w) => ctx.provider.detail(w.run)))
+        for (const [i, w] of byDetail.entries()) read.set(runKey(w.run), details[i]!)
+        detailsRead = true
         failedReads = 0
-        for (const run of pending) {
-          const current = read.get(runKey(run))
-          if (current === undefined) continue
-          const previous = snapshots.get(runKey(run))
-          snapshots.set(runKey(run), current)
-          await ctx.onSnapshot(run, previous, current)
-        }
       } catch (error) {
         const lagging = error instanceof RunNotFoundError && clock.now() < (ctx.notFoundGraceUntil ?? 0)
         if (error instanceof AbortedError || (!isTransient(error) && !lagging)) throw error
@@ -79,16 +119,42 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
         if (failedReads === 1) ctx.logger.warning(message)
         else ctx.logger.info(message)
       }
-      pending = pending.filter((run) => {
-        const snapshot = snapshots.get(runKey(run))
+      const readAt = clock.now()
+      for (const w of new Set([...byStatus, ...byDetail])) {
+        const key = runKey(w.run)
+        const current = read.get(key)
+        if (current !== undefined) {
+          const previous = snapshots.get(key)
+          snapshots.set(key, current)
+          await ctx.onSnapshot(w.run, previous, current)
+          w.readAt = readAt
+          w.last = current
+        }
+        w.plan.expect(history?.expectations.get(w.run.pipelineId))
+        // A detail read between two status reads leaves the status plan as it was: the runs keep
+        // sharing their batch reads, and the jobs, read on a cadence of their own, add no status read.
+        if (w.due <= soon || byStatus.includes(w)) {
+          // A run the provider left out this cycle (Yunxiao takes turns) is asked again soon.
+          const leftOut = current === undefined && read.size > 0
+          w.due = readAt + (leftOut ? first : w.plan.next(readAt, current, w.run.startedHere))
+        }
+        if (current !== undefined) w.watch?.seen(readAt, current)
+        // Jobs that could not be read are tried again with the next status read, not at once.
+        if ((current === undefined || !detailsRead) && w.watch?.due !== undefined) w.watch.due = Math.max(w.watch.due, w.due)
+      }
+      pending = pending.filter((w) => {
+        const snapshot = snapshots.get(runKey(w.run))
         return snapshot === undefined || !isSettled(snapshot, settings)
       })
       if (pending.length === 0) return { snapshots }
       if (settings.failFast && runs.some((run) => isUnsuccessful(snapshots.get(runKey(run)), settings))) {
         return { snapshots, interrupted: 'fail-fast' }
       }
+      // The run lists are read once a status read went through (a refused key is refused once), and
+      // only while there is something left to wait for.
+      if (detailsRead) history ??= readHistory(pending, ctx, clock)
       await ctx.onCycle?.()
-      await clock.sleep(schedule.next(), ctx.signal)
+      await pause(pending, history, clock, ctx.signal)
     }
   } catch (error) {
     if (error instanceof AbortedError) return { snapshots, interrupted: error.reason }
@@ -96,6 +162,80 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
   }
 }
 
+/**
+ * The due runs, and as many of the others (the soonest first) as fit in the status requests those
+ * need anyway: where one request reads many runs (CodeArts), a run read early costs nothing, and
+ * runs on the same timeline fall into step.
+ */
+function withRiders(due: Watched[], others: Watched[], batch: number): Watched[] {
+  if (due.length === 0 || batch <= 1) return due
+  const room = Math.ceil(due.length / batch) * batch - due.length
+  return [...due, ...[...others].sort((a, b) => a.due - b.due).slice(0, room)]
+}
+
+/** Until the soonest read; history arriving meanwhile re-plans every run from its last read. */
+async function pause(pending: Watched[], history: History | undefined, clock: WaitClock, signal: AbortSignal): Promise<void> {
+  const soonest = () => Math.min(...pending.map((w) => Math.min(w.due, w.watch?.due ?? Number.POSITIVE_INFINITY)))
+  if (history !== undefined && !history.done) {
+    const nap = new AbortController()
+    const napping = clock.sleep(Math.max(0, soonest() - clock.now()), AbortSignal.any([signal, nap.signal]))
+    const woke = await Promise.race([napping.then(() => 'time' as const), history.ready.then(() => 'history' as const)])
+    if (woke === 'time') return
+    nap.abort()
+    await napping.catch(() => undefined)
+    if (signal.aborted) throw signal.reason
+    for (const w of pending) {
+      if (w.readAt !== undefined && w.plan.expect(history.expectations.get(w.run.pipelineId))) {
+        w.due = w.readAt + w.plan.next(w.readAt, w.last, w.run.startedHere)
+      }
+    }
+  }
+  await clock.sleep(Math.max(0, soonest() - clock.now()), signal)
+}
+
+/** What the pipelines' run lists say, filled in as the reads answer; `done` once all have. */
+interface History {
+  expectations: Map<string, Expectation>
+  ready: Promise<void>
+  done: boolean
+}
+
+/**
+ * Each pipeline's recent durations, read once, in the background after the first status read: it
+ * is optional knowledge, so a failure (or a provider without history) leaves the plain backoff, says so in the
+ * debug log, and neither fails nor delays anything.
+ */
+function readHistory(pending: readonly Watched[], ctx: WaitContext, clock: WaitClock): History {
+  const expectations = new Map<string, Expectation>()
+  const provider = ctx.provider
+  const queue = [...new Set(pending.map((w) => w.run.pipelineId))]
+  if (provider.history === undefined || queue.length === 0) return { expectations, ready: Promise.resolve(), done: true }
+  const readOne = async (pipelineId: string): Promise<void> => {
+    try {
+      const durations = await provider.history!(pipelineId, clock.now())
+      const expectation = expectationOf(durations)
+      if (expectation !== undefined) expectations.set(pipelineId, expectation)
+      ctx.logger.debug(
+        expectation === undefined
+          ? `Pipeline ${pipelineId}: no recent successful run with usable times; reading on the plain backoff.`
+          : `Pipeline ${pipelineId}: recent runs took ${Math.round(expectation.expected / 1000)} s ` +
+              `(± ${Math.round(expectation.spread / 1000)} s); reading often near that time.`
+      )
+    } catch (error) {
+      ctx.logger.debug(
+        `Pipeline ${pipelineId}: could not read its recent runs (${(error as Error).message}); reading on the plain backoff.`
+      )
+    }
+  }
+  const worker = async (): Promise<void> => {
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) await readOne(id)
+  }
+  const history: History = { expectations, ready: Promise.resolve(), done: false }
+  history.ready = Promise.all(Array.from({ length: Math.min(HISTORY_READS, queue.length) }, worker)).then(() => {
+    history.done = true
+  })
+  return history
+}
 function isUnsuccessful(snapshot: RunSnapshot | undefined, settings: WaitSettings): boolean {
   return snapshot !== undefined && isSettled(snapshot, settings) && snapshot.state !== 'success'
 }

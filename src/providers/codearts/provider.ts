@@ -5,10 +5,12 @@ import { hasEnded, type RunDetail, type RunRef, type RunSnapshot, runKey, type T
 import { isPlainId } from '../../net/ids.js'
 import { arr, type JsonObject, obj, remoteTime, str } from '../../net/json.js'
 import { type OwnHosts, ownLink } from '../../net/links.js'
+import { HISTORY_RUNS, successDurations } from '../durations.js'
 import { resolveNames } from '../names.js'
 import type { PreparedStart, Provider, Search, StartContext, StartRequest } from '../provider.js'
 import type { CodeArtsApi, RunBody } from './api.js'
 import { stepLogLines } from './logs.js'
+import { codeartsStatuses } from './status.js'
 import { checkIdentity, detailFromRun, snapshotFromLatest, subRunsFromOutputs } from './translate.js'
 
 // The batch status endpoint documents no limit on its list; keep requests modest.
@@ -25,18 +27,13 @@ const PIPELINE_ID = /^[0-9A-Za-z]{32}$/
 // The CodeArts console: devcloud.{region}.huaweicloud.com (and console.huaweicloud.com, console-intl.…).
 const CONSOLE_HOSTS = [/^devcloud\.[a-z0-9-]+\.huaweicloud\.com$/, /^console(-intl)?\.huaweicloud\.com$/]
 
-/** What poll() remembers of a run between cycles, to decide whether its detail is worth reading. */
-interface Seen {
-  /** Run and stage statuses from the last batch read. */
-  fingerprint: string
-  /** Stages that run several jobs side by side, from the last detail read. */
-  parallelStages: Set<string>
-}
-
 export class CodeArtsProvider implements Provider {
+  /** One batch status request reads this many pipelines. */
+  readonly statusBatch = STATUS_BATCH
   private readonly api: CodeArtsApi
   private readonly conn: CodeArtsConnection
-  private readonly seen = new Map<string, Seen>()
+  /** Run and stage statuses from each run's last batch read: a change is what makes a detail worth reading. */
+  private readonly seen = new Map<string, string>()
   /** Details of runs that have ended: they no longer change. */
   private readonly ended = new Map<string, RunDetail>()
   /** Descriptions of runs read while searching for a start's marker: they never change. */
@@ -131,12 +128,25 @@ export class CodeArtsProvider implements Provider {
     return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: false }
   }
 
+  /** One page of ListPipelineRuns, newest first, with each run's `status`, `start_time` and `end_time`. */
+  async history(pipelineId: string): Promise<number[]> {
+    const statuses = codeartsStatuses.reader()
+    const items = await this.api.recentRuns(pipelineId, 0, HISTORY_RUNS)
+    return successDurations(
+      items
+        .slice(0, HISTORY_RUNS)
+        .map((item) => ({ state: statuses.run(str(item['status'])), start: item['start_time'], end: item['end_time'] }))
+    )
+  }
+
   /**
-   * One batch request gives every pipeline's latest run and its stages. A run's detail (its jobs and
-   * steps) is read only where the batch cannot tell: the latest run is not ours (someone started a
-   * newer one, or ours is queued), or the batch shows a change (so the job that changed is known,
-   * and an ended run is read once), or a stage that runs jobs side by side is running (one of them
-   * can fail while the stage goes on). Another run's status is never taken for ours.
+   * One batch request gives the latest run of every pipeline asked about, and its stages. A run's
+   * detail (its jobs and steps) is read here only where the batch cannot tell or the report needs
+   * it: the latest run is not ours (someone started a newer one, or ours is queued), or the batch
+   * shows a change that ends, fails or pauses something (so the job behind it is named at once, and
+   * an ended run is read once). A stage that merely started or passed needs no detail. Jobs that run
+   * side by side are read by the wait loop at its own slower cadence (wait/plan.ts, DetailWatch).
+   * Another run's status is never taken for ours.
    */
   async poll(runs: readonly RunRef[]): Promise<Map<string, RunSnapshot>> {
     const pipelineIds = [...new Set(runs.map((r) => r.pipelineId))]
@@ -153,6 +163,7 @@ export class CodeArtsProvider implements Provider {
     }
     const snapshots = new Map<string, RunSnapshot>()
     const needDetail: RunRef[] = []
+    const changed: [string, string][] = []
     for (const run of runs) {
       const item = latest.get(run.pipelineId)
       if (item === undefined || str(item['pipeline_run_id']) !== run.runId) {
@@ -161,14 +172,18 @@ export class CodeArtsProvider implements Provider {
       }
       const snapshot = this.link(snapshotFromLatest(item))
       const fingerprint = [snapshot.status, ...snapshot.stages.map((s) => `${s.name}=${s.status}`)].join('|')
-      const seen = this.seen.get(runKey(run))
-      const parallelRunning = snapshot.stages.some((s) => s.state === 'running' && seen?.parallelStages.has(s.name))
-      if (seen?.fingerprint !== fingerprint || parallelRunning) needDetail.push(run)
-      else snapshots.set(runKey(run), snapshot)
-      this.seen.set(runKey(run), { fingerprint, parallelStages: seen?.parallelStages ?? new Set() })
+      if (this.seen.get(runKey(run)) !== fingerprint && tellsOfAnEnd(snapshot)) {
+        needDetail.push(run)
+        changed.push([runKey(run), fingerprint])
+      } else {
+        this.seen.set(runKey(run), fingerprint)
+        snapshots.set(runKey(run), snapshot)
+      }
     }
     const details = await Promise.all(needDetail.map((run) => this.detail(run)))
     for (const [i, run] of needDetail.entries()) snapshots.set(runKey(run), details[i]!)
+    // Only once the detail is in: a detail that failed is read again at the next poll.
+    for (const [key, fingerprint] of changed) this.seen.set(key, fingerprint)
     return snapshots
   }
 
@@ -176,8 +191,6 @@ export class CodeArtsProvider implements Provider {
     const cached = this.ended.get(runKey(run))
     if (cached && !fresh) return cached
     const detail = this.link(detailFromRun(await this.api.runDetail(run.pipelineId, run.runId), run))
-    const seen = this.seen.get(runKey(run))
-    if (seen) seen.parallelStages = new Set(detail.stages.filter((s) => s.jobs.length > 1).map((s) => s.name))
     if (hasEnded(detail.state)) this.ended.set(runKey(run), detail)
     return detail
   }
@@ -256,4 +269,10 @@ export class CodeArtsProvider implements Provider {
     const console = `https://devcloud.${this.conn.region}.huaweicloud.com/cicd/project/${this.conn.projectId}`
     return `${console}/pipeline/detail/${pipelineId}/${runId}?v=1`
   }
+}
+
+/** Whether the run, or one of its stages, has ended other than by passing, or waits for a person; or the run has ended. */
+function tellsOfAnEnd(snapshot: RunSnapshot): boolean {
+  if (snapshot.state !== 'running') return true
+  return snapshot.stages.some((s) => s.state === 'failure' || s.state === 'cancelled' || s.state === 'manual')
 }

@@ -31,8 +31,11 @@ export interface YunxiaoApi {
   getRun(pipelineId: string, runId: string): Promise<JsonObject>
   /** The pipeline's newest run, by run number (no document promises any order of a list); undefined if it never ran. */
   latestRunId(pipelineId: string): Promise<string | undefined>
-  /** Every run that started at or after `since` (epoch ms), whatever order the service lists them in. */
-  runsSince(pipelineId: string, since: number): Promise<JsonObject[]>
+  /**
+   * Every run that started at or after `since` (epoch ms), whatever order the service lists them in;
+   * at most `pages` pages of the list (by default as many as a search for a lost start reads).
+   */
+  runsSince(pipelineId: string, since: number, pages?: number): Promise<JsonObject[]>
   /** True when the answer says the run was stopped. */
   stopRun(pipelineId: string, runId: string): Promise<boolean>
   /** Undefined when this API has no step-level operations. */

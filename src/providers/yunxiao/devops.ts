@@ -79,11 +79,11 @@ export class YunxiaoDevopsApi implements YunxiaoApi {
     return undefined
   }
 
-  async runsSince(pipelineId: string, since: number): Promise<JsonObject[]> {
+  async runsSince(pipelineId: string, since: number, pages = MAX_PAGES): Promise<JsonObject[]> {
     const path = `/organization/${this.org}/pipelines/${pipelineId}/pipelineRuns`
     const runs: JsonObject[] = []
     let nextToken = ''
-    for (let page = 0; page < MAX_PAGES; page++) {
+    for (let page = 0; page < pages; page++) {
       const query: Record<string, string> = {
         maxResults: String(PAGE_SIZE),
         ...(since > 0 && { startTime: String(Math.floor(since)) }),

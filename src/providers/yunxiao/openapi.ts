@@ -75,9 +75,9 @@ export class YunxiaoOpenApi implements YunxiaoApi {
     }
   }
 
-  async runsSince(pipelineId: string, since: number): Promise<JsonObject[]> {
+  async runsSince(pipelineId: string, since: number, pages = MAX_PAGES): Promise<JsonObject[]> {
     const runs: JsonObject[] = []
-    for (let page = 1; page <= MAX_PAGES; page++) {
+    for (let page = 1; page <= pages; page++) {
       const query = { page: String(page), perPage: String(PER_PAGE), startTime: String(Math.max(0, Math.floor(since))) }
       const items = listItems(await this.send('GET', pipelineId, '/runs', `listing the recent runs of pipeline ${pipelineId}`, { query }))
       runs.push(...items)

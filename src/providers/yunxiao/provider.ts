@@ -12,11 +12,13 @@ import {
   type TrackedRun
 } from '../../model.js'
 import { isPlainId } from '../../net/ids.js'
-import { arr, type JsonObject, obj, str } from '../../net/json.js'
+import { arr, type JsonObject, obj, remoteTime, str } from '../../net/json.js'
+import { HISTORY_RUNS, successDurations } from '../durations.js'
 import { resolveNames } from '../names.js'
 import type { PreparedStart, Provider, Search, StartContext, StartRequest } from '../provider.js'
 import type { JobSteps, RunParams, YunxiaoApi } from './api.js'
 import { stepLogLines } from './logs.js'
+import { yunxiaoStatuses } from './status.js'
 import { checkIdentity, detailFromRun } from './translate.js'
 
 // Pipeline IDs are whole numbers (docs/yunxiao.md).
@@ -28,6 +30,9 @@ const PARALLEL_READS = 4
 // Runs listed since this long before a start was sent are searched for it: the runner's clock and
 // the service's may disagree by a few minutes.
 const CLOCK_MARGIN_MS = 10 * 60_000
+// The run list's order is documented nowhere, so history is one page of the runs started in the
+// last week, sorted here by start time.
+const HISTORY_WINDOW_MS = 7 * 24 * 3_600_000
 // Trigger modes of runs that no API start makes: scheduled, code commit, another pipeline, webhook.
 const AUTOMATIC_TRIGGERS = new Set(['2', '3', '5', '6'])
 /**
@@ -37,6 +42,8 @@ const AUTOMATIC_TRIGGERS = new Set(['2', '3', '5', '6'])
 export const MARKER_VARIABLE = 'GITHUB_START_MARKER'
 
 export class YunxiaoProvider implements Provider {
+  /** Each run is read on its own, jobs included: its status read is its detail. */
+  readonly statusHasJobs = true
   private readonly api: YunxiaoApi
   private readonly conn: YunxiaoConnection
   private cursor = 0
@@ -126,6 +133,17 @@ export class YunxiaoProvider implements Provider {
 
   adopt(pipelineId: string, runId: string): TrackedRun {
     return { pipelineId, runId, url: this.consoleUrl(pipelineId, runId), startedHere: false }
+  }
+
+  /** One page of ListPipelineRuns (`status`, `startTime`, `endTime` in both APIs), newest first by start time. */
+  async history(pipelineId: string, now: number): Promise<number[]> {
+    const statuses = yunxiaoStatuses.reader()
+    const items = await this.api.runsSince(pipelineId, now - HISTORY_WINDOW_MS, 1)
+    const started = (item: JsonObject) => remoteTime(item['startTime'])?.getTime() ?? 0
+    const newest = [...items].sort((a, b) => started(b) - started(a)).slice(0, HISTORY_RUNS)
+    return successDurations(
+      newest.map((item) => ({ state: statuses.run(str(item['status'])), start: item['startTime'], end: item['endTime'] }))
+    )
   }
 
   async poll(runs: readonly RunRef[]): Promise<Map<string, RunSnapshot>> {
