@@ -123,8 +123,10 @@ describe('failing step logs', () => {
   })
 
   it('reports a job that fails while a parallel job still runs, before the run ends', async () => {
-    const script = pipeline({ durationMs: 50 })
-    script.stages[0]!.jobs[1]!.steps[0]!.durationMs = 2_000
+    // The failing job fails 1 s in, long after the first read even on a loaded machine (at 100 ms the
+    // first read sometimes came after it, and nothing was seen running); Lint runs 2 s longer.
+    const script = pipeline({ durationMs: 950 })
+    script.stages[0]!.jobs[1]!.steps[0]!.durationMs = 3_000
     const { result } = await run(script)
 
     const lines = result.log.split('\n')
