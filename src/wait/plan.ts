@@ -50,9 +50,9 @@ function median(values: readonly number[]): number {
  *   on E − S (S rounded down to whole `first`s, so that a read falls on E itself);
  * - from there to E + S + `first`, a read every `first`: the run is expected to end now;
  * - after that the run is late, and the backoff takes over again.
- * A manual gate is read on a backoff too, and the time it held the run is added to E. Jitter moves
- * a read only within the room the plan leaves: it never adds a read nor stretches an interval past
- * `max`.
+ * A manual gate is read on a backoff too; E already counts the hold, as the durations it comes
+ * from do. Jitter moves a read only within the room the plan leaves: it never adds a read nor
+ * stretches an interval past `max`.
  */
 export class RunPlan {
   private readonly settings: PlanSettings
@@ -97,8 +97,9 @@ export class RunPlan {
       return this.backoffStep()
     }
     if (this.manualSince !== undefined && snapshot !== undefined) {
-      // The pause is not part of the run's expected duration.
-      if (this.anchor !== undefined) this.anchor += now - this.manualSince
+      // The time held is not added to E: the durations E comes from are start to end as the service
+      // reports them, each with its own run's hold, so E already counts a hold like this one. A hold
+      // far longer than theirs leaves the run late, read on the backoff from `first` (docs/polling.md).
       this.manualSince = undefined
       this.backoff = undefined
     }

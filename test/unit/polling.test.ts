@@ -204,6 +204,17 @@ describe('a queued run', () => {
   })
 })
 
+describe('a run held at a manual gate', () => {
+  it('is read densely at the end its predecessors took, since their durations include their own hold', async () => {
+    // 600 s of work and 300 s at the gate; the earlier runs took 900 s from start to end likewise.
+    const gated = { ...plainRun(600 * S), gate: { at: 100 * S, for: 300 * S } }
+    for (const seed of [1, 2, 3]) {
+      const { endedAt } = await wait({ runs: { r1: gated }, history: [890 * S, 900 * S, 910 * S] }, {}, seeded(seed))
+      expect(endedAt - 900 * S).toBeLessThanOrEqual(5 * S)
+    }
+  })
+})
+
 describe('runs read together', () => {
   it('where one request reads many runs, ten runs that end apart share their status reads, and each is seen ending sooner', async () => {
     const runs = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`r${i}`, plainRun((600 + 7 * i) * S)]))
