@@ -4272,10 +4272,12 @@ function expectationOf(durations) {
     if (recent.length === 0)
         return undefined;
     const expected = median(recent);
-    // The second-largest distance from E (the largest when there are fewer than three runs): the
-    // runs' own range, without the one odd run that would open the dense reads wide.
+    // The second-largest distance from E: the runs' own range, without the one odd run that would
+    // open the dense reads wide. Only five runs can spare one: of three, one is the median itself and
+    // leaving out another would leave a single distance, so most runs would end outside the dense
+    // reads (of four, the middle two sit on either side of E, as close as a single one).
     const distances = recent.map((d) => Math.abs(d - expected)).sort((a, b) => b - a);
-    return { expected, spread: 2 * distances[recent.length >= 3 ? 1 : 0] };
+    return { expected, spread: 2 * distances[recent.length >= HISTORY_USED ? 1 : 0] };
 }
 function median(values) {
     const sorted = [...values].sort((a, b) => a - b);

@@ -190,6 +190,14 @@ describe('a run whose earlier runs took about as long', () => {
     }
   })
 
+  it('with only three earlier runs, a run as slow as the slowest of them is read densely at its end', async () => {
+    // The median is 600 s and one run strayed 80 s: so may this one.
+    for (const seed of [1, 2, 3]) {
+      const { endedAt } = await wait({ runs: { r1: plainRun(680 * S) }, history: [600 * S, 680 * S, 590 * S] }, {}, seeded(seed))
+      expect(endedAt - 680 * S).toBeLessThanOrEqual(5 * S)
+    }
+  })
+
   it('a run that ends early is still seen within max-poll-interval', async () => {
     const { endedAt } = await wait({ runs: { r1: plainRun(200 * S) }, history: [600 * S] })
     expect(endedAt - 200 * S).toBeLessThanOrEqual(30 * S)
@@ -343,9 +351,11 @@ describe('history', () => {
     expect(failed.reads).toEqual(plain.reads)
   })
 
-  it('the expectation is the median of the five newest, and twice how far they stray from it but for the odd one', () => {
+  it('the expectation is the median of the five newest, and twice how far they stray from it but for the odd one (of five)', () => {
     expect(expectationOf([60, 62, 58, 600, 61, 1, 1, 1])).toEqual({ expected: 61, spread: 6 })
     expect(expectationOf([60, 70])).toEqual({ expected: 65, spread: 10 })
+    // Of three, one is the median: the furthest is all that says how far they stray.
+    expect(expectationOf([60, 68, 59])).toEqual({ expected: 60, spread: 16 })
     expect(expectationOf([])).toBeUndefined()
     expect(expectationOf([Number.NaN, -5, 0, Number.POSITIVE_INFINITY])).toBeUndefined()
   })
