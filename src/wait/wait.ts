@@ -136,14 +136,14 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
         // A detail read between two status reads leaves the status plan as it was: the runs keep
         // sharing their batch reads, and the jobs, read on a cadence of their own, add no status read.
         if (w.due <= soon || byStatus.includes(w)) {
-          // A run the provider left out this cycle (Yunxiao reads 8 a cycle) is asked again when it
-          // is due, or in a second if it is already, not after `first`: the cap spreads a crowd of
-          // due runs over a few cycles, and at `first` apart it would read fewer than 2 runs a
-          // second, too few for more than 48 runs to be read within max-poll-interval, and late
-          // for the first read (docs/polling.md).
+          // A run the provider left out this cycle (Yunxiao reads 8 a cycle) is asked again a second
+          // later (or when due, if that is later), not after `first`: the cap spreads a crowd of due
+          // runs over cycles a second apart, and at `first` apart it would read fewer than 2 runs a
+          // second, too few for more than 48 runs to be read within max-poll-interval, and late for
+          // the first read (docs/polling.md).
           const leftOut = current === undefined && read.size > 0
           if (!leftOut) w.due = readAt + w.plan.next(readAt, current, w.run.startedHere)
-          else if (w.due <= readAt) w.due = readAt + Math.min(first, COALESCE_MS)
+          else w.due = Math.max(w.due, readAt + Math.min(first, COALESCE_MS))
         }
         if (current !== undefined) w.watch?.seen(readAt, current)
         // Jobs that could not be read are tried again with the next status read, not at once.

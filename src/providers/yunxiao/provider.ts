@@ -24,8 +24,8 @@ import { checkIdentity, detailFromRun } from './translate.js'
 // Pipeline IDs are whole numbers (docs/yunxiao.md).
 const PIPELINE_ID = /^[1-9]\d{0,18}$/
 // Yunxiao has no batch status read: each run is one request. A cycle reads at most this many runs,
-// the first asked (the wait loop asks the most overdue first, and asks the rest again when due, or
-// a second later), so that many pipelines cannot turn one cycle into a burst.
+// the first asked (the wait loop asks the most overdue first, and the rest again a second later),
+// so that many pipelines cannot turn one cycle into a burst.
 const READS_PER_CYCLE = 8
 const PARALLEL_READS = 4
 // Runs listed since this long before a start was sent are searched for it: the runner's clock and
