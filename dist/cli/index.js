@@ -3685,7 +3685,8 @@ function translate_times(item) {
 // Pipeline IDs are whole numbers (docs/yunxiao.md).
 const provider_PIPELINE_ID = /^[1-9]\d{0,18}$/;
 // Yunxiao has no batch status read: each run is one request. A cycle reads at most this many runs,
-// taking turns, so that many pipelines cannot turn one cycle into a burst.
+// the first asked (the wait loop asks the most overdue first, and the rest again a second later),
+// so that many pipelines cannot turn one cycle into a burst.
 const READS_PER_CYCLE = 8;
 const PARALLEL_READS = 4;
 // Runs listed since this long before a start was sent are searched for it: the runner's clock and
@@ -3706,7 +3707,6 @@ class YunxiaoProvider {
     statusHasJobs = true;
     api;
     conn;
-    cursor = 0;
     /** Steps of jobs that have ended, by `runId/jobId`: they no longer change. */
     endedSteps = new Map();
     endedRuns = new Map();
@@ -3795,9 +3795,7 @@ class YunxiaoProvider {
         return successDurations(newest.map((item) => ({ state: statuses.run((0,json/* str */.gx)(item['status'])), start: item['startTime'], end: item['endTime'] })));
     }
     async poll(runs) {
-        const count = Math.min(READS_PER_CYCLE, runs.length);
-        const turn = Array.from({ length: count }, (_, i) => runs[(this.cursor + i) % runs.length]);
-        this.cursor = (this.cursor + count) % Math.max(1, runs.length);
+        const turn = runs.slice(0, READS_PER_CYCLE);
         const snapshots = new Map();
         for (let i = 0; i < turn.length; i += PARALLEL_READS) {
             const batch = turn.slice(i, i + PARALLEL_READS);
@@ -4272,10 +4270,12 @@ function expectationOf(durations) {
     if (recent.length === 0)
         return undefined;
     const expected = median(recent);
-    // The second-largest distance from E (the largest when there are fewer than three runs): the
-    // runs' own range, without the one odd run that would open the dense reads wide.
+    // The second-largest distance from E: the runs' own range, without the one odd run that would
+    // open the dense reads wide. Only five runs can spare one: of three, one is the median itself and
+    // leaving out another would leave a single distance, so most runs would end outside the dense
+    // reads (of four, the middle two sit on either side of E, as close as a single one).
     const distances = recent.map((d) => Math.abs(d - expected)).sort((a, b) => b - a);
-    return { expected, spread: 2 * distances[recent.length >= 3 ? 1 : 0] };
+    return { expected, spread: 2 * distances[recent.length >= HISTORY_USED ? 1 : 0] };
 }
 function median(values) {
     const sorted = [...values].sort((a, b) => a - b);
@@ -4289,9 +4289,9 @@ function median(values) {
  *   on E − S (S rounded down to whole `first`s, so that a read falls on E itself);
  * - from there to E + S + `first`, a read every `first`: the run is expected to end now;
  * - after that the run is late, and the backoff takes over again.
- * A manual gate is read on a backoff too, and the time it held the run is added to E. Jitter moves
- * a read only within the room the plan leaves: it never adds a read nor stretches an interval past
- * `max`.
+ * A manual gate is read on a backoff too; E already counts the hold, as the durations it comes
+ * from do. Jitter moves a read only within the room the plan leaves: it never adds a read nor
+ * stretches an interval past `max`.
  */
 class RunPlan {
     settings;
@@ -4335,9 +4335,9 @@ class RunPlan {
             return this.backoffStep();
         }
         if (this.manualSince !== undefined && snapshot !== undefined) {
-            // The pause is not part of the run's expected duration.
-            if (this.anchor !== undefined)
-                this.anchor += now - this.manualSince;
+            // The time held is not added to E: the durations E comes from are start to end as the service
+            // reports them, each with its own run's hold, so E already counts a hold like this one. A hold
+            // far longer than theirs leaves the run late, read on the backoff from `first` (docs/polling.md).
             this.manualSince = undefined;
             this.backoff = undefined;
         }
@@ -4485,7 +4485,9 @@ async function waitForRuns(runs, settings, ctx) {
             let byDetail = [];
             let detailsRead = false;
             try {
-                read = byStatus.length > 0 ? await ctx.provider.poll(byStatus.map((w) => w.run)) : read;
+                // The most overdue first: a provider that reads only a few runs a cycle (Yunxiao) reads these.
+                const asked = [...byStatus].sort((a, b) => a.due - b.due).map((w) => w.run);
+                read = byStatus.length > 0 ? await ctx.provider.poll(asked) : read;
                 // Jobs that are due are read, unless the status read just brought them.
                 byDetail = pending.filter((w) => {
                     const polled = read.get((0,model/* runKey */.r7)(w.run));
@@ -4525,9 +4527,16 @@ async function waitForRuns(runs, settings, ctx) {
                 // A detail read between two status reads leaves the status plan as it was: the runs keep
                 // sharing their batch reads, and the jobs, read on a cadence of their own, add no status read.
                 if (w.due <= soon || byStatus.includes(w)) {
-                    // A run the provider left out this cycle (Yunxiao takes turns) is asked again soon.
+                    // A run the provider left out this cycle (Yunxiao reads 8 a cycle) is asked again a second
+                    // later (or when due, if that is later), not after `first`: the cap spreads a crowd of due
+                    // runs over cycles a second apart, and at `first` apart it would read fewer than 2 runs a
+                    // second, too few for more than 48 runs to be read within max-poll-interval, and late for
+                    // the first read (docs/polling.md).
                     const leftOut = current === undefined && read.size > 0;
-                    w.due = readAt + (leftOut ? first : w.plan.next(readAt, current, w.run.startedHere));
+                    if (!leftOut)
+                        w.due = readAt + w.plan.next(readAt, current, w.run.startedHere);
+                    else
+                        w.due = Math.max(w.due, readAt + Math.min(first, COALESCE_MS));
                 }
                 if (current !== undefined)
                     w.watch?.seen(readAt, current);

@@ -91,7 +91,8 @@ export interface Provider {
   /**
    * One poll cycle: a snapshot of each run, keyed by runKey(). The provider chooses how to read them
    * cheaply (CodeArts: one batch request for all pipelines); a run it could not read this cycle is
-   * left out, and the wait loop asks again next cycle.
+   * left out, and the wait loop asks again a second later (or when due, if later). The runs come
+   * most overdue first: one that reads only some (Yunxiao) reads the first.
    */
   poll(runs: readonly RunRef[]): Promise<Map<string, RunSnapshot>>
 

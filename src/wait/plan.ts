@@ -13,7 +13,8 @@ export interface Expectation {
   expected: number
   /**
    * How far a run may stray from it (ms): twice as far as the recent ones strayed, leaving out the
-   * one that strayed furthest, so that one odd run does not open the dense reads wide.
+   * one that strayed furthest when there are five, so that one odd run does not open the dense
+   * reads wide.
    */
   spread: number
 }
@@ -31,10 +32,12 @@ export function expectationOf(durations: readonly number[]): Expectation | undef
   const recent = durations.filter((d) => Number.isFinite(d) && d > 0).slice(0, HISTORY_USED)
   if (recent.length === 0) return undefined
   const expected = median(recent)
-  // The second-largest distance from E (the largest when there are fewer than three runs): the
-  // runs' own range, without the one odd run that would open the dense reads wide.
+  // The second-largest distance from E: the runs' own range, without the one odd run that would
+  // open the dense reads wide. Only five runs can spare one: of three, one is the median itself and
+  // leaving out another would leave a single distance, so most runs would end outside the dense
+  // reads (of four, the middle two sit on either side of E, as close as a single one).
   const distances = recent.map((d) => Math.abs(d - expected)).sort((a, b) => b - a)
-  return { expected, spread: 2 * distances[recent.length >= 3 ? 1 : 0]! }
+  return { expected, spread: 2 * distances[recent.length >= HISTORY_USED ? 1 : 0]! }
 }
 
 function median(values: readonly number[]): number {
@@ -50,9 +53,9 @@ function median(values: readonly number[]): number {
  *   on E − S (S rounded down to whole `first`s, so that a read falls on E itself);
  * - from there to E + S + `first`, a read every `first`: the run is expected to end now;
  * - after that the run is late, and the backoff takes over again.
- * A manual gate is read on a backoff too, and the time it held the run is added to E. Jitter moves
- * a read only within the room the plan leaves: it never adds a read nor stretches an interval past
- * `max`.
+ * A manual gate is read on a backoff too; E already counts the hold, as the durations it comes
+ * from do. Jitter moves a read only within the room the plan leaves: it never adds a read nor
+ * stretches an interval past `max`.
  */
 export class RunPlan {
   private readonly settings: PlanSettings
@@ -97,8 +100,9 @@ export class RunPlan {
       return this.backoffStep()
     }
     if (this.manualSince !== undefined && snapshot !== undefined) {
-      // The pause is not part of the run's expected duration.
-      if (this.anchor !== undefined) this.anchor += now - this.manualSince
+      // The time held is not added to E: the durations E comes from are start to end as the service
+      // reports them, each with its own run's hold, so E already counts a hold like this one. A hold
+      // far longer than theirs leaves the run late, read on the backoff from `first` (docs/polling.md).
       this.manualSince = undefined
       this.backoff = undefined
     }

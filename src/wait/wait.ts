@@ -99,7 +99,9 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
       let byDetail: Watched[] = []
       let detailsRead = false
       try {
-        read = byStatus.length > 0 ? await ctx.provider.poll(byStatus.map((w) => w.run)) : read
+        // The most overdue first: a provider that reads only a few runs a cycle (Yunxiao) reads these.
+        const asked = [...byStatus].sort((a, b) => a.due - b.due).map((w) => w.run)
+        read = byStatus.length > 0 ? await ctx.provider.poll(asked) : read
         // Jobs that are due are read, unless the status read just brought them.
         byDetail = pending.filter((w) => {
           const polled = read.get(runKey(w.run))
@@ -134,9 +136,14 @@ export async function waitForRuns(runs: readonly TrackedRun[], settings: WaitSet
         // A detail read between two status reads leaves the status plan as it was: the runs keep
         // sharing their batch reads, and the jobs, read on a cadence of their own, add no status read.
         if (w.due <= soon || byStatus.includes(w)) {
-          // A run the provider left out this cycle (Yunxiao takes turns) is asked again soon.
+          // A run the provider left out this cycle (Yunxiao reads 8 a cycle) is asked again a second
+          // later (or when due, if that is later), not after `first`: the cap spreads a crowd of due
+          // runs over cycles a second apart, and at `first` apart it would read fewer than 2 runs a
+          // second, too few for more than 48 runs to be read within max-poll-interval, and late for
+          // the first read (docs/polling.md).
           const leftOut = current === undefined && read.size > 0
-          w.due = readAt + (leftOut ? first : w.plan.next(readAt, current, w.run.startedHere))
+          if (!leftOut) w.due = readAt + w.plan.next(readAt, current, w.run.startedHere)
+          else w.due = Math.max(w.due, readAt + Math.min(first, COALESCE_MS))
         }
         if (current !== undefined) w.watch?.seen(readAt, current)
         // Jobs that could not be read are tried again with the next status read, not at once.

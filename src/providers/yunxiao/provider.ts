@@ -24,7 +24,8 @@ import { checkIdentity, detailFromRun } from './translate.js'
 // Pipeline IDs are whole numbers (docs/yunxiao.md).
 const PIPELINE_ID = /^[1-9]\d{0,18}$/
 // Yunxiao has no batch status read: each run is one request. A cycle reads at most this many runs,
-// taking turns, so that many pipelines cannot turn one cycle into a burst.
+// the first asked (the wait loop asks the most overdue first, and the rest again a second later),
+// so that many pipelines cannot turn one cycle into a burst.
 const READS_PER_CYCLE = 8
 const PARALLEL_READS = 4
 // Runs listed since this long before a start was sent are searched for it: the runner's clock and
@@ -46,7 +47,6 @@ export class YunxiaoProvider implements Provider {
   readonly statusHasJobs = true
   private readonly api: YunxiaoApi
   private readonly conn: YunxiaoConnection
-  private cursor = 0
   /** Steps of jobs that have ended, by `runId/jobId`: they no longer change. */
   private readonly endedSteps = new Map<string, StepDetail[]>()
   private readonly endedRuns = new Map<string, RunDetail>()
@@ -147,9 +147,7 @@ export class YunxiaoProvider implements Provider {
   }
 
   async poll(runs: readonly RunRef[]): Promise<Map<string, RunSnapshot>> {
-    const count = Math.min(READS_PER_CYCLE, runs.length)
-    const turn = Array.from({ length: count }, (_, i) => runs[(this.cursor + i) % runs.length]!)
-    this.cursor = (this.cursor + count) % Math.max(1, runs.length)
+    const turn = runs.slice(0, READS_PER_CYCLE)
     const snapshots = new Map<string, RunSnapshot>()
     for (let i = 0; i < turn.length; i += PARALLEL_READS) {
       const batch = turn.slice(i, i + PARALLEL_READS)
