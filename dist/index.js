@@ -5026,14 +5026,7 @@ async function* pagedLines(fetch) {
         lines = Math.min(PAGE_LINES, Math.max(1, Math.floor((lines * PAGE_CHARS) / Math.max(1, answer.text.length))));
         const text = answer.start !== undefined && answer.start < offset ? dropBytes(answer.text, offset - answer.start) : answer.text;
         const last = !answer.more || answer.next === undefined || answer.next <= offset;
-        // Line by line with indexOf rather than split(): no array of the page's lines beside the page.
-        let from = 0;
-        for (let end = text.indexOf('\n', from); end >= 0; end = text.indexOf('\n', from)) {
-            carry.append(text, from, end);
-            yield carry.take();
-            from = end + 1;
-        }
-        carry.append(text, from, text.length);
+        yield* completeLines(text, carry);
         carry.detach();
         if (last) {
             if (!carry.empty())
@@ -5046,6 +5039,16 @@ async function* pagedLines(fetch) {
 /** The lines of a whole text, one at a time (no array of them all beside the text). */
 function* splitLines(text) {
     const carry = new Carry();
+    yield* completeLines(text, carry);
+    if (!carry.empty())
+        yield carry.take();
+}
+/**
+ * Each line of `text` that ends in it, joined to what `carry` held before; what follows the last
+ * line break stays in the carry. Line by line with indexOf rather than split(): no array of the
+ * lines beside the text.
+ */
+function* completeLines(text, carry) {
     let from = 0;
     for (let end = text.indexOf('\n', from); end >= 0; end = text.indexOf('\n', from)) {
         carry.append(text, from, end);
@@ -5053,8 +5056,6 @@ function* splitLines(text) {
         from = end + 1;
     }
     carry.append(text, from, text.length);
-    if (!carry.empty())
-        yield carry.take();
 }
 /**
  * A line being assembled from pieces of pages: its length, and at most MAX_LINE of its last

@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path'
 import { CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
 import { ACCESS_KEY, quickPipeline } from '../simulator/fixtures.ts'
 import { actionDefaults } from '../support/harness.ts'
+import { runnerEnv } from './runner-env.ts'
 
 // ACTION_DIST points the bench at another build (as it does the tests), e.g. an older commit's.
 export const ENTRY = process.env['ACTION_DIST'] ?? resolve(import.meta.dirname, '../../dist/index.js')
@@ -34,8 +35,6 @@ async function spawnToFirstRequest(sim: CodeArtsSimulator, argv: string[], env: 
 
 function actionEnv(sim: CodeArtsSimulator, pipelineId: string, checkRuns: boolean): Record<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'cold-'))
-  for (const file of ['output', 'state', 'summary']) writeFileSync(join(dir, file), '')
-  writeFileSync(join(dir, 'event.json'), '{}')
   const inputs: Record<string, string> = {
     ...actionDefaults(),
     'pipeline-ids': pipelineId,
@@ -48,22 +47,8 @@ function actionEnv(sim: CodeArtsSimulator, pipelineId: string, checkRuns: boolea
     'check-runs': String(checkRuns),
     'github-token': checkRuns ? 'ghs_benchmarkToken' : ''
   }
-  const env: Record<string, string> = {
-    PATH: process.env['PATH'] ?? '',
-    HOME: dir,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_REPOSITORY: 'octo-org/shop',
-    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-    GITHUB_RUN_ID: '1',
-    // Nothing listens there: with no run started, the step sends GitHub nothing.
-    GITHUB_API_URL: 'http://127.0.0.1:9',
-    GITHUB_EVENT_PATH: join(dir, 'event.json'),
-    GITHUB_OUTPUT: join(dir, 'output'),
-    GITHUB_STATE: join(dir, 'state'),
-    GITHUB_STEP_SUMMARY: join(dir, 'summary')
-  }
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
-  return env
+  // Nothing listens at that GitHub API address: with no run started, the step sends GitHub nothing.
+  return runnerEnv(dir, inputs, { GITHUB_API_URL: 'http://127.0.0.1:9' })
 }
 
 // The reference: Node's own fetch, one GET, nothing else read or run.

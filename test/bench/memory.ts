@@ -7,7 +7,7 @@
 // request to the process's exit.
 
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
@@ -17,6 +17,7 @@ import type { RecordedRequest } from '../simulator/service.ts'
 import { YunxiaoSimulator } from '../simulator/yunxiao.ts'
 import { actionDefaults } from '../support/harness.ts'
 import type { Figure } from './figures.ts'
+import { runnerEnv } from './runner-env.ts'
 
 // ACTION_DIST points the bench at another build (as it does the tests), e.g. an older commit's.
 const ENTRY = process.env['ACTION_DIST'] ?? resolve(import.meta.dirname, '../../dist/index.js')
@@ -107,22 +108,7 @@ async function runOnce(provider: Provider, log: GeneratedLog, pageBytes: number 
           }
         : { provider: 'yunxiao', 'organization-id': sim.organizationId, token: YUNXIAO_TOKEN })
     }
-    const env: Record<string, string> = {
-      PATH: process.env['PATH'] ?? '',
-      HOME: dir,
-      GITHUB_ACTIONS: 'true',
-      GITHUB_REPOSITORY: 'octo-org/shop',
-      GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-      GITHUB_RUN_ID: '1',
-      GITHUB_EVENT_PATH: join(dir, 'event.json'),
-      GITHUB_OUTPUT: join(dir, 'output'),
-      GITHUB_STATE: join(dir, 'state'),
-      GITHUB_STEP_SUMMARY: join(dir, 'summary'),
-      BENCH_RSS_FILE: join(dir, 'rss.json')
-    }
-    for (const file of ['output', 'state', 'summary']) writeFileSync(join(dir, file), '')
-    writeFileSync(env['GITHUB_EVENT_PATH']!, '{}')
-    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+    const env = runnerEnv(dir, inputs, { BENCH_RSS_FILE: join(dir, 'rss.json') })
     const child = spawn(process.execPath, ['--import', PROBE, ENTRY], { env, stdio: ['ignore', 'pipe', 'inherit'] })
     let stdout = 0
     child.stdout.on('data', (chunk: Buffer) => {
