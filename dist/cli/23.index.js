@@ -21,8 +21,8 @@ var errors = __webpack_require__(452);
 var model = __webpack_require__(9814);
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 25 modules
 var github = __webpack_require__(542);
-// EXTERNAL MODULE: ./lib/net/http.js
-var http = __webpack_require__(747);
+// EXTERNAL MODULE: ./lib/net/http.js + 2 modules
+var http = __webpack_require__(1303);
 // EXTERNAL MODULE: ./lib/net/json.js
 var json = __webpack_require__(9185);
 // EXTERNAL MODULE: ./lib/sleep.js

@@ -6,6 +6,7 @@ import type { Logger } from '../log/logger.js'
 import { redactBody, redactHeaders } from '../log/redact.js'
 import { abortReason, sleep } from '../sleep.js'
 import { parseJson } from './json.js'
+import { nodeTransport } from './node-transport.js'
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -65,7 +66,7 @@ export interface HttpClientOptions {
   retry?: RetryPolicy
   /** The largest answer held: MAX_BODY_BYTES unless given (tests give less). */
   maxBodyBytes?: number
-  /** How requests leave: Node's own fetch unless another is given (the command's proxy fallback, src/cli/transport.ts). */
+  /** How requests leave: Node's own http.request (node-transport.ts) unless another is given (the command's proxy fallback, src/cli/transport.ts). */
   transport?: Transport
   random?: () => number
 }
@@ -105,8 +106,8 @@ export class HttpClient {
 
   constructor(options: HttpClientOptions) {
     this.options = options
-    // Node's fetch sends through its global dispatcher, which is what a proxy set up at run time replaces (net/proxy.ts).
-    this.transport = options.transport ?? ((url, init) => fetch(url, init))
+    // Node's http.request goes through the module's global agent, which a proxy set up at run time replaces (net/proxy.ts).
+    this.transport = options.transport ?? nodeTransport
     this.retry = options.retry ?? DEFAULT_RETRY
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000
     this.random = options.random ?? Math.random

@@ -1,14 +1,25 @@
-// A loopback HTTP proxy for the tests of HTTP_PROXY / HTTPS_PROXY: Node's and undici's proxy agents
-// ask for a CONNECT tunnel for every request (http targets too), so that is all it serves.
+// A loopback HTTP proxy for the tests of HTTP_PROXY / HTTPS_PROXY. undici's proxy agent asks for a
+// CONNECT tunnel for every request; Node's http agent sends a plain-http request to the proxy whole,
+// with the target's absolute address (RFC 9112, absolute-form). It serves both, as real proxies do.
 
-import { createServer, type IncomingMessage } from 'node:http'
+import { createServer, type IncomingMessage, request } from 'node:http'
 import { type AddressInfo, connect } from 'node:net'
 import type { Duplex } from 'node:stream'
 
-/** A proxy that opens the CONNECT tunnels it is asked for (as proxy agents ask, for http targets too) and records them. */
+/** A proxy that opens the CONNECT tunnels and forwards the requests it is asked for, and records each target host in `tunnels`. */
 export async function forwardingProxy(): Promise<{ url: string; tunnels: string[]; close(): Promise<void> }> {
   const tunnels: string[] = []
-  const server = createServer((_req, res) => res.writeHead(405).end())
+  const server = createServer((req, res) => {
+    if (!req.url?.startsWith('http://')) return void res.writeHead(405).end()
+    const target = new URL(req.url)
+    tunnels.push(target.host)
+    const upstream = request(target, { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers)
+      answer.pipe(res)
+    })
+    upstream.on('error', () => res.writeHead(502).end())
+    req.pipe(upstream)
+  })
   server.on('connect', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const target = new URL(`http://${req.url}`)
     tunnels.push(target.host)

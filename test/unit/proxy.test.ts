@@ -43,7 +43,14 @@ async function proxy(): Promise<{ url: string; seen: string[] }> {
       res.end('{"via":"proxy"}')
     })
   )
-  const server = createServer((_req, res) => res.writeHead(405).end())
+  // Node's http agent sends a plain-http request whole, in absolute form; it is answered as behind.
+  const server = createServer((req, res) => {
+    if (!req.url?.startsWith('http://')) return void res.writeHead(405).end()
+    const target = new URL(req.url)
+    seen.push(`${req.method} ${target.host}${target.pathname}`)
+    res.writeHead(200, { 'content-type': 'application/json' })
+    res.end('{"via":"proxy"}')
+  })
   server.on('connect', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     seen.push(`CONNECT ${req.url}`)
     if (req.url?.endsWith(':443')) return void socket.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n')
@@ -96,7 +103,7 @@ describe("Node's own proxy support, turned on at run time", () => {
     expect(setup.kind).toBe('node')
     // Without the proxy, the name would not resolve (.invalid never does).
     expect((await client().send(get('http://codearts.invalid/v5/pipelines'))).json).toEqual({ via: 'proxy' })
-    expect(seen).toEqual(['CONNECT codearts.invalid:80', 'GET codearts.invalid/v5/pipelines'])
+    expect(seen).toEqual(['GET codearts.invalid/v5/pipelines'])
   })
 
   it('tunnels an https request through the proxy HTTPS_PROXY names', async () => {
