@@ -1545,7 +1545,8 @@ function useProxyFromEnv(env = process.env) {
     const variable = proxyVariable(env);
     if (variable === undefined)
         return { kind: 'none', restore: () => undefined };
-    // Loaded only now: a step without a proxy does not pay for node:http. Absent before Node 24.14.
+    // The module object itself, whose globalAgent the call replaces (net/node-transport.ts reads it
+    // there at each request). The function is absent before Node 24.14.
     const http = process.getBuiltinModule('node:http');
     const setGlobalProxyFromEnv = http.setGlobalProxyFromEnv;
     if (typeof setGlobalProxyFromEnv !== 'function')

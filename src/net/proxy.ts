@@ -30,7 +30,8 @@ type SetGlobalProxyFromEnv = (env?: NodeJS.ProcessEnv) => () => void
 export function useProxyFromEnv(env: NodeJS.ProcessEnv = process.env): ProxySetup & { restore(): void } {
   const variable = proxyVariable(env)
   if (variable === undefined) return { kind: 'none', restore: () => undefined }
-  // Loaded only now: a step without a proxy does not pay for node:http. Absent before Node 24.14.
+  // The module object itself, whose globalAgent the call replaces (net/node-transport.ts reads it
+  // there at each request). The function is absent before Node 24.14.
   const http = process.getBuiltinModule('node:http') as { setGlobalProxyFromEnv?: SetGlobalProxyFromEnv }
   const setGlobalProxyFromEnv = http.setGlobalProxyFromEnv
   if (typeof setGlobalProxyFromEnv !== 'function') return { kind: 'unavailable', variable, restore: () => undefined }

@@ -10,6 +10,7 @@ import { ACCESS_KEY, READY_TOKEN, YUNXIAO_TOKEN } from '../simulator/fixtures.ts
 import { type PipelineScript, type RunState, runDuration } from '../simulator/script.ts'
 import type { RecordedRequest } from '../simulator/service.ts'
 import { type YunxiaoRun, YunxiaoSimulator } from '../simulator/yunxiao.ts'
+import { codeartsConnection, yunxiaoConnection } from '../support/inputs.ts'
 import type { Service, Timeline } from './timelines.ts'
 import { VirtualClock } from './virtual-clock.ts'
 
@@ -75,14 +76,7 @@ export async function layDown(service: Service, timeline: Timeline, seed: number
     return {
       clock,
       runs,
-      connection: {
-        provider: 'codearts',
-        region: sim.region,
-        endpoint: sim.url,
-        iamEndpoint: sim.url,
-        projectId: sim.projectId,
-        auth: { kind: 'aksk', accessKey: ACCESS_KEY.accessKey, secretKey: ACCESS_KEY.secretKey, iamProjectId: sim.iamProjectId }
-      },
+      connection: codeartsConnection(sim),
       statusRequest: (run) => ({
         url: `${sim.url}/v5/${sim.projectId}/api/pipelines/${run.pipelineId}/pipeline-runs/detail?pipeline_run_id=${run.runId}`,
         headers: { 'x-auth-token': READY_TOKEN }
@@ -108,13 +102,7 @@ export async function layDown(service: Service, timeline: Timeline, seed: number
   return {
     clock,
     runs,
-    connection: {
-      provider: 'yunxiao',
-      api: 'openapi',
-      endpoint: sim.url,
-      organizationId: sim.organizationId,
-      auth: { kind: 'token', token: YUNXIAO_TOKEN }
-    },
+    connection: yunxiaoConnection(sim),
     statusRequest: (run) => ({
       url: `${sim.url}/oapi/v1/flow/organizations/${sim.organizationId}/pipelines/${run.pipelineId}/runs/${run.runId}`,
       headers: { 'x-yunxiao-token': YUNXIAO_TOKEN }

@@ -12,6 +12,7 @@ import { VirtualClock } from '../bench/virtual-clock.ts'
 import { CodeArtsSimulator, hex32 } from '../simulator/codearts.ts'
 import { ACCESS_KEY, quickPipeline, YUNXIAO_TOKEN } from '../simulator/fixtures.ts'
 import { YunxiaoSimulator } from '../simulator/yunxiao.ts'
+import { codeartsConnection } from '../support/inputs.ts'
 import { nullLogger as quiet } from '../support/loggers.ts'
 
 const HOUR = 3_600_000
@@ -32,18 +33,7 @@ describe('the bench’s virtual clock', () => {
       expect(run.startedAt).toBe(T0)
       const controller = new AbortController()
       const http = new HttpClient({ logger: quiet, signal: () => controller.signal })
-      const { provider } = createProvider(
-        {
-          provider: 'codearts',
-          region: sim.region,
-          endpoint: sim.url,
-          iamEndpoint: sim.url,
-          projectId: sim.projectId,
-          auth: { kind: 'aksk', accessKey: ACCESS_KEY.accessKey, secretKey: ACCESS_KEY.secretKey, iamProjectId: sim.iamProjectId }
-        },
-        http,
-        quiet
-      )
+      const { provider } = createProvider(codeartsConnection(sim), http, quiet)
       const tracked = { pipelineId: id, runId: run.id, url: '', startedHere: true }
       const result = await waitForRuns([tracked], SETTINGS, {
         provider,
